@@ -1,0 +1,42 @@
+package sluice.engine.types;
+
+/**
+ * The types without parameters. INT, BIGINT, DATE (days since 1970-01-01) and TIMESTAMP (microseconds since the
+ * epoch, shown in the session time zone) are stored as longs; FLOAT and DOUBLE as doubles; INTERVAL is Spark's
+ * day-time interval, in microseconds.
+ */
+public enum AtomicType implements DataType {
+    NULL("void", Storage.OBJECT),
+    BOOLEAN("boolean", Storage.BOOLEAN),
+    INT("int", Storage.LONG),
+    BIGINT("bigint", Storage.LONG),
+    FLOAT("float", Storage.DOUBLE),
+    DOUBLE("double", Storage.DOUBLE),
+    STRING("string", Storage.OBJECT),
+    DATE("date", Storage.LONG),
+    TIMESTAMP("timestamp", Storage.LONG),
+    INTERVAL("interval day to second", Storage.LONG);
+
+    private final String simpleString;
+    private final Storage storage;
+
+    AtomicType(String simpleString, Storage storage) {
+        this.simpleString = simpleString;
+        this.storage = storage;
+    }
+
+    @Override
+    public String simpleString() {
+        return simpleString;
+    }
+
+    @Override
+    public String sql() {
+        return simpleString.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public Storage storage() {
+        return storage;
+    }
+}

@@ -1,0 +1,105 @@
+package sluice.engine.types;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A columnar batch of rows: a schema and one vector per field, all of {@code rowCount} rows. Immutable. */
+public record Batch(Schema schema, List<ColumnVector> columns, int rowCount) {
+    public Batch {
+        requireNonNull(schema, "schema is null");
+        columns = List.copyOf(columns);
+        if (columns.size() != schema.size()) {
+            throw new IllegalArgumentException(columns.size() + " columns for a schema of " + schema.size());
+        }
+        for (ColumnVector column : columns) {
+            if (column.size() != rowCount) {
+                throw new IllegalArgumentException("column of " + column.size() + " rows in a batch of " + rowCount);
+            }
+        }
+    }
+
+    public static Batch empty(Schema schema) {
+        List<ColumnVector> columns = new ArrayList<>();
+        for (Field field : schema.fields()) {
+            columns.add(new VectorBuilder(field.type(), 0).build());
+        }
+        return new Batch(schema, columns, 0);
+    }
+
+    /** A batch built from rows of Java objects (see {@link ColumnVector#get}); for tests and small sources. */
+    public static Batch ofRows(Schema schema, List<Row> rows) {
+        List<VectorBuilder> builders = new ArrayList<>();
+        for (Field field : schema.fields()) {
+            builders.add(new VectorBuilder(field.type(), rows.size()));
+        }
+        for (Row row : rows) {
+            for (int c = 0; c < builders.size(); c++) {
+                builders.get(c).append(row.get(c));
+            }
+        }
+        return new Batch(schema, builders.stream().map(VectorBuilder::build).toList(), rows.size());
+    }
+
+    public ColumnVector column(int index) {
+        return columns.get(index);
+    }
+
+    public boolean isEmpty() {
+        return rowCount == 0;
+    }
+
+    public Row row(int index) {
+        List<Object> values = new ArrayList<>(columns.size());
+        for (ColumnVector column : columns) {
+            values.add(column.get(index));
+        }
+        return new Row(values);
+    }
+
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>(rowCount);
+        for (int i = 0; i < rowCount; i++) {
+            rows.add(row(i));
+        }
+        return rows;
+    }
+
+    /** The same columns under another schema of the same types (for renames). */
+    public Batch withSchema(Schema renamed) {
+        return new Batch(renamed, columns, rowCount);
+    }
+
+    /** The rows at {@code rows[0..count)}, in that order. */
+    public Batch select(int[] rows, int count) {
+        List<ColumnVector> picked = new ArrayList<>(columns.size());
+        for (ColumnVector column : columns) {
+            picked.add(column.select(rows, count));
+        }
+        return new Batch(schema, picked, count);
+    }
+
+    /** One batch holding the rows of {@code parts} in order; all must have this schema's column types. */
+    public static Batch concat(Schema schema, List<Batch> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0).withSchema(schema);
+        }
+        int total = 0;
+        for (Batch part : parts) {
+            total += part.rowCount();
+        }
+        List<ColumnVector> columns = new ArrayList<>(schema.size());
+        for (int c = 0; c < schema.size(); c++) {
+            VectorBuilder builder = new VectorBuilder(schema.field(c).type(), total);
+            for (Batch part : parts) {
+                ColumnVector column = part.column(c);
+                for (int r = 0; r < part.rowCount(); r++) {
+                    builder.appendFrom(column, r);
+                }
+            }
+            columns.add(builder.build());
+        }
+        return new Batch(schema, columns, total);
+    }
+}

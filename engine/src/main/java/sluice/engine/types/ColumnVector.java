@@ -1,0 +1,102 @@
+package sluice.engine.types;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One column of a batch: values in a primitive array chosen by {@link DataType#storage()}, plus a null bitmap
+ * ({@code null} when no row is null). Immutable once built; read by any thread.
+ */
+public abstract sealed class ColumnVector permits LongVector, DoubleVector, BooleanVector, ObjectVector {
+    private final DataType type;
+    private final int size;
+    private final long[] nulls;
+
+    ColumnVector(DataType type, int size, long[] nulls) {
+        this.type = requireNonNull(type, "type is null");
+        this.size = size;
+        this.nulls = nulls;
+    }
+
+    public final DataType type() {
+        return type;
+    }
+
+    public final int size() {
+        return size;
+    }
+
+    public final boolean isNull(int row) {
+        return nulls != null && NullMask.get(nulls, row);
+    }
+
+    public final boolean hasNulls() {
+        return nulls != null;
+    }
+
+    /** The null bitmap, or null when no row is null. Callers must not modify it. */
+    public final long[] nullWords() {
+        return nulls;
+    }
+
+    /** The value at {@code row} as a Java object (see {@link #toExternal}), or null. */
+    public abstract Object get(int row);
+
+    /** A new vector holding the rows at {@code rows[0..count)} in that order. */
+    public abstract ColumnVector select(int[] rows, int count);
+
+    /** A new vector holding rows {@code [from, to)}. */
+    public abstract ColumnVector slice(int from, int to);
+
+    /** A vector of {@code size} nulls of the given type. */
+    public static ColumnVector nulls(DataType type, int size) {
+        VectorBuilder builder = new VectorBuilder(type, size);
+        for (int i = 0; i < size; i++) {
+            builder.appendNull();
+        }
+        return builder.build();
+    }
+
+    /**
+     * The Java object for a stored value: INT as Integer, BIGINT as Long, FLOAT as Float, DOUBLE as Double,
+     * DATE as LocalDate, TIMESTAMP as Instant, INTERVAL as Duration; strings, decimals, lists and rows as they are.
+     */
+    static Object toExternal(DataType type, long value) {
+        if (type == AtomicType.INT) {
+            return (int) value;
+        } else if (type == AtomicType.DATE) {
+            return LocalDate.ofEpochDay(value);
+        } else if (type == AtomicType.TIMESTAMP) {
+            return Instant.EPOCH.plusSeconds(Math.floorDiv(value, 1_000_000L))
+                    .plusNanos(Math.floorMod(value, 1_000_000L) * 1000L);
+        } else if (type == AtomicType.INTERVAL) {
+            return Duration.ofSeconds(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1000L);
+        }
+        return value;
+    }
+
+    /** The stored long for an external DATE, TIMESTAMP, INTERVAL or integral value. */
+    static long toStoredLong(DataType type, Object value) {
+        if (value instanceof LocalDate date) {
+            return date.toEpochDay();
+        } else if (value instanceof Instant instant) {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+        } else if (value instanceof Duration duration) {
+            return Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1000);
+        } else if (value instanceof Number number) {
+            return number.longValue();
+        }
+        throw new IllegalArgumentException("not a " + type.simpleString() + " value: " + value);
+    }
+
+    static Object checkObject(DataType type, Object value) {
+        if (type instanceof DecimalType decimal && value instanceof BigDecimal big && big.scale() != decimal.scale()) {
+            throw new IllegalArgumentException("decimal " + big + " does not have scale " + decimal.scale());
+        }
+        return value;
+    }
+}

@@ -1,0 +1,48 @@
+package sluice.engine.types;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BatchTest {
+    private static final Schema SCHEMA = Schema.of(
+            Field.of("Date", AtomicType.DATE), Field.of("Close", AtomicType.DOUBLE),
+            Field.of("Name", AtomicType.STRING), Field.of("Amount", new DecimalType(10, 2)));
+
+    @Test
+    void rowsRoundTripThroughColumnsWithNulls() {
+        List<Row> rows = List.of(
+                Row.of(LocalDate.of(2015, 1, 2), 109.33, "AAPL", new BigDecimal("1.50")),
+                Row.of(null, null, null, null));
+
+        Batch batch = Batch.ofRows(SCHEMA, rows);
+
+        assertThat(batch.rows()).isEqualTo(rows);
+        assertThat(batch.column(1).hasNulls()).isTrue();
+        assertThat(((LongVector) batch.column(0)).getLong(0)).isEqualTo(LocalDate.of(2015, 1, 2).toEpochDay());
+    }
+
+    @Test
+    void selectKeepsRowsInTheGivenOrder() {
+        Batch batch = Batch.ofRows(SCHEMA, List.of(
+                Row.of(null, 1.0, "a", null), Row.of(null, 2.0, "b", null), Row.of(null, 3.0, "c", null)));
+
+        Batch picked = batch.select(new int[] {2, 0}, 2);
+
+        assertThat(picked.rows()).extracting(r -> r.get(2)).containsExactly("c", "a");
+    }
+
+    @Test
+    void concatAppendsPartsInOrder() {
+        Batch first = Batch.ofRows(SCHEMA, List.of(Row.of(null, 1.0, "a", null)));
+        Batch second = Batch.ofRows(SCHEMA, List.of(Row.of(null, null, "b", null), Row.of(null, 3.0, "c", null)));
+
+        Batch all = Batch.concat(SCHEMA, List.of(first, second));
+
+        assertThat(all.rowCount()).isEqualTo(3);
+        assertThat(all.rows()).extracting(r -> r.get(1)).containsExactly(1.0, null, 3.0);
+    }
+}
