@@ -1,0 +1,133 @@
+package sluice.engine.types;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A value as Spark's {@code CAST(x AS STRING)} writes it: doubles as Java's {@code Double.toString}, dates as
+ * {@code yyyy-MM-dd}, timestamps as {@code yyyy-MM-dd HH:mm:ss[.ffffff]} in the session time zone without trailing
+ * zeros in the fraction, arrays as {@code [a, b]}, structs as {@code {a, b}}, nested nulls as {@code null}.
+ * Stateless; any thread.
+ */
+public final class ValueText {
+    private ValueText() {
+    }
+
+    /** The text of a non-null value of {@code type} in its Java form (see {@link ColumnVector#get}). */
+    public static String of(DataType type, Object value, ZoneId zone) {
+        if (value == null) {
+            return "null";
+        }
+        if (type == AtomicType.TIMESTAMP) {
+            return timestamp((Instant) value, zone);
+        } else if (type == AtomicType.INTERVAL) {
+            return interval((Duration) value);
+        } else if (type instanceof DecimalType) {
+            return ((BigDecimal) value).toString();
+        } else if (type instanceof ArrayType array) {
+            return sequence(array.elementType(), (List<?>) value, zone, "[", "]");
+        } else if (type instanceof StructType struct) {
+            StringBuilder text = new StringBuilder("{");
+            Row row = (Row) value;
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    text.append(", ");
+                }
+                text.append(of(struct.fields().get(i).type(), row.get(i), zone));
+            }
+            return text.append('}').toString();
+        } else if (value instanceof LocalDate date) {
+            return date(date);
+        }
+        return value.toString();
+    }
+
+    private static String sequence(DataType element, List<?> values, ZoneId zone, String open, String close) {
+        StringBuilder text = new StringBuilder(open);
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            text.append(of(element, values.get(i), zone));
+        }
+        return text.append(close).toString();
+    }
+
+    /** {@code yyyy-MM-dd}, with a sign and more digits outside years 0000-9999 as Spark does. */
+    public static String date(LocalDate date) {
+        int year = date.getYear();
+        StringBuilder text = new StringBuilder(10);
+        if (year < 0 || year > 9999) {
+            text.append(year);
+        } else {
+            pad(text, year, 4);
+        }
+        text.append('-');
+        pad(text, date.getMonthValue(), 2);
+        text.append('-');
+        pad(text, date.getDayOfMonth(), 2);
+        return text.toString();
+    }
+
+    public static String timestamp(Instant instant, ZoneId zone) {
+        LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+        StringBuilder text = new StringBuilder(26).append(date(local.toLocalDate())).append(' ');
+        pad(text, local.getHour(), 2);
+        text.append(':');
+        pad(text, local.getMinute(), 2);
+        text.append(':');
+        pad(text, local.getSecond(), 2);
+        int micros = local.getNano() / 1000;
+        if (micros != 0) {
+            StringBuilder fraction = new StringBuilder(6);
+            pad(fraction, micros, 6);
+            int end = fraction.length();
+            while (fraction.charAt(end - 1) == '0') {
+                end--;
+            }
+            text.append('.').append(fraction, 0, end);
+        }
+        return text.toString();
+    }
+
+    /** Spark's ANSI day-time interval text: {@code INTERVAL '1 02:03:04.5' DAY TO SECOND}. */
+    public static String interval(Duration duration) {
+        boolean negative = duration.isNegative();
+        Duration abs = duration.abs();
+        long days = abs.toDays();
+        StringBuilder text = new StringBuilder("INTERVAL '");
+        if (negative) {
+            text.append('-');
+        }
+        text.append(days).append(' ');
+        pad(text, abs.toHoursPart(), 2);
+        text.append(':');
+        pad(text, abs.toMinutesPart(), 2);
+        text.append(':');
+        pad(text, abs.toSecondsPart(), 2);
+        int micros = abs.toNanosPart() / 1000;
+        if (micros != 0) {
+            StringBuilder fraction = new StringBuilder(6);
+            pad(fraction, micros, 6);
+            int end = fraction.length();
+            while (fraction.charAt(end - 1) == '0') {
+                end--;
+            }
+            text.append('.').append(fraction, 0, end);
+        }
+        return text.append("' DAY TO SECOND").toString();
+    }
+
+    private static void pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        text.append(digits);
+    }
+}
