@@ -1,0 +1,38 @@
+package sluice.engine.operator;
+
+import static java.util.Objects.requireNonNull;
+
+import sluice.engine.expr.CompiledExpression;
+import sluice.engine.types.Batch;
+import sluice.engine.types.BooleanVector;
+import sluice.engine.types.Schema;
+
+/** Spark's {@code Filter}: keeps the rows where the condition is true; false and null both drop the row. */
+public final class FilterOperator extends PartitionOperator {
+    private final Schema schema;
+    private final CompiledExpression condition;
+
+    public FilterOperator(Schema schema, CompiledExpression condition) {
+        this.schema = requireNonNull(schema, "schema is null");
+        this.condition = requireNonNull(condition, "condition is null");
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    protected Batch apply(Batch partition, TaskContext context) {
+        BooleanVector keep = (BooleanVector) condition.evaluate(partition, context.eval());
+        boolean[] values = keep.values();
+        int[] rows = new int[partition.rowCount()];
+        int count = 0;
+        for (int i = 0; i < partition.rowCount(); i++) {
+            if (values[i] && !keep.isNull(i)) {
+                rows[count++] = i;
+            }
+        }
+        return count == partition.rowCount() ? partition : partition.select(rows, count);
+    }
+}

@@ -1,0 +1,65 @@
+package sluice.engine.operator;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import sluice.engine.expr.CompiledExpression;
+import sluice.engine.types.Batch;
+import sluice.engine.types.ColumnVector;
+import sluice.engine.types.Field;
+import sluice.engine.types.Schema;
+
+/**
+ * Spark's {@code Project}: each output column is an input column passed through or an evaluated expression.
+ * Made by {@code transform.select} and {@code transform.withColumn}. Immutable.
+ */
+public final class ProjectOperator extends PartitionOperator {
+    private final Schema schema;
+    private final List<Column> columns;
+
+    /** One output column: either the input column at {@code inputIndex}, or {@code expression}. */
+    public record Column(String name, int inputIndex, CompiledExpression expression) {
+        public Column {
+            requireNonNull(name, "name is null");
+            if ((inputIndex < 0) == (expression == null)) {
+                throw new IllegalArgumentException("a column is either passed through or computed");
+            }
+        }
+
+        public static Column passThrough(String name, int inputIndex) {
+            return new Column(name, inputIndex, null);
+        }
+
+        public static Column computed(String name, CompiledExpression expression) {
+            return new Column(name, -1, expression);
+        }
+    }
+
+    public ProjectOperator(Schema input, List<Column> columns) {
+        this.columns = List.copyOf(columns);
+        List<Field> fields = new ArrayList<>();
+        for (Column column : this.columns) {
+            fields.add(column.expression() == null
+                    ? input.field(column.inputIndex()).withName(column.name())
+                    : new Field(column.name(), column.expression().type(), column.expression().nullable()));
+        }
+        this.schema = new Schema(fields);
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    protected Batch apply(Batch partition, TaskContext context) {
+        List<ColumnVector> vectors = new ArrayList<>(columns.size());
+        for (Column column : columns) {
+            vectors.add(column.expression() == null
+                    ? partition.column(column.inputIndex())
+                    : column.expression().evaluate(partition, context.eval()));
+        }
+        return new Batch(schema, vectors, partition.rowCount());
+    }
+}

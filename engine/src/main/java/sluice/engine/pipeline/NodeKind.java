@@ -1,0 +1,33 @@
+package sluice.engine.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The declaration of a node type ({@code source.file}, {@code transform.select} …): its category, how many inputs it
+ * takes, its options and a one-line description. Validation, the README's node reference and the workbench's palette
+ * and property editors all come from these.
+ */
+public record NodeKind(String name, Category category, int minInputs, int maxInputs, List<OptionSpec> options,
+                       String description) {
+    /** Where a node sits in the data flow. */
+    public enum Category { SOURCE, TRANSFORM, SINK }
+
+    public static final int UNBOUNDED = Integer.MAX_VALUE;
+
+    public NodeKind {
+        requireNonNull(name, "name is null");
+        requireNonNull(category, "category is null");
+        requireNonNull(description, "description is null");
+        options = List.copyOf(options);
+        if (minInputs < 0 || maxInputs < minInputs) {
+            throw new IllegalArgumentException("bad input counts for " + name);
+        }
+    }
+
+    public Optional<OptionSpec> option(String optionName) {
+        return options.stream().filter(o -> o.name().equals(optionName)).findFirst();
+    }
+}

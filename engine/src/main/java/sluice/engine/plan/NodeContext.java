@@ -1,0 +1,202 @@
+package sluice.engine.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.diag.SluiceException;
+import sluice.engine.expr.CompiledExpression;
+import sluice.engine.expr.ExpressionCompiler;
+import sluice.engine.expr.SchemaParser;
+import sluice.engine.pipeline.DurationText;
+import sluice.engine.pipeline.NodeKind;
+import sluice.engine.pipeline.NodeSpec;
+import sluice.engine.pipeline.OptionSpec;
+import sluice.engine.pipeline.OptionValue;
+import sluice.engine.types.Schema;
+
+/**
+ * Mutable, owned by the planning thread: one node's view of its options (typed, defaults applied, names matched
+ * ignoring case as Spark's options are), its input schemas, and the list its problems go to.
+ */
+public final class NodeContext {
+    private final NodeSpec node;
+    private final NodeKind kind;
+    private final List<Schema> inputSchemas;
+    private final PlanEnvironment environment;
+    private final ExpressionCompiler compiler;
+    private final List<Problem> problems;
+
+    NodeContext(NodeSpec node, NodeKind kind, List<Schema> inputSchemas, PlanEnvironment environment,
+                ExpressionCompiler compiler, List<Problem> problems) {
+        this.node = requireNonNull(node, "node is null");
+        this.kind = requireNonNull(kind, "kind is null");
+        this.inputSchemas = List.copyOf(inputSchemas);
+        this.environment = requireNonNull(environment, "environment is null");
+        this.compiler = requireNonNull(compiler, "compiler is null");
+        this.problems = requireNonNull(problems, "problems is null");
+    }
+
+    public String nodeId() {
+        return node.id();
+    }
+
+    public List<Schema> inputSchemas() {
+        return inputSchemas;
+    }
+
+    public Schema inputSchema() {
+        return inputSchemas.get(0);
+    }
+
+    public PlanEnvironment environment() {
+        return environment;
+    }
+
+    public Position where(String option) {
+        return Position.option(node.id(), option);
+    }
+
+    public void problem(String option, ErrorCode code, String format, Object... args) {
+        problems.add(Problem.of(code, option == null ? Position.node(node.id()) : where(option), format, args));
+    }
+
+    public void problem(SluiceException e) {
+        problems.add(e.locatedAt(Position.node(node.id())).problem());
+    }
+
+    /** Problems reported so far for this node. */
+    public boolean hasProblems() {
+        return problems.stream().anyMatch(p -> node.id().equals(p.where().nodeId()));
+    }
+
+    private OptionSpec spec(String option) {
+        return kind.option(option)
+                .orElseThrow(() -> new IllegalArgumentException(kind.name() + " declares no option " + option));
+    }
+
+    private Optional<OptionValue> raw(String option) {
+        for (Map.Entry<String, OptionValue> entry : node.options().entrySet()) {
+            if (entry.getKey().toLowerCase(Locale.ROOT).equals(option.toLowerCase(Locale.ROOT))) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The option's text, its default when absent, or empty (a required one missing is already a problem). */
+    public Optional<String> string(String option) {
+        Optional<OptionValue> value = raw(option);
+        if (value.isEmpty()) {
+            return Optional.ofNullable(spec(option).defaultValue());
+        }
+        if (value.get() instanceof OptionValue.Text text) {
+            return Optional.of(text.value());
+        }
+        problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' takes one string, not an array", option);
+        return Optional.empty();
+    }
+
+    /** The option's values as a list; a single string counts as a list of one. */
+    public List<String> list(String option) {
+        Optional<OptionValue> value = raw(option);
+        if (value.isEmpty()) {
+            String fallback = spec(option).defaultValue();
+            return fallback == null ? List.of() : List.of(fallback);
+        }
+        if (value.get() instanceof OptionValue.TextList list) {
+            return list.values();
+        }
+        return List.of(((OptionValue.Text) value.get()).value());
+    }
+
+    public Optional<Long> integer(String option) {
+        return string(option).flatMap(text -> {
+            try {
+                return Optional.of(Long.parseLong(text.trim()));
+            } catch (NumberFormatException e) {
+                problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' must be a whole number, not '%s'", option, text);
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A whole number of at least {@code min}. */
+    public Optional<Long> integer(String option, long min) {
+        Optional<Long> value = integer(option);
+        if (value.isPresent() && value.get() < min) {
+            problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' must be at least %d, not %d", option, min, value.get());
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    public boolean bool(String option) {
+        return string(option).map(text -> {
+            String lower = text.trim().toLowerCase(Locale.ROOT);
+            if (!lower.equals("true") && !lower.equals("false")) {
+                problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' must be 'true' or 'false', not '%s'", option, text);
+                return false;
+            }
+            return lower.equals("true");
+        }).orElse(false);
+    }
+
+    public Optional<Duration> duration(String option) {
+        return string(option).flatMap(text -> {
+            Optional<Duration> parsed = DurationText.parse(text);
+            if (parsed.isEmpty()) {
+                problem(option, ErrorCode.BAD_OPTION_VALUE,
+                        "'%s' must be a duration such as '10 seconds' or '5s', not '%s'", option, text);
+            }
+            return parsed;
+        });
+    }
+
+    /** A path, resolved against the pipeline file's folder when relative. */
+    public Optional<Path> path(String option) {
+        return string(option).map(text -> environment.baseDir().resolve(text).normalize());
+    }
+
+    public Optional<Schema> schema(String option) {
+        return string(option).flatMap(text -> {
+            try {
+                return Optional.of(SchemaParser.parse(text, where(option)));
+            } catch (SluiceException e) {
+                problem(e);
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** One expression compiled against {@code input}; {@code option} names it in problems. */
+    public Optional<CompiledExpression> expression(String option, String text, Schema input) {
+        try {
+            return Optional.of(compiler.compile(text, input, where(option)));
+        } catch (SluiceException e) {
+            problem(e);
+            return Optional.empty();
+        }
+    }
+
+    /** Every expression of a list option compiled against {@code input}, or empty when any fails. */
+    public Optional<List<CompiledExpression>> expressions(String option, List<String> texts, Schema input) {
+        List<CompiledExpression> compiled = new ArrayList<>();
+        boolean failed = false;
+        for (int i = 0; i < texts.size(); i++) {
+            // The label names the element, so a problem in the third expression says 'expressions #3'.
+            Optional<CompiledExpression> one = expression(option + " #" + (i + 1), texts.get(i), input);
+            one.ifPresent(compiled::add);
+            failed |= one.isEmpty();
+        }
+        return failed ? Optional.empty() : Optional.of(compiled);
+    }
+}

@@ -1,0 +1,160 @@
+package sluice.engine.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.diag.Suggestion;
+import sluice.engine.expr.ExpressionCompiler;
+import sluice.engine.pipeline.NodeKind;
+import sluice.engine.pipeline.NodeSpec;
+import sluice.engine.pipeline.OptionSpec;
+import sluice.engine.pipeline.PipelineSpec;
+import sluice.engine.types.Schema;
+
+/**
+ * Checks a pipeline and plans it: graph structure, option names and values, then each node's factory in topological
+ * order with its inputs' schemas. Returns every problem at once; a node whose input failed is not planned, so one
+ * mistake does not echo down the graph. Stateless apart from its catalog; any thread.
+ */
+public final class Planner {
+    private final NodeCatalog catalog;
+
+    public Planner(NodeCatalog catalog) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+    }
+
+    /** The outcome: the plan when there are no problems, else null, plus the schemas resolved so far. */
+    public record Result(QueryPlan plan, List<Problem> problems, Map<String, Schema> schemas) {
+        public Result {
+            problems = List.copyOf(problems);
+            schemas = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
+        }
+
+        public boolean isValid() {
+            return problems.isEmpty();
+        }
+    }
+
+    public Result plan(PipelineSpec spec, PlanEnvironment environment) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, NodeSpec> byId = new LinkedHashMap<>();
+        for (NodeSpec node : spec.nodes()) {
+            if (byId.putIfAbsent(node.id(), node) != null) {
+                problems.add(Problem.of(ErrorCode.DUPLICATE_NODE_ID, Position.node(node.id()),
+                        "two nodes have the id '%s'; ids must be unique", node.id()));
+            }
+        }
+        Map<String, NodeType> types = new LinkedHashMap<>();
+        for (NodeSpec node : byId.values()) {
+            checkNode(node, byId, problems).ifPresent(type -> types.put(node.id(), type));
+        }
+        List<NodeSpec> order = GraphOrder.topological(byId, problems);
+        if (spec.nodes().stream().noneMatch(n -> types.containsKey(n.id())
+                && types.get(n.id()).kind().category() == NodeKind.Category.SINK)
+                && !spec.nodes().isEmpty() && problems.isEmpty()) {
+            problems.add(Problem.of(ErrorCode.NO_SINK, Position.NOWHERE,
+                    "the pipeline has no sink; add one (such as sink.console) so its rows go somewhere"));
+        }
+        if (spec.nodes().isEmpty()) {
+            problems.add(Problem.of(ErrorCode.NO_SINK, Position.NOWHERE, "the pipeline has no nodes"));
+        }
+
+        ExpressionCompiler compiler = new ExpressionCompiler(environment.zone());
+        Map<String, PlannedNode> planned = new LinkedHashMap<>();
+        List<QueryPlan.Step> steps = new ArrayList<>();
+        for (NodeSpec node : order) {
+            NodeType type = types.get(node.id());
+            if (type == null || !node.inputs().stream().allMatch(planned::containsKey)) {
+                continue;
+            }
+            List<Schema> inputSchemas = node.inputs().stream().map(id -> planned.get(id).schema()).toList();
+            NodeContext context = new NodeContext(node, type.kind(), inputSchemas, environment, compiler, problems);
+            Optional<PlannedNode> made = type.factory().plan(context);
+            if (made.isPresent() && !context.hasProblems()) {
+                planned.put(node.id(), made.get());
+                steps.add(new QueryPlan.Step(node.id(), node.type(), node.inputs(), made.get()));
+            }
+        }
+        if (problems.isEmpty()) {
+            OutputModeCheck.check(steps, problems);
+        }
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        planned.forEach((id, node) -> schemas.put(id, node.schema()));
+        return new Result(problems.isEmpty() ? new QueryPlan(spec, steps) : null, problems, schemas);
+    }
+
+    private Optional<NodeType> checkNode(NodeSpec node, Map<String, NodeSpec> byId, List<Problem> problems) {
+        Optional<NodeType> found = catalog.type(node.type());
+        if (found.isEmpty()) {
+            if (!node.type().isBlank()) {
+                problems.add(Problem.of(ErrorCode.UNKNOWN_NODE_TYPE, Position.option(node.id(), "type"),
+                        "unknown node type '%s'%s", node.type(), Suggestion.didYouMean(node.type(), catalog.names())));
+            }
+            return Optional.empty();
+        }
+        NodeKind kind = found.get().kind();
+        int before = problems.size();
+        checkInputs(node, kind, byId, problems);
+        checkOptions(node, kind, problems);
+        return problems.size() == before ? found : Optional.empty();
+    }
+
+    private static void checkInputs(NodeSpec node, NodeKind kind, Map<String, NodeSpec> byId, List<Problem> problems) {
+        for (String input : node.inputs()) {
+            if (!byId.containsKey(input)) {
+                problems.add(Problem.of(ErrorCode.UNKNOWN_INPUT, Position.option(node.id(), "inputs"),
+                        "input '%s' is not a node of this pipeline%s", input,
+                        Suggestion.didYouMean(input, byId.keySet())));
+            }
+        }
+        int count = node.inputs().size();
+        if (count >= kind.minInputs() && count <= kind.maxInputs()) {
+            return;
+        }
+        if (kind.category() == NodeKind.Category.SINK && count == 0) {
+            problems.add(Problem.of(ErrorCode.SINK_WITHOUT_INPUT, Position.option(node.id(), "inputs"),
+                    "sink has no input; connect a source or transform to it"));
+        } else if (kind.category() == NodeKind.Category.SOURCE) {
+            problems.add(Problem.of(ErrorCode.WRONG_INPUT_COUNT, Position.option(node.id(), "inputs"),
+                    "a source takes no inputs, but %d are connected", count));
+        } else {
+            String expected = kind.maxInputs() == NodeKind.UNBOUNDED ? "at least " + kind.minInputs()
+                    : kind.minInputs() == kind.maxInputs() ? "exactly " + kind.minInputs()
+                    : kind.minInputs() + " to " + kind.maxInputs();
+            problems.add(Problem.of(ErrorCode.WRONG_INPUT_COUNT, Position.option(node.id(), "inputs"),
+                    "%s takes %s input%s, but %d %s connected", kind.name(), expected,
+                    kind.maxInputs() == 1 ? "" : "s", count, count == 1 ? "is" : "are"));
+        }
+    }
+
+    private static void checkOptions(NodeSpec node, NodeKind kind, List<Problem> problems) {
+        List<String> known = kind.options().stream().map(OptionSpec::name).toList();
+        Set<String> given = new HashSet<>();
+        for (String name : node.options().keySet()) {
+            given.add(name.toLowerCase(Locale.ROOT));
+            if (kind.options().stream().noneMatch(o -> o.name().equalsIgnoreCase(name))) {
+                problems.add(Problem.of(ErrorCode.UNKNOWN_OPTION, Position.option(node.id(), name),
+                        "%s has no option '%s'%s", kind.name(), name, Suggestion.didYouMean(name, known)));
+            }
+        }
+        for (OptionSpec option : kind.options()) {
+            if (option.required() && !given.contains(option.name().toLowerCase(Locale.ROOT))) {
+                problems.add(Problem.of(ErrorCode.MISSING_OPTION, Position.option(node.id(), option.name()),
+                        "required option '%s' is missing: %s", option.name(), option.description()));
+            }
+        }
+        node.options().forEach((name, value) -> kind.options().stream()
+                .filter(o -> o.name().equalsIgnoreCase(name)).findFirst()
+                .ifPresent(option -> OptionValueCheck.check(node.id(), option, value, problems)));
+    }
+}

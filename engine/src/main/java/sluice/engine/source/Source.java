@@ -1,0 +1,42 @@
+package sluice.engine.source;
+
+import java.util.List;
+import sluice.engine.types.Schema;
+
+/**
+ * A replayable stream of rows, read in micro-batches between offsets, as Spark's {@code MicroBatchStream}.
+ * Offsets are JSON text (what the offsets log stores); null means "before any data". Called by one query thread,
+ * except {@link InputPartition#read()}, which may run on any thread.
+ */
+public interface Source extends AutoCloseable {
+
+    /** The schema of every batch this source produces. */
+    Schema schema();
+
+    /** Called once before the first offset is asked for; recovers what the source logged in its metadata folder. */
+    void start(SourceContext context);
+
+    /**
+     * The offset up to which data is available now, at most as far as {@code limit} allows past {@code start}
+     * (the end of the previous batch, or null); equal to {@code start} when nothing is new.
+     */
+    String latestOffset(String start, ReadLimit limit);
+
+    /** Fixes the end of the data for {@link sluice.engine.pipeline.Trigger.AvailableNow}: what exists right now. */
+    default void prepareForAvailableNow() {
+    }
+
+    /** The partitions holding the rows in {@code (start, end]}; reading them twice gives the same rows. */
+    List<InputPartition> planInputPartitions(String start, String end);
+
+    /** Everything up to {@code end} is committed and will never be asked for again. */
+    default void commit(String end) {
+    }
+
+    @Override
+    default void close() {
+    }
+
+    /** How much one batch may take: the source's own limit (such as maxFilesPerTrigger), or all there is. */
+    enum ReadLimit { SOURCE_DEFAULT, ALL_AVAILABLE }
+}
