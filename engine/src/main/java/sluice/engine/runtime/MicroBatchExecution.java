@@ -1,0 +1,332 @@
+package sluice.engine.runtime;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import sluice.engine.checkpoint.Checkpoint;
+import sluice.engine.checkpoint.OffsetEntry;
+import sluice.engine.diag.SluiceException;
+import sluice.engine.operator.PartitionTasks;
+import sluice.engine.pipeline.Trigger;
+import sluice.engine.plan.PlannedNode;
+import sluice.engine.plan.QueryPlan;
+import sluice.engine.sink.SinkContext;
+import sluice.engine.source.Source;
+import sluice.engine.source.SourceContext;
+
+/**
+ * The micro-batch loop of one query, on the query's thread, in Spark's order: ask sources for their latest offsets,
+ * log the offsets, run the batch, commit the sources, log the commit, publish progress. State fields are confined to
+ * the query thread except the volatile controls set by {@link StreamingQuery}.
+ */
+final class MicroBatchExecution {
+    private static final System.Logger LOG = System.getLogger(MicroBatchExecution.class.getName());
+    /** Spark's {@code spark.streaming.pollingDelay}: how long the default trigger waits when nothing is new. */
+    private static final long POLLING_DELAY_MS = 10;
+
+    private final QueryPlan plan;
+    private final QueryOptions options;
+    private final EngineEnvironment environment;
+    private final StreamingQuery handle;
+    private final List<QueryListener> listeners;
+    private final List<QueryPlan.Step> sourceSteps;
+    private final Object control = new Object();
+
+    private volatile boolean stopRequested;
+    private volatile boolean paused;
+    private volatile int stepsRequested;
+    private volatile Throwable failure;
+    private volatile QueryProgress lastProgress;
+    private volatile long lastBatchId = -1;
+    private volatile UUID id;
+    private final UUID runId = UUID.randomUUID();
+
+    private Checkpoint checkpoint;
+    private List<String> committedOffsets;
+    private long nextBatchId;
+    private long batchesRun;
+    private long previousTriggerStartMs = -1;
+
+    MicroBatchExecution(QueryPlan plan, QueryOptions options, EngineEnvironment environment, StreamingQuery handle,
+                        List<QueryListener> listeners) {
+        this.plan = plan;
+        this.options = options;
+        this.environment = environment;
+        this.handle = handle;
+        this.listeners = listeners;
+        this.sourceSteps = plan.sources();
+        this.paused = options.trigger() instanceof Trigger.Manual;
+    }
+
+    String name() {
+        return plan.spec().name();
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID runId() {
+        return runId;
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    QueryProgress lastProgress() {
+        return lastProgress;
+    }
+
+    long lastBatchId() {
+        return lastBatchId;
+    }
+
+    boolean isPaused() {
+        return paused;
+    }
+
+    void setPaused(boolean value) {
+        synchronized (control) {
+            paused = value;
+            control.notifyAll();
+        }
+    }
+
+    void requestStep() {
+        synchronized (control) {
+            stepsRequested++;
+            control.notifyAll();
+        }
+    }
+
+    void requestStop() {
+        synchronized (control) {
+            stopRequested = true;
+            control.notifyAll();
+        }
+    }
+
+    void run() {
+        try (PartitionTasks tasks = new PartitionTasks(environment.parallelism(), "sluice-task-" + name())) {
+            start();
+            listeners.forEach(l -> l.onStarted(handle));
+            loop(new BatchRunner(plan, tasks, environment));
+        } catch (SluiceException | InternalFailure e) {
+            failure = e;
+        } catch (RuntimeException | Error e) {
+            failure = new InternalFailure("(query)", e);
+        } finally {
+            closeAll();
+            if (failure != null && !(failure instanceof SluiceException)) {
+                LOG.log(System.Logger.Level.ERROR, "query '" + name() + "' failed", failure);
+            }
+            LOG.log(System.Logger.Level.INFO, "query ''{0}'' stopped after batch {1}", name(), lastBatchId);
+            Throwable ended = failure;
+            listeners.forEach(l -> l.onTerminated(handle, ended));
+        }
+    }
+
+    private void start() {
+        List<String> offsets = new ArrayList<>();
+        sourceSteps.forEach(step -> offsets.add(null));
+        committedOffsets = offsets;
+        if (options.checkpointLocation() != null) {
+            checkpoint = Checkpoint.open(options.checkpointLocation());
+            id = checkpoint.queryId();
+        } else {
+            id = UUID.randomUUID();
+        }
+        for (int i = 0; i < sourceSteps.size(); i++) {
+            QueryPlan.Step step = sourceSteps.get(i);
+            source(i).start(new SourceContext(step.nodeId(),
+                    checkpoint == null ? null : checkpoint.sourceDir(i), environment.clock(), environment.zone()));
+        }
+        for (QueryPlan.Step step : plan.sinks()) {
+            PlannedNode.SinkNode sink = (PlannedNode.SinkNode) step.node();
+            BatchRunner.inNode(step.nodeId(), () -> {
+                sink.sink().start(new SinkContext(step.nodeId(), sink.outputMode(), environment.console(),
+                        environment.memory(), environment.zone()));
+                return sink;
+            });
+        }
+        if (checkpoint != null) {
+            new Recovery(checkpoint, this::source, sourceSteps.size()).recover(this);
+        }
+        if (options.trigger() instanceof Trigger.AvailableNow) {
+            for (int i = 0; i < sourceSteps.size(); i++) {
+                source(i).prepareForAvailableNow();
+            }
+        }
+    }
+
+    Source source(int index) {
+        return ((PlannedNode.SourceNode) sourceSteps.get(index).node()).source();
+    }
+
+    /** Called by recovery: continue after {@code committed}, and re-run {@code uncommitted} first if there is one. */
+    void resumeAt(long nextId, List<String> committed) {
+        nextBatchId = nextId;
+        committedOffsets = new ArrayList<>(committed);
+        lastBatchId = nextId - 1;
+    }
+
+    private void loop(BatchRunner runner) {
+        if (checkpoint != null) {
+            rerunUncommitted(runner);
+        }
+        Trigger trigger = options.trigger();
+        while (!stopRequested && !reachedMaxBatches()) {
+            if (!awaitTurn()) {
+                break;
+            }
+            long triggerStart = environment.clock().millis();
+            boolean ran = runNextBatch(runner, triggerStart);
+            if (ran && stepsRequested > 0) {
+                synchronized (control) {
+                    stepsRequested--;
+                }
+            }
+            if (trigger instanceof Trigger.Once || (trigger instanceof Trigger.AvailableNow && !ran)) {
+                break;
+            }
+            if (trigger instanceof Trigger.ProcessingTime interval) {
+                waitUntil(nextTick(triggerStart, interval.interval().toMillis()));
+            } else if (!ran) {
+                waitUntil(environment.clock().millis() + POLLING_DELAY_MS);
+            }
+        }
+    }
+
+    private boolean reachedMaxBatches() {
+        return options.maxBatches() > 0 && batchesRun >= options.maxBatches();
+    }
+
+    /** Waits while paused with no step asked for; false when a stop came instead. */
+    private boolean awaitTurn() {
+        synchronized (control) {
+            while (paused && stepsRequested == 0 && !stopRequested) {
+                try {
+                    control.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return !stopRequested;
+        }
+    }
+
+    private static long nextTick(long triggerStart, long intervalMs) {
+        // Spark's ProcessingTimeExecutor aligns batches to multiples of the interval.
+        return (triggerStart / intervalMs + 1) * intervalMs;
+    }
+
+    private void waitUntil(long deadlineMs) {
+        synchronized (control) {
+            long now;
+            while (!stopRequested && (now = environment.clock().millis()) < deadlineMs
+                    && !(paused && stepsRequested > 0)) {
+                try {
+                    control.wait(deadlineMs - now);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stopRequested = true;
+                }
+            }
+        }
+    }
+
+    private boolean runNextBatch(BatchRunner runner, long triggerStart) {
+        Source.ReadLimit limit = options.trigger() instanceof Trigger.Once
+                ? Source.ReadLimit.ALL_AVAILABLE : Source.ReadLimit.SOURCE_DEFAULT;
+        List<String> ends = new ArrayList<>();
+        boolean hasNewData = false;
+        for (int i = 0; i < sourceSteps.size(); i++) {
+            String start = committedOffsets.get(i);
+            String nodeId = sourceSteps.get(i).nodeId();
+            int index = i;
+            String end = BatchRunner.inNode(nodeId, () -> source(index).latestOffset(start, limit));
+            ends.add(end);
+            hasNewData |= end != null && !Objects.equals(end, start);
+        }
+        long latestOffsetMs = environment.clock().millis() - triggerStart;
+        if (!hasNewData) {
+            return false;
+        }
+        long batchId = nextBatchId;
+        OffsetEntry entry = new OffsetEntry(triggerStart, 0, ends);
+        long walStart = environment.clock().millis();
+        if (checkpoint != null) {
+            checkpoint.writeOffsets(batchId, entry);
+        }
+        long walMs = environment.clock().millis() - walStart;
+        runBatch(runner, batchId, committedOffsets, entry, triggerStart, latestOffsetMs, walMs);
+        return true;
+    }
+
+    /** A batch whose offsets were logged but that never committed is re-run with exactly those offsets. */
+    private void rerunUncommitted(BatchRunner runner) {
+        checkpoint.latestOffsetsBatch().ifPresent(latest -> {
+            if (latest == nextBatchId) {
+                OffsetEntry entry = checkpoint.offsets(latest).orElseThrow();
+                LOG.log(System.Logger.Level.INFO, "re-running uncommitted batch {0}", latest);
+                runBatch(runner, latest, committedOffsets, entry, environment.clock().millis(), 0, 0);
+            }
+        });
+    }
+
+    private void runBatch(BatchRunner runner, long batchId, List<String> starts, OffsetEntry entry,
+                          long triggerStart, long latestOffsetMs, long walMs) {
+        long addStart = environment.clock().millis();
+        BatchRunner.Outcome outcome = runner.run(batchId, starts, entry.offsets(), entry.batchTimestampMs());
+        long addBatchMs = environment.clock().millis() - addStart;
+        long commitStart = environment.clock().millis();
+        for (int i = 0; i < sourceSteps.size(); i++) {
+            String end = entry.offsets().get(i);
+            if (end != null) {
+                source(i).commit(end);
+            }
+        }
+        if (checkpoint != null) {
+            checkpoint.writeCommit(batchId, 0);
+        }
+        long commitMs = environment.clock().millis() - commitStart;
+        List<String> previous = committedOffsets;
+        committedOffsets = new ArrayList<>(entry.offsets());
+        nextBatchId = batchId + 1;
+        lastBatchId = batchId;
+        batchesRun++;
+        QueryProgress progress = ProgressReport.of(this, batchId, triggerStart, previousTriggerStartMs, previous,
+                entry.offsets(), outcome, new long[] {latestOffsetMs, walMs, addBatchMs, commitMs},
+                environment.clock().millis() - triggerStart);
+        previousTriggerStartMs = triggerStart;
+        lastProgress = progress;
+        listeners.forEach(l -> l.onBatchData(batchId, outcome.outputs()));
+        listeners.forEach(l -> l.onProgress(progress));
+    }
+
+    QueryPlan plan() {
+        return plan;
+    }
+
+    Instant now() {
+        return environment.clock().instant();
+    }
+
+    private void closeAll() {
+        for (QueryPlan.Step step : plan.steps()) {
+            try {
+                if (step.node() instanceof PlannedNode.SourceNode source) {
+                    source.source().close();
+                } else if (step.node() instanceof PlannedNode.SinkNode sink) {
+                    sink.sink().close();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing node '" + step.nodeId() + "' failed", e);
+            }
+        }
+    }
+}
