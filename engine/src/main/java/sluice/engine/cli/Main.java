@@ -1,6 +1,52 @@
 package sluice.engine.cli;
 
-public final class Main {
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code sluice}: runs and validates pipeline files without a window. */
+@Command(name = "sluice", mixinStandardHelpOptions = true, version = "Sluice 0.1.0",
+        description = "Runs Sluice pipelines in micro-batches with Spark Structured Streaming's semantics.",
+        subcommands = {RunCommand.class, ValidateCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
+        quietLogging(java.util.Arrays.asList(args).contains("--verbose"));
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output streams and returns the exit code (for tests). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
+            err.println("internal error: " + e + "; run with --verbose for details");
+            return ExitCode.INTERNAL_ERROR;
+        });
+        // Usage mistakes are the user's, like an invalid pipeline.
+        commandLine.setParameterExceptionHandler((e, parsedArgs) -> {
+            err.println("error: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return ExitCode.INVALID_PIPELINE;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Lifecycle logging is for the workbench's log file; on a terminal only warnings belong next to the output. */
+    private static void quietLogging(boolean verbose) {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = verbose ? java.util.logging.Level.INFO : java.util.logging.Level.WARNING;
+        root.setLevel(level);
+        for (java.util.logging.Handler handler : root.getHandlers()) {
+            handler.setLevel(level);
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }
