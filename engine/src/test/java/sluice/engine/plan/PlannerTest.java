@@ -1,0 +1,107 @@
+package sluice.engine.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Problem;
+import sluice.engine.pipeline.PipelineJson;
+import sluice.engine.pipeline.PipelineSpec;
+
+class PlannerTest {
+    private final Planner planner = new Planner(NodeCatalog.standard());
+
+    private Planner.Result plan(String nodes) {
+        PipelineSpec spec = PipelineJson.parse("{\"format\": \"sluice/1\", \"name\": \"t\", \"nodes\": [" + nodes + "]}")
+                .spec();
+        return planner.plan(spec, new PlanEnvironment(Path.of("."), ZoneOffset.UTC));
+    }
+
+    @Test
+    void validPipelineHasAPlanInTopologicalOrder() {
+        Planner.Result result = plan("""
+                {"id": "out", "type": "sink.noop", "inputs": ["rate"]},
+                {"id": "rate", "type": "source.rate", "options": {"rowsPerSecond": "10"}}
+                """);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.plan().steps()).extracting(QueryPlan.Step::nodeId).containsExactly("rate", "out");
+        assertThat(result.schemas().get("out").toDdl()).isEqualTo("timestamp TIMESTAMP, value BIGINT");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        Planner.Result result = plan("""
+                {"id": "rate", "type": "source.rat"},
+                {"id": "r2", "type": "source.rate", "options": {"rowsPerSecnd": "5", "rampUpTime": "soon"}},
+                {"id": "sock", "type": "source.socket", "options": {"host": "127.0.0.1"}},
+                {"id": "a", "type": "sink.noop", "inputs": ["b"]},
+                {"id": "b", "type": "sink.noop", "inputs": ["a"]},
+                {"id": "lonely", "type": "sink.noop"},
+                {"id": "mem", "type": "sink.memory", "inputs": ["r2"], "options": {"queryName": "x", "outputMode": "sometimes"}}
+                """);
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.problems()).extracting(Problem::render).containsExactly(
+                "rate / type: unknown node type 'source.rat'; did you mean 'source.rate'?",
+                "r2 / rowsPerSecnd: source.rate has no option 'rowsPerSecnd'; did you mean 'rowsPerSecond'?",
+                "r2 / rampUpTime: 'rampUpTime' must be a duration such as '10 seconds' or '5s', not 'soon'",
+                "sock / port: required option 'port' is missing: Port of the TCP server",
+                "lonely / inputs: sink has no input; connect a source or transform to it",
+                "mem / outputMode: 'outputMode' must be one of append, update, complete, not 'sometimes'",
+                "b / inputs: the pipeline has a cycle: b -> a -> b; data must flow from sources to sinks");
+        assertThat(result.problems()).extracting(Problem::code).contains(ErrorCode.CYCLE, ErrorCode.UNKNOWN_OPTION);
+    }
+
+    @Test
+    void inputCountsAreChecked() {
+        Planner.Result result = plan("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "both", "type": "transform.union", "inputs": ["rate"]},
+                {"id": "out", "type": "sink.noop", "inputs": ["both", "rate"]},
+                {"id": "ghost", "type": "sink.noop", "inputs": ["rat"]}
+                """);
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly(
+                "both / inputs: transform.union takes at least 2 inputs, but 1 is connected",
+                "out / inputs: sink.noop takes exactly 1 input, but 2 are connected",
+                "ghost / inputs: input 'rat' is not a node of this pipeline; did you mean 'rate'?");
+    }
+
+    @Test
+    void duplicateIdsAndMissingSinkAreProblems() {
+        assertThat(plan("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "rate", "type": "source.rate"},
+                {"id": "out", "type": "sink.noop", "inputs": ["rate"]}
+                """).problems()).extracting(Problem::render)
+                .containsExactly("rate: two nodes have the id 'rate'; ids must be unique");
+        assertThat(plan("{\"id\": \"rate\", \"type\": \"source.rate\"}").problems()).extracting(Problem::render)
+                .containsExactly("the pipeline has no sink; add one (such as sink.console) so its rows go somewhere");
+    }
+
+    @Test
+    void completeModeNeedsAnAggregationAsInSpark() {
+        Planner.Result result = plan("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "out", "type": "sink.memory", "inputs": ["rate"],
+                 "options": {"queryName": "q", "outputMode": "complete"}}
+                """);
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly(
+                "out / outputMode: Complete output mode not supported when there are no streaming aggregations on "
+                        + "streaming DataFrames/Datasets; use 'append' or 'update'");
+    }
+
+    @Test
+    void optionNamesMatchIgnoringCaseAsSparkOptionsDo() {
+        Planner.Result result = plan("""
+                {"id": "rate", "type": "source.rate", "options": {"rowspersecond": "7"}},
+                {"id": "out", "type": "sink.noop", "inputs": ["rate"]}
+                """);
+
+        assertThat(result.problems()).isEmpty();
+    }
+}
