@@ -1,0 +1,51 @@
+package sluice.engine.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import sluice.engine.pipeline.NodeSpec;
+import sluice.engine.pipeline.OptionValue;
+import sluice.engine.pipeline.PipelineSpec;
+import sluice.engine.pipeline.Trigger;
+import sluice.engine.plan.PlannedNode;
+import sluice.engine.plan.QueryPlan;
+import sluice.engine.sink.MemorySink;
+import sluice.engine.sink.MemoryTables;
+import sluice.engine.sink.OutputMode;
+import sluice.engine.types.Row;
+
+/** Builds small plans around a {@link ScriptedSource} and a memory sink, for the runtime's tests. */
+final class Queries {
+    final MemoryTables memory = new MemoryTables();
+    final ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
+    final EngineEnvironment environment = new EngineEnvironment(
+            new PrintStream(consoleBytes, true, StandardCharsets.UTF_8), memory, Clock.systemUTC(), ZoneOffset.UTC, 2);
+
+    QueryPlan sourceToMemory(ScriptedSource source) {
+        NodeSpec in = new NodeSpec("in", "test.scripted", List.of(), 0, 0, Map.of());
+        NodeSpec out = new NodeSpec("out", "sink.memory", List.of("in"), 0, 0,
+                Map.of("queryName", OptionValue.of("out")));
+        PipelineSpec spec = new PipelineSpec(PipelineSpec.FORMAT, "test", Trigger.DEFAULT, null, List.of(in, out));
+        return new QueryPlan(spec, List.of(
+                new QueryPlan.Step("in", "test.scripted", List.of(), new PlannedNode.SourceNode(source)),
+                new QueryPlan.Step("out", "sink.memory", List.of("in"),
+                        new PlannedNode.SinkNode(new MemorySink("out"), OutputMode.APPEND, ScriptedSource.SCHEMA))));
+    }
+
+    StreamingQuery start(QueryPlan plan, Trigger trigger, Path checkpoint) {
+        return StreamingQuery.create(plan, new QueryOptions(trigger, checkpoint, 0), environment).start();
+    }
+
+    List<Object> output() {
+        return memory.table("out").map(t -> t.rows().stream().map(r -> r.get(0)).toList()).orElse(List.of());
+    }
+
+    static List<Row> rows(long... values) {
+        return java.util.Arrays.stream(values).mapToObj(Row::of).toList();
+    }
+}
