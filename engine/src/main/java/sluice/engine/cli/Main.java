@@ -1,27 +1,35 @@
 package sluice.engine.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sluice}: runs and validates pipeline files without a window. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "Sluice 0.1.0",
         description = "Runs Sluice pipelines in micro-batches with Spark Structured Streaming's semantics.",
-        subcommands = {RunCommand.class, ValidateCommand.class})
+        subcommands = {ValidateCommand.class, NodesCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         quietLogging(java.util.Arrays.asList(args).contains("--verbose"));
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(execute(args, out, err));
     }
 
     /** Runs the command line with the given output streams and returns the exit code (for tests). */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new Main());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
+        // run prints batches to a PrintStream, as Spark's console sink does to System.out.
+        commandLine.addSubcommand("run", new RunCommand(out));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println("internal error: " + e + "; run with --verbose for details");
             return ExitCode.INTERNAL_ERROR;

@@ -2,7 +2,6 @@ package sluice.engine.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -27,6 +26,8 @@ import sluice.engine.runtime.StreamingQuery;
 /** {@code sluice run PIPELINE}: runs a pipeline until it ends, fails, is interrupted, or reaches a limit. */
 @Command(name = "run", description = "Runs a pipeline; console sinks print to standard output.")
 final class RunCommand implements Callable<Integer> {
+    private final PrintStream console;
+
     @Spec
     private CommandSpec spec;
 
@@ -51,6 +52,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--verbose", description = "Print stack traces of internal errors")
     private boolean verbose;
+
+    RunCommand(PrintStream console) {
+        this.console = console;
+    }
 
     @Override
     public Integer call() {
@@ -80,8 +85,6 @@ final class RunCommand implements Callable<Integer> {
         Path checkpointDir = checkpoint != null ? checkpoint
                 : loaded.spec().checkpointLocation() == null ? null
                 : pipeline.toAbsolutePath().getParent().resolve(loaded.spec().checkpointLocation());
-        PrintStream console = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
         StreamingQuery query = StreamingQuery.create(loaded.plan(), new QueryOptions(chosen, checkpointDir, maxBatches),
                 EngineEnvironment.standard(console));
         if (progress) {

@@ -1,0 +1,127 @@
+package sluice.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    /** The exit code and what went to standard output and standard error. */
+    record Outcome(int exitCode, String out, String err) {}
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path pipeline(String nodes) throws Exception {
+        Path file = dir.resolve("p.sluice.json");
+        Files.writeString(file, "{\"format\": \"sluice/1\", \"name\": \"p\", \"nodes\": [" + nodes + "]}");
+        return file;
+    }
+
+    @Test
+    void validateExitsTwoAndPrintsEachProblemOnItsOwnLine() throws Exception {
+        Path file = pipeline("""
+                {"id": "rate", "type": "source.rate", "options": {"rowsPerSecnd": "5"}},
+                {"id": "out", "type": "sink.noop", "inputs": ["rate", "rate"]}
+                """);
+
+        Outcome outcome = run("validate", file.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).containsExactly(
+                file + ": rate / rowsPerSecnd: source.rate has no option 'rowsPerSecnd'; did you mean 'rowsPerSecond'?",
+                file + ": out / inputs: sink.noop takes exactly 1 input, but 2 are connected",
+                "2 problems in " + file);
+        assertThat(outcome.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void validateAcceptsAGoodPipeline() throws Exception {
+        Path file = pipeline("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "out", "type": "sink.noop", "inputs": ["rate"]}
+                """);
+
+        Outcome outcome = run("validate", file.toString());
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).isEqualTo(file + ": valid (2 nodes)\n");
+    }
+
+    @Test
+    void aMissingFileIsAnInvalidPipeline() {
+        Outcome outcome = run("validate", dir.resolve("nope.sluice.json").toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).startsWith(dir.resolve("nope.sluice.json") + ": pipeline file '");
+    }
+
+    @Test
+    void runStopsAfterMaxBatchesAndPrintsProgressAsJsonLines() throws Exception {
+        Path file = pipeline("""
+                {"id": "rate", "type": "source.rate", "options": {"rowsPerSecond": "1000"}},
+                {"id": "out", "type": "sink.noop", "inputs": ["rate"]}
+                """);
+
+        Outcome outcome = run("run", file.toString(), "--max-batches", "2", "--progress");
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.err().lines()).hasSize(2).allMatch(line -> line.startsWith("{\"id\":"));
+        assertThat(outcome.err().lines().toList().get(1)).contains("\"batchId\":1,\"numInputRows\":1000,");
+    }
+
+    @Test
+    void aStreamThatFailsExitsOneWithOneLineNamingTheNode() throws Exception {
+        int port;
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            port = server.getLocalPort();
+        }
+        Path file = pipeline("""
+                {"id": "lines", "type": "source.socket", "options": {"host": "127.0.0.1", "port": "%d"}},
+                {"id": "out", "type": "sink.noop", "inputs": ["lines"]}
+                """.formatted(port));
+
+        Outcome outcome = run("run", file.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).isEqualTo("error: lines: cannot connect to 127.0.0.1:" + port
+                + ": connection refused; is a server listening there?\n");
+    }
+
+    @Test
+    void badArgumentsAreReportedWithoutAStackTrace() throws Exception {
+        Path file = pipeline("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "out", "type": "sink.noop", "inputs": ["rate"]}
+                """);
+
+        Outcome outcome = run("run", file.toString(), "--trigger", "whenever");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).isEqualTo(
+                "error: --trigger 'whenever' must be once, available-now or an interval such as '1 second'\n");
+    }
+
+    @Test
+    void nodesPrintsTheReferenceOfEveryNodeType() {
+        Outcome outcome = run("nodes");
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).contains("#### `source.rate`", "| `rowsPerSecond` | integer | `1` |",
+                "#### `sink.memory`", "| `queryName` (required) | string |");
+    }
+}
