@@ -4,13 +4,18 @@ import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 
-/** An expression checked against an input schema and ready to evaluate over whole batches. Immutable, thread-safe. */
+/** A type-checked expression ready to evaluate over batches. Immutable; any thread may evaluate it. */
 public interface CompiledExpression {
+    /** The alias, or Spark's generated column name such as {@code (High - Low)} or {@code upper(message)}. */
     String name();
 
     DataType type();
 
     boolean nullable();
 
+    /**
+     * The value for every row of {@code input}. Runtime errors (ANSI division by zero, overflow, invalid cast) throw
+     * a SluiceException positioned at the failing sub-expression, with Spark's error-class message.
+     */
     ColumnVector evaluate(Batch input, EvalContext context);
 }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
 
-/** What evaluation needs beyond the rows: the batch's timestamp ({@code current_timestamp()}) and the session zone. */
+/** What one evaluation may read besides its batch: the micro-batch timestamp (current_timestamp()) and time zone. */
 public record EvalContext(long batchTimestampMicros, ZoneId zone) {
     public EvalContext {
         requireNonNull(zone, "zone is null");

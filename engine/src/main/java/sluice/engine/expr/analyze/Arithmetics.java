@@ -1,0 +1,126 @@
+package sluice.engine.expr.analyze;
+
+import java.util.List;
+import java.util.Optional;
+import sluice.engine.expr.lex.Span;
+import sluice.engine.expr.parse.Ast.BinaryOp;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+
+/** Result types of {@code + - * / % DIV}, Spark 4 ANSI: numeric widening, decimal precision, date arithmetic. */
+final class Arithmetics {
+    private final Analyzer analyzer;
+
+    Arithmetics(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    Typed arithmetic(BinaryOp op, Typed left, Typed right, Span span, String sql) {
+        DataType a = left.type();
+        DataType b = right.type();
+        Optional<DataType> promoted = Coercion.stringPromotion(a, b);
+        if (a == AtomicType.STRING && b == AtomicType.STRING) {
+            promoted = Optional.of(AtomicType.DOUBLE);
+        }
+        if (promoted.isPresent() && promoted.get() != AtomicType.STRING) {
+            left = analyzer.coerce(left, promoted.get());
+            right = analyzer.coerce(right, promoted.get());
+        } else if (a == AtomicType.NULL || b == AtomicType.NULL) {
+            DataType other = a == AtomicType.NULL ? b : a;
+            DataType target = other == AtomicType.NULL ? AtomicType.DOUBLE : other;
+            left = analyzer.coerce(left, target);
+            right = analyzer.coerce(right, target);
+        }
+        Typed datetime = datetime(op, left, right, span, sql);
+        if (datetime != null) {
+            return datetime;
+        }
+        if (!left.type().isNumeric()) {
+            throw analyzer.mismatch(left, "'" + op.symbol() + "'", "a numeric type");
+        }
+        if (!right.type().isNumeric()) {
+            throw analyzer.mismatch(right, "'" + op.symbol() + "'", "a numeric type");
+        }
+        return numeric(op, left, right, span, sql);
+    }
+
+    private Typed numeric(BinaryOp op, Typed left, Typed right, Span span, String sql) {
+        Typed.ArithmeticOp arithmeticOp = Typed.ArithmeticOp.valueOf(op.name());
+        DataType a = left.type();
+        DataType b = right.type();
+        boolean decimal = (a instanceof DecimalType || b instanceof DecimalType)
+                && a != AtomicType.DOUBLE && b != AtomicType.DOUBLE && a != AtomicType.FLOAT && b != AtomicType.FLOAT;
+        if (op == BinaryOp.DIV) {
+            if (!decimal && (!a.isIntegral() || !b.isIntegral())) {
+                Typed bad = a.isIntegral() ? right : left;
+                throw analyzer.mismatch(bad, "'div'", "BIGINT or DECIMAL");
+            }
+            DataType operands = decimal ? Coercion.widerNumeric(a, b) : AtomicType.BIGINT;
+            return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(left, operands),
+                    analyzer.coerce(right, operands), AtomicType.BIGINT, span, sql);
+        }
+        if (decimal) {
+            DecimalType x = Operators.literalDecimal(left);
+            DecimalType y = Operators.literalDecimal(right);
+            DecimalType result = decimalResult(op, x, y);
+            return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(left, x), analyzer.coerce(right, y), result,
+                    span, sql);
+        }
+        // Spark's '/' on anything but decimals is DOUBLE division.
+        DataType type = op == BinaryOp.DIVIDE ? AtomicType.DOUBLE : Coercion.widerNumeric(a, b);
+        return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(left, type), analyzer.coerce(right, type), type,
+                span, sql);
+    }
+
+    static DecimalType decimalResult(BinaryOp op, DecimalType x, DecimalType y) {
+        int p1 = x.precision();
+        int s1 = x.scale();
+        int p2 = y.precision();
+        int s2 = y.scale();
+        return switch (op) {
+            case ADD, SUBTRACT -> {
+                int scale = Math.max(s1, s2);
+                yield Coercion.adjusted(Math.max(p1 - s1, p2 - s2) + scale + 1, scale);
+            }
+            case MULTIPLY -> Coercion.adjusted(p1 + p2 + 1, s1 + s2);
+            case DIVIDE -> {
+                int scale = Math.max(6, s1 + p2 + 1);
+                yield Coercion.adjusted(p1 - s1 + s2 + scale, scale);
+            }
+            case REMAINDER -> {
+                int scale = Math.max(s1, s2);
+                yield Coercion.adjusted(Math.min(p1 - s1, p2 - s2) + scale, scale);
+            }
+            default -> throw new AssertionError(op);
+        };
+    }
+
+    /** Timestamp/date plus or minus an interval, interval arithmetic, date plus days; null if not date-time. */
+    private Typed datetime(BinaryOp op, Typed left, Typed right, Span span, String sql) {
+        DataType a = left.type();
+        DataType b = right.type();
+        boolean additive = op == BinaryOp.ADD || op == BinaryOp.SUBTRACT;
+        Typed.ArithmeticOp arithmeticOp = op == BinaryOp.ADD ? Typed.ArithmeticOp.ADD : Typed.ArithmeticOp.SUBTRACT;
+        if (additive && (a == AtomicType.TIMESTAMP || a == AtomicType.DATE) && b == AtomicType.INTERVAL) {
+            return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(left, AtomicType.TIMESTAMP), right,
+                    AtomicType.TIMESTAMP, span, sql);
+        }
+        if (op == BinaryOp.ADD && a == AtomicType.INTERVAL && (b == AtomicType.TIMESTAMP || b == AtomicType.DATE)) {
+            return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(right, AtomicType.TIMESTAMP), left,
+                    AtomicType.TIMESTAMP, span, sql);
+        }
+        if (additive && a == AtomicType.INTERVAL && b == AtomicType.INTERVAL) {
+            return new Typed.Arithmetic(arithmeticOp, left, right, AtomicType.INTERVAL, span, sql);
+        }
+        if (op == BinaryOp.SUBTRACT && a == AtomicType.TIMESTAMP && b == AtomicType.TIMESTAMP) {
+            return new Typed.Arithmetic(arithmeticOp, left, right, AtomicType.INTERVAL, span, sql);
+        }
+        if (additive && a == AtomicType.DATE && b.isIntegral()) {
+            String name = op == BinaryOp.ADD ? "date_add" : "date_sub";
+            return new Typed.Call(name, List.of(left, analyzer.expect(right, AtomicType.INT, name)), AtomicType.DATE,
+                    true, span, name + "(" + left.sql() + ", " + right.sql() + ")");
+        }
+        return null;
+    }
+}

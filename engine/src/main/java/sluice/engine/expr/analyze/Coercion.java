@@ -1,0 +1,192 @@
+package sluice.engine.expr.analyze;
+
+import java.util.List;
+import java.util.Optional;
+import sluice.engine.types.ArrayType;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.StructType;
+
+/** Spark 4's ANSI type coercion: wider types, string promotion, decimal result types and castability. Stateless. */
+public final class Coercion {
+    private Coercion() {
+    }
+
+    /** The decimal type that holds every value of an integral type, as Spark's {@code DecimalType.forType}. */
+    public static DecimalType decimalFor(DataType type) {
+        if (type instanceof DecimalType decimal) {
+            return decimal;
+        }
+        if (type == AtomicType.INT) {
+            return new DecimalType(10, 0);
+        }
+        if (type == AtomicType.BIGINT) {
+            return new DecimalType(20, 0);
+        }
+        throw new IllegalArgumentException("no decimal for " + type);
+    }
+
+    /** Rank in Spark's numeric widening order; decimals sit between BIGINT and FLOAT. */
+    private static int rank(DataType type) {
+        if (type == AtomicType.INT) {
+            return 1;
+        } else if (type == AtomicType.BIGINT) {
+            return 2;
+        } else if (type instanceof DecimalType) {
+            return 3;
+        } else if (type == AtomicType.FLOAT) {
+            return 4;
+        } else if (type == AtomicType.DOUBLE) {
+            return 5;
+        }
+        throw new IllegalArgumentException("not numeric: " + type);
+    }
+
+    /** The wider of two numeric types (Spark's findWiderTypeForTwo on numbers). */
+    public static DataType widerNumeric(DataType a, DataType b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        boolean decimalA = a instanceof DecimalType;
+        boolean decimalB = b instanceof DecimalType;
+        if (decimalA || decimalB) {
+            DataType other = decimalA ? b : a;
+            if (other == AtomicType.FLOAT || other == AtomicType.DOUBLE) {
+                return AtomicType.DOUBLE;
+            }
+            return widerDecimal(decimalFor(a), decimalFor(b));
+        }
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    /** Spark's DecimalPrecision.widerDecimalType, bounded to 38 digits. */
+    public static DecimalType widerDecimal(DecimalType a, DecimalType b) {
+        int scale = Math.max(a.scale(), b.scale());
+        int range = Math.max(a.precision() - a.scale(), b.precision() - b.scale());
+        return bounded(range + scale, scale);
+    }
+
+    public static DecimalType bounded(int precision, int scale) {
+        return new DecimalType(Math.min(precision, DecimalType.MAX_PRECISION), Math.min(scale, DecimalType.MAX_PRECISION));
+    }
+
+    /**
+     * Spark's adjustPrecisionScale with allowPrecisionLoss: when the exact result needs more than 38 digits, keep
+     * the integral digits and give up scale, but never below 6 digits of scale.
+     */
+    public static DecimalType adjusted(int precision, int scale) {
+        if (precision <= DecimalType.MAX_PRECISION) {
+            return new DecimalType(precision, scale);
+        }
+        int integralDigits = precision - scale;
+        int minScale = Math.min(scale, 6);
+        int adjustedScale = Math.max(DecimalType.MAX_PRECISION - integralDigits, minScale);
+        return new DecimalType(DecimalType.MAX_PRECISION, adjustedScale);
+    }
+
+    /** The type of a binary operator over a string and another atomic type (Spark's findWiderTypeForString). */
+    public static Optional<DataType> stringPromotion(DataType a, DataType b) {
+        if (a == AtomicType.STRING && b == AtomicType.STRING) {
+            return Optional.empty();
+        }
+        if (b == AtomicType.STRING) {
+            return stringPromotion(b, a);
+        }
+        if (a != AtomicType.STRING) {
+            return Optional.empty();
+        }
+        if (b.isIntegral()) {
+            return Optional.of(AtomicType.BIGINT);
+        } else if (b.isNumeric()) {
+            return Optional.of(AtomicType.DOUBLE);
+        } else if (b == AtomicType.NULL) {
+            return Optional.of(AtomicType.STRING);
+        } else if (b == AtomicType.INTERVAL || b instanceof ArrayType || b instanceof StructType) {
+            return Optional.empty();
+        }
+        return Optional.of(b);
+    }
+
+    /** The common type of CASE branches, coalesce arguments or an IN list, or empty when there is none. */
+    public static Optional<DataType> commonType(List<DataType> types) {
+        DataType result = AtomicType.NULL;
+        for (DataType type : types) {
+            Optional<DataType> wider = commonType(result, type);
+            if (wider.isEmpty()) {
+                return Optional.empty();
+            }
+            result = wider.get();
+        }
+        return Optional.of(result);
+    }
+
+    public static Optional<DataType> commonType(DataType a, DataType b) {
+        if (a.equals(b)) {
+            return Optional.of(a);
+        } else if (a == AtomicType.NULL) {
+            return Optional.of(b);
+        } else if (b == AtomicType.NULL) {
+            return Optional.of(a);
+        } else if (a.isNumeric() && b.isNumeric()) {
+            return Optional.of(widerNumeric(a, b));
+        } else if (isDatetime(a) && isDatetime(b)) {
+            return Optional.of(AtomicType.TIMESTAMP);
+        } else if (a instanceof ArrayType x && b instanceof ArrayType y) {
+            return commonType(x.elementType(), y.elementType()).map(e -> new ArrayType(e, true));
+        }
+        return stringPromotion(a, b);
+    }
+
+    private static boolean isDatetime(DataType type) {
+        return type == AtomicType.DATE || type == AtomicType.TIMESTAMP;
+    }
+
+    /** Whether Spark's ANSI analyzer may insert a cast from {@code from} to {@code to} by itself. */
+    public static boolean canImplicitCast(DataType from, DataType to) {
+        if (from.equals(to) || from == AtomicType.NULL) {
+            return true;
+        }
+        if (from.isNumeric() && to.isNumeric()) {
+            return to.equals(widerNumeric(from, to)) || to == AtomicType.DOUBLE;
+        }
+        if (from == AtomicType.STRING) {
+            return to instanceof AtomicType || to instanceof DecimalType;
+        }
+        if (isDatetime(from) && isDatetime(to)) {
+            return true;
+        }
+        // Lenient: Spark 4 also accepts numbers, dates and booleans where a function wants a string.
+        return to == AtomicType.STRING && (from instanceof AtomicType || from instanceof DecimalType);
+    }
+
+    /** Whether an explicit ANSI {@code CAST(x AS to)} is allowed at all (it may still fail on a value). */
+    public static boolean canCast(DataType from, DataType to) {
+        if (from.equals(to) || from == AtomicType.NULL || to == AtomicType.STRING || from == AtomicType.STRING) {
+            return !(from == AtomicType.STRING && (to instanceof ArrayType || to instanceof StructType));
+        }
+        boolean numericLike = from.isNumeric() || from == AtomicType.BOOLEAN;
+        boolean toNumericLike = to.isNumeric() || to == AtomicType.BOOLEAN;
+        if (numericLike && toNumericLike) {
+            return true;
+        }
+        if (isDatetime(from) && isDatetime(to)) {
+            return true;
+        }
+        if ((from.isNumeric() && to == AtomicType.TIMESTAMP) || (from == AtomicType.TIMESTAMP && to.isNumeric())) {
+            return true;
+        }
+        if (from instanceof ArrayType x && to instanceof ArrayType y) {
+            return canCast(x.elementType(), y.elementType());
+        }
+        if (from instanceof StructType x && to instanceof StructType y && x.fields().size() == y.fields().size()) {
+            for (int i = 0; i < x.fields().size(); i++) {
+                if (!canCast(x.fields().get(i).type(), y.fields().get(i).type())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,143 @@
+package sluice.engine.expr.analyze;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.parse.Ast;
+import sluice.engine.expr.parse.IntervalUnits;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.ValueText;
+
+/** Turns literal syntax into typed constants with Spark's literal types and printed names. Stateless but for zone. */
+final class Literals {
+    private static final BigInteger MIN_LONG = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private final SourceText source;
+    private final ZoneId zone;
+
+    Literals(SourceText source, ZoneId zone) {
+        this.source = source;
+        this.zone = zone;
+    }
+
+    Typed.Constant literal(Ast.Literal literal) {
+        String text = literal.text();
+        return switch (literal.kind()) {
+            case INTEGER -> integer(literal);
+            case BIGINT -> {
+                BigInteger value = new BigInteger(text);
+                if (value.compareTo(MIN_LONG) < 0 || value.compareTo(MAX_LONG) > 0) {
+                    throw source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(),
+                            "the number %s is out of range for BIGINT", text);
+                }
+                yield new Typed.Constant(value.longValue(), AtomicType.BIGINT, literal.span(), value.toString());
+            }
+            case DECIMAL, BIG_DECIMAL -> decimal(new BigDecimal(text), literal);
+            case DOUBLE -> {
+                double value = Double.parseDouble(text);
+                yield new Typed.Constant(value, AtomicType.DOUBLE, literal.span(), Double.toString(value));
+            }
+            case FLOAT -> {
+                float value = Float.parseFloat(text);
+                yield new Typed.Constant((double) value, AtomicType.FLOAT, literal.span(), Float.toString(value));
+            }
+            case STRING -> new Typed.Constant(text, AtomicType.STRING, literal.span(), text);
+            case BOOLEAN -> new Typed.Constant(Boolean.valueOf(text), AtomicType.BOOLEAN, literal.span(), text);
+            case NULL -> new Typed.Constant(null, AtomicType.NULL, literal.span(), "NULL");
+        };
+    }
+
+    // Spark types an integer literal as INT if it fits, else BIGINT, else DECIMAL.
+    private Typed.Constant integer(Ast.Literal literal) {
+        BigInteger value = new BigInteger(literal.text());
+        if (value.bitLength() < 32) {
+            return new Typed.Constant(value.longValue(), AtomicType.INT, literal.span(), value.toString());
+        } else if (value.bitLength() < 64) {
+            return new Typed.Constant(value.longValue(), AtomicType.BIGINT, literal.span(), value.toString());
+        }
+        return decimal(new BigDecimal(value), literal);
+    }
+
+    private Typed.Constant decimal(BigDecimal value, Ast.Literal literal) {
+        int scale = Math.max(value.scale(), 0);
+        BigDecimal normalized = value.setScale(scale);
+        int precision = Math.max(normalized.precision(), scale);
+        if (precision > DecimalType.MAX_PRECISION) {
+            double asDouble = value.doubleValue();
+            return new Typed.Constant(asDouble, AtomicType.DOUBLE, literal.span(), Double.toString(asDouble));
+        }
+        return new Typed.Constant(normalized, new DecimalType(Math.max(precision, 1), scale), literal.span(),
+                normalized.toPlainString());
+    }
+
+    Typed.Constant typed(Ast.TypedLiteral literal) {
+        if (literal.typeName().equals("DATE")) {
+            Long days = DateTimeText.parseDate(literal.value());
+            if (days == null) {
+                throw invalidTyped(literal);
+            }
+            return new Typed.Constant(days, AtomicType.DATE, literal.span(),
+                    "DATE '" + ValueText.date(LocalDate.ofEpochDay(days)) + "'");
+        }
+        Long micros = DateTimeText.parseTimestamp(literal.value(), zone);
+        if (micros == null) {
+            throw invalidTyped(literal);
+        }
+        Instant instant = Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L));
+        return new Typed.Constant(micros, AtomicType.TIMESTAMP, literal.span(),
+                "TIMESTAMP '" + ValueText.timestamp(instant, zone) + "'");
+    }
+
+    private RuntimeException invalidTyped(Ast.TypedLiteral literal) {
+        return source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(),
+                "[INVALID_TYPED_LITERAL] The value of the typed literal \"%s\" is invalid: '%s'",
+                literal.typeName(), literal.value());
+    }
+
+    Typed.Constant interval(Ast.IntervalLiteral literal) {
+        long micros = 0;
+        for (Ast.IntervalPart part : literal.parts()) {
+            micros = Math.addExact(micros, part.unit() == null ? unitsInString(part) : micros(part.value(), part.unit(),
+                    part));
+        }
+        return new Typed.Constant(micros, AtomicType.INTERVAL, literal.span(),
+                ValueText.interval(Duration.ofNanos(Math.multiplyExact(micros, 1000L))));
+    }
+
+    private long unitsInString(Ast.IntervalPart part) {
+        String[] words = part.value().strip().split("\\s+");
+        if (words.length % 2 != 0) {
+            throw badInterval(part);
+        }
+        long total = 0;
+        for (int i = 0; i < words.length; i += 2) {
+            total = Math.addExact(total, micros(words[i], words[i + 1], part));
+        }
+        return total;
+    }
+
+    private long micros(String value, String unit, Ast.IntervalPart part) {
+        long perUnit = IntervalUnits.micros(unit);
+        if (perUnit == 0) {
+            throw source.error(ErrorCode.EXPRESSION_SYNTAX, part.span(),
+                    "unsupported interval unit '%s'; use WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND or MICROSECOND",
+                    unit);
+        }
+        try {
+            return new BigDecimal(value.strip()).multiply(BigDecimal.valueOf(perUnit)).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw badInterval(part);
+        }
+    }
+
+    private RuntimeException badInterval(Ast.IntervalPart part) {
+        return source.error(ErrorCode.EXPRESSION_SYNTAX, part.span(), "invalid interval '%s'", part.value());
+    }
+}

@@ -1,0 +1,274 @@
+package sluice.engine.expr.analyze;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.SluiceException;
+import sluice.engine.expr.lex.Lexer;
+import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.parse.Ast;
+import sluice.engine.expr.parse.TokenCursor;
+import sluice.engine.expr.parse.TypeParser;
+import sluice.engine.types.ArrayType;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.Field;
+import sluice.engine.types.StructType;
+
+/** Functions whose result type depends on their arguments (round, coalesce, if, from_json ...). Stateless. */
+final class SpecialFunctions {
+    static final Set<String> NAMES = Set.of("concat", "concat_ws", "round", "bround", "abs", "floor", "ceil",
+            "ceiling", "log", "greatest", "least", "coalesce", "nvl", "ifnull", "nvl2", "if", "isnull", "isnotnull",
+            "nullif", "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
+            "element_at", "size", "cardinality");
+
+    private final Analyzer analyzer;
+    private final FunctionCatalog catalog;
+
+    SpecialFunctions(Analyzer analyzer, FunctionCatalog catalog) {
+        this.analyzer = analyzer;
+        this.catalog = catalog;
+    }
+
+    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+        switch (name) {
+            case "concat", "concat_ws" -> {
+                return concat(name, call, args);
+            }
+            case "round", "bround" -> {
+                return round(name, call, args);
+            }
+            case "abs" -> {
+                catalog.checkArity(call, args.size(), 1, 1);
+                Typed x = numeric(args.get(0), name);
+                return make(name, call, List.of(x), x.type(), x.nullable(), FunctionCatalog.sqlName(call, args));
+            }
+            case "floor", "ceil", "ceiling" -> {
+                return floorCeil(name, call, args);
+            }
+            case "log" -> {
+                catalog.checkArity(call, args.size(), 1, 2);
+                List<Typed> doubles = args.stream().map(a -> analyzer.expect(a, AtomicType.DOUBLE, "log")).toList();
+                // Spark's one-argument log is the natural logarithm, named with Euler's number as the base.
+                String sql = args.size() == 1 ? "LOG(E(), " + args.get(0).sql() + ")"
+                        : "LOG(" + args.get(0).sql() + ", " + args.get(1).sql() + ")";
+                return make("log", call, doubles, AtomicType.DOUBLE, true, sql);
+            }
+            case "greatest", "least", "coalesce" -> {
+                catalog.checkArity(call, args.size(), name.equals("coalesce") ? 1 : 2, Integer.MAX_VALUE);
+                List<Typed> common = common(name, args);
+                boolean nullable = name.equals("coalesce") ? common.stream().allMatch(Typed::nullable)
+                        : common.stream().allMatch(Typed::nullable);
+                return make(name, call, common, typeOf(common), nullable, FunctionCatalog.sqlName(call, args));
+            }
+            case "nvl", "ifnull" -> {
+                catalog.checkArity(call, args.size(), 2, 2);
+                List<Typed> common = common(name, args);
+                return make("coalesce", call, common, typeOf(common), common.get(1).nullable(),
+                        FunctionCatalog.sqlName(call, args));
+            }
+            case "nullif" -> {
+                catalog.checkArity(call, args.size(), 2, 2);
+                List<Typed> common = common(name, args);
+                return make("nullif", call, common, typeOf(common), true, FunctionCatalog.sqlName(call, args));
+            }
+            case "nvl2", "if" -> {
+                return conditional(name, call, args);
+            }
+            case "isnull", "isnotnull" -> {
+                catalog.checkArity(call, args.size(), 1, 1);
+                boolean negated = name.equals("isnotnull");
+                String sql = "(" + args.get(0).sql() + (negated ? " IS NOT NULL)" : " IS NULL)");
+                return new Typed.IsNull(args.get(0), negated, call.span(), sql);
+            }
+            case "to_date", "to_timestamp" -> {
+                return parseDateTime(name, call, args);
+            }
+            case "current_timestamp", "now", "current_date" -> {
+                catalog.checkArity(call, args.size(), 0, 0);
+                DataType type = name.equals("current_date") ? AtomicType.DATE : AtomicType.TIMESTAMP;
+                return make(name, call, List.of(), type, false, name + "()");
+            }
+            case "from_json" -> {
+                return fromJson(call, args);
+            }
+            case "to_json" -> {
+                catalog.checkArity(call, args.size(), 1, 1);
+                Typed value = args.get(0);
+                if (!(value.type() instanceof StructType) && !(value.type() instanceof ArrayType)) {
+                    throw analyzer.mismatch(value, "to_json", "a STRUCT or ARRAY");
+                }
+                return make(name, call, args, AtomicType.STRING, value.nullable(), FunctionCatalog.sqlName(call, args));
+            }
+            case "element_at" -> {
+                catalog.checkArity(call, args.size(), 2, 2);
+                DataType element = array(args.get(0), name).elementType();
+                Typed index = analyzer.expect(args.get(1), AtomicType.INT, "element_at index");
+                return make(name, call, List.of(args.get(0), index), element, true,
+                        FunctionCatalog.sqlName(call, args));
+            }
+            case "size", "cardinality" -> {
+                catalog.checkArity(call, args.size(), 1, 1);
+                array(args.get(0), name);
+                return make("size", call, args, AtomicType.INT, args.get(0).nullable(),
+                        FunctionCatalog.sqlName(call, args));
+            }
+            default -> throw new AssertionError(name);
+        }
+    }
+
+    private Typed make(String name, Ast.Call call, List<Typed> args, DataType type, boolean nullable, String sql) {
+        return FunctionCatalog.call(name, args, type, nullable, call.span(), sql);
+    }
+
+    private Typed numeric(Typed arg, String function) {
+        if (arg.type() == AtomicType.STRING || arg.type() == AtomicType.NULL) {
+            return analyzer.coerce(arg, AtomicType.DOUBLE);
+        }
+        if (!arg.type().isNumeric()) {
+            throw analyzer.mismatch(arg, function, "a numeric type");
+        }
+        return arg;
+    }
+
+    private ArrayType array(Typed arg, String function) {
+        if (arg.type() instanceof ArrayType array) {
+            return array;
+        }
+        throw analyzer.mismatch(arg, function, "an ARRAY");
+    }
+
+    private Typed concat(String name, Ast.Call call, List<Typed> args) {
+        boolean ws = name.equals("concat_ws");
+        catalog.checkArity(call, args.size(), ws ? 1 : 0, Integer.MAX_VALUE);
+        List<Typed> strings = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            Typed arg = args.get(i);
+            boolean arrayOfStrings = ws && i > 0 && arg.type() instanceof ArrayType array
+                    && array.elementType() == AtomicType.STRING;
+            strings.add(arrayOfStrings ? arg : analyzer.expect(arg, AtomicType.STRING, name));
+        }
+        // concat is null when any argument is; concat_ws skips null values and is null only for a null separator.
+        boolean nullable = ws ? strings.get(0).nullable() : strings.stream().anyMatch(Typed::nullable);
+        return make(name, call, strings, AtomicType.STRING, nullable, FunctionCatalog.sqlName(call, args));
+    }
+
+    private Typed round(String name, Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 1, 2);
+        Typed value = numeric(args.get(0), name);
+        Typed scale = args.size() == 2 ? args.get(1)
+                : new Typed.Constant(0L, AtomicType.INT, call.span(), "0");
+        if (!(scale instanceof Typed.Constant constant) || !(constant.value() instanceof Long digits)
+                || !scale.type().equals(AtomicType.INT)) {
+            throw analyzer.mismatch(scale, name + " scale", "a constant INT");
+        }
+        DataType type = value.type();
+        if (type instanceof DecimalType decimal) {
+            int integralDigits = decimal.precision() - decimal.scale() + 1;
+            int d = digits.intValue();
+            type = d < 0 ? new DecimalType(Math.min(Math.max(integralDigits, -d + 1), 38), 0)
+                    : new DecimalType(Math.min(integralDigits + Math.min(decimal.scale(), d), 38),
+                            Math.min(decimal.scale(), d));
+        }
+        String sql = name + "(" + args.get(0).sql() + ", " + scale.sql() + ")";
+        return make(name, call, List.of(value, scale), type, value.nullable(), sql);
+    }
+
+    private Typed floorCeil(String name, Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 1, 1);
+        Typed value = numeric(args.get(0), name);
+        DataType type = value.type() instanceof DecimalType decimal
+                ? new DecimalType(Math.min(decimal.precision() - decimal.scale() + 1, 38), 0) : AtomicType.BIGINT;
+        String canonical = name.equals("floor") ? "floor" : "ceil";
+        // Spark prints FLOOR and CEIL in capitals, but keeps the alias ceiling as written.
+        String sql = (name.equals("ceiling") ? "ceiling" : canonical.toUpperCase(java.util.Locale.ROOT))
+                + "(" + args.get(0).sql() + ")";
+        return make(canonical, call, List.of(value), type, value.nullable(), sql);
+    }
+
+    private List<Typed> common(String name, List<Typed> args) {
+        List<DataType> types = args.stream().map(Typed::type).toList();
+        DataType type = Coercion.commonType(types).orElseThrow(() -> analyzer.error(ErrorCode.TYPE_MISMATCH,
+                args.get(0).span(), "the arguments of '%s' have incompatible types %s", name,
+                types.stream().map(DataType::sql).distinct().collect(Collectors.joining(", "))));
+        return args.stream().map(a -> analyzer.coerce(a, type)).toList();
+    }
+
+    private static DataType typeOf(List<Typed> args) {
+        return args.get(0).type();
+    }
+
+    private Typed conditional(String name, Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 3, 3);
+        Typed condition = name.equals("if") ? analyzer.expect(args.get(0), AtomicType.BOOLEAN, "if") : args.get(0);
+        List<Typed> branches = common(name, args.subList(1, 3));
+        String sql = name.equals("if")
+                ? "(IF(" + args.stream().map(Typed::sql).collect(Collectors.joining(", ")) + "))"
+                : FunctionCatalog.sqlName(call, args);
+        if (name.equals("nvl2")) {
+            condition = new Typed.IsNull(condition, true, condition.span(), condition.sql());
+        }
+        boolean nullable = branches.get(0).nullable() || branches.get(1).nullable();
+        return new Typed.CaseWhen(List.of(condition), List.of(branches.get(0)), branches.get(1),
+                branches.get(0).type(), call.span(), sql);
+    }
+
+    private Typed parseDateTime(String name, Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 1, 2);
+        DataType target = name.equals("to_date") ? AtomicType.DATE : AtomicType.TIMESTAMP;
+        Typed value = args.get(0);
+        String sql = FunctionCatalog.sqlName(call, args);
+        if (args.size() == 1 || value.type() != AtomicType.STRING) {
+            if (!Coercion.canCast(value.type(), target) || value.type().isNumeric() && target == AtomicType.DATE) {
+                throw analyzer.mismatch(value, name, "a STRING, DATE or TIMESTAMP");
+            }
+            return new Typed.Cast(value, target, false, call.span(), sql);
+        }
+        Typed format = analyzer.expect(args.get(1), AtomicType.STRING, name + " format");
+        if (!(format instanceof Typed.Constant)) {
+            throw analyzer.mismatch(format, name + " format", "a constant STRING");
+        }
+        return make(name, call, List.of(value, format), target, true, sql);
+    }
+
+    private Typed fromJson(Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 2, 3);
+        Typed json = analyzer.expect(args.get(0), AtomicType.STRING, "from_json");
+        if (!(args.get(1) instanceof Typed.Constant constant) || !(constant.value() instanceof String ddl)) {
+            throw analyzer.mismatch(args.get(1), "from_json schema", "a constant STRING");
+        }
+        StructType schema;
+        try {
+            schema = parseStruct(ddl);
+        } catch (SluiceException e) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, constant.span(), "invalid from_json schema: %s",
+                    e.problem().message());
+        }
+        return make("from_json", call, List.of(json), schema, true, "from_json(" + args.get(0).sql() + ")");
+    }
+
+    private static StructType parseStruct(String ddl) {
+        SourceText text = new SourceText(ddl, sluice.engine.diag.Position.NOWHERE);
+        TokenCursor cursor = new TokenCursor(new Lexer(text, ErrorCode.SCHEMA_SYNTAX).tokenize(), text,
+                ErrorCode.SCHEMA_SYNTAX);
+        TypeParser parser = new TypeParser(cursor);
+        if (cursor.atKeyword("STRUCT") && cursor.peek(1).kind() == sluice.engine.expr.lex.TokenKind.LT) {
+            DataType type = parser.parseType();
+            if (!cursor.at(sluice.engine.expr.lex.TokenKind.END_OF_INPUT)) {
+                throw cursor.unexpected("end of input");
+            }
+            return (StructType) type;
+        }
+        List<Field> fields = new ArrayList<>();
+        do {
+            fields.add(parser.parseField(true));
+        } while (cursor.accept(sluice.engine.expr.lex.TokenKind.COMMA));
+        if (!cursor.at(sluice.engine.expr.lex.TokenKind.END_OF_INPUT)) {
+            throw cursor.unexpected("',' or end of input");
+        }
+        return new StructType(fields);
+    }
+}

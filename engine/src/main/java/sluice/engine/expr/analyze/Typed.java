@@ -1,0 +1,162 @@
+package sluice.engine.expr.analyze;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import sluice.engine.expr.lex.Span;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
+
+/**
+ * An expression with names bound and types checked; every implicit conversion is an explicit {@link Cast} node.
+ * {@code sql()} is Spark's generated column name for the node. Made by Analyzer, consumed by the compiler.
+ */
+public sealed interface Typed permits Typed.Constant, Typed.Column, Typed.Cast, Typed.Arithmetic, Typed.Negate,
+        Typed.Comparison, Typed.Logical, Typed.Not, Typed.IsNull, Typed.In, Typed.CaseWhen, Typed.Call {
+    DataType type();
+
+    boolean nullable();
+
+    Span span();
+
+    String sql();
+
+    /** A literal; {@code value} is in stored form (Long for INT, BIGINT, DATE, TIMESTAMP, INTERVAL) or null. */
+    record Constant(Object value, DataType type, Span span, String sql) implements Typed {
+        @Override
+        public boolean nullable() {
+            return value == null;
+        }
+    }
+
+    record Column(int index, String name, DataType type, boolean nullable, Span span) implements Typed {
+        @Override
+        public String sql() {
+            return name;
+        }
+    }
+
+    /** A conversion; implicit ones have the operand's name, explicit ones Spark's {@code CAST(x AS T)}. */
+    record Cast(Typed operand, DataType type, boolean isTry, Span span, String sql) implements Typed {
+        @Override
+        public boolean nullable() {
+            // ANSI casts fail instead of returning null, except from strings that may be malformed under TRY_CAST.
+            return operand.nullable() || isTry;
+        }
+    }
+
+    enum ArithmeticOp { ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, DIV }
+
+    /** Both operands already have {@code type}'s kind (or, for DIV, one integral or decimal type). */
+    record Arithmetic(ArithmeticOp op, Typed left, Typed right, DataType type, Span span, String sql)
+            implements Typed {
+        @Override
+        public boolean nullable() {
+            return true;
+        }
+    }
+
+    record Negate(Typed operand, Span span, String sql) implements Typed {
+        @Override
+        public DataType type() {
+            return operand.type();
+        }
+
+        @Override
+        public boolean nullable() {
+            return operand.nullable();
+        }
+    }
+
+    enum ComparisonOp { EQ, NULL_SAFE_EQ, LT, LE, GT, GE }
+
+    /** Both operands have the same type. */
+    record Comparison(ComparisonOp op, Typed left, Typed right, Span span, String sql) implements Typed {
+        @Override
+        public DataType type() {
+            return AtomicType.BOOLEAN;
+        }
+
+        @Override
+        public boolean nullable() {
+            return op != ComparisonOp.NULL_SAFE_EQ && (left.nullable() || right.nullable());
+        }
+    }
+
+    record Logical(boolean isAnd, Typed left, Typed right, Span span, String sql) implements Typed {
+        @Override
+        public DataType type() {
+            return AtomicType.BOOLEAN;
+        }
+
+        @Override
+        public boolean nullable() {
+            return left.nullable() || right.nullable();
+        }
+    }
+
+    record Not(Typed operand, Span span, String sql) implements Typed {
+        @Override
+        public DataType type() {
+            return AtomicType.BOOLEAN;
+        }
+
+        @Override
+        public boolean nullable() {
+            return operand.nullable();
+        }
+    }
+
+    record IsNull(Typed operand, boolean negated, Span span, String sql) implements Typed {
+        @Override
+        public DataType type() {
+            return AtomicType.BOOLEAN;
+        }
+
+        @Override
+        public boolean nullable() {
+            return false;
+        }
+    }
+
+    /** {@code value IN (list)}; all have one type. */
+    record In(Typed value, List<Typed> list, Span span, String sql) implements Typed {
+        public In {
+            list = List.copyOf(list);
+        }
+
+        @Override
+        public DataType type() {
+            return AtomicType.BOOLEAN;
+        }
+
+        @Override
+        public boolean nullable() {
+            return value.nullable() || list.stream().anyMatch(Typed::nullable);
+        }
+    }
+
+    /** Searched CASE; {@code otherwise} is never null (a NULL constant when the user wrote no ELSE). */
+    record CaseWhen(List<Typed> conditions, List<Typed> results, Typed otherwise, DataType type, Span span,
+            String sql) implements Typed {
+        public CaseWhen {
+            conditions = List.copyOf(conditions);
+            results = List.copyOf(results);
+            requireNonNull(otherwise, "otherwise is null");
+        }
+
+        @Override
+        public boolean nullable() {
+            return otherwise.nullable() || results.stream().anyMatch(Typed::nullable);
+        }
+    }
+
+    /** A function (by its canonical lower-case name), with arguments already coerced to what it takes. */
+    record Call(String function, List<Typed> args, DataType type, boolean nullable, Span span, String sql)
+            implements Typed {
+        public Call {
+            requireNonNull(function, "function is null");
+            args = List.copyOf(args);
+        }
+    }
+}

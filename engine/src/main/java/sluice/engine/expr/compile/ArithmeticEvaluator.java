@@ -1,0 +1,220 @@
+package sluice.engine.expr.compile;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import sluice.engine.expr.analyze.Typed.ArithmeticOp;
+import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.lex.Span;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Batch;
+import sluice.engine.types.ColumnVector;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.DoubleVector;
+import sluice.engine.types.LongVector;
+import sluice.engine.types.NullMask;
+import sluice.engine.types.ObjectVector;
+
+/**
+ * {@code + - * / % div} over two columns, one tight loop per operator. ANSI: integer overflow, decimal overflow and
+ * division by zero (for every numeric type, as Spark) fail the query; null rows are skipped, never computed.
+ */
+final class ArithmeticEvaluator extends Evaluator {
+    private final ArithmeticOp op;
+    private final Evaluator left;
+    private final Evaluator right;
+
+    ArithmeticEvaluator(ArithmeticOp op, Evaluator left, Evaluator right, DataType type, SourceText source,
+            Span span) {
+        super(type, source, span);
+        this.op = op;
+        this.left = left;
+        this.right = right;
+    }
+
+    @Override
+    ColumnVector compute(Batch batch, Env env) {
+        ColumnVector a = left.evaluate(batch, env);
+        ColumnVector b = right.evaluate(batch, env);
+        int n = batch.rowCount();
+        long[] nulls = Values.orNulls(a, b, n);
+        if (op == ArithmeticOp.DIV) {
+            return integralDivide(a, b, n, nulls);
+        }
+        if (a instanceof DoubleVector x && b instanceof DoubleVector y) {
+            return new DoubleVector(type(), doubles(x.values(), y.values(), n, nulls), n, nulls);
+        } else if (a instanceof LongVector x && b instanceof LongVector y) {
+            return new LongVector(type(), longs(x.values(), y.values(), n, nulls), n, nulls);
+        }
+        return decimals((ObjectVector) a, (ObjectVector) b, n, nulls);
+    }
+
+    private double[] doubles(double[] x, double[] y, int n, long[] nulls) {
+        double[] out = new double[n];
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] + y[i];
+                }
+            }
+            case SUBTRACT -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] - y[i];
+                }
+            }
+            case MULTIPLY -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] * y[i];
+                }
+            }
+            case DIVIDE, REMAINDER -> {
+                boolean divide = op == ArithmeticOp.DIVIDE;
+                for (int i = 0; i < n; i++) {
+                    if (y[i] == 0 && !isNull(nulls, i)) {
+                        throw RowFailure.divideByZero();
+                    }
+                    out[i] = divide ? x[i] / y[i] : x[i] % y[i];
+                }
+            }
+            case DIV -> throw new AssertionError(op);
+        }
+        if (type() == AtomicType.FLOAT) {
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) out[i];
+            }
+        }
+        return out;
+    }
+
+    private static boolean isNull(long[] nulls, int row) {
+        return nulls != null && NullMask.get(nulls, row);
+    }
+
+    private long[] longs(long[] x, long[] y, int n, long[] nulls) {
+        long[] out = new long[n];
+        boolean isInt = type() == AtomicType.INT;
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    long r = x[i] + y[i];
+                    if (((x[i] ^ r) & (y[i] ^ r)) < 0 || isInt && r != (int) r) {
+                        overflowUnlessNull(nulls, i, "try_add");
+                    }
+                    out[i] = r;
+                }
+            }
+            case SUBTRACT -> {
+                for (int i = 0; i < n; i++) {
+                    long r = x[i] - y[i];
+                    if (((x[i] ^ y[i]) & (x[i] ^ r)) < 0 || isInt && r != (int) r) {
+                        overflowUnlessNull(nulls, i, "try_subtract");
+                    }
+                    out[i] = r;
+                }
+            }
+            case MULTIPLY -> {
+                for (int i = 0; i < n; i++) {
+                    long hi = Math.multiplyHigh(x[i], y[i]);
+                    long r = x[i] * y[i];
+                    if ((hi != 0 || r < 0) && (hi != -1 || r >= 0) || isInt && r != (int) r) {
+                        overflowUnlessNull(nulls, i, "try_multiply");
+                    }
+                    out[i] = r;
+                }
+            }
+            case REMAINDER -> {
+                for (int i = 0; i < n; i++) {
+                    if (y[i] == 0) {
+                        if (!isNull(nulls, i)) {
+                            throw RowFailure.divideByZero();
+                        }
+                        continue;
+                    }
+                    out[i] = x[i] % y[i];
+                }
+            }
+            case DIVIDE, DIV -> throw new AssertionError(op);
+        }
+        return out;
+    }
+
+    private void overflowUnlessNull(long[] nulls, int row, String tryFunction) {
+        if (!isNull(nulls, row)) {
+            throw RowFailure.overflow(type() == AtomicType.INT ? "integer" : "long", tryFunction);
+        }
+    }
+
+    private ColumnVector integralDivide(ColumnVector a, ColumnVector b, int n, long[] nulls) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            if (isNull(nulls, i)) {
+                continue;
+            }
+            if (a instanceof LongVector x && b instanceof LongVector y) {
+                long divisor = y.getLong(i);
+                if (divisor == 0) {
+                    throw RowFailure.divideByZero();
+                }
+                if (x.getLong(i) == Long.MIN_VALUE && divisor == -1) {
+                    throw RowFailure.overflow("long", "try_divide");
+                }
+                out[i] = x.getLong(i) / divisor;
+            } else {
+                BigDecimal x = (BigDecimal) a.get(i);
+                BigDecimal y = (BigDecimal) b.get(i);
+                if (y.signum() == 0) {
+                    throw RowFailure.divideByZero();
+                }
+                BigDecimal quotient = x.divideToIntegralValue(y);
+                if (quotient.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                    throw RowFailure.overflow("long", "try_divide");
+                }
+                out[i] = quotient.longValue();
+            }
+        }
+        return new LongVector(AtomicType.BIGINT, out, n, nulls);
+    }
+
+    private ColumnVector decimals(ObjectVector a, ObjectVector b, int n, long[] nulls) {
+        DecimalType result = (DecimalType) type();
+        Object[] out = new Object[n];
+        Object[] x = a.values();
+        Object[] y = b.values();
+        for (int i = 0; i < n; i++) {
+            if (isNull(nulls, i)) {
+                continue;
+            }
+            BigDecimal l = (BigDecimal) x[i];
+            BigDecimal r = (BigDecimal) y[i];
+            BigDecimal exact = switch (op) {
+                case ADD -> l.add(r);
+                case SUBTRACT -> l.subtract(r);
+                case MULTIPLY -> l.multiply(r);
+                case DIVIDE -> {
+                    if (r.signum() == 0) {
+                        throw RowFailure.divideByZero();
+                    }
+                    yield l.divide(r, result.scale(), RoundingMode.HALF_UP);
+                }
+                case REMAINDER -> {
+                    if (r.signum() == 0) {
+                        throw RowFailure.divideByZero();
+                    }
+                    yield l.remainder(r);
+                }
+                case DIV -> throw new AssertionError(op);
+            };
+            out[i] = fit(exact, result);
+        }
+        return new ObjectVector(result, out, n, nulls);
+    }
+
+    /** The value rounded HALF_UP to the type's scale; NUMERIC_VALUE_OUT_OF_RANGE when it has too many digits. */
+    static BigDecimal fit(BigDecimal value, DecimalType type) {
+        BigDecimal rounded = value.setScale(type.scale(), RoundingMode.HALF_UP);
+        if (rounded.precision() - rounded.scale() > type.precision() - type.scale() && rounded.signum() != 0) {
+            throw RowFailure.decimalOutOfRange(value.toPlainString(), type.precision(), type.scale());
+        }
+        return rounded;
+    }
+}

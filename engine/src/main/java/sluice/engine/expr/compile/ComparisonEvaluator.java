@@ -1,0 +1,107 @@
+package sluice.engine.expr.compile;
+
+import sluice.engine.expr.analyze.Typed.ComparisonOp;
+import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.lex.Span;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Batch;
+import sluice.engine.types.BooleanVector;
+import sluice.engine.types.ColumnVector;
+import sluice.engine.types.DoubleVector;
+import sluice.engine.types.LongVector;
+
+/**
+ * Compares two columns of one type. Longs and doubles compare in primitive loops; doubles order NaN above every
+ * number and NaN = NaN, as Spark does. {@code <=>} is never null.
+ */
+final class ComparisonEvaluator extends Evaluator {
+    private final ComparisonOp op;
+    private final Evaluator left;
+    private final Evaluator right;
+
+    ComparisonEvaluator(ComparisonOp op, Evaluator left, Evaluator right, SourceText source, Span span) {
+        super(AtomicType.BOOLEAN, source, span);
+        this.op = op;
+        this.left = left;
+        this.right = right;
+    }
+
+    @Override
+    ColumnVector compute(Batch batch, Env env) {
+        ColumnVector a = left.evaluate(batch, env);
+        ColumnVector b = right.evaluate(batch, env);
+        int n = batch.rowCount();
+        int[] order = new int[n];
+        if (a instanceof LongVector x && b instanceof LongVector y) {
+            long[] l = x.values();
+            long[] r = y.values();
+            for (int i = 0; i < n; i++) {
+                order[i] = Long.compare(l[i], r[i]);
+            }
+        } else if (a instanceof DoubleVector x && b instanceof DoubleVector y) {
+            double[] l = x.values();
+            double[] r = y.values();
+            for (int i = 0; i < n; i++) {
+                // Double.compare orders NaN last and equal to itself, but also puts -0.0 below 0.0; Spark does not.
+                order[i] = l[i] == r[i] ? 0 : Double.compare(l[i], r[i]);
+            }
+        } else if (a instanceof BooleanVector x && b instanceof BooleanVector y) {
+            for (int i = 0; i < n; i++) {
+                order[i] = Boolean.compare(x.getBoolean(i), y.getBoolean(i));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                order[i] = a.isNull(i) || b.isNull(i) ? 0 : compareObjects(Values.get(a, i), Values.get(b, i));
+            }
+        }
+        boolean[] out = new boolean[n];
+        switch (op) {
+            case EQ, NULL_SAFE_EQ -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = order[i] == 0;
+                }
+            }
+            case LT -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = order[i] < 0;
+                }
+            }
+            case LE -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = order[i] <= 0;
+                }
+            }
+            case GT -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = order[i] > 0;
+                }
+            }
+            case GE -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = order[i] >= 0;
+                }
+            }
+        }
+        if (op == ComparisonOp.NULL_SAFE_EQ) {
+            if (a.hasNulls() || b.hasNulls()) {
+                for (int i = 0; i < n; i++) {
+                    boolean x = a.isNull(i);
+                    boolean y = b.isNull(i);
+                    if (x || y) {
+                        out[i] = x && y;
+                    }
+                }
+            }
+            return new BooleanVector(out, n, null);
+        }
+        return new BooleanVector(out, n, Values.orNulls(a, b, n));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compareObjects(Object x, Object y) {
+        if (x instanceof Comparable comparable && x.getClass() == y.getClass()) {
+            return comparable.compareTo(y);
+        }
+        return x.equals(y) ? 0 : x.toString().compareTo(y.toString());
+    }
+}

@@ -1,0 +1,87 @@
+package sluice.engine.expr.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.time.ZoneId;
+import sluice.engine.expr.analyze.Typed;
+import sluice.engine.expr.lex.SourceText;
+import sluice.engine.types.Batch;
+import sluice.engine.types.ColumnVector;
+import sluice.engine.types.Schema;
+
+/**
+ * Builds the evaluator tree of a typed expression. Casts of constants are folded here, so {@code Close > 100}
+ * compares against a DOUBLE constant instead of casting 100 for every row. Stateless apart from its source text.
+ */
+public final class Compiler {
+    private final SourceText source;
+    private final ZoneId zone;
+
+    public Compiler(SourceText source, ZoneId zone) {
+        this.source = source;
+        this.zone = zone;
+    }
+
+    public Evaluator compile(Typed typed) {
+        if (typed instanceof Typed.Constant constant) {
+            return new Leaves.ConstantEvaluator(constant.value(), constant.type(), source, constant.span());
+        } else if (typed instanceof Typed.Column column) {
+            return new Leaves.ColumnEvaluator(column.index(), column.type(), source, column.span());
+        } else if (typed instanceof Typed.Cast cast) {
+            return foldIfConstant(new CastEvaluator(compile(cast.operand()), cast.type(), cast.isTry(), source,
+                    cast.span()));
+        } else if (typed instanceof Typed.Arithmetic arithmetic) {
+            return new ArithmeticEvaluator(arithmetic.op(), compile(arithmetic.left()), compile(arithmetic.right()),
+                    arithmetic.type(), source, arithmetic.span());
+        } else if (typed instanceof Typed.Negate negate) {
+            return new NegateEvaluator(compile(negate.operand()), negate.type(), source, negate.span());
+        } else if (typed instanceof Typed.Comparison comparison) {
+            return new ComparisonEvaluator(comparison.op(), compile(comparison.left()), compile(comparison.right()),
+                    source, comparison.span());
+        } else if (typed instanceof Typed.Logical logical) {
+            return new LogicEvaluators.Logical(logical.isAnd(), compile(logical.left()), compile(logical.right()),
+                    source, logical.span());
+        } else if (typed instanceof Typed.Not not) {
+            return new LogicEvaluators.Not(compile(not.operand()), source, not.span());
+        } else if (typed instanceof Typed.IsNull isNull) {
+            return new LogicEvaluators.IsNull(compile(isNull.operand()), isNull.negated(), source, isNull.span());
+        } else if (typed instanceof Typed.In in) {
+            return new LogicEvaluators.In(compile(in.value()), compileAll(in.list()), source, in.span());
+        } else if (typed instanceof Typed.CaseWhen caseWhen) {
+            return new CaseEvaluator(compileAll(caseWhen.conditions()), compileAll(caseWhen.results()),
+                    compile(caseWhen.otherwise()), caseWhen.type(), source, caseWhen.span());
+        } else if (typed instanceof Typed.Call call) {
+            Kernels.Choice choice = Kernels.of(call);
+            return new CallEvaluator(compileAll(call.args()), choice.kernel(), choice.nullIntolerant(), call.type(),
+                    source, call.span());
+        }
+        throw new AssertionError(typed);
+    }
+
+    private List<Evaluator> compileAll(List<Typed> typed) {
+        List<Evaluator> evaluators = new ArrayList<>(typed.size());
+        for (Typed t : typed) {
+            evaluators.add(compile(t));
+        }
+        return evaluators;
+    }
+
+    // A cast that fails (CAST('abc' AS INT)) stays unfolded, so the error surfaces when the query runs, as in Spark.
+    private Evaluator foldIfConstant(CastEvaluator cast) {
+        Evaluator operand = cast;
+        if (operandIsConstant(cast)) {
+            try {
+                Batch one = new Batch(Schema.EMPTY, List.of(), 1);
+                ColumnVector value = cast.compute(one, new Env(0L, zone));
+                return new Leaves.ConstantEvaluator(Values.get(value, 0), cast.type(), source, cast.span());
+            } catch (RowFailure | sluice.engine.diag.SluiceException failure) {
+                return operand;
+            }
+        }
+        return operand;
+    }
+
+    private static boolean operandIsConstant(CastEvaluator cast) {
+        return cast.operandConstant();
+    }
+}

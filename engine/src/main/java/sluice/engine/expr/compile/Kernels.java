@@ -1,0 +1,127 @@
+package sluice.engine.expr.compile;
+
+import java.util.List;
+import sluice.engine.expr.analyze.Typed;
+import sluice.engine.types.DataType;
+import sluice.engine.types.Row;
+import sluice.engine.types.StructType;
+
+/** Finds the kernel of a typed function call, and whether a null argument makes the result null. Stateless. */
+final class Kernels {
+    /** The kernel and its null behaviour. */
+    record Choice(Kernel kernel, boolean nullIntolerant) {}
+
+    private Kernels() {
+    }
+
+    static Choice of(Typed.Call call) {
+        String name = call.function();
+        DataType type = call.type();
+        switch (name) {
+            case "coalesce" -> {
+                return new Choice((a, e) -> {
+                    for (Object value : a) {
+                        if (value != null) {
+                            return value;
+                        }
+                    }
+                    return null;
+                }, false);
+            }
+            case "greatest", "least" -> {
+                int sign = name.equals("greatest") ? 1 : -1;
+                return new Choice((a, e) -> {
+                    Object best = null;
+                    for (Object value : a) {
+                        if (value != null && (best == null
+                                || sign * ComparisonEvaluator.compareObjects(value, best) > 0)) {
+                            best = value;
+                        }
+                    }
+                    return best;
+                }, false);
+            }
+            case "nullif" -> {
+                return new Choice((a, e) -> a[0] != null && a[1] != null
+                        && ComparisonEvaluator.compareObjects(a[0], a[1]) == 0 ? null : a[0], false);
+            }
+            case "concat_ws" -> {
+                return new Choice(Kernels::concatWs, false);
+            }
+            case "current_timestamp", "now", "current_date" -> {
+                return new Choice(DateKernels.of(name), false);
+            }
+            case "get_field" -> {
+                int index = ((Long) ((Typed.Constant) call.args().get(1)).value()).intValue();
+                return new Choice((a, e) -> Values.toStored(type, ((Row) a[0]).get(index)), true);
+            }
+            case "get_array_item", "element_at" -> {
+                boolean oneBased = name.equals("element_at");
+                return new Choice((a, e) -> item((List<?>) a[0], (Long) a[1], oneBased, type), true);
+            }
+            case "size" -> {
+                return new Choice((a, e) -> (long) ((List<?>) a[0]).size(), true);
+            }
+            case "from_json" -> {
+                return new Choice(JsonKernels.fromJson((StructType) type), true);
+            }
+            case "to_json" -> {
+                return new Choice(JsonKernels.toJson(call.args().get(0).type()), true);
+            }
+            default -> {
+                Kernel kernel = StringKernels.of(name);
+                if (kernel == null) {
+                    kernel = MathKernels.of(name, type);
+                }
+                if (kernel == null) {
+                    kernel = DateKernels.of(name);
+                }
+                if (kernel == null) {
+                    throw new IllegalStateException("no kernel for function " + name);
+                }
+                return new Choice(kernel, true);
+            }
+        }
+    }
+
+    private static Object concatWs(Object[] args, Env env) {
+        if (args[0] == null) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        boolean first = true;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i] == null) {
+                continue;
+            }
+            List<?> parts = args[i] instanceof List<?> list ? list : List.of(args[i]);
+            for (Object part : parts) {
+                if (part == null) {
+                    continue;
+                }
+                if (!first) {
+                    text.append((String) args[0]);
+                }
+                text.append(part);
+                first = false;
+            }
+        }
+        return text.toString();
+    }
+
+    private static Object item(List<?> list, long index, boolean oneBased, DataType type) {
+        long position = oneBased ? (index > 0 ? index - 1 : list.size() + index) : index;
+        if (oneBased && index == 0) {
+            throw RowFailure.invalidArgument("[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be "
+                    + "either < 0 or > 0 (the first element has index 1).");
+        }
+        if (position < 0 || position >= list.size()) {
+            String condition = oneBased ? "INVALID_ARRAY_INDEX_IN_ELEMENT_AT" : "INVALID_ARRAY_INDEX";
+            throw RowFailure.invalidArgument("[" + condition + "] The index " + index + " is out of bounds. The array "
+                    + "has " + list.size() + " elements." + (oneBased ? " Use `try_element_at` to tolerate accessing "
+                    + "element at invalid index and return NULL instead." : " Use the SQL function `get()` to "
+                    + "tolerate accessing element at invalid index and return NULL instead."));
+        }
+        return Values.toStored(type, list.get((int) position));
+    }
+}

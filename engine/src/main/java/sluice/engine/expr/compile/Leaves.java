@@ -1,0 +1,46 @@
+package sluice.engine.expr.compile;
+
+import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.lex.Span;
+import sluice.engine.types.Batch;
+import sluice.engine.types.ColumnVector;
+import sluice.engine.types.DataType;
+
+/** The leaves of an evaluator tree: input columns and constants. */
+final class Leaves {
+    private Leaves() {
+    }
+
+    static final class ColumnEvaluator extends Evaluator {
+        private final int index;
+
+        ColumnEvaluator(int index, DataType type, SourceText source, Span span) {
+            super(type, source, span);
+            this.index = index;
+        }
+
+        @Override
+        ColumnVector compute(Batch batch, Env env) {
+            return batch.column(index);
+        }
+    }
+
+    static final class ConstantEvaluator extends Evaluator {
+        private final Object value;
+
+        ConstantEvaluator(Object value, DataType type, SourceText source, Span span) {
+            super(type, source, span);
+            this.value = value;
+        }
+
+        @Override
+        ColumnVector compute(Batch batch, Env env) {
+            return Values.repeat(type(), value, batch.rowCount());
+        }
+
+        @Override
+        Object constantValue() {
+            return value;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package sluice.engine.expr.compile;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+
+/** Numeric functions; round is HALF_UP and bround HALF_EVEN on the decimal value, as Spark. Stateless. */
+final class MathKernels {
+    private MathKernels() {
+    }
+
+    static Kernel of(String name, DataType type) {
+        return switch (name) {
+            case "sqrt" -> (a, e) -> Math.sqrt((Double) a[0]);
+            case "exp" -> (a, e) -> Math.exp((Double) a[0]);
+            case "ln" -> (a, e) -> positiveOrNull((Double) a[0], Math.log((Double) a[0]));
+            case "log10" -> (a, e) -> positiveOrNull((Double) a[0], Math.log10((Double) a[0]));
+            case "log2" -> (a, e) -> positiveOrNull((Double) a[0], Math.log((Double) a[0]) / Math.log(2));
+            case "log" -> (a, e) -> a.length == 1 ? positiveOrNull((Double) a[0], Math.log((Double) a[0]))
+                    : (Double) a[0] <= 0 || (Double) a[1] <= 0 ? null
+                    : Math.log((Double) a[1]) / Math.log((Double) a[0]);
+            case "sin" -> (a, e) -> Math.sin((Double) a[0]);
+            case "cos" -> (a, e) -> Math.cos((Double) a[0]);
+            case "tan" -> (a, e) -> Math.tan((Double) a[0]);
+            case "cbrt" -> (a, e) -> Math.cbrt((Double) a[0]);
+            case "pow", "power" -> (a, e) -> Math.pow((Double) a[0], (Double) a[1]);
+            case "abs" -> (a, e) -> abs(a[0], type);
+            case "round" -> (a, e) -> round(a[0], (Long) a[1], type, RoundingMode.HALF_UP);
+            case "bround" -> (a, e) -> round(a[0], (Long) a[1], type, RoundingMode.HALF_EVEN);
+            case "floor" -> (a, e) -> toIntegral(a[0], type, RoundingMode.FLOOR);
+            case "ceil" -> (a, e) -> toIntegral(a[0], type, RoundingMode.CEILING);
+            default -> null;
+        };
+    }
+
+    // Spark's logarithms return null, not NaN or -Infinity, for inputs at or below zero.
+    private static Double positiveOrNull(double input, double result) {
+        return input <= 0 ? null : result;
+    }
+
+    private static Object abs(Object value, DataType type) {
+        if (value instanceof Long l) {
+            long min = type == AtomicType.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
+            if (l == min) {
+                throw RowFailure.overflow(type == AtomicType.INT ? "integer" : "long", "try_abs");
+            }
+            return Math.abs(l);
+        } else if (value instanceof Double d) {
+            return Math.abs(d);
+        }
+        return ((BigDecimal) value).abs();
+    }
+
+    private static Object round(Object value, long scale, DataType type, RoundingMode mode) {
+        if (value instanceof Double d) {
+            if (d.isNaN() || d.isInfinite()) {
+                return d;
+            }
+            double rounded = BigDecimal.valueOf(d).setScale((int) scale, mode).doubleValue();
+            return type == AtomicType.FLOAT ? (double) (float) rounded : rounded;
+        } else if (value instanceof Long l) {
+            if (scale >= 0) {
+                return l;
+            }
+            BigDecimal rounded = BigDecimal.valueOf(l).setScale((int) scale, mode);
+            return checkedLong(rounded, type);
+        }
+        DecimalType decimal = (DecimalType) type;
+        return ArithmeticEvaluator.fit(((BigDecimal) value).setScale((int) scale, mode), decimal);
+    }
+
+    private static long checkedLong(BigDecimal value, DataType type) {
+        long min = type == AtomicType.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        long max = type == AtomicType.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw RowFailure.overflow(type == AtomicType.INT ? "integer" : "long", "try_round");
+        }
+        return value.longValue();
+    }
+
+    private static Object toIntegral(Object value, DataType type, RoundingMode mode) {
+        if (value instanceof Long l) {
+            return l;
+        } else if (value instanceof Double d) {
+            double r = mode == RoundingMode.FLOOR ? Math.floor(d) : Math.ceil(d);
+            // Spark casts the double result to BIGINT, saturating like Java's (long) conversion.
+            return (long) r;
+        }
+        BigDecimal rounded = ((BigDecimal) value).setScale(0, mode);
+        return type instanceof DecimalType decimal ? ArithmeticEvaluator.fit(rounded, decimal) : rounded.longValue();
+    }
+}

@@ -1,0 +1,52 @@
+package sluice.engine.expr.compile;
+
+import java.math.BigDecimal;
+import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.lex.Span;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Batch;
+import sluice.engine.types.ColumnVector;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DoubleVector;
+import sluice.engine.types.LongVector;
+import sluice.engine.types.ObjectVector;
+
+/** Unary minus; negating the smallest INT or BIGINT overflows under ANSI. */
+final class NegateEvaluator extends Evaluator {
+    private final Evaluator operand;
+
+    NegateEvaluator(Evaluator operand, DataType type, SourceText source, Span span) {
+        super(type, source, span);
+        this.operand = operand;
+    }
+
+    @Override
+    ColumnVector compute(Batch batch, Env env) {
+        ColumnVector a = operand.evaluate(batch, env);
+        int n = batch.rowCount();
+        if (a instanceof DoubleVector x) {
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = -x.values()[i];
+            }
+            return new DoubleVector(type(), out, n, a.nullWords());
+        } else if (a instanceof LongVector x) {
+            long min = type() == AtomicType.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
+            long[] out = new long[n];
+            for (int i = 0; i < n; i++) {
+                long v = x.values()[i];
+                if (v == min && !a.isNull(i)) {
+                    throw RowFailure.overflow(type() == AtomicType.INT ? "integer" : "long", "try_subtract");
+                }
+                out[i] = -v;
+            }
+            return new LongVector(type(), out, n, a.nullWords());
+        }
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Object v = ((ObjectVector) a).values()[i];
+            out[i] = v == null ? null : ((BigDecimal) v).negate();
+        }
+        return new ObjectVector(type(), out, n, a.nullWords());
+    }
+}

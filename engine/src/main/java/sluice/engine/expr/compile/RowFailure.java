@@ -1,0 +1,56 @@
+package sluice.engine.expr.compile;
+
+import sluice.engine.diag.ErrorCode;
+
+/**
+ * A runtime error found while computing a row, before it knows where in the text it happened; the evaluator of
+ * the failing node turns it into a positioned SluiceException. No stack trace: it is a user error, not a bug.
+ */
+final class RowFailure extends RuntimeException {
+    private static final String ANSI_HINT =
+            " If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.";
+
+    private final ErrorCode code;
+
+    RowFailure(ErrorCode code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    ErrorCode code() {
+        return code;
+    }
+
+    static RowFailure divideByZero() {
+        return new RowFailure(ErrorCode.DIVIDE_BY_ZERO, "[DIVIDE_BY_ZERO] Division by zero. Use `try_divide` to "
+                + "tolerate divisor being 0 and return NULL instead." + ANSI_HINT);
+    }
+
+    static RowFailure overflow(String what, String tryFunction) {
+        return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[ARITHMETIC_OVERFLOW] " + what + " overflow. Use '"
+                + tryFunction + "' to tolerate overflow and return NULL instead." + ANSI_HINT);
+    }
+
+    static RowFailure castInvalid(String valueText, String from, String to) {
+        return new RowFailure(ErrorCode.CAST_INVALID_INPUT, "[CAST_INVALID_INPUT] The value " + valueText
+                + " of the type \"" + from + "\" cannot be cast to \"" + to + "\" because it is malformed. Correct "
+                + "the value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed "
+                + "input and return NULL instead." + ANSI_HINT);
+    }
+
+    static RowFailure castOverflow(String valueText, String from, String to) {
+        return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[CAST_OVERFLOW] The value " + valueText
+                + " of the type \"" + from + "\" cannot be cast to \"" + to + "\" due to an overflow. Use `try_cast` "
+                + "to tolerate overflow and return NULL instead." + ANSI_HINT);
+    }
+
+    static RowFailure decimalOutOfRange(String valueText, int precision, int scale) {
+        return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] "
+                + valueText + " cannot be represented as Decimal(" + precision + ", " + scale + "). If necessary set "
+                + "\"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead.");
+    }
+
+    static RowFailure invalidArgument(String message) {
+        return new RowFailure(ErrorCode.INVALID_ARGUMENT_VALUE, message);
+    }
+}

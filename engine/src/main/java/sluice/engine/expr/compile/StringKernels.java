@@ -1,0 +1,157 @@
+package sluice.engine.expr.compile;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** String functions with Spark's rules (1-based positions, negative positions count from the end). Stateless. */
+final class StringKernels {
+    private StringKernels() {
+    }
+
+    /** The kernel for a string function, or null if {@code name} is not one. */
+    static Kernel of(String name) {
+        return switch (name) {
+            case "upper", "ucase" -> (a, e) -> ((String) a[0]).toUpperCase(Locale.ROOT);
+            case "lower", "lcase" -> (a, e) -> ((String) a[0]).toLowerCase(Locale.ROOT);
+            // Spark's trim removes spaces only, not tabs or newlines.
+            case "trim" -> (a, e) -> stripSpaces((String) a[0], true, true);
+            case "ltrim" -> (a, e) -> stripSpaces((String) a[0], true, false);
+            case "rtrim" -> (a, e) -> stripSpaces((String) a[0], false, true);
+            case "length", "char_length", "character_length" ->
+                    (a, e) -> (long) ((String) a[0]).codePointCount(0, ((String) a[0]).length());
+            case "reverse" -> (a, e) -> new StringBuilder((String) a[0]).reverse().toString();
+            case "initcap" -> (a, e) -> initcap((String) a[0]);
+            case "substring", "substr" -> (a, e) -> substring((String) a[0], (Long) a[1], (Long) a[2]);
+            case "instr" -> (a, e) -> (long) (((String) a[0]).indexOf((String) a[1]) + 1);
+            case "lpad", "rpad" -> (a, e) -> pad((String) a[0], (Long) a[1], (String) a[2], name.equals("lpad"));
+            case "concat" -> (a, e) -> {
+                StringBuilder text = new StringBuilder();
+                for (Object arg : a) {
+                    text.append((String) arg);
+                }
+                return text.toString();
+            };
+            case "split" -> (a, e) -> split((String) a[0], regex((String) a[1]), (Long) a[2]);
+            case "regexp_replace" -> (a, e) -> regexpReplace((String) a[0], regex((String) a[1]), (String) a[2],
+                    (Long) a[3]);
+            case "regexp_extract" -> (a, e) -> regexpExtract((String) a[0], regex((String) a[1]), (Long) a[2]);
+            case "rlike" -> (a, e) -> regex((String) a[1]).matcher((String) a[0]).find();
+            case "like" -> (a, e) -> likePattern((String) a[1], ((String) a[2]).charAt(0))
+                    .matcher((String) a[0]).matches();
+            default -> null;
+        };
+    }
+
+    static String stripSpaces(String s, boolean leading, boolean trailing) {
+        int start = 0;
+        int end = s.length();
+        while (leading && start < end && s.charAt(start) == ' ') {
+            start++;
+        }
+        while (trailing && end > start && s.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static String initcap(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean start = true;
+        for (char c : s.toCharArray()) {
+            out.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            start = c == ' ';
+        }
+        return out.toString();
+    }
+
+    /** Spark's substring: position 1 is the first character, 0 acts as 1, negative counts from the end. */
+    static String substring(String s, long pos, long len) {
+        int[] cps = s.codePoints().toArray();
+        long length = cps.length;
+        long start = pos > 0 ? pos - 1 : pos < 0 ? length + pos : 0;
+        long end = len <= 0 ? start : Math.min(length, start + len);
+        start = Math.max(0, start);
+        if (start >= end || start >= length) {
+            return "";
+        }
+        return new String(cps, (int) start, (int) (end - start));
+    }
+
+    private static String pad(String s, long length, String padding, boolean left) {
+        if (length <= s.length()) {
+            return s.substring(0, (int) Math.max(0, length));
+        }
+        if (padding.isEmpty()) {
+            return s;
+        }
+        StringBuilder fill = new StringBuilder();
+        while (fill.length() < length - s.length()) {
+            fill.append(padding);
+        }
+        fill.setLength((int) (length - s.length()));
+        return left ? fill + s : s + fill;
+    }
+
+    static Pattern regex(String pattern) {
+        try {
+            return Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            throw RowFailure.invalidArgument("[INVALID_PARAMETER_VALUE.PATTERN] The value of parameter(s) `regexp` "
+                    + "is invalid: '" + pattern + "'");
+        }
+    }
+
+    private static List<String> split(String s, Pattern regex, long limit) {
+        String[] parts = regex.split(s, limit > 0 ? (int) limit : -1);
+        List<String> out = new ArrayList<>(List.of(parts));
+        // Java drops a leading empty piece for a zero-width match at 0; an empty input stays one empty string.
+        return Collections.unmodifiableList(out);
+    }
+
+    private static String regexpReplace(String s, Pattern regex, String replacement, long position) {
+        int from = (int) Math.min(Math.max(position - 1, 0), s.length());
+        Matcher matcher = regex.matcher(s.substring(from));
+        return s.substring(0, from) + matcher.replaceAll(replacement);
+    }
+
+    private static String regexpExtract(String s, Pattern regex, long group) {
+        Matcher matcher = regex.matcher(s);
+        if (group < 0 || group > matcher.groupCount()) {
+            throw RowFailure.invalidArgument("[INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX] The value of parameter(s) "
+                    + "`idx` in `regexp_extract` is invalid: Expects group index between 0 and "
+                    + matcher.groupCount() + ", but got " + group + ".");
+        }
+        if (!matcher.find()) {
+            return "";
+        }
+        String found = matcher.group((int) group);
+        return found == null ? "" : found;
+    }
+
+    /** A LIKE pattern as a regex: % any run, _ one character, the escape character makes the next one literal. */
+    static Pattern likePattern(String pattern, char escape) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == escape) {
+                if (i + 1 >= pattern.length()) {
+                    throw RowFailure.invalidArgument("[INVALID_FORMAT.ESC_AT_THE_END] The format is invalid: '"
+                            + pattern + "'. The escape character is not allowed to end with.");
+                }
+                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+            } else if (c == '%') {
+                regex.append(".*");
+            } else if (c == '_') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+}
