@@ -40,6 +40,10 @@ public final class NodeCatalog {
         return Optional.ofNullable(types.get(name));
     }
 
+    public List<NodeType> types() {
+        return List.copyOf(types.values());
+    }
+
     public List<NodeKind> kinds() {
         return types.values().stream().map(NodeType::kind).toList();
     }

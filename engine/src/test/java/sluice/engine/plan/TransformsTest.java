@@ -1,0 +1,153 @@
+package sluice.engine.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import sluice.engine.diag.Problem;
+import sluice.engine.pipeline.NodeKind;
+import sluice.engine.pipeline.PipelineJson;
+import sluice.engine.pipeline.Trigger;
+import sluice.engine.runtime.EngineEnvironment;
+import sluice.engine.runtime.QueryOptions;
+import sluice.engine.runtime.StreamingQuery;
+import sluice.engine.sink.MemoryTables;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Row;
+import sluice.engine.types.Schema;
+
+class TransformsTest {
+    private static final Schema STOCKS = Schema.of(Field.of("Name", AtomicType.STRING),
+            Field.of("Open", AtomicType.DOUBLE), Field.of("Close", AtomicType.DOUBLE));
+    private static final List<Row> ROWS = List.of(Row.of("AAPL", 10.0, 12.5), Row.of("MSFT", 20.0, 19.0),
+            Row.of("GOOG", null, 30.0));
+    private static final NodeKind FIXED = new NodeKind("test.stocks", NodeKind.Category.SOURCE, 0, 0, List.of(),
+            "three stock rows");
+    private static final NodeKind OTHER = new NodeKind("test.more", NodeKind.Category.SOURCE, 0, 0, List.of(),
+            "one more stock row");
+
+    private final MemoryTables memory = new MemoryTables();
+
+    private static NodeCatalog catalog() {
+        List<NodeType> types = new ArrayList<>(NodeCatalog.standard().types());
+        types.add(new NodeType(FIXED, c -> Optional.of(new PlannedNode.SourceNode(new FixedRowsSource(STOCKS, ROWS)))));
+        types.add(new NodeType(OTHER, c -> Optional.of(new PlannedNode.SourceNode(
+                new FixedRowsSource(STOCKS, List.of(Row.of("AMZN", 1.0, 2.0)))))));
+        return new NodeCatalog(types);
+    }
+
+    private Planner.Result plan(String nodes) {
+        return new Planner(catalog()).plan(PipelineJson.parse("{\"name\": \"t\", \"nodes\": [" + nodes + "]}").spec(),
+                new PlanEnvironment(Path.of("."), ZoneOffset.UTC));
+    }
+
+    private MemoryTables.Table run(String transforms, String lastId) {
+        Planner.Result result = plan("{\"id\": \"in\", \"type\": \"test.stocks\"}, " + transforms
+                + ", {\"id\": \"out\", \"type\": \"sink.memory\", \"inputs\": [\"" + lastId
+                + "\"], \"options\": {\"queryName\": \"out\"}}");
+        assertThat(result.problems()).isEmpty();
+        EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream()), memory,
+                Clock.systemUTC(), ZoneOffset.UTC, 2);
+        StreamingQuery.create(result.plan(), new QueryOptions(new Trigger.Once(), null, 0), environment).start()
+                .awaitTermination();
+        return memory.table("out").orElseThrow();
+    }
+
+    @Test
+    void selectComputesColumnsWithSparkNamesAndAliases() {
+        MemoryTables.Table table = run("""
+                {"id": "s", "type": "transform.select", "inputs": ["in"],
+                 "options": {"expressions": ["name", "Close - Open", "upper(Name) AS shout"]}}""", "s");
+
+        assertThat(table.schema().names()).containsExactly("Name", "(Close - Open)", "shout");
+        assertThat(table.rows()).containsExactly(Row.of("AAPL", 2.5, "AAPL"), Row.of("MSFT", -1.0, "MSFT"),
+                Row.of("GOOG", null, "GOOG"));
+    }
+
+    @Test
+    void selectStarKeepsEveryColumnAndMayAddMore() {
+        MemoryTables.Table table = run("""
+                {"id": "s", "type": "transform.select", "inputs": ["in"],
+                 "options": {"expressions": ["*", "Close > Open AS up"]}}""", "s");
+
+        assertThat(table.schema().names()).containsExactly("Name", "Open", "Close", "up");
+        assertThat(table.rows()).extracting(r -> r.get(3)).containsExactly(true, false, null);
+    }
+
+    @Test
+    void withColumnReplacesAColumnInPlaceIgnoringCase() {
+        MemoryTables.Table table = run("""
+                {"id": "w", "type": "transform.withColumn", "inputs": ["in"],
+                 "options": {"name": "close", "expression": "Close * 2"}}""", "w");
+
+        assertThat(table.schema().names()).containsExactly("Name", "Open", "close");
+        assertThat(table.rows()).extracting(r -> r.get(2)).containsExactly(25.0, 38.0, 60.0);
+    }
+
+    @Test
+    void withColumnAddsANewColumnAtTheEnd() {
+        MemoryTables.Table table = run("""
+                {"id": "w", "type": "transform.withColumn", "inputs": ["in"],
+                 "options": {"name": "result", "expression": "Open + 1"}}""", "w");
+
+        assertThat(table.schema().names()).containsExactly("Name", "Open", "Close", "result");
+        assertThat(table.rows()).extracting(r -> r.get(3)).containsExactly(11.0, 21.0, null);
+    }
+
+    @Test
+    void filterDropsRowsWhereTheConditionIsFalseOrNull() {
+        MemoryTables.Table table = run("""
+                {"id": "f", "type": "transform.filter", "inputs": ["in"], "options": {"condition": "Close > Open"}}""",
+                "f");
+
+        assertThat(table.rows()).containsExactly(Row.of("AAPL", 10.0, 12.5));
+    }
+
+    @Test
+    void unionAppendsTheRowsOfEveryInputInOrder() {
+        MemoryTables.Table table = run("""
+                {"id": "more", "type": "test.more"},
+                {"id": "u", "type": "transform.union", "inputs": ["in", "more"]}""", "u");
+
+        assertThat(table.rows()).extracting(r -> r.get(0)).containsExactly("AAPL", "MSFT", "GOOG", "AMZN");
+    }
+
+    @Test
+    void expressionProblemsNameTheNodeOptionAndColumn() {
+        Planner.Result result = plan("""
+                {"id": "in", "type": "test.stocks"},
+                {"id": "s", "type": "transform.select", "inputs": ["in"],
+                 "options": {"expressions": ["Name", "Close - Opn"]}},
+                {"id": "f", "type": "transform.filter", "inputs": ["in"], "options": {"condition": "upper(Name)"}},
+                {"id": "out", "type": "sink.noop", "inputs": ["s"]},
+                {"id": "out2", "type": "sink.noop", "inputs": ["f"]}
+                """);
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly(
+                "s / expressions #2, 1:9: unknown column 'Opn'; did you mean 'Open'?",
+                "f / condition: the condition must be BOOLEAN, but 'upper(Name)' is STRING");
+    }
+
+    @Test
+    void unionOfDifferentColumnCountsIsAProblem() {
+        Planner.Result result = plan("""
+                {"id": "in", "type": "test.stocks"},
+                {"id": "more", "type": "test.more"},
+                {"id": "narrow", "type": "transform.select", "inputs": ["more"], "options": {"expressions": ["Name"]}},
+                {"id": "u", "type": "transform.union", "inputs": ["in", "narrow"]},
+                {"id": "out", "type": "sink.noop", "inputs": ["u"]}
+                """);
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly(
+                "u / inputs: [NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same number of "
+                        + "columns, but the first input has 3 columns and the second input has 1 columns");
+    }
+}
