@@ -1,0 +1,123 @@
+package sluice.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The engine benchmark of the README: (a) 2,000,000 CSV rows in 20 files through select + filter into the noop sink,
+ * (b) 300 one-file batches of 10 rows with maxFilesPerTrigger 1 (the cost of a batch), (c) the same query as a
+ * hand-written loop. (a) and (b) run {@code sluice run} as whole processes, as a user would, and read the engine's
+ * own progress lines for rows/s and ms per batch. Usage: {@code java -jar bench/target/sluice-bench.jar [engine jar]}.
+ */
+public final class EngineBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String QUERY = """
+            {"format": "sluice/1", "name": "%s", "nodes": [
+              {"id": "stocks", "type": "source.file", "options": {"path": "%s", "format": "csv", "header": "true",
+               "schema": "Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING"
+               %s}},
+              {"id": "change", "type": "transform.select", "inputs": ["stocks"],
+               "options": {"expressions": ["Name", "Date", "Close", "Close - Open AS change"]}},
+              {"id": "rising", "type": "transform.filter", "inputs": ["change"], "options": {"condition": "change > 0"}},
+              {"id": "out", "type": "sink.noop", "inputs": ["rising"]}
+            ]}
+            """;
+
+    private EngineBenchmark() {
+    }
+
+    /** What one whole-process run measured. */
+    record Run(long wallMs, long rows, long batches, double msPerBatch, double engineRowsPerSecond) {
+        double wallRowsPerSecond() {
+            return rows * 1000.0 / Math.max(1, wallMs);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path engineJar = Path.of(args.length > 0 ? args[0] : "engine/target/sluice-engine.jar").toAbsolutePath();
+        if (!Files.exists(engineJar)) {
+            System.err.println("engine jar not found at " + engineJar + "; build it with: mvn -B -q -DskipTests package");
+            System.exit(2);
+        }
+        Path work = Files.createTempDirectory("sluice-bench");
+        try {
+            Path big = work.resolve("big");
+            Path small = work.resolve("small");
+            StockFiles.write(big, 20, 100_000);
+            StockFiles.write(small, 300, 10);
+            System.out.printf(Locale.ROOT, "Sluice engine benchmark, %d cores, Java %s%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+
+            Run a = runEngine(engineJar, work, "a", big, "");
+            Run b = runEngine(engineJar, work, "b", small, ", \"maxFilesPerTrigger\": \"1\"");
+            PlainLoop.run(big);
+            long loopStart = System.nanoTime();
+            PlainLoop.Counts counts = PlainLoop.run(big);
+            long loopMs = (System.nanoTime() - loopStart) / 1_000_000;
+
+            System.out.println();
+            System.out.println("| case | rows | batches | whole process | rows/s (whole process) | rows/s (engine) | ms per batch |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+            row("(a) 2,000,000 CSV rows, 20 files: select + filter -> noop", a);
+            row("(b) 300 batches of 10 rows, maxFilesPerTrigger 1", b);
+            System.out.printf(Locale.ROOT, "| (c) hand-written single-pass loop, same files as (a) | %,d | - | %,d ms | - | %,.0f | - |%n",
+                    counts.rows(), loopMs, counts.rows() * 1000.0 / Math.max(1, loopMs));
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static void row(String name, Run run) {
+        System.out.printf(Locale.ROOT, "| %s | %,d | %d | %,d ms | %,.0f | %,.0f | %.2f |%n", name, run.rows(),
+                run.batches(), run.wallMs(), run.wallRowsPerSecond(), run.engineRowsPerSecond(), run.msPerBatch());
+    }
+
+    private static Run runEngine(Path engineJar, Path work, String name, Path data, String extraOptions)
+            throws IOException, InterruptedException {
+        Path pipeline = work.resolve(name + ".sluice.json");
+        Files.writeString(pipeline, String.format(Locale.ROOT, QUERY, name,
+                data.toString().replace("\\", "\\\\"), extraOptions));
+        Path progress = work.resolve(name + ".progress");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", engineJar.toString(), "run", pipeline.toString(), "--trigger", "available-now", "--progress");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectError(progress.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        int exit = process.waitFor();
+        long wallMs = (System.nanoTime() - start) / 1_000_000;
+        if (exit != 0) {
+            throw new IllegalStateException("engine run " + name + " failed (exit " + exit + "): "
+                    + Files.readString(progress));
+        }
+        long rows = 0;
+        long batches = 0;
+        long triggerMs = 0;
+        for (String line : Files.readAllLines(progress, StandardCharsets.UTF_8)) {
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            JsonNode event = JSON.readTree(line);
+            rows += event.path("numInputRows").asLong();
+            triggerMs += event.path("durationMs").path("triggerExecution").asLong();
+            batches++;
+        }
+        return new Run(wallMs, rows, batches, batches == 0 ? 0 : (double) triggerMs / batches,
+                rows * 1000.0 / Math.max(1, triggerMs));
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
