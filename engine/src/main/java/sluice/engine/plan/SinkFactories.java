@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import sluice.engine.diag.ErrorCode;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.OptionKind;
 import sluice.engine.pipeline.OptionSpec;
+import sluice.engine.sink.ConsoleSink;
 import sluice.engine.sink.MemorySink;
 import sluice.engine.sink.NoopSink;
 import sluice.engine.sink.OutputMode;
@@ -19,6 +21,9 @@ final class SinkFactories {
 
     static final NodeKind MEMORY = sink("sink.memory", "Keeps every row in memory under a query name",
             OptionSpec.required("queryName", OptionKind.STRING, "Name of the in-memory table"));
+    static final NodeKind CONSOLE = sink("sink.console", "Prints each batch as a table, as Spark's console sink",
+            OptionSpec.optional("numRows", OptionKind.INTEGER, "20", "How many rows of each batch to print"),
+            OptionSpec.optional("truncate", OptionKind.BOOLEAN, "true", "Cut cells longer than 20 characters"));
     static final NodeKind NOOP = sink("sink.noop", "Discards the rows (Spark's noop format), for benchmarks");
 
     private SinkFactories() {
@@ -33,8 +38,23 @@ final class SinkFactories {
 
     static List<NodeType> types() {
         return List.of(
+                new NodeType(CONSOLE, c -> make(c, SinkFactories::console)),
                 new NodeType(MEMORY, c -> make(c, ctx -> ctx.string("queryName").map(MemorySink::new).orElse(null))),
                 new NodeType(NOOP, c -> make(c, ctx -> new NoopSink())));
+    }
+
+    private static Sink console(NodeContext context) {
+        Optional<Long> numRows = context.integer("numRows", 0);
+        boolean truncate = context.bool("truncate");
+        if (numRows.isEmpty()) {
+            return null;
+        }
+        if (numRows.get() > Integer.MAX_VALUE) {
+            context.problem("numRows", ErrorCode.BAD_OPTION_VALUE, "'numRows' must be at most %d, not %d",
+                    Integer.MAX_VALUE, numRows.get());
+            return null;
+        }
+        return new ConsoleSink(numRows.get().intValue(), truncate);
     }
 
     /** The planned sink with its output mode, or empty when the factory could not make it. */
