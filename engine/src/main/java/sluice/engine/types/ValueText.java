@@ -82,16 +82,7 @@ public final class ValueText {
         pad(text, local.getMinute(), 2);
         text.append(':');
         pad(text, local.getSecond(), 2);
-        int micros = local.getNano() / 1000;
-        if (micros != 0) {
-            StringBuilder fraction = new StringBuilder(6);
-            pad(fraction, micros, 6);
-            int end = fraction.length();
-            while (fraction.charAt(end - 1) == '0') {
-                end--;
-            }
-            text.append('.').append(fraction, 0, end);
-        }
+        appendFraction(text, local.getNano() / 1000);
         return text.toString();
     }
 
@@ -110,17 +101,22 @@ public final class ValueText {
         pad(text, abs.toMinutesPart(), 2);
         text.append(':');
         pad(text, abs.toSecondsPart(), 2);
-        int micros = abs.toNanosPart() / 1000;
-        if (micros != 0) {
-            StringBuilder fraction = new StringBuilder(6);
-            pad(fraction, micros, 6);
-            int end = fraction.length();
-            while (fraction.charAt(end - 1) == '0') {
-                end--;
-            }
-            text.append('.').append(fraction, 0, end);
-        }
+        appendFraction(text, abs.toNanosPart() / 1000);
         return text.append("' DAY TO SECOND").toString();
+    }
+
+    /** {@code .ffffff} without trailing zeros, or nothing for whole seconds. */
+    private static void appendFraction(StringBuilder text, int micros) {
+        if (micros == 0) {
+            return;
+        }
+        StringBuilder fraction = new StringBuilder(6);
+        pad(fraction, micros, 6);
+        int end = fraction.length();
+        while (fraction.charAt(end - 1) == '0') {
+            end--;
+        }
+        text.append('.').append(fraction, 0, end);
     }
 
     private static void pad(StringBuilder text, int value, int width) {
