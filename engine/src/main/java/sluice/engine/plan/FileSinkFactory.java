@@ -1,7 +1,9 @@
 package sluice.engine.plan;
 
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.pipeline.NodeKind;
@@ -51,7 +53,7 @@ final class FileSinkFactory {
         if (path.isEmpty() || format.isEmpty() || mode.isEmpty()) {
             return null;
         }
-        String name = format.get().trim().toLowerCase(java.util.Locale.ROOT);
+        String name = format.get().trim().toLowerCase(Locale.ROOT);
         // Spark's file sink keeps no state to replace or update files with, so it takes append mode only.
         if (mode.get() != OutputMode.APPEND) {
             String modeName = mode.get() == OutputMode.UPDATE ? "Update" : "Complete";
@@ -59,6 +61,8 @@ final class FileSinkFactory {
                     name, modeName);
             return null;
         }
+        checkPattern(context, "dateFormat");
+        checkPattern(context, "timestampFormat");
         RowFormat rows = name.equals("csv") ? csv(context) : json(context);
         return rows == null || context.hasProblems() ? null : new FileSink(path.get(), rows);
     }
@@ -85,6 +89,17 @@ final class FileSinkFactory {
     private static RowFormat json(NodeContext context) {
         return new JsonRowFormat(context.bool("ignoreNullFields"), context.string("dateFormat").orElseThrow(),
                 context.string("timestampFormat").orElseThrow());
+    }
+
+    // Checked here so that a bad pattern is a problem before the run, not a failure in the first batch.
+    private static void checkPattern(NodeContext context, String option) {
+        String pattern = context.string(option).orElse("");
+        try {
+            DateTimeFormatter.ofPattern(pattern, Locale.US);
+        } catch (IllegalArgumentException e) {
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' is not a valid datetime pattern: '%s'", option,
+                    pattern);
+        }
     }
 
     /** A one-character option; an empty quote means no quoting, as in Spark. */

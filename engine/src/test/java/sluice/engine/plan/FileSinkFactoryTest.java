@@ -78,4 +78,13 @@ class FileSinkFactoryTest {
         assertThat(problems).extracting(Problem::message)
                 .containsExactly("'sep' must be a single character, not '||'");
     }
+
+    @Test
+    void badTimestampPatternIsAProblem() {
+        plan(NAMES, options("path", "out", "format", "json", "timestampFormat", "yyyy-MM-dd'T"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("out", "timestampFormat"),
+                "'timestampFormat' is not a valid datetime pattern: 'yyyy-MM-dd'T'"));
+    }
 }
