@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * Spark's file sink log, {@code <output>/_spark_metadata}: one file per committed batch named by its batch id, holding
- * {@code v1} and one {@link SinkFileStatus} JSON line per file; every 10th batch ({@code 9}, {@code 19}, ...) is written
- * as {@code <id>.compact} holding every file committed so far. The same layout as Spark's, so Spark reads what Sluice
+ * {@code v1} and one {@link SinkFileStatus} JSON line per file; every 10th batch ({@code 9}, {@code 19}, ...) is
+ * written as {@code <id>.compact} holding every file committed so far. The same layout as Spark's, so Spark reads what Sluice
  * commits and the other way round. Not thread-safe: one writer (the sink's query thread); readers only list and read.
  */
 public final class FileSinkLog {
@@ -49,7 +49,7 @@ public final class FileSinkLog {
         return Files.isDirectory(dir.resolve(METADATA_DIR));
     }
 
-    /** The data files a file sink committed into {@code dir}, in commit order; orphans of failed batches are left out. */
+    /** The data files a file sink committed into {@code dir}, in commit order; orphans of failed batches left out. */
     public static List<Path> committedFiles(Path dir) {
         List<Path> files = new ArrayList<>();
         for (SinkFileStatus status : new FileSinkLog(dir).allFiles()) {
