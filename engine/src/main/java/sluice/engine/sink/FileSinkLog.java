@@ -26,8 +26,9 @@ import java.util.stream.Stream;
 /**
  * Spark's file sink log, {@code <output>/_spark_metadata}: one file per committed batch named by its batch id, holding
  * {@code v1} and one {@link SinkFileStatus} JSON line per file; every 10th batch ({@code 9}, {@code 19}, ...) is
- * written as {@code <id>.compact} holding every file committed so far. The same layout as Spark's, so Spark reads what Sluice
- * commits and the other way round. Not thread-safe: one writer (the sink's query thread); readers only list and read.
+ * written as {@code <id>.compact} holding every file committed so far. The same layout as Spark's, so Spark reads
+ * what Sluice commits and the other way round. Not thread-safe: one writer (the sink's query thread); readers only
+ * list and read.
  */
 public final class FileSinkLog {
     public static final String METADATA_DIR = "_spark_metadata";
