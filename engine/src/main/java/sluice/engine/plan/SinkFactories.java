@@ -39,6 +39,7 @@ final class SinkFactories {
     static List<NodeType> types() {
         return List.of(
                 new NodeType(CONSOLE, c -> make(c, SinkFactories::console)),
+                FileSinkFactory.type(),
                 new NodeType(MEMORY, c -> make(c, ctx -> ctx.string("queryName").map(MemorySink::new).orElse(null))),
                 new NodeType(NOOP, c -> make(c, ctx -> new NoopSink())));
     }

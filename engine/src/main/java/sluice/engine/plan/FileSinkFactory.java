@@ -1,0 +1,118 @@
+package sluice.engine.plan;
+
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.pipeline.NodeKind;
+import sluice.engine.pipeline.OptionKind;
+import sluice.engine.pipeline.OptionSpec;
+import sluice.engine.sink.CsvRowFormat;
+import sluice.engine.sink.FileSink;
+import sluice.engine.sink.JsonRowFormat;
+import sluice.engine.sink.OutputMode;
+import sluice.engine.sink.RowFormat;
+import sluice.engine.sink.Sink;
+import sluice.engine.types.ArrayType;
+import sluice.engine.types.Field;
+import sluice.engine.types.StructType;
+
+/** {@code sink.file}: Spark's file sink with its csv and json write options, names and defaults. */
+final class FileSinkFactory {
+    static final NodeKind KIND = SinkFactories.sink("sink.file",
+            "Writes each batch as files plus Spark's _spark_metadata log of committed files",
+            OptionSpec.required("path", OptionKind.PATH, "Output folder"),
+            OptionSpec.choice("format", null, List.of("csv", "json"), "File format: csv or json"),
+            OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: write the column names first"),
+            OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: the field separator"),
+            OptionSpec.optional("quote", OptionKind.STRING, "\"", "csv: the quote character; empty for none"),
+            OptionSpec.optional("escape", OptionKind.STRING, "\\", "csv: escapes quotes inside quoted values"),
+            OptionSpec.optional("nullValue", OptionKind.STRING, "", "csv: the text written for null"),
+            OptionSpec.optional("emptyValue", OptionKind.STRING, "\"\"", "csv: the text written for an empty string"),
+            OptionSpec.optional("quoteAll", OptionKind.BOOLEAN, "false", "csv: quote every value"),
+            OptionSpec.optional("escapeQuotes", OptionKind.BOOLEAN, "true", "csv: quote values holding quotes"),
+            OptionSpec.optional("dateFormat", OptionKind.STRING, CsvRowFormat.DEFAULT_DATE_FORMAT,
+                    "Pattern for dates"),
+            OptionSpec.optional("timestampFormat", OptionKind.STRING, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
+                    "Pattern for timestamps, in the session time zone"),
+            OptionSpec.optional("ignoreNullFields", OptionKind.BOOLEAN, "true", "json: leave out null fields"));
+
+    private FileSinkFactory() {
+    }
+
+    static NodeType type() {
+        return new NodeType(KIND, c -> SinkFactories.make(c, FileSinkFactory::sink));
+    }
+
+    private static Sink sink(NodeContext context) {
+        Optional<Path> path = context.path("path");
+        Optional<String> format = context.string("format");
+        Optional<OutputMode> mode = context.string("outputMode").flatMap(OutputMode::parse);
+        if (path.isEmpty() || format.isEmpty() || mode.isEmpty()) {
+            return null;
+        }
+        String name = format.get().trim().toLowerCase(Locale.ROOT);
+        // Spark's file sink keeps no state to replace or update files with, so it takes append mode only.
+        if (mode.get() != OutputMode.APPEND) {
+            String modeName = mode.get() == OutputMode.UPDATE ? "Update" : "Complete";
+            context.problem("outputMode", ErrorCode.BAD_OUTPUT_MODE, "Data source %s does not support %s output mode",
+                    name, modeName);
+            return null;
+        }
+        checkPattern(context, "dateFormat");
+        checkPattern(context, "timestampFormat");
+        RowFormat rows = name.equals("csv") ? csv(context) : json(context);
+        return rows == null || context.hasProblems() ? null : new FileSink(path.get(), rows);
+    }
+
+    private static RowFormat csv(NodeContext context) {
+        for (Field field : context.inputSchema().fields()) {
+            if (field.type() instanceof ArrayType || field.type() instanceof StructType) {
+                context.problem("format", ErrorCode.TYPE_MISMATCH,
+                        "The CSV datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
+                        field.type().sql());
+            }
+        }
+        Character sep = character(context, "sep", false);
+        Character quote = character(context, "quote", true);
+        Character escape = character(context, "escape", false);
+        if (sep == null || quote == null || escape == null) {
+            return null;
+        }
+        return new CsvRowFormat(context.bool("header"), sep, quote, escape, context.string("nullValue").orElse(""),
+                context.string("emptyValue").orElse("\"\""), context.bool("quoteAll"), context.bool("escapeQuotes"),
+                context.string("dateFormat").orElseThrow(), context.string("timestampFormat").orElseThrow());
+    }
+
+    private static RowFormat json(NodeContext context) {
+        return new JsonRowFormat(context.bool("ignoreNullFields"), context.string("dateFormat").orElseThrow(),
+                context.string("timestampFormat").orElseThrow());
+    }
+
+    // Checked here so that a bad pattern is a problem before the run, not a failure in the first batch.
+    private static void checkPattern(NodeContext context, String option) {
+        String pattern = context.string(option).orElse("");
+        try {
+            DateTimeFormatter.ofPattern(pattern, Locale.US);
+        } catch (IllegalArgumentException e) {
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' is not a valid datetime pattern: '%s'", option,
+                    pattern);
+        }
+    }
+
+    /** A one-character option; an empty quote means no quoting, as in Spark. */
+    private static Character character(NodeContext context, String option, boolean emptyAllowed) {
+        String text = context.string(option).orElse("");
+        if (text.isEmpty() && emptyAllowed) {
+            return CsvRowFormat.NO_QUOTE;
+        }
+        if (text.length() != 1) {
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' must be a single character, not '%s'", option,
+                    text);
+            return null;
+        }
+        return text.charAt(0);
+    }
+}

@@ -1,0 +1,100 @@
+package sluice.engine.sink;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.types.Batch;
+import sluice.engine.types.PartitionedBatch;
+
+/**
+ * Spark's file sink in append mode: each batch writes one {@code part-<partition>-<uuid>.c000.<format>} file per
+ * partition with rows, then commits the batch by adding those files to the {@link FileSinkLog}. A batch id the log
+ * already holds is skipped, so a batch re-run after a crash is not written twice; files of a batch that crashed before
+ * its commit are orphans that readers ignore because the log does not list them. Owned by the query thread.
+ */
+public final class FileSink implements Sink {
+    private static final System.Logger LOG = System.getLogger(FileSink.class.getName());
+
+    private final Path dir;
+    private final RowFormat format;
+    private final FileSinkLog log;
+    private SinkContext context;
+
+    public FileSink(Path dir, RowFormat format) {
+        this.dir = requireNonNull(dir, "dir is null").toAbsolutePath().normalize();
+        this.format = requireNonNull(format, "format is null");
+        this.log = new FileSinkLog(this.dir);
+    }
+
+    @Override
+    public void start(SinkContext sinkContext) {
+        this.context = sinkContext;
+    }
+
+    @Override
+    public void addBatch(long batchId, PartitionedBatch data) {
+        if (batchId <= log.latestBatchId().orElse(-1)) {
+            LOG.log(System.Logger.Level.INFO, "Skipping already committed batch {0} of {1}", batchId, dir);
+            return;
+        }
+        // Spark runs a batch without partitions as one empty task, so partition 0 is always offered a file.
+        List<Batch> partitions = data.partitions().isEmpty() ? List.of(Batch.empty(data.schema())) : data.partitions();
+        List<SinkFileStatus> files = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (int p = 0; p < partitions.size(); p++) {
+                Batch rows = partitions.get(p);
+                if (!rows.isEmpty() || p == 0 && format.writesEmptyFile()) {
+                    files.add(writeFile(p, rows));
+                }
+            }
+        } catch (IOException e) {
+            throw Problem.of(ErrorCode.SINK_FAILED, Position.node(context.nodeId()), "cannot write to '%s': %s", dir,
+                    e.getMessage()).toException();
+        }
+        if (!log.add(batchId, files)) {
+            throw new IllegalStateException("Race while writing batch " + batchId + " to " + dir);
+        }
+        LOG.log(System.Logger.Level.DEBUG, "Committed batch {0}: {1} files", batchId, files.size());
+    }
+
+    // Written under a dot-prefixed name and renamed, so that a reader listing the folder without the log (Spark's
+    // listing skips names starting with '.' or '_') never sees half a file.
+    private SinkFileStatus writeFile(int partition, Batch rows) throws IOException {
+        String name = String.format(Locale.ROOT, "part-%05d-%s.c000.%s", partition, UUID.randomUUID(), format.name());
+        Path temp = dir.resolve("." + name + ".tmp");
+        Path file = dir.resolve(name);
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            format.write(rows, context.zone(), out);
+        }
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        return SinkFileStatus.added(hadoopUri(file), Files.size(file), Files.getLastModifiedTime(file).toMillis());
+    }
+
+    /** The URI as Hadoop's {@code Path.toUri} writes a local file: {@code file:/abs/path}, not {@code file:///}. */
+    static String hadoopUri(Path file) {
+        try {
+            return new URI("file", null, file.toAbsolutePath().toString(), null).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a file path: " + file, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileSink[" + dir + "]";
+    }
+}

@@ -1,0 +1,127 @@
+package sluice.engine.sink;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import sluice.engine.types.ArrayType;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Batch;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Row;
+import sluice.engine.types.StructType;
+import sluice.engine.types.ValueText;
+
+/**
+ * Spark's JSON writer: one object per line, numbers as Jackson writes them, dates and timestamps as text in the
+ * write formats, and null fields left out unless {@code ignoreNullFields} is false. Immutable.
+ */
+public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String timestampFormat) implements RowFormat {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    public JsonRowFormat {
+        requireNonNull(dateFormat, "dateFormat is null");
+        requireNonNull(timestampFormat, "timestampFormat is null");
+    }
+
+    public static JsonRowFormat defaults() {
+        return new JsonRowFormat(true, CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT);
+    }
+
+    @Override
+    public String name() {
+        return "json";
+    }
+
+    @Override
+    public boolean writesEmptyFile() {
+        return false;
+    }
+
+    @Override
+    public void write(Batch rows, ZoneId zone, OutputStream out) throws IOException {
+        Writing writing = new Writing(DateTimeFormatter.ofPattern(dateFormat, Locale.US),
+                DateTimeFormatter.ofPattern(timestampFormat, Locale.US).withZone(zone));
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.setRootValueSeparator(null);
+            StructType struct = rows.schema().toStructType();
+            for (int r = 0; r < rows.rowCount(); r++) {
+                writing.struct(json, struct, rows.row(r));
+                json.writeRaw('\n');
+            }
+        }
+    }
+
+    /** The formatters of one write. */
+    private final class Writing {
+        private final DateTimeFormatter dates;
+        private final DateTimeFormatter timestamps;
+
+        Writing(DateTimeFormatter dates, DateTimeFormatter timestamps) {
+            this.dates = dates;
+            this.timestamps = timestamps;
+        }
+
+        void struct(JsonGenerator json, StructType type, Row row) throws IOException {
+            json.writeStartObject();
+            List<Field> fields = type.fields();
+            for (int i = 0; i < fields.size(); i++) {
+                Object value = row.get(i);
+                if (value == null && ignoreNullFields) {
+                    continue;
+                }
+                json.writeFieldName(fields.get(i).name());
+                value(json, fields.get(i).type(), value);
+            }
+            json.writeEndObject();
+        }
+
+        void value(JsonGenerator json, DataType type, Object value) throws IOException {
+            if (value == null) {
+                json.writeNull();
+            } else if (type == AtomicType.BOOLEAN) {
+                json.writeBoolean((Boolean) value);
+            } else if (type == AtomicType.INT) {
+                json.writeNumber(((Number) value).intValue());
+            } else if (type == AtomicType.BIGINT) {
+                json.writeNumber(((Number) value).longValue());
+            } else if (type == AtomicType.FLOAT) {
+                json.writeNumber(((Number) value).floatValue());
+            } else if (type == AtomicType.DOUBLE) {
+                json.writeNumber(((Number) value).doubleValue());
+            } else if (type instanceof DecimalType) {
+                json.writeNumber((BigDecimal) value);
+            } else if (type == AtomicType.DATE) {
+                json.writeString(dates.format((LocalDate) value));
+            } else if (type == AtomicType.TIMESTAMP) {
+                json.writeString(timestamps.format((Instant) value));
+            } else if (type == AtomicType.INTERVAL) {
+                json.writeString(ValueText.interval((Duration) value));
+            } else if (type instanceof ArrayType array) {
+                json.writeStartArray();
+                for (Object element : (List<?>) value) {
+                    value(json, array.elementType(), element);
+                }
+                json.writeEndArray();
+            } else if (type instanceof StructType struct) {
+                struct(json, struct, (Row) value);
+            } else {
+                json.writeString(value.toString());
+            }
+        }
+    }
+}

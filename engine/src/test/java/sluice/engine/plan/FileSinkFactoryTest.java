@@ -1,0 +1,90 @@
+package sluice.engine.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.expr.ExpressionCompiler;
+import sluice.engine.pipeline.NodeSpec;
+import sluice.engine.pipeline.OptionValue;
+import sluice.engine.types.ArrayType;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Schema;
+
+class FileSinkFactoryTest {
+    private final List<Problem> problems = new ArrayList<>();
+
+    private Optional<PlannedNode> plan(Schema input, Map<String, String> options) {
+        Map<String, OptionValue> values = new LinkedHashMap<>();
+        options.forEach((name, value) -> values.put(name, new OptionValue.Text(value)));
+        NodeSpec node = new NodeSpec("out", "sink.file", List.of("in"), 0, 0, values);
+        PlanEnvironment environment = new PlanEnvironment(Path.of("/tmp"), ZoneId.of("UTC"));
+        NodeContext context = new NodeContext(node, FileSinkFactory.KIND, List.of(input), environment,
+                new ExpressionCompiler(ZoneId.of("UTC")), problems);
+        return FileSinkFactory.type().factory().plan(context);
+    }
+
+    private static Map<String, String> options(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    private static final Schema NAMES = Schema.of(Field.of("name", AtomicType.STRING));
+
+    @Test
+    void appendModeMakesAFileSink() {
+        Optional<PlannedNode> planned = plan(NAMES, options("path", "out", "format", "csv"));
+
+        assertThat(problems).isEmpty();
+        assertThat(planned).isPresent();
+    }
+
+    @Test
+    void updateModeIsRejectedWithSparkMessage() {
+        Optional<PlannedNode> planned = plan(NAMES, options("path", "out", "format", "csv", "outputMode", "update"));
+
+        assertThat(planned).isEmpty();
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OUTPUT_MODE,
+                Position.option("out", "outputMode"), "Data source csv does not support Update output mode"));
+    }
+
+    @Test
+    void csvRejectsArrayColumns() {
+        Schema input = Schema.of(Field.of("tags", new ArrayType(AtomicType.STRING, true)));
+
+        plan(input, options("path", "out", "format", "csv"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH, Position.option("out", "format"),
+                "The CSV datasource doesn't support the column `tags` of the type \"ARRAY<STRING>\""));
+    }
+
+    @Test
+    void separatorMustBeOneCharacter() {
+        plan(NAMES, options("path", "out", "format", "csv", "sep", "||"));
+
+        assertThat(problems).extracting(Problem::message)
+                .containsExactly("'sep' must be a single character, not '||'");
+    }
+
+    @Test
+    void badTimestampPatternIsAProblem() {
+        plan(NAMES, options("path", "out", "format", "json", "timestampFormat", "yyyy-MM-dd'T"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("out", "timestampFormat"),
+                "'timestampFormat' is not a valid datetime pattern: 'yyyy-MM-dd'T'"));
+    }
+}

@@ -1,0 +1,106 @@
+package sluice.engine.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Batch;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Row;
+import sluice.engine.types.Schema;
+
+class CsvRowFormatTest {
+    private static final CsvRowFormat DEFAULTS = CsvRowFormat.defaults();
+
+    private static String written(CsvRowFormat format, Batch rows, ZoneId zone) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        format.write(rows, zone, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void plainValuesAreNotQuoted() {
+        assertThat(DEFAULTS.field("hello world")).isEqualTo("hello world");
+    }
+
+    @Test
+    void valuesWithSeparatorOrLineBreakAreQuoted() {
+        assertThat(DEFAULTS.field("a,b")).isEqualTo("\"a,b\"");
+        assertThat(DEFAULTS.field("a\nb")).isEqualTo("\"a\nb\"");
+    }
+
+    @Test
+    void quotesAreEscapedWithBackslashInsideQuotes() {
+        assertThat(DEFAULTS.field("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
+    }
+
+    @Test
+    void backslashAloneIsWrittenAsItIs() {
+        assertThat(DEFAULTS.field("a\\b")).isEqualTo("a\\b");
+    }
+
+    @Test
+    void backslashInsideQuotedValueIsDoubled() {
+        assertThat(DEFAULTS.field("a\\b,c")).isEqualTo("\"a\\\\b,c\"");
+    }
+
+    @Test
+    void leadingAndTrailingWhitespaceIsDropped() {
+        assertThat(DEFAULTS.field("  padded\t")).isEqualTo("padded");
+    }
+
+    @Test
+    void nullIsEmptyAndEmptyStringIsTwoQuotes() {
+        assertThat(DEFAULTS.field(null)).isEmpty();
+        assertThat(DEFAULTS.field("")).isEqualTo("\"\"");
+    }
+
+    @Test
+    void rowsUseSparkDefaultDateAndTimestampFormats() throws IOException {
+        Schema schema = Schema.of(Field.of("d", AtomicType.DATE), Field.of("ts", AtomicType.TIMESTAMP),
+                Field.of("x", AtomicType.DOUBLE), Field.of("n", AtomicType.BIGINT),
+                Field.of("dec", new DecimalType(10, 2)), Field.of("iv", AtomicType.INTERVAL),
+                Field.of("b", AtomicType.BOOLEAN));
+        Batch rows = Batch.ofRows(schema, List.of(
+                Row.of(LocalDate.of(2024, 3, 1), Instant.parse("2024-03-01T12:00:00.5Z"), 1.0E10, 7L,
+                        new BigDecimal("3.14"), Duration.ofMinutes(90), true),
+                Row.of(null, null, null, null, null, null, null)));
+
+        String text = written(DEFAULTS, rows, ZoneId.of("UTC"));
+
+        assertThat(text).isEqualTo("2024-03-01,2024-03-01T12:00:00.500Z,1.0E10,7,3.14,"
+                + "INTERVAL '0 01:30:00' DAY TO SECOND,true\n,,,,,,\n");
+    }
+
+    @Test
+    void timestampsAreWrittenInTheSessionZone() throws IOException {
+        Batch rows = Batch.ofRows(Schema.of(Field.of("ts", AtomicType.TIMESTAMP)),
+                List.of(Row.of(Instant.parse("2024-03-01T12:00:00Z"))));
+
+        String text = written(DEFAULTS, rows, ZoneId.of("Europe/Paris"));
+
+        assertThat(text).isEqualTo("2024-03-01T13:00:00.000+01:00\n");
+    }
+
+    @Test
+    void headerComesFirstWhenAsked() throws IOException {
+        CsvRowFormat withHeader = new CsvRowFormat(true, ';', '"', '\\', "NA", "\"\"", false, true,
+                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT);
+        Batch rows = Batch.ofRows(Schema.of(Field.of("name", AtomicType.STRING), Field.of("v", AtomicType.INT)),
+                List.of(Row.of("a;b", 1), Row.of(null, 2)));
+
+        String text = written(withHeader, rows, ZoneId.of("UTC"));
+
+        assertThat(text).isEqualTo("name;v\n\"a;b\";1\nNA;2\n");
+    }
+}

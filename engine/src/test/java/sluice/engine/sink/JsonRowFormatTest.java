@@ -1,0 +1,59 @@
+package sluice.engine.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import sluice.engine.types.ArrayType;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Batch;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Row;
+import sluice.engine.types.Schema;
+import sluice.engine.types.StructType;
+
+class JsonRowFormatTest {
+    private static final Schema SCHEMA = Schema.of(Field.of("name", AtomicType.STRING),
+            Field.of("x", AtomicType.DOUBLE), Field.of("f", AtomicType.FLOAT), Field.of("ts", AtomicType.TIMESTAMP),
+            Field.of("d", AtomicType.DATE), Field.of("dec", new DecimalType(10, 2)),
+            Field.of("tags", new ArrayType(AtomicType.STRING, true)),
+            Field.of("pos", new StructType(List.of(Field.of("a", AtomicType.INT), Field.of("b", AtomicType.INT)))));
+
+    private static String written(JsonRowFormat format, Batch rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        format.write(rows, ZoneId.of("UTC"), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesOneObjectPerLineWithNullFieldsLeftOut() throws IOException {
+        Batch rows = Batch.ofRows(SCHEMA, List.of(
+                Row.of("é \"q\"", 1.0E10, 0.1f, Instant.parse("2024-03-01T12:00:00Z"), LocalDate.of(2024, 3, 1),
+                        new BigDecimal("3.10"), Arrays.asList("a", null), Row.of(1, null)),
+                Row.of(null, null, null, null, null, null, null, null)));
+
+        String text = written(JsonRowFormat.defaults(), rows);
+
+        assertThat(text).isEqualTo("{\"name\":\"é \\\"q\\\"\",\"x\":1.0E10,\"f\":0.1,"
+                + "\"ts\":\"2024-03-01T12:00:00.000Z\",\"d\":\"2024-03-01\",\"dec\":3.10,\"tags\":[\"a\",null],"
+                + "\"pos\":{\"a\":1}}\n{}\n");
+    }
+
+    @Test
+    void keepsNullFieldsWhenAsked() throws IOException {
+        Batch rows = Batch.ofRows(Schema.of(Field.of("a", AtomicType.INT)), List.of(Row.of((Object) null)));
+        JsonRowFormat keepNulls = new JsonRowFormat(false, CsvRowFormat.DEFAULT_DATE_FORMAT,
+                CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT);
+
+        assertThat(written(keepNulls, rows)).isEqualTo("{\"a\":null}\n");
+    }
+}
