@@ -182,9 +182,15 @@ final class MicroBatchExecution {
             if (!awaitTurn()) {
                 break;
             }
+            // Only a batch that started because of a step uses it up; a step asked for while an unpaused batch
+            // was running is kept for the next one.
+            boolean stepping;
+            synchronized (control) {
+                stepping = paused && stepsRequested > 0;
+            }
             long triggerStart = environment.clock().millis();
             boolean ran = runNextBatch(runner, triggerStart);
-            if (ran && stepsRequested > 0) {
+            if (ran && stepping) {
                 synchronized (control) {
                     stepsRequested--;
                 }
