@@ -1,6 +1,7 @@
 package sluice.engine.sink;
 
 import java.io.PrintStream;
+import sluice.engine.types.Batch;
 import sluice.engine.types.PartitionedBatch;
 
 /**
@@ -29,7 +30,9 @@ public final class ConsoleSink implements Sink {
     // No skip by batch id: Spark's console sink keeps no log either, so a batch re-run after a restart prints again.
     @Override
     public void addBatch(long batchId, PartitionedBatch data) {
-        String table = ShowTable.render(data.toBatch(), numRows, truncate ? TRUNCATE_WIDTH : 0, context.zone());
+        // One row more than shown tells show() whether to print its "only showing top N rows" line.
+        Batch head = data.head(numRows == Integer.MAX_VALUE ? numRows : numRows + 1);
+        String table = ShowTable.render(head, numRows, truncate ? TRUNCATE_WIDTH : 0, context.zone());
         PrintStream console = context.console();
         // One print, so that two console sinks of one query never interleave their lines; the trailing blank line is
         // the one Spark's println(showString) leaves after the table.

@@ -80,6 +80,15 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount) {
         return new Batch(schema, picked, count);
     }
 
+    /** Rows {@code [from, to)}. */
+    public Batch slice(int from, int to) {
+        List<ColumnVector> sliced = new ArrayList<>(columns.size());
+        for (ColumnVector column : columns) {
+            sliced.add(column.slice(from, to));
+        }
+        return new Batch(schema, sliced, to - from);
+    }
+
     /** One batch holding the rows of {@code parts} in order; all must have this schema's column types. */
     public static Batch concat(Schema schema, List<Batch> parts) {
         if (parts.size() == 1) {

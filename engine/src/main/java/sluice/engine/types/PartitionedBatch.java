@@ -26,6 +26,21 @@ public record PartitionedBatch(Schema schema, List<Batch> partitions) {
         return total;
     }
 
+    /** The first {@code limit} rows in one batch, without copying the rest (what {@code show()} needs). */
+    public Batch head(int limit) {
+        java.util.List<Batch> parts = new java.util.ArrayList<>();
+        int remaining = limit;
+        for (Batch partition : partitions) {
+            if (remaining <= 0) {
+                break;
+            }
+            Batch part = partition.rowCount() <= remaining ? partition : partition.slice(0, remaining);
+            parts.add(part);
+            remaining -= part.rowCount();
+        }
+        return parts.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, parts);
+    }
+
     /** All rows in one batch, partition after partition. */
     public Batch toBatch() {
         return partitions.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, partitions);
