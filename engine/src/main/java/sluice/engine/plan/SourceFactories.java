@@ -8,6 +8,6 @@ final class SourceFactories {
     }
 
     static List<NodeType> types() {
-        return List.of();
+        return List.of(new NodeType(FileSourceFactory.KIND, FileSourceFactory::plan));
     }
 }
