@@ -29,7 +29,8 @@ final class SourceFactories {
     }
 
     static List<NodeType> types() {
-        return List.of(new NodeType(RATE, SourceFactories::rate), new NodeType(SOCKET, SourceFactories::socket));
+        return List.of(new NodeType(RATE, SourceFactories::rate), new NodeType(SOCKET, SourceFactories::socket),
+                new NodeType(FileSourceFactory.KIND, FileSourceFactory::plan));
     }
 
     private static Optional<PlannedNode> rate(NodeContext context) {

@@ -1,0 +1,249 @@
+package sluice.engine.plan;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.SluiceException;
+import sluice.engine.pipeline.NodeKind;
+import sluice.engine.pipeline.OptionKind;
+import sluice.engine.pipeline.OptionSpec;
+import sluice.engine.source.file.FileFormat;
+import sluice.engine.source.file.FileSource;
+import sluice.engine.source.file.FileSourceOptions;
+import sluice.engine.source.file.FolderListing;
+import sluice.engine.source.file.ListedFile;
+import sluice.engine.source.file.ParseMode;
+import sluice.engine.source.file.TemporalParser;
+import sluice.engine.source.file.csv.CsvFormat;
+import sluice.engine.source.file.csv.CsvInference;
+import sluice.engine.source.file.csv.CsvOptions;
+import sluice.engine.source.file.json.JsonFormat;
+import sluice.engine.source.file.json.JsonInference;
+import sluice.engine.source.file.json.JsonOptions;
+import sluice.engine.source.file.text.TextFormat;
+import sluice.engine.types.ArrayType;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Schema;
+import sluice.engine.types.StructType;
+
+/**
+ * {@code source.file}: Spark's streaming file source with the csv, json and text formats. {@code format} is required,
+ * as in Spark (whose default format is parquet, which we do not read). A schema is required unless
+ * {@code schemaInference} is true (Spark's {@code spark.sql.streaming.schemaInference}), except for text, whose
+ * schema is always {@code value STRING}.
+ */
+final class FileSourceFactory {
+    private static final List<String> MODES = List.of("PERMISSIVE", "DROPMALFORMED", "FAILFAST");
+
+    static final NodeKind KIND = new NodeKind("source.file", NodeKind.Category.SOURCE, 0, 0, List.of(
+            OptionSpec.required("path", OptionKind.PATH, "Folder to watch for new files"),
+            OptionSpec.choice("format", null, List.of("csv", "json", "text"), "File format: csv, json or text"),
+            OptionSpec.optional("schema", OptionKind.SCHEMA, null, "Schema of the rows as DDL; required unless "
+                    + "schemaInference is true"),
+            OptionSpec.optional("schemaInference", OptionKind.BOOLEAN, "false",
+                    "Infer the schema from the files present at start (Spark's spark.sql.streaming.schemaInference)"),
+            OptionSpec.optional("maxFilesPerTrigger", OptionKind.INTEGER, null,
+                    "Most new files one micro-batch takes; unset means all"),
+            OptionSpec.optional("latestFirst", OptionKind.BOOLEAN, "false", "Take the newest files first"),
+            OptionSpec.optional("fileNameOnly", OptionKind.BOOLEAN, "false",
+                    "Tell files apart by name only, not by full path"),
+            OptionSpec.optional("maxFileAge", OptionKind.DURATION, "7d",
+                    "Files older than this before the newest file are ignored; not with latestFirst and "
+                            + "maxFilesPerTrigger"),
+            OptionSpec.optional("pathGlobFilter", OptionKind.STRING, null, "Only read files whose name matches this glob"),
+            OptionSpec.choice("mode", "PERMISSIVE", MODES,
+                    "Malformed records: PERMISSIVE keeps them, DROPMALFORMED drops them, FAILFAST stops the query"),
+            OptionSpec.optional("columnNameOfCorruptRecord", OptionKind.STRING, "_corrupt_record",
+                    "STRING column of the schema that receives the raw text of malformed records"),
+            OptionSpec.optional("dateFormat", OptionKind.STRING, null,
+                    "Pattern of DATE values (csv, json); unset accepts yyyy-MM-dd and Spark's other date texts"),
+            OptionSpec.optional("timestampFormat", OptionKind.STRING, null, "Pattern of TIMESTAMP values (csv, "
+                    + "json); unset accepts yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX] and Spark's other timestamp texts"),
+            OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: the first line of each file is a header"),
+            OptionSpec.optional("inferSchema", OptionKind.BOOLEAN, "false",
+                    "csv: with schemaInference, infer column types instead of reading every column as STRING"),
+            OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: field separator"),
+            OptionSpec.optional("delimiter", OptionKind.STRING, null, "csv: another name for sep"),
+            OptionSpec.optional("quote", OptionKind.STRING, "\"", "csv: quote character"),
+            OptionSpec.optional("escape", OptionKind.STRING, "\\",
+                    "csv: escape character for quotes inside quoted fields; a doubled quote is always one quote"),
+            OptionSpec.optional("comment", OptionKind.STRING, null, "csv: lines starting with this character are skipped"),
+            OptionSpec.optional("nullValue", OptionKind.STRING, "", "csv: text that stands for null"),
+            OptionSpec.optional("emptyValue", OptionKind.STRING, "", "csv: value of a quoted empty field"),
+            OptionSpec.optional("nanValue", OptionKind.STRING, "NaN", "csv: text of a not-a-number DOUBLE"),
+            OptionSpec.optional("positiveInf", OptionKind.STRING, "Inf", "csv: text of positive infinity"),
+            OptionSpec.optional("negativeInf", OptionKind.STRING, "-Inf", "csv: text of negative infinity"),
+            OptionSpec.optional("ignoreLeadingWhiteSpace", OptionKind.BOOLEAN, "false",
+                    "csv: drop white space before unquoted values"),
+            OptionSpec.optional("ignoreTrailingWhiteSpace", OptionKind.BOOLEAN, "false",
+                    "csv: drop white space after unquoted values")),
+            "Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text)");
+
+    private FileSourceFactory() {
+    }
+
+    static Optional<PlannedNode> plan(NodeContext context) {
+        Optional<Path> folder = context.path("path");
+        String format = context.string("format").map(String::trim).orElse("");
+        Optional<FileSourceOptions> options = folder.flatMap(f -> sourceOptions(context, f));
+        Optional<FileFormat> fileFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "csv" -> csvOptions(context).flatMap(csv -> csvSchema(context, folder, csv)
+                    .flatMap(schema -> checkCsvSchema(context, schema, csv)).map(schema -> new CsvFormat(schema, csv)));
+            case "json" -> jsonOptions(context).flatMap(json -> jsonSchema(context, folder, json)
+                    .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
+                    .map(schema -> new JsonFormat(schema, json)));
+            case "text" -> Optional.of(new TextFormat());
+            default -> Optional.empty();
+        };
+        if (options.isEmpty() || fileFormat.isEmpty() || context.hasProblems()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlannedNode.SourceNode(new FileSource(options.get(), fileFormat.get())));
+    }
+
+    private static Optional<FileSourceOptions> sourceOptions(NodeContext context, Path folder) {
+        int maxFiles = context.integer("maxFilesPerTrigger", 1).map(Long::intValue).orElse(0);
+        Duration maxAge = context.duration("maxFileAge").orElse(FileSourceOptions.DEFAULT_MAX_FILE_AGE);
+        String glob = context.string("pathGlobFilter").orElse(null);
+        if (glob != null) {
+            try {
+                java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (IllegalArgumentException e) {
+                context.problem("pathGlobFilter", ErrorCode.BAD_OPTION_VALUE, "'%s' is not a valid glob: %s", glob,
+                        e.getMessage());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new FileSourceOptions(folder, maxFiles, context.bool("latestFirst"),
+                context.bool("fileNameOnly"), maxAge, glob));
+    }
+
+    private static ParseMode mode(NodeContext context) {
+        return context.string("mode").flatMap(ParseMode::parse).orElse(ParseMode.PERMISSIVE);
+    }
+
+    private static Optional<String> pattern(NodeContext context, String option) {
+        Optional<String> pattern = context.string(option);
+        try {
+            pattern.ifPresent(TemporalParser::checkPattern);
+            return pattern;
+        } catch (IllegalArgumentException e) {
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' is not a valid pattern: %s", pattern.get(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<CsvOptions> csvOptions(NodeContext context) {
+        String sep = context.string("delimiter").orElseGet(() -> context.string("sep").orElse(","));
+        String separatorOption = context.string("delimiter").isPresent() ? "delimiter" : "sep";
+        // Spark reads a written-out "\t" as a tab.
+        String separator = sep.equals("\\t") ? "\t" : sep;
+        if (separator.isEmpty()) {
+            context.problem(separatorOption, ErrorCode.BAD_OPTION_VALUE, "'%s' cannot be empty", separatorOption);
+        }
+        char quote = singleChar(context, "quote", '"');
+        char escape = singleChar(context, "escape", '\\');
+        if (escape != '\\' && escape != quote) {
+            context.problem("escape", ErrorCode.BAD_OPTION_VALUE,
+                    "'escape' must be '\\' or the quote character, not '%s'; other escapes are not supported", escape);
+        }
+        char comment = context.string("comment").isPresent() ? singleChar(context, "comment", '\0') : '\0';
+        Optional<String> dateFormat = pattern(context, "dateFormat");
+        Optional<String> timestampFormat = pattern(context, "timestampFormat");
+        if (separator.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CsvOptions(context.bool("header"), separator, quote, escape, comment,
+                context.string("nullValue").orElse(""), context.string("emptyValue").orElse(""),
+                context.string("nanValue").orElse("NaN"), context.string("positiveInf").orElse("Inf"),
+                context.string("negativeInf").orElse("-Inf"), dateFormat.orElse(null), timestampFormat.orElse(null),
+                mode(context), context.string("columnNameOfCorruptRecord").orElse("_corrupt_record"),
+                context.bool("ignoreLeadingWhiteSpace"), context.bool("ignoreTrailingWhiteSpace")));
+    }
+
+    private static char singleChar(NodeContext context, String option, char fallback) {
+        String text = context.string(option).orElse(String.valueOf(fallback));
+        if (text.length() != 1) {
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' must be a single character, not '%s'", option,
+                    text);
+            return fallback;
+        }
+        return text.charAt(0);
+    }
+
+    private static Optional<JsonOptions> jsonOptions(NodeContext context) {
+        Optional<String> dateFormat = pattern(context, "dateFormat");
+        Optional<String> timestampFormat = pattern(context, "timestampFormat");
+        return Optional.of(new JsonOptions(mode(context),
+                context.string("columnNameOfCorruptRecord").orElse("_corrupt_record"), dateFormat.orElse(null),
+                timestampFormat.orElse(null)));
+    }
+
+    private static Optional<Schema> declaredSchema(NodeContext context, Optional<Path> folder,
+                                                   java.util.function.Function<List<Path>, Schema> infer) {
+        if (context.string("schema").isPresent()) {
+            return context.schema("schema");
+        }
+        if (!context.bool("schemaInference")) {
+            context.problem("schema", ErrorCode.MISSING_OPTION, "source.file requires a 'schema' option; Spark "
+                    + "streaming reads need one, or set schemaInference to 'true'");
+            return Optional.empty();
+        }
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            FolderListing listing = new FolderListing(context.nodeId(), folder.get(),
+                    context.string("pathGlobFilter").orElse(null));
+            List<Path> files = new ArrayList<>();
+            for (ListedFile file : listing.list()) {
+                files.add(Path.of(java.net.URI.create(file.path())));
+            }
+            files.sort(null);
+            return Optional.of(infer.apply(files));
+        } catch (SluiceException e) {
+            context.problem(e);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Schema> csvSchema(NodeContext context, Optional<Path> folder, CsvOptions csv) {
+        boolean inferTypes = context.bool("inferSchema");
+        return declaredSchema(context, folder,
+                files -> CsvInference.infer(context.nodeId(), files, csv, inferTypes, context.environment().zone()));
+    }
+
+    private static Optional<Schema> jsonSchema(NodeContext context, Optional<Path> folder, JsonOptions json) {
+        return declaredSchema(context, folder,
+                files -> JsonInference.infer(context.nodeId(), files, json));
+    }
+
+    /** CSV holds flat values only; Spark refuses the same types. */
+    private static Optional<Schema> checkCsvSchema(NodeContext context, Schema schema, CsvOptions csv) {
+        for (Field field : schema.fields()) {
+            if (field.type() instanceof ArrayType || field.type() instanceof StructType
+                    || field.type() == AtomicType.INTERVAL || field.type() == AtomicType.NULL) {
+                context.problem("schema", ErrorCode.TYPE_MISMATCH, "CSV files cannot hold column '%s' of type %s",
+                        field.name(), field.type().sql());
+                return Optional.empty();
+            }
+        }
+        return checkCorruptColumn(context, schema, csv.columnNameOfCorruptRecord());
+    }
+
+    /** Spark: "The field for corrupt records must be string type and nullable". */
+    private static Optional<Schema> checkCorruptColumn(NodeContext context, Schema schema, String name) {
+        int index = schema.indexOf(name);
+        if (index >= 0 && schema.field(index).type() != AtomicType.STRING) {
+            context.problem("columnNameOfCorruptRecord", ErrorCode.TYPE_MISMATCH,
+                    "the corrupt-record column '%s' must be STRING, not %s", name, schema.field(index).type().sql());
+            return Optional.empty();
+        }
+        return Optional.of(schema);
+    }
+}

@@ -1,0 +1,134 @@
+package sluice.engine.source.file;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import sluice.engine.source.InputPartition;
+import sluice.engine.source.Source;
+import sluice.engine.source.SourceContext;
+import sluice.engine.types.Schema;
+
+/**
+ * Mutable, owned by the query thread: the streaming file source, as Spark's {@code FileStreamSource}. Each call of
+ * {@link #latestOffset} lists the folder, takes the files not seen before (oldest modification time first, ties by
+ * path; newest first with {@code latestFirst}), at most {@code maxFilesPerTrigger} of them unless the trigger reads
+ * all available data, and logs them as the next log batch, whose number is the offset. Reading a range of offsets
+ * reads the logged files of those batches, one partition per file, so a re-run batch reads exactly the same files.
+ */
+public final class FileSource implements Source {
+    private static final System.Logger LOG = System.getLogger(FileSource.class.getName());
+    private static final Comparator<ListedFile> OLDEST_FIRST =
+            Comparator.comparingLong(ListedFile::timestamp).thenComparing(ListedFile::path);
+    private static final Comparator<ListedFile> NEWEST_FIRST =
+            Comparator.comparingLong(ListedFile::timestamp).reversed().thenComparing(ListedFile::path);
+
+    private final FileSourceOptions options;
+    private final FileFormat format;
+    private SourceContext context;
+    private FolderListing listing;
+    private FileSourceLog log;
+    private SeenFiles seen;
+    private long currentLogOffset = -1;
+    private List<ListedFile> availableNowFiles;
+
+    public FileSource(FileSourceOptions options, FileFormat format) {
+        this.options = requireNonNull(options, "options is null");
+        this.format = requireNonNull(format, "format is null");
+    }
+
+    @Override
+    public Schema schema() {
+        return format.schema();
+    }
+
+    @Override
+    public void start(SourceContext sourceContext) {
+        this.context = requireNonNull(sourceContext, "sourceContext is null");
+        listing = new FolderListing(context.nodeId(), options.folder(), options.pathGlobFilter());
+        listing.checkExists();
+        log = FileSourceLog.open(context.nodeId(), context.metadataDir());
+        seen = new SeenFiles(options.effectiveMaxFileAgeMs(), options.fileNameOnly());
+        // As Spark: every logged file counts as seen again, so a restart never re-reads a file of an earlier batch.
+        for (FileEntry entry : log.allFiles()) {
+            seen.add(entry.path(), entry.timestamp());
+        }
+        seen.purge();
+        currentLogOffset = log.latestBatchId();
+        if (currentLogOffset >= 0) {
+            LOG.log(System.Logger.Level.INFO, "{0}: recovered file log up to batch {1} ({2} files seen)",
+                    context.nodeId(), currentLogOffset, seen.size());
+        }
+    }
+
+    @Override
+    public void prepareForAvailableNow() {
+        availableNowFiles = listing().list();
+    }
+
+    @Override
+    public String latestOffset(String start, ReadLimit limit) {
+        List<ListedFile> files = new ArrayList<>(availableNowFiles != null ? availableNowFiles : listing().list());
+        files.sort(options.latestFirst() ? NEWEST_FIRST : OLDEST_FIRST);
+        List<ListedFile> fresh = new ArrayList<>();
+        for (ListedFile file : files) {
+            if (seen.isNewFile(file.path(), file.timestamp())) {
+                fresh.add(file);
+            }
+        }
+        boolean capped = limit == ReadLimit.SOURCE_DEFAULT && options.hasMaxFilesPerTrigger();
+        List<ListedFile> batchFiles = capped && fresh.size() > options.maxFilesPerTrigger()
+                ? fresh.subList(0, options.maxFilesPerTrigger()) : fresh;
+        if (!batchFiles.isEmpty()) {
+            long batchId = currentLogOffset + 1;
+            List<FileEntry> entries = new ArrayList<>(batchFiles.size());
+            for (ListedFile file : batchFiles) {
+                seen.add(file.path(), file.timestamp());
+                entries.add(new FileEntry(file.path(), file.timestamp(), batchId));
+            }
+            log.add(batchId, entries);
+            currentLogOffset = batchId;
+            seen.purge();
+            LOG.log(System.Logger.Level.DEBUG, "{0}: log batch {1} takes {2} of {3} new files",
+                    context.nodeId(), batchId, batchFiles.size(), fresh.size());
+        }
+        return currentLogOffset < 0 ? null : FileOffset.format(currentLogOffset);
+    }
+
+    @Override
+    public List<InputPartition> planInputPartitions(String start, String end) {
+        long from = FileOffset.parse(start) + 1;
+        long to = FileOffset.parse(end);
+        List<InputPartition> partitions = new ArrayList<>();
+        for (long batchId = from; batchId <= to; batchId++) {
+            long id = batchId;
+            List<FileEntry> entries = log().get(batchId).orElseThrow(() -> new IllegalStateException(
+                    context.nodeId() + ": file log has no batch " + id + " for offsets " + start + " to " + end));
+            for (FileEntry entry : entries) {
+                partitions.add(new FilePartition(entry, format, context));
+            }
+        }
+        return partitions;
+    }
+
+    private FolderListing listing() {
+        if (listing == null) {
+            throw new IllegalStateException("file source used before start()");
+        }
+        return listing;
+    }
+
+    private FileSourceLog log() {
+        listing();
+        return log;
+    }
+
+    /** Reads one logged file. Immutable; runs on a partition task thread. */
+    private record FilePartition(FileEntry entry, FileFormat format, SourceContext context) implements InputPartition {
+        @Override
+        public sluice.engine.types.Batch read() {
+            return format.read(entry.toPath(), context);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package sluice.engine.source.file;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+/**
+ * Spark's reading of DATE and TIMESTAMP text in the CSV and JSON readers. Without a {@code dateFormat} or
+ * {@code timestampFormat} option Spark 4 parses as its string-to-date and string-to-timestamp casts do
+ * ({@code 2015-01-02}, {@code 2015-1-2}, {@code 2015-01-02 10:00:00.5}, {@code 2015-01-02T10:00:00Z}, {@code 2015});
+ * with the option it parses strictly by the pattern. Immutable; made once per file read, since the session time zone
+ * (for text without a zone) is known only then.
+ */
+public final class TemporalParser {
+    /** Returned for text that is not a date or timestamp; no real value reaches it. */
+    public static final long INVALID = Long.MIN_VALUE;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
+    private final DateTimeFormatter dateFormat;
+    private final DateTimeFormatter timestampFormat;
+    private final ZoneId zone;
+
+    private TemporalParser(DateTimeFormatter dateFormat, DateTimeFormatter timestampFormat, ZoneId zone) {
+        this.dateFormat = dateFormat;
+        this.timestampFormat = timestampFormat;
+        this.zone = requireNonNull(zone, "zone is null");
+    }
+
+    /** Patterns may be null (Spark's default parsing); a bad pattern throws IllegalArgumentException. */
+    public static TemporalParser of(String datePattern, String timestampPattern, ZoneId zone) {
+        return new TemporalParser(formatter(datePattern), formatter(timestampPattern), zone);
+    }
+
+    /** Checks a pattern as the option check does; throws IllegalArgumentException with the reason. */
+    public static void checkPattern(String pattern) {
+        formatter(pattern);
+    }
+
+    private static DateTimeFormatter formatter(String pattern) {
+        if (pattern == null) {
+            return null;
+        }
+        // Spark builds its formatters the same way: case-insensitive, strict, era defaulted so 'yyyy' works.
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                .parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.US).withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /** Days since 1970-01-01, or {@link #INVALID}. */
+    public long parseDate(String text) {
+        if (dateFormat != null) {
+            try {
+                TemporalAccessor parsed = dateFormat.parse(text);
+                return localDate(parsed).toEpochDay();
+            } catch (DateTimeException e) {
+                return INVALID;
+            }
+        }
+        long plain = plainDate(text);
+        if (plain != INVALID) {
+            return plain;
+        }
+        int[] end = new int[1];
+        int start = skipSpace(text, 0);
+        int stop = trimEnd(text, start);
+        LocalDate date = castDate(text, start, stop, end);
+        if (date == null) {
+            return INVALID;
+        }
+        int at = end[0];
+        // The cast accepts anything after the day once a space or 'T' separates it.
+        if (at == stop || text.charAt(at) == ' ' || text.charAt(at) == 'T') {
+            return date.toEpochDay();
+        }
+        return INVALID;
+    }
+
+    /** The common {@code yyyy-MM-dd} without allocating: most files hold nothing else. */
+    private static long plainDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return INVALID;
+        }
+        int year = 0;
+        int month = 0;
+        int day = 0;
+        for (int i = 0; i < 10; i++) {
+            if (i == 4 || i == 7) {
+                continue;
+            }
+            int digit = text.charAt(i) - '0';
+            if (digit < 0 || digit > 9) {
+                return INVALID;
+            }
+            if (i < 4) {
+                year = year * 10 + digit;
+            } else if (i < 7) {
+                month = month * 10 + digit;
+            } else {
+                day = day * 10 + digit;
+            }
+        }
+        if (month < 1 || month > 12 || day < 1 || day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+            return INVALID;
+        }
+        return LocalDate.of(year, month, day).toEpochDay();
+    }
+
+    /** Microseconds since the epoch, or {@link #INVALID}. */
+    public long parseTimestamp(String text) {
+        if (timestampFormat != null) {
+            try {
+                TemporalAccessor parsed = timestampFormat.parse(text);
+                LocalDateTime local = localDate(parsed).atTime(
+                        field(parsed, ChronoField.HOUR_OF_DAY, 0), field(parsed, ChronoField.MINUTE_OF_HOUR, 0),
+                        field(parsed, ChronoField.SECOND_OF_MINUTE, 0), field(parsed, ChronoField.NANO_OF_SECOND, 0));
+                ZoneId parsedZone = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                        ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : zone;
+                return toMicros(local, parsedZone);
+            } catch (DateTimeException | ArithmeticException e) {
+                return INVALID;
+            }
+        }
+        try {
+            return castTimestamp(text);
+        } catch (DateTimeException | ArithmeticException e) {
+            return INVALID;
+        }
+    }
+
+    private static LocalDate localDate(TemporalAccessor parsed) {
+        int year = parsed.isSupported(ChronoField.YEAR) ? parsed.get(ChronoField.YEAR)
+                : field(parsed, ChronoField.YEAR_OF_ERA, 1970);
+        return LocalDate.of(year, field(parsed, ChronoField.MONTH_OF_YEAR, 1), field(parsed, ChronoField.DAY_OF_MONTH, 1));
+    }
+
+    private static int field(TemporalAccessor parsed, ChronoField field, int fallback) {
+        return parsed.isSupported(field) ? parsed.get(field) : fallback;
+    }
+
+    private long castTimestamp(String text) {
+        int start = skipSpace(text, 0);
+        int stop = trimEnd(text, start);
+        int[] end = new int[1];
+        LocalDate date = castDate(text, start, stop, end);
+        if (date == null) {
+            return INVALID;
+        }
+        int at = end[0];
+        int[] time = new int[4];
+        if (at < stop) {
+            char separator = text.charAt(at);
+            if (separator != ' ' && separator != 'T') {
+                return INVALID;
+            }
+            at = castTime(text, at + 1, stop, time);
+            if (at < 0 || at == end[0] + 1 && separator == 'T') {
+                return INVALID;
+            }
+        }
+        ZoneId parsedZone = zoneOf(text, at, stop);
+        if (parsedZone == null) {
+            return INVALID;
+        }
+        return toMicros(date.atTime(time[0], time[1], time[2], time[3]), parsedZone);
+    }
+
+    /**
+     * Reads {@code h[h][:m[m][:s[s][.fraction]]]} into hour, minute, second, nanos (fraction cut to microseconds);
+     * returns where it stopped (unchanged when there is no time), or -1 for a broken time.
+     */
+    private static int castTime(String text, int from, int stop, int[] time) {
+        int at = from;
+        int count = 0;
+        while (count < 3) {
+            int digits = digits(text, at, stop);
+            if (digits < 1 || digits > 2) {
+                return count == 0 ? from : -1;
+            }
+            time[count++] = Integer.parseInt(text, at, at + digits, 10);
+            at += digits;
+            if (count < 3 && at < stop && text.charAt(at) == ':') {
+                at++;
+            } else {
+                break;
+            }
+        }
+        if (count == 3 && at < stop && text.charAt(at) == '.') {
+            int digits = digits(text, at + 1, stop);
+            if (digits == 0 || digits > 9) {
+                return -1;
+            }
+            int nanos = Integer.parseInt(text, at + 1, at + 1 + digits, 10);
+            for (int i = digits; i < 9; i++) {
+                nanos *= 10;
+            }
+            time[3] = nanos - nanos % 1000;
+            at += 1 + digits;
+        }
+        return at;
+    }
+
+    private ZoneId zoneOf(String text, int at, int stop) {
+        int from = skipSpace(text, at);
+        if (from >= stop) {
+            return zone;
+        }
+        String id = text.substring(from, stop);
+        if (id.equals("Z")) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return id.charAt(0) == '+' || id.charAt(0) == '-' ? ZoneOffset.of(id) : ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static long toMicros(LocalDateTime local, ZoneId zone) {
+        long seconds = local.atZone(zone).toEpochSecond();
+        return Math.addExact(Math.multiplyExact(seconds, MICROS_PER_SECOND), local.getNano() / 1000);
+    }
+
+    /**
+     * The date at the start of {@code text[start, stop)} as Spark's cast reads it: {@code [+-]yyyy[-m[m][-d[d]]]}
+     * with a 4 to 7 digit year; {@code end[0]} is set to where the date stops. Null when it is no date.
+     */
+    private static LocalDate castDate(String text, int start, int stop, int[] end) {
+        int at = start;
+        int sign = 1;
+        if (at < stop && (text.charAt(at) == '-' || text.charAt(at) == '+')) {
+            sign = text.charAt(at) == '-' ? -1 : 1;
+            at++;
+        }
+        int digits = digits(text, at, stop);
+        if (digits < 4 || digits > 7) {
+            return null;
+        }
+        int year = sign * Integer.parseInt(text, at, at + digits, 10);
+        at += digits;
+        int month = 1;
+        int day = 1;
+        if (at < stop && text.charAt(at) == '-') {
+            digits = digits(text, at + 1, stop);
+            if (digits < 1 || digits > 2) {
+                return null;
+            }
+            month = Integer.parseInt(text, at + 1, at + 1 + digits, 10);
+            at += 1 + digits;
+            if (at < stop && text.charAt(at) == '-') {
+                digits = digits(text, at + 1, stop);
+                if (digits < 1 || digits > 2) {
+                    return null;
+                }
+                day = Integer.parseInt(text, at + 1, at + 1 + digits, 10);
+                at += 1 + digits;
+            }
+        }
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
+            return null;
+        }
+        try {
+            end[0] = at;
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String text, int from, int stop) {
+        int at = from;
+        while (at < stop && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+            at++;
+        }
+        return at - from;
+    }
+
+    // Spark trims whitespace and control characters (code points up to ' ') around cast input.
+    private static int skipSpace(String text, int from) {
+        int at = from;
+        while (at < text.length() && text.charAt(at) <= ' ') {
+            at++;
+        }
+        return at;
+    }
+
+    private static int trimEnd(String text, int start) {
+        int stop = text.length();
+        while (stop > start && text.charAt(stop - 1) <= ' ') {
+            stop--;
+        }
+        return stop;
+    }
+}

@@ -1,0 +1,204 @@
+package sluice.engine.source.file.csv;
+
+import java.math.BigDecimal;
+import sluice.engine.source.file.DecimalText;
+import sluice.engine.source.file.RowCollector;
+import sluice.engine.source.file.TemporalParser;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+
+/**
+ * Immutable, made per file read (the time zone comes with the read): converts one field's
+ * characters to a value of a column's type as Spark's {@code UnivocityParser} does (Java's own number parsing, so
+ * {@code " 1"} is no INT but is a DOUBLE, as in Spark), writing it into a {@link RowCollector}.
+ */
+final class CsvFieldParser {
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22};
+
+    private static final long NOT_A_NUMBER = Long.MIN_VALUE;
+
+    private final CsvOptions options;
+    private final TemporalParser temporal;
+
+    CsvFieldParser(CsvOptions options, TemporalParser temporal) {
+        this.options = options;
+        this.temporal = temporal;
+    }
+
+    /**
+     * Converts {@code chars[start, start+length)} into {@code column} of {@code out}; false when the text is not a
+     * value of {@code type} (the field stays null).
+     */
+    boolean parse(DataType type, char[] chars, int start, int length, RowCollector out, int column) {
+        if (type == AtomicType.DOUBLE || type == AtomicType.FLOAT) {
+            return parseFloating(type, chars, start, length, out, column);
+        } else if (type == AtomicType.INT) {
+            long value = parseLong(chars, start, length);
+            if (value == NOT_A_NUMBER || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                return false;
+            }
+            out.setLong(column, value);
+            return true;
+        } else if (type == AtomicType.BIGINT) {
+            long value = parseLong(chars, start, length);
+            // The sentinel is also a real value; only its own digits mean it.
+            return (value != NOT_A_NUMBER || isLongMinValue(chars, start, length)) && set(out, column, value);
+        } else if (type == AtomicType.STRING) {
+            out.setObject(column, new String(chars, start, length));
+            return true;
+        }
+        return parseText(type, new String(chars, start, length), out, column);
+    }
+
+    /** The same conversion from a String (an {@code emptyValue} that is not the null value). */
+    boolean parseText(DataType type, String text, RowCollector out, int column) {
+        if (type == AtomicType.STRING) {
+            out.setObject(column, text);
+            return true;
+        } else if (type == AtomicType.INT || type == AtomicType.BIGINT || type == AtomicType.DOUBLE
+                || type == AtomicType.FLOAT) {
+            return parse(type, text.toCharArray(), 0, text.length(), out, column);
+        } else if (type == AtomicType.BOOLEAN) {
+            // Scala's String.toBoolean: 'true' or 'false' in any case, nothing else.
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                out.setBoolean(column, text.equalsIgnoreCase("true"));
+                return true;
+            }
+            return false;
+        } else if (type == AtomicType.DATE) {
+            long days = temporal.parseDate(text);
+            return days != TemporalParser.INVALID && set(out, column, days);
+        } else if (type == AtomicType.TIMESTAMP) {
+            long micros = temporal.parseTimestamp(text);
+            return micros != TemporalParser.INVALID && set(out, column, micros);
+        } else if (type instanceof DecimalType decimal) {
+            BigDecimal value = DecimalText.parse(text, decimal);
+            out.setObject(column, value);
+            return value != null;
+        }
+        throw new IllegalStateException("CSV cannot hold " + type.simpleString());
+    }
+
+    private static boolean set(RowCollector out, int column, long value) {
+        out.setLong(column, value);
+        return true;
+    }
+
+    private boolean parseFloating(DataType type, char[] chars, int start, int length, RowCollector out, int column) {
+        if (matches(options.nanValue(), chars, start, length)) {
+            out.setDouble(column, Double.NaN);
+            return true;
+        } else if (matches(options.positiveInf(), chars, start, length)) {
+            out.setDouble(column, Double.POSITIVE_INFINITY);
+            return true;
+        } else if (matches(options.negativeInf(), chars, start, length)) {
+            out.setDouble(column, Double.NEGATIVE_INFINITY);
+            return true;
+        }
+        double fast = type == AtomicType.DOUBLE ? simpleDecimal(chars, start, length) : Double.NaN;
+        if (!Double.isNaN(fast)) {
+            out.setDouble(column, fast);
+            return true;
+        }
+        try {
+            String text = new String(chars, start, length);
+            out.setDouble(column, type == AtomicType.FLOAT ? Float.parseFloat(text) : Double.parseDouble(text));
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code [-+]digits[.digits]} with at most 15 significant digits, exactly as {@link Double#parseDouble} would
+     * give it: both the digits and the power of ten are exact doubles, and one division rounds correctly (Clinger's
+     * fast path). NaN when the text is anything else, and the caller falls back to {@code Double.parseDouble}.
+     */
+    private static double simpleDecimal(char[] chars, int start, int length) {
+        int at = start;
+        int end = start + length;
+        boolean negative = false;
+        if (at < end && (chars[at] == '-' || chars[at] == '+')) {
+            negative = chars[at] == '-';
+            at++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        boolean sawDigit = false;
+        int fraction = -1;
+        for (; at < end; at++) {
+            char c = chars[at];
+            if (c >= '0' && c <= '9') {
+                sawDigit = true;
+                mantissa = mantissa * 10 + (c - '0');
+                if (mantissa != 0 && ++digits > 15) {
+                    return Double.NaN;
+                }
+                if (fraction >= 0) {
+                    fraction++;
+                }
+            } else if (c == '.' && fraction < 0) {
+                fraction = 0;
+            } else {
+                return Double.NaN;
+            }
+        }
+        int scale = Math.max(fraction, 0);
+        if (!sawDigit || scale >= POWERS_OF_TEN.length) {
+            return Double.NaN;
+        }
+        double value = mantissa / POWERS_OF_TEN[scale];
+        return negative ? -value : value;
+    }
+
+    /** {@link Long#parseLong} on characters, without a String; {@link #NOT_A_NUMBER} when it would throw. */
+    private static long parseLong(char[] chars, int start, int length) {
+        if (length == 0) {
+            return NOT_A_NUMBER;
+        }
+        int at = start;
+        int end = start + length;
+        boolean negative = chars[at] == '-';
+        if (negative || chars[at] == '+') {
+            at++;
+            if (at == end) {
+                return NOT_A_NUMBER;
+            }
+        }
+        long value = 0;
+        for (; at < end; at++) {
+            int digit = chars[at] - '0';
+            if (digit < 0 || digit > 9) {
+                return NOT_A_NUMBER;
+            }
+            // Accumulate negatively so Long.MIN_VALUE's magnitude fits, as Long.parseLong does.
+            if (value < (Long.MIN_VALUE + digit) / 10) {
+                return NOT_A_NUMBER;
+            }
+            value = value * 10 - digit;
+        }
+        if (!negative) {
+            return value == Long.MIN_VALUE ? NOT_A_NUMBER : -value;
+        }
+        return value;
+    }
+
+    private static boolean isLongMinValue(char[] chars, int start, int length) {
+        return matches(Long.toString(Long.MIN_VALUE), chars, start, length);
+    }
+
+    private static boolean matches(String text, char[] chars, int start, int length) {
+        if (text == null || text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (chars[start + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

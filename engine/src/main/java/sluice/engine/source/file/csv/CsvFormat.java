@@ -1,0 +1,181 @@
+package sluice.engine.source.file.csv;
+
+import static java.util.Objects.requireNonNull;
+
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.source.SourceContext;
+import sluice.engine.source.file.FileFormat;
+import sluice.engine.source.file.FileProblems;
+import sluice.engine.source.file.RowCollector;
+import sluice.engine.source.file.TemporalParser;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Batch;
+import sluice.engine.types.DataType;
+import sluice.engine.types.Schema;
+
+/**
+ * CSV files as Spark reads them. Fields map to the schema's columns by position (Spark 4's default
+ * {@code enforceSchema=true}: header names are skipped, not checked); the corrupt-record column, when the schema has
+ * a STRING column of that name, takes no field. A record with fewer or more fields than the other columns is
+ * malformed, but as in Spark its fields still parse: missing ones are null, extra ones dropped. Immutable.
+ */
+public final class CsvFormat implements FileFormat {
+    private final Schema schema;
+    private final CsvOptions options;
+    private final int corruptIndex;
+    private final int[] dataColumns;
+    private final DataType[] dataTypes;
+
+    public CsvFormat(Schema schema, CsvOptions options) {
+        this.schema = requireNonNull(schema, "schema is null");
+        this.options = requireNonNull(options, "options is null");
+        int corrupt = schema.indexOf(options.columnNameOfCorruptRecord());
+        this.corruptIndex = corrupt >= 0 && schema.field(corrupt).type() == AtomicType.STRING ? corrupt : -1;
+        int count = schema.size() - (corruptIndex >= 0 ? 1 : 0);
+        dataColumns = new int[count];
+        dataTypes = new DataType[count];
+        for (int c = 0, d = 0; c < schema.size(); c++) {
+            if (c != corruptIndex) {
+                dataColumns[d] = c;
+                dataTypes[d++] = schema.field(c).type();
+            }
+        }
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    public CsvOptions options() {
+        return options;
+    }
+
+    /** fastcsv set up for Spark's options: lenient about field counts and quotes, as univocity is. */
+    static CsvReader.CsvReaderBuilder readerBuilder(CsvOptions options) {
+        CsvReader.CsvReaderBuilder builder = CsvReader.builder()
+                .fieldSeparator(options.separator())
+                .quoteCharacter(options.quote())
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .allowExtraCharsAfterClosingQuote(true);
+        if (options.comment() != '\0') {
+            builder.commentStrategy(CommentStrategy.SKIP).commentCharacter(options.comment());
+        }
+        return builder;
+    }
+
+    @Override
+    public Batch read(Path file, SourceContext context) {
+        String fileName = file.getFileName().toString();
+        CsvFieldParser parser = new CsvFieldParser(options,
+                TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()));
+        RowCollector rows = new RowCollector(schema, options.mode(), corruptIndex, context.nodeId(), "CSV", fileName,
+                expectedRows(file));
+        try (CsvReader<CsvFieldBuffer> reader = readerBuilder(options).build(new CsvFieldBuffer(), file,
+                StandardCharsets.UTF_8)) {
+            boolean skipHeader = options.header();
+            for (CsvFieldBuffer record : reader) {
+                if (skipHeader) {
+                    skipHeader = false;
+                    continue;
+                }
+                readRecord(record, parser, rows);
+            }
+        } catch (IOException e) {
+            throw FileProblems.unreadable(context.nodeId(), file, e);
+        } catch (UncheckedIOException e) {
+            throw FileProblems.unreadable(context.nodeId(), file, e.getCause());
+        } catch (CsvParseException e) {
+            throw Problem.of(ErrorCode.MALFORMED_RECORD, Position.node(context.nodeId()),
+                    "cannot parse CSV file '%s': %s", fileName, e.getMessage()).toException();
+        }
+        return rows.toBatch();
+    }
+
+    private static int expectedRows(Path file) {
+        try {
+            // About 40 bytes a row is typical; the builders grow when it is more.
+            return (int) Math.min(Files.size(file) / 40 + 16, 1 << 20);
+        } catch (IOException e) {
+            return 1024;
+        }
+    }
+
+    private void readRecord(CsvFieldBuffer record, CsvFieldParser parser, RowCollector rows) {
+        String failure = null;
+        int fields = record.fieldCount();
+        if (fields != dataColumns.length) {
+            failure = String.format("expected %d fields but found %d", dataColumns.length, fields);
+        }
+        int parsed = Math.min(fields, dataColumns.length);
+        char[] chars = record.chars();
+        for (int d = 0; d < parsed; d++) {
+            int start = record.start(d);
+            int length = record.length(d);
+            boolean quoted = record.isQuoted(d);
+            if (!quoted && (options.ignoreLeadingWhiteSpace() || options.ignoreTrailingWhiteSpace())) {
+                int end = start + length;
+                while (options.ignoreLeadingWhiteSpace() && start < end && chars[start] <= ' ') {
+                    start++;
+                }
+                while (options.ignoreTrailingWhiteSpace() && end > start && chars[end - 1] <= ' ') {
+                    end--;
+                }
+                length = end - start;
+            }
+            if (!convert(record, d, start, length, quoted, parser, rows) && failure == null) {
+                failure = String.format("cannot parse '%s' as %s for column '%s'", new String(chars, start, length),
+                        dataTypes[d].sql(), schema.field(dataColumns[d]).name());
+            }
+        }
+        if (failure == null) {
+            rows.appendRow();
+        } else {
+            rows.malformedRow(record.line(), failure, record.rawText(options.separator(), options.quote()), true);
+        }
+    }
+
+    /**
+     * Spark's null rules: an unquoted empty field reads as {@code nullValue}, a quoted empty one as
+     * {@code emptyValue}; whatever equals {@code nullValue} is null, for every type including STRING.
+     */
+    private boolean convert(CsvFieldBuffer record, int d, int start, int length, boolean quoted,
+                            CsvFieldParser parser, RowCollector rows) {
+        int column = dataColumns[d];
+        String nullValue = options.nullValue();
+        if (length == 0) {
+            String text = quoted ? options.emptyValue() : nullValue;
+            if (text.equals(nullValue)) {
+                rows.setNull(column);
+                return true;
+            }
+            return parser.parseText(dataTypes[d], text, rows, column);
+        }
+        if (length == nullValue.length() && sameText(nullValue, record.chars(), start)) {
+            rows.setNull(column);
+            return true;
+        }
+        return parser.parse(dataTypes[d], record.chars(), start, length, rows, column);
+    }
+
+    private static boolean sameText(String text, char[] chars, int start) {
+        for (int i = 0; i < text.length(); i++) {
+            if (chars[start + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

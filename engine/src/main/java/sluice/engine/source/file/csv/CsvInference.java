@@ -1,0 +1,228 @@
+package sluice.engine.source.file.csv;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.source.file.FileProblems;
+import sluice.engine.source.file.TemporalParser;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Schema;
+
+/**
+ * Spark's CSV schema inference. The first record of the first file gives the column count and, with a header, the
+ * names (otherwise {@code _c0}, {@code _c1} …; empty and duplicate header names are made unique as Spark does). With
+ * {@code inferSchema} every value moves its column up Spark 4's ladder INT, BIGINT, DECIMAL(p,0), DOUBLE, DATE,
+ * TIMESTAMP, BOOLEAN, STRING; without it every column is STRING. Called on the planning thread.
+ */
+public final class CsvInference {
+    private final CsvOptions options;
+    private final TemporalParser strictDate;
+    private final TemporalParser temporal;
+
+    private CsvInference(CsvOptions options, ZoneId zone) {
+        this.options = options;
+        // Inference reads dates strictly by the pattern (yyyy-MM-dd by default), so "2015-01-02 10:00" is no DATE.
+        this.strictDate = TemporalParser.of(options.dateFormat() == null ? "yyyy-MM-dd" : options.dateFormat(), null,
+                zone);
+        this.temporal = TemporalParser.of(options.dateFormat(), options.timestampFormat(), zone);
+    }
+
+    public static Schema infer(String nodeId, List<Path> files, CsvOptions options, boolean inferTypes, ZoneId zone) {
+        return new CsvInference(options, zone).run(nodeId, files, inferTypes);
+    }
+
+    private Schema run(String nodeId, List<Path> files, boolean inferTypes) {
+        List<String> names = null;
+        DataType[] types = null;
+        for (Path file : files) {
+            try (CsvReader<CsvRecord> reader = CsvFormat.readerBuilder(options).ofCsvRecord(file, StandardCharsets.UTF_8)) {
+                boolean first = true;
+                for (CsvRecord record : reader) {
+                    if (names == null) {
+                        names = names(record.getFields());
+                        types = new DataType[names.size()];
+                        java.util.Arrays.fill(types, AtomicType.NULL);
+                    }
+                    if (first && options.header()) {
+                        first = false;
+                        continue;
+                    }
+                    first = false;
+                    if (inferTypes) {
+                        for (int i = 0; i < Math.min(types.length, record.getFieldCount()); i++) {
+                            types[i] = merge(types[i], inferField(types[i], record.getField(i)));
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw FileProblems.unreadable(nodeId, file, e);
+            }
+        }
+        if (names == null) {
+            throw Problem.of(ErrorCode.SOURCE_FAILED, Position.option(nodeId, "schema"),
+                    "cannot infer a CSV schema: the folder has no data yet; set 'schema'").toException();
+        }
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            DataType type = !inferTypes || types[i] == AtomicType.NULL ? AtomicType.STRING : types[i];
+            fields.add(Field.of(names.get(i), type));
+        }
+        return new Schema(fields);
+    }
+
+    private List<String> names(List<String> firstRecord) {
+        List<String> names = new ArrayList<>();
+        if (!options.header()) {
+            for (int i = 0; i < firstRecord.size(); i++) {
+                names.add("_c" + i);
+            }
+            return names;
+        }
+        // Spark compares header names ignoring case (spark.sql.caseSensitive is false) and appends the index to
+        // every name that occurs twice.
+        Set<String> seen = new HashSet<>();
+        Set<String> duplicates = new HashSet<>();
+        for (String name : firstRecord) {
+            if (name != null && !seen.add(name.toLowerCase(Locale.ROOT))) {
+                duplicates.add(name.toLowerCase(Locale.ROOT));
+            }
+        }
+        for (int i = 0; i < firstRecord.size(); i++) {
+            String name = firstRecord.get(i);
+            if (name == null || name.isEmpty() || name.equals(options.nullValue())) {
+                names.add("_c" + i);
+            } else if (duplicates.contains(name.toLowerCase(Locale.ROOT))) {
+                names.add(name + i);
+            } else {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    DataType inferField(DataType soFar, String field) {
+        if (field == null || field.isEmpty() || field.equals(options.nullValue())) {
+            return soFar;
+        }
+        if (soFar == AtomicType.NULL || soFar == AtomicType.INT) {
+            return tryInt(field);
+        } else if (soFar == AtomicType.BIGINT) {
+            return tryLong(field);
+        } else if (soFar instanceof DecimalType) {
+            return tryDecimal(field);
+        } else if (soFar == AtomicType.DOUBLE) {
+            return tryDouble(field);
+        } else if (soFar == AtomicType.DATE) {
+            return tryDate(field);
+        } else if (soFar == AtomicType.TIMESTAMP) {
+            return tryTimestamp(field);
+        } else if (soFar == AtomicType.BOOLEAN) {
+            return tryBoolean(field);
+        }
+        return AtomicType.STRING;
+    }
+
+    private DataType tryInt(String field) {
+        try {
+            Integer.parseInt(field);
+            return AtomicType.INT;
+        } catch (NumberFormatException e) {
+            return tryLong(field);
+        }
+    }
+
+    private DataType tryLong(String field) {
+        try {
+            Long.parseLong(field);
+            return AtomicType.BIGINT;
+        } catch (NumberFormatException e) {
+            return tryDecimal(field);
+        }
+    }
+
+    /** Only whole numbers too big for BIGINT become decimals; a fraction goes on to DOUBLE, as in Spark. */
+    private DataType tryDecimal(String field) {
+        try {
+            BigDecimal value = new BigDecimal(field.replace(",", ""));
+            if (value.scale() == 0 && value.precision() <= DecimalType.MAX_PRECISION) {
+                return new DecimalType(value.precision(), 0);
+            }
+        } catch (NumberFormatException e) {
+            // not a decimal: fall through to the next rung
+        }
+        return tryDouble(field);
+    }
+
+    private DataType tryDouble(String field) {
+        if (field.equals(options.nanValue()) || field.equals(options.positiveInf())
+                || field.equals(options.negativeInf())) {
+            return AtomicType.DOUBLE;
+        }
+        try {
+            Double.parseDouble(field);
+            return AtomicType.DOUBLE;
+        } catch (NumberFormatException e) {
+            return tryDate(field);
+        }
+    }
+
+    private DataType tryDate(String field) {
+        return strictDate.parseDate(field) != TemporalParser.INVALID ? AtomicType.DATE : tryTimestamp(field);
+    }
+
+    private DataType tryTimestamp(String field) {
+        return temporal.parseTimestamp(field) != TemporalParser.INVALID ? AtomicType.TIMESTAMP : tryBoolean(field);
+    }
+
+    private static DataType tryBoolean(String field) {
+        return field.equalsIgnoreCase("true") || field.equalsIgnoreCase("false") ? AtomicType.BOOLEAN
+                : AtomicType.STRING;
+    }
+
+    /** Spark's CSV type merge: numbers widen, DATE and TIMESTAMP meet at TIMESTAMP, anything else is STRING. */
+    static DataType merge(DataType a, DataType b) {
+        if (a.equals(b) || b == AtomicType.NULL) {
+            return a;
+        } else if (a == AtomicType.NULL) {
+            return b;
+        } else if (isNumber(a) && isNumber(b)) {
+            if (a == AtomicType.DOUBLE || b == AtomicType.DOUBLE) {
+                return AtomicType.DOUBLE;
+            } else if (a instanceof DecimalType || b instanceof DecimalType) {
+                return new DecimalType(Math.min(DecimalType.MAX_PRECISION, Math.max(digits(a), digits(b))), 0);
+            }
+            return AtomicType.BIGINT;
+        } else if ((a == AtomicType.DATE || a == AtomicType.TIMESTAMP) && (b == AtomicType.DATE
+                || b == AtomicType.TIMESTAMP)) {
+            return AtomicType.TIMESTAMP;
+        }
+        return AtomicType.STRING;
+    }
+
+    private static boolean isNumber(DataType type) {
+        return type == AtomicType.INT || type == AtomicType.BIGINT || type == AtomicType.DOUBLE
+                || type instanceof DecimalType;
+    }
+
+    private static int digits(DataType type) {
+        if (type instanceof DecimalType decimal) {
+            return decimal.precision();
+        }
+        return type == AtomicType.INT ? 10 : 20;
+    }
+}

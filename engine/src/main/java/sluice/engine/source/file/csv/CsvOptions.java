@@ -1,0 +1,59 @@
+package sluice.engine.source.file.csv;
+
+import static java.util.Objects.requireNonNull;
+
+import sluice.engine.source.file.ParseMode;
+
+/**
+ * Spark's CSV read options with their defaults. {@code comment} is {@code '\0'} when off; {@code dateFormat} and
+ * {@code timestampFormat} are null when not set, which means Spark's default parsing (see
+ * {@link sluice.engine.source.file.TemporalParser}).
+ */
+public record CsvOptions(boolean header, String separator, char quote, char escape, char comment, String nullValue,
+                         String emptyValue, String nanValue, String positiveInf, String negativeInf,
+                         String dateFormat, String timestampFormat, ParseMode mode, String columnNameOfCorruptRecord,
+                         boolean ignoreLeadingWhiteSpace, boolean ignoreTrailingWhiteSpace) {
+    public static final CsvOptions DEFAULTS = new CsvOptions(false, ",", '"', '\\', '\0', "", "", "NaN", "Inf",
+            "-Inf", null, null, ParseMode.PERMISSIVE, "_corrupt_record", false, false);
+
+    public CsvOptions {
+        requireNonNull(separator, "separator is null");
+        requireNonNull(nullValue, "nullValue is null");
+        requireNonNull(emptyValue, "emptyValue is null");
+        requireNonNull(mode, "mode is null");
+        requireNonNull(columnNameOfCorruptRecord, "columnNameOfCorruptRecord is null");
+        if (separator.isEmpty()) {
+            throw new IllegalArgumentException("empty separator");
+        }
+    }
+
+    public CsvOptions withHeader(boolean hasHeader) {
+        return new CsvOptions(hasHeader, separator, quote, escape, comment, nullValue, emptyValue, nanValue,
+                positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
+                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace);
+    }
+
+    public CsvOptions withSeparator(String sep) {
+        return new CsvOptions(header, sep, quote, escape, comment, nullValue, emptyValue, nanValue,
+                positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
+                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace);
+    }
+
+    public CsvOptions withNullValue(String text) {
+        return new CsvOptions(header, separator, quote, escape, comment, text, emptyValue, nanValue,
+                positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
+                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace);
+    }
+
+    public CsvOptions withMode(ParseMode parseMode) {
+        return new CsvOptions(header, separator, quote, escape, comment, nullValue, emptyValue, nanValue,
+                positiveInf, negativeInf, dateFormat, timestampFormat, parseMode, columnNameOfCorruptRecord,
+                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace);
+    }
+
+    public CsvOptions withQuote(char quoteChar, char escapeChar) {
+        return new CsvOptions(header, separator, quoteChar, escapeChar, comment, nullValue, emptyValue, nanValue,
+                positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
+                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace);
+    }
+}

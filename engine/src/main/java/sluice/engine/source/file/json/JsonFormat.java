@@ -1,0 +1,252 @@
+package sluice.engine.source.file.json;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import sluice.engine.source.SourceContext;
+import sluice.engine.source.file.FileFormat;
+import sluice.engine.source.file.FileProblems;
+import sluice.engine.source.file.RowCollector;
+import sluice.engine.source.file.TemporalParser;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Batch;
+import sluice.engine.types.DataType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Schema;
+import sluice.engine.types.StructType;
+
+/**
+ * JSON lines files as Spark reads them: one object per line (an array of objects gives one row each), fields matched
+ * to columns by name, missing ones null, blank lines skipped. A line that is not JSON, or whose values do not fit the
+ * columns, is malformed; as Spark's JSON reader (without {@code spark.sql.json.enablePartialResults}) a malformed
+ * line keeps no field, only its raw text in the corrupt-record column. Immutable.
+ */
+public final class JsonFormat implements FileFormat {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final Schema schema;
+    private final JsonOptions options;
+    private final int corruptIndex;
+    private final StructType dataStruct;
+    private final int[] dataColumns;
+
+    public JsonFormat(Schema schema, JsonOptions options) {
+        this.schema = requireNonNull(schema, "schema is null");
+        this.options = requireNonNull(options, "options is null");
+        int corrupt = schema.indexOf(options.columnNameOfCorruptRecord());
+        this.corruptIndex = corrupt >= 0 && schema.field(corrupt).type() == AtomicType.STRING ? corrupt : -1;
+        java.util.List<Field> fields = new java.util.ArrayList<>();
+        dataColumns = new int[schema.size() - (corruptIndex >= 0 ? 1 : 0)];
+        for (int c = 0; c < schema.size(); c++) {
+            if (c != corruptIndex) {
+                dataColumns[fields.size()] = c;
+                fields.add(schema.field(c));
+            }
+        }
+        dataStruct = new StructType(fields);
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public Batch read(Path file, SourceContext context) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw FileProblems.unreadable(context.nodeId(), file, e);
+        }
+        RowCollector rows = new RowCollector(schema, options.mode(), corruptIndex, context.nodeId(), "JSON",
+                file.getFileName().toString(), bytes.length / 64 + 16);
+        JsonValueConverter converter = new JsonValueConverter(
+                TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()));
+        new LineReader(bytes, rows, converter).readAll();
+        return rows.toBatch();
+    }
+
+    /**
+     * Mutable, one per file read. One parser streams over the whole file, which is much faster than a parser per
+     * line; when a line is broken the parser cannot go on, so a new one starts at the next line. A value that spans
+     * lines is malformed too, since Spark parses each line alone.
+     */
+    private final class LineReader {
+        private final byte[] bytes;
+        private final RowCollector rows;
+        private final JsonValueConverter converter;
+        private final Map<String, Integer> indexes;
+
+        LineReader(byte[] bytes, RowCollector rows, JsonValueConverter converter) {
+            this.bytes = bytes;
+            this.rows = rows;
+            this.converter = converter;
+            this.indexes = JsonValueConverter.indexes(dataStruct);
+        }
+
+        void readAll() {
+            int offset = 0;
+            long lineBase = 0;
+            while (offset >= 0 && offset < bytes.length) {
+                long badLine = readFrom(offset, lineBase);
+                if (badLine < 0) {
+                    return;
+                }
+                offset = lineStartAfter(badLine, offset, lineBase);
+                lineBase = badLine;
+            }
+        }
+
+        /** Reads from {@code offset} to the end, or to a broken line: returns its number, or -1 at the end. */
+        private long readFrom(int offset, long lineBase) {
+            long recordLine = -1;
+            int recordStart = -1;
+            long lastLine = -1;
+            try (JsonParser parser = FACTORY.createParser(bytes, offset, bytes.length - offset)) {
+                for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    recordLine = lineBase + at.getLineNr();
+                    recordStart = offset + (int) at.getByteOffset();
+                    if (recordLine == lastLine) {
+                        // A second value on one line: Spark parses the first and never looks further.
+                        parser.skipChildren();
+                        continue;
+                    }
+                    String failure = root(parser, token);
+                    if (lineBase + parser.currentLocation().getLineNr() != recordLine) {
+                        rows.malformedRow(recordLine, "a JSON lines record must fit on one line", lineText(recordStart),
+                                false);
+                        return recordLine;
+                    }
+                    if (failure != null) {
+                        rows.malformedRow(recordLine, failure, lineText(recordStart), false);
+                    } else if (token == JsonToken.START_OBJECT) {
+                        rows.appendRow();
+                    }
+                    lastLine = recordLine;
+                    recordLine = -1;
+                }
+                return -1;
+            } catch (JsonProcessingException e) {
+                if (recordLine < 0) {
+                    JsonLocation at = e.getLocation();
+                    recordLine = lineBase + (at == null ? 1 : at.getLineNr());
+                    recordStart = offset + (int) Math.max(0, at == null ? 0 : at.getByteOffset());
+                    recordStart = Math.min(recordStart, bytes.length - 1);
+                }
+                rows.malformedRow(recordLine, e.getOriginalMessage(), lineText(recordStart), false);
+                return recordLine;
+            } catch (IOException e) {
+                throw new IllegalStateException("reading a byte array failed", e);
+            }
+        }
+
+        /**
+         * Converts one root value into the pending row and returns why it is malformed, or null; the rows of a
+         * top-level array are appended here.
+         */
+        private String root(JsonParser parser, JsonToken token) throws IOException {
+            if (token == JsonToken.START_OBJECT) {
+                return object(parser);
+            }
+            if (token == JsonToken.START_ARRAY) {
+                // Spark turns a top-level array of objects into one row per object.
+                String failure = null;
+                for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+                    String one = element == JsonToken.START_OBJECT ? object(parser) : skipNonObject(parser);
+                    if (one == null) {
+                        rows.appendRow();
+                    } else if (failure == null) {
+                        failure = one;
+                    }
+                }
+                return failure;
+            }
+            return skipNonObject(parser);
+        }
+
+        private String skipNonObject(JsonParser parser) throws IOException {
+            parser.skipChildren();
+            return "expected a JSON object";
+        }
+
+        /** Fills the pending row from one object; returns why a value does not fit, or null. */
+        private String object(JsonParser parser) throws IOException {
+            String failure = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                Integer index = indexes.get(parser.currentName());
+                parser.nextToken();
+                if (index == null) {
+                    parser.skipChildren();
+                    continue;
+                }
+                Field field = dataStruct.fields().get(index);
+                Object value = converter.convert(parser, field.type(), field.name());
+                if (value == JsonValueConverter.FAILED) {
+                    failure = failure == null ? converter.failure() : failure;
+                } else {
+                    set(dataColumns[index], field.type(), value);
+                }
+            }
+            return failure;
+        }
+
+        private void set(int column, DataType type, Object value) {
+            if (value == null) {
+                rows.setNull(column);
+            } else if (value instanceof LocalDate date) {
+                rows.setLong(column, date.toEpochDay());
+            } else if (value instanceof Instant instant) {
+                rows.setLong(column, instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000);
+            } else if (value instanceof Integer || value instanceof Long) {
+                rows.setLong(column, ((Number) value).longValue());
+            } else if (value instanceof Double || value instanceof Float) {
+                rows.setDouble(column, ((Number) value).doubleValue());
+            } else if (value instanceof Boolean bool) {
+                rows.setBoolean(column, bool);
+            } else {
+                rows.setObject(column, value);
+            }
+        }
+
+        private String lineText(int offset) {
+            int start = offset;
+            while (start > 0 && bytes[start - 1] != '\n') {
+                start--;
+            }
+            int end = offset;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            if (end > start && bytes[end - 1] == '\r') {
+                end--;
+            }
+            return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        }
+
+        /** The offset where line {@code line + 1} starts, counting from {@code offset} at line {@code lineBase + 1}. */
+        private int lineStartAfter(long line, int offset, long lineBase) {
+            long current = lineBase + 1;
+            int at = offset;
+            while (at < bytes.length && current <= line) {
+                if (bytes[at] == '\n') {
+                    current++;
+                }
+                at++;
+            }
+            return current > line ? at : -1;
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package sluice.engine.source.file.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.source.file.FileProblems;
+import sluice.engine.source.file.ParseMode;
+import sluice.engine.types.ArrayType;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Schema;
+import sluice.engine.types.StructType;
+
+/**
+ * Spark's JSON schema inference: whole numbers are BIGINT (DECIMAL when too big), other numbers DOUBLE, strings
+ * STRING (no date or time guessing, Spark's default), objects STRUCTs with fields sorted by name, arrays ARRAYs of the
+ * merged element type; columns seen only as null become STRING. In PERMISSIVE mode a malformed line adds the
+ * corrupt-record column. Called on the planning thread; it parses line by line since speed matters less here than
+ * knowing which line is broken.
+ */
+public final class JsonInference {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonInference() {
+    }
+
+    public static Schema infer(String nodeId, List<Path> files, JsonOptions options) {
+        DataType root = AtomicType.NULL;
+        boolean malformed = false;
+        for (Path file : files) {
+            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                long lineNumber = 0;
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lineNumber++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    DataType record = record(line);
+                    if (record == null) {
+                        if (options.mode() == ParseMode.FAILFAST) {
+                            throw Problem.of(ErrorCode.MALFORMED_RECORD, Position.node(nodeId),
+                                    "malformed JSON record in '%s' line %d while inferring the schema",
+                                    file.getFileName(), lineNumber).toException();
+                        }
+                        malformed |= options.mode() == ParseMode.PERMISSIVE;
+                        continue;
+                    }
+                    root = merge(root, record);
+                }
+            } catch (IOException e) {
+                throw FileProblems.unreadable(nodeId, file, e);
+            }
+        }
+        List<Field> fields = new ArrayList<>(root instanceof StructType struct ? struct.fields() : List.of());
+        if (malformed && fields.stream().noneMatch(f -> f.name().equals(options.columnNameOfCorruptRecord()))) {
+            fields.add(Field.of(options.columnNameOfCorruptRecord(), AtomicType.STRING));
+            fields.sort(Comparator.comparing(Field::name));
+        }
+        if (fields.isEmpty()) {
+            throw Problem.of(ErrorCode.SOURCE_FAILED, Position.option(nodeId, "schema"),
+                    "cannot infer a JSON schema: the folder has no records yet; set 'schema'").toException();
+        }
+        return new Schema(fields.stream().map(f -> Field.of(f.name(), canonical(f.type()))).toList());
+    }
+
+    /** The type of one line (a struct, or the merge of a top-level array's objects); null when it is malformed. */
+    private static DataType record(String line) {
+        try (JsonParser parser = FACTORY.createParser(line)) {
+            JsonToken token = parser.nextToken();
+            DataType type = infer(parser, token);
+            if (type instanceof StructType) {
+                return type;
+            }
+            if (type instanceof ArrayType array && array.elementType() instanceof StructType) {
+                return array.elementType();
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string failed", e);
+        }
+    }
+
+    private static DataType infer(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case VALUE_NULL:
+                return AtomicType.NULL;
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return AtomicType.BOOLEAN;
+            case VALUE_STRING:
+                return AtomicType.STRING;
+            case VALUE_NUMBER_INT:
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    BigDecimal value = parser.getDecimalValue();
+                    return value.precision() <= DecimalType.MAX_PRECISION ? new DecimalType(value.precision(), 0)
+                            : AtomicType.DOUBLE;
+                }
+                return AtomicType.BIGINT;
+            case VALUE_NUMBER_FLOAT:
+                return AtomicType.DOUBLE;
+            case START_OBJECT: {
+                TreeMap<String, DataType> fields = new TreeMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    DataType value = infer(parser, parser.nextToken());
+                    fields.merge(name, value, JsonInference::merge);
+                }
+                return struct(fields);
+            }
+            case START_ARRAY: {
+                DataType element = AtomicType.NULL;
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    element = merge(element, infer(parser, next));
+                }
+                return new ArrayType(element, true);
+            }
+            default:
+                throw new IllegalStateException("unexpected token " + token);
+        }
+    }
+
+    private static StructType struct(TreeMap<String, DataType> fields) {
+        List<Field> list = new ArrayList<>();
+        fields.forEach((name, type) -> list.add(Field.of(name, type)));
+        return new StructType(list);
+    }
+
+    /** Spark's JSON type merge: numbers widen, structs merge field by field, anything else meets at STRING. */
+    static DataType merge(DataType a, DataType b) {
+        if (a.equals(b) || b == AtomicType.NULL) {
+            return a;
+        } else if (a == AtomicType.NULL) {
+            return b;
+        } else if (a instanceof StructType left && b instanceof StructType right) {
+            TreeMap<String, DataType> fields = new TreeMap<>();
+            left.fields().forEach(f -> fields.put(f.name(), f.type()));
+            right.fields().forEach(f -> fields.merge(f.name(), f.type(), JsonInference::merge));
+            return struct(fields);
+        } else if (a instanceof ArrayType left && b instanceof ArrayType right) {
+            return new ArrayType(merge(left.elementType(), right.elementType()), true);
+        } else if (a.isNumeric() && b.isNumeric()) {
+            if (a == AtomicType.DOUBLE || b == AtomicType.DOUBLE) {
+                return AtomicType.DOUBLE;
+            }
+            int digits = Math.max(a instanceof DecimalType d ? d.precision() : 20, b instanceof DecimalType d ? d.precision() : 20);
+            return digits <= DecimalType.MAX_PRECISION ? new DecimalType(digits, 0) : AtomicType.DOUBLE;
+        }
+        return AtomicType.STRING;
+    }
+
+    /** Types seen only as null (and empty arrays' elements) become STRING, as in Spark. */
+    private static DataType canonical(DataType type) {
+        if (type == AtomicType.NULL) {
+            return AtomicType.STRING;
+        } else if (type instanceof ArrayType array) {
+            return new ArrayType(canonical(array.elementType()), true);
+        } else if (type instanceof StructType struct) {
+            return new StructType(struct.fields().stream().map(f -> Field.of(f.name(), canonical(f.type()))).toList());
+        }
+        return type;
+    }
+}

@@ -1,0 +1,19 @@
+package sluice.engine.source.file.json;
+
+import static java.util.Objects.requireNonNull;
+
+import sluice.engine.source.file.ParseMode;
+
+/** Spark's JSON read options we support; the formats are null when not set (Spark's default parsing). */
+public record JsonOptions(ParseMode mode, String columnNameOfCorruptRecord, String dateFormat, String timestampFormat) {
+    public static final JsonOptions DEFAULTS = new JsonOptions(ParseMode.PERMISSIVE, "_corrupt_record", null, null);
+
+    public JsonOptions {
+        requireNonNull(mode, "mode is null");
+        requireNonNull(columnNameOfCorruptRecord, "columnNameOfCorruptRecord is null");
+    }
+
+    public JsonOptions withMode(ParseMode parseMode) {
+        return new JsonOptions(parseMode, columnNameOfCorruptRecord, dateFormat, timestampFormat);
+    }
+}

@@ -1,0 +1,186 @@
+package sluice.engine.source.file.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import sluice.engine.source.file.DecimalText;
+import sluice.engine.source.file.TemporalParser;
+import sluice.engine.types.ArrayType;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Row;
+import sluice.engine.types.StructType;
+
+/**
+ * Mutable, owned by the thread reading one file: converts the JSON value under a parser to a value of a column's
+ * type as Spark's {@code JacksonParser} does. Numbers go to numeric columns only (a JSON string {@code "12"} is no
+ * INT), any value goes to a STRING column (non-strings as their JSON text), an empty string is malformed for every
+ * type but STRING, and a TIMESTAMP may be a number of seconds. Results are Java objects of
+ * {@link sluice.engine.types.ColumnVector#get}; on a mismatch it skips the value and returns {@link #FAILED}, and
+ * {@link #failure()} says why.
+ */
+final class JsonValueConverter {
+    static final Object FAILED = new Object();
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final TemporalParser temporal;
+    private final Map<StructType, Map<String, Integer>> fieldIndexes = new HashMap<>();
+    private String failure;
+
+    JsonValueConverter(TemporalParser temporal) {
+        this.temporal = temporal;
+    }
+
+    /** Why the last {@link #FAILED} happened. */
+    String failure() {
+        return failure;
+    }
+
+    /** The value under {@code parser} (its current token) as {@code type}; null for JSON null. */
+    Object convert(JsonParser parser, DataType type, String column) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (type == AtomicType.STRING) {
+            return token == JsonToken.VALUE_STRING ? parser.getText() : jsonText(parser);
+        }
+        if (token == JsonToken.VALUE_STRING && parser.getTextLength() == 0) {
+            return fail(parser, type, column);
+        }
+        Object value = convertNonString(parser, token, type, column);
+        return value == null ? fail(parser, type, column) : value;
+    }
+
+    private Object convertNonString(JsonParser parser, JsonToken token, DataType type, String column)
+            throws IOException {
+        boolean number = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
+        try {
+            if (type == AtomicType.INT) {
+                return token == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : null;
+            } else if (type == AtomicType.BIGINT) {
+                return token == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : null;
+            } else if (type == AtomicType.DOUBLE) {
+                return number ? parser.getDoubleValue() : nonNumeric(parser, token);
+            } else if (type == AtomicType.FLOAT) {
+                Double special = nonNumeric(parser, token);
+                return number ? parser.getFloatValue() : special == null ? null : special.floatValue();
+            } else if (type == AtomicType.BOOLEAN) {
+                return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE ? parser.getBooleanValue() : null;
+            } else if (type instanceof DecimalType decimal) {
+                return number ? DecimalText.fit(parser.getDecimalValue(), decimal)
+                        : token == JsonToken.VALUE_STRING ? DecimalText.parse(parser.getText(), decimal) : null;
+            } else if (type == AtomicType.DATE) {
+                long days = token == JsonToken.VALUE_STRING ? temporal.parseDate(parser.getText()) : TemporalParser.INVALID;
+                return days == TemporalParser.INVALID ? null : LocalDate.ofEpochDay(days);
+            } else if (type == AtomicType.TIMESTAMP) {
+                return timestamp(parser, token);
+            } else if (type instanceof StructType struct) {
+                return token == JsonToken.START_OBJECT ? struct(parser, struct) : null;
+            } else if (type instanceof ArrayType array) {
+                return token == JsonToken.START_ARRAY ? array(parser, array, column) : null;
+            }
+        } catch (InputCoercionException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private Object timestamp(JsonParser parser, JsonToken token) throws IOException {
+        long micros = TemporalParser.INVALID;
+        if (token == JsonToken.VALUE_STRING) {
+            micros = temporal.parseTimestamp(parser.getText());
+        } else if (token == JsonToken.VALUE_NUMBER_INT) {
+            // Spark reads a whole number as seconds since the epoch.
+            micros = Math.multiplyExact(parser.getLongValue(), 1_000_000L);
+        }
+        if (micros == TemporalParser.INVALID) {
+            return null;
+        }
+        return Instant.EPOCH.plusSeconds(Math.floorDiv(micros, 1_000_000L))
+                .plusNanos(Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+
+    /** Spark's allowNonNumericNumbers (on by default) for strings in DOUBLE and FLOAT columns. */
+    private static Double nonNumeric(JsonParser parser, JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            return null;
+        }
+        return switch (parser.getText()) {
+            case "NaN" -> Double.NaN;
+            case "Infinity", "+Infinity", "+INF", "INF" -> Double.POSITIVE_INFINITY;
+            case "-Infinity", "-INF" -> Double.NEGATIVE_INFINITY;
+            default -> null;
+        };
+    }
+
+    private Object struct(JsonParser parser, StructType struct) throws IOException {
+        Map<String, Integer> indexes = fieldIndexes.computeIfAbsent(struct, JsonValueConverter::indexes);
+        Object[] values = new Object[struct.fields().size()];
+        boolean failed = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            Integer index = indexes.get(parser.currentName());
+            parser.nextToken();
+            if (index == null) {
+                parser.skipChildren();
+                continue;
+            }
+            Field field = struct.fields().get(index);
+            Object value = convert(parser, field.type(), field.name());
+            failed |= value == FAILED;
+            values[index] = value == FAILED ? null : value;
+        }
+        return failed ? FAILED : new Row(Arrays.asList(values));
+    }
+
+    private Object array(JsonParser parser, ArrayType array, String column) throws IOException {
+        List<Object> values = new ArrayList<>();
+        boolean failed = false;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            Object value = convert(parser, array.elementType(), column);
+            failed |= value == FAILED;
+            values.add(value == FAILED ? null : value);
+        }
+        return failed ? FAILED : java.util.Collections.unmodifiableList(values);
+    }
+
+    /** Field name to index; Spark matches JSON keys to fields case-sensitively by default. */
+    static Map<String, Integer> indexes(StructType struct) {
+        Map<String, Integer> indexes = new HashMap<>();
+        for (int i = 0; i < struct.fields().size(); i++) {
+            indexes.putIfAbsent(struct.fields().get(i).name(), i);
+        }
+        return indexes;
+    }
+
+    private Object fail(JsonParser parser, DataType type, String column) throws IOException {
+        String text = parser.currentToken().isScalarValue() ? parser.getText() : parser.currentToken().asString();
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            text = "\"" + text + "\"";
+        }
+        failure = String.format("cannot parse '%s' as %s for column '%s'", text, type.sql(), column);
+        parser.skipChildren();
+        return FAILED;
+    }
+
+    private static String jsonText(JsonParser parser) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+            generator.copyCurrentStructure(parser);
+        }
+        return text.toString();
+    }
+}
