@@ -125,9 +125,18 @@ final class FunctionCatalog {
         return new Typed.Call(name, args, type, nullable, span, sql);
     }
 
+    /**
+     * Spark's math expressions print a fixed upper-case name (SQRT, POWER) unless they were called through a
+     * registered alias (pow); every other function prints the name as called, in lower case.
+     */
+    private static final Map<String, String> PRETTY_NAMES = new TreeMap<>(Map.of("sqrt", "SQRT", "exp", "EXP",
+            "log10", "LOG10", "log2", "LOG2", "sin", "SIN", "cos", "COS", "tan", "TAN", "cbrt", "CBRT",
+            "power", "POWER"));
+
     /** {@code name(a, b)} with the name as the user spelt it in lower case, as Spark keeps function aliases. */
     static String sqlName(Ast.Call call, List<Typed> args) {
-        return call.function().toLowerCase(Locale.ROOT) + "("
+        String called = call.function().toLowerCase(Locale.ROOT);
+        return PRETTY_NAMES.getOrDefault(called, called) + "("
                 + args.stream().map(Typed::sql).collect(Collectors.joining(", ")) + ")";
     }
 

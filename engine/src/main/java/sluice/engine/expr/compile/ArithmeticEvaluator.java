@@ -34,6 +34,12 @@ final class ArithmeticEvaluator extends Evaluator {
 
     @Override
     ColumnVector compute(Batch batch, Env env) {
+        if (type() == AtomicType.DOUBLE && op != ArithmeticOp.DIV && op != ArithmeticOp.REMAINDER) {
+            ColumnVector scalar = doubleWithConstant(batch, env);
+            if (scalar != null) {
+                return scalar;
+            }
+        }
         ColumnVector a = left.evaluate(batch, env);
         ColumnVector b = right.evaluate(batch, env);
         int n = batch.rowCount();
@@ -47,6 +53,57 @@ final class ArithmeticEvaluator extends Evaluator {
             return new LongVector(type(), longs(x.values(), y.values(), n, nulls), n, nulls);
         }
         return decimals((ObjectVector) a, (ObjectVector) b, n, nulls);
+    }
+
+    /**
+     * {@code column op literal} and {@code literal op column} on doubles without a vector for the literal, the
+     * shape of {@code (Close - Open) / Open * 100}; null when neither side is a non-null double constant.
+     */
+    private ColumnVector doubleWithConstant(Batch batch, Env env) {
+        Object l = left.constantValue();
+        Object r = right.constantValue();
+        boolean constantRight = r instanceof Double && !(l instanceof Double);
+        boolean constantLeft = l instanceof Double && !(r instanceof Double);
+        if (!constantRight && !constantLeft) {
+            return null;
+        }
+        double c = (Double) (constantRight ? r : l);
+        ColumnVector column = (constantRight ? left : right).evaluate(batch, env);
+        if (!(column instanceof DoubleVector doubles)) {
+            return null;
+        }
+        int n = batch.rowCount();
+        double[] x = doubles.values();
+        double[] out = new double[n];
+        long[] nulls = column.nullWords();
+        switch (op) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] + c;
+                }
+            }
+            case SUBTRACT -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = constantRight ? x[i] - c : c - x[i];
+                }
+            }
+            case MULTIPLY -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] * c;
+                }
+            }
+            case DIVIDE -> {
+                for (int i = 0; i < n; i++) {
+                    double divisor = constantRight ? c : x[i];
+                    if (divisor == 0 && !isNull(nulls, i)) {
+                        throw RowFailure.divideByZero();
+                    }
+                    out[i] = constantRight ? x[i] / c : c / x[i];
+                }
+            }
+            case REMAINDER, DIV -> throw new AssertionError(op);
+        }
+        return new DoubleVector(AtomicType.DOUBLE, out, n, nulls);
     }
 
     private double[] doubles(double[] x, double[] y, int n, long[] nulls) {
@@ -71,7 +128,7 @@ final class ArithmeticEvaluator extends Evaluator {
                 boolean divide = op == ArithmeticOp.DIVIDE;
                 for (int i = 0; i < n; i++) {
                     if (y[i] == 0 && !isNull(nulls, i)) {
-                        throw RowFailure.divideByZero();
+                        throw divide ? RowFailure.divideByZero() : RowFailure.remainderByZero();
                     }
                     out[i] = divide ? x[i] / y[i] : x[i] % y[i];
                 }
@@ -126,7 +183,7 @@ final class ArithmeticEvaluator extends Evaluator {
                 for (int i = 0; i < n; i++) {
                     if (y[i] == 0) {
                         if (!isNull(nulls, i)) {
-                            throw RowFailure.divideByZero();
+                            throw RowFailure.remainderByZero();
                         }
                         continue;
                     }
@@ -198,7 +255,7 @@ final class ArithmeticEvaluator extends Evaluator {
                 }
                 case REMAINDER -> {
                     if (r.signum() == 0) {
-                        throw RowFailure.divideByZero();
+                        throw RowFailure.remainderByZero();
                     }
                     yield l.remainder(r);
                 }

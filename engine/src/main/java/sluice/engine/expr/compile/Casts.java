@@ -19,7 +19,8 @@ import sluice.engine.types.ValueText;
 
 /** One value of Spark's ANSI CAST, in stored form; malformed or overflowing input is a RowFailure. Stateless. */
 final class Casts {
-    private static final Pattern INTEGRAL = Pattern.compile("[+-]?\\d+(\\.\\d*)?");
+    // Spark 4 ANSI rejects a fractional part: CAST('1.5' AS INT) is CAST_INVALID_INPUT, not 1.
+    private static final Pattern INTEGRAL = Pattern.compile("[+-]?\\d+");
     private static final Pattern FRACTIONAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?[dDfF]?");
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000L);
 
@@ -135,8 +136,7 @@ final class Casts {
         Object result = null;
         if (to.isIntegral()) {
             if (INTEGRAL.matcher(trimmed).matches()) {
-                BigDecimal number = new BigDecimal(trimmed.endsWith(".") ? trimmed + "0" : trimmed)
-                        .setScale(0, RoundingMode.DOWN);
+                BigDecimal number = new BigDecimal(trimmed);
                 long min = to == AtomicType.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
                 long max = to == AtomicType.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
                 if (number.compareTo(BigDecimal.valueOf(min)) >= 0 && number.compareTo(BigDecimal.valueOf(max)) <= 0) {

@@ -28,6 +28,12 @@ final class ComparisonEvaluator extends Evaluator {
 
     @Override
     ColumnVector compute(Batch batch, Env env) {
+        if (op != ComparisonOp.NULL_SAFE_EQ && right.constantValue() instanceof Double c) {
+            ColumnVector a = left.evaluate(batch, env);
+            if (a instanceof DoubleVector x) {
+                return againstConstant(x, c, batch.rowCount());
+            }
+        }
         ColumnVector a = left.evaluate(batch, env);
         ColumnVector b = right.evaluate(batch, env);
         int n = batch.rowCount();
@@ -95,6 +101,24 @@ final class ComparisonEvaluator extends Evaluator {
             return new BooleanVector(out, n, null);
         }
         return new BooleanVector(out, n, Values.orNulls(a, b, n));
+    }
+
+    /** {@code column op literal} on doubles in one pass, the shape of {@code Close > 100}. */
+    private ColumnVector againstConstant(DoubleVector column, double c, int n) {
+        double[] x = column.values();
+        boolean[] out = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int order = x[i] == c ? 0 : Double.compare(x[i], c);
+            out[i] = switch (op) {
+                case EQ -> order == 0;
+                case LT -> order < 0;
+                case LE -> order <= 0;
+                case GT -> order > 0;
+                case GE -> order >= 0;
+                case NULL_SAFE_EQ -> throw new AssertionError(op);
+            };
+        }
+        return new BooleanVector(out, n, column.nullWords());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

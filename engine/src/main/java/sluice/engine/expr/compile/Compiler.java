@@ -51,9 +51,14 @@ public final class Compiler {
             return new CaseEvaluator(compileAll(caseWhen.conditions()), compileAll(caseWhen.results()),
                     compile(caseWhen.otherwise()), caseWhen.type(), source, caseWhen.span());
         } else if (typed instanceof Typed.Call call) {
+            List<Evaluator> args = compileAll(call.args());
+            Evaluator fast = FastPaths.of(call, args, source);
+            if (fast != null) {
+                return fast;
+            }
             Kernels.Choice choice = Kernels.of(call);
-            return new CallEvaluator(compileAll(call.args()), choice.kernel(), choice.nullIntolerant(), call.type(),
-                    source, call.span());
+            return new CallEvaluator(args, choice.kernel(), choice.nullIntolerant(), call.type(), source,
+                    call.span());
         }
         throw new AssertionError(typed);
     }

@@ -1,16 +1,13 @@
 package sluice.engine.expr.compile;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAccessor;
-import java.util.Locale;
 
 /** Date and time functions over stored days and microseconds, in the session time zone. Stateless. */
 final class DateKernels {
@@ -33,9 +30,15 @@ final class DateKernels {
             case "date_add" -> (a, e) -> (Long) a[0] + (Long) a[1];
             case "date_sub" -> (a, e) -> (Long) a[0] - (Long) a[1];
             case "unix_timestamp" -> (a, e) -> Math.floorDiv((Long) a[0], 1_000_000L);
-            case "date_format" -> (a, e) -> formatter((String) a[1]).format(local(a[0], e.zone()));
-            case "to_date" -> (a, e) -> parse((String) a[0], (String) a[1], e.zone(), true);
-            case "to_timestamp" -> (a, e) -> parse((String) a[0], (String) a[1], e.zone(), false);
+            case "date_format" -> {
+                Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);
+                yield (a, e) -> formatters.get((String) a[1]).format(local(a[0], e.zone()));
+            }
+            case "to_date", "to_timestamp" -> {
+                Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);
+                boolean dateOnly = name.equals("to_date");
+                yield (a, e) -> parse((String) a[0], formatters.get((String) a[1]), e.zone(), dateOnly);
+            }
             case "current_timestamp", "now" -> (a, e) -> e.nowMicros();
             case "current_date" -> (a, e) -> local(e.nowMicros(), e.zone()).toLocalDate().toEpochDay();
             default -> null;
@@ -52,33 +55,16 @@ final class DateKernels {
         return LocalDateTime.ofInstant(instant, zone);
     }
 
-    /** A java.time formatter for a Spark datetime pattern; the two languages agree on the common letters. */
-    static DateTimeFormatter formatter(String pattern) {
-        try {
-            return new DateTimeFormatterBuilder().appendPattern(pattern)
-                    .parseDefaulting(ChronoField.MONTH_OF_YEAR, 1)
-                    .parseDefaulting(ChronoField.DAY_OF_MONTH, 1)
-                    .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
-                    .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
-                    .parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0)
-                    .toFormatter(Locale.US);
-        } catch (IllegalArgumentException e) {
-            throw RowFailure.invalidArgument("[INVALID_DATETIME_PATTERN] Unrecognized datetime pattern: " + pattern);
-        }
-    }
-
-    private static Object parse(String text, String pattern, ZoneId zone, boolean dateOnly) {
+    private static Object parse(String text, DateTimeFormatter formatter, ZoneId zone, boolean dateOnly) {
         TemporalAccessor parsed;
+        LocalDateTime local;
         try {
-            parsed = formatter(pattern).parse(text);
-        } catch (DateTimeParseException e) {
-            throw RowFailure.invalidArgument("[CANNOT_PARSE_TIMESTAMP] " + e.getMessage() + ". Use `try_to_timestamp` "
-                    + "to tolerate invalid input string and return NULL instead.");
+            parsed = formatter.parse(text);
+            local = DateTimePatterns.toLocal(parsed);
+        } catch (DateTimeException e) {
+            // Spark 4 ANSI: to_date and to_timestamp fail on text the pattern cannot read; try_to_timestamp returns null.
+            throw RowFailure.cannotParseTimestamp(e.getMessage());
         }
-        LocalDateTime local = LocalDateTime.of(parsed.get(ChronoField.YEAR), parsed.get(ChronoField.MONTH_OF_YEAR),
-                parsed.get(ChronoField.DAY_OF_MONTH), parsed.get(ChronoField.HOUR_OF_DAY),
-                parsed.get(ChronoField.MINUTE_OF_HOUR), parsed.get(ChronoField.SECOND_OF_MINUTE),
-                parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND) : 0);
         if (dateOnly) {
             return local.toLocalDate().toEpochDay();
         }

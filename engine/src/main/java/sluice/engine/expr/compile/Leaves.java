@@ -25,8 +25,13 @@ final class Leaves {
         }
     }
 
+    /**
+     * A literal. Operators with a scalar path read {@link #constantValue()} and never ask for a vector; for the
+     * others the repeated vector is kept and reused while batches have the same size (vectors are read-only).
+     */
     static final class ConstantEvaluator extends Evaluator {
         private final Object value;
+        private volatile ColumnVector cached;
 
         ConstantEvaluator(Object value, DataType type, SourceText source, Span span) {
             super(type, source, span);
@@ -35,7 +40,12 @@ final class Leaves {
 
         @Override
         ColumnVector compute(Batch batch, Env env) {
-            return Values.repeat(type(), value, batch.rowCount());
+            ColumnVector vector = cached;
+            if (vector == null || vector.size() != batch.rowCount()) {
+                vector = Values.repeat(type(), value, batch.rowCount());
+                cached = vector;
+            }
+            return vector;
         }
 
         @Override

@@ -58,7 +58,7 @@ final class MathKernels {
             if (d.isNaN() || d.isInfinite()) {
                 return d;
             }
-            double rounded = BigDecimal.valueOf(d).setScale((int) scale, mode).doubleValue();
+            double rounded = DoubleFunctionEvaluator.round(d, (int) scale, mode);
             return type == AtomicType.FLOAT ? (double) (float) rounded : rounded;
         } else if (value instanceof Long l) {
             if (scale >= 0) {
@@ -75,7 +75,7 @@ final class MathKernels {
         long min = type == AtomicType.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
         long max = type == AtomicType.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
         if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw RowFailure.overflow(type == AtomicType.INT ? "integer" : "long", "try_round");
+            throw RowFailure.roundOverflow();
         }
         return value.longValue();
     }

@@ -26,6 +26,16 @@ final class RowFailure extends RuntimeException {
                 + "tolerate divisor being 0 and return NULL instead." + ANSI_HINT);
     }
 
+    static RowFailure remainderByZero() {
+        return new RowFailure(ErrorCode.DIVIDE_BY_ZERO, "[REMAINDER_BY_ZERO] Remainder by zero. Use `try_mod` to "
+                + "tolerate divisor being 0 and return NULL instead." + ANSI_HINT);
+    }
+
+    /** Spark's round and bround on integral types: ARITHMETIC_OVERFLOW with the bare message and no alternative. */
+    static RowFailure roundOverflow() {
+        return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[ARITHMETIC_OVERFLOW] Overflow." + ANSI_HINT);
+    }
+
     static RowFailure overflow(String what, String tryFunction) {
         return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[ARITHMETIC_OVERFLOW] " + what + " overflow. Use '"
                 + tryFunction + "' to tolerate overflow and return NULL instead." + ANSI_HINT);
@@ -48,6 +58,11 @@ final class RowFailure extends RuntimeException {
         return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] "
                 + valueText + " cannot be represented as Decimal(" + precision + ", " + scale + "). If necessary set "
                 + "\"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead.");
+    }
+
+    static RowFailure cannotParseTimestamp(String parserMessage) {
+        return new RowFailure(ErrorCode.CAST_INVALID_INPUT, "[CANNOT_PARSE_TIMESTAMP] " + parserMessage
+                + ". Use `try_to_timestamp` to tolerate invalid input string and return NULL instead.");
     }
 
     static RowFailure invalidArgument(String message) {

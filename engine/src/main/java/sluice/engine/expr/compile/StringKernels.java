@@ -36,13 +36,32 @@ final class StringKernels {
                 }
                 return text.toString();
             };
-            case "split" -> (a, e) -> split((String) a[0], regex((String) a[1]), (Long) a[2]);
-            case "regexp_replace" -> (a, e) -> regexpReplace((String) a[0], regex((String) a[1]), (String) a[2],
-                    (Long) a[3]);
-            case "regexp_extract" -> (a, e) -> regexpExtract((String) a[0], regex((String) a[1]), (Long) a[2]);
-            case "rlike" -> (a, e) -> regex((String) a[1]).matcher((String) a[0]).find();
-            case "like" -> (a, e) -> likePattern((String) a[1], ((String) a[2]).charAt(0))
-                    .matcher((String) a[0]).matches();
+            case "split" -> {
+                Memo<String, Pattern> regexes = new Memo<>(p -> regex(p, name));
+                yield (a, e) -> split((String) a[0], regexes.get((String) a[1]), (Long) a[2]);
+            }
+            case "regexp_replace" -> {
+                Memo<String, Pattern> regexes = new Memo<>(p -> regex(p, name));
+                yield (a, e) -> regexpReplace((String) a[0], regexes.get((String) a[1]), (String) a[2], (Long) a[3]);
+            }
+            case "regexp_extract" -> {
+                Memo<String, Pattern> regexes = new Memo<>(p -> regex(p, name));
+                yield (a, e) -> regexpExtract((String) a[0], regexes.get((String) a[1]), (Long) a[2]);
+            }
+            case "rlike" -> {
+                Memo<String, Pattern> regexes = new Memo<>(p -> regex(p, name));
+                yield (a, e) -> regexes.get((String) a[1]).matcher((String) a[0]).find();
+            }
+            case "like" -> {
+                // The escape character is a constant the analyzer supplies, so the memo keys on the pattern alone.
+                Memo<String, Pattern> patterns = new Memo<>(p -> likePattern(p, '\\'));
+                Memo<String, Pattern> escaped = new Memo<>(key -> likePattern(key.substring(1), key.charAt(0)));
+                yield (a, e) -> {
+                    char escape = ((String) a[2]).charAt(0);
+                    Pattern pattern = escape == '\\' ? patterns.get((String) a[1]) : escaped.get(escape + (String) a[1]);
+                    return pattern.matcher((String) a[0]).matches();
+                };
+            }
             default -> null;
         };
     }
@@ -97,12 +116,12 @@ final class StringKernels {
         return left ? fill + s : s + fill;
     }
 
-    static Pattern regex(String pattern) {
+    static Pattern regex(String pattern, String function) {
         try {
             return Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
             throw RowFailure.invalidArgument("[INVALID_PARAMETER_VALUE.PATTERN] The value of parameter(s) `regexp` "
-                    + "is invalid: '" + pattern + "'");
+                    + "in `" + function + "` is invalid: '" + pattern + "'.");
         }
     }
 
