@@ -1,0 +1,146 @@
+package sluice.engine.source.file.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.SluiceException;
+import sluice.engine.source.SourceContext;
+import sluice.engine.source.file.ParseMode;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Row;
+import sluice.engine.types.Schema;
+
+class CsvFormatTest {
+    private static final Schema STOCKS = Schema.of(Field.of("Date", AtomicType.DATE),
+            Field.of("Close", AtomicType.DOUBLE), Field.of("Volume", AtomicType.BIGINT),
+            Field.of("Name", AtomicType.STRING));
+    private static final Schema STOCKS_WITH_CORRUPT = STOCKS.append(Field.of("_corrupt_record", AtomicType.STRING));
+    private static final SourceContext CONTEXT =
+            new SourceContext("stocks", null, Clock.systemUTC(), ZoneOffset.UTC);
+
+    @TempDir
+    Path folder;
+
+    private List<Row> read(Schema schema, CsvOptions options, String text) throws IOException {
+        Path file = folder.resolve("AAPL_2015.csv");
+        Files.writeString(file, text);
+        return new CsvFormat(schema, options).read(file, CONTEXT).rows();
+    }
+
+    @Test
+    void headerIsSkippedAndValuesParseByColumnType() throws IOException {
+        List<Row> rows = read(STOCKS, CsvOptions.DEFAULTS.withHeader(true),
+                "Date,Close,Volume,Name\n2015-01-02,109.33,53204626,AAPL\n");
+
+        assertThat(rows).containsExactly(Row.of(LocalDate.of(2015, 1, 2), 109.33, 53204626L, "AAPL"));
+    }
+
+    @Test
+    void quotedFieldsKeepSeparatorsNewlinesAndDoubledQuotes() throws IOException {
+        Schema schema = Schema.of(Field.of("id", AtomicType.INT), Field.of("text", AtomicType.STRING));
+
+        List<Row> rows = read(schema, CsvOptions.DEFAULTS, "1,\"a,b\"\n2,\"line\nbreak\"\n3,\"say \"\"hi\"\"\"\n");
+
+        assertThat(rows).containsExactly(Row.of(1, "a,b"), Row.of(2, "line\nbreak"), Row.of(3, "say \"hi\""));
+    }
+
+    @Test
+    void separatorAndQuoteOptionsAreUsed() throws IOException {
+        Schema schema = Schema.of(Field.of("a", AtomicType.STRING), Field.of("b", AtomicType.STRING));
+
+        List<Row> rows = read(schema, CsvOptions.DEFAULTS.withSeparator(";").withQuote('\'', '\''), "'x;y';z\n");
+
+        assertThat(rows).containsExactly(Row.of("x;y", "z"));
+    }
+
+    @Test
+    void emptyFieldsAndNullValueAreNull() throws IOException {
+        Schema schema = Schema.of(Field.of("a", AtomicType.INT), Field.of("b", AtomicType.STRING),
+                Field.of("c", AtomicType.DOUBLE));
+
+        List<Row> empty = read(schema, CsvOptions.DEFAULTS, ",,\n1,\"\",2\n");
+        List<Row> na = read(schema, CsvOptions.DEFAULTS.withNullValue("NA"), "NA,NA,NA\n,,\n");
+
+        assertThat(empty).containsExactly(Row.of(null, null, null), Row.of(1, null, 2.0));
+        assertThat(na).containsExactly(Row.of(null, null, null), Row.of(null, null, null));
+    }
+
+    @Test
+    void numbersDecimalsBooleansAndTimestampsParseAsSpark() throws IOException {
+        Schema schema = Schema.of(Field.of("d", AtomicType.DOUBLE), Field.of("m", new DecimalType(10, 2)),
+                Field.of("b", AtomicType.BOOLEAN), Field.of("t", AtomicType.TIMESTAMP), Field.of("i", AtomicType.INT));
+
+        List<Row> rows = read(schema, CsvOptions.DEFAULTS,
+                "1.5e3,\"1,234.567\",TRUE,2015-01-02 10:30:00,-7\nNaN,-0.5,false,2015-01-02T10:30:00.25Z,+7\n");
+
+        assertThat(rows).containsExactly(
+                Row.of(1500.0, new BigDecimal("1234.57"), true, Instant.parse("2015-01-02T10:30:00Z"), -7),
+                Row.of(Double.NaN, new BigDecimal("-0.50"), false, Instant.parse("2015-01-02T10:30:00.250Z"), 7));
+    }
+
+    @Test
+    void permissiveKeepsGoodFieldsAndPutsTheRawLineInTheCorruptColumn() throws IOException {
+        List<Row> rows = read(STOCKS_WITH_CORRUPT, CsvOptions.DEFAULTS,
+                "2015-01-02,abc,1,AAPL\n2015-01-05,106.25,2,AAPL\n");
+
+        assertThat(rows).containsExactly(
+                Row.of(LocalDate.of(2015, 1, 2), null, 1L, "AAPL", "2015-01-02,abc,1,AAPL"),
+                Row.of(LocalDate.of(2015, 1, 5), 106.25, 2L, "AAPL", null));
+    }
+
+    @Test
+    void tooFewAndTooManyFieldsAreMalformedButStillParsed() throws IOException {
+        List<Row> rows = read(STOCKS_WITH_CORRUPT, CsvOptions.DEFAULTS, "2015-01-02,1.0\n2015-01-02,1.0,3,X,extra\n");
+
+        assertThat(rows).containsExactly(
+                Row.of(LocalDate.of(2015, 1, 2), 1.0, null, null, "2015-01-02,1.0"),
+                Row.of(LocalDate.of(2015, 1, 2), 1.0, 3L, "X", "2015-01-02,1.0,3,X,extra"));
+    }
+
+    @Test
+    void dropMalformedDropsOnlyTheBadRows() throws IOException {
+        List<Row> rows = read(STOCKS, CsvOptions.DEFAULTS.withMode(ParseMode.DROPMALFORMED),
+                "2015-01-02,1.0,1,A\n2015-01-03,x,2,B\n2015-01-04,3.0,3,C\n");
+
+        assertThat(rows).extracting(r -> r.get(3)).containsExactly("A", "C");
+    }
+
+    @Test
+    void failFastNamesNodeFileLineValueTypeAndColumn() {
+        String text = "Date,Close,Volume,Name\n2015-01-02,1.0,1,A\n2015-01-05,abc,2,A\n";
+
+        assertThatThrownBy(() -> read(STOCKS, CsvOptions.DEFAULTS.withHeader(true).withMode(ParseMode.FAILFAST), text))
+                .isInstanceOfSatisfying(SluiceException.class, e -> {
+                    assertThat(e.problem().code()).isEqualTo(ErrorCode.MALFORMED_RECORD);
+                    assertThat(e.getMessage()).isEqualTo("stocks: malformed CSV record in 'AAPL_2015.csv' line 3: "
+                            + "cannot parse 'abc' as DOUBLE for column 'Close'");
+                });
+    }
+
+    @Test
+    void plainDoublesMatchJavaParsing() throws IOException {
+        Schema schema = Schema.of(Field.of("d", AtomicType.DOUBLE));
+        String[] texts = {"0.1", "109.33", "-2.675", "123456789012345", "0.000000000000000000001", "1.", ".5",
+            "9007199254740993", "3.141592653589793"};
+
+        List<Row> rows = read(schema, CsvOptions.DEFAULTS, String.join("\n", texts) + "\n");
+
+        for (int i = 0; i < texts.length; i++) {
+            assertThat(rows.get(i).get(0)).as(texts[i]).isEqualTo(Double.parseDouble(texts[i]));
+        }
+    }
+}
