@@ -32,7 +32,8 @@ final class DateKernels {
             case "unix_timestamp" -> (a, e) -> Math.floorDiv((Long) a[0], 1_000_000L);
             case "date_format" -> {
                 Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);
-                yield (a, e) -> formatters.get((String) a[1]).format(local(a[0], e.zone()));
+                // A zoned value, so offset and zone letters (XXX, z) print the session zone as Spark does.
+                yield (a, e) -> formatters.get((String) a[1]).format(local(a[0], e.zone()).atZone(e.zone()));
             }
             case "to_date", "to_timestamp" -> {
                 Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);

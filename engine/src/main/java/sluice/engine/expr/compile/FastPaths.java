@@ -2,7 +2,6 @@ package sluice.engine.expr.compile;
 
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.types.AtomicType;
@@ -43,9 +42,9 @@ final class FastPaths {
 
     private static Evaluator strings(Typed.Call call, Evaluator x, SourceText source) {
         return switch (call.function()) {
-            case "upper", "ucase" -> new StringFunctionEvaluator(x, s -> s.toUpperCase(Locale.ROOT), source,
+            case "upper", "ucase" -> new StringFunctionEvaluator(x, StringKernels::upper, source,
                     call.span());
-            case "lower", "lcase" -> new StringFunctionEvaluator(x, s -> s.toLowerCase(Locale.ROOT), source,
+            case "lower", "lcase" -> new StringFunctionEvaluator(x, StringKernels::lower, source,
                     call.span());
             case "trim" -> new StringFunctionEvaluator(x, s -> StringKernels.stripSpaces(s, true, true), source,
                     call.span());

@@ -16,8 +16,8 @@ final class StringKernels {
     /** The kernel for a string function, or null if {@code name} is not one. */
     static Kernel of(String name) {
         return switch (name) {
-            case "upper", "ucase" -> (a, e) -> ((String) a[0]).toUpperCase(Locale.ROOT);
-            case "lower", "lcase" -> (a, e) -> ((String) a[0]).toLowerCase(Locale.ROOT);
+            case "upper", "ucase" -> (a, e) -> upper((String) a[0]);
+            case "lower", "lcase" -> (a, e) -> lower((String) a[0]);
             // Spark's trim removes spaces only, not tabs or newlines.
             case "trim" -> (a, e) -> stripSpaces((String) a[0], true, true);
             case "ltrim" -> (a, e) -> stripSpaces((String) a[0], true, false);
@@ -64,6 +64,43 @@ final class StringKernels {
             }
             default -> null;
         };
+    }
+
+    /** Upper case; ASCII text takes a loop without locale tables and is returned as is when already upper case. */
+    static String upper(String s) {
+        return asciiCase(s, 'a', 'z', -32);
+    }
+
+    static String lower(String s) {
+        return asciiCase(s, 'A', 'Z', 32);
+    }
+
+    private static String asciiCase(String s, char from, char to, int shift) {
+        int n = s.length();
+        int first = 0;
+        while (first < n) {
+            char c = s.charAt(first);
+            if (c >= 0x80) {
+                return shift < 0 ? s.toUpperCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
+            }
+            if (c >= from && c <= to) {
+                break;
+            }
+            first++;
+        }
+        if (first == n) {
+            return s;
+        }
+        char[] out = new char[n];
+        s.getChars(0, first, out, 0);
+        for (int i = first; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return shift < 0 ? s.toUpperCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
+            }
+            out[i] = c >= from && c <= to ? (char) (c + shift) : c;
+        }
+        return new String(out);
     }
 
     static String stripSpaces(String s, boolean leading, boolean trailing) {

@@ -1,0 +1,121 @@
+package sluice.engine.expr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static sluice.engine.expr.ExpressionFixture.eval;
+
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One behaviour per function of {@link ExpressionCompiler#functionNames()}, on a row with values and on a row of
+ * nulls. Expected values follow Spark 4's documented results (sql-tests golden files string-functions, math,
+ * date, conditional-functions, json-functions) for the same inputs.
+ */
+class FunctionsTest {
+    static Stream<Arguments> calls() {
+        return Stream.of(
+                call("abs", "abs(-x)", "2.5", "null"),
+                call("bround", "bround(x)", "2.0", "null"),
+                call("cardinality", "cardinality(split(s, ' '))", "2", "null"),
+                call("cbrt", "cbrt(i * 9)", "3.0", "null"),
+                call("ceil", "ceil(x)", "3", "null"),
+                call("ceiling", "ceiling(x)", "3", "null"),
+                call("char_length", "char_length(s)", "11", "null"),
+                call("character_length", "character_length(s)", "11", "null"),
+                call("coalesce", "coalesce(s, 'z')", "Hello World", "z"),
+                call("concat", "concat(s, '!')", "Hello World!", "null"),
+                call("concat_ws", "concat_ws('-', s, 'z')", "Hello World-z", "z"),
+                call("cos", "cos(x - x)", "1.0", "null"),
+                call("current_date", "current_date()", "1970-01-01", "1970-01-01"),
+                call("current_timestamp", "current_timestamp()", "1970-01-01T00:00:00Z", "1970-01-01T00:00:00Z"),
+                call("date_add", "date_add(d, i)", "2015-01-05", "null"),
+                call("date_format", "date_format(ts, 'yyyy-MM-dd HH:mm')", "2015-01-02 10:20", "null"),
+                call("date_sub", "date_sub(d, i)", "2014-12-30", "null"),
+                call("datediff", "datediff(d, DATE '2015-01-01')", "1", "null"),
+                call("day", "day(d)", "2", "null"),
+                call("dayofmonth", "dayofmonth(d)", "2", "null"),
+                call("dayofweek", "dayofweek(d)", "6", "null"),
+                call("dayofyear", "dayofyear(d)", "2", "null"),
+                call("element_at", "element_at(split(s, ' '), 2)", "World", "null"),
+                call("exp", "exp(x - x)", "1.0", "null"),
+                call("floor", "floor(x)", "2", "null"),
+                call("from_json", "from_json(j, 'a INT, b STRING').b", "x", "null"),
+                call("greatest", "greatest(x, i)", "3.0", "null"),
+                call("hour", "hour(ts)", "10", "null"),
+                call("if", "if(b, 'y', 'n')", "y", "n"),
+                call("ifnull", "ifnull(s, 'z')", "Hello World", "z"),
+                call("initcap", "initcap(lower(s))", "Hello World", "null"),
+                call("instr", "instr(s, 'World')", "7", "null"),
+                call("isnotnull", "isnotnull(s)", "true", "false"),
+                call("isnull", "isnull(s)", "false", "true"),
+                call("lcase", "lcase(s)", "hello world", "null"),
+                call("least", "least(x, i)", "2.5", "null"),
+                call("length", "length(s)", "11", "null"),
+                call("ln", "ln(x - x + 1)", "0.0", "null"),
+                call("log", "log(2, i + 5)", "3.0", "null"),
+                call("log10", "log10(x * 4)", "1.0", "null"),
+                call("log2", "log2(i + 1)", "2.0", "null"),
+                call("lower", "lower(s)", "hello world", "null"),
+                call("lpad", "lpad(s, 13, '*')", "**Hello World", "null"),
+                call("ltrim", "ltrim(concat('  ', s))", "Hello World", "null"),
+                call("minute", "minute(ts)", "20", "null"),
+                call("month", "month(d)", "1", "null"),
+                call("now", "now()", "1970-01-01T00:00:00Z", "1970-01-01T00:00:00Z"),
+                call("nullif", "nullif(i, 4)", "3", "null"),
+                call("nvl", "nvl(s, 'z')", "Hello World", "z"),
+                call("nvl2", "nvl2(s, 'y', 'n')", "y", "n"),
+                call("pow", "pow(x, 2)", "6.25", "null"),
+                call("power", "power(x, 2)", "6.25", "null"),
+                call("quarter", "quarter(d)", "1", "null"),
+                call("regexp_extract", "regexp_extract(s, '([A-Z])[a-z]+ ([A-Z])', 2)", "W", "null"),
+                call("regexp_replace", "regexp_replace(s, 'o', '0')", "Hell0 W0rld", "null"),
+                call("reverse", "reverse(s)", "dlroW olleH", "null"),
+                call("round", "round(x)", "3.0", "null"),
+                call("rpad", "rpad(s, 13, '*')", "Hello World**", "null"),
+                call("rtrim", "rtrim(concat(s, '  '))", "Hello World", "null"),
+                call("second", "second(ts)", "30", "null"),
+                call("sin", "sin(x - x)", "0.0", "null"),
+                call("size", "size(split(s, ' '))", "2", "null"),
+                call("split", "split(s, ' ')", "[Hello, World]", "null"),
+                call("sqrt", "sqrt(x * 10)", "5.0", "null"),
+                call("substr", "substr(s, 7)", "World", "null"),
+                call("substring", "substring(s, 1, 5)", "Hello", "null"),
+                call("tan", "tan(x - x)", "0.0", "null"),
+                call("to_date", "to_date(concat('2015/03/0', i), 'yyyy/MM/dd')", "2015-03-03", "null"),
+                call("to_json", "to_json(from_json(j, 'a INT, b STRING'))", "{\"a\":1,\"b\":\"x\"}", "null"),
+                call("to_timestamp", "to_timestamp(concat('2015-03-04 05:0', i), 'yyyy-MM-dd HH:mm')",
+                        "2015-03-04T05:03:00Z", "null"),
+                call("trim", "trim(concat(' ', s, ' '))", "Hello World", "null"),
+                call("ucase", "ucase(s)", "HELLO WORLD", "null"),
+                call("unix_timestamp", "unix_timestamp(ts)", "1420194030", "null"),
+                call("upper", "upper(s)", "HELLO WORLD", "null"),
+                call("year", "year(d)", "2015", "null"));
+    }
+
+    private static Arguments call(String function, String expression, String withValues, String withNulls) {
+        return Arguments.of(function, expression, withValues, withNulls);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("calls")
+    void functionComputesSparksValueAndHandlesNullInput(String function, String expression, String withValues,
+            String withNulls) {
+        List<Object> values = eval(expression);
+
+        assertThat(String.valueOf(values.get(0))).isEqualTo(withValues);
+        assertThat(String.valueOf(values.get(1))).isEqualTo(withNulls);
+    }
+
+    @Test
+    void everyFunctionNameHasABehaviourCase() {
+        TreeSet<String> covered = new TreeSet<>();
+        calls().forEach(arguments -> covered.add((String) arguments.get()[0]));
+
+        assertThat(covered).containsExactlyElementsOf(ExpressionCompiler.functionNames());
+    }
+}
