@@ -23,7 +23,7 @@ public final class FilterOperator extends PartitionOperator {
     }
 
     @Override
-    protected Batch apply(Batch partition, TaskContext context) {
+    public Batch apply(Batch partition, TaskContext context) {
         BooleanVector keep = (BooleanVector) condition.evaluate(partition, context.eval());
         boolean[] values = keep.values();
         int[] rows = new int[partition.rowCount()];

@@ -7,8 +7,8 @@ import sluice.engine.types.PartitionedBatch;
 /** A one-input operator that works on each partition alone, so partitions run in parallel. */
 public abstract class PartitionOperator implements Operator {
 
-    /** This operator applied to one partition. */
-    protected abstract Batch apply(Batch partition, TaskContext context);
+    /** This operator applied to one partition; the runtime chains these inside one task per partition. */
+    public abstract Batch apply(Batch partition, TaskContext context);
 
     @Override
     public final PartitionedBatch execute(List<PartitionedBatch> inputs, TaskContext context) {

@@ -53,7 +53,7 @@ public final class ProjectOperator extends PartitionOperator {
     }
 
     @Override
-    protected Batch apply(Batch partition, TaskContext context) {
+    public Batch apply(Batch partition, TaskContext context) {
         List<ColumnVector> vectors = new ArrayList<>(columns.size());
         for (Column column : columns) {
             vectors.add(column.expression() == null

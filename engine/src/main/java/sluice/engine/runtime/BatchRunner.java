@@ -3,6 +3,8 @@ package sluice.engine.runtime;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.function.Supplier;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.EvalContext;
+import sluice.engine.operator.PartitionOperator;
 import sluice.engine.operator.PartitionTasks;
 import sluice.engine.operator.TaskContext;
 import sluice.engine.plan.PlannedNode;
@@ -20,28 +23,65 @@ import sluice.engine.types.Batch;
 import sluice.engine.types.PartitionedBatch;
 
 /**
- * Runs one micro-batch through a plan: reads each source's offset range (its partitions in parallel), applies the
- * operators in plan order, hands each sink its input. A failure is reported against the node it happened in.
- * Owned by the query thread.
+ * Runs one micro-batch through a plan. As Spark pipelines narrow operators inside one task, a source's partition is
+ * read and sent through the chain of per-partition operators that follows it in one task, so a partition's rows die
+ * young instead of waiting for the whole batch; the partitions of a batch run in parallel. Other operators run
+ * stage by stage. A failure is reported against the node it happened in. Owned by the query thread.
  */
 final class BatchRunner {
     private final QueryPlan plan;
     private final PartitionTasks tasks;
     private final EngineEnvironment environment;
+    /** For each source, the per-partition operators fused behind it, in order. */
+    private final Map<String, List<QueryPlan.Step>> chains = new HashMap<>();
+    private final java.util.Set<String> fused = new java.util.HashSet<>();
 
     BatchRunner(QueryPlan plan, PartitionTasks tasks, EngineEnvironment environment) {
         this.plan = requireNonNull(plan, "plan is null");
         this.tasks = requireNonNull(tasks, "tasks is null");
         this.environment = requireNonNull(environment, "environment is null");
+        for (QueryPlan.Step source : plan.sources()) {
+            List<QueryPlan.Step> chain = chainAfter(source);
+            chains.put(source.nodeId(), chain);
+            chain.forEach(step -> fused.add(step.nodeId()));
+        }
     }
 
-    /** What a batch produced: every node's output (sinks: their input), by node id in plan order. */
-    record Outcome(Map<String, PartitionedBatch> outputs) {}
+    /** The per-partition operators that can run in the same task as {@code start}'s partitions. */
+    private List<QueryPlan.Step> chainAfter(QueryPlan.Step start) {
+        List<QueryPlan.Step> chain = new ArrayList<>();
+        QueryPlan.Step current = start;
+        while (true) {
+            List<QueryPlan.Step> consumers = consumersOf(current.nodeId());
+            if (consumers.size() != 1) {
+                return chain;
+            }
+            QueryPlan.Step next = consumers.get(0);
+            if (!(next.node() instanceof PlannedNode.TransformNode transform)
+                    || !(transform.operator() instanceof PartitionOperator) || next.inputs().size() != 1) {
+                return chain;
+            }
+            chain.add(next);
+            current = next;
+        }
+    }
 
-    Outcome run(long batchId, List<String> starts, List<String> ends, long batchTimestampMs) {
+    private List<QueryPlan.Step> consumersOf(String nodeId) {
+        return plan.steps().stream().filter(s -> s.inputs().contains(nodeId)).toList();
+    }
+
+    /**
+     * What a batch produced: the rows out of every node (a sink's: its input), and, when asked for, every node's
+     * output itself, by node id in plan order.
+     */
+    record Outcome(Map<String, Long> rowCounts, Map<String, PartitionedBatch> outputs) {}
+
+    Outcome run(long batchId, List<String> starts, List<String> ends, long batchTimestampMs, boolean keepOutputs) {
         TaskContext context = new TaskContext(batchId,
                 new EvalContext(Math.multiplyExact(batchTimestampMs, 1000L), environment.zone()), tasks);
-        Map<String, PartitionedBatch> outputs = new LinkedHashMap<>();
+        Map<String, PartitionedBatch> results = new HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
+        Map<String, PartitionedBatch> kept = new LinkedHashMap<>();
         int sourceIndex = 0;
         for (QueryPlan.Step step : plan.steps()) {
             PlannedNode node = step.node();
@@ -49,14 +89,16 @@ final class BatchRunner {
                 String start = starts.get(sourceIndex);
                 String end = ends.get(sourceIndex);
                 sourceIndex++;
-                outputs.put(step.nodeId(), inNode(step.nodeId(), () -> read(source, start, end)));
+                runChain(step, source, start, end, context, results, counts, keepOutputs ? kept : null);
+                continue;
+            } else if (fused.contains(step.nodeId())) {
+                continue;
             } else if (node instanceof PlannedNode.TransformNode transform) {
-                List<PartitionedBatch> inputs = inputsOf(step, outputs);
-                outputs.put(step.nodeId(), inNode(step.nodeId(),
-                        () -> transform.operator().execute(inputs, context)));
+                List<PartitionedBatch> inputs = inputsOf(step, results);
+                results.put(step.nodeId(), inNode(step.nodeId(), () -> transform.operator().execute(inputs, context)));
             } else if (node instanceof PlannedNode.SinkNode sink) {
-                PartitionedBatch input = inputsOf(step, outputs).get(0);
-                outputs.put(step.nodeId(), input);
+                PartitionedBatch input = inputsOf(step, results).get(0);
+                results.put(step.nodeId(), input);
                 inNode(step.nodeId(), () -> {
                     sink.sink().addBatch(batchId, input);
                     return input;
@@ -64,17 +106,64 @@ final class BatchRunner {
             } else {
                 throw new AssertionError(node);
             }
+            counts.put(step.nodeId(), results.get(step.nodeId()).rowCount());
+            if (keepOutputs) {
+                kept.put(step.nodeId(), results.get(step.nodeId()));
+            }
         }
-        return new Outcome(outputs);
+        Map<String, Long> rowCounts = new LinkedHashMap<>();
+        plan.steps().forEach(step -> rowCounts.put(step.nodeId(), counts.getOrDefault(step.nodeId(), 0L)));
+        return new Outcome(rowCounts, keepOutputs ? Collections.unmodifiableMap(kept) : Map.of());
     }
 
-    private PartitionedBatch read(PlannedNode.SourceNode source, String start, String end) {
-        if (end == null || Objects.equals(start, end)) {
-            return new PartitionedBatch(source.schema(), List.of());
+    /** One partition's batch after each node of a fused chain (null once dropped), and its row counts. */
+    private record PartitionRun(Batch[] stages, long[] rows) {}
+
+    /** Reads a source's partitions, each through the chain fused behind it in one task. */
+    private void runChain(QueryPlan.Step sourceStep, PlannedNode.SourceNode source, String start, String end,
+                          TaskContext context, Map<String, PartitionedBatch> results, Map<String, Long> counts,
+                          Map<String, PartitionedBatch> kept) {
+        List<QueryPlan.Step> chain = chains.get(sourceStep.nodeId());
+        List<InputPartition> partitions = end == null || Objects.equals(start, end) ? List.of()
+                : inNode(sourceStep.nodeId(), () -> source.source().planInputPartitions(start, end));
+        int length = chain.size() + 1;
+        List<PartitionRun> runs = tasks.map(partitions, partition -> {
+            PartitionRun run = new PartitionRun(new Batch[length], new long[length]);
+            run.stages()[0] = inNode(sourceStep.nodeId(), partition::read);
+            run.rows()[0] = run.stages()[0].rowCount();
+            for (int i = 0; i < chain.size(); i++) {
+                PartitionOperator operator = (PartitionOperator) ((PlannedNode.TransformNode) chain.get(i).node())
+                        .operator();
+                Batch in = run.stages()[i];
+                run.stages()[i + 1] = inNode(chain.get(i).nodeId(), () -> operator.apply(in, context));
+                run.rows()[i + 1] = run.stages()[i + 1].rowCount();
+                if (kept == null) {
+                    // Nobody inspects the intermediate rows: let them go as soon as the next node has its own.
+                    run.stages()[i] = null;
+                }
+            }
+            return run;
+        });
+        for (int i = 0; i < length; i++) {
+            QueryPlan.Step step = i == 0 ? sourceStep : chain.get(i - 1);
+            long rows = 0;
+            for (PartitionRun run : runs) {
+                rows += run.rows()[i];
+            }
+            counts.put(step.nodeId(), rows);
+            if (kept == null && i < length - 1) {
+                continue;
+            }
+            List<Batch> batches = new ArrayList<>(runs.size());
+            for (PartitionRun run : runs) {
+                batches.add(run.stages()[i]);
+            }
+            PartitionedBatch output = new PartitionedBatch(step.node().schema(), batches);
+            results.put(step.nodeId(), output);
+            if (kept != null) {
+                kept.put(step.nodeId(), output);
+            }
         }
-        List<InputPartition> partitions = source.source().planInputPartitions(start, end);
-        List<Batch> batches = tasks.map(partitions, InputPartition::read);
-        return new PartitionedBatch(source.schema(), batches);
     }
 
     private static List<PartitionedBatch> inputsOf(QueryPlan.Step step, Map<String, PartitionedBatch> outputs) {

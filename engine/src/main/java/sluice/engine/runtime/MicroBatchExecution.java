@@ -287,7 +287,9 @@ final class MicroBatchExecution {
     private void runBatch(BatchRunner runner, long batchId, List<String> starts, OffsetEntry entry,
                           long triggerStart, long latestOffsetMs, long walMs) {
         long addStart = environment.clock().millis();
-        BatchRunner.Outcome outcome = runner.run(batchId, starts, entry.offsets(), entry.batchTimestampMs());
+        boolean keepOutputs = listeners.stream().anyMatch(QueryListener::wantsBatchData);
+        BatchRunner.Outcome outcome = runner.run(batchId, starts, entry.offsets(), entry.batchTimestampMs(),
+                keepOutputs);
         long addBatchMs = environment.clock().millis() - addStart;
         long commitStart = environment.clock().millis();
         for (int i = 0; i < sourceSteps.size(); i++) {
@@ -310,7 +312,8 @@ final class MicroBatchExecution {
                 environment.clock().millis() - triggerStart);
         previousTriggerStartMs = triggerStart;
         lastProgress = progress;
-        listeners.forEach(l -> l.onBatchData(batchId, outcome.outputs()));
+        listeners.stream().filter(QueryListener::wantsBatchData)
+                .forEach(l -> l.onBatchData(batchId, outcome.outputs()));
         listeners.forEach(l -> l.onProgress(progress));
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sluice.engine.plan.QueryPlan;
-import sluice.engine.types.PartitionedBatch;
 
 /** Builds the {@link QueryProgress} of a finished batch from its timings and outputs. */
 final class ProgressReport {
@@ -23,8 +22,7 @@ final class ProgressReport {
         long sinceLastTrigger = previousTriggerStartMs < 0 ? 0 : triggerStartMs - previousTriggerStartMs;
         List<QueryProgress.SourceProgress> sourceProgress = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            PartitionedBatch data = outcome.outputs().get(sources.get(i).nodeId());
-            long rows = data == null ? 0 : data.rowCount();
+            long rows = outcome.rowCounts().getOrDefault(sources.get(i).nodeId(), 0L);
             totalRows += rows;
             sourceProgress.add(new QueryProgress.SourceProgress(sources.get(i).nodeId() + " (" +
                     sources.get(i).type() + ")", starts.get(i), ends.get(i), rows,
@@ -32,9 +30,8 @@ final class ProgressReport {
         }
         List<QueryProgress.SinkProgress> sinkProgress = new ArrayList<>();
         for (QueryPlan.Step sink : plan.sinks()) {
-            PartitionedBatch data = outcome.outputs().get(sink.nodeId());
             sinkProgress.add(new QueryProgress.SinkProgress(sink.nodeId() + " (" + sink.type() + ")",
-                    data == null ? 0 : data.rowCount()));
+                    outcome.rowCounts().getOrDefault(sink.nodeId(), 0L)));
         }
         Map<String, Long> durations = new LinkedHashMap<>();
         durations.put("addBatch", phases[2]);
@@ -47,7 +44,7 @@ final class ProgressReport {
         return new QueryProgress(String.valueOf(execution.id()), String.valueOf(execution.runId()),
                 execution.name(), Instant.ofEpochMilli(triggerStartMs).toString(), batchId, totalRows,
                 rate(totalRows, sinceLastTrigger), rate(totalRows, triggerMs), durations, sourceProgress,
-                sinkProgress);
+                sinkProgress, outcome.rowCounts());
     }
 
     /** Rows per second over {@code ms}; Spark reports 0.0 when no time has passed. */

@@ -11,6 +11,14 @@ public interface QueryListener {
     default void onProgress(QueryProgress progress) {
     }
 
+    /**
+     * Whether this listener wants {@link #onBatchData}. Keeping every node's output costs memory, so the runner
+     * keeps it only when some listener asks.
+     */
+    default boolean wantsBatchData() {
+        return false;
+    }
+
     /** Every node's output of a finished batch (a sink's entry is its input), for inspectors. */
     default void onBatchData(long batchId, java.util.Map<String, sluice.engine.types.PartitionedBatch> outputs) {
     }

@@ -11,17 +11,20 @@ import java.util.Map;
 
 /**
  * What one micro-batch did, with the fields of Spark's {@code StreamingQueryProgress}: ids, batch id, rows in,
- * rates, the duration of each phase in ms, each source's offsets and the sink's rows. Immutable.
+ * rates, the duration of each phase in ms, each source's offsets and the sink's rows; and, beyond Spark's, the rows
+ * out of every node (what the workbench writes on its edges). Immutable.
  */
 public record QueryProgress(String id, String runId, String name, String timestamp, long batchId,
                             long numInputRows, double inputRowsPerSecond, double processedRowsPerSecond,
-                            Map<String, Long> durationMs, List<SourceProgress> sources, List<SinkProgress> sinks) {
+                            Map<String, Long> durationMs, List<SourceProgress> sources, List<SinkProgress> sinks,
+                            Map<String, Long> numRowsByNode) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public QueryProgress {
         durationMs = Collections.unmodifiableMap(new LinkedHashMap<>(durationMs));
         sources = List.copyOf(sources);
         sinks = List.copyOf(sinks);
+        numRowsByNode = Collections.unmodifiableMap(new LinkedHashMap<>(numRowsByNode));
     }
 
     /** One source's part of a batch. Offsets are JSON text, null when absent. */
@@ -67,6 +70,8 @@ public record QueryProgress(String id, String runId, String name, String timesta
         if (!sinkList.isEmpty()) {
             root.set("sink", sinkArray.get(0).deepCopy());
         }
+        ObjectNode byNode = root.putObject("numRowsByNode");
+        numRowsByNode.forEach(byNode::put);
         return root.toString();
     }
 

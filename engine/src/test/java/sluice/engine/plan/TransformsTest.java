@@ -121,6 +121,65 @@ class TransformsTest {
     }
 
     @Test
+    void inspectorsSeeEveryNodesRowsAndProgressCountsThem() {
+        Planner.Result result = plan("""
+                {"id": "in", "type": "test.stocks"},
+                {"id": "s", "type": "transform.select", "inputs": ["in"], "options": {"expressions": ["Name", "Close"]}},
+                {"id": "f", "type": "transform.filter", "inputs": ["s"], "options": {"condition": "Close > 20"}},
+                {"id": "out", "type": "sink.noop", "inputs": ["f"]}
+                """);
+        java.util.Map<String, Long> seen = new java.util.LinkedHashMap<>();
+        java.util.List<sluice.engine.runtime.QueryProgress> progress = new java.util.ArrayList<>();
+        EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream()), memory,
+                Clock.systemUTC(), ZoneOffset.UTC, 2);
+
+        StreamingQuery.create(result.plan(), new QueryOptions(new Trigger.Once(), null, 0), environment)
+                .addListener(new sluice.engine.runtime.QueryListener() {
+                    @Override
+                    public boolean wantsBatchData() {
+                        return true;
+                    }
+
+                    @Override
+                    public void onBatchData(long batchId,
+                                            java.util.Map<String, sluice.engine.types.PartitionedBatch> outputs) {
+                        outputs.forEach((id, data) -> seen.put(id, data.rowCount()));
+                    }
+
+                    @Override
+                    public void onProgress(sluice.engine.runtime.QueryProgress event) {
+                        progress.add(event);
+                    }
+                }).start().awaitTermination();
+
+        assertThat(seen).containsExactly(java.util.Map.entry("in", 3L), java.util.Map.entry("s", 3L),
+                java.util.Map.entry("f", 1L), java.util.Map.entry("out", 1L));
+        assertThat(progress.get(0).numRowsByNode()).isEqualTo(seen);
+        assertThat(progress.get(0).numInputRows()).isEqualTo(3);
+        assertThat(progress.get(0).sinks().get(0).numOutputRows()).isEqualTo(1);
+    }
+
+    @Test
+    void progressCountsEveryNodesRowsWhenNobodyKeepsThem() {
+        Planner.Result result = plan("""
+                {"id": "in", "type": "test.stocks"},
+                {"id": "s", "type": "transform.select", "inputs": ["in"], "options": {"expressions": ["Name", "Close"]}},
+                {"id": "f", "type": "transform.filter", "inputs": ["s"], "options": {"condition": "Close > 20"}},
+                {"id": "out", "type": "sink.noop", "inputs": ["f"]}
+                """);
+        EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream()), memory,
+                Clock.systemUTC(), ZoneOffset.UTC, 2);
+
+        StreamingQuery query = StreamingQuery.create(result.plan(), new QueryOptions(new Trigger.Once(), null, 0),
+                environment).start();
+        query.awaitTermination();
+
+        assertThat(query.lastProgress().orElseThrow().numRowsByNode()).containsExactly(
+                java.util.Map.entry("in", 3L), java.util.Map.entry("s", 3L), java.util.Map.entry("f", 1L),
+                java.util.Map.entry("out", 1L));
+    }
+
+    @Test
     void expressionProblemsNameTheNodeOptionAndColumn() {
         Planner.Result result = plan("""
                 {"id": "in", "type": "test.stocks"},
