@@ -65,7 +65,7 @@ public final class TemporalParser {
                 return INVALID;
             }
         }
-        long plain = plainDate(text);
+        long plain = text.length() == 10 ? plainDate(text.toCharArray(), 0, 10) : INVALID;
         if (plain != INVALID) {
             return plain;
         }
@@ -85,8 +85,8 @@ public final class TemporalParser {
     }
 
     /** The common {@code yyyy-MM-dd} without allocating: most files hold nothing else. */
-    private static long plainDate(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+    private static long plainDate(char[] text, int start, int length) {
+        if (length != 10 || text[start + 4] != '-' || text[start + 7] != '-') {
             return INVALID;
         }
         int year = 0;
@@ -96,7 +96,7 @@ public final class TemporalParser {
             if (i == 4 || i == 7) {
                 continue;
             }
-            int digit = text.charAt(i) - '0';
+            int digit = text[start + i] - '0';
             if (digit < 0 || digit > 9) {
                 return INVALID;
             }
@@ -112,6 +112,17 @@ public final class TemporalParser {
             return INVALID;
         }
         return LocalDate.of(year, month, day).toEpochDay();
+    }
+
+    /** {@link #parseDate(String)} of {@code chars[start, start+length)}, allocating nothing for plain dates. */
+    public long parseDate(char[] chars, int start, int length) {
+        if (dateFormat == null) {
+            long plain = plainDate(chars, start, length);
+            if (plain != INVALID) {
+                return plain;
+            }
+        }
+        return parseDate(new String(chars, start, length));
     }
 
     /** Microseconds since the epoch, or {@link #INVALID}. */

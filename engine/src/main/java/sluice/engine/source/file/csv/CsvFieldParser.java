@@ -9,7 +9,7 @@ import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 
 /**
- * Immutable, made per file read (the time zone comes with the read): converts one field's
+ * Mutable (a cache of recent strings), made per file read (the time zone comes with the read): converts one field's
  * characters to a value of a column's type as Spark's {@code UnivocityParser} does (Java's own number parsing, so
  * {@code " 1"} is no INT but is a DOUBLE, as in Spark), writing it into a {@link RowCollector}.
  */
@@ -22,6 +22,7 @@ final class CsvFieldParser {
 
     private final CsvOptions options;
     private final TemporalParser temporal;
+    private final RepeatedStrings strings = new RepeatedStrings();
 
     CsvFieldParser(CsvOptions options, TemporalParser temporal) {
         this.options = options;
@@ -47,8 +48,11 @@ final class CsvFieldParser {
             // The sentinel is also a real value; only its own digits mean it.
             return (value != NOT_A_NUMBER || isLongMinValue(chars, start, length)) && set(out, column, value);
         } else if (type == AtomicType.STRING) {
-            out.setObject(column, new String(chars, start, length));
+            out.setObject(column, strings.of(chars, start, length));
             return true;
+        } else if (type == AtomicType.DATE) {
+            long days = temporal.parseDate(chars, start, length);
+            return days != TemporalParser.INVALID && set(out, column, days);
         }
         return parseText(type, new String(chars, start, length), out, column);
     }

@@ -1,0 +1,43 @@
+package sluice.engine.source.file.csv;
+
+/**
+ * Mutable, owned by one file read: hands out one String for each short text that repeats, such as a symbol column
+ * where every row says one of a few names. A batch of millions of rows then holds a few strings instead of millions,
+ * which keeps allocation and garbage collection out of the hot path. Direct-mapped: a slot keeps the last text that
+ * hashed to it.
+ */
+final class RepeatedStrings {
+    private static final int SLOTS = 512;
+    private static final int MAX_LENGTH = 32;
+    private final String[] slots = new String[SLOTS];
+
+    String of(char[] chars, int start, int length) {
+        if (length > MAX_LENGTH) {
+            return new String(chars, start, length);
+        }
+        int hash = 0;
+        for (int i = start; i < start + length; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        String cached = slots[slot];
+        if (cached != null && sameText(cached, chars, start, length)) {
+            return cached;
+        }
+        String made = new String(chars, start, length);
+        slots[slot] = made;
+        return made;
+    }
+
+    private static boolean sameText(String text, char[] chars, int start, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) != chars[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
