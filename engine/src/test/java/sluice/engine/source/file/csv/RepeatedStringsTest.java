@@ -1,0 +1,45 @@
+package sluice.engine.source.file.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RepeatedStringsTest {
+    private final RepeatedStrings strings = new RepeatedStrings();
+
+    @Test
+    void aRepeatedTextIsTheSameString() {
+        char[] line = "AAPL,MSFT,AAPL".toCharArray();
+
+        String first = strings.of(line, 0, 4);
+        String other = strings.of(line, 5, 4);
+        String again = strings.of(line, 10, 4);
+
+        assertThat(first).isEqualTo("AAPL");
+        assertThat(other).isEqualTo("MSFT");
+        assertThat(again).isSameAs(first);
+    }
+
+    @Test
+    void textsSharingASlotStayDistinct() {
+        String[] made = new String[2000];
+        for (int i = 0; i < made.length; i++) {
+            char[] text = ("s" + i).toCharArray();
+            made[i] = strings.of(text, 0, text.length);
+        }
+
+        for (int i = 0; i < made.length; i++) {
+            assertThat(made[i]).isEqualTo("s" + i);
+        }
+    }
+
+    @Test
+    void longTextsAreNotKept() {
+        char[] text = "a text longer than thirty-two characters".toCharArray();
+
+        String first = strings.of(text, 0, text.length);
+        String second = strings.of(text, 0, text.length);
+
+        assertThat(second).isEqualTo(first).isNotSameAs(first);
+    }
+}
