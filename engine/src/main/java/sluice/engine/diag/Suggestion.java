@@ -20,8 +20,8 @@ public final class Suggestion {
                 bestDistance = distance;
             }
         }
-        // A third of the word may differ: 'amout' finds 'amount', 'xyz' finds nothing in 'Close'.
-        int allowed = Math.max(1, target.length() / 3);
+        // Two edits, or a third of a longer word: 'amout' finds 'amount', 'xyz' finds nothing in 'Close'.
+        int allowed = Math.max(2, target.length() / 3);
         return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.SluiceException;
+import sluice.engine.diag.Suggestion;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.parse.Ast;
@@ -103,7 +104,7 @@ public final class Analyzer {
                     found.stream().map(i -> "'" + input.field(i).name() + "'").collect(Collectors.joining(", ")));
         }
         if (found.isEmpty()) {
-            String closest = Suggestions.closest(ref.name(), input.names());
+            String closest = Suggestion.closest(ref.name(), input.names()).orElse(null);
             if (closest != null) {
                 throw error(ErrorCode.UNKNOWN_COLUMN, ref.span(), "unknown column '%s'; did you mean '%s'?",
                         ref.name(), closest);
@@ -125,7 +126,7 @@ public final class Analyzer {
         Schema fields = struct.toSchema();
         int index = fields.indexOf(access.field());
         if (index < 0) {
-            String closest = Suggestions.closest(access.field(), fields.names());
+            String closest = Suggestion.closest(access.field(), fields.names()).orElse(null);
             throw error(ErrorCode.UNKNOWN_COLUMN, access.span(), "no field '%s' in %s%s", access.field(),
                     struct.sql(), closest == null ? "" : "; did you mean '" + closest + "'?");
         }

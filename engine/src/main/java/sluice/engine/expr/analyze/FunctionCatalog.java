@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Suggestion;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.types.ArrayType;
@@ -95,7 +96,7 @@ final class FunctionCatalog {
         String name = call.function().toLowerCase(Locale.ROOT);
         Fixed fixed = FIXED.get(name);
         if (fixed == null && !SpecialFunctions.NAMES.contains(name)) {
-            String closest = Suggestions.closest(name, names());
+            String closest = Suggestion.closest(name, names()).orElse(null);
             throw analyzer.error(ErrorCode.UNKNOWN_FUNCTION, call.nameSpan(), "unknown function '%s'%s",
                     call.function(), closest == null ? "" : "; did you mean '" + closest + "'?");
         }
