@@ -37,11 +37,13 @@ final class SinkFactories {
     }
 
     static List<NodeType> types() {
-        return List.of(
+        List<NodeType> types = new ArrayList<>(List.of(
                 new NodeType(CONSOLE, c -> make(c, SinkFactories::console)),
                 FileSinkFactory.type(),
                 new NodeType(MEMORY, c -> make(c, ctx -> ctx.string("queryName").map(MemorySink::new).orElse(null))),
-                new NodeType(NOOP, c -> make(c, ctx -> new NoopSink())));
+                new NodeType(NOOP, c -> make(c, ctx -> new NoopSink()))));
+        types.addAll(ViewSinkFactories.types());
+        return types;
     }
 
     private static Sink console(NodeContext context) {

@@ -104,4 +104,36 @@ class PlannerTest {
 
         assertThat(result.problems()).isEmpty();
     }
+
+    @Test
+    void chartColumnsMustExistAndBeNumeric() {
+        Planner.Result result = plan("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "chart", "type": "sink.chart", "inputs": ["rate"],
+                 "options": {"x": "timestamp", "y": ["valu", "timestamp"], "kind": "pie"}}
+                """);
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly(
+                "chart / kind: 'kind' must be one of line, bar, scatter, not 'pie'");
+        Planner.Result columns = plan("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "chart", "type": "sink.chart", "inputs": ["rate"],
+                 "options": {"x": "timestamp", "y": ["valu", "timestamp"]}}
+                """);
+        assertThat(columns.problems()).extracting(Problem::render).containsExactly(
+                "chart / y: unknown column 'valu'; did you mean 'value'?",
+                "chart / y: column 'timestamp' is TIMESTAMP; a chart draws numeric columns");
+    }
+
+    @Test
+    void tableAndChartSinksPlanLikeAnyOtherSink() {
+        Planner.Result result = plan("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "table", "type": "sink.table", "inputs": ["rate"]},
+                {"id": "chart", "type": "sink.chart", "inputs": ["rate"], "options": {"x": "timestamp", "y": "value"}}
+                """);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.plan().sinks()).extracting(QueryPlan.Step::nodeId).containsExactly("table", "chart");
+    }
 }
