@@ -1,0 +1,38 @@
+package sluice.engine.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import sluice.engine.types.Batch;
+import sluice.engine.types.PartitionedBatch;
+import sluice.engine.types.Row;
+import sluice.engine.types.Schema;
+
+/**
+ * What crossed one node in one batch, copied out of the engine's vectors for a viewer: the schema, at most a bounded
+ * number of rows (so a fast stream cannot fill the heap of a window), and how many rows there were in all.
+ * Immutable; made on the query thread, read on the JavaFX thread.
+ */
+public record BatchSnapshot(long batchId, String nodeId, Schema schema, List<Row> rows, long totalRows) {
+    public BatchSnapshot {
+        requireNonNull(nodeId, "nodeId is null");
+        requireNonNull(schema, "schema is null");
+        rows = List.copyOf(rows);
+    }
+
+    /** The first {@code maxRows} rows of {@code data}, partition after partition. */
+    public static BatchSnapshot of(long batchId, String nodeId, PartitionedBatch data, int maxRows) {
+        List<Row> rows = new ArrayList<>(Math.min(maxRows, (int) Math.min(Integer.MAX_VALUE, data.rowCount())));
+        for (Batch partition : data.partitions()) {
+            for (int r = 0; r < partition.rowCount() && rows.size() < maxRows; r++) {
+                rows.add(partition.row(r));
+            }
+        }
+        return new BatchSnapshot(batchId, nodeId, data.schema(), rows, data.rowCount());
+    }
+
+    public boolean isTruncated() {
+        return rows.size() < totalRows;
+    }
+}
