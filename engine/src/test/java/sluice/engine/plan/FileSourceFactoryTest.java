@@ -1,0 +1,100 @@
+package sluice.engine.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.diag.SluiceException;
+import sluice.engine.pipeline.PipelineJson;
+import sluice.engine.pipeline.PipelineSpec;
+import sluice.engine.pipeline.Trigger;
+import sluice.engine.runtime.EngineEnvironment;
+import sluice.engine.runtime.QueryOptions;
+import sluice.engine.runtime.StreamingQuery;
+import sluice.engine.sink.MemoryTables;
+
+/** The option checks of {@code source.file}, through the planner: each bad option is one exact, positioned problem. */
+class FileSourceFactoryTest {
+    @TempDir
+    Path dir;
+
+    private final Planner planner = new Planner(NodeCatalog.standard());
+
+    private Planner.Result plan(String sourceOptions) {
+        PipelineSpec spec = PipelineJson.parse("""
+                {"format": "sluice/1", "name": "t", "nodes": [
+                  {"id": "files", "type": "source.file", "options": {%s}},
+                  {"id": "out", "type": "sink.noop", "inputs": ["files"]}
+                ]}
+                """.formatted(sourceOptions)).spec();
+        return planner.plan(spec, new PlanEnvironment(dir, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aMissingSchemaWithoutSchemaInferenceIsAProblemAtTheSchemaOption() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.MISSING_OPTION,
+                Position.option("files", "schema"),
+                "source.file requires a 'schema' option; Spark streaming reads need one, or set schemaInference to "
+                        + "'true'"));
+    }
+
+    @Test
+    void anUnknownModeIsAProblemListingTheModes() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT\", \"mode\": \"LENIENT\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "mode"),
+                "'mode' must be one of PERMISSIVE, DROPMALFORMED, FAILFAST, not 'LENIENT'"));
+    }
+
+    @Test
+    void aFormatOtherThanCsvJsonOrTextIsAProblem() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"parquet\", \"schema\": \"a INT\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "format"), "'format' must be one of csv, json, text, not 'parquet'"));
+    }
+
+    @Test
+    void anUnknownSchemaTypeIsPositionedInsideTheOptionText() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT, b DOUBL\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.SCHEMA_SYNTAX,
+                new Position("files", "schema", 1, 10), "unsupported data type 'DOUBL'"));
+    }
+
+    @Test
+    void aSchemaWithAMissingCommaIsPositionedAtTheUnexpectedToken() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT b DOUBLE\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.SCHEMA_SYNTAX,
+                new Position("files", "schema", 1, 7), "expected ',' or end of input but found 'b'"));
+    }
+
+    @Test
+    void aMissingFolderFailsTheRunNamingTheNodeAndThePath() {
+        Planner.Result result = plan("\"path\": \"nowhere\", \"format\": \"csv\", \"schema\": \"a INT\"");
+        assertThat(result.problems()).isEmpty();
+        EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8), new MemoryTables(), Clock.systemUTC(), ZoneOffset.UTC, 2);
+
+        StreamingQuery query = StreamingQuery.create(result.plan(),
+                new QueryOptions(new Trigger.AvailableNow(), null, 0), environment).start();
+
+        assertThatThrownBy(query::awaitTermination).isInstanceOfSatisfying(SluiceException.class, e ->
+                assertThat(e.problem()).isEqualTo(new Problem(ErrorCode.SOURCE_FAILED, Position.node("files"),
+                        "path does not exist: '" + dir.resolve("nowhere") + "'")));
+    }
+}
