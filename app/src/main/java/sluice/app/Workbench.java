@@ -1,0 +1,294 @@
+package sluice.app;
+
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import sluice.app.canvas.PipelineCanvas;
+import sluice.app.charts.ChartsPanel;
+import sluice.app.charts.MetricsView;
+import sluice.app.console.ConsolePanel;
+import sluice.app.document.PipelineDocument;
+import sluice.app.document.Selection;
+import sluice.app.files.FileActions;
+import sluice.app.inspect.BatchInspector;
+import sluice.app.palette.Palette;
+import sluice.app.problems.ProblemsPanel;
+import sluice.app.properties.PropertiesPanel;
+import sluice.app.run.BatchFeed;
+import sluice.app.run.FeedListener;
+import sluice.app.run.FeedPump;
+import sluice.app.run.RunSession;
+import sluice.app.run.RunState;
+import sluice.app.run.StatusBar;
+import sluice.app.validation.LiveValidation;
+import sluice.engine.pipeline.Trigger;
+import sluice.engine.plan.NodeCatalog;
+import sluice.engine.runtime.QueryProgress;
+
+/**
+ * FX thread only. The window's layout (menus and run controls on top, palette left, canvas centre, properties and
+ * problems right, inspector, charts, metrics and console below, status at the bottom) and the wiring between the
+ * document, selection, validation and run session that the panels share. Each panel gets only what it needs.
+ */
+public final class Workbench {
+    private final NodeCatalog catalog = NodeCatalog.standard();
+    private final PipelineDocument document = new PipelineDocument();
+    private final Selection selection = new Selection();
+    private final LiveValidation validation = new LiveValidation(catalog, this::baseDir);
+    private final BatchFeed feed = new BatchFeed(256);
+    private final FeedPump pump = new FeedPump(feed);
+    private final RunSession session = new RunSession(catalog, feed);
+    private final FileActions files = new FileActions(document, validation);
+    private final PipelineCanvas canvas = new PipelineCanvas(document, selection, catalog, validation);
+    private final ConsolePanel console = new ConsolePanel();
+    private final BatchInspector inspector = new BatchInspector(selection);
+    private final ChartsPanel charts = new ChartsPanel(document);
+    private final MetricsView metrics = new MetricsView();
+    private final StatusBar status = new StatusBar(session);
+    private final ChoiceBox<String> trigger = new ChoiceBox<>();
+    private final BorderPane root = new BorderPane();
+
+    public Workbench() {
+        document.specProperty().addListener((obs, old, spec) -> validation.check(spec));
+        pump.addListener(console);
+        pump.addListener(inspector);
+        pump.addListener(charts);
+        pump.addListener(metrics);
+        pump.addListener(status);
+        pump.addListener(new FeedListener() {
+            @Override
+            public void onBatch(sluice.app.run.FeedEvent.BatchEvent batch) {
+                java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+                batch.nodes().forEach((id, snapshot) -> counts.put(id, snapshot.totalRows()));
+                canvas.showRowCounts(counts);
+            }
+
+            @Override
+            public void onProgress(QueryProgress progress) {
+                canvas.showRowCounts(progress.numRowsByNode());
+            }
+        });
+        pump.start();
+        layout();
+    }
+
+    /** Relative paths in the pipeline resolve against its file's folder (the working directory for a new one). */
+    private Path baseDir() {
+        Path file = document.file();
+        return file == null || file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
+    }
+
+    private void layout() {
+        SplitPane side = new SplitPane(new PropertiesPanel(document, selection, catalog, validation).view(),
+                new ProblemsPanel(validation, selection).view());
+        side.setOrientation(Orientation.VERTICAL);
+        side.setDividerPositions(0.65);
+        TabPane bottom = new TabPane(tab("Inspector", inspector.view()), tab("Charts", charts.view()),
+                tab("Metrics", metrics.view()), tab("Console", console.view()));
+        bottom.setId("bottom-tabs");
+        SplitPane middle = new SplitPane(canvas.view(), side);
+        middle.setDividerPositions(0.72);
+        SplitPane centre = new SplitPane(middle, bottom);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.58);
+        SplitPane main = new SplitPane(new Palette(catalog).view(), centre);
+        main.setDividerPositions(0.14);
+        root.setTop(new VBox(menus(), toolbar()));
+        root.setCenter(main);
+        root.setBottom(status.view());
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setClosable(false);
+        return tab;
+    }
+
+    private MenuBar menus() {
+        Menu file = new Menu("File");
+        file.getItems().addAll(
+                item("New", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), files::newDocument),
+                item("Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                        () -> files.chooseAndOpen(root.getScene().getWindow())),
+                item("Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                        () -> files.save(root.getScene().getWindow())),
+                item("Save As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN), () -> files.saveAs(root.getScene().getWindow())));
+        Menu edit = new Menu("Edit");
+        MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
+                document.history()::undo);
+        undo.textProperty().bind(document.history().undoTextProperty());
+        undo.disableProperty().bind(document.history().canUndoProperty().not());
+        MenuItem redo = item("Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), document.history()::redo);
+        redo.textProperty().bind(document.history().redoTextProperty());
+        redo.disableProperty().bind(document.history().canRedoProperty().not());
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
+                item("Copy", new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN), canvas::copySelection),
+                item("Paste", new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN), canvas::paste),
+                item("Duplicate", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
+                        canvas::duplicateSelection),
+                item("Delete", new KeyCodeCombination(KeyCode.DELETE), canvas::deleteSelection),
+                item("Select All", new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN),
+                        canvas::selectAll));
+        Menu view = new Menu("View");
+        view.getItems().add(item("Fit to View", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
+                canvas::fitToView));
+        Menu run = new Menu("Run");
+        run.getItems().addAll(item("Run", new KeyCodeCombination(KeyCode.F5), this::run),
+                item("Run", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::run),
+                item("Pause", null, session::pause), item("Step", new KeyCodeCombination(KeyCode.F6), this::step),
+                item("Stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), session::stop));
+        run.getItems().get(1).setVisible(false);
+        MenuBar bar = new MenuBar(file, edit, view, run);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, KeyCombination keys, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (keys != null) {
+            item.setAccelerator(keys);
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private ToolBar toolbar() {
+        Button runButton = button("Run", "run-button", "Run the pipeline (F5)", this::run);
+        runButton.disableProperty().bind(Bindings.isNotEmpty(validation.problems())
+                .or(session.stateProperty().isEqualTo(RunState.RUNNING)));
+        Button pause = button("Pause", "pause-button", "Hold before the next batch", session::pause);
+        pause.disableProperty().bind(session.stateProperty().isNotEqualTo(RunState.RUNNING));
+        Button step = button("Step", "step-button", "Run exactly one micro-batch (F6)", this::step);
+        step.disableProperty().bind(Bindings.isNotEmpty(validation.problems()));
+        Button stop = button("Stop", "stop-button", "Stop the run (Shift+F5)", session::stop);
+        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !session.state().isActive(),
+                session.stateProperty()));
+        trigger.getItems().addAll("As fast as possible", "Every second", "Once", "Available now");
+        trigger.setValue("Every second");
+        trigger.setTooltip(new Tooltip("When micro-batches run"));
+        Label why = new Label();
+        why.setId("run-disabled-reason");
+        why.textProperty().bind(Bindings.createStringBinding(() -> validation.problems().isEmpty() ? ""
+                : "Run is off: " + validation.problems().size() + " problem"
+                + (validation.problems().size() == 1 ? "" : "s"), validation.problems()));
+        ToolBar bar = new ToolBar(runButton, pause, step, stop, new Label("Trigger:"), trigger, why);
+        bar.setId("run-toolbar");
+        return bar;
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private Trigger chosenTrigger() {
+        return switch (trigger.getValue()) {
+            case "Once" -> new Trigger.Once();
+            case "Available now" -> new Trigger.AvailableNow();
+            case "Every second" -> new Trigger.ProcessingTime(java.time.Duration.ofSeconds(1), "1 second");
+            default -> Trigger.DEFAULT;
+        };
+    }
+
+    /** Runs, or resumes a paused run. */
+    public void run() {
+        if (session.state() == RunState.PAUSED) {
+            session.resume();
+            return;
+        }
+        if (!validation.problems().isEmpty() || session.state() == RunState.STARTING) {
+            return;
+        }
+        pump.reset();
+        session.start(document.spec(), baseDir(), chosenTrigger());
+    }
+
+    /** One micro-batch: starts a paused run first when none is going. */
+    public void step() {
+        if (session.state().isActive()) {
+            session.step();
+            return;
+        }
+        if (!validation.problems().isEmpty()) {
+            return;
+        }
+        pump.reset();
+        session.start(document.spec(), baseDir(), new Trigger.Manual());
+        session.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends RunState> obs, RunState old,
+                                RunState now) {
+                if (now == RunState.PAUSED) {
+                    session.stateProperty().removeListener(this);
+                    session.step();
+                } else if (!now.isActive()) {
+                    session.stateProperty().removeListener(this);
+                }
+            }
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public PipelineDocument document() {
+        return document;
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public FileActions files() {
+        return files;
+    }
+
+    public RunSession session() {
+        return session;
+    }
+
+    public LiveValidation validation() {
+        return validation;
+    }
+
+    public FeedPump pump() {
+        return pump;
+    }
+
+    /** Binds the window title to the pipeline's name and unsaved state: {@code Sluice — <name>}. */
+    public void attach(Stage stage) {
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> "Sluice — " + document.spec().name()
+                + (document.isDirty() ? " *" : ""), document.specProperty(), document.dirtyProperty()));
+    }
+
+    public void close() {
+        pump.stop();
+        session.close();
+        validation.close();
+    }
+}
