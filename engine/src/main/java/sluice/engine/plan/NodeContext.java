@@ -34,6 +34,7 @@ public final class NodeContext {
     private final PlanEnvironment environment;
     private final ExpressionCompiler compiler;
     private final List<Problem> problems;
+    private final int problemsBefore;
 
     NodeContext(NodeSpec node, NodeKind kind, List<Schema> inputSchemas, PlanEnvironment environment,
                 ExpressionCompiler compiler, List<Problem> problems) {
@@ -43,6 +44,7 @@ public final class NodeContext {
         this.environment = requireNonNull(environment, "environment is null");
         this.compiler = requireNonNull(compiler, "compiler is null");
         this.problems = requireNonNull(problems, "problems is null");
+        this.problemsBefore = problems.size();
     }
 
     public String nodeId() {
@@ -73,9 +75,9 @@ public final class NodeContext {
         problems.add(e.locatedAt(Position.node(node.id())).problem());
     }
 
-    /** Problems reported so far for this node. */
+    /** Whether planning this node has reported a problem (earlier checks of the graph do not count). */
     public boolean hasProblems() {
-        return problems.stream().anyMatch(p -> node.id().equals(p.where().nodeId()));
+        return problems.size() > problemsBefore;
     }
 
     private OptionSpec spec(String option) {

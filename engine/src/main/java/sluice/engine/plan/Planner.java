@@ -106,7 +106,11 @@ public final class Planner {
         int before = problems.size();
         checkInputs(node, kind, byId, problems);
         checkOptions(node, kind, problems);
-        return problems.size() == before ? found : Optional.empty();
+        // An unknown option is ignored (it is reported), so the node is still planned and the problems further
+        // down the graph are found in the same pass.
+        boolean onlyUnknownOptions = problems.subList(before, problems.size()).stream()
+                .allMatch(p -> p.code() == ErrorCode.UNKNOWN_OPTION);
+        return onlyUnknownOptions ? found : Optional.empty();
     }
 
     private static void checkInputs(NodeSpec node, NodeKind kind, Map<String, NodeSpec> byId, List<Problem> problems) {

@@ -49,6 +49,29 @@ class CommandLineTest {
     }
 
     @Test
+    void validateNamesABrokenExpressionACycleAndAMisspeltOptionTogether() throws Exception {
+        Path file = pipeline("""
+                {"id": "in", "type": "source.rate", "options": {"rowsPerSecnd": "2"}},
+                {"id": "s", "type": "transform.select", "inputs": ["in"],
+                 "options": {"expressions": ["valeu + 1", "upper(("]}},
+                {"id": "a", "type": "transform.filter", "inputs": ["b"], "options": {"condition": "true"}},
+                {"id": "b", "type": "transform.filter", "inputs": ["a"], "options": {"condition": "true"}},
+                {"id": "out", "type": "sink.console", "inputs": ["s"]}
+                """);
+
+        Outcome outcome = run("validate", file.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).containsExactly(
+                file + ": in / rowsPerSecnd: source.rate has no option 'rowsPerSecnd'; did you mean 'rowsPerSecond'?",
+                file + ": b / inputs: the pipeline has a cycle: b -> a -> b; data must flow from sources to sinks",
+                file + ": s / expressions #1, 1:1: unknown column 'valeu'; did you mean 'value'?",
+                file + ": s / expressions #2, 1:8: expected an expression but found end of input",
+                "4 problems in " + file);
+        assertThat(outcome.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
     void validateAcceptsAGoodPipeline() throws Exception {
         Path file = pipeline("""
                 {"id": "rate", "type": "source.rate"},
