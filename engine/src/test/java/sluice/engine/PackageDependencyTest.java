@@ -35,6 +35,15 @@ class PackageDependencyTest {
     }
 
     @Test
+    void jsonImportsNothingOfTheEngine() {
+        List<Dependency> outside = dependencies().stream()
+                .filter(d -> d.from().equals("json") && d.to() != null && !d.to().equals("json"))
+                .toList();
+
+        assertThat(outside).isEmpty();
+    }
+
+    @Test
     void exprImportsOnlyTypesAndDiag() {
         List<Dependency> outside = dependencies().stream()
                 .filter(d -> d.from().equals("expr") && d.to() != null)

@@ -2,17 +2,18 @@ package sluice.engine.checkpoint;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.json.JsonValues;
 
 /**
  * A query's checkpoint folder in Spark's layout. Owned by the query thread. The micro-batch loop writes
@@ -20,7 +21,6 @@ import sluice.engine.diag.Problem;
  * the last committed batch, re-running an uncommitted one with the offsets logged for it.
  */
 public final class Checkpoint {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path root;
     private final LogFiles offsets;
     private final LogFiles commits;
@@ -52,14 +52,15 @@ public final class Checkpoint {
         Path metadata = root.resolve("metadata");
         try {
             if (Files.exists(metadata)) {
-                return UUID.fromString(JSON.readTree(Files.readString(metadata)).path("id").asText());
+                Map<String, Object> json = JsonValues.object(JsonValues.parse(Files.readString(metadata)));
+                return UUID.fromString(json == null ? "" : JsonValues.text(json, "id", ""));
             }
         } catch (IOException | IllegalArgumentException e) {
             throw Problem.of(ErrorCode.CHECKPOINT_FAILED, Position.option(null, "checkpointLocation"),
                     "checkpoint metadata '%s' is unreadable: %s", metadata, e.getMessage()).toException();
         }
         UUID id = UUID.randomUUID();
-        LogFiles.writeAtomically(metadata, JSON.createObjectNode().put("id", id.toString()).toString());
+        LogFiles.writeAtomically(metadata, JsonValues.write(Map.of("id", id.toString()), false));
         return id;
     }
 

@@ -3,12 +3,12 @@ package sluice.engine.checkpoint;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import sluice.engine.json.JsonValues;
 
 /**
  * One entry of the offsets log: the batch's timestamp and watermark, and each source's end offset (null for a
@@ -16,7 +16,6 @@ import java.util.List;
  * {@code v1}, a metadata line, then one line per source ({@code -} for none).
  */
 public record OffsetEntry(long batchTimestampMs, long batchWatermarkMs, List<String> offsets) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public OffsetEntry {
         requireNonNull(offsets, "offsets is null");
@@ -24,11 +23,11 @@ public record OffsetEntry(long batchTimestampMs, long batchWatermarkMs, List<Str
     }
 
     public String serialize() {
-        ObjectNode metadata = JSON.createObjectNode();
+        Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("batchWatermarkMs", batchWatermarkMs);
         metadata.put("batchTimestampMs", batchTimestampMs);
-        metadata.putObject("conf");
-        StringBuilder text = new StringBuilder("v1\n").append(metadata).append('\n');
+        metadata.put("conf", Map.of());
+        StringBuilder text = new StringBuilder("v1\n").append(JsonValues.write(metadata, false)).append('\n');
         for (int i = 0; i < offsets.size(); i++) {
             text.append(offsets.get(i) == null ? "-" : offsets.get(i));
             if (i < offsets.size() - 1) {
@@ -44,13 +43,16 @@ public record OffsetEntry(long batchTimestampMs, long batchWatermarkMs, List<Str
             throw new IllegalStateException("offsets log entry has no version line");
         }
         try {
-            JsonNode metadata = JSON.readTree(lines.get(1));
+            Map<String, Object> metadata = JsonValues.object(JsonValues.parse(lines.get(1)));
+            if (metadata == null) {
+                throw new IllegalStateException("offsets log entry has no metadata object");
+            }
             List<String> offsets = new ArrayList<>();
             for (String line : lines.subList(2, lines.size())) {
                 offsets.add(line.equals("-") ? null : line);
             }
-            return new OffsetEntry(metadata.path("batchTimestampMs").asLong(),
-                    metadata.path("batchWatermarkMs").asLong(), offsets);
+            return new OffsetEntry(JsonValues.number(metadata, "batchTimestampMs", 0),
+                    JsonValues.number(metadata, "batchWatermarkMs", 0), offsets);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("offsets log entry has bad metadata: " + e.getOriginalMessage(), e);
         }

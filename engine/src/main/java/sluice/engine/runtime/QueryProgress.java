@@ -1,13 +1,11 @@
 package sluice.engine.runtime;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sluice.engine.json.JsonValues;
 
 /**
  * What one micro-batch did, with the fields of Spark's {@code StreamingQueryProgress}: ids, batch id, rows in,
@@ -18,8 +16,6 @@ public record QueryProgress(String id, String runId, String name, String timesta
                             long numInputRows, double inputRowsPerSecond, double processedRowsPerSecond,
                             Map<String, Long> durationMs, List<SourceProgress> sources, List<SinkProgress> sinks,
                             Map<String, Long> numRowsByNode) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public QueryProgress {
         durationMs = Collections.unmodifiableMap(new LinkedHashMap<>(durationMs));
         sources = List.copyOf(sources);
@@ -41,7 +37,7 @@ public record QueryProgress(String id, String runId, String name, String timesta
 
     /** One line of JSON in the shape of Spark's progress JSON (offsets embedded as JSON values). */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("id", id);
         root.put("runId", runId);
         root.put("name", name);
@@ -50,39 +46,36 @@ public record QueryProgress(String id, String runId, String name, String timesta
         root.put("numInputRows", numInputRows);
         root.put("inputRowsPerSecond", inputRowsPerSecond);
         root.put("processedRowsPerSecond", processedRowsPerSecond);
-        ObjectNode durations = root.putObject("durationMs");
-        durationMs.forEach(durations::put);
-        ArrayNode sourceArray = root.putArray("sources");
+        root.put("durationMs", new LinkedHashMap<String, Object>(durationMs));
+        List<Object> sourceList = new ArrayList<>();
         for (SourceProgress source : sources) {
-            ObjectNode node = sourceArray.addObject();
+            Map<String, Object> node = new LinkedHashMap<>();
             node.put("description", source.description());
-            node.set("startOffset", offsetNode(source.startOffset()));
-            node.set("endOffset", offsetNode(source.endOffset()));
+            node.put("startOffset", offset(source.startOffset()));
+            node.put("endOffset", offset(source.endOffset()));
             node.put("numInputRows", source.numInputRows());
             node.put("inputRowsPerSecond", source.inputRowsPerSecond());
             node.put("processedRowsPerSecond", source.processedRowsPerSecond());
+            sourceList.add(node);
         }
-        List<SinkProgress> sinkList = new ArrayList<>(sinks);
-        ArrayNode sinkArray = root.putArray("sinks");
-        for (SinkProgress sink : sinkList) {
-            sinkArray.addObject().put("description", sink.description()).put("numOutputRows", sink.numOutputRows());
+        root.put("sources", sourceList);
+        List<Object> sinkList = new ArrayList<>();
+        for (SinkProgress sink : sinks) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("description", sink.description());
+            node.put("numOutputRows", sink.numOutputRows());
+            sinkList.add(node);
         }
+        root.put("sinks", sinkList);
         if (!sinkList.isEmpty()) {
-            root.set("sink", sinkArray.get(0).deepCopy());
+            root.put("sink", sinkList.get(0));
         }
-        ObjectNode byNode = root.putObject("numRowsByNode");
-        numRowsByNode.forEach(byNode::put);
-        return root.toString();
+        root.put("numRowsByNode", new LinkedHashMap<String, Object>(numRowsByNode));
+        return JsonValues.write(root, false);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode offsetNode(String offset) {
-        if (offset == null) {
-            return JSON.nullNode();
-        }
-        try {
-            return JSON.readTree(offset);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return JSON.getNodeFactory().textNode(offset);
-        }
+    /** An offset is already JSON text (Spark embeds it as a value); null stays null. */
+    private static Object offset(String offset) {
+        return offset == null ? null : new JsonValues.RawJson(offset);
     }
 }

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,11 +15,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import sluice.engine.json.JsonValues;
 
 /**
  * Spark's file sink log, {@code <output>/_spark_metadata}: one file per committed batch named by its batch id, holding
@@ -37,7 +37,6 @@ public final class FileSinkLog {
     static final int COMPACT_INTERVAL = 10;
     private static final String VERSION_LINE = "v1";
     private static final JsonFactory JSON = new JsonFactory();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path logDir;
 
@@ -203,11 +202,14 @@ public final class FileSinkLog {
 
     private static SinkFileStatus fromJson(String line, Path file) {
         try {
-            JsonNode node = MAPPER.readTree(line);
-            return new SinkFileStatus(node.path("path").asText(), node.path("size").asLong(),
-                    node.path("isDir").asBoolean(), node.path("modificationTime").asLong(),
-                    node.path("blockReplication").asInt(), node.path("blockSize").asLong(),
-                    node.path("action").asText(SinkFileStatus.ADD));
+            Map<String, Object> node = JsonValues.object(JsonValues.parse(line));
+            if (node == null) {
+                throw new IllegalStateException("bad line in file sink log " + file + ": " + line);
+            }
+            return new SinkFileStatus(JsonValues.text(node, "path", ""), JsonValues.number(node, "size", 0),
+                    Boolean.TRUE.equals(node.get("isDir")), JsonValues.number(node, "modificationTime", 0),
+                    (int) JsonValues.number(node, "blockReplication", 0), JsonValues.number(node, "blockSize", 0),
+                    JsonValues.text(node, "action", SinkFileStatus.ADD));
         } catch (IOException e) {
             throw new UncheckedIOException("bad line in file sink log " + file, e);
         }

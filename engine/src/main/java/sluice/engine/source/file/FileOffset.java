@@ -1,13 +1,11 @@
 package sluice.engine.source.file;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import sluice.engine.json.JsonValues;
 
 /** The offset text of the file source, Spark's {@code FileStreamSourceOffset}: {@code {"logOffset":N}}. */
 final class FileOffset {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private FileOffset() {
     }
 
@@ -21,13 +19,14 @@ final class FileOffset {
             return -1;
         }
         try {
-            JsonNode node = JSON.readTree(offset);
+            Object node = JsonValues.parse(offset);
             // Spark 2.1 wrote the bare number; Spark reads both forms, so do we.
-            JsonNode value = node.isNumber() ? node : node.get("logOffset");
-            if (value == null || !value.canConvertToLong()) {
+            Map<String, Object> object = JsonValues.object(node);
+            Object value = object == null ? node : object.get("logOffset");
+            if (!(value instanceof Long number)) {
                 throw new IllegalArgumentException("not a file source offset: " + offset);
             }
-            return value.asLong();
+            return number;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a file source offset: " + offset, e);
         }

@@ -2,8 +2,6 @@ package sluice.engine.source.file;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import sluice.engine.json.JsonValues;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -29,7 +29,6 @@ import sluice.engine.diag.Problem;
  */
 final class FileSourceLog {
     private static final String VERSION = "v1";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final String nodeId;
@@ -73,9 +72,12 @@ final class FileSourceLog {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode node = JSON.readTree(line);
-            entries.add(new FileEntry(node.get("path").asText(), node.get("timestamp").asLong(),
-                    node.get("batchId").asLong()));
+            Map<String, Object> node = JsonValues.object(JsonValues.parse(line));
+            if (node == null || !(node.get("path") instanceof String path)) {
+                throw failure("file log '%s' has a line that is not a file entry: %s", file, line);
+            }
+            entries.add(new FileEntry(path, JsonValues.number(node, "timestamp", 0),
+                    JsonValues.number(node, "batchId", 0)));
         }
         return List.copyOf(entries);
     }
