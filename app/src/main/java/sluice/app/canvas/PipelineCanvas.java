@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -62,6 +63,10 @@ public final class PipelineCanvas {
             if (e.getCode() == KeyCode.BACK_SPACE || e.getCode() == KeyCode.DELETE) {
                 deleteSelection();
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                message.hide();
+                selection.clear();
+                e.consume();
             }
         });
         viewport.pane().addEventFilter(MouseEvent.MOUSE_PRESSED, e -> message.hide());
@@ -79,6 +84,8 @@ public final class PipelineCanvas {
             show(spec);
             wire.run();
         });
+        // A newly opened file is shown whole; runLater so the nodes have been laid out first.
+        document.fileProperty().addListener((obs, old, file) -> Platform.runLater(this::fitToView));
         selection.nodes().addListener((ListChangeListener<String>) change -> showSelection());
         selection.edgeProperty().addListener((obs, old, edge) -> showSelection());
         validation.problems().addListener((ListChangeListener<sluice.engine.diag.Problem>) change ->

@@ -123,6 +123,42 @@ class PipelineCanvasTest {
     }
 
     @Test
+    void draggingOneOfSeveralSelectedNodesMovesThemAllInOneEdit(FxRobot robot) {
+        open(CanvasFixture.node("a", "source.rate", 40, 40), CanvasFixture.node("b", "source.rate", 40, 200),
+                CanvasFixture.node("c", "source.rate", 400, 200));
+        onFx(() -> fx.selection.selectAll(List.of("a", "b")));
+
+        robot.drag("#node-b", MouseButton.PRIMARY).moveBy(50, 20).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(spec().node("a").orElseThrow().x()).isEqualTo(90);
+        assertThat(spec().node("b").orElseThrow().y()).isEqualTo(220);
+        assertThat(spec().node("c").orElseThrow().x()).isEqualTo(400);
+        assertThat(fx.document.history().undoTextProperty().get()).isEqualTo("Undo Move 2 nodes");
+    }
+
+    @Test
+    void edgesShowTheRowsOfTheLastBatch(FxRobot robot) {
+        open(CanvasFixture.node("rate", "source.rate", 40, 60),
+                CanvasFixture.node("keep", "transform.filter", 400, 60, "rate"));
+
+        onFx(() -> fx.canvas.showRowCounts(Map.of("rate", 1234L)));
+
+        assertThat(robot.lookup("#edge-rate-keep-0 .edge-count").queryLabeled().getText()).isEqualTo("1,234 rows");
+        assertThat(robot.lookup("#edge-rate-keep-0 .edge-count").queryLabeled().isVisible()).isTrue();
+    }
+
+    @Test
+    void thePaletteListsEveryCatalogTypeUnderItsCategory(FxRobot robot) {
+        for (var kind : fx.catalog.kinds()) {
+            String group = "#palette-group-" + kind.category().name().toLowerCase(java.util.Locale.ROOT);
+            String entry = "#palette-" + kind.name().replace('.', '-');
+            assertThat(robot.lookup(group + " " + entry).tryQuery()).as(kind.name()).isPresent();
+            assertThat(robot.lookup(entry).queryLabeled().getTooltip().getText()).contains(kind.description());
+        }
+    }
+
+    @Test
     void aRubberBandSelectsTheNodesItTouches(FxRobot robot) {
         open(CanvasFixture.node("a", "source.rate", 40, 40), CanvasFixture.node("b", "source.rate", 40, 200),
                 CanvasFixture.node("c", "source.rate", 500, 400));
