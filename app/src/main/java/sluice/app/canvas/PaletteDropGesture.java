@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseDragEvent;
 import sluice.app.document.PipelineDocument;
@@ -20,7 +21,7 @@ import sluice.engine.pipeline.NodeSpec;
  * target while an entry is over it.
  */
 final class PaletteDropGesture {
-    private static final javafx.css.PseudoClass DROP_TARGET = javafx.css.PseudoClass.getPseudoClass("drop-target");
+    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
     private final Viewport viewport;
     private final PipelineDocument document;

@@ -21,6 +21,7 @@ import sluice.app.edit.Link;
 import sluice.app.edit.PasteNodes;
 import sluice.app.edit.RemoveElements;
 import sluice.app.validation.LiveValidation;
+import sluice.engine.diag.Problem;
 import sluice.engine.pipeline.NodeSpec;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.plan.NodeCatalog;
@@ -88,7 +89,7 @@ public final class PipelineCanvas {
         document.fileProperty().addListener((obs, old, file) -> Platform.runLater(this::fitToView));
         selection.nodes().addListener((ListChangeListener<String>) change -> showSelection());
         selection.edgeProperty().addListener((obs, old, edge) -> showSelection());
-        validation.problems().addListener((ListChangeListener<sluice.engine.diag.Problem>) change ->
+        validation.problems().addListener((ListChangeListener<Problem>) change ->
                 graph.showProblems(validation.problems()));
         show(document.spec());
         wire.run();
