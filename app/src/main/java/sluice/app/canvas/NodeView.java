@@ -1,0 +1,194 @@
+package sluice.app.canvas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.css.PseudoClass;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import sluice.engine.pipeline.NodeKind;
+import sluice.engine.pipeline.NodeSpec;
+
+/**
+ * FX thread only; mutable. The box of one node on the canvas: id, type, a stripe in its category's colour, input
+ * ports on the left, an output port on the right, and a problem marker. Made once per node id and updated in place
+ * when the spec changes, so gestures and tests keep the same instance.
+ */
+final class NodeView {
+    static final double WIDTH = 176;
+    static final double MIN_HEIGHT = 58;
+    static final double PORT_RADIUS = 6;
+    private static final double PORT_GAP = 22;
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+
+    private final String id;
+    private final Pane root = new Pane();
+    private final Label type = new Label();
+    private final Label badge = new Label("!");
+    private final Tooltip tooltip = new Tooltip();
+    private final Circle out = new Circle(PORT_RADIUS);
+    private final List<Circle> ins = new ArrayList<>();
+    private NodeKind kind;
+    private NodeSpec spec;
+    private String description = "";
+
+    NodeView(String id) {
+        this.id = id;
+        root.setId("node-" + cssSafe(id));
+        root.getStyleClass().add("node-view");
+        Label name = new Label(id);
+        name.getStyleClass().add("node-id");
+        type.getStyleClass().add("node-type");
+        VBox text = new VBox(2, name, type);
+        text.getStyleClass().add("node-text");
+        text.setLayoutX(14);
+        text.setLayoutY(10);
+        text.setMaxWidth(WIDTH - 36);
+        text.setMouseTransparent(true);
+        badge.getStyleClass().add("problem-badge");
+        badge.setLayoutX(WIDTH - 24);
+        badge.setLayoutY(6);
+        badge.setVisible(false);
+        out.setId("out-" + cssSafe(id));
+        out.getStyleClass().addAll("port", "out-port");
+        root.getChildren().addAll(text, badge, out);
+        Tooltip.install(root, tooltip);
+        root.setPrefWidth(WIDTH);
+        root.setMinWidth(WIDTH);
+        root.setMaxWidth(WIDTH);
+    }
+
+    /** Shows {@code node} of {@code nodeKind} (null when the engine does not know its type). */
+    void update(NodeSpec node, NodeKind nodeKind) {
+        spec = node;
+        if (nodeKind != kind || type.getText().isEmpty()) {
+            kind = nodeKind;
+            type.setText(node.type());
+            root.getStyleClass().removeAll("source", "transform", "sink", "unknown");
+            root.getStyleClass().add(kind == null ? "unknown" : kind.category().name().toLowerCase(Locale.ROOT));
+            description = kind == null ? "unknown node type '" + node.type() + "'" : kind.description();
+        }
+        int ports = inputPortCount(kind, node.inputs().size());
+        if (ports != ins.size()) {
+            root.getChildren().removeAll(ins);
+            ins.clear();
+            for (int i = 0; i < ports; i++) {
+                Circle port = new Circle(PORT_RADIUS);
+                port.setId("in-" + cssSafe(id) + "-" + i);
+                port.getStyleClass().addAll("port", "in-port");
+                ins.add(port);
+            }
+            root.getChildren().addAll(ins);
+        }
+        double height = height();
+        root.setPrefHeight(height);
+        root.setMinHeight(height);
+        root.setMaxHeight(height);
+        for (int i = 0; i < ins.size(); i++) {
+            ins.get(i).setCenterX(0);
+            ins.get(i).setCenterY(inputY(i));
+        }
+        out.setVisible(kind == null || kind.category() != NodeKind.Category.SINK);
+        out.setCenterX(WIDTH);
+        out.setCenterY(height / 2);
+        root.relocate(node.x(), node.y());
+        if (!root.getPseudoClassStates().contains(PROBLEM)) {
+            tooltip.setText(description);
+        }
+    }
+
+    /** Input ports to draw: one per input, plus a free one while the kind takes more, and at least its minimum. */
+    static int inputPortCount(NodeKind kind, int inputs) {
+        if (kind == null) {
+            return inputs + 1;
+        }
+        if (kind.category() == NodeKind.Category.SOURCE) {
+            return 0;
+        }
+        return Math.max(kind.minInputs(), inputs < kind.maxInputs() ? inputs + 1 : inputs);
+    }
+
+    /** Letters, digits, '-' and '_' kept, anything else '_', so ids work in CSS selectors: {@code #node-a_b}. */
+    static String cssSafe(String text) {
+        return text.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    void showSelected(boolean selected) {
+        root.pseudoClassStateChanged(SELECTED, selected);
+    }
+
+    /** Marks the node with its first problem, or clears the mark when {@code message} is null. */
+    void showProblem(String message) {
+        root.pseudoClassStateChanged(PROBLEM, message != null);
+        badge.setVisible(message != null);
+        tooltip.setText(message == null ? description : message);
+    }
+
+    double height() {
+        return Math.max(MIN_HEIGHT, ins.size() * PORT_GAP + 14);
+    }
+
+    private double inputY(int index) {
+        return height() * (index + 1) / (ins.size() + 1);
+    }
+
+    /** Where an edge into input {@code index} ends, in pipeline coordinates, at the view's current place. */
+    Point2D inputPoint(int index) {
+        int slot = Math.min(index, Math.max(0, ins.size() - 1));
+        return new Point2D(root.getLayoutX(), root.getLayoutY() + (ins.isEmpty() ? height() / 2 : inputY(slot)));
+    }
+
+    Point2D outputPoint() {
+        return new Point2D(root.getLayoutX() + WIDTH, root.getLayoutY() + height() / 2);
+    }
+
+    /** The input port nearest to (x, y) in pipeline coordinates within {@code reach}, or -1. */
+    int inputPortNear(double x, double y, double reach) {
+        int best = -1;
+        double bestDistance = reach;
+        for (int i = 0; i < ins.size(); i++) {
+            double distance = inputPoint(i).distance(x, y);
+            if (distance <= bestDistance) {
+                best = i;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /** Whether (x, y) in pipeline coordinates lies on the box. */
+    boolean covers(double x, double y) {
+        double left = root.getLayoutX();
+        double top = root.getLayoutY();
+        return x >= left && x <= left + WIDTH && y >= top && y <= top + height();
+    }
+
+    String id() {
+        return id;
+    }
+
+    NodeSpec spec() {
+        return spec;
+    }
+
+    Pane root() {
+        return root;
+    }
+
+    Circle outPort() {
+        return out;
+    }
+
+    String tooltipText() {
+        return tooltip.getText();
+    }
+
+    boolean hasProblem() {
+        return root.getPseudoClassStates().contains(PROBLEM);
+    }
+}
