@@ -189,9 +189,8 @@ public final class Workbench {
         trigger.setTooltip(new Tooltip("When micro-batches run"));
         Label why = new Label();
         why.setId("run-disabled-reason");
-        why.textProperty().bind(Bindings.createStringBinding(() -> validation.problems().isEmpty() ? ""
-                : "Run is off: " + validation.problems().size() + " problem"
-                + (validation.problems().size() == 1 ? "" : "s"), validation.problems()));
+        why.textProperty().bind(Bindings.createStringBinding(
+                () -> ProblemsPanel.runBlockedReason(validation.problems().size()), validation.problems()));
         ToolBar bar = new ToolBar(runButton, pause, step, stop, new Label("Trigger:"), trigger, why);
         bar.setId("run-toolbar");
         return bar;
