@@ -1,6 +1,7 @@
 package sluice.app;
 
 import java.nio.file.Path;
+import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
@@ -39,6 +40,8 @@ import sluice.app.run.FeedPump;
 import sluice.app.run.RunSession;
 import sluice.app.run.RunState;
 import sluice.app.run.StatusBar;
+import sluice.app.theme.AboutBox;
+import sluice.app.theme.ThemeSwitch;
 import sluice.app.validation.LiveValidation;
 import sluice.engine.pipeline.Trigger;
 import sluice.engine.plan.NodeCatalog;
@@ -57,7 +60,10 @@ public final class Workbench {
     private final BatchFeed feed = new BatchFeed(256);
     private final FeedPump pump = new FeedPump(feed);
     private final RunSession session = new RunSession(catalog, feed);
-    private final FileActions files = new FileActions(document, validation);
+    private final Preferences preferences = Preferences.userRoot().node(System.getProperty("sluice.preferences",
+            "sluice/app"));
+    private final FileActions files = new FileActions(document, validation, preferences);
+    private final ThemeSwitch theme = new ThemeSwitch(preferences);
     private final PipelineCanvas canvas = new PipelineCanvas(document, selection, catalog, validation);
     private final ConsolePanel console = new ConsolePanel();
     private final BatchInspector inspector = new BatchInspector(selection);
@@ -126,9 +132,12 @@ public final class Workbench {
     private MenuBar menus() {
         Menu file = new Menu("File");
         file.getItems().addAll(
-                item("New", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), files::newDocument),
+                item("New", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                        () -> files.newAsked(root.getScene().getWindow())),
                 item("Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                         () -> files.chooseAndOpen(root.getScene().getWindow())),
+                files.openRecentMenu(() -> root.getScene().getWindow()),
+                files.examplesMenu(() -> root.getScene().getWindow()), new SeparatorMenuItem(),
                 item("Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
                         () -> files.save(root.getScene().getWindow())),
                 item("Save As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
@@ -153,13 +162,15 @@ public final class Workbench {
         Menu view = new Menu("View");
         view.getItems().add(item("Fit to View", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
                 canvas::fitToView));
+        view.getItems().add(theme.menuItem());
         Menu run = new Menu("Run");
         run.getItems().addAll(item("Run", new KeyCodeCombination(KeyCode.F5), this::run),
                 item("Run", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::run),
                 item("Pause", null, session::pause), item("Step", new KeyCodeCombination(KeyCode.F6), this::step),
                 item("Stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), session::stop));
         run.getItems().get(1).setVisible(false);
-        MenuBar bar = new MenuBar(file, edit, view, run);
+        Menu help = new Menu("Help", null, AboutBox.menuItem(() -> root.getScene().getWindow()));
+        MenuBar bar = new MenuBar(file, edit, view, run, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -189,9 +200,8 @@ public final class Workbench {
         trigger.setTooltip(new Tooltip("When micro-batches run"));
         Label why = new Label();
         why.setId("run-disabled-reason");
-        why.textProperty().bind(Bindings.createStringBinding(() -> validation.problems().isEmpty() ? ""
-                : "Run is off: " + validation.problems().size() + " problem"
-                + (validation.problems().size() == 1 ? "" : "s"), validation.problems()));
+        why.textProperty().bind(Bindings.createStringBinding(
+                () -> ProblemsPanel.runBlockedReason(validation.problems().size()), validation.problems()));
         ToolBar bar = new ToolBar(runButton, pause, step, stop, new Label("Trigger:"), trigger, why);
         bar.setId("run-toolbar");
         return bar;

@@ -18,6 +18,11 @@ public final class WorkbenchApp extends Application {
         Scene scene = new Scene(workbench.root(), 1400, 900);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("/sluice/app/workbench.css").toExternalForm());
         workbench.attach(stage);
+        stage.setOnCloseRequest(event -> {
+            if (!workbench.files().confirmDiscard(stage)) {
+                event.consume();
+            }
+        });
         stage.setScene(scene);
         if (options.open() != null && Files.exists(options.open())) {
             workbench.files().open(options.open());

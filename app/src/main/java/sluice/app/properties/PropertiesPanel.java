@@ -1,21 +1,289 @@
 package sluice.app.properties;
 
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import sluice.app.document.PipelineDocument;
 import sluice.app.document.Selection;
 import sluice.app.validation.LiveValidation;
+import sluice.engine.diag.Problem;
+import sluice.engine.pipeline.NodeKind;
+import sluice.engine.pipeline.NodeSpec;
+import sluice.engine.pipeline.OptionKind;
+import sluice.engine.pipeline.OptionSpec;
+import sluice.engine.pipeline.OptionValue;
+import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.plan.NodeCatalog;
+import sluice.engine.plan.NodeType;
+import sluice.engine.types.Field;
+import sluice.engine.types.Schema;
 
-/** FX thread only. The options of the selected node. */
+/**
+ * FX thread only. The property sheet of the selected node: its id and type, one editor per option (the
+ * description as tooltip, the default as prompt, required ones marked), and its output schema. The sheet is built
+ * when another node is selected; after an edit, undo or redo the editors only show the new values, so typing never
+ * rebuilds it. With no node selected it shows the pipeline's own settings.
+ */
 public final class PropertiesPanel {
-    private final Label view = new Label("Properties");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final String TIP = "sluice.description";
+
+    private final PipelineDocument document;
+    private final Selection selection;
+    private final NodeCatalog catalog;
+    private final LiveValidation validation;
+    private final Label title = new Label();
+    private final Label subtitle = new Label();
+    private final GridPane grid = new GridPane();
+    private final VBox schemaBox = new VBox(2);
+    private final Label schemaTitle = new Label("Output schema");
+    private final TextField pipelineName = new TextField();
+    private final TextCommit nameCommit;
+    private final ScrollPane view;
+    private final Map<String, OptionEditor> editors = new LinkedHashMap<>();
+    private final Map<String, Label> labels = new LinkedHashMap<>();
+    private String shownNode;
+    private String shownType;
+    private boolean showingPipeline;
+    private Schema shownInput;
 
     public PropertiesPanel(PipelineDocument document, Selection selection, NodeCatalog catalog,
                            LiveValidation validation) {
+        this.document = requireNonNull(document, "document is null");
+        this.selection = requireNonNull(selection, "selection is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.validation = requireNonNull(validation, "validation is null");
+        title.setId("properties-title");
+        title.getStyleClass().add("properties-title");
+        subtitle.setId("properties-subtitle");
+        subtitle.getStyleClass().add("properties-subtitle");
+        subtitle.setWrapText(true);
+        grid.setId("properties-grid");
+        grid.getStyleClass().add("properties-grid");
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints names = new ColumnConstraints();
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setFillWidth(true);
+        grid.getColumnConstraints().setAll(names, values);
+        schemaBox.setId("properties-schema");
+        schemaTitle.getStyleClass().add("properties-section");
+        pipelineName.setId("pipeline-name");
+        pipelineName.setTooltip(new Tooltip("The pipeline's name, shown in the title bar and saved in the file"));
+        nameCommit = new TextCommit(pipelineName, text -> {
+            if (text != null) {
+                document.apply(new RenamePipeline(text.trim()));
+            }
+        });
+        VBox content = new VBox(8, title, subtitle, grid, schemaTitle, schemaBox);
+        content.getStyleClass().add("properties-content");
+        view = new ScrollPane(content);
+        view.setId("properties-panel");
+        view.setFitToWidth(true);
+        view.getStylesheets().add(PropertiesPanel.class.getResource("/sluice/app/properties.css").toExternalForm());
+
+        selection.nodes().addListener((ListChangeListener<String>) change -> refresh());
+        selection.edgeProperty().addListener((obs, old, edge) -> refresh());
+        document.specProperty().addListener((obs, old, spec) -> refresh());
+        validation.schemas().addListener((MapChangeListener<String, Schema>) change -> showSchemas());
+        validation.problems().addListener((ListChangeListener<Problem>) change -> markProblems());
+        selection.focusedOptionProperty().addListener((obs, old, option) -> focusOption(option));
+        refresh();
     }
 
     public Node view() {
         return view;
+    }
+
+    private void refresh() {
+        PipelineSpec spec = document.spec();
+        String id = selection.primaryNode();
+        Optional<NodeSpec> node = id == null ? Optional.empty() : spec.node(id);
+        if (node.isEmpty()) {
+            if (!showingPipeline) {
+                buildPipelineSheet();
+            }
+            nameCommit.show(spec.name());
+            return;
+        }
+        if (showingPipeline || !node.get().id().equals(shownNode) || !node.get().type().equals(shownType)) {
+            buildNodeSheet(node.get());
+        }
+        editors.forEach((name, editor) -> editor.show(valueOf(node.get(), name)));
+    }
+
+    private void buildPipelineSheet() {
+        clear();
+        showingPipeline = true;
+        title.setText("Pipeline");
+        subtitle.setText("Select a node on the canvas to edit its options.");
+        grid.addRow(0, rowLabel("name", true, "The pipeline's name"), pipelineName);
+        schemaTitle.setVisible(false);
+        schemaBox.getChildren().clear();
+    }
+
+    private void buildNodeSheet(NodeSpec node) {
+        clear();
+        shownNode = node.id();
+        shownType = node.type();
+        title.setText(node.id());
+        Optional<NodeKind> kind = catalog.type(node.type()).map(NodeType::kind);
+        subtitle.setText(node.type() + kind.map(k -> " — " + k.description()).orElse(" — unknown node type"));
+        int row = 0;
+        for (OptionSpec option : kind.map(NodeKind::options).orElse(List.of())) {
+            addEditor(row++, option, node.id());
+        }
+        for (String name : node.options().keySet()) {
+            if (kind.isEmpty() || kind.get().options().stream().noneMatch(o -> o.name().equalsIgnoreCase(name))) {
+                addEditor(row++, OptionSpec.optional(name, OptionKind.STRING, null, "Not an option of "
+                        + node.type() + "; clear it to remove it"), node.id());
+            }
+        }
+        schemaTitle.setVisible(true);
+        showSchemas();
+        markProblems();
+    }
+
+    private void addEditor(int row, OptionSpec option, String nodeId) {
+        OptionEditor editor = OptionEditor.of(option, nodeId, value -> commit(nodeId, option.name(), value));
+        Label label = rowLabel(option.name(), option.required(), option.description());
+        GridPane.setValignment(label, VPos.TOP);
+        grid.addRow(row, label, editor.view());
+        editors.put(option.name(), editor);
+        labels.put(option.name(), label);
+    }
+
+    private static Label rowLabel(String name, boolean required, String description) {
+        Label label = new Label(required ? name + " *" : name);
+        label.getStyleClass().add("option-name");
+        if (required) {
+            label.getStyleClass().add("required");
+        }
+        String tip = description + (required ? " (required)" : "");
+        label.getProperties().put(TIP, tip);
+        label.setTooltip(new Tooltip(tip));
+        return label;
+    }
+
+    private void clear() {
+        grid.getChildren().clear();
+        editors.clear();
+        labels.clear();
+        shownNode = null;
+        shownType = null;
+        shownInput = null;
+        showingPipeline = false;
+    }
+
+    /** One committed change becomes one edit; the file's spelling of the option name is kept. */
+    private void commit(String nodeId, String option, OptionValue value) {
+        String key = document.spec().node(nodeId).map(n -> keyOf(n, option)).orElse(option);
+        document.apply(new SetOption(nodeId, key, value));
+    }
+
+    private static String keyOf(NodeSpec node, String option) {
+        if (node.options().containsKey(option)) {
+            return option;
+        }
+        return node.options().keySet().stream().filter(k -> k.equalsIgnoreCase(option)).findFirst().orElse(option);
+    }
+
+    private static OptionValue valueOf(NodeSpec node, String option) {
+        return node.options().get(keyOf(node, option));
+    }
+
+    private void showSchemas() {
+        if (shownNode == null) {
+            return;
+        }
+        Optional<NodeSpec> node = document.spec().node(shownNode);
+        Schema output = validation.schemas().get(shownNode);
+        schemaBox.getChildren().clear();
+        if (output == null) {
+            Label unknown = new Label(node.map(n -> n.type().startsWith("sink.")).orElse(false)
+                    ? "A sink has no output." : "Not known until the node's problems are fixed.");
+            unknown.getStyleClass().add("schema-unknown");
+            schemaBox.getChildren().add(unknown);
+        } else {
+            for (Field field : output.fields()) {
+                Label line = new Label(field.name() + ": " + field.type().sql());
+                line.getStyleClass().add("schema-field");
+                schemaBox.getChildren().add(line);
+            }
+        }
+        // Expressions read the first input's rows; with several inputs (a union) there is no one schema to check.
+        Schema input = node.filter(n -> n.inputs().size() == 1)
+                .map(n -> validation.schemas().get(n.inputs().get(0))).orElse(null);
+        if (!Objects.equals(input, shownInput) || input == null) {
+            shownInput = input;
+            editors.values().forEach(editor -> editor.setInputSchema(input));
+        }
+    }
+
+    private void markProblems() {
+        labels.forEach((name, label) -> {
+            List<String> messages = validation.problems().stream()
+                    .filter(p -> Objects.equals(p.where().nodeId(), shownNode))
+                    .filter(p -> p.where().option() != null && optionName(p.where().option()).equalsIgnoreCase(name))
+                    .map(Problem::render).toList();
+            label.pseudoClassStateChanged(ERROR, !messages.isEmpty());
+            String tip = (String) label.getProperties().get(TIP);
+            label.getTooltip().setText(messages.isEmpty() ? tip : tip + "\n" + String.join("\n", messages));
+        });
+    }
+
+    private void focusOption(String option) {
+        if (option == null || shownNode == null) {
+            return;
+        }
+        String name = optionName(option);
+        editors.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
+                .ifPresent(e -> e.getValue().focus(elementOf(option)));
+    }
+
+    /** {@code expressions #3} names the third element of option {@code expressions}. */
+    static String optionName(String option) {
+        int hash = option.indexOf(" #");
+        return hash < 0 ? option : option.substring(0, hash);
+    }
+
+    static int elementOf(String option) {
+        int hash = option.indexOf(" #");
+        if (hash < 0) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(option.substring(hash + 2).trim()) - 1);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The editor of {@code option} on the sheet, for tests; null when the sheet has none. */
+    Node editorView(String option) {
+        OptionEditor editor = editors.get(option);
+        return editor == null ? null : editor.view();
+    }
+
+    String shownNode() {
+        return shownNode;
     }
 }

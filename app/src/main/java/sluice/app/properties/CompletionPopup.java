@@ -1,0 +1,184 @@
+package sluice.app.properties;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Popup;
+import sluice.engine.expr.ExpressionCompiler;
+
+/**
+ * FX thread only. Completion of the name being typed in an expression field: the input's columns first, then the
+ * engine's functions. It opens by itself as a name is typed and on Ctrl+Space; Up and Down choose, Enter or Tab
+ * inserts, Escape closes. The text field keeps the keyboard focus throughout.
+ */
+final class CompletionPopup {
+    /** One thing that can be inserted: a column name, or a function (inserted with its opening parenthesis). */
+    record Suggestion(String name, boolean function) {
+        String insertion() {
+            if (function) {
+                return name + "(";
+            }
+            return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "`" + name.replace("`", "``") + "`";
+        }
+    }
+
+    private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN);
+    private static final List<String> FUNCTIONS = ExpressionCompiler.functionNames();
+
+    private final TextField field;
+    private final Supplier<List<String>> columns;
+    private final ListView<Suggestion> list = new ListView<>();
+    private final Popup popup = new Popup();
+    private boolean typed;
+    private int tokenStart;
+
+    CompletionPopup(TextField field, Supplier<List<String>> columns) {
+        this.field = requireNonNull(field, "field is null");
+        this.columns = requireNonNull(columns, "columns is null");
+        list.getStyleClass().add("completion-list");
+        list.getStylesheets().add(CompletionPopup.class.getResource("/sluice/app/properties.css").toExternalForm());
+        list.setCellFactory(view -> new SuggestionCell());
+        list.setPrefWidth(260);
+        list.setFocusTraversable(false);
+        list.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY && list.getSelectionModel().getSelectedItem() != null) {
+                accept(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        popup.getContent().add(list);
+        popup.setAutoHide(true);
+        // The caret moves after the text changes, so the name before the caret is read when the caret moves.
+        field.textProperty().addListener((obs, old, text) -> typed = field.isFocused());
+        field.caretPositionProperty().addListener((obs, old, caret) -> {
+            if (typed) {
+                typed = false;
+                update(false);
+            }
+        });
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                popup.hide();
+            }
+        });
+        field.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    }
+
+    private void onKey(KeyEvent event) {
+        if (OPEN.match(event)) {
+            update(true);
+            event.consume();
+            return;
+        }
+        if (!popup.isShowing()) {
+            return;
+        }
+        switch (event.getCode()) {
+            case DOWN -> move(1);
+            case UP -> move(-1);
+            case ENTER, TAB -> accept(list.getSelectionModel().getSelectedItem());
+            case ESCAPE -> popup.hide();
+            default -> {
+                return;
+            }
+        }
+        event.consume();
+    }
+
+    private void move(int by) {
+        int size = list.getItems().size();
+        int next = Math.floorMod(list.getSelectionModel().getSelectedIndex() + by, size);
+        list.getSelectionModel().select(next);
+        list.scrollTo(next);
+    }
+
+    /** Shows the names that start with the one before the caret; {@code asked}: also when nothing is typed yet. */
+    void update(boolean asked) {
+        String text = field.getText() == null ? "" : field.getText();
+        int caret = Math.min(field.getCaretPosition(), text.length());
+        int start = caret;
+        while (start > 0 && ExpressionField.isWordChar(text.charAt(start - 1))) {
+            start--;
+        }
+        String prefix = text.substring(start, caret);
+        List<Suggestion> found = prefix.isEmpty() && !asked ? List.of() : suggestions(prefix);
+        if (found.isEmpty()) {
+            popup.hide();
+            return;
+        }
+        tokenStart = start;
+        list.getItems().setAll(found);
+        list.getSelectionModel().select(0);
+        list.scrollTo(0);
+        list.setPrefHeight(Math.min(found.size(), 8) * 26 + 6);
+        if (!popup.isShowing() && field.getScene() != null && field.getScene().getWindow() != null) {
+            Point2D below = field.localToScreen(0, field.getHeight());
+            popup.show(field, below.getX(), below.getY());
+        }
+    }
+
+    List<Suggestion> suggestions(String prefix) {
+        String lower = prefix.toLowerCase(Locale.ROOT);
+        List<Suggestion> found = new ArrayList<>();
+        for (String column : columns.get()) {
+            if (column.toLowerCase(Locale.ROOT).startsWith(lower) && !column.equals(prefix)) {
+                found.add(new Suggestion(column, false));
+            }
+        }
+        for (String function : FUNCTIONS) {
+            if (function.toLowerCase(Locale.ROOT).startsWith(lower) && !function.equals(prefix)) {
+                found.add(new Suggestion(function, true));
+            }
+        }
+        return found;
+    }
+
+    private void accept(Suggestion chosen) {
+        popup.hide();
+        if (chosen == null) {
+            return;
+        }
+        int caret = Math.min(field.getCaretPosition(), field.getLength());
+        typed = false;
+        field.replaceText(Math.min(tokenStart, caret), caret, chosen.insertion());
+        typed = false;
+    }
+
+    boolean isShowing() {
+        return popup.isShowing();
+    }
+
+    List<Suggestion> items() {
+        return List.copyOf(list.getItems());
+    }
+
+    /** A suggestion's name and, muted, whether it is a column or a function. */
+    private static final class SuggestionCell extends ListCell<Suggestion> {
+        @Override
+        protected void updateItem(Suggestion item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(item.name());
+            Label kind = new Label(item.function() ? "function" : "column");
+            kind.getStyleClass().add("completion-kind");
+            setGraphic(kind);
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package sluice.app.properties;
+
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import sluice.engine.pipeline.OptionSpec;
+import sluice.engine.pipeline.OptionValue;
+
+/**
+ * FX thread only. A DDL schema ({@code Date DATE, Close DOUBLE}) in a wrapping text area; committed when focus leaves
+ * or on Ctrl+Enter, since Enter may be wanted for a new line.
+ */
+final class SchemaEditor implements OptionEditor {
+    private final TextArea area = new TextArea();
+    private final TextCommit commit;
+
+    SchemaEditor(OptionSpec option, Consumer<OptionValue> onCommit) {
+        area.setId("option-" + option.name());
+        area.getStyleClass().add("schema-area");
+        area.setWrapText(true);
+        area.setPrefRowCount(3);
+        area.setPromptText(OptionEditor.prompt(option).isEmpty() ? "name TYPE, name TYPE" : OptionEditor.prompt(option));
+        area.setTooltip(new Tooltip(option.description() + " (Ctrl+Enter to apply)"));
+        commit = new TextCommit(area, text -> onCommit.accept(text == null ? null : OptionValue.of(text)));
+    }
+
+    @Override
+    public Node view() {
+        return area;
+    }
+
+    @Override
+    public void show(OptionValue value) {
+        commit.show(OptionEditor.text(value));
+    }
+
+    @Override
+    public void focus(int element) {
+        area.requestFocus();
+    }
+}

@@ -1,0 +1,125 @@
+package sluice.app.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import sluice.app.WorkbenchFixture;
+import sluice.app.document.PipelineDocument;
+import sluice.app.properties.RenamePipeline;
+import sluice.app.validation.LiveValidation;
+import sluice.engine.pipeline.PipelineSpec;
+import sluice.engine.plan.NodeCatalog;
+
+/** Save and open, the recent list, and what the unsaved-changes question decides (asked by a fake). */
+@ExtendWith(ApplicationExtension.class)
+class FileActionsTest {
+    private final Preferences node = Preferences.userRoot().node("sluice-test/" + UUID.randomUUID());
+    private final PipelineDocument document = new PipelineDocument();
+    private final LiveValidation validation = new LiveValidation(NodeCatalog.standard(), () -> Path.of(""));
+    private final List<String> asked = new ArrayList<>();
+    private UnsavedChanges.Choice answer = UnsavedChanges.Choice.CANCEL;
+    private final FileActions files = new FileActions(document, validation, new RecentFiles(node), name -> {
+        asked.add(name);
+        return answer;
+    });
+
+    @Start
+    void start(Stage stage) {
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws BackingStoreException {
+        validation.close();
+        node.removeNode();
+    }
+
+    @Test
+    void savedFileOpensToTheSameSpecWithNodePositions(@TempDir Path folder) {
+        files.open(WorkbenchFixture.example("stocks-replay"));
+        PipelineSpec original = document.spec();
+        Path copy = folder.resolve("copy.sluice.json");
+
+        assertThat(files.saveTo(copy)).isTrue();
+        files.newDocument();
+        files.open(copy);
+
+        assertThat(document.spec()).isEqualTo(original);
+        assertThat(document.spec().node("change").orElseThrow().x()).isEqualTo(300);
+        assertThat(document.isDirty()).isFalse();
+    }
+
+    @Test
+    void openedAndSavedFilesGoToTheRecentList(@TempDir Path folder) {
+        files.open(WorkbenchFixture.example("rate-plus-one"));
+        files.saveTo(folder.resolve("mine.sluice.json"));
+
+        assertThat(files.recent().files()).containsExactly(folder.resolve("mine.sluice.json").toAbsolutePath(),
+                WorkbenchFixture.example("rate-plus-one"));
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsNotRemembered(@TempDir Path folder) {
+        files.open(folder.resolve("missing.sluice.json"));
+
+        assertThat(files.recent().files()).isEmpty();
+    }
+
+    @Test
+    void cleanDocumentIsDroppedWithoutAsking() {
+        files.open(WorkbenchFixture.example("rate-plus-one"));
+
+        assertThat(files.confirmDiscard(null)).isTrue();
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void cancelKeepsTheUnsavedDocument() {
+        files.open(WorkbenchFixture.example("rate-plus-one"));
+        document.apply(new RenamePipeline("Changed"));
+        answer = UnsavedChanges.Choice.CANCEL;
+
+        files.newAsked(null);
+
+        assertThat(asked).containsExactly("Changed");
+        assertThat(document.spec().name()).isEqualTo("Changed");
+    }
+
+    @Test
+    void dontSaveDropsTheChanges() {
+        files.open(WorkbenchFixture.example("rate-plus-one"));
+        document.apply(new RenamePipeline("Changed"));
+        answer = UnsavedChanges.Choice.DISCARD;
+
+        files.newAsked(null);
+
+        assertThat(document.spec().name()).isEqualTo("Untitled");
+    }
+
+    @Test
+    void saveWritesTheFileBeforeGoingOn(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("p.sluice.json");
+        Files.copy(WorkbenchFixture.example("rate-plus-one"), file);
+        files.open(file);
+        document.apply(new RenamePipeline("Changed"));
+        answer = UnsavedChanges.Choice.SAVE;
+
+        assertThat(files.confirmDiscard(null)).isTrue();
+
+        assertThat(Files.readString(file)).contains("\"Changed\"");
+        assertThat(document.isDirty()).isFalse();
+    }
+}
