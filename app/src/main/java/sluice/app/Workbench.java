@@ -37,6 +37,8 @@ import sluice.app.properties.PropertiesPanel;
 import sluice.app.run.BatchFeed;
 import sluice.app.run.FeedListener;
 import sluice.app.run.FeedPump;
+import sluice.app.run.PreviewSpec;
+import sluice.app.run.ReplaySpeed;
 import sluice.app.run.RunSession;
 import sluice.app.run.RunState;
 import sluice.app.run.StatusBar;
@@ -66,11 +68,13 @@ public final class Workbench {
     private final ThemeSwitch theme = new ThemeSwitch(preferences);
     private final PipelineCanvas canvas = new PipelineCanvas(document, selection, catalog, validation);
     private final ConsolePanel console = new ConsolePanel();
-    private final BatchInspector inspector = new BatchInspector(selection);
+    private final BatchInspector inspector = new BatchInspector(selection, document.specProperty(),
+            feed::skippedBatches);
     private final ChartsPanel charts = new ChartsPanel(document);
     private final MetricsView metrics = new MetricsView();
     private final StatusBar status = new StatusBar(session);
     private final ChoiceBox<String> trigger = new ChoiceBox<>();
+    private final ChoiceBox<ReplaySpeed> replay = new ChoiceBox<>();
     private final BorderPane root = new BorderPane();
 
     public Workbench() {
@@ -166,6 +170,7 @@ public final class Workbench {
         Menu run = new Menu("Run");
         run.getItems().addAll(item("Run", new KeyCodeCombination(KeyCode.F5), this::run),
                 item("Run", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::run),
+                item("Preview", new KeyCodeCombination(KeyCode.F7), this::preview),
                 item("Pause", null, session::pause), item("Step", new KeyCodeCombination(KeyCode.F6), this::step),
                 item("Stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), session::stop));
         run.getItems().get(1).setVisible(false);
@@ -202,7 +207,17 @@ public final class Workbench {
         why.setId("run-disabled-reason");
         why.textProperty().bind(Bindings.createStringBinding(
                 () -> ProblemsPanel.runBlockedReason(validation.problems().size()), validation.problems()));
-        ToolBar bar = new ToolBar(runButton, pause, step, stop, new Label("Trigger:"), trigger, why);
+        Button preview = button("Preview", "preview-button",
+                "Run one batch of each source's first data, writing no files (F7)", this::preview);
+        preview.disableProperty().bind(runButton.disableProperty());
+        replay.setId("replay-speed");
+        replay.getItems().addAll(ReplaySpeed.values());
+        replay.setValue(ReplaySpeed.NORMAL);
+        replay.setTooltip(new Tooltip("Replay speed of file sources with the every-second trigger: 1x is one batch "
+                + "(maxFilesPerTrigger files) a second"));
+        replay.disableProperty().bind(trigger.valueProperty().isNotEqualTo("Every second"));
+        ToolBar bar = new ToolBar(runButton, pause, step, stop, preview, new Label("Trigger:"), trigger,
+                new Label("Replay:"), replay, why);
         bar.setId("run-toolbar");
         return bar;
     }
@@ -219,7 +234,7 @@ public final class Workbench {
         return switch (trigger.getValue()) {
             case "Once" -> new Trigger.Once();
             case "Available now" -> new Trigger.AvailableNow();
-            case "Every second" -> new Trigger.ProcessingTime(java.time.Duration.ofSeconds(1), "1 second");
+            case "Every second" -> replay.getValue().triggerFor(document.spec());
             default -> Trigger.DEFAULT;
         };
     }
@@ -235,6 +250,15 @@ public final class Workbench {
         }
         pump.reset();
         session.start(document.spec(), baseDir(), chosenTrigger());
+    }
+
+    /** Runs the first batch of each source with file and Kafka sinks swapped for noop, so every edge has rows. */
+    public void preview() {
+        if (!validation.problems().isEmpty() || session.state() == RunState.STARTING) {
+            return;
+        }
+        pump.reset();
+        session.start(PreviewSpec.of(document.spec()), baseDir(), PreviewSpec.TRIGGER, PreviewSpec.MAX_BATCHES);
     }
 
     /** One micro-batch: starts a paused run first when none is going. */
@@ -288,6 +312,18 @@ public final class Workbench {
 
     public FeedPump pump() {
         return pump;
+    }
+
+    public BatchInspector inspector() {
+        return inspector;
+    }
+
+    public ChartsPanel charts() {
+        return charts;
+    }
+
+    public MetricsView metrics() {
+        return metrics;
     }
 
     /** Binds the window title to the pipeline's name and unsaved state: {@code Sluice — <name>}. */

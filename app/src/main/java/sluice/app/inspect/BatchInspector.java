@@ -1,18 +1,368 @@
 package sluice.app.inspect;
 
+import static java.util.Objects.requireNonNull;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import sluice.app.document.Selection;
+import sluice.app.run.FeedEvent;
 import sluice.app.run.FeedListener;
+import sluice.engine.pipeline.NodeSpec;
+import sluice.engine.pipeline.OptionValue;
+import sluice.engine.pipeline.PipelineSpec;
+import sluice.engine.runtime.BatchSnapshot;
+import sluice.engine.types.Row;
+import sluice.engine.types.Schema;
 
-/** FX thread only. The rows of the selected node, batch by batch. */
+/**
+ * Mutable, FX thread only. The rows that crossed the selected node (a sink: its input) or edge (its {@code from}
+ * node's output), batch by batch: a virtualized table with typed, sortable columns, a bounded history navigated by
+ * batch id, a filter, the rows changed since the previous batch highlighted for update and complete sinks, and copy
+ * as CSV. Batches arrive through the feed pump; the table is refreshed at most once per pulse.
+ */
 public final class BatchInspector implements FeedListener {
-    private final Label view = new Label("Select a node to see its rows");
+    private final Selection selection;
+    private final ObservableValue<PipelineSpec> spec;
+    private final LongSupplier skippedBatches;
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final BatchHistory history;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final FilteredList<Row> filtered = new FilteredList<>(rows);
+    private final SortedList<Row> sorted = new SortedList<>(filtered);
+    private final InspectorTable table = new InspectorTable(zone);
+    private final Label title = new Label("Select a node or an edge to see its rows");
+    private final Label summary = new Label();
+    private final Label skipped = new Label();
+    private final ComboBox<Long> batchIds = new ComboBox<>();
+    private final Button previous = new Button("◀");
+    private final Button next = new Button("▶");
+    private final TextField filter = new TextField();
+    private final BorderPane view = new BorderPane();
+    private String node;
+    /** The batch shown, or null to follow the newest one as batches arrive. */
+    private Long pinnedBatch;
+    private BatchSnapshot shown;
+    private BatchSnapshot loaded;
+    private int changedCount;
+    private boolean dirty;
+    private boolean updatingControls;
 
-    public BatchInspector(Selection selection) {
+    /**
+     * @param spec the pipeline being run, for the history length of {@code sink.table} nodes and the sinks' output
+     *             modes
+     * @param skippedBatches how many batches the feed dropped because the window fell behind
+     */
+    public BatchInspector(Selection selection, ObservableValue<PipelineSpec> spec, LongSupplier skippedBatches) {
+        this.selection = requireNonNull(selection, "selection is null");
+        this.spec = requireNonNull(spec, "spec is null");
+        this.skippedBatches = requireNonNull(skippedBatches, "skippedBatches is null");
+        this.history = new BatchHistory(this::maxBatches, BatchHistory.ROW_BUDGET);
+        sorted.comparatorProperty().bind(table.view().comparatorProperty());
+        table.view().setItems(sorted);
+        layout();
+        selection.nodes().addListener((javafx.collections.ListChangeListener<String>) change -> select());
+        selection.edgeProperty().addListener((obs, old, edge) -> select());
+        filter.textProperty().addListener((obs, old, text) -> applyFilter());
+        batchIds.valueProperty().addListener((obs, old, id) -> {
+            if (!updatingControls && id != null) {
+                showBatch(id);
+            }
+        });
+        select();
+    }
+
+    private void layout() {
+        title.setId("inspector-title");
+        summary.setId("inspector-summary");
+        skipped.setId("inspector-skipped");
+        skipped.getStyleClass().add("inspector-skipped");
+        batchIds.setId("inspector-batch");
+        batchIds.setTooltip(new Tooltip("Batch id"));
+        batchIds.setPrefWidth(90);
+        previous.setId("inspector-previous");
+        previous.setTooltip(new Tooltip("Previous batch"));
+        previous.setOnAction(e -> step(-1));
+        next.setId("inspector-next");
+        next.setTooltip(new Tooltip("Next batch"));
+        next.setOnAction(e -> step(1));
+        filter.setId("inspector-filter");
+        filter.setPromptText("Filter rows");
+        filter.setPrefColumnCount(16);
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox bar = new HBox(8, title, previous, batchIds, next, summary, skipped, spring, filter);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.getStyleClass().add("inspector-bar");
+        TableView<Row> rowsView = table.view();
+        rowsView.setId("inspector-table");
+        rowsView.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        // A handler on the table consumes Ctrl+C before the Edit menu's accelerator (which copies canvas nodes).
+        rowsView.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (copy.match(e)) {
+                copySelectedRows();
+                e.consume();
+            }
+        });
+        MenuItem copyItem = new MenuItem("Copy rows as CSV");
+        copyItem.setId("inspector-copy");
+        copyItem.setOnAction(e -> copySelectedRows());
+        MenuItem copyAll = new MenuItem("Copy all shown rows as CSV");
+        copyAll.setOnAction(e -> copyToClipboard(CsvText.of(shownSchema(), new ArrayList<>(sorted), zone)));
+        rowsView.setContextMenu(new ContextMenu(copyItem, copyAll));
+        view.setTop(bar);
+        view.setCenter(rowsView);
+        view.getStyleClass().add("batch-inspector");
+        view.getStylesheets().add(BatchInspector.class.getResource("/sluice/app/live.css").toExternalForm());
     }
 
     public Node view() {
         return view;
+    }
+
+    /** The node whose output is shown: the edge's source, or the selected node (a sink's output is its input). */
+    public String inspectedNode() {
+        Selection.EdgeRef edge = selection.edgeProperty().get();
+        return edge != null ? edge.from() : selection.primaryNode();
+    }
+
+    private void select() {
+        node = inspectedNode();
+        pinnedBatch = null;
+        Selection.EdgeRef edge = selection.edgeProperty().get();
+        title.setText(node == null ? "Select a node or an edge to see its rows"
+                : edge != null ? edge.from() + " → " + edge.to() : node);
+        refresh();
+    }
+
+    @Override
+    public void onBatch(FeedEvent.BatchEvent batch) {
+        for (BatchSnapshot snapshot : batch.nodes().values()) {
+            history.add(snapshot);
+        }
+        dirty = true;
+    }
+
+    @Override
+    public void onPulseEnd() {
+        if (dirty) {
+            dirty = false;
+            refresh();
+        }
+    }
+
+    @Override
+    public void onReset() {
+        history.clear();
+        pinnedBatch = null;
+        refresh();
+    }
+
+    private void step(int direction) {
+        List<BatchSnapshot> batches = history.batches(node);
+        int at = indexOfShown(batches) + direction;
+        if (at >= 0 && at < batches.size()) {
+            showBatch(batches.get(at).batchId());
+        }
+    }
+
+    /** Shows batch {@code batchId} of the inspected node and stays on it; the newest one follows the stream. */
+    public void showBatch(long batchId) {
+        Optional<BatchSnapshot> latest = history.latest(node);
+        pinnedBatch = latest.isPresent() && latest.get().batchId() == batchId ? null : batchId;
+        refresh();
+    }
+
+    private int indexOfShown(List<BatchSnapshot> batches) {
+        for (int i = 0; i < batches.size(); i++) {
+            if (shown != null && batches.get(i).batchId() == shown.batchId()) {
+                return i;
+            }
+        }
+        return batches.size() - 1;
+    }
+
+    private void refresh() {
+        List<BatchSnapshot> batches = node == null ? List.of() : history.batches(node);
+        BatchSnapshot pick = batches.isEmpty() ? null : batches.get(batches.size() - 1);
+        if (pinnedBatch != null) {
+            pick = history.batch(node, pinnedBatch).orElse(pick);
+        }
+        shown = pick;
+        updatingControls = true;
+        try {
+            List<Long> ids = new ArrayList<>(batches.size());
+            batches.forEach(b -> ids.add(b.batchId()));
+            if (!batchIds.getItems().equals(ids)) {
+                batchIds.getItems().setAll(ids);
+            }
+            batchIds.setValue(pick == null ? null : pick.batchId());
+        } finally {
+            updatingControls = false;
+        }
+        int at = indexOfShown(batches);
+        previous.setDisable(pick == null || at <= 0);
+        next.setDisable(pick == null || at >= batches.size() - 1);
+        long skippedCount = skippedBatches.getAsLong();
+        skipped.setText(skippedCount == 0 ? "" : String.format(Locale.ROOT, "%,d batch%s skipped", skippedCount,
+                skippedCount == 1 ? "" : "es"));
+        if (pick == null) {
+            table.show(Schema.EMPTY, Set.of());
+            rows.clear();
+            loaded = null;
+            changedCount = 0;
+            table.view().setPlaceholder(new Label(node == null ? "Nothing selected" : "No batch has reached '" + node
+                    + "' yet"));
+            summary.setText("");
+            return;
+        }
+        Set<Row> changed = highlightsChanges(node) ? history.previous(node, pick.batchId())
+                .map(before -> ChangedRows.of(shown.rows(), before.rows())).orElse(Set.of()) : Set.of();
+        changedCount = changed.size();
+        table.show(pick.schema(), changed);
+        if (pick != loaded) {
+            // Other nodes' batches also mark the view dirty; reload the rows only when this node's batch changed.
+            loaded = pick;
+            rows.setAll(pick.rows());
+        }
+        updateSummary(batches.get(batches.size() - 1).batchId());
+    }
+
+    private void updateSummary(long latestId) {
+        summary.setText(String.format(Locale.ROOT, "batch %d of %d · %,d rows (showing %,d)", shown.batchId(),
+                latestId, shown.totalRows(), filtered.size()));
+    }
+
+    private void applyFilter() {
+        String needle = filter.getText() == null ? "" : filter.getText().strip().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            filtered.setPredicate(null);
+        } else {
+            Schema schema = shownSchema();
+            filtered.setPredicate(row -> contains(schema, row, needle));
+        }
+        if (shown != null) {
+            List<BatchSnapshot> batches = history.batches(node);
+            updateSummary(batches.isEmpty() ? shown.batchId() : batches.get(batches.size() - 1).batchId());
+        }
+    }
+
+    private boolean contains(Schema schema, Row row, String needle) {
+        for (int i = 0; i < schema.size() && i < row.size(); i++) {
+            if (CellText.of(schema.field(i).type(), row.get(i), zone).toLowerCase(Locale.ROOT).contains(needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Update and complete sinks re-send rows; the ones that differ from the previous batch are what changed. */
+    private boolean highlightsChanges(String nodeId) {
+        PipelineSpec pipeline = spec.getValue();
+        if (pipeline == null) {
+            return false;
+        }
+        for (NodeSpec candidate : pipeline.nodes()) {
+            boolean isOrFeeds = candidate.id().equals(nodeId) || candidate.inputs().contains(nodeId);
+            if (isOrFeeds && candidate.type().startsWith("sink.")) {
+                String mode = candidate.option("outputMode").filter(OptionValue.Text.class::isInstance)
+                        .map(v -> ((OptionValue.Text) v).value()).orElse("append");
+                if (mode.equals("update") || mode.equals("complete")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private int maxBatches(String nodeId) {
+        PipelineSpec pipeline = spec.getValue();
+        Optional<NodeSpec> found = pipeline == null ? Optional.empty() : pipeline.node(nodeId);
+        if (found.isPresent() && found.get().type().equals("sink.table")) {
+            Optional<OptionValue> value = found.get().option("maxBatches");
+            if (value.isPresent() && value.get() instanceof OptionValue.Text text) {
+                try {
+                    return Math.max(1, Integer.parseInt(text.value().strip()));
+                } catch (NumberFormatException e) {
+                    return BatchHistory.DEFAULT_MAX_BATCHES;
+                }
+            }
+        }
+        return BatchHistory.DEFAULT_MAX_BATCHES;
+    }
+
+    private Schema shownSchema() {
+        return shown == null ? Schema.EMPTY : shown.schema();
+    }
+
+    /** The selected rows as CSV, header first, in the order shown; also put on the clipboard. */
+    public String copySelectedRows() {
+        String csv = CsvText.of(shownSchema(), new ArrayList<>(table.view().getSelectionModel().getSelectedItems()),
+                zone);
+        copyToClipboard(csv);
+        return csv;
+    }
+
+    private static void copyToClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The rows shown (filtered and sorted), for tests and the benchmark. */
+    public List<Row> shownRows() {
+        return List.copyOf(sorted);
+    }
+
+    /** The newest batch id kept for {@code nodeId}, or -1. */
+    public long latestBatchId(String nodeId) {
+        return history.latest(nodeId).map(BatchSnapshot::batchId).orElse(-1L);
+    }
+
+    /** How many rows of the batch shown are highlighted as changed since the previous batch. */
+    public int changedRowCount() {
+        return changedCount;
+    }
+
+    /** The batch id shown, or -1. */
+    public long shownBatchId() {
+        return shown == null ? -1 : shown.batchId();
+    }
+
+    public String summaryText() {
+        return summary.getText();
     }
 }

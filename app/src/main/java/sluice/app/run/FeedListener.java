@@ -16,6 +16,13 @@ public interface FeedListener {
     default void onEnd(String message) {
     }
 
+    /**
+     * The pump finished handing over this pulse's events: views that only marked themselves dirty repaint now, so a
+     * burst of batches costs one repaint per pulse.
+     */
+    default void onPulseEnd() {
+    }
+
     /** A new run starts: forget the previous run's batches. */
     default void onReset() {
     }

@@ -31,6 +31,7 @@ public final class FeedPump extends AnimationTimer {
             }
             dispatch(next);
         }
+        listeners.forEach(FeedListener::onPulseEnd);
         longestPulseNanos = Math.max(longestPulseNanos, System.nanoTime() - start);
     }
 
@@ -40,6 +41,7 @@ public final class FeedPump extends AnimationTimer {
         while ((next = feed.poll()) != null) {
             dispatch(next);
         }
+        listeners.forEach(FeedListener::onPulseEnd);
     }
 
     public void reset() {

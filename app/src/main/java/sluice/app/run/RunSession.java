@@ -62,7 +62,13 @@ public final class RunSession implements AutoCloseable {
      * starts paused, waiting for {@link #step()}. A run still going is stopped first.
      */
     public void start(PipelineSpec spec, Path baseDir, Trigger trigger) {
+        start(spec, baseDir, trigger, 0);
+    }
+
+    /** As {@link #start(PipelineSpec, Path, Trigger)}, stopping after {@code maxBatches} batches (0: no limit). */
+    public void start(PipelineSpec spec, Path baseDir, Trigger trigger, long maxBatches) {
         requireNonNull(spec, "spec is null");
+        requireNonNull(trigger, "trigger is null");
         state.set(RunState.STARTING);
         control.execute(() -> {
             stopQuery();
@@ -76,7 +82,7 @@ public final class RunSession implements AutoCloseable {
             PrintStream console = new PrintStream(new ConsoleStream(feed), true, StandardCharsets.UTF_8);
             EngineEnvironment environment = new EngineEnvironment(console, new MemoryTables(), Clock.systemUTC(),
                     ZoneId.systemDefault(), Runtime.getRuntime().availableProcessors());
-            StreamingQuery started = StreamingQuery.create(loaded.plan(), new QueryOptions(trigger, null, 0),
+            StreamingQuery started = StreamingQuery.create(loaded.plan(), new QueryOptions(trigger, null, maxBatches),
                     environment);
             started.addListener(new FeedingListener(feed));
             started.addListener(new sluice.engine.runtime.QueryListener() {
