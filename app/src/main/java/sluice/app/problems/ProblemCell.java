@@ -5,6 +5,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 
@@ -23,6 +24,11 @@ final class ProblemCell extends ListCell<Problem> {
         message.getStyleClass().add("problem-message");
         HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
+        message.setWrapText(true);
+        where.setMinWidth(Region.USE_PREF_SIZE);
+        icon.setMinWidth(Region.USE_PREF_SIZE);
+        // Cells as wide as the list, so long messages wrap instead of scrolling sideways.
+        setPrefWidth(0);
     }
 
     @Override

@@ -19,6 +19,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import sluice.app.document.PipelineDocument;
 import sluice.app.document.Selection;
@@ -174,6 +175,7 @@ public final class PropertiesPanel {
     private static Label rowLabel(String name, boolean required, String description) {
         Label label = new Label(required ? name + " *" : name);
         label.getStyleClass().add("option-name");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         if (required) {
             label.getStyleClass().add("required");
         }

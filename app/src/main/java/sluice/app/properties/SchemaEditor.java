@@ -20,7 +20,8 @@ final class SchemaEditor implements OptionEditor {
         area.getStyleClass().add("schema-area");
         area.setWrapText(true);
         area.setPrefRowCount(3);
-        area.setPromptText(OptionEditor.prompt(option).isEmpty() ? "name TYPE, name TYPE" : OptionEditor.prompt(option));
+        String prompt = OptionEditor.prompt(option);
+        area.setPromptText(prompt.isEmpty() ? "name TYPE, name TYPE" : prompt);
         area.setTooltip(new Tooltip(option.description() + " (Ctrl+Enter to apply)"));
         commit = new TextCommit(area, text -> onCommit.accept(text == null ? null : OptionValue.of(text)));
     }

@@ -79,6 +79,18 @@ class FileActionsTest {
     }
 
     @Test
+    void aBrokenFileBecomesAProblemNotACrash(@TempDir Path folder) throws Exception {
+        Path broken = folder.resolve("broken.sluice.json");
+        Files.writeString(broken, "{ \"format\": \"sluice/1\", \"nodes\": [ ");
+
+        files.open(broken);
+
+        WorkbenchFixture.await("the problem is listed", () -> !validation.problems().isEmpty());
+        assertThat(validation.problems().get(0).message()).doesNotContain("Exception");
+        assertThat(document.spec().nodes()).isEmpty();
+    }
+
+    @Test
     void cleanDocumentIsDroppedWithoutAsking() {
         files.open(WorkbenchFixture.example("rate-plus-one"));
 
