@@ -53,6 +53,11 @@ import sluice.engine.types.Schema;
  * as CSV. Batches arrive through the feed pump; the table is refreshed at most once per pulse.
  */
 public final class BatchInspector implements FeedListener {
+    /**
+     * A table re-laid out 10 times a second costs software rendering more than a person can read: while following a
+     * stream the table shows the newest batch at most 4 times a second (the history keeps every batch).
+     */
+    static final long MIN_REFRESH_NANOS = 250_000_000L;
     private final Selection selection;
     private final ObservableValue<PipelineSpec> spec;
     private final LongSupplier skippedBatches;
@@ -77,6 +82,7 @@ public final class BatchInspector implements FeedListener {
     private BatchSnapshot loaded;
     private int changedCount;
     private boolean dirty;
+    private long lastRefreshNanos;
     private boolean updatingControls;
 
     /**
@@ -111,6 +117,15 @@ public final class BatchInspector implements FeedListener {
         batchIds.setId("inspector-batch");
         batchIds.setTooltip(new Tooltip("Batch id"));
         batchIds.setPrefWidth(90);
+        batchIds.setOnShowing(e -> {
+            updatingControls = true;
+            try {
+                fillBatchIds(node == null ? List.of() : history.batches(node));
+                batchIds.setValue(shown == null ? null : shown.batchId());
+            } finally {
+                updatingControls = false;
+            }
+        });
         previous.setId("inspector-previous");
         previous.setTooltip(new Tooltip("Previous batch"));
         previous.setOnAction(e -> step(-1));
@@ -178,8 +193,10 @@ public final class BatchInspector implements FeedListener {
 
     @Override
     public void onPulseEnd() {
-        if (dirty) {
+        long now = System.nanoTime();
+        if (dirty && now - lastRefreshNanos >= MIN_REFRESH_NANOS) {
             dirty = false;
+            lastRefreshNanos = now;
             refresh();
         }
     }
@@ -224,10 +241,8 @@ public final class BatchInspector implements FeedListener {
         shown = pick;
         updatingControls = true;
         try {
-            List<Long> ids = new ArrayList<>(batches.size());
-            batches.forEach(b -> ids.add(b.batchId()));
-            if (!batchIds.getItems().equals(ids)) {
-                batchIds.getItems().setAll(ids);
+            if (batchIds.isShowing()) {
+                fillBatchIds(batches);
             }
             batchIds.setValue(pick == null ? null : pick.batchId());
         } finally {
@@ -259,6 +274,15 @@ public final class BatchInspector implements FeedListener {
             rows.setAll(pick.rows());
         }
         updateSummary(batches.get(batches.size() - 1).batchId());
+    }
+
+    /** The list of kept batch ids is filled when it opens, not on every batch. */
+    private void fillBatchIds(List<BatchSnapshot> batches) {
+        List<Long> ids = new ArrayList<>(batches.size());
+        batches.forEach(b -> ids.add(b.batchId()));
+        if (!batchIds.getItems().equals(ids)) {
+            batchIds.getItems().setAll(ids);
+        }
     }
 
     private void updateSummary(long latestId) {
