@@ -112,9 +112,13 @@ public final class Workbench {
                 new ProblemsPanel(validation, selection).view());
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.65);
-        TabPane bottom = new TabPane(tab("Inspector", inspector.view()), tab("Charts", charts.view()),
-                tab("Metrics", metrics.view()), tab("Console", console.view()));
-        bottom.setId("bottom-tabs");
+        // Rows on the left, pictures on the right: a batch's table and its chart are seen together.
+        TabPane rows = new TabPane(tab("Inspector", inspector.view()), tab("Console", console.view()));
+        rows.setId("rows-tabs");
+        TabPane pictures = new TabPane(tab("Charts", charts.view()), tab("Metrics", metrics.view()));
+        pictures.setId("chart-tabs");
+        SplitPane bottom = new SplitPane(rows, pictures);
+        bottom.setDividerPositions(0.55);
         SplitPane middle = new SplitPane(canvas.view(), side);
         middle.setDividerPositions(0.72);
         SplitPane centre = new SplitPane(middle, bottom);
@@ -249,7 +253,16 @@ public final class Workbench {
             return;
         }
         pump.reset();
+        showTableWhenNothingSelected();
         session.start(document.spec(), baseDir(), chosenTrigger());
+    }
+
+    /** A newcomer presses Run with nothing selected: show the first table sink's rows rather than an empty panel. */
+    private void showTableWhenNothingSelected() {
+        if (selection.nodes().isEmpty() && selection.edgeProperty().get() == null) {
+            document.spec().nodes().stream().filter(n -> n.type().equals("sink.table")).findFirst()
+                    .ifPresent(n -> selection.selectOnly(n.id()));
+        }
     }
 
     /** Runs the first batch of each source with file and Kafka sinks swapped for noop, so every edge has rows. */

@@ -191,10 +191,11 @@ class LiveViewsTest {
     }
 
     private static void selectTab(FxRobot robot, String name) {
-        TabPane tabs = robot.lookup("#bottom-tabs").queryAs(TabPane.class);
-        for (Tab tab : tabs.getTabs()) {
-            if (tab.getText().equals(name)) {
-                tabs.getSelectionModel().select(tab);
+        for (TabPane tabs : robot.lookup(".tab-pane").queryAllAs(TabPane.class)) {
+            for (Tab tab : tabs.getTabs()) {
+                if (tab.getText().equals(name)) {
+                    tabs.getSelectionModel().select(tab);
+                }
             }
         }
     }

@@ -44,6 +44,9 @@ class WorkbenchTest {
                 .equals("Batch: 1"));
 
         assertThat(workbench.session().state()).isEqualTo(RunState.RUNNING);
+        assertThat(workbench.selection().nodes()).containsExactly("table");
+        WorkbenchFixture.await("the inspector shows the table sink's rows",
+                () -> workbench.inspector().shownRows().size() == 252);
         robot.clickOn("#stop-button");
         WorkbenchFixture.await("the run stopped", () -> !workbench.session().state().isActive());
         assertThat(robot.lookup("#run-button").queryAs(Button.class).isDisabled()).isFalse();

@@ -70,7 +70,8 @@ final class InspectorTable {
         TableColumn<Row, Object> column = new TableColumn<>(field.name() + ": " + type.sql());
         column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().get(index)));
         column.setComparator(CellOrder.of(type, zone));
-        column.setPrefWidth(Math.max(90, Math.min(220, 9 * column.getText().length())));
+        // Wide enough for the bold "name: TYPE" header, so types are readable without resizing.
+        column.setPrefWidth(Math.max(90, Math.min(280, 10 * column.getText().length() + 30)));
         if (type.isNumeric()) {
             column.getStyleClass().add("numeric");
         }
