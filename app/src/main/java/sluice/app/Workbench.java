@@ -147,9 +147,15 @@ public final class Workbench {
                 files.openRecentMenu(() -> root.getScene().getWindow()),
                 files.examplesMenu(() -> root.getScene().getWindow()), new SeparatorMenuItem(),
                 item("Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
-                        () -> files.save(root.getScene().getWindow())),
+                        () -> {
+                            commitEditing();
+                            files.save(root.getScene().getWindow());
+                        }),
                 item("Save As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
-                        KeyCombination.SHIFT_DOWN), () -> files.saveAs(root.getScene().getWindow())));
+                        KeyCombination.SHIFT_DOWN), () -> {
+                            commitEditing();
+                            files.saveAs(root.getScene().getWindow());
+                        }));
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
                 document.history()::undo);
@@ -182,6 +188,16 @@ public final class Workbench {
         MenuBar bar = new MenuBar(file, edit, view, run, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /**
+     * Text editors commit on Enter or when they lose focus; a menu shortcut does neither, so Save takes the focus
+     * first and the text being typed is part of what is saved.
+     */
+    private void commitEditing() {
+        if (root.getScene() != null && root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
+            root.requestFocus();
+        }
     }
 
     private static MenuItem item(String text, KeyCombination keys, Runnable action) {

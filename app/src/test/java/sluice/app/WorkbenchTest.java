@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import sluice.app.run.RunState;
 
 @ExtendWith(ApplicationExtension.class)
@@ -28,6 +29,21 @@ class WorkbenchTest {
     @AfterEach
     void close() {
         workbench.close();
+    }
+
+    @Test
+    void saveKeepsTextStillBeingTyped(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        java.nio.file.Path copy = folder.resolve("copy.sluice.json");
+        java.nio.file.Files.copy(WorkbenchFixture.example("stocks-replay"), copy);
+        robot.interact(() -> workbench.files().open(copy));
+
+        robot.clickOn("#pipeline-name").push(javafx.scene.input.KeyCode.END).write(" (mine)");
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(sluice.engine.pipeline.PipelineJson.read(copy).spec().name())
+                .isEqualTo("Stocks replay: daily change per symbol (mine)");
     }
 
     @Test
