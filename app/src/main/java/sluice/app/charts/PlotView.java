@@ -180,9 +180,10 @@ final class PlotView {
 
     private void drawAxes(GraphicsContext g, Frame f) {
         double[] r = f.range();
-        g.setStroke(Color.web("#d0d7de"));
+        Ink ink = Ink.current();
+        g.setStroke(ink.grid());
         g.setLineWidth(1);
-        g.setFill(Color.web("#57606a"));
+        g.setFill(ink.muted());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (double tick : AxisTicks.of(r[2], r[3], Math.max(2, (int) (f.height() / 40)))) {
@@ -198,7 +199,7 @@ final class PlotView {
             g.strokeLine(x, f.top() + f.height(), x, f.top() + f.height() + 4);
             g.fillText(AxisTicks.label(tick, xScale, r[1] - r[0]), x, f.top() + f.height() + 6);
         }
-        g.setStroke(Color.web("#8c959f"));
+        g.setStroke(ink.frame());
         g.strokeRect(f.left() + 0.5, f.top() + 0.5, f.width(), f.height());
     }
 
@@ -290,9 +291,22 @@ final class PlotView {
             }
             g.setFill(one.color());
             g.fillRect(x, TOP / 2 - 4, 10, 8);
-            g.setFill(Color.web("#24292f"));
+            g.setFill(Ink.current().text());
             g.fillText(one.name(), x + 14, TOP / 2);
             x += 24 + 6.5 * one.name().length();
+        }
+    }
+
+    /** The colours of grid, labels and frame for the current theme (a canvas does not follow CSS by itself). */
+    private record Ink(Color grid, Color muted, Color frame, Color text) {
+        private static final Ink LIGHT = new Ink(Color.web("#d0d7de"), Color.web("#57606a"), Color.web("#8c959f"),
+                Color.web("#24292f"));
+        private static final Ink DARK = new Ink(Color.web("#30363d"), Color.web("#8b949e"), Color.web("#6e7681"),
+                Color.web("#e6edf3"));
+
+        static Ink current() {
+            String theme = String.valueOf(javafx.application.Application.getUserAgentStylesheet());
+            return theme.toLowerCase(java.util.Locale.ROOT).contains("dark") ? DARK : LIGHT;
         }
     }
 }
