@@ -34,6 +34,7 @@ final class PlotView {
     private static final double BOTTOM = 24;
     private static final Font FONT = Font.font(11);
     private final Canvas canvas = new Canvas();
+    private Ink drawnWith;
     private final Pane view = new Pane(canvas);
     private final List<Series> series = new ArrayList<>();
     private Kind kind = Kind.LINE;
@@ -97,7 +98,8 @@ final class PlotView {
 
     /** Redraws when something changed since the last drawing; called once per pulse. */
     void drawIfDirty() {
-        if (dirty) {
+        // A theme switch changes no data but every colour of the frame.
+        if (dirty || Ink.current() != drawnWith) {
             draw();
         }
     }
@@ -109,6 +111,7 @@ final class PlotView {
 
     void draw() {
         dirty = false;
+        drawnWith = Ink.current();
         drawnPoints = 0;
         double width = canvas.getWidth();
         double height = canvas.getHeight();
