@@ -155,7 +155,8 @@ public final class Workbench {
                         KeyCombination.SHIFT_DOWN), () -> {
                             commitEditing();
                             files.saveAs(root.getScene().getWindow());
-                        }));
+                        }),
+                new SeparatorMenuItem(), exportItem());
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
                 document.history()::undo);
@@ -188,6 +189,19 @@ public final class Workbench {
         MenuBar bar = new MenuBar(file, edit, view, run, help);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /**
+     * File › Export to Spark…. Not disabled by problems: a failed export is itself a problem, and the menu must stay
+     * usable to try again; an invalid pipeline writes nothing and its problems are listed already.
+     */
+    private MenuItem exportItem() {
+        MenuItem export = item("Export to Spark…", null, () -> {
+            commitEditing();
+            files.chooseAndExport(root.getScene().getWindow());
+        });
+        export.setId("export-to-spark");
+        return export;
     }
 
     /**

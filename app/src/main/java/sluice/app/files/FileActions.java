@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Menu;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -16,12 +19,17 @@ import sluice.app.validation.LiveValidation;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.export.ExportContext;
+import sluice.engine.export.ScriptLanguage;
 import sluice.engine.pipeline.PipelineJson;
+import sluice.engine.pipeline.PipelineSpec;
+import sluice.engine.plan.NodeCatalog;
 
 /**
  * FX thread only. Opening and saving pipeline files; problems reading one go to the problems panel. The menu
  * actions ({@link #newAsked}, {@link #chooseAndOpen}, {@link #openAsked}) first ask about unsaved changes; {@link
- * #open} and {@link #newDocument} do not. Files opened or saved go to the recent files list.
+ * #open} and {@link #newDocument} do not. Files opened or saved go to the recent files list. Export to Spark
+ * writes the script off the FX thread and reports a failure in the problems panel.
  */
 public final class FileActions {
     private final PipelineDocument document;
@@ -130,6 +138,74 @@ public final class FileActions {
         chooser.setInitialFileName(document.spec().name().replaceAll("[^A-Za-z0-9_-]+", "-") + ".sluice.json");
         java.io.File chosen = chooser.showSaveDialog(owner);
         return chosen != null && saveTo(chosen.toPath());
+    }
+
+    /** File › Export to Spark…: asks for the language, then where to save, then writes the script. */
+    public void chooseAndExport(Window owner) {
+        ChoiceDialog<String> languages = new ChoiceDialog<>("PySpark", "PySpark", "Scala");
+        languages.initOwner(owner);
+        languages.setTitle("Export to Spark");
+        languages.setHeaderText("Export the pipeline as a Spark Structured Streaming script");
+        languages.setContentText("Language:");
+        java.util.Optional<String> chosen = languages.showAndWait();
+        if (chosen.isEmpty()) {
+            return;
+        }
+        ScriptLanguage language = chosen.get().equals("Scala") ? ScriptLanguage.SCALA : ScriptLanguage.PYSPARK;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export to Spark");
+        chooser.getExtensionFilters().add(language == ScriptLanguage.SCALA
+                ? new FileChooser.ExtensionFilter("Scala scripts", "*.scala")
+                : new FileChooser.ExtensionFilter("Python scripts", "*.py"));
+        chooser.setInitialFileName(ExportContext.scriptName(pipelineFileName(), language));
+        if (document.file() != null && document.file().getParent() != null) {
+            chooser.setInitialDirectory(document.file().getParent().toFile());
+        }
+        java.io.File target = chooser.showSaveDialog(owner);
+        if (target != null) {
+            exportTo(target.toPath(), language);
+        }
+    }
+
+    /**
+     * Writes the document as a {@code language} script to {@code target} in the background; the future completes on
+     * the FX thread with the problems (empty when it worked), which are then in the problems panel.
+     */
+    public CompletableFuture<List<Problem>> exportTo(Path target, ScriptLanguage language) {
+        PipelineSpec spec = document.spec();
+        Path baseDir = document.file() == null || document.file().getParent() == null
+                ? Path.of("").toAbsolutePath() : document.file().getParent();
+        String pipelineFile = pipelineFileName();
+        CompletableFuture<List<Problem>> done = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            List<Problem> problems;
+            try {
+                problems = new SparkExport(NodeCatalog.standard()).write(spec, baseDir, pipelineFile, language, target);
+            } catch (RuntimeException e) {
+                // A bug, not the user's mistake: logged once with its stack trace, one line in the panel.
+                System.getLogger(FileActions.class.getName()).log(System.Logger.Level.ERROR, "export failed", e);
+                problems = List.of(Problem.of(ErrorCode.INVALID_FILE, Position.NOWHERE,
+                        "internal error while exporting to Spark; details in the log"));
+            }
+            List<Problem> result = problems;
+            Platform.runLater(() -> {
+                // An invalid pipeline's problems are listed already; only what the export itself found is added.
+                List<Problem> fresh = result.stream().filter(p -> !validation.problems().contains(p)).toList();
+                if (!fresh.isEmpty()) {
+                    validation.setLoadProblems(fresh);
+                    validation.check(document.spec());
+                }
+                done.complete(result);
+            });
+        }, "sluice-export");
+        worker.setDaemon(true);
+        worker.start();
+        return done;
+    }
+
+    private String pipelineFileName() {
+        return document.file() != null ? document.file().getFileName().toString()
+                : document.spec().name().replaceAll("[^A-Za-z0-9_-]+", "-") + ".sluice.json";
     }
 
     /** File › Open Recent, kept up to date with the list. */

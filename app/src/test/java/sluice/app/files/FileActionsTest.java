@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
@@ -20,6 +21,8 @@ import sluice.app.WorkbenchFixture;
 import sluice.app.document.PipelineDocument;
 import sluice.app.properties.RenamePipeline;
 import sluice.app.validation.LiveValidation;
+import sluice.engine.diag.Problem;
+import sluice.engine.export.ScriptLanguage;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.plan.NodeCatalog;
 
@@ -133,5 +136,27 @@ class FileActionsTest {
 
         assertThat(Files.readString(file)).contains("\"Changed\"");
         assertThat(document.isDirty()).isFalse();
+    }
+
+    @Test
+    void exportToSparkWritesTheScriptInTheBackground(@TempDir Path folder) throws Exception {
+        files.open(WorkbenchFixture.example("rate-plus-one"));
+        Path target = folder.resolve("plus.scala");
+
+        List<Problem> problems = files.exportTo(target, ScriptLanguage.SCALA).get(30, TimeUnit.SECONDS);
+
+        assertThat(problems).isEmpty();
+        assertThat(Files.readString(target)).contains("val plus_one = rate").contains("spark-shell -i plus.scala");
+    }
+
+    @Test
+    void aFailedExportIsListedInTheProblemsPanel(@TempDir Path folder) throws Exception {
+        files.open(WorkbenchFixture.example("rate-plus-one"));
+        Path target = folder.resolve("no-such-folder").resolve("plus.py");
+
+        files.exportTo(target, ScriptLanguage.PYSPARK).get(30, TimeUnit.SECONDS);
+
+        WorkbenchFixture.await("the export problem is listed", () -> validation.problems().stream()
+                .anyMatch(p -> p.message().startsWith("cannot export to '" + target + "'")));
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code sluice}: runs and validates pipeline files without a window. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "Sluice 0.1.0",
         description = "Runs Sluice pipelines in micro-batches with Spark Structured Streaming's semantics.",
-        subcommands = {ValidateCommand.class, NodesCommand.class})
+        subcommands = {ValidateCommand.class, NodesCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

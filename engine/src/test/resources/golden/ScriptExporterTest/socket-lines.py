@@ -1,0 +1,47 @@
+# Socket lines
+#
+# Exported by Sluice from socket-lines.sluice.json: the same pipeline written with PySpark's
+# Structured Streaming API (Spark 4). Run it with:
+#
+#     spark-submit socket-lines.py
+#
+# Each node is one variable named after its id, in the order data flows; each sink is one
+# streaming query (Spark runs a query per sink where Sluice runs the whole pipeline as one).
+# Expressions are Spark SQL, passed through unchanged. Paths are local: on a cluster, point them
+# at storage every executor can read.
+
+from pyspark.sql import SparkSession
+
+spark = (
+    SparkSession.builder
+    .appName("Socket lines")
+    .getOrCreate()
+)
+
+# lines (source.socket): Reads UTF-8 text lines from a TCP server into a 'value' column, as Spark's socket source
+lines = (
+    spark.readStream
+    .format("socket")
+    .option("host", "127.0.0.1")
+    .option("port", "9999")
+    .option("includeTimestamp", "true")
+    .load()
+)
+
+# words (transform.select): Computes new columns from each row, as Spark's selectExpr
+words = (
+    lines
+    .selectExpr("value", "split(value, ' ') AS words", "timestamp")
+)
+
+# console (sink.console): Prints each batch as a table, as Spark's console sink
+console = (
+    words.writeStream
+    .format("console")
+    .outputMode("append")
+    .option("truncate", "false")
+    .start()
+)
+
+# The queries run until one of them stops or fails (or the job is killed).
+spark.streams.awaitAnyTermination()
