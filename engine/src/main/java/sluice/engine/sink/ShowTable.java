@@ -40,7 +40,9 @@ public final class ShowTable {
         }
         out.append(separator);
         if (hasMoreData) {
-            out.append("only showing top ").append(shown).append(shown == 1 ? " row" : " rows").append('\n');
+            // Spark 4.1 ends this line without a newline: the console sink's println then leaves no blank line
+            // after it, unlike after a table without it (checked by the spark module's compatibility suite).
+            out.append("only showing top ").append(shown).append(shown == 1 ? " row" : " rows");
         }
         return out.toString();
     }

@@ -120,7 +120,7 @@ class ShowTableTest {
 
         String table = ShowTable.render(data, 1, 20, UTC);
 
-        assertThat(table).endsWith("+----+-----+\nonly showing top 1 row\n");
+        assertThat(table).endsWith("+----+-----+\nonly showing top 1 row");
     }
 
     @Test

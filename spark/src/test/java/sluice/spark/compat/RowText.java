@@ -1,0 +1,54 @@
+package sluice.spark.compat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import sluice.engine.types.Row;
+
+/**
+ * Rows of either engine as comparable text: each value with its Java type, so that 1 (int) and 1 (bigint) differ,
+ * and Spark's Scala collections and rows read as Sluice's lists and rows.
+ */
+final class RowText {
+    private RowText() {
+    }
+
+    static String of(Row row) {
+        return row.values().stream().map(RowText::value).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    static String of(org.apache.spark.sql.Row row) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < row.size(); i++) {
+            values.add(value(row.get(i)));
+        }
+        return values.stream().collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** Sorted, so two batches compare as multisets. */
+    static List<String> sorted(List<String> rows) {
+        List<String> copy = new ArrayList<>(rows);
+        copy.sort(null);
+        return copy;
+    }
+
+    private static String value(Object value) {
+        if (value == null) {
+            return "null";
+        } else if (value instanceof scala.collection.Seq<?> seq) {
+            return value(scala.jdk.javaapi.CollectionConverters.asJava(seq));
+        } else if (value instanceof scala.collection.Map<?, ?> map) {
+            return "map" + value(scala.jdk.javaapi.CollectionConverters.asJava(map));
+        } else if (value instanceof List<?> list) {
+            return list.stream().map(RowText::value).collect(Collectors.joining(", ", "[", "]"));
+        } else if (value instanceof org.apache.spark.sql.Row row) {
+            return "struct" + of(row);
+        } else if (value instanceof Row row) {
+            return "struct" + of(row);
+        } else if (value instanceof BigDecimal decimal) {
+            return "BigDecimal:" + decimal.toPlainString();
+        }
+        return value.getClass().getSimpleName() + ":" + value;
+    }
+}
