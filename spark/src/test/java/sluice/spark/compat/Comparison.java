@@ -27,9 +27,8 @@ final class Comparison {
                     .isNotNull();
             assertThat(spark.failure()).as("%s: Spark fails as Sluice does (Sluice: %s)", name, sluice.failure())
                     .isNotNull();
-            String code = sluice.failure().substring(0, sluice.failure().indexOf(':'));
             assertThat(spark.failure()).as("%s: error class (Sluice: %s)", name, sluice.failure())
-                    .contains(SPARK_CONDITION.getOrDefault(code, code));
+                    .contains(sparkCondition(sluice.failure()));
             return;
         }
         assertThat(sluice.batches().keySet()).as("%s: sinks", name).isEqualTo(spark.batches().keySet());
@@ -45,6 +44,16 @@ final class Comparison {
                     .as("%s: memory table '%s'", name, table)
                     .containsExactlyElementsOf(RowText.sorted(spark.memory().get(table)));
         }
+    }
+
+    /** Sluice's messages name Spark's error class in brackets where they have one: [CAST_OVERFLOW] ... */
+    private static String sparkCondition(String failure) {
+        java.util.regex.Matcher bracketed = java.util.regex.Pattern.compile(": \\[([A-Z_]+)]").matcher(failure);
+        if (bracketed.find()) {
+            return bracketed.group(1);
+        }
+        String code = failure.substring(0, failure.indexOf(':'));
+        return SPARK_CONDITION.getOrDefault(code, code);
     }
 
     private static void assertBatches(String where, List<Outcome.BatchData> sluice, List<Outcome.BatchData> spark) {

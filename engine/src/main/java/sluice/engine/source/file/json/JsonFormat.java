@@ -29,8 +29,9 @@ import sluice.engine.types.StructType;
 /**
  * JSON lines files as Spark reads them: one object per line (an array of objects gives one row each), fields matched
  * to columns by name, missing ones null, blank lines skipped. A line that is not JSON, or whose values do not fit the
- * columns, is malformed; as Spark's JSON reader (without {@code spark.sql.json.enablePartialResults}) a malformed
- * line keeps no field, only its raw text in the corrupt-record column. Immutable.
+ * columns, is malformed. As Spark 4's JSON reader (with {@code spark.sql.json.enablePartialResults}, its default) an
+ * object whose values do not all fit keeps the fields that do, plus its raw text in the corrupt-record column; a
+ * line that is not JSON keeps only its raw text. Immutable.
  */
 public final class JsonFormat implements FileFormat {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -131,7 +132,8 @@ public final class JsonFormat implements FileFormat {
                         return recordLine;
                     }
                     if (failure != null) {
-                        rows.malformedRow(recordLine, failure, lineText(recordStart), false);
+                        // Spark 4 keeps the fields that did fit (spark.sql.json.enablePartialResults, on by default).
+                        rows.malformedRow(recordLine, failure, lineText(recordStart), token == JsonToken.START_OBJECT);
                     } else if (token == JsonToken.START_OBJECT) {
                         rows.appendRow();
                     }
