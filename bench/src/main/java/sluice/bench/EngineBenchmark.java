@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * The engine benchmark of the README: (a) 2,000,000 CSV rows in 20 files through select + filter into the noop sink,
  * (b) 300 one-file batches of 10 rows with maxFilesPerTrigger 1 (the cost of a batch), (c) the same query as a
  * hand-written loop. (a) and (b) run {@code sluice run} as whole processes, as a user would, and read the engine's
- * own progress lines for rows/s and ms per batch. Usage: {@code java -jar bench/target/sluice-bench.jar [engine jar]}.
+ * own progress lines for rows/s and ms per batch. With {@code --spark-classpath FILE} the same pipelines also run on
+ * Spark local mode through Sluice's Spark runner, and the table gains Spark's times and the ratio. Usage:
+ * {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt] [engine jar]}.
  */
 public final class EngineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +44,14 @@ public final class EngineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path engineJar = Path.of(args.length > 0 ? args[0] : "engine/target/sluice-engine.jar").toAbsolutePath();
+        List<String> rest = new java.util.ArrayList<>(List.of(args));
+        SparkProcess spark = null;
+        int flag = rest.indexOf("--spark-classpath");
+        if (flag >= 0 && flag + 1 < rest.size()) {
+            spark = SparkProcess.from(Path.of("spark", "target", "classes"), Path.of(rest.get(flag + 1)));
+            rest.subList(flag, flag + 2).clear();
+        }
+        Path engineJar = Path.of(rest.isEmpty() ? "engine/target/sluice-engine.jar" : rest.get(0)).toAbsolutePath();
         if (!Files.exists(engineJar)) {
             System.err.println("engine jar not found at " + engineJar + "; build it with: mvn -B -q -DskipTests package");
             System.exit(2);
@@ -70,9 +79,25 @@ public final class EngineBenchmark {
             row("(b) 300 batches of 10 rows, maxFilesPerTrigger 1", b);
             System.out.printf(Locale.ROOT, "| (c) hand-written single-pass loop, same files as (a) | %,d | - | %,d ms | - | %,.0f | - |%n",
                     counts.rows(), loopMs, counts.rows() * 1000.0 / Math.max(1, loopMs));
+            if (spark != null) {
+                long sparkA = spark.run(work.resolve("a.sluice.json"), work.resolve("a.spark.log"));
+                long sparkB = spark.run(work.resolve("b.sluice.json"), work.resolve("b.spark.log"));
+                System.out.println();
+                System.out.println("| case | Sluice, whole process | Spark local[2], whole process | Spark / Sluice |");
+                System.out.println("|---|---:|---:|---:|");
+                compare("(a) 2,000,000 CSV rows: select + filter -> noop", a.wallMs(), sparkA);
+                compare("(b) 300 batches of 10 rows", b.wallMs(), sparkB);
+                System.out.printf(Locale.ROOT, "%nSpark: %,.0f rows/s for (a), %.0f ms per batch for (b), whole process"
+                        + " (JVM and Spark start included)%n", 2_000_000 * 1000.0 / sparkA, sparkB / 300.0);
+            }
         } finally {
             delete(work);
         }
+    }
+
+    private static void compare(String name, long sluiceMs, long sparkMs) {
+        System.out.printf(Locale.ROOT, "| %s | %,d ms | %,d ms | %.1fx |%n", name, sluiceMs, sparkMs,
+                (double) sparkMs / Math.max(1, sluiceMs));
     }
 
     private static void row(String name, Run run) {
