@@ -51,7 +51,8 @@ public sealed interface Typed permits Typed.Constant, Typed.Column, Typed.Cast, 
         }
     }
 
-    enum ArithmeticOp { ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, DIV }
+    /** PMOD is {@code pmod(a, b)}: typed as REMAINDER, with a result of the divisor's sign as Spark's Pmod. */
+    enum ArithmeticOp { ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, DIV, PMOD }
 
     /** Both operands already have {@code type}'s kind (or, for DIV, one integral or decimal type). */
     record Arithmetic(ArithmeticOp op, Typed left, Typed right, DataType type, Span span, String sql)

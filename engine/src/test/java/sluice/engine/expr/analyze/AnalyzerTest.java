@@ -58,6 +58,7 @@ class AnalyzerTest {
         "upper(CAST(i AS STRING))             => upper(CAST(i AS STRING))",
         "NAME                                 => NAME",
         "upper(NAME)                          => upper(NAME)",
+        "pmod(i, 5)                           => pmod(i, 5)",
         "CASE WHEN i > 1 THEN 'a' ELSE 'b' END => CASE WHEN (i > 1) THEN a ELSE b END",
         "CASE i WHEN 1 THEN 'a' END           => CASE WHEN (i = 1) THEN a END",
         "concat_ws(',', s, 'x')               => concat_ws(,, s, x)",
@@ -103,6 +104,11 @@ class AnalyzerTest {
         "d + INTERVAL 1 DAY          | TIMESTAMP",
         "length(s)                   | INT",
         "split(s, ' ')               | ARRAY<STRING>",
+        "pmod(i, 5)                  | INT",
+        "pmod(n, i)                  | BIGINT",
+        "pmod(x, 2)                  | DOUBLE",
+        "pmod(p, 7)                  | DECIMAL(3,2)",
+        "pmod(p, 2.5)                | DECIMAL(3,2)",
     })
     void resultTypeFollowsAnsiCoercion(String expression, String type) {
         assertThat(compile(expression).type().sql()).isEqualTo(type);
@@ -119,6 +125,8 @@ class AnalyzerTest {
         "round(x, i) | TYPE_MISMATCH    | 1 | 10 | round scale requires a constant INT but 'i' has type INT",
         "date_add(d, 1.5) | TYPE_MISMATCH | 1 | 13 | date_add argument 2 requires INT but '1.5' has type DECIMAL(2,1)",
         "NOT i       | TYPE_MISMATCH    | 1 | 5  | NOT requires BOOLEAN but 'i' has type INT",
+        "pmod(b, 2)  | TYPE_MISMATCH    | 1 | 6  | pmod requires a numeric type but 'b' has type BOOLEAN",
+        "pmod(i)     | WRONG_ARGUMENTS  | 1 | 1  | function 'pmod' takes 2 arguments but 1 was given",
     })
     void analysisErrorHasCodePositionAndMessage(String expression, ErrorCode code, int line, int column,
             String message) {
