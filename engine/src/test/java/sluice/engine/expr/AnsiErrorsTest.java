@@ -35,7 +35,7 @@ class AnsiErrorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"i % 0", "x % 0", "p % 0"})
+    @CsvSource({"i % 0", "x % 0", "p % 0", "'pmod(i, 0)'", "'pmod(x, 0)'", "'pmod(p, 0)'"})
     void remainderByZeroHasItsOwnCondition(String expression) {
         Problem problem = runProblem(expression);
 

@@ -77,10 +77,11 @@ class CastTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "CAST(x AS STRING)  | CAST(x AS STRING)",
+        "CAST(x AS STRING)  | x",
         "CAST(NULL AS INT)  | CAST(NULL AS INT)",
         "CAST(' 1' AS BIGINT) | CAST( 1 AS BIGINT)",
-        "TRY_CAST(s AS DATE) | TRY_CAST(s AS DATE)",
+        "TRY_CAST(s AS DATE) | s",
+        "CAST(x + 1 AS STRING) | CAST((x + 1) AS STRING)",
     })
     void castIsNamedLikeSpark(String expression, String name) {
         assertThat(compile(expression).name()).isEqualTo(name);

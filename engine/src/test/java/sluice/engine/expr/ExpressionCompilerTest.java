@@ -75,10 +75,10 @@ class ExpressionCompilerTest {
 
     @Test
     void generatedNamesFollowSpark() {
-        assertThat(compile("close").name()).isEqualTo("Close");
+        assertThat(compile("close").name()).isEqualTo("close");
         assertThat(compile("qty + 1").name()).isEqualTo("(qty + 1)");
         assertThat(compile("upper(message)").name()).isEqualTo("upper(message)");
-        assertThat(compile("CAST(qty AS STRING)").name()).isEqualTo("CAST(qty AS STRING)");
+        assertThat(compile("CAST(qty AS STRING)").name()).isEqualTo("qty");
         assertThat(compile("concat(Name, 'abc')").name()).isEqualTo("concat(Name, abc)");
         assertThat(compile("qty IN (1, 2)").name()).isEqualTo("(qty IN (1, 2))");
         assertThat(compile("NOT flag").name()).isEqualTo("(NOT flag)");

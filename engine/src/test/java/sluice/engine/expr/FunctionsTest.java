@@ -2,11 +2,13 @@ package sluice.engine.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static sluice.engine.expr.ExpressionFixture.eval;
+import static sluice.engine.expr.ExpressionFixture.first;
 
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,7 @@ class FunctionsTest {
                 call("nullif", "nullif(i, 4)", "3", "null"),
                 call("nvl", "nvl(s, 'z')", "Hello World", "z"),
                 call("nvl2", "nvl2(s, 'y', 'n')", "y", "n"),
+                call("pmod", "pmod(-i, 5)", "2", "null"),
                 call("pow", "pow(x, 2)", "6.25", "null"),
                 call("power", "power(x, 2)", "6.25", "null"),
                 call("quarter", "quarter(d)", "1", "null"),
@@ -109,6 +112,23 @@ class FunctionsTest {
 
         assertThat(String.valueOf(values.get(0))).isEqualTo(withValues);
         assertThat(String.valueOf(values.get(1))).isEqualTo(withNulls);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "pmod(7, 3)                 | 1",
+        "pmod(-7, 3)                | 2",
+        "pmod(7, -3)                | 1",
+        "pmod(-7, -3)               | -1",
+        "pmod(-1, -2147483648)      | 2147483647",
+        "pmod(-7L, 3L)              | 2",
+        "pmod(-x, 2)                | 1.5",
+        "pmod(-p, 1)                | 0.50",
+        "pmod(-p, 1.25)             | 1.00",
+    })
+    void pmodIsNeverNegativeForAPositiveDivisor(String expression, String value) {
+        // Spark's Pmod: r = a % n; r < 0 ? (r + n) % n : r, with r + n wrapping in int for INT (the -1 row).
+        assertThat(first(expression)).isEqualTo(value);
     }
 
     @Test

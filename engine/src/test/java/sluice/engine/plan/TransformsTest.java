@@ -67,7 +67,7 @@ class TransformsTest {
                 {"id": "s", "type": "transform.select", "inputs": ["in"],
                  "options": {"expressions": ["name", "Close - Open", "upper(Name) AS shout"]}}""", "s");
 
-        assertThat(table.schema().names()).containsExactly("Name", "(Close - Open)", "shout");
+        assertThat(table.schema().names()).containsExactly("name", "(Close - Open)", "shout");
         assertThat(table.rows()).containsExactly(Row.of("AAPL", 2.5, "AAPL"), Row.of("MSFT", -1.0, "MSFT"),
                 Row.of("GOOG", null, "GOOG"));
     }

@@ -34,13 +34,27 @@ public final class Analyzer {
         this.functions = new FunctionCatalog(this);
     }
 
-    /** The output column name: the alias, or Spark's generated name (a top-level field access is named by its field). */
+    /**
+     * The output column name: the alias, or Spark's generated name. A top-level field access is named by its field;
+     * a top-level cast (or chain of casts, TRY_CAST included) of a column is named by the column, as Spark aliases
+     * {@code Cast(NamedExpression)}; any other expression by its SQL text. Spark 4.1 prints columns as the user
+     * spelt them, not as the schema does ({@code CITY}, not {@code city}), and so do we.
+     */
     public static String nameOf(NamedAst named, Typed typed) {
         if (named.alias() != null) {
             return named.alias();
         }
         if (named.expression() instanceof Ast.FieldAccess access) {
             return access.field();
+        }
+        if (named.expression() instanceof Ast.Cast) {
+            Typed operand = typed;
+            while (operand instanceof Typed.Cast cast) {
+                operand = cast.operand();
+            }
+            if (operand instanceof Typed.Column column) {
+                return column.written();
+            }
         }
         return typed.sql();
     }
@@ -114,7 +128,7 @@ public final class Analyzer {
                             .collect(Collectors.joining(", ")));
         }
         Field field = input.field(found.get(0));
-        return new Typed.Column(found.get(0), field.name(), field.type(), field.nullable(), ref.span());
+        return new Typed.Column(found.get(0), field.name(), ref.name(), field.type(), field.nullable(), ref.span());
     }
 
     private Typed fieldAccess(Ast.FieldAccess access) {

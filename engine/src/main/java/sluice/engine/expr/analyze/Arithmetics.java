@@ -8,7 +8,10 @@ import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 
-/** Result types of {@code + - * / % DIV}, Spark 4 ANSI: numeric widening, decimal precision, date arithmetic. */
+/**
+ * Result types of {@code + - * / % DIV} and {@code pmod}, Spark 4 ANSI: numeric widening, decimal precision, date
+ * arithmetic.
+ */
 final class Arithmetics {
     private final Analyzer analyzer;
 
@@ -17,6 +20,24 @@ final class Arithmetics {
     }
 
     Typed arithmetic(BinaryOp op, Typed left, Typed right, Span span, String sql) {
+        return arithmetic(op, "'" + op.symbol() + "'", left, right, span, sql);
+    }
+
+    /**
+     * {@code pmod(a, b)}: Spark's Pmod is a binary arithmetic with Remainder's coercions and result types (decimal
+     * scale max(s1, s2), precision min(p1 - s1, p2 - s2) + scale), so it is typed as {@code a % b}.
+     */
+    Typed pmod(Typed left, Typed right, Span span, String sql) {
+        Typed typed = arithmetic(BinaryOp.REMAINDER, "pmod", left, right, span, sql);
+        if (!(typed instanceof Typed.Arithmetic remainder)) {
+            throw new IllegalStateException("a remainder is typed as arithmetic: " + typed);
+        }
+        return new Typed.Arithmetic(Typed.ArithmeticOp.PMOD, remainder.left(), remainder.right(), remainder.type(),
+                span, sql);
+    }
+
+    /** {@code what} names the operator in type problems. */
+    private Typed arithmetic(BinaryOp op, String what, Typed left, Typed right, Span span, String sql) {
         DataType a = left.type();
         DataType b = right.type();
         Optional<DataType> promoted = Coercion.stringPromotion(a, b);
@@ -37,10 +58,10 @@ final class Arithmetics {
             return datetime;
         }
         if (!left.type().isNumeric()) {
-            throw analyzer.mismatch(left, "'" + op.symbol() + "'", "a numeric type");
+            throw analyzer.mismatch(left, what, "a numeric type");
         }
         if (!right.type().isNumeric()) {
-            throw analyzer.mismatch(right, "'" + op.symbol() + "'", "a numeric type");
+            throw analyzer.mismatch(right, what, "a numeric type");
         }
         return numeric(op, left, right, span, sql);
     }

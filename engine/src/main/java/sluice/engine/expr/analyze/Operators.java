@@ -116,7 +116,8 @@ final class Operators {
         Typed high = analyzer.analyze(between.high());
         String lowSql = "(" + value.sql() + " >= " + low.sql() + ")";
         String highSql = "(" + value.sql() + " <= " + high.sql() + ")";
-        String sql = "(" + lowSql + " AND " + highSql + ")";
+        // Spark 4 parses BETWEEN to its own Between expression, printed as a function call; it runs as the AND below.
+        String sql = "between(" + value.sql() + ", " + low.sql() + ", " + high.sql() + ")";
         Typed result = new Typed.Logical(true, comparison(BinaryOp.GE, value, low, between.span(), lowSql),
                 comparison(BinaryOp.LE, value, high, between.span(), highSql), between.span(), sql);
         return between.negated() ? new Typed.Not(result, between.span(), "(NOT " + sql + ")") : result;

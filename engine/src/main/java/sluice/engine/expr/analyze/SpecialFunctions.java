@@ -23,7 +23,7 @@ final class SpecialFunctions {
     static final Set<String> NAMES = Set.of("concat", "concat_ws", "round", "bround", "abs", "floor", "ceil",
             "ceiling", "log", "greatest", "least", "coalesce", "nvl", "ifnull", "nvl2", "if", "isnull", "isnotnull",
             "nullif", "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
-            "element_at", "size", "cardinality");
+            "element_at", "size", "cardinality", "pmod");
 
     private final Analyzer analyzer;
     private final FunctionCatalog catalog;
@@ -45,6 +45,11 @@ final class SpecialFunctions {
                 catalog.checkArity(call, args.size(), 1, 1);
                 Typed x = numeric(args.get(0), name);
                 return make(name, call, List.of(x), x.type(), x.nullable(), FunctionCatalog.sqlName(call, args));
+            }
+            case "pmod" -> {
+                catalog.checkArity(call, args.size(), 2, 2);
+                return new Arithmetics(analyzer).pmod(args.get(0), args.get(1), call.span(),
+                        FunctionCatalog.sqlName(call, args));
             }
             case "floor", "ceil", "ceiling" -> {
                 return floorCeil(name, call, args);

@@ -29,10 +29,16 @@ public sealed interface Typed permits Typed.Constant, Typed.Column, Typed.Cast, 
         }
     }
 
-    record Column(int index, String name, DataType type, boolean nullable, Span span) implements Typed {
+    /**
+     * An input column: {@code name} as the schema has it, {@code written} as the user spelt it. Spark resolves names
+     * case-insensitively but names output columns with the user's spelling ({@code CITY},
+     * {@code CAST((AGE + 1) AS STRING)}).
+     */
+    record Column(int index, String name, String written, DataType type, boolean nullable, Span span)
+            implements Typed {
         @Override
         public String sql() {
-            return name;
+            return written;
         }
     }
 
@@ -45,7 +51,8 @@ public sealed interface Typed permits Typed.Constant, Typed.Column, Typed.Cast, 
         }
     }
 
-    enum ArithmeticOp { ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, DIV }
+    /** PMOD is {@code pmod(a, b)}: typed as REMAINDER, with a result of the divisor's sign as Spark's Pmod. */
+    enum ArithmeticOp { ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, DIV, PMOD }
 
     /** Both operands already have {@code type}'s kind (or, for DIV, one integral or decimal type). */
     record Arithmetic(ArithmeticOp op, Typed left, Typed right, DataType type, Span span, String sql)

@@ -16,7 +16,7 @@ import sluice.engine.types.NullMask;
 import sluice.engine.types.ObjectVector;
 
 /**
- * {@code + - * / % div} over two columns, one tight loop per operator. ANSI: integer overflow, decimal overflow and
+ * {@code + - * / % div pmod} over two columns, one tight loop per operator. ANSI: integer overflow, decimal overflow and
  * division by zero (for every numeric type, as Spark) fail the query; null rows are skipped, never computed.
  */
 final class ArithmeticEvaluator extends Evaluator {
@@ -34,7 +34,8 @@ final class ArithmeticEvaluator extends Evaluator {
 
     @Override
     ColumnVector compute(Batch batch, Env env) {
-        if (type() == AtomicType.DOUBLE && op != ArithmeticOp.DIV && op != ArithmeticOp.REMAINDER) {
+        if (type() == AtomicType.DOUBLE && op != ArithmeticOp.DIV && op != ArithmeticOp.REMAINDER
+                && op != ArithmeticOp.PMOD) {
             ColumnVector scalar = doubleWithConstant(batch, env);
             if (scalar != null) {
                 return scalar;
@@ -101,7 +102,7 @@ final class ArithmeticEvaluator extends Evaluator {
                     out[i] = constantRight ? x[i] / c : c / x[i];
                 }
             }
-            case REMAINDER, DIV -> throw new AssertionError(op);
+            case REMAINDER, DIV, PMOD -> throw new AssertionError(op);
         }
         return new DoubleVector(AtomicType.DOUBLE, out, n, nulls);
     }
@@ -131,6 +132,15 @@ final class ArithmeticEvaluator extends Evaluator {
                         throw divide ? RowFailure.divideByZero() : RowFailure.remainderByZero();
                     }
                     out[i] = divide ? x[i] / y[i] : x[i] % y[i];
+                }
+            }
+            case PMOD -> {
+                for (int i = 0; i < n; i++) {
+                    if (y[i] == 0 && !isNull(nulls, i)) {
+                        throw RowFailure.remainderByZero();
+                    }
+                    double r = x[i] % y[i];
+                    out[i] = r < 0 ? (r + y[i]) % y[i] : r;
                 }
             }
             case DIV -> throw new AssertionError(op);
@@ -190,9 +200,32 @@ final class ArithmeticEvaluator extends Evaluator {
                     out[i] = x[i] % y[i];
                 }
             }
+            case PMOD -> {
+                for (int i = 0; i < n; i++) {
+                    if (y[i] == 0) {
+                        if (!isNull(nulls, i)) {
+                            throw RowFailure.remainderByZero();
+                        }
+                        continue;
+                    }
+                    out[i] = isInt ? positiveModulus((int) x[i], (int) y[i]) : positiveModulus(x[i], y[i]);
+                }
+            }
             case DIVIDE, DIV -> throw new AssertionError(op);
         }
         return out;
+    }
+
+    // Spark's Pmod on int and long: r = a % n; if r < 0 then (r + n) % n. r + n wraps in the operands' own type
+    // (int for INT, as Spark's Java arithmetic), so INT is computed in int, not in the long the vector holds.
+    private static long positiveModulus(int a, int n) {
+        int r = a % n;
+        return r < 0 ? (r + n) % n : r;
+    }
+
+    private static long positiveModulus(long a, long n) {
+        long r = a % n;
+        return r < 0 ? (r + n) % n : r;
     }
 
     private void overflowUnlessNull(long[] nulls, int row, String tryFunction) {
@@ -258,6 +291,13 @@ final class ArithmeticEvaluator extends Evaluator {
                         throw RowFailure.remainderByZero();
                     }
                     yield l.remainder(r);
+                }
+                case PMOD -> {
+                    if (r.signum() == 0) {
+                        throw RowFailure.remainderByZero();
+                    }
+                    BigDecimal remainder = l.remainder(r);
+                    yield remainder.signum() < 0 ? remainder.add(r).remainder(r) : remainder;
                 }
                 case DIV -> throw new AssertionError(op);
             };
