@@ -73,7 +73,7 @@ public final class RunSession implements AutoCloseable {
         control.execute(() -> {
             stopQuery();
             PipelineLoader.Loaded loaded = new PipelineLoader(catalog).plan(spec, List.of(),
-                    new PlanEnvironment(baseDir, ZoneId.systemDefault()));
+                    new PlanEnvironment(baseDir, ZoneId.systemDefault()).withoutColumnPruning());
             if (!loaded.problems().isEmpty()) {
                 feed.offer(new FeedEvent.EndEvent(loaded.problems().get(0).render()));
                 Platform.runLater(() -> state.set(RunState.FAILED));

@@ -18,4 +18,7 @@ public interface CompiledExpression {
      * a SluiceException positioned at the failing sub-expression, with Spark's error-class message.
      */
     ColumnVector evaluate(Batch input, EvalContext context);
+
+    /** The indexes of the input columns this expression reads (for column pruning). */
+    java.util.BitSet referencedColumns();
 }

@@ -3,9 +3,11 @@ package sluice.engine.expr;
 import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
+import java.util.BitSet;
 import java.util.List;
 import sluice.engine.diag.Position;
 import sluice.engine.expr.analyze.Analyzer;
+import sluice.engine.expr.analyze.ReferencedColumns;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.expr.compile.Compiler;
 import sluice.engine.expr.compile.Env;
@@ -37,7 +39,8 @@ public final class ExpressionCompiler {
         NamedAst named = new Parser(source).parseNamed();
         Typed typed = new Analyzer(source, input, sessionZone).analyze(named.expression());
         Evaluator evaluator = new Compiler(source, sessionZone).compile(typed);
-        return new Compiled(Analyzer.nameOf(named, typed), typed.type(), typed.nullable(), evaluator);
+        return new Compiled(Analyzer.nameOf(named, typed), typed.type(), typed.nullable(), evaluator,
+                ReferencedColumns.of(typed));
     }
 
     /** Every function name, sorted, for completion in the workbench. */
@@ -45,8 +48,13 @@ public final class ExpressionCompiler {
         return Analyzer.functionNames();
     }
 
-    private record Compiled(String name, DataType type, boolean nullable, Evaluator evaluator)
+    private record Compiled(String name, DataType type, boolean nullable, Evaluator evaluator, BitSet columns)
             implements CompiledExpression {
+        @Override
+        public BitSet referencedColumns() {
+            return (BitSet) columns.clone();
+        }
+
         @Override
         public ColumnVector evaluate(Batch input, EvalContext context) {
             return evaluator.evaluate(input, new Env(context.batchTimestampMicros(), context.zone()));

@@ -23,6 +23,13 @@ public final class FilterOperator extends PartitionOperator {
     }
 
     @Override
+    public java.util.BitSet requiredInputColumns(int input, int inputWidth, java.util.BitSet requiredOutput) {
+        java.util.BitSet needed = (java.util.BitSet) requiredOutput.clone();
+        needed.or(condition.referencedColumns());
+        return needed;
+    }
+
+    @Override
     public Batch apply(Batch partition, TaskContext context) {
         BooleanVector keep = (BooleanVector) condition.evaluate(partition, context.eval());
         boolean[] values = keep.values();

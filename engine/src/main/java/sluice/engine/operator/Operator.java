@@ -10,4 +10,14 @@ public interface Operator {
     Schema schema();
 
     PartitionedBatch execute(List<PartitionedBatch> inputs, TaskContext context);
+
+    /**
+     * The columns of input {@code input} this operator reads when {@code requiredOutput} of its own columns are
+     * read downstream (for column pruning); by default every input column.
+     */
+    default java.util.BitSet requiredInputColumns(int input, int inputWidth, java.util.BitSet requiredOutput) {
+        java.util.BitSet all = new java.util.BitSet();
+        all.set(0, inputWidth);
+        return all;
+    }
 }

@@ -53,6 +53,20 @@ public final class ProjectOperator extends PartitionOperator {
     }
 
     @Override
+    public java.util.BitSet requiredInputColumns(int input, int inputWidth, java.util.BitSet requiredOutput) {
+        java.util.BitSet needed = new java.util.BitSet();
+        for (int c = requiredOutput.nextSetBit(0); c >= 0 && c < columns.size(); c = requiredOutput.nextSetBit(c + 1)) {
+            Column column = columns.get(c);
+            if (column.expression() == null) {
+                needed.set(column.inputIndex());
+            } else {
+                needed.or(column.expression().referencedColumns());
+            }
+        }
+        return needed;
+    }
+
+    @Override
     public Batch apply(Batch partition, TaskContext context) {
         List<ColumnVector> vectors = new ArrayList<>(columns.size());
         for (Column column : columns) {

@@ -25,6 +25,11 @@ public final class UnionOperator implements Operator {
     }
 
     @Override
+    public java.util.BitSet requiredInputColumns(int input, int inputWidth, java.util.BitSet requiredOutput) {
+        return (java.util.BitSet) requiredOutput.clone();
+    }
+
+    @Override
     public PartitionedBatch execute(List<PartitionedBatch> inputs, TaskContext context) {
         List<Batch> partitions = new ArrayList<>();
         for (PartitionedBatch input : inputs) {

@@ -88,6 +88,9 @@ public final class Planner {
         if (problems.isEmpty()) {
             OutputModeCheck.check(steps, problems);
         }
+        if (problems.isEmpty() && environment.pruneColumns()) {
+            ColumnPruning.apply(steps);
+        }
         Map<String, Schema> schemas = new LinkedHashMap<>();
         planned.forEach((id, node) -> schemas.put(id, node.schema()));
         return new Result(problems.isEmpty() ? new QueryPlan(spec, steps) : null, problems, schemas);

@@ -13,6 +13,13 @@ public interface Source extends AutoCloseable {
     /** The schema of every batch this source produces. */
     Schema schema();
 
+    /**
+     * Only the columns in {@code required} are read downstream; a source may skip producing the others (leaving
+     * them null). Called by the planner before the query starts; the default reads everything.
+     */
+    default void pruneColumns(java.util.BitSet required) {
+    }
+
     /** Called once before the first offset is asked for; recovers what the source logged in its metadata folder. */
     void start(SourceContext context);
 

@@ -19,4 +19,12 @@ public interface FileFormat {
      * SOURCE_FAILED when the file cannot be read) naming the node from {@code context} and the file.
      */
     Batch read(Path file, SourceContext context);
+
+    /**
+     * This format reading only the columns in {@code required} (the others come back null), as Spark's column
+     * pruning does; formats that cannot prune return themselves.
+     */
+    default FileFormat pruned(java.util.BitSet required) {
+        return this;
+    }
 }

@@ -25,13 +25,18 @@ public final class FileSource implements Source {
             Comparator.comparingLong(ListedFile::timestamp).reversed().thenComparing(ListedFile::path);
 
     private final FileSourceOptions options;
-    private final FileFormat format;
+    private FileFormat format;
     private SourceContext context;
     private FolderListing listing;
     private FileSourceLog log;
     private SeenFiles seen;
     private long currentLogOffset = -1;
     private List<ListedFile> availableNowFiles;
+
+    @Override
+    public void pruneColumns(java.util.BitSet required) {
+        format = format.pruned(required);
+    }
 
     public FileSource(FileSourceOptions options, FileFormat format) {
         this.options = requireNonNull(options, "options is null");

@@ -35,8 +35,15 @@ public final class CsvFormat implements FileFormat {
     private final int corruptIndex;
     private final int[] dataColumns;
     private final DataType[] dataTypes;
+    /** The columns the query reads, or null for all; the others are not parsed (Spark's CSV column pruning). */
+    private final java.util.BitSet required;
 
     public CsvFormat(Schema schema, CsvOptions options) {
+        this(schema, options, null);
+    }
+
+    private CsvFormat(Schema schema, CsvOptions options, java.util.BitSet required) {
+        this.required = required;
         this.schema = requireNonNull(schema, "schema is null");
         this.options = requireNonNull(options, "options is null");
         int corrupt = schema.indexOf(options.columnNameOfCorruptRecord());
@@ -55,6 +62,24 @@ public final class CsvFormat implements FileFormat {
     @Override
     public Schema schema() {
         return schema;
+    }
+
+    /**
+     * As Spark with {@code spark.sql.csv.parser.columnPruning.enabled} (its default): only the columns the query
+     * reads are parsed, so a bad value in another column, or a record with too few or too many fields, does not make
+     * a row malformed. Spark parses everything when the query reads the corrupt-record column, and so do we.
+     */
+    @Override
+    public CsvFormat pruned(java.util.BitSet columns) {
+        if (corruptIndex >= 0 && columns.get(corruptIndex)) {
+            return this;
+        }
+        for (int column : dataColumns) {
+            if (!columns.get(column)) {
+                return new CsvFormat(schema, options, (java.util.BitSet) columns.clone());
+            }
+        }
+        return this;
     }
 
     public CsvOptions options() {
@@ -116,12 +141,16 @@ public final class CsvFormat implements FileFormat {
     private void readRecord(CsvFieldBuffer record, CsvFieldParser parser, RowCollector rows) {
         String failure = null;
         int fields = record.fieldCount();
-        if (fields != dataColumns.length) {
+        if (fields != dataColumns.length && required == null) {
             failure = String.format("expected %d fields but found %d", dataColumns.length, fields);
         }
         int parsed = Math.min(fields, dataColumns.length);
         char[] chars = record.chars();
         for (int d = 0; d < parsed; d++) {
+            if (required != null && !required.get(dataColumns[d])) {
+                rows.setNull(dataColumns[d]);
+                continue;
+            }
             int start = record.start(d);
             int length = record.length(d);
             boolean quoted = record.isQuoted(d);
