@@ -117,9 +117,9 @@ final class ListEditor implements OptionEditor {
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             row.field().setId("option-" + option.name() + "-" + (i + 1));
-            row.field().setPromptText(option.name() + " #" + (i + 1));
+            row.field().setPromptText(Position.elementOption(option.name(), i));
             if (row.expression() != null) {
-                row.expression().setWhere(new Position(where.nodeId(), option.name() + " #" + (i + 1), 0, 0));
+                row.expression().setWhere(new Position(where.nodeId(), Position.elementOption(option.name(), i), 0, 0));
             }
         }
     }

@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import sluice.app.document.PipelineDocument;
 import sluice.app.document.Selection;
 import sluice.app.validation.LiveValidation;
+import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.NodeSpec;
@@ -263,20 +264,11 @@ public final class PropertiesPanel {
 
     /** {@code expressions #3} names the third element of option {@code expressions}. */
     static String optionName(String option) {
-        int hash = option.indexOf(" #");
-        return hash < 0 ? option : option.substring(0, hash);
+        return Position.baseOption(option);
     }
 
     static int elementOf(String option) {
-        int hash = option.indexOf(" #");
-        if (hash < 0) {
-            return 0;
-        }
-        try {
-            return Math.max(0, Integer.parseInt(option.substring(hash + 2).trim()) - 1);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return Position.elementIndex(option);
     }
 
     /** The editor of {@code option} on the sheet, for tests; null when the sheet has none. */

@@ -21,6 +21,30 @@ public record Position(String nodeId, String option, int line, int column) {
         return new Position(nodeId, option, 0, 0);
     }
 
+    /** The option name of element {@code index} (0-based) of a list option: {@code expressions #3} for the third. */
+    public static String elementOption(String option, int index) {
+        return option + " #" + (index + 1);
+    }
+
+    /** The list option an element name belongs to ({@code expressions} for {@code expressions #3}), or the name. */
+    public static String baseOption(String option) {
+        int hash = option.indexOf(" #");
+        return hash < 0 ? option : option.substring(0, hash);
+    }
+
+    /** The 0-based element an option name points at ({@code 2} for {@code expressions #3}); 0 when none. */
+    public static int elementIndex(String option) {
+        int hash = option.indexOf(" #");
+        if (hash < 0) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(option.substring(hash + 2).trim()) - 1);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     public Position withOption(String name) {
         return new Position(nodeId, name, 0, 0);
     }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -187,18 +186,5 @@ public final class NodeContext {
             problem(e);
             return Optional.empty();
         }
-    }
-
-    /** Every expression of a list option compiled against {@code input}, or empty when any fails. */
-    public Optional<List<CompiledExpression>> expressions(String option, List<String> texts, Schema input) {
-        List<CompiledExpression> compiled = new ArrayList<>();
-        boolean failed = false;
-        for (int i = 0; i < texts.size(); i++) {
-            // The label names the element, so a problem in the third expression says 'expressions #3'.
-            Optional<CompiledExpression> one = expression(option + " #" + (i + 1), texts.get(i), input);
-            one.ifPresent(compiled::add);
-            failed |= one.isEmpty();
-        }
-        return failed ? Optional.empty() : Optional.of(compiled);
     }
 }

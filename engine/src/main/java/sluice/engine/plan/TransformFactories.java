@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.operator.FilterOperator;
 import sluice.engine.operator.ProjectOperator;
@@ -58,7 +59,7 @@ final class TransformFactories {
                 }
                 continue;
             }
-            Optional<CompiledExpression> compiled = context.expression("expressions #" + (i + 1), text, input);
+            Optional<CompiledExpression> compiled = context.expression(Position.elementOption("expressions", i), text, input);
             compiled.ifPresent(e -> columns.add(ProjectOperator.Column.computed(e.name(), e)));
             failed |= compiled.isEmpty();
         }
