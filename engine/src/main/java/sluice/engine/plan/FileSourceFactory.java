@@ -20,6 +20,7 @@ import sluice.engine.source.file.TemporalParser;
 import sluice.engine.source.file.csv.CsvFormat;
 import sluice.engine.source.file.csv.CsvInference;
 import sluice.engine.source.file.csv.CsvOptions;
+import sluice.engine.source.file.csv.CsvQuoting;
 import sluice.engine.source.file.json.JsonFormat;
 import sluice.engine.source.file.json.JsonInference;
 import sluice.engine.source.file.json.JsonOptions;
@@ -69,8 +70,13 @@ final class FileSourceFactory {
             OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: field separator"),
             OptionSpec.optional("delimiter", OptionKind.STRING, null, "csv: another name for sep"),
             OptionSpec.optional("quote", OptionKind.STRING, "\"", "csv: quote character"),
-            OptionSpec.optional("escape", OptionKind.STRING, "\\",
-                    "csv: escape character for quotes inside quoted fields; a doubled quote is always one quote"),
+            OptionSpec.optional("escape", OptionKind.STRING, "\\", "csv: escapes a quote inside a quoted value"),
+            OptionSpec.optional("charToEscapeQuoteEscaping", OptionKind.STRING, null,
+                    "csv: escapes the escape character inside a quoted value"),
+            OptionSpec.choice("unescapedQuoteHandling", "STOP_AT_DELIMITER", CsvQuoting.UNESCAPED_QUOTE_HANDLINGS,
+                    "csv: what a quote that is not escaped inside a value does (univocity's choices, as in Spark)"),
+            OptionSpec.optional("multiLine", OptionKind.BOOLEAN, "false",
+                    "csv: a quoted value may span lines; off, every line is one record"),
             OptionSpec.optional("comment", OptionKind.STRING, null, "csv: lines starting with this character are skipped"),
             OptionSpec.optional("nullValue", OptionKind.STRING, "", "csv: text that stands for null"),
             OptionSpec.optional("emptyValue", OptionKind.STRING, "", "csv: value of a quoted empty field"),
@@ -148,17 +154,18 @@ final class FileSourceFactory {
         }
         char quote = singleChar(context, "quote", '"');
         char escape = singleChar(context, "escape", '\\');
-        if (escape != '\\' && escape != quote) {
-            context.problem("escape", ErrorCode.BAD_OPTION_VALUE,
-                    "'escape' must be '\\' or the quote character, not '%s'; other escapes are not supported", escape);
-        }
+        char escapeEscape = context.string("charToEscapeQuoteEscaping").filter(text -> !text.isEmpty()).isPresent()
+                ? singleChar(context, "charToEscapeQuoteEscaping", '\0') : '\0';
+        String handling = context.string("unescapedQuoteHandling").flatMap(CsvQuoting::handling)
+                .orElse("STOP_AT_DELIMITER");
+        CsvQuoting quoting = new CsvQuoting(quote, escape, escapeEscape, handling, context.bool("multiLine"));
         char comment = context.string("comment").isPresent() ? singleChar(context, "comment", '\0') : '\0';
         Optional<String> dateFormat = pattern(context, "dateFormat");
         Optional<String> timestampFormat = pattern(context, "timestampFormat");
         if (separator.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new CsvOptions(context.bool("header"), separator, quote, escape, comment,
+        return Optional.of(new CsvOptions(context.bool("header"), separator, quoting, comment,
                 context.string("nullValue").orElse(""), context.string("emptyValue").orElse(""),
                 context.string("nanValue").orElse("NaN"), context.string("positiveInf").orElse("Inf"),
                 context.string("negativeInf").orElse("-Inf"), dateFormat.orElse(null), timestampFormat.orElse(null),

@@ -9,7 +9,7 @@ import java.util.Map;
 final class Comparison {
     /** Sluice's error codes whose Spark error class has another name. */
     private static final Map<String, String> SPARK_CONDITION = Map.of(
-            "MALFORMED_RECORD", "MALFORMED_RECORD_IN_PARSING");
+            "MALFORMED_RECORD", "MALFORMED_RECORD_IN_PARSING", "SOURCE_FAILED", "FAILED_READ_FILE");
 
     private Comparison() {
     }

@@ -4,9 +4,10 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import java.util.Arrays;
 
 /**
- * Mutable, owned by the thread reading one file: fastcsv's callback for one record at a time. It copies the fields'
- * characters into one reused array instead of making a String per field, so numbers parse without garbage; the
- * reader returns this same object for every record, which is valid until the next one is read.
+ * Mutable, owned by the thread reading one file: one record at a time, filled by fastcsv as its callback or by
+ * {@link CsvRecords} from univocity's tokens. It copies the fields' characters into one reused array instead of
+ * making a String per field, so numbers parse without garbage; the same object serves every record of a file and
+ * is valid until the next one is read.
  */
 final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer> {
     private char[] chars = new char[256];
@@ -16,16 +17,48 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
     private int used;
     private int count;
     private long line;
+    /** The record's text as read, when the tokenizer keeps it; null means it is rebuilt from the fields. */
+    private String raw;
+    /** Whether the fields are univocity's tokens, already through Spark's value rules. */
+    private boolean tokenized;
+    /** Why the tokenizer refused the record, or null. */
+    private String failure;
 
     @Override
     protected void handleBegin(long startingLineNumber) {
         line = startingLineNumber;
+        raw = null;
+        tokenized = false;
+        failure = null;
         used = 0;
         count = 0;
     }
 
+    /** Starts a record of univocity's tokens, read from {@code rawText}. */
+    void beginTokens(long startingLineNumber, String rawText) {
+        line = startingLineNumber;
+        raw = rawText;
+        tokenized = true;
+        failure = null;
+        used = 0;
+        count = 0;
+    }
+
+    /** One of univocity's tokens. */
+    void addToken(String token) {
+        int len = token.length();
+        token.getChars(0, len, chars, reserve(len));
+        endField(len, false);
+    }
+
     @Override
     protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean isQuoted) {
+        System.arraycopy(buf, offset, chars, reserve(len), len);
+        endField(len, isQuoted);
+    }
+
+    /** Makes room for one more field of {@code len} characters and returns where its characters go. */
+    private int reserve(int len) {
         if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
             lengths = Arrays.copyOf(lengths, count * 2);
@@ -34,12 +67,34 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
         if (used + len > chars.length) {
             chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + len));
         }
-        System.arraycopy(buf, offset, chars, used, len);
+        return used;
+    }
+
+    private void endField(int len, boolean isQuoted) {
         starts[count] = used;
         lengths[count] = len;
         quoted[count] = isQuoted;
         used += len;
         count++;
+    }
+
+    /** Marks the record as one the tokenizer refused, for {@code reason}; its fields are dropped. */
+    void fail(String reason) {
+        failure = reason;
+        used = 0;
+        count = 0;
+    }
+
+    /**
+     * Whether the fields are univocity's tokens, which already went through Spark's {@code nullValue} and
+     * {@code emptyValue} rules and white-space trimming, so neither is applied again.
+     */
+    boolean tokenized() {
+        return tokenized;
+    }
+
+    String failure() {
+        return failure;
     }
 
     @Override
@@ -76,10 +131,13 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
     }
 
     /**
-     * The record as CSV text again, for the corrupt-record column. fastcsv does not keep the raw line, so quoted
-     * fields are written back quoted with inner quotes doubled; an unquoted record comes back exactly as it was.
+     * The record's text, for the corrupt-record column: as read when the tokenizer kept it, else rebuilt from the
+     * fields, which gives a record without quotes back exactly as it was.
      */
     String rawText(String separator, char quote) {
+        if (raw != null) {
+            return raw;
+        }
         StringBuilder text = new StringBuilder(used + count * 2);
         for (int f = 0; f < count; f++) {
             if (f > 0) {

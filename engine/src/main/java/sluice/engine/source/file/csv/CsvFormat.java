@@ -2,12 +2,9 @@ package sluice.engine.source.file.csv;
 
 import static java.util.Objects.requireNonNull;
 
-import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import sluice.engine.diag.ErrorCode;
@@ -86,38 +83,21 @@ public final class CsvFormat implements FileFormat {
         return options;
     }
 
-    /** fastcsv set up for Spark's options: lenient about field counts and quotes, as univocity is. */
-    static CsvReader.CsvReaderBuilder readerBuilder(CsvOptions options) {
-        CsvReader.CsvReaderBuilder builder = CsvReader.builder()
-                .fieldSeparator(options.separator())
-                .quoteCharacter(options.quote())
-                .skipEmptyLines(true)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
-                .allowExtraCharsAfterClosingQuote(true);
-        if (options.comment() != '\0') {
-            builder.commentStrategy(CommentStrategy.SKIP).commentCharacter(options.comment());
-        }
-        return builder;
-    }
-
     @Override
     public Batch read(Path file, SourceContext context) {
         String fileName = file.getFileName().toString();
         CsvFieldParser parser = new CsvFieldParser(options,
                 TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()));
-        RowCollector rows = new RowCollector(schema, options.mode(), corruptIndex, context.nodeId(), "CSV", fileName,
-                expectedRows(file));
-        try (CsvReader<CsvFieldBuffer> reader = readerBuilder(options).build(new CsvFieldBuffer(), file,
-                StandardCharsets.UTF_8)) {
-            boolean skipHeader = options.header();
-            for (CsvFieldBuffer record : reader) {
-                if (skipHeader) {
-                    skipHeader = false;
-                    continue;
+        try {
+            if (!options.quoting().multiLine()) {
+                FileRows rows = new FileRows(collector(file, fileName, context), context.nodeId(), fileName);
+                if (CsvRecords.readUnquoted(file, options, record -> rows.accept(record, parser))) {
+                    return rows.collector.toBatch();
                 }
-                readRecord(record, parser, rows);
             }
+            FileRows rows = new FileRows(collector(file, fileName, context), context.nodeId(), fileName);
+            CsvRecords.readExact(file, options, record -> rows.accept(record, parser));
+            return rows.collector.toBatch();
         } catch (IOException e) {
             throw FileProblems.unreadable(context.nodeId(), file, e);
         } catch (UncheckedIOException e) {
@@ -126,7 +106,39 @@ public final class CsvFormat implements FileFormat {
             throw Problem.of(ErrorCode.MALFORMED_RECORD, Position.node(context.nodeId()),
                     "cannot parse CSV file '%s': %s", fileName, e.getMessage()).toException();
         }
-        return rows.toBatch();
+    }
+
+    private RowCollector collector(Path file, String fileName, SourceContext context) {
+        return new RowCollector(schema, options.mode(), corruptIndex, context.nodeId(), "CSV", fileName,
+                expectedRows(file));
+    }
+
+    /** The rows of one reading of a file; the first record is the header when there is one. */
+    private final class FileRows {
+        private final RowCollector collector;
+        private final String nodeId;
+        private final String fileName;
+        private boolean skipHeader = options.header();
+
+        FileRows(RowCollector collector, String nodeId, String fileName) {
+            this.collector = collector;
+            this.nodeId = nodeId;
+            this.fileName = fileName;
+        }
+
+        void accept(CsvFieldBuffer record, CsvFieldParser parser) {
+            if (record.failure() != null) {
+                // Spark fails the read whatever the mode when univocity refuses a record (FAILED_READ_FILE).
+                throw Problem.of(ErrorCode.SOURCE_FAILED, Position.node(nodeId),
+                        "cannot read CSV file '%s' line %d: %s", fileName, record.line(), record.failure())
+                        .toException();
+            }
+            if (skipHeader) {
+                skipHeader = false;
+            } else {
+                readRecord(record, parser, collector);
+            }
+        }
     }
 
     private static int expectedRows(Path file) {
@@ -154,7 +166,8 @@ public final class CsvFormat implements FileFormat {
             int start = record.start(d);
             int length = record.length(d);
             boolean quoted = record.isQuoted(d);
-            if (!quoted && (options.ignoreLeadingWhiteSpace() || options.ignoreTrailingWhiteSpace())) {
+            boolean trims = options.ignoreLeadingWhiteSpace() || options.ignoreTrailingWhiteSpace();
+            if (trims && !quoted && !record.tokenized()) {
                 int end = start + length;
                 while (options.ignoreLeadingWhiteSpace() && start < end && chars[start] <= ' ') {
                     start++;
@@ -185,7 +198,7 @@ public final class CsvFormat implements FileFormat {
         int column = dataColumns[d];
         String nullValue = options.nullValue();
         if (length == 0) {
-            String text = quoted ? options.emptyValue() : nullValue;
+            String text = record.tokenized() ? "" : quoted ? options.emptyValue() : nullValue;
             if (text.equals(nullValue)) {
                 rows.setNull(column);
                 return true;

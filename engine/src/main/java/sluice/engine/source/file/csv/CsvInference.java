@@ -1,10 +1,7 @@
 package sluice.engine.source.file.csv;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -50,28 +47,14 @@ public final class CsvInference {
         List<String> names = null;
         DataType[] types = null;
         for (Path file : files) {
-            try (CsvReader<CsvRecord> reader = CsvFormat.readerBuilder(options).ofCsvRecord(file, StandardCharsets.UTF_8)) {
-                boolean first = true;
-                for (CsvRecord record : reader) {
-                    if (names == null) {
-                        names = names(record.getFields());
-                        types = new DataType[names.size()];
-                        java.util.Arrays.fill(types, AtomicType.NULL);
-                    }
-                    if (first && options.header()) {
-                        first = false;
-                        continue;
-                    }
-                    first = false;
-                    if (inferTypes) {
-                        for (int i = 0; i < Math.min(types.length, record.getFieldCount()); i++) {
-                            types[i] = merge(types[i], inferField(types[i], record.getField(i)));
-                        }
-                    }
-                }
+            FileTypes known = new FileTypes(names, types, inferTypes);
+            try {
+                CsvRecords.readExact(file, options, known::accept);
             } catch (IOException e) {
                 throw FileProblems.unreadable(nodeId, file, e);
             }
+            names = known.names;
+            types = known.types;
         }
         if (names == null) {
             throw Problem.of(ErrorCode.SOURCE_FAILED, Position.option(nodeId, "schema"),
@@ -83,6 +66,42 @@ public final class CsvInference {
             fields.add(Field.of(names.get(i), type));
         }
         return new Schema(fields);
+    }
+
+    /** The names and types known after one more file; the first record of each file is its header, if any. */
+    private final class FileTypes {
+        private List<String> names;
+        private DataType[] types;
+        private final boolean inferTypes;
+        private boolean first = true;
+
+        FileTypes(List<String> names, DataType[] types, boolean inferTypes) {
+            this.names = names;
+            this.types = types;
+            this.inferTypes = inferTypes;
+        }
+
+        void accept(CsvFieldBuffer record) {
+            if (record.failure() != null) {
+                return;
+            }
+            if (names == null) {
+                List<String> fields = new ArrayList<>(record.fieldCount());
+                for (int i = 0; i < record.fieldCount(); i++) {
+                    fields.add(record.text(i));
+                }
+                names = names(fields);
+                types = new DataType[names.size()];
+                java.util.Arrays.fill(types, AtomicType.NULL);
+            }
+            boolean header = first && options.header();
+            first = false;
+            if (!header && inferTypes) {
+                for (int i = 0; i < Math.min(types.length, record.fieldCount()); i++) {
+                    types[i] = merge(types[i], inferField(types[i], record.text(i)));
+                }
+            }
+        }
     }
 
     private List<String> names(List<String> firstRecord) {

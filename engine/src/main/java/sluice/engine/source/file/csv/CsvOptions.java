@@ -9,14 +9,15 @@ import sluice.engine.source.file.ParseMode;
  * {@code timestampFormat} are null when not set, which means Spark's default parsing (see
  * {@link sluice.engine.source.file.TemporalParser}).
  */
-public record CsvOptions(boolean header, String separator, char quote, char escape, char comment, String nullValue,
+public record CsvOptions(boolean header, String separator, CsvQuoting quoting, char comment, String nullValue,
                          String emptyValue, String nanValue, String positiveInf, String negativeInf,
                          String dateFormat, String timestampFormat, ParseMode mode, String columnNameOfCorruptRecord,
                          boolean ignoreLeadingWhiteSpace, boolean ignoreTrailingWhiteSpace) {
-    public static final CsvOptions DEFAULTS = new CsvOptions(false, ",", '"', '\\', '\0', "", "", "NaN", "Inf",
-            "-Inf", null, null, ParseMode.PERMISSIVE, "_corrupt_record", false, false);
+    public static final CsvOptions DEFAULTS = new CsvOptions(false, ",", CsvQuoting.DEFAULTS, '\0', "", "", "NaN",
+            "Inf", "-Inf", null, null, ParseMode.PERMISSIVE, "_corrupt_record", false, false);
 
     public CsvOptions {
+        requireNonNull(quoting, "quoting is null");
         requireNonNull(separator, "separator is null");
         requireNonNull(nullValue, "nullValue is null");
         requireNonNull(emptyValue, "emptyValue is null");
@@ -28,32 +29,40 @@ public record CsvOptions(boolean header, String separator, char quote, char esca
     }
 
     public CsvOptions withHeader(boolean hasHeader) {
-        return new CsvOptions(hasHeader, separator, quote, escape, comment, nullValue, emptyValue, nanValue,
+        return new CsvOptions(hasHeader, separator, quoting, comment, nullValue, emptyValue, nanValue,
                 positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
                 ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace);
     }
 
     public CsvOptions withSeparator(String sep) {
-        return new CsvOptions(header, sep, quote, escape, comment, nullValue, emptyValue, nanValue,
+        return new CsvOptions(header, sep, quoting, comment, nullValue, emptyValue, nanValue,
                 positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
                 ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace);
     }
 
     public CsvOptions withNullValue(String text) {
-        return new CsvOptions(header, separator, quote, escape, comment, text, emptyValue, nanValue,
+        return new CsvOptions(header, separator, quoting, comment, text, emptyValue, nanValue,
                 positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
                 ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace);
     }
 
     public CsvOptions withMode(ParseMode parseMode) {
-        return new CsvOptions(header, separator, quote, escape, comment, nullValue, emptyValue, nanValue,
+        return new CsvOptions(header, separator, quoting, comment, nullValue, emptyValue, nanValue,
                 positiveInf, negativeInf, dateFormat, timestampFormat, parseMode, columnNameOfCorruptRecord,
                 ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace);
     }
 
     public CsvOptions withQuote(char quoteChar, char escapeChar) {
-        return new CsvOptions(header, separator, quoteChar, escapeChar, comment, nullValue, emptyValue, nanValue,
+        return withQuoting(quoting.withQuote(quoteChar, escapeChar));
+    }
+
+    public CsvOptions withQuoting(CsvQuoting quotes) {
+        return new CsvOptions(header, separator, quotes, comment, nullValue, emptyValue, nanValue,
                 positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
                 ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace);
+    }
+
+    public char quote() {
+        return quoting.quote();
     }
 }

@@ -50,12 +50,63 @@ class CsvFormatTest {
     }
 
     @Test
-    void quotedFieldsKeepSeparatorsNewlinesAndDoubledQuotes() throws IOException {
+    void withoutMultiLineEveryLineIsARecordAndADoubledQuoteIsNoEscape() throws IOException {
         Schema schema = Schema.of(Field.of("id", AtomicType.INT), Field.of("text", AtomicType.STRING));
 
-        List<Row> rows = read(schema, CsvOptions.DEFAULTS, "1,\"a,b\"\n2,\"line\nbreak\"\n3,\"say \"\"hi\"\"\"\n");
+        List<Row> rows = read(schema, CsvOptions.DEFAULTS,
+                "1,\"a,b\"\n2,\"line\nbreak\"\n3,\"say \"\"hi\"\"\"\n4,\"back\\\"slash\"\n");
+
+        // Spark's univocity: the quote opened on line 2 ends with the line, and "break\"" is a malformed record.
+        assertThat(rows).containsExactly(Row.of(1, "a,b"), Row.of(2, "line"), Row.of(null, null),
+                Row.of(3, "\"say \"\"hi\"\"\""), Row.of(4, "back\"slash"));
+    }
+
+    @Test
+    void multiLineKeepsQuotedNewlinesAndTheQuoteAsEscapeUndoublesQuotes() throws IOException {
+        Schema schema = Schema.of(Field.of("id", AtomicType.INT), Field.of("text", AtomicType.STRING));
+        CsvOptions options = CsvOptions.DEFAULTS.withQuoting(
+                CsvQuoting.DEFAULTS.withQuote('"', '"').withMultiLine(true));
+
+        List<Row> rows = read(schema, options, "1,\"a,b\"\n2,\"line\nbreak\"\n3,\"say \"\"hi\"\"\"\n");
 
         assertThat(rows).containsExactly(Row.of(1, "a,b"), Row.of(2, "line\nbreak"), Row.of(3, "say \"hi\""));
+    }
+
+    @Test
+    void aQuoteLateInTheFileStillGivesEveryRecordOnce() throws IOException {
+        Schema schema = Schema.of(Field.of("id", AtomicType.INT), Field.of("text", AtomicType.STRING));
+        StringBuilder text = new StringBuilder("id,text\n");
+        for (int i = 1; i <= 1000; i++) {
+            text.append(i).append(i == 1000 ? ",\"last, quoted\"" : ",plain").append('\n');
+        }
+
+        List<Row> rows = read(schema, CsvOptions.DEFAULTS.withHeader(true), text.toString());
+
+        assertThat(rows).hasSize(1000);
+        assertThat(rows.get(0)).isEqualTo(Row.of(1, "plain"));
+        assertThat(rows.get(999)).isEqualTo(Row.of(1000, "last, quoted"));
+    }
+
+    @Test
+    void blankLinesAreSkippedWithOrWithoutQuotesInTheFile() throws IOException {
+        Schema schema = Schema.of(Field.of("id", AtomicType.INT), Field.of("text", AtomicType.STRING));
+
+        assertThat(read(schema, CsvOptions.DEFAULTS.withHeader(true), "\n  \nid,text\n1,a\n \t\n2,b\n"))
+                .containsExactly(Row.of(1, "a"), Row.of(2, "b"));
+        assertThat(read(schema, CsvOptions.DEFAULTS.withHeader(true), "\n  \n\"id\",text\n1,\"a\"\n \t\n2,b\n"))
+                .containsExactly(Row.of(1, "a"), Row.of(2, "b"));
+    }
+
+    @Test
+    void aRecordTheTokenizerRefusesFailsTheReadNamingFileAndLine() {
+        Schema schema = Schema.of(Field.of("id", AtomicType.INT), Field.of("text", AtomicType.STRING));
+        CsvOptions options = CsvOptions.DEFAULTS.withQuoting(
+                new CsvQuoting('"', '\\', '\0', "RAISE_ERROR", false));
+
+        assertThatThrownBy(() -> read(schema, options, "1,\"ok\"\n2,\"x\"y\n"))
+                .hasMessageContaining("stocks")
+                .hasMessageContaining("cannot read CSV file 'AAPL_2015.csv' line 2: Unescaped quote character")
+                .hasMessageNotContaining("parseUnescapedQuotes");
     }
 
     @Test
