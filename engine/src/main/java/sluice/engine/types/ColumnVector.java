@@ -54,11 +54,17 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
 
     /** A vector of {@code size} nulls of the given type. */
     public static ColumnVector nulls(DataType type, int size) {
-        VectorBuilder builder = new VectorBuilder(type, size);
-        for (int i = 0; i < size; i++) {
-            builder.appendNull();
+        long[] words = NullMask.newWords(size);
+        java.util.Arrays.fill(words, 0, size >>> 6, -1L);
+        if ((size & 63) != 0) {
+            words[size >>> 6] = (1L << size) - 1;
         }
-        return builder.build();
+        return switch (type.storage()) {
+            case LONG -> new LongVector(type, new long[size], size, words);
+            case DOUBLE -> new DoubleVector(type, new double[size], size, words);
+            case BOOLEAN -> new BooleanVector(new boolean[size], size, words);
+            case OBJECT -> new ObjectVector(type, new Object[size], size, words);
+        };
     }
 
     /**

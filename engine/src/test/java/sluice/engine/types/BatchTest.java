@@ -45,4 +45,23 @@ class BatchTest {
         assertThat(all.rowCount()).isEqualTo(3);
         assertThat(all.rows()).extracting(r -> r.get(1)).containsExactly(1.0, null, 3.0);
     }
+
+    @Test
+    void aNullVectorIsNullInEveryRowOfEveryStorage() {
+        for (DataType type : List.of(AtomicType.BIGINT, AtomicType.DOUBLE, AtomicType.BOOLEAN,
+                AtomicType.STRING)) {
+            for (int size : new int[] {0, 1, 63, 64, 65, 130}) {
+                ColumnVector nulls = ColumnVector.nulls(type, size);
+                assertThat(nulls.size()).isEqualTo(size);
+                for (int row = 0; row < size; row++) {
+                    assertThat(nulls.isNull(row)).as("%s row %d of %d", type, row, size).isTrue();
+                }
+                ColumnVector some = nulls.select(new int[] {size / 2}, size == 0 ? 0 : 1);
+                assertThat(some.size()).isEqualTo(size == 0 ? 0 : 1);
+                if (size > 0) {
+                    assertThat(some.get(0)).isNull();
+                }
+            }
+        }
+    }
 }

@@ -40,6 +40,15 @@ public final class RowCollector {
      */
     public RowCollector(Schema schema, ParseMode mode, int corruptIndex, String nodeId, String formatName,
                         String fileName, int expectedRows) {
+        this(schema, mode, corruptIndex, nodeId, formatName, fileName, expectedRows, new java.util.BitSet());
+    }
+
+    /**
+     * @param unread columns the reader never fills because the query does not read them (column pruning): they
+     *               come out all null without being collected row by row
+     */
+    public RowCollector(Schema schema, ParseMode mode, int corruptIndex, String nodeId, String formatName,
+                        String fileName, int expectedRows, java.util.BitSet unread) {
         this.schema = schema;
         this.mode = mode;
         this.corruptIndex = corruptIndex;
@@ -50,7 +59,7 @@ public final class RowCollector {
         builders = new VectorBuilder[columns];
         storages = new DataType.Storage[columns];
         for (int c = 0; c < columns; c++) {
-            builders[c] = new VectorBuilder(schema.field(c).type(), expectedRows);
+            builders[c] = unread.get(c) ? null : new VectorBuilder(schema.field(c).type(), expectedRows);
             storages[c] = schema.field(c).type().storage();
         }
         longs = new long[columns];
@@ -91,6 +100,9 @@ public final class RowCollector {
     public void appendRow() {
         for (int c = 0; c < builders.length; c++) {
             VectorBuilder builder = builders[c];
+            if (builder == null) {
+                continue;
+            }
             if (nulls[c]) {
                 builder.appendNull();
                 continue;
@@ -139,8 +151,8 @@ public final class RowCollector {
 
     public Batch toBatch() {
         List<ColumnVector> columns = new ArrayList<>(builders.length);
-        for (VectorBuilder builder : builders) {
-            columns.add(builder.build());
+        for (int c = 0; c < builders.length; c++) {
+            columns.add(builders[c] == null ? ColumnVector.nulls(schema.field(c).type(), rows) : builders[c].build());
         }
         return new Batch(schema, columns, rows);
     }

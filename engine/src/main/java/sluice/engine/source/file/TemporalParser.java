@@ -24,6 +24,10 @@ import java.util.Locale;
 public final class TemporalParser {
     /** Returned for text that is not a date or timestamp; no real value reaches it. */
     public static final long INVALID = Long.MIN_VALUE;
+    private static final int[] DAYS_IN_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    /** Days from 0000-03-01 (the start of the computation's year) to 1970-01-01. */
+    private static final long DAYS_0000_TO_1970 = 719_468;
+
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private final DateTimeFormatter dateFormat;
@@ -108,10 +112,31 @@ public final class TemporalParser {
                 day = day * 10 + digit;
             }
         }
-        if (month < 1 || month > 12 || day < 1 || day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+        if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
             return INVALID;
         }
-        return LocalDate.of(year, month, day).toEpochDay();
+        return epochDay(year, month, day);
+    }
+
+    /** Without short-circuit operators: no branch that only a leap day or a century year would take. */
+    private static int daysInMonth(int year, int month) {
+        boolean leap = (year & 3) == 0 & (year % 100 != 0 | year % 400 == 0);
+        return DAYS_IN_MONTH[month - 1] + (month == 2 & leap ? 1 : 0);
+    }
+
+    /**
+     * {@code LocalDate.of(year, month, day).toEpochDay()} for a year of 0 to 9999, computed in place: the reading
+     * loop calls it for every DATE field, and java.time's checks and month lengths branch on rare cases (the 29th of
+     * February) that the JIT compiles away until the first one arrives and throws the loop's code away. Years start
+     * in March here, so the leap day is the year's last day and a year's days are 365 plus the leap-year terms.
+     */
+    private static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - DAYS_0000_TO_1970;
     }
 
     /** {@link #parseDate(String)} of {@code chars[start, start+length)}, allocating nothing for plain dates. */

@@ -22,11 +22,20 @@ final class CsvFieldParser {
 
     private final CsvOptions options;
     private final TemporalParser temporal;
-    private final RepeatedStrings strings = new RepeatedStrings();
+    private final RepeatedStrings strings = RepeatedStrings.ofThisThread();
+    /**
+     * Whether no plain decimal can be one of the special words (true unless the user made a number one): then the
+     * plain decimal is tried first. Checking the words first has the JIT compile the reading loop for "no field is
+     * that short" and compile it again at the first short number.
+     */
+    private final boolean decimalsFirst;
 
     CsvFieldParser(CsvOptions options, TemporalParser temporal) {
         this.options = options;
         this.temporal = temporal;
+        // Not by calling simpleDecimal: a word seen there per file would be the rare case the JIT compiled away.
+        this.decimalsFirst = java.util.stream.Stream.of(options.nanValue(), options.positiveInf(),
+                options.negativeInf()).noneMatch(word -> word.matches("[-+]?[0-9]*\\.?[0-9]*"));
     }
 
     /**
@@ -92,6 +101,13 @@ final class CsvFieldParser {
     }
 
     private boolean parseFloating(DataType type, char[] chars, int start, int length, RowCollector out, int column) {
+        if (decimalsFirst && type == AtomicType.DOUBLE) {
+            double plain = simpleDecimal(chars, start, length);
+            if (!Double.isNaN(plain)) {
+                out.setDouble(column, plain);
+                return true;
+            }
+        }
         if (matches(options.nanValue(), chars, start, length)) {
             out.setDouble(column, Double.NaN);
             return true;

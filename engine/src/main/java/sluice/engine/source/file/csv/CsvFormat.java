@@ -34,6 +34,8 @@ public final class CsvFormat implements FileFormat {
     private final DataType[] dataTypes;
     /** The columns the query reads, or null for all; the others are not parsed (Spark's CSV column pruning). */
     private final java.util.BitSet required;
+    /** The data columns the query does not read; empty without pruning. */
+    private final java.util.BitSet unread = new java.util.BitSet();
 
     public CsvFormat(Schema schema, CsvOptions options) {
         this(schema, options, null);
@@ -52,6 +54,9 @@ public final class CsvFormat implements FileFormat {
             if (c != corruptIndex) {
                 dataColumns[d] = c;
                 dataTypes[d++] = schema.field(c).type();
+                if (required != null && !required.get(c)) {
+                    unread.set(c);
+                }
             }
         }
     }
@@ -91,12 +96,12 @@ public final class CsvFormat implements FileFormat {
         try {
             if (!options.quoting().multiLine()) {
                 FileRows rows = new FileRows(collector(file, fileName, context), context.nodeId(), fileName);
-                if (CsvRecords.readUnquoted(file, options, record -> rows.accept(record, parser))) {
+                if (CsvRecords.readUnquoted(file, options, rows.with(parser))) {
                     return rows.collector.toBatch();
                 }
             }
             FileRows rows = new FileRows(collector(file, fileName, context), context.nodeId(), fileName);
-            CsvRecords.readExact(file, options, record -> rows.accept(record, parser));
+            CsvRecords.readExact(file, options, rows.with(parser));
             return rows.collector.toBatch();
         } catch (IOException e) {
             throw FileProblems.unreadable(context.nodeId(), file, e);
@@ -110,15 +115,14 @@ public final class CsvFormat implements FileFormat {
 
     private RowCollector collector(Path file, String fileName, SourceContext context) {
         return new RowCollector(schema, options.mode(), corruptIndex, context.nodeId(), "CSV", fileName,
-                expectedRows(file));
+                expectedRows(file), unread);
     }
 
-    /** The rows of one reading of a file; the first record is the header when there is one. */
+    /** The rows of one reading of a file. */
     private final class FileRows {
         private final RowCollector collector;
         private final String nodeId;
         private final String fileName;
-        private boolean skipHeader = options.header();
 
         FileRows(RowCollector collector, String nodeId, String fileName) {
             this.collector = collector;
@@ -126,18 +130,25 @@ public final class CsvFormat implements FileFormat {
             this.fileName = fileName;
         }
 
-        void accept(CsvFieldBuffer record, CsvFieldParser parser) {
-            if (record.failure() != null) {
-                // Spark fails the read whatever the mode when univocity refuses a record (FAILED_READ_FILE).
-                throw Problem.of(ErrorCode.SOURCE_FAILED, Position.node(nodeId),
-                        "cannot read CSV file '%s' line %d: %s", fileName, record.line(), record.failure())
-                        .toException();
-            }
-            if (skipHeader) {
-                skipHeader = false;
-            } else {
-                readRecord(record, parser, collector);
-            }
+        /** The handler that converts each data record with {@code parser}; a header is skipped. */
+        CsvRecords.Handler with(CsvFieldParser parser) {
+            return new CsvRecords.Handler() {
+                @Override
+                public void header(CsvFieldBuffer record) {
+                    // Spark 4 skips the header (enforceSchema): its names are not checked.
+                }
+
+                @Override
+                public void record(CsvFieldBuffer record) {
+                    if (record.failure() != null) {
+                        // Spark fails the read whatever the mode when univocity refuses a record (FAILED_READ_FILE).
+                        throw Problem.of(ErrorCode.SOURCE_FAILED, Position.node(nodeId),
+                                "cannot read CSV file '%s' line %d: %s", fileName, record.line(), record.failure())
+                                .toException();
+                    }
+                    readRecord(record, parser, collector);
+                }
+            };
         }
     }
 
@@ -160,7 +171,6 @@ public final class CsvFormat implements FileFormat {
         char[] chars = record.chars();
         for (int d = 0; d < parsed; d++) {
             if (required != null && !required.get(dataColumns[d])) {
-                rows.setNull(dataColumns[d]);
                 continue;
             }
             int start = record.start(d);

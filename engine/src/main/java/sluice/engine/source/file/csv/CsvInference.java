@@ -49,7 +49,7 @@ public final class CsvInference {
         for (Path file : files) {
             FileTypes known = new FileTypes(names, types, inferTypes);
             try {
-                CsvRecords.readExact(file, options, known::accept);
+                CsvRecords.readExact(file, options, known);
             } catch (IOException e) {
                 throw FileProblems.unreadable(nodeId, file, e);
             }
@@ -68,12 +68,11 @@ public final class CsvInference {
         return new Schema(fields);
     }
 
-    /** The names and types known after one more file; the first record of each file is its header, if any. */
-    private final class FileTypes {
+    /** The names and types known after one more file. */
+    private final class FileTypes implements CsvRecords.Handler {
         private List<String> names;
         private DataType[] types;
         private final boolean inferTypes;
-        private boolean first = true;
 
         FileTypes(List<String> names, DataType[] types, boolean inferTypes) {
             this.names = names;
@@ -81,27 +80,40 @@ public final class CsvInference {
             this.inferTypes = inferTypes;
         }
 
-        void accept(CsvFieldBuffer record) {
-            if (record.failure() != null) {
-                return;
-            }
+        @Override
+        public void header(CsvFieldBuffer record) {
+            knowColumns(record);
+        }
+
+        /** The first record seen gives the columns: their names with a header, else only their number. */
+        private void knowColumns(CsvFieldBuffer record) {
             if (names == null) {
-                List<String> fields = new ArrayList<>(record.fieldCount());
-                for (int i = 0; i < record.fieldCount(); i++) {
-                    fields.add(record.text(i));
-                }
-                names = names(fields);
+                names = names(texts(record));
                 types = new DataType[names.size()];
                 java.util.Arrays.fill(types, AtomicType.NULL);
             }
-            boolean header = first && options.header();
-            first = false;
-            if (!header && inferTypes) {
+        }
+
+        @Override
+        public void record(CsvFieldBuffer record) {
+            if (record.failure() != null) {
+                return;
+            }
+            knowColumns(record);
+            if (inferTypes) {
                 for (int i = 0; i < Math.min(types.length, record.fieldCount()); i++) {
                     types[i] = merge(types[i], inferField(types[i], record.text(i)));
                 }
             }
         }
+    }
+
+    private static List<String> texts(CsvFieldBuffer record) {
+        List<String> fields = new ArrayList<>(record.fieldCount());
+        for (int i = 0; i < record.fieldCount(); i++) {
+            fields.add(record.text(i));
+        }
+        return fields;
     }
 
     private List<String> names(List<String> firstRecord) {

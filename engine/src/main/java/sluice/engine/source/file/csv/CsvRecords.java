@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.function.Consumer;
 
 /**
@@ -31,19 +32,41 @@ final class CsvRecords {
     private CsvRecords() {
     }
 
+    /** Receives a file's records: its header first, when the options say it has one, then the data records. */
+    interface Handler {
+        void header(CsvFieldBuffer record);
+
+        void record(CsvFieldBuffer record);
+    }
+
     /**
      * Reads {@code file} with fastcsv, as Spark would, as long as no value is quoted; returns false, having stopped,
      * at the first record that holds one. Not for {@code multiLine}, whose line ends univocity detects by itself.
      */
-    static boolean readUnquoted(Path file, CsvOptions options, Consumer<CsvFieldBuffer> records) throws IOException {
+    static boolean readUnquoted(Path file, CsvOptions options, Handler handler) throws IOException {
         try (CsvReader<CsvFieldBuffer> reader = fastcsv(options).build(new CsvFieldBuffer(), file,
                 StandardCharsets.UTF_8)) {
-            for (CsvFieldBuffer record : reader) {
+            Iterator<CsvFieldBuffer> records = reader.iterator();
+            // The header is taken before the loop: a branch taken once per file inside it would have the JIT
+            // compile the loop without it, then throw that code away at the next file.
+            boolean headerPending = options.header();
+            while (headerPending && records.hasNext()) {
+                CsvFieldBuffer record = records.next();
                 if (hasQuotedValue(record, options)) {
                     return false;
                 }
                 if (!isBlank(record)) {
-                    records.accept(record);
+                    handler.header(record);
+                    headerPending = false;
+                }
+            }
+            while (records.hasNext()) {
+                CsvFieldBuffer record = records.next();
+                if (hasQuotedValue(record, options)) {
+                    return false;
+                }
+                if (!isBlank(record)) {
+                    handler.record(record);
                 }
             }
             return true;
@@ -53,15 +76,16 @@ final class CsvRecords {
     }
 
     /** Reads {@code file} with univocity set up as Spark sets it up. */
-    static void readExact(Path file, CsvOptions options, Consumer<CsvFieldBuffer> records) throws IOException {
+    static void readExact(Path file, CsvOptions options, Handler handler) throws IOException {
         CsvParser parser = new CsvParser(univocity(options));
         CsvFieldBuffer record = new CsvFieldBuffer();
         // Spark decodes lines as Hadoop's Text does: malformed UTF-8 becomes U+FFFD rather than failing the file.
         try (Reader input = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
             if (options.quoting().multiLine()) {
-                readWhole(parser, input, options, record, records);
+                readWhole(parser, input, options, record, new HeaderFirst(handler, options.header()));
             } else {
-                readLines(parser, new BufferedReader(input, 1 << 16), options, record, records);
+                readLines(parser, new BufferedReader(input, 1 << 16), options, record,
+                        new HeaderFirst(handler, options.header()));
             }
         }
     }
@@ -204,6 +228,27 @@ final class CsvRecords {
             }
         }
         return true;
+    }
+
+    /** Hands the first record to {@code header} when there is a header, the rest to {@code record}. */
+    private static final class HeaderFirst implements Consumer<CsvFieldBuffer> {
+        private final Handler handler;
+        private boolean headerPending;
+
+        HeaderFirst(Handler handler, boolean header) {
+            this.handler = handler;
+            this.headerPending = header;
+        }
+
+        @Override
+        public void accept(CsvFieldBuffer record) {
+            if (headerPending && record.failure() == null) {
+                headerPending = false;
+                handler.header(record);
+            } else {
+                handler.record(record);
+            }
+        }
     }
 
     private static String stripLineEnd(String text) {

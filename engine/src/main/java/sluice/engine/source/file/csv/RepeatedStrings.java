@@ -1,15 +1,24 @@
 package sluice.engine.source.file.csv;
 
 /**
- * Mutable, owned by one file read: hands out one String for each short text that repeats, such as a symbol column
- * where every row says one of a few names. A batch of millions of rows then holds a few strings instead of millions,
- * which keeps allocation and garbage collection out of the hot path. Direct-mapped: a slot keeps the last text that
- * hashed to it.
+ * Mutable, one per thread: hands out one String for each short text that repeats, such as a symbol column where
+ * every row says one of a few names. A batch of millions of rows then holds a few strings instead of millions, which
+ * keeps allocation and garbage collection out of the hot path. Direct-mapped: a slot keeps the last text that hashed
+ * to it. It lives as long as its thread, across files, so the next file starts with its names known and a miss stays
+ * the rare case the JIT compiled the reading loop for.
  */
 final class RepeatedStrings {
     private static final int SLOTS = 512;
     private static final int MAX_LENGTH = 32;
+    private static final ThreadLocal<RepeatedStrings> PER_THREAD = ThreadLocal.withInitial(RepeatedStrings::new);
     private final String[] slots = new String[SLOTS];
+
+    private RepeatedStrings() {
+    }
+
+    static RepeatedStrings ofThisThread() {
+        return PER_THREAD.get();
+    }
 
     String of(char[] chars, int start, int length) {
         if (length > MAX_LENGTH) {

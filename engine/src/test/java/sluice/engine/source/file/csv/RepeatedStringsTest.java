@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class RepeatedStringsTest {
-    private final RepeatedStrings strings = new RepeatedStrings();
+    private final RepeatedStrings strings = RepeatedStrings.ofThisThread();
 
     @Test
     void aRepeatedTextIsTheSameString() {
@@ -41,5 +41,16 @@ class RepeatedStringsTest {
         String second = strings.of(text, 0, text.length);
 
         assertThat(second).isEqualTo(first).isNotSameAs(first);
+    }
+
+    @Test
+    void eachThreadHasItsOwnCacheThatOutlivesAFileRead() throws InterruptedException {
+        RepeatedStrings[] other = new RepeatedStrings[1];
+        Thread thread = new Thread(() -> other[0] = RepeatedStrings.ofThisThread());
+        thread.start();
+        thread.join();
+
+        assertThat(RepeatedStrings.ofThisThread()).isSameAs(strings);
+        assertThat(other[0]).isNotNull().isNotSameAs(strings);
     }
 }

@@ -1,0 +1,53 @@
+package sluice.engine.source.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class TemporalParserTest {
+    private final TemporalParser parser = TemporalParser.of(null, null, ZoneOffset.UTC);
+
+    @Test
+    void everyPlainDateOfFourDigitYearsIsJavaTimesEpochDay() {
+        char[] text = new char[10];
+        int mismatches = 0;
+        for (LocalDate date = LocalDate.of(0, 1, 1); date.getYear() <= 9999; date = date.plusDays(1)) {
+            write(text, date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+            if (parser.parseDate(text, 0, 10) != date.toEpochDay()) {
+                mismatches++;
+            }
+        }
+        assertThat(mismatches).isZero();
+    }
+
+    @Test
+    void daysAMonthDoesNotHaveAreNoDates() {
+        assertThat(parse("2016-02-29")).isEqualTo(LocalDate.of(2016, 2, 29).toEpochDay());
+        assertThat(parse("2000-02-29")).isEqualTo(LocalDate.of(2000, 2, 29).toEpochDay());
+        assertThat(parse("2015-02-29")).isEqualTo(TemporalParser.INVALID);
+        assertThat(parse("1900-02-29")).isEqualTo(TemporalParser.INVALID);
+        assertThat(parse("2015-04-31")).isEqualTo(TemporalParser.INVALID);
+        assertThat(parse("2015-13-01")).isEqualTo(TemporalParser.INVALID);
+        assertThat(parse("2015-00-10")).isEqualTo(TemporalParser.INVALID);
+        assertThat(parse("2015-01-00")).isEqualTo(TemporalParser.INVALID);
+    }
+
+    private long parse(String text) {
+        return parser.parseDate(text.toCharArray(), 0, text.length());
+    }
+
+    private static void write(char[] text, int year, int month, int day) {
+        text[0] = (char) ('0' + year / 1000);
+        text[1] = (char) ('0' + year / 100 % 10);
+        text[2] = (char) ('0' + year / 10 % 10);
+        text[3] = (char) ('0' + year % 10);
+        text[4] = '-';
+        text[5] = (char) ('0' + month / 10);
+        text[6] = (char) ('0' + month % 10);
+        text[7] = '-';
+        text[8] = (char) ('0' + day / 10);
+        text[9] = (char) ('0' + day % 10);
+    }
+}
