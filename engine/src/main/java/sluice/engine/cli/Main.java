@@ -5,13 +5,13 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code sluice}: runs and validates pipeline files without a window. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "Sluice 0.1.0",
-        description = "Runs Sluice pipelines in micro-batches with Spark Structured Streaming's semantics.",
-        subcommands = {ValidateCommand.class, NodesCommand.class, ExportCommand.class})
+        description = "Runs Sluice pipelines in micro-batches with Spark Structured Streaming's semantics.")
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -26,8 +26,23 @@ public final class Main implements Runnable {
     /** Runs the command line with the given output streams and returns the exit code (for tests). */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new Main());
-        // run prints batches to a PrintStream, as Spark's console sink does to System.out.
-        commandLine.addSubcommand("run", new RunCommand(out));
+        // picocli reads a command's annotations when it is added, a good part of start-up: a command line that
+        // names its command gets only that one; usage, suggestions and mistakes get all of them.
+        String named = args.length > 0 ? args[0] : "";
+        boolean known = List.of("validate", "nodes", "export", "run").contains(named);
+        if (!known || named.equals("validate")) {
+            commandLine.addSubcommand(new ValidateCommand());
+        }
+        if (!known || named.equals("nodes")) {
+            commandLine.addSubcommand(new NodesCommand());
+        }
+        if (!known || named.equals("export")) {
+            commandLine.addSubcommand(new ExportCommand());
+        }
+        if (!known || named.equals("run")) {
+            // run prints batches to a PrintStream, as Spark's console sink does to System.out.
+            commandLine.addSubcommand("run", new RunCommand(out));
+        }
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
