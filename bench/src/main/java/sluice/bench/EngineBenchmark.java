@@ -16,11 +16,13 @@ import java.util.stream.Stream;
  * (b) 300 one-file batches of 10 rows with maxFilesPerTrigger 1 (the cost of a batch), (c) the same query as a
  * hand-written loop. (a) and (b) run {@code sluice run} as whole processes, as a user would, and read the engine's
  * own progress lines for rows/s and ms per batch. With {@code --spark-classpath FILE} the same pipelines also run on
- * Spark local mode through Sluice's Spark runner, and the table gains Spark's times and the ratio. Usage:
+ * Spark local mode through Sluice's Spark runner, and the table gains Spark's times and the ratio. (a) runs three times
+ * on each engine and the median counts: one whole process of either varies by a tenth or more between runs. Usage:
  * {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt] [engine jar]}.
  */
 public final class EngineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RUNS_OF_A = 3;
     private static final String QUERY = """
             {"format": "sluice/1", "name": "%s", "nodes": [
               {"id": "stocks", "type": "source.file", "options": {"path": "%s", "format": "csv", "header": "true",
@@ -65,7 +67,12 @@ public final class EngineBenchmark {
             System.out.printf(Locale.ROOT, "Sluice engine benchmark, %d cores, Java %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
-            Run a = runEngine(engineJar, work, "a", big, "");
+            List<Run> runsOfA = new java.util.ArrayList<>();
+            for (int i = 0; i < RUNS_OF_A; i++) {
+                runsOfA.add(runEngine(engineJar, work, "a", big, ""));
+            }
+            runsOfA.sort(Comparator.comparingLong(Run::wallMs));
+            Run a = runsOfA.get(RUNS_OF_A / 2);
             Run b = runEngine(engineJar, work, "b", small, ", \"maxFilesPerTrigger\": \"1\"");
             PlainLoop.run(big);
             long loopStart = System.nanoTime();
@@ -80,7 +87,12 @@ public final class EngineBenchmark {
             System.out.printf(Locale.ROOT, "| (c) hand-written single-pass loop, same files as (a) | %,d | - | %,d ms | - | %,.0f | - |%n",
                     counts.rows(), loopMs, counts.rows() * 1000.0 / Math.max(1, loopMs));
             if (spark != null) {
-                long sparkA = spark.run(work.resolve("a.sluice.json"), work.resolve("a.spark.log"));
+                long[] sparkRunsOfA = new long[RUNS_OF_A];
+                for (int i = 0; i < RUNS_OF_A; i++) {
+                    sparkRunsOfA[i] = spark.run(work.resolve("a.sluice.json"), work.resolve("a.spark.log"));
+                }
+                java.util.Arrays.sort(sparkRunsOfA);
+                long sparkA = sparkRunsOfA[RUNS_OF_A / 2];
                 long sparkB = spark.run(work.resolve("b.sluice.json"), work.resolve("b.spark.log"));
                 System.out.println();
                 System.out.println("| case | Sluice, whole process | Spark local[2], whole process | Spark / Sluice |");
@@ -89,6 +101,10 @@ public final class EngineBenchmark {
                 compare("(b) 300 batches of 10 rows", b.wallMs(), sparkB);
                 System.out.printf(Locale.ROOT, "%nSpark: %,.0f rows/s for (a), %.0f ms per batch for (b), whole process"
                         + " (JVM and Spark start included)%n", 2_000_000 * 1000.0 / sparkA, sparkB / 300.0);
+                System.out.printf(Locale.ROOT, "(a) is the median of %d runs: Sluice %s ms, Spark %s ms%n", RUNS_OF_A,
+                        runsOfA.stream().map(run -> String.format(Locale.ROOT, "%,d", run.wallMs())).toList(),
+                        java.util.Arrays.stream(sparkRunsOfA).mapToObj(ms -> String.format(Locale.ROOT, "%,d", ms))
+                                .toList());
             }
         } finally {
             delete(work);
