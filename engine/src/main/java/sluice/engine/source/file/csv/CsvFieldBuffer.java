@@ -26,19 +26,18 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
 
     @Override
     protected void handleBegin(long startingLineNumber) {
-        line = startingLineNumber;
-        raw = null;
-        tokenized = false;
-        failure = null;
-        used = 0;
-        count = 0;
+        begin(startingLineNumber, null, false);
     }
 
     /** Starts a record of univocity's tokens, read from {@code rawText}. */
     void beginTokens(long startingLineNumber, String rawText) {
+        begin(startingLineNumber, rawText, true);
+    }
+
+    private void begin(long startingLineNumber, String rawText, boolean fromTokens) {
         line = startingLineNumber;
         raw = rawText;
-        tokenized = true;
+        tokenized = fromTokens;
         failure = null;
         used = 0;
         count = 0;

@@ -19,10 +19,10 @@ import java.util.Iterator;
 import java.util.function.Consumer;
 
 /**
- * The records of one CSV file, split and tokenized as Spark's CSV reader does, handed one at a time to a consumer.
- * Spark tokenizes with univocity: without {@code multiLine} every line that is not blank (or a comment) is a record
- * parsed on its own, so a quote never joins lines; with it, univocity reads the whole file and quoted values may
- * span lines.
+ * The records of one CSV file, split and tokenized as Spark's CSV reader does, handed one at a time to a
+ * {@link Handler}. Spark tokenizes with univocity: without {@code multiLine} every line that is not blank (or a
+ * comment) is a record parsed on its own, so a quote never joins lines; with it, univocity reads the whole file and
+ * quoted values may span lines.
  *
  * <p>Only quoted values tell CSV dialects apart, and without them fastcsv splits a line exactly as univocity does,
  * about three times faster here. So {@link #readUnquoted} reads with fastcsv and gives up at the first quoted value;
@@ -178,7 +178,7 @@ final class CsvRecords {
     }
 
     /** fastcsv set up to split lines as univocity does when no value is quoted. */
-    static CsvReader.CsvReaderBuilder fastcsv(CsvOptions options) {
+    private static CsvReader.CsvReaderBuilder fastcsv(CsvOptions options) {
         CsvReader.CsvReaderBuilder builder = CsvReader.builder()
                 .fieldSeparator(options.separator())
                 .quoteCharacter(options.quote())
