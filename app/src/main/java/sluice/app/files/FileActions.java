@@ -73,12 +73,22 @@ public final class FileActions {
         validation.check(document.spec());
     }
 
-    /** Writes the document to {@code target}; a failure becomes a problem, not a crash. */
+    /**
+     * Writes the document to {@code target}; a failure becomes a problem, not a crash. Saved into another folder, its
+     * relative paths are rewritten to name the same folders from there (which starts a new undo history).
+     */
     public boolean saveTo(Path target) {
+        Path file = target.toAbsolutePath().normalize();
+        PipelineSpec spec = RelativePaths.rebase(document.spec(), folderOf(document.file()), file.getParent(),
+                NodeCatalog.standard());
         try {
-            Files.writeString(target, PipelineJson.write(document.spec()));
-            document.markSaved(target.toAbsolutePath().normalize());
-            recent.add(target);
+            Files.writeString(file, PipelineJson.write(spec));
+            if (spec.equals(document.spec())) {
+                document.markSaved(file);
+            } else {
+                document.replace(spec, file);
+            }
+            recent.add(file);
             return true;
         } catch (IOException e) {
             validation.setLoadProblems(List.of(Problem.of(ErrorCode.INVALID_FILE, Position.NOWHERE,
@@ -129,8 +139,20 @@ public final class FileActions {
         }
     }
 
+    /** Save: a new document, or an example of {@code sample-data}, which stays as shipped, goes to Save As. */
     public boolean save(Window owner) {
-        return document.file() == null ? saveAs(owner) : saveTo(document.file());
+        return document.file() == null || isExample(document.file()) ? saveAs(owner) : saveTo(document.file());
+    }
+
+    /** Whether {@code file} is one of the examples, seen from the working directory as the Examples menu sees them. */
+    public static boolean isExample(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return Examples.folder(Path.of("")).map(folder -> folder.normalize().equals(parent)).orElse(false);
+    }
+
+    /** The folder relative paths resolve against: the file's, or the working directory for a new document. */
+    private static Path folderOf(Path file) {
+        return file == null || file.getParent() == null ? Path.of("").toAbsolutePath() : file.getParent();
     }
 
     public boolean saveAs(Window owner) {

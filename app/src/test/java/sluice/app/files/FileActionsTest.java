@@ -23,6 +23,8 @@ import sluice.app.properties.RenamePipeline;
 import sluice.app.validation.LiveValidation;
 import sluice.engine.diag.Problem;
 import sluice.engine.export.ScriptLanguage;
+import sluice.engine.pipeline.OptionValue;
+import sluice.engine.pipeline.PipelineJson;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.plan.NodeCatalog;
 
@@ -52,7 +54,8 @@ class FileActionsTest {
 
     @Test
     void savedFileOpensToTheSameSpecWithNodePositions(@TempDir Path folder) {
-        files.open(WorkbenchFixture.example("stocks-replay"));
+        Path example = WorkbenchFixture.example("stocks-replay");
+        files.open(example);
         PipelineSpec original = document.spec();
         Path copy = folder.resolve("copy.sluice.json");
 
@@ -60,9 +63,40 @@ class FileActionsTest {
         files.newDocument();
         files.open(copy);
 
-        assertThat(document.spec()).isEqualTo(original);
+        // Only the relative paths differ, and they name the same folders from the copy's folder.
+        assertThat(RelativePaths.rebase(document.spec(), folder, example.getParent(), NodeCatalog.standard()))
+                .isEqualTo(original);
         assertThat(document.spec().node("change").orElseThrow().x()).isEqualTo(300);
         assertThat(document.isDirty()).isFalse();
+    }
+
+    @Test
+    void saveAsIntoAnotherFolderKeepsRelativePathsPointingAtTheSameData(@TempDir Path folder) throws Exception {
+        Path example = WorkbenchFixture.example("stocks-replay");
+        files.open(example);
+        Path stocks = example.getParent().resolve("../stocks").normalize();
+        Path copy = Files.createDirectories(folder.resolve("mine")).resolve("stocks.sluice.json");
+
+        assertThat(files.saveTo(copy)).isTrue();
+
+        String path = ((OptionValue.Text) document.spec().node("stocks").orElseThrow().option("path").orElseThrow())
+                .value();
+        assertThat(Path.of(path).isAbsolute()).isFalse();
+        assertThat(copy.getParent().resolve(path).normalize()).isEqualTo(stocks);
+        assertThat(document.file()).isEqualTo(copy.toAbsolutePath().normalize());
+        assertThat(document.isDirty()).isFalse();
+        assertThat(PipelineJson.read(copy).spec()).isEqualTo(document.spec());
+    }
+
+    @Test
+    void theShippedExamplesAreNotSavedOverButACopyIs(@TempDir Path folder) {
+        Path example = WorkbenchFixture.example("stocks-replay");
+        Path copy = folder.resolve("copy.sluice.json");
+        files.open(example);
+        files.saveTo(copy);
+
+        assertThat(FileActions.isExample(example)).isTrue();
+        assertThat(FileActions.isExample(copy)).isFalse();
     }
 
     @Test
