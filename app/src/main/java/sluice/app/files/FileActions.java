@@ -244,7 +244,10 @@ public final class FileActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sluice pipelines", "*.sluice.json"));
-        if (document.file() != null && document.file().getParent() != null) {
+        if (document.file() != null && isExample(document.file())) {
+            // A copy of an example belongs with the user's files, not among the shipped ones.
+            chooser.setInitialDirectory(Path.of(System.getProperty("user.home")).toFile());
+        } else if (document.file() != null && document.file().getParent() != null) {
             chooser.setInitialDirectory(document.file().getParent().toFile());
         }
         return chooser;
