@@ -39,17 +39,17 @@ final class PathEditor implements OptionEditor {
     private void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Choose folder");
-        File chosen = chooser.showDialog(field.getScene().getWindow());
-        if (chosen != null) {
-            field.setText(chosen.getAbsolutePath());
-            commit.commitNow();
-        }
+        use(chooser.showDialog(field.getScene().getWindow()));
     }
 
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Choose file");
-        File chosen = chooser.showOpenDialog(field.getScene().getWindow());
+        use(chooser.showOpenDialog(field.getScene().getWindow()));
+    }
+
+    /** Commits the chosen path; a cancelled chooser (null) changes nothing. */
+    private void use(File chosen) {
         if (chosen != null) {
             field.setText(chosen.getAbsolutePath());
             commit.commitNow();

@@ -5,7 +5,9 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,21 +30,19 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         // picocli reads a command's annotations when it is added, a good part of start-up: a command line that
         // names its command gets only that one; usage, suggestions and mistakes get all of them.
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("validate", ValidateCommand::new);
+        commands.put("nodes", NodesCommand::new);
+        commands.put("export", ExportCommand::new);
+        // run prints batches to a PrintStream, as Spark's console sink does to System.out.
+        commands.put("run", () -> new RunCommand(out));
         String named = args.length > 0 ? args[0] : "";
-        boolean known = List.of("validate", "nodes", "export", "run").contains(named);
-        if (!known || named.equals("validate")) {
-            commandLine.addSubcommand(new ValidateCommand());
-        }
-        if (!known || named.equals("nodes")) {
-            commandLine.addSubcommand(new NodesCommand());
-        }
-        if (!known || named.equals("export")) {
-            commandLine.addSubcommand(new ExportCommand());
-        }
-        if (!known || named.equals("run")) {
-            // run prints batches to a PrintStream, as Spark's console sink does to System.out.
-            commandLine.addSubcommand("run", new RunCommand(out));
-        }
+        boolean known = commands.containsKey(named);
+        commands.forEach((name, command) -> {
+            if (!known || name.equals(named)) {
+                commandLine.addSubcommand(name, command.get());
+            }
+        });
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {

@@ -19,6 +19,9 @@ final class CsvFieldParser {
         1e20, 1e21, 1e22};
 
     private static final long NOT_A_NUMBER = Long.MIN_VALUE;
+    /** Texts that could be plain decimals; made once, as a parser is made per file. */
+    private static final java.util.regex.Pattern PLAIN_DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?[0-9]*\\.?[0-9]*");
 
     private final CsvOptions options;
     private final TemporalParser temporal;
@@ -35,7 +38,7 @@ final class CsvFieldParser {
         this.temporal = temporal;
         // Not by calling simpleDecimal: a word seen there per file would be the rare case the JIT compiled away.
         this.decimalsFirst = java.util.stream.Stream.of(options.nanValue(), options.positiveInf(),
-                options.negativeInf()).noneMatch(word -> word.matches("[-+]?[0-9]*\\.?[0-9]*"));
+                options.negativeInf()).noneMatch(word -> PLAIN_DECIMAL.matcher(word).matches());
     }
 
     /**

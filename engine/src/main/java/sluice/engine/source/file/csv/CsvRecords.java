@@ -80,12 +80,12 @@ final class CsvRecords {
         CsvParser parser = new CsvParser(univocity(options));
         CsvFieldBuffer record = new CsvFieldBuffer();
         // Spark decodes lines as Hadoop's Text does: malformed UTF-8 becomes U+FFFD rather than failing the file.
+        HeaderFirst records = new HeaderFirst(handler, options.header());
         try (Reader input = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
             if (options.quoting().multiLine()) {
-                readWhole(parser, input, options, record, new HeaderFirst(handler, options.header()));
+                readWhole(parser, input, options, record, records);
             } else {
-                readLines(parser, new BufferedReader(input, 1 << 16), options, record,
-                        new HeaderFirst(handler, options.header()));
+                readLines(parser, new BufferedReader(input, 1 << 16), options, record, records);
             }
         }
     }
@@ -107,9 +107,7 @@ final class CsvRecords {
                 if (tokens == null) {
                     continue;
                 }
-                for (String token : tokens) {
-                    record.addToken(token == null ? options.nullValue() : token);
-                }
+                addTokens(record, tokens, options);
             } catch (TextParsingException e) {
                 record.fail(firstSentence(e));
             }
@@ -139,13 +137,18 @@ final class CsvRecords {
                 ParsingContext context = parser.getContext();
                 record.beginTokens(nextLine, stripLineEnd(context.currentParsedContent()));
                 nextLine = context.currentLine() + 1;
-                for (String token : tokens) {
-                    record.addToken(token == null ? options.nullValue() : token);
-                }
+                addTokens(record, tokens, options);
                 records.accept(record);
             }
         } finally {
             parser.stopParsing();
+        }
+    }
+
+    /** univocity leaves a field the record lacks null; Spark reads it as {@code nullValue}. */
+    private static void addTokens(CsvFieldBuffer record, String[] tokens, CsvOptions options) {
+        for (String token : tokens) {
+            record.addToken(token == null ? options.nullValue() : token);
         }
     }
 
