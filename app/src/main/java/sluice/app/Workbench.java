@@ -1,8 +1,10 @@
 package sluice.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -61,7 +63,7 @@ public final class Workbench {
     private final LiveValidation validation = new LiveValidation(catalog, this::baseDir);
     private final BatchFeed feed = new BatchFeed(256);
     private final FeedPump pump = new FeedPump(feed);
-    private final RunSession session = new RunSession(catalog, feed);
+    private final RunSession session;
     private final Preferences preferences = Preferences.userRoot().node(System.getProperty("sluice.preferences",
             "sluice/app"));
     private final FileActions files = new FileActions(document, validation, preferences);
@@ -72,12 +74,19 @@ public final class Workbench {
             feed::skippedBatches);
     private final ChartsPanel charts = new ChartsPanel(document);
     private final MetricsView metrics = new MetricsView();
-    private final StatusBar status = new StatusBar(session);
+    private final StatusBar status;
     private final ChoiceBox<String> trigger = new ChoiceBox<>();
     private final ChoiceBox<ReplaySpeed> replay = new ChoiceBox<>();
     private final BorderPane root = new BorderPane();
 
     public Workbench() {
+        this(Clock.systemUTC());
+    }
+
+    /** {@code clock} is the engine's clock for runs: it paces the every-second trigger (tests pass a manual one). */
+    public Workbench(Clock clock) {
+        session = new RunSession(catalog, feed, clock);
+        status = new StatusBar(session);
         document.specProperty().addListener((obs, old, spec) -> validation.check(spec));
         pump.addListener(console);
         pump.addListener(inspector);
@@ -185,6 +194,10 @@ public final class Workbench {
                 item("Pause", null, session::pause), item("Step", new KeyCodeCombination(KeyCode.F6), this::step),
                 item("Stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), session::stop));
         run.getItems().get(1).setVisible(false);
+        String[] ids = {"run-item", "run-item-ctrl-r", "preview-item", "pause-item", "step-item", "stop-item"};
+        for (int i = 0; i < ids.length; i++) {
+            run.getItems().get(i).setId(ids[i]);
+        }
         Menu help = new Menu("Help", null, AboutBox.menuItem(() -> root.getScene().getWindow()));
         MenuBar bar = new MenuBar(file, edit, view, run, help);
         bar.setId("menu-bar");
@@ -234,6 +247,7 @@ public final class Workbench {
         Button stop = button("Stop", "stop-button", "Stop the run (Shift+F5)", session::stop);
         stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !session.state().isActive(),
                 session.stateProperty()));
+        trigger.setId("trigger-choice");
         trigger.getItems().addAll("As fast as possible", "Every second", "Once", "Available now");
         trigger.setValue("Every second");
         trigger.setTooltip(new Tooltip("When micro-batches run"));

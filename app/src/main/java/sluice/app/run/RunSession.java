@@ -32,6 +32,7 @@ public final class RunSession implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RunSession.class.getName());
     private final NodeCatalog catalog;
     private final BatchFeed feed;
+    private final Clock clock;
     private final ExecutorService control = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sluice-run-control");
         thread.setDaemon(true);
@@ -40,9 +41,11 @@ public final class RunSession implements AutoCloseable {
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private volatile StreamingQuery query;
 
-    public RunSession(NodeCatalog catalog, BatchFeed feed) {
+    /** {@code clock} is the queries' clock: it paces processing-time triggers and stamps progress. */
+    public RunSession(NodeCatalog catalog, BatchFeed feed, Clock clock) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.feed = requireNonNull(feed, "feed is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     public ReadOnlyObjectProperty<RunState> stateProperty() {
@@ -80,7 +83,7 @@ public final class RunSession implements AutoCloseable {
                 return;
             }
             PrintStream console = new PrintStream(new ConsoleStream(feed), true, StandardCharsets.UTF_8);
-            EngineEnvironment environment = new EngineEnvironment(console, new MemoryTables(), Clock.systemUTC(),
+            EngineEnvironment environment = new EngineEnvironment(console, new MemoryTables(), clock,
                     ZoneId.systemDefault(), Runtime.getRuntime().availableProcessors());
             StreamingQuery started = StreamingQuery.create(loaded.plan(), new QueryOptions(trigger, null, maxBatches),
                     environment);
