@@ -187,17 +187,17 @@ public final class Workbench {
         view.getItems().add(item("Fit to View", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
                 canvas::fitToView));
         view.getItems().add(theme.menuItem());
-        Menu run = new Menu("Run");
-        run.getItems().addAll(item("Run", new KeyCodeCombination(KeyCode.F5), this::run),
-                item("Run", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::run),
-                item("Preview", new KeyCodeCombination(KeyCode.F7), this::preview),
-                item("Pause", null, session::pause), item("Step", new KeyCodeCombination(KeyCode.F6), this::step),
-                item("Stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), session::stop));
-        run.getItems().get(1).setVisible(false);
-        String[] ids = {"run-item", "run-item-ctrl-r", "preview-item", "pause-item", "step-item", "stop-item"};
-        for (int i = 0; i < ids.length; i++) {
-            run.getItems().get(i).setId(ids[i]);
-        }
+        // The same conditions as the toolbar's buttons: a shortcut does nothing its button could not do.
+        MenuItem runAgain = runItem("Run", "run-item-ctrl-r",
+                new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::run, cannotRun());
+        runAgain.setVisible(false);
+        Menu run = new Menu("Run", null,
+                runItem("Run", "run-item", new KeyCodeCombination(KeyCode.F5), this::run, cannotRun()), runAgain,
+                runItem("Preview", "preview-item", new KeyCodeCombination(KeyCode.F7), this::preview, cannotRun()),
+                runItem("Pause", "pause-item", null, session::pause, cannotPause()),
+                runItem("Step", "step-item", new KeyCodeCombination(KeyCode.F6), this::step, cannotStep()),
+                runItem("Stop", "stop-item", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN),
+                        session::stop, cannotStop()));
         Menu help = new Menu("Help", null, AboutBox.menuItem(() -> root.getScene().getWindow()));
         MenuBar bar = new MenuBar(file, edit, view, run, help);
         bar.setId("menu-bar");
@@ -236,17 +236,40 @@ public final class Workbench {
         return item;
     }
 
+    private static MenuItem runItem(String text, String id, KeyCombination keys, Runnable action,
+                                    BooleanBinding disabled) {
+        MenuItem item = item(text, keys, action);
+        item.setId(id);
+        item.disableProperty().bind(disabled);
+        return item;
+    }
+
+    /** Run and Preview: not while the pipeline has problems, nor while a run is going (Run resumes a paused one). */
+    private BooleanBinding cannotRun() {
+        return Bindings.isNotEmpty(validation.problems()).or(session.stateProperty().isEqualTo(RunState.RUNNING));
+    }
+
+    private BooleanBinding cannotPause() {
+        return session.stateProperty().isNotEqualTo(RunState.RUNNING);
+    }
+
+    private BooleanBinding cannotStep() {
+        return Bindings.isNotEmpty(validation.problems());
+    }
+
+    private BooleanBinding cannotStop() {
+        return Bindings.createBooleanBinding(() -> !session.state().isActive(), session.stateProperty());
+    }
+
     private ToolBar toolbar() {
         Button runButton = button("Run", "run-button", "Run the pipeline (F5)", this::run);
-        runButton.disableProperty().bind(Bindings.isNotEmpty(validation.problems())
-                .or(session.stateProperty().isEqualTo(RunState.RUNNING)));
+        runButton.disableProperty().bind(cannotRun());
         Button pause = button("Pause", "pause-button", "Hold before the next batch", session::pause);
-        pause.disableProperty().bind(session.stateProperty().isNotEqualTo(RunState.RUNNING));
+        pause.disableProperty().bind(cannotPause());
         Button step = button("Step", "step-button", "Run exactly one micro-batch (F6)", this::step);
-        step.disableProperty().bind(Bindings.isNotEmpty(validation.problems()));
+        step.disableProperty().bind(cannotStep());
         Button stop = button("Stop", "stop-button", "Stop the run (Shift+F5)", session::stop);
-        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !session.state().isActive(),
-                session.stateProperty()));
+        stop.disableProperty().bind(cannotStop());
         trigger.setId("trigger-choice");
         trigger.getItems().addAll("As fast as possible", "Every second", "Once", "Available now");
         trigger.setValue("Every second");
@@ -257,7 +280,7 @@ public final class Workbench {
                 () -> ProblemsPanel.runBlockedReason(validation.problems().size()), validation.problems()));
         Button preview = button("Preview", "preview-button",
                 "Run one batch of each source's first data, writing no files (F7)", this::preview);
-        preview.disableProperty().bind(runButton.disableProperty());
+        preview.disableProperty().bind(cannotRun());
         replay.setId("replay-speed");
         replay.getItems().addAll(ReplaySpeed.values());
         replay.setValue(ReplaySpeed.NORMAL);

@@ -88,6 +88,32 @@ class RunControlsTest {
         awaitText(robot, "#inspector-summary", "batch 2 of 2 · 251 rows (showing 251)");
     }
 
+    @Test
+    void runIsDisabledWhileThePipelineHasProblemsAndSaysWhy(FxRobot robot, @TempDir Path folder) throws IOException {
+        open(robot, brokenFilter(folder));
+
+        assertThat(isDisabled(robot, "#run-button")).isTrue();
+        assertThat(isDisabled(robot, "#step-button")).isTrue();
+        assertThat(isDisabled(robot, "#preview-button")).isTrue();
+        assertThat(text(robot, "#run-disabled-reason")).isEqualTo("Fix 1 problem to run (see Problems)");
+        assertThat(runMenu(robot, "run-item").isDisable()).isTrue();
+        assertThat(runMenu(robot, "step-item").isDisable()).isTrue();
+        assertThat(runMenu(robot, "preview-item").isDisable()).isTrue();
+        robot.clickOn("#pipeline-canvas").push(KeyCode.F5);
+        assertThat(text(robot, "#run-state")).isEqualTo("Ready");
+
+        robot.clickOn("#node-keep").clickOn("#option-condition");
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("Close > 100").type(KeyCode.ENTER);
+        awaitText(robot, "#run-disabled-reason", "");
+
+        assertThat(isDisabled(robot, "#run-button")).isFalse();
+        assertThat(isDisabled(robot, "#step-button")).isFalse();
+        assertThat(runMenu(robot, "run-item").isDisable()).isFalse();
+        assertThat(runMenu(robot, "step-item").isDisable()).isFalse();
+        robot.clickOn("#run-button");
+        awaitText(robot, "#batch-id", "Batch: 0");
+    }
+
     /** A file source of the stocks folder into a filter on a misspelt column, into a table. */
     private static Path brokenFilter(Path folder) throws IOException {
         Path pipeline = folder.resolve("broken.sluice.json");
