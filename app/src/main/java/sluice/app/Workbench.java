@@ -341,7 +341,10 @@ public final class Workbench {
         session.start(PreviewSpec.of(document.spec()), baseDir(), PreviewSpec.TRIGGER, PreviewSpec.MAX_BATCHES);
     }
 
-    /** One micro-batch: starts a paused run first when none is going. */
+    /**
+     * One micro-batch: starts a paused run first when none is going, with the chosen trigger, so that Run then
+     * continues as the Trigger list says.
+     */
     public void step() {
         if (session.state().isActive()) {
             session.step();
@@ -351,7 +354,7 @@ public final class Workbench {
             return;
         }
         pump.reset();
-        session.start(document.spec(), baseDir(), new Trigger.Manual());
+        session.startPaused(document.spec(), baseDir(), chosenTrigger());
         session.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends RunState> obs, RunState old,

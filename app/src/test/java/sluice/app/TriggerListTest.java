@@ -139,6 +139,22 @@ class TriggerListTest {
         awaitText(robot, "#inspector-summary", "batch 2 of 2 · 251 rows (showing 251)");
     }
 
+    @Test
+    void runAfterStepFromStoppedKeepsTheChosenTrigger(FxRobot robot) {
+        open(robot, WorkbenchFixture.example("stocks-replay"));
+        robot.clickOn("#step-button");
+        awaitText(robot, "#batch-id", "Batch: 0");
+        awaitText(robot, "#run-state", "Paused");
+
+        robot.clickOn("#run-button");
+        awaitText(robot, "#run-state", "Running");
+        advance(Duration.ofSeconds(1));
+        awaitText(robot, "#batch-id", "Batch: 1");
+        stop(robot);
+
+        assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 1");
+    }
+
     @ParameterizedTest(name = "{0}: a batch every {1} ms")
     @CsvSource({"0.5x, 2000", "1x, 1000", "2x, 500", "10x, 100"})
     void replaySpeedSetsTheIntervalOfTheEverySecondTrigger(String speed, long intervalMs, FxRobot robot) {

@@ -70,6 +70,18 @@ public final class RunSession implements AutoCloseable {
 
     /** As {@link #start(PipelineSpec, Path, Trigger)}, stopping after {@code maxBatches} batches (0: no limit). */
     public void start(PipelineSpec spec, Path baseDir, Trigger trigger, long maxBatches) {
+        start(spec, baseDir, trigger, maxBatches, false);
+    }
+
+    /**
+     * As {@link #start(PipelineSpec, Path, Trigger)}, but held before the first batch until {@link #step()}; after
+     * {@link #resume()} batches run as {@code trigger} says. Step on a stopped pipeline starts this way.
+     */
+    public void startPaused(PipelineSpec spec, Path baseDir, Trigger trigger) {
+        start(spec, baseDir, trigger, 0, true);
+    }
+
+    private void start(PipelineSpec spec, Path baseDir, Trigger trigger, long maxBatches, boolean held) {
         requireNonNull(spec, "spec is null");
         requireNonNull(trigger, "trigger is null");
         state.set(RunState.STARTING);
@@ -99,8 +111,12 @@ public final class RunSession implements AutoCloseable {
                 }
             });
             query = started;
+            if (held) {
+                // Before the query's thread starts, so not even its first batch runs until a step.
+                started.pause();
+            }
             started.start();
-            boolean paused = trigger instanceof Trigger.Manual;
+            boolean paused = held || trigger instanceof Trigger.Manual;
             Platform.runLater(() -> {
                 if (query == started && state.get() == RunState.STARTING) {
                     state.set(paused ? RunState.PAUSED : RunState.RUNNING);
