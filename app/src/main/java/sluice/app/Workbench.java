@@ -324,7 +324,10 @@ public final class Workbench {
         session.start(document.spec(), baseDir(), chosenTrigger());
     }
 
-    /** A newcomer presses Run with nothing selected: show the first table sink's rows rather than an empty panel. */
+    /**
+     * A newcomer presses Run or Step with nothing selected: show the first table sink's rows rather than an empty
+     * panel.
+     */
     private void showTableWhenNothingSelected() {
         if (selection.nodes().isEmpty() && selection.edgeProperty().get() == null) {
             document.spec().nodes().stream().filter(n -> n.type().equals("sink.table")).findFirst()
@@ -354,6 +357,7 @@ public final class Workbench {
             return;
         }
         pump.reset();
+        showTableWhenNothingSelected();
         session.startPaused(document.spec(), baseDir(), chosenTrigger());
         session.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override

@@ -89,6 +89,24 @@ class RunControlsTest {
     }
 
     @Test
+    void stepFromAStoppedPipelineRunsOneBatchAtATime(FxRobot robot) {
+        open(robot, WorkbenchFixture.example("stocks-replay"));
+
+        robot.clickOn("#step-button");
+        awaitText(robot, "#batch-id", "Batch: 0");
+        awaitText(robot, "#run-state", "Paused");
+        robot.clickOn("#step-button");
+        awaitText(robot, "#batch-id", "Batch: 1");
+        robot.clickOn("#step-button");
+        awaitText(robot, "#batch-id", "Batch: 2");
+
+        robot.clickOn("#stop-button");
+        awaitText(robot, "#run-state", "Finished");
+        assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 2");
+        awaitText(robot, "#inspector-summary", "batch 2 of 2 · 251 rows (showing 251)");
+    }
+
+    @Test
     void runIsDisabledWhileThePipelineHasProblemsAndSaysWhy(FxRobot robot, @TempDir Path folder) throws IOException {
         open(robot, brokenFilter(folder));
 
