@@ -188,11 +188,12 @@ public final class Workbench {
                 canvas::fitToView));
         view.getItems().add(theme.menuItem());
         // The same conditions as the toolbar's buttons: a shortcut does nothing its button could not do.
-        MenuItem runAgain = runItem("Run", "run-item-ctrl-r",
+        // Run's second shortcut, Ctrl+R, lives in a hidden item: a menu item shows one accelerator.
+        MenuItem runCtrlR = runItem("Run", "run-item-ctrl-r",
                 new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::run, cannotRun());
-        runAgain.setVisible(false);
+        runCtrlR.setVisible(false);
         Menu run = new Menu("Run", null,
-                runItem("Run", "run-item", new KeyCodeCombination(KeyCode.F5), this::run, cannotRun()), runAgain,
+                runItem("Run", "run-item", new KeyCodeCombination(KeyCode.F5), this::run, cannotRun()), runCtrlR,
                 runItem("Preview", "preview-item", new KeyCodeCombination(KeyCode.F7), this::preview, cannotRun()),
                 runItem("Pause", "pause-item", null, session::pause, cannotPause()),
                 runItem("Step", "step-item", new KeyCodeCombination(KeyCode.F6), this::step, cannotStep()),
