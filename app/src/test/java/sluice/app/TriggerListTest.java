@@ -77,6 +77,7 @@ class TriggerListTest {
 
         awaitText(robot, "#run-state", "Finished");
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 0");
+        // The window keeps the first 2,000 rows of a batch; the summary counts them all.
         awaitText(robot, "#inspector-summary", String.format(Locale.ROOT, "batch 0 of 0 · %,d rows (showing 2,000)",
                 rowsIn(stockFiles())));
     }
