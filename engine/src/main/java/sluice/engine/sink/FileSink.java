@@ -3,6 +3,8 @@ package sluice.engine.sink;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import sluice.engine.checkpoint.AtomicFile;
-import sluice.engine.checkpoint.HadoopPath;
 import sluice.engine.checkpoint.IoReason;
 import sluice.engine.checkpoint.LogOwner;
 import sluice.engine.diag.ErrorCode;
@@ -86,7 +87,16 @@ public final class FileSink implements Sink {
         Path file = dir.resolve(name);
         AtomicFile.write(file, out -> format.write(rows, context.zone(), out),
                 LogOwner.node(context.nodeId(), ErrorCode.SINK_FAILED));
-        return SinkFileStatus.added(HadoopPath.uriOf(file), Files.size(file), Files.getLastModifiedTime(file).toMillis());
+        return SinkFileStatus.added(hadoopUri(file), Files.size(file), Files.getLastModifiedTime(file).toMillis());
+    }
+
+    /** The URI as Hadoop's {@code Path.toUri} writes a local file: {@code file:/abs/path}, not {@code file:///}. */
+    static String hadoopUri(Path file) {
+        try {
+            return new URI("file", null, file.toAbsolutePath().toString(), null).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a file path: " + file, e);
+        }
     }
 
     @Override

@@ -2,12 +2,12 @@ package sluice.engine.source.file;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import sluice.engine.checkpoint.CompactibleLog;
-import sluice.engine.checkpoint.HadoopPath;
 import sluice.engine.checkpoint.LogOwner;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.json.JsonValues;
@@ -15,14 +15,14 @@ import sluice.engine.json.JsonValues;
 /**
  * Mutable, owned by the query thread: which files belong to which log batch, as Spark's {@code FileStreamSourceLog}.
  * With a metadata folder the batches are a {@link CompactibleLog} there, in Spark's layout and file contents
- * ({@code {"path":"file:/…","timestamp":…,"batchId":N}} lines, every tenth batch compacted into {@code N.compact}),
+ * ({@code {"path":"file:///…","timestamp":…,"batchId":N}} lines, every tenth batch compacted into {@code N.compact}),
  * so Spark resumes from a folder Sluice wrote and the other way round. Without a folder the log lives in memory only.
  */
 final class FileSourceLog {
     private static final CompactibleLog.Codec<FileEntry> CODEC = new CompactibleLog.Codec<>() {
         @Override
         public String toJson(FileEntry entry) {
-            Map<String, Object> json = new java.util.LinkedHashMap<>();
+            Map<String, Object> json = new LinkedHashMap<>();
             json.put("path", entry.path());
             json.put("timestamp", entry.timestamp());
             json.put("batchId", entry.batchId());
@@ -35,11 +35,7 @@ final class FileSourceLog {
                     || !(json.get("batchId") instanceof Long batchId)) {
                 throw new IllegalArgumentException("is not a file entry (path, timestamp, batchId)");
             }
-            try {
-                return new FileEntry(HadoopPath.normalized(path), timestamp, batchId);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("has a path that is not a file URI");
-            }
+            return new FileEntry(path, timestamp, batchId);
         }
     };
 
@@ -86,20 +82,18 @@ final class FileSourceLog {
     }
 
     /**
-     * Records a new batch; as Spark, a batch already in the log is kept as it is. Paths are logged in Hadoop's form,
-     * as Spark logs them, so either engine recognises the other's files as seen.
+     * Records a new batch; as Spark, a batch already in the log is kept as it is. Paths are logged as listed,
+     * {@code file:///…}, the form Spark 4.1 logs for a local folder: Spark tells seen files from new ones by this
+     * text, so any other form would make it read every logged file again.
      */
     void add(long batchId, List<FileEntry> entries) {
         if (batches.containsKey(batchId)) {
             return;
         }
-        List<FileEntry> logged = new ArrayList<>(entries.size());
-        for (FileEntry entry : entries) {
-            logged.add(new FileEntry(HadoopPath.normalized(entry.path()), entry.timestamp(), entry.batchId()));
-        }
+        List<FileEntry> logged = List.copyOf(entries);
         if (files != null) {
             files.add(batchId, logged);
         }
-        batches.put(batchId, List.copyOf(logged));
+        batches.put(batchId, logged);
     }
 }

@@ -24,26 +24,10 @@ final class SeenFiles {
 
     private String key(String path) {
         if (!fileNameOnly) {
-            return localPath(path);
+            return path;
         }
         Path name = Path.of(URI.create(path)).getFileName();
         return name == null ? path : name.toString();
-    }
-
-    /**
-     * The file system path of a file URI, whichever form names it: Spark logs {@code file:/a/b.csv}, Java's listing
-     * gives {@code file:///a/b.csv}, and both must be the same seen file. Most paths need no decoding; this runs for
-     * every listed file at every trigger.
-     */
-    private static String localPath(String uri) {
-        if (uri.startsWith("file:/") && uri.indexOf('%') < 0) {
-            int start = "file:".length();
-            while (start + 1 < uri.length() && uri.charAt(start + 1) == '/') {
-                start++;
-            }
-            return uri.substring(start);
-        }
-        return Path.of(URI.create(uri)).toString();
     }
 
     void add(String path, long timestamp) {

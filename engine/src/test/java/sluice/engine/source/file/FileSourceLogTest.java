@@ -36,9 +36,9 @@ class FileSourceLogTest {
         return source;
     }
 
-    /** A log line as Spark writes it: Hadoop's {@code file:/} form of the path. */
+    /** A log line as Spark 4.1 writes it for a folder given as a local path: {@code file:///…}. */
     private String sparkEntry(String name, long timestamp, long batchId) {
-        return "{\"path\":\"file:" + folder.resolve(name) + "\",\"timestamp\":" + timestamp + ",\"batchId\":" + batchId
+        return "{\"path\":\"" + folder.resolve(name).toUri() + "\",\"timestamp\":" + timestamp + ",\"batchId\":" + batchId
                 + "}";
     }
 

@@ -150,7 +150,7 @@ class FileSourceTest {
         assertThat(values(after, first, second)).containsExactly("b");
         assertThat(values(after, second, third)).containsExactly("c");
         assertThat(Files.readAllLines(metadata.resolve("1"))).containsExactly("v1",
-                "{\"path\":\"file:" + folder.resolve("b.txt") + "\",\"timestamp\":2000,\"batchId\":1}");
+                "{\"path\":\"" + folder.resolve("b.txt").toUri() + "\",\"timestamp\":2000,\"batchId\":1}");
     }
 
     @Test
