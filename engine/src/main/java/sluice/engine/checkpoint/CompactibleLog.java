@@ -77,12 +77,6 @@ public final class CompactibleLog<T> {
         return all;
     }
 
-    /** The entries of the file for {@code batchId}, plain or compaction; empty when the log has no such file. */
-    public List<T> entriesOf(long batchId) {
-        Path file = files().get(batchId);
-        return file == null ? List.of() : read(file);
-    }
-
     /**
      * Writes batch {@code batchId}: its own entries, or for a compaction batch every entry so far followed by them.
      *
@@ -137,7 +131,8 @@ public final class CompactibleLog<T> {
             return files;
         }
         try (Stream<Path> listing = Files.list(dir)) {
-            for (Path file : listing.filter(Files::isRegularFile).toList()) {
+            // No stat per file: this runs at every batch, and a folder named like a batch fails when it is read.
+            for (Path file : listing.toList()) {
                 String name = file.getFileName().toString();
                 String id = name.endsWith(COMPACT_SUFFIX) ? name.substring(0, name.length() - COMPACT_SUFFIX.length())
                         : name;

@@ -74,7 +74,7 @@ public final class LogFiles {
      * The ids that have a file, in order. As in Spark, only plain files whose whole name is a number count: hidden
      * temporary files and Hadoop's {@code .crc} files do not.
      */
-    public TreeSet<Long> ids() {
+    private TreeSet<Long> ids() {
         TreeSet<Long> ids = new TreeSet<>();
         if (!Files.isDirectory(dir)) {
             return ids;

@@ -55,6 +55,7 @@ final class FileSourceLog {
             for (FileEntry entry : log.files.allEntries()) {
                 log.batches.computeIfAbsent(entry.batchId(), id -> new ArrayList<>()).add(entry);
             }
+            log.batches.replaceAll((id, entries) -> List.copyOf(entries));
         }
         return log;
     }
@@ -73,7 +74,7 @@ final class FileSourceLog {
 
     /** The files of batch {@code batchId}, or empty when the log does not hold it. */
     Optional<List<FileEntry>> get(long batchId) {
-        return Optional.ofNullable(batches.get(batchId)).map(List::copyOf);
+        return Optional.ofNullable(batches.get(batchId));
     }
 
     /** Where the log is kept, for messages; "memory" without a folder. */
