@@ -85,8 +85,9 @@ public final class Main implements Runnable {
         Optional<String> lost = stdout.failureMessage();
         if (lost.isPresent() && code == ExitCode.OK) {
             ErrorLine.print(errors, "%s", lost.get());
-            return ExitCode.STREAM_FAILED;
+            code = ExitCode.STREAM_FAILED;
         }
+        errors.flush();
         return code;
     }
 

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class DurationText {
     /** The longest duration, Spark's: {@code Long.MAX_VALUE} microseconds. */
-    public static final Duration MAX = Duration.ofSeconds(Long.MAX_VALUE / 1_000_000, Long.MAX_VALUE % 1_000_000 * 1000);
+    public static final Duration MAX = Duration.ofSeconds(Long.MAX_VALUE / 1_000_000,
+            Long.MAX_VALUE % 1_000_000 * 1000);
 
     private static final Pattern PART = Pattern.compile("\\s*(\\d+)\\s*([a-z]*)\\s*");
     private static final String EXAMPLE = "a duration such as '10 seconds' or '5s'";

@@ -98,8 +98,8 @@ final class NodeJson {
             JsonValues.object(value).forEach((name, option) -> option(id, name, option, problems)
                     .ifPresent(parsed -> options.put(name, parsed)));
         } else if (value != null) {
-            problems.add(Problem.of(ErrorCode.INVALID_FILE, Position.node(id), "'options' must be a JSON object, not %s",
-                    JsonFields.kindOf(value)));
+            problems.add(Problem.of(ErrorCode.INVALID_FILE, Position.node(id),
+                    "'options' must be a JSON object, not %s", JsonFields.kindOf(value)));
         }
         return options;
     }

@@ -30,7 +30,7 @@ import sluice.engine.json.JsonValues;
  * key is a problem, so a misspelt {@code "triger"} is not silently ignored. Stateless; any thread.
  */
 public final class PipelineJson {
-    /** A pipeline is a small file; a larger one, or one that never ends (/dev/zero), is refused before it fills memory. */
+    /** A pipeline is a small file; a larger one, or one that never ends (/dev/zero), is refused before memory fills. */
     static final int MAX_BYTES = 64 * 1024 * 1024;
 
     private static final List<String> KEYS = List.of("format", "name", "trigger", "checkpointLocation", "nodes");

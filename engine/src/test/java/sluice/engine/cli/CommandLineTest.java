@@ -240,7 +240,8 @@ class CommandLineTest {
         Path file = dir.resolve("p.sluice.json");
         Files.writeString(file, """
                 {"format": "sluice/1", "trigger": {"processingTime": "9999999999999 days"},
-                 "nodes": [{"id": "rate", "type": "source.rate"}, {"id": "out", "type": "sink.noop", "inputs": ["rate"]}]}
+                 "nodes": [{"id": "rate", "type": "source.rate"},
+                           {"id": "out", "type": "sink.noop", "inputs": ["rate"]}]}
                 """);
 
         Outcome outcome = run("run", file.toString());
@@ -339,7 +340,8 @@ class CommandLineTest {
         StringBuilder nodes = new StringBuilder("{\"id\": \"rate\", \"type\": \"source.rate\"}");
         for (int i = 1; i <= 40_000; i++) {
             nodes.append(",{\"id\": \"f").append(i).append("\", \"type\": \"transform.filter\", \"inputs\": [\"")
-                    .append(i == 1 ? "rate" : "f" + (i - 1)).append("\"], \"options\": {\"condition\": \"value > 0\"}}");
+                    .append(i == 1 ? "rate" : "f" + (i - 1))
+                    .append("\"], \"options\": {\"condition\": \"value > 0\"}}");
         }
         nodes.append(",{\"id\": \"out\", \"type\": \"sink.noop\", \"inputs\": [\"f40000\"]}");
         Files.writeString(file, "{\"format\": \"sluice/1\", \"nodes\": [" + nodes + "]}");

@@ -198,7 +198,8 @@ class PipelineJsonTest {
         assertThat(PipelineJson.parse("{\"format\": \"sluice/1\", \"nodes\": [], "
                 + "\"trigger\": {\"once\": true, \"processingTime\": \"1 second\"}}").problems())
                 .extracting(Problem::render).containsExactly("trigger: a trigger is one of {\"processingTime\": "
-                        + "\"1 second\"}, {\"once\": true} or {\"availableNow\": true}; this one has processingTime and once");
+                        + "\"1 second\"}, {\"once\": true} or {\"availableNow\": true}; this one has processingTime "
+                        + "and once");
         assertThat(PipelineJson.parse("{\"format\": \"sluice/1\", \"nodes\": [], \"trigger\": {\"once\": false}}")
                 .problems()).extracting(Problem::render).containsExactly(
                 "trigger: 'once' must be true, not false; leave the trigger out for Spark's default");
@@ -255,7 +256,8 @@ class PipelineJsonTest {
     @Test
     void aFileThatIsNotUtf8NamesTheLineAndColumnOfTheBadByte() throws Exception {
         Path latin1 = dir.resolve("latin1.sluice.json");
-        Files.write(latin1, "{\"format\": \"sluice/1\",\n \"name\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(latin1, "{\"format\": \"sluice/1\",\n \"name\": \"caf\u00e9\"}"
+                .getBytes(StandardCharsets.ISO_8859_1));
 
         PipelineJson.Read read = PipelineJson.read(latin1);
 

@@ -232,7 +232,8 @@ class PlannerTest {
                 .append(length).append("\"]}");
         for (int i = length; i >= 1; i--) {
             nodes.append(",{\"id\": \"f").append(i).append("\", \"type\": \"transform.filter\", \"inputs\": [\"")
-                    .append(i == 1 ? "rate" : "f" + (i - 1)).append("\"], \"options\": {\"condition\": \"value > 0\"}}");
+                    .append(i == 1 ? "rate" : "f" + (i - 1))
+                    .append("\"], \"options\": {\"condition\": \"value > 0\"}}");
         }
         return nodes.append(",{\"id\": \"rate\", \"type\": \"source.rate\"}").toString();
     }
