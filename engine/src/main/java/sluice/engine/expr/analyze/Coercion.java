@@ -18,6 +18,12 @@ public final class Coercion {
         if (type instanceof DecimalType decimal) {
             return decimal;
         }
+        if (type == AtomicType.TINYINT) {
+            return new DecimalType(3, 0);
+        }
+        if (type == AtomicType.SMALLINT) {
+            return new DecimalType(5, 0);
+        }
         if (type == AtomicType.INT) {
             return new DecimalType(10, 0);
         }
@@ -27,18 +33,25 @@ public final class Coercion {
         throw new IllegalArgumentException("no decimal for " + type);
     }
 
-    /** Rank in Spark's numeric widening order; decimals sit between BIGINT and FLOAT. */
+    /**
+     * Rank in Spark's numeric widening order TINYINT < SMALLINT < INT < BIGINT < FLOAT < DOUBLE; decimals sit between
+     * BIGINT and FLOAT.
+     */
     private static int rank(DataType type) {
-        if (type == AtomicType.INT) {
+        if (type == AtomicType.TINYINT) {
             return 1;
-        } else if (type == AtomicType.BIGINT) {
+        } else if (type == AtomicType.SMALLINT) {
             return 2;
-        } else if (type instanceof DecimalType) {
+        } else if (type == AtomicType.INT) {
             return 3;
-        } else if (type == AtomicType.FLOAT) {
+        } else if (type == AtomicType.BIGINT) {
             return 4;
-        } else if (type == AtomicType.DOUBLE) {
+        } else if (type instanceof DecimalType) {
             return 5;
+        } else if (type == AtomicType.FLOAT) {
+            return 6;
+        } else if (type == AtomicType.DOUBLE) {
+            return 7;
         }
         throw new IllegalArgumentException("not numeric: " + type);
     }
