@@ -70,7 +70,9 @@ public final class Coercion {
             }
             return widerDecimal(decimalFor(a), decimalFor(b));
         }
-        return rank(a) >= rank(b) ? a : b;
+        DataType wider = rank(a) >= rank(b) ? a : b;
+        // Spark's findTightestCommonType: an integral type and FLOAT meet at DOUBLE, so no integer loses digits.
+        return wider == AtomicType.FLOAT ? AtomicType.DOUBLE : wider;
     }
 
     /** Spark's DecimalPrecision.widerDecimalType, bounded to 38 digits. */
@@ -161,7 +163,7 @@ public final class Coercion {
             return true;
         }
         if (from.isNumeric() && to.isNumeric()) {
-            return to.equals(widerNumeric(from, to)) || to == AtomicType.DOUBLE;
+            return to.equals(widerNumeric(from, to)) || to == AtomicType.DOUBLE || to == AtomicType.FLOAT;
         }
         if (from == AtomicType.STRING) {
             return to instanceof AtomicType || to instanceof DecimalType;
