@@ -48,7 +48,7 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
 
     @Override
     public boolean writesEmptyFile() {
-        return false;
+        return true;
     }
 
     @Override
