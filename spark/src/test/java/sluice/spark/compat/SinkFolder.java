@@ -75,6 +75,20 @@ public final class SinkFolder {
         return lines;
     }
 
+    /** The part files the sink's log lists as committed, in commit order. */
+    public static List<Path> committedFiles(Path folder) {
+        List<Path> files = new ArrayList<>();
+        for (Path logFile : logFiles(folder.resolve(LOG)).values()) {
+            for (String path : addedPaths(logFile)) {
+                Path file = Path.of(URI.create(path));
+                if (!files.contains(file)) {
+                    files.add(file);
+                }
+            }
+        }
+        return files;
+    }
+
     /** The rows of the folder as {@code spark.read} reads them with the sink's options, as {@link RowText}. */
     public static List<String> readBack(Path folder, String format, Map<String, String> options, String schema) {
         List<String> rows = new ArrayList<>();
