@@ -69,6 +69,13 @@ final class FileSinkFactory {
         }
         checkPattern(context, "dateFormat");
         checkPattern(context, "timestampFormat");
+        // Spark's csv and json writers take lineSep too; Sluice's end their lines with a line feed, so a lineSep for
+        // them is refused rather than left out.
+        if (!name.equals("text") && context.string("lineSep").isPresent()) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE,
+                    "'lineSep' is a text option here; %s files end their lines with a line feed", name);
+            return null;
+        }
         RowFormat rows = switch (name) {
             case "csv" -> csv(context);
             case "json" -> json(context);

@@ -124,4 +124,12 @@ class FileSinkFactoryTest {
         assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "lineSep"),
                 "'lineSep' cannot be an empty string"));
     }
+
+    @Test
+    void lineSepIsRefusedForCsvRatherThanLeftOut() {
+        plan(NAMES, options("path", "out", "format", "csv", "lineSep", ";"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "lineSep"),
+                "'lineSep' is a text option here; csv files end their lines with a line feed"));
+    }
 }
