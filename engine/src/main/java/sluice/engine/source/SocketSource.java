@@ -39,6 +39,8 @@ public final class SocketSource implements Source {
     private final List<Long> arrivals = new ArrayList<>();
     private long firstBufferedOffset;
     private long received;
+    /** Set by {@link #close()}: the reader's error is then ours, not the connection's. */
+    private volatile boolean closing;
     private Socket socket;
     private Thread reader;
     private SourceContext context;
@@ -99,7 +101,7 @@ public final class SocketSource implements Source {
             LOG.log(System.Logger.Level.WARNING, "{0}: the server at {1} closed the connection; no more lines are "
                     + "read and the query goes on without new data", context.nodeId(), address());
         } catch (IOException e) {
-            if (!socket.isClosed()) {
+            if (!closing) {
                 LOG.log(System.Logger.Level.WARNING, "{0}: the connection to {1} broke ({2}); no more lines are read "
                         + "and the query goes on without new data", context.nodeId(), address(), reason(e));
             }
@@ -146,6 +148,7 @@ public final class SocketSource implements Source {
 
     @Override
     public void close() {
+        closing = true;
         try {
             if (socket != null) {
                 socket.close();
