@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -27,6 +28,11 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given output streams and returns the exit code (for tests). */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        return execute(args, out, err, Clock.systemUTC());
+    }
+
+    /** As {@link #execute(String[], PrintStream, PrintStream)}, with the clock pipelines run against (a test's). */
+    static int execute(String[] args, PrintStream out, PrintStream err, Clock clock) {
         CommandLine commandLine = new CommandLine(new Main());
         // picocli reads a command's annotations when it is added, a good part of start-up: a command line that
         // names its command gets only that one; usage, suggestions and mistakes get all of them.
@@ -35,7 +41,7 @@ public final class Main implements Runnable {
         commands.put("nodes", NodesCommand::new);
         commands.put("export", ExportCommand::new);
         // run prints batches to a PrintStream, as Spark's console sink does to System.out.
-        commands.put("run", () -> new RunCommand(out));
+        commands.put("run", () -> new RunCommand(out, clock));
         String named = args.length > 0 ? args[0] : "";
         boolean known = commands.containsKey(named);
         commands.forEach((name, command) -> {

@@ -3,6 +3,7 @@ package sluice.engine.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ import sluice.engine.runtime.StreamingQuery;
 @Command(name = "run", description = "Runs a pipeline; console sinks print to standard output.")
 final class RunCommand implements Callable<Integer> {
     private final PrintStream console;
+    private final Clock clock;
 
     @Spec
     private CommandSpec spec;
@@ -53,8 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Print stack traces of internal errors")
     private boolean verbose;
 
-    RunCommand(PrintStream console) {
+    RunCommand(PrintStream console, Clock clock) {
         this.console = console;
+        this.clock = clock;
     }
 
     @Override
@@ -86,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
                 : loaded.spec().checkpointLocation() == null ? null
                 : pipeline.toAbsolutePath().getParent().resolve(loaded.spec().checkpointLocation());
         StreamingQuery query = StreamingQuery.create(loaded.plan(), new QueryOptions(chosen, checkpointDir, maxBatches),
-                EngineEnvironment.standard(console));
+                EngineEnvironment.standard(console).withClock(clock));
         if (progress) {
             query.addListener(new QueryListener() {
                 @Override

@@ -131,8 +131,8 @@ public final class RateSource implements Source {
             heldBack = true;
             LOG.log(System.Logger.Level.WARNING, "{0}: {1} seconds of rows at {2} a second are due, more than a "
                     + "batch holds; batches take at most {3} rows (whole seconds, at least one), so the values fall "
-                    + "behind the clock instead of filling the memory", context.nodeId(), end - start, rowsPerSecond,
-                    maxRowsPerBatch);
+                    + "behind the clock instead of filling the memory", context.nodeId(), Long.toString(end - start),
+                    Long.toString(rowsPerSecond), Long.toString(maxRowsPerBatch));
         }
         return fits;
     }
