@@ -34,7 +34,7 @@ public final class RateSource implements Source {
      * Heap a batch's row may cost: 16 bytes in this source, more for every column the pipeline adds (a string is 50
      * bytes and up), and the workbench keeps every node's output of the batch. A kilobyte leaves room for all that.
      */
-    static final long HEAP_BYTES_PER_ROW = 1024;
+    private static final long HEAP_BYTES_PER_ROW = 1024;
     /** How often a partition's loop looks for a stop, in rows: often enough to stop within milliseconds. */
     private static final int ROWS_BETWEEN_CHECKS = 1 << 16;
     private static final System.Logger LOG = System.getLogger(RateSource.class.getName());

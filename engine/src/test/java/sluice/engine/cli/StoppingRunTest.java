@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -84,7 +85,7 @@ class StoppingRunTest {
                 ]}
                 """, StandardCharsets.UTF_8);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), HEAP, "-cp",
+        List<String> command = new ArrayList<>(List.of(java.toString(), HEAP, "-cp",
                 System.getProperty("java.class.path"), "sluice.engine.cli.Main", "run", pipeline.toString(),
                 "--checkpoint", checkpoint.toString(), "--progress"));
         command.addAll(List.of(more));
@@ -101,7 +102,7 @@ class StoppingRunTest {
 
     /** Batch id and input rows of every progress line. */
     private static List<long[]> batches(String err) {
-        List<long[]> batches = new java.util.ArrayList<>();
+        List<long[]> batches = new ArrayList<>();
         Matcher matcher = ROWS.matcher(err);
         while (matcher.find()) {
             batches.add(new long[] {Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))});
