@@ -1,6 +1,7 @@
 package sluice.app.run;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class RunSessionTest {
         List<NodeType> types = new ArrayList<>(NodeCatalog.standard().types());
         types.add(new NodeType(new NodeKind("test.stalling", NodeKind.Category.SOURCE, 0, 0, List.of(),
                 "Rows whose reading never ends"), context -> Optional.of(new PlannedNode.SourceNode(source))));
-        RunSession session = new RunSession(new NodeCatalog(types), new BatchFeed(16));
+        RunSession session = new RunSession(new NodeCatalog(types), new BatchFeed(16), Clock.systemUTC());
         PipelineSpec spec = new PipelineSpec(PipelineSpec.FORMAT, "stalling", Trigger.DEFAULT, null, List.of(
                 new NodeSpec("in", "test.stalling", List.of(), 0, 0, Map.of()),
                 new NodeSpec("out", "sink.noop", List.of("in"), 200, 0, Map.of())));
