@@ -48,7 +48,8 @@ final class SparkSide {
         try {
             translation = new SparkTranslator(spark).translate(spec, Pipelines.environment(pipeline),
                     new Trigger.AvailableNow(), checkpoints.resolve("translated"));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's ParseException is checked in Java's eyes (Scala does not declare it), so catch Exception.
             return Outcome.rejected(conditions(e));
         }
         if (!translation.isComplete()) {

@@ -46,7 +46,10 @@ final class Nesting {
         parentheses.merge(inner, 1, Integer::sum);
     }
 
-    /** Refuses a tree deeper than the limit; walks it without recursion, as it may be deep. */
+    /**
+     * Refuses a tree deeper than the limit, at the leftmost node past it; walks the tree without recursion, as it may
+     * be deep.
+     */
     void check(Ast root) {
         record Level(Ast node, int depth) {}
         Deque<Level> pending = new ArrayDeque<>();
@@ -56,7 +59,9 @@ final class Nesting {
             if (level.depth() > Parser.MAX_NESTING) {
                 throw tooDeep(level.node().span());
             }
-            for (Ast child : children(level.node())) {
+            List<Ast> children = children(level.node());
+            for (int i = children.size() - 1; i >= 0; i--) {
+                Ast child = children.get(i);
                 pending.push(new Level(child, level.depth() + 1 + parentheses.getOrDefault(child, 0)));
             }
         }
