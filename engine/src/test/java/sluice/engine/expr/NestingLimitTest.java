@@ -26,9 +26,10 @@ import sluice.engine.types.Schema;
  */
 class NestingLimitTest {
     private static final long HALF_THE_DEFAULT_STACK = 512 * 1024;
-    private static final Schema SCHEMA = SchemaParser.parse("a INT, b BOOLEAN, s STRING, unused INT", WHERE);
-    private static final Batch BATCH = Batch.ofRows(SCHEMA, List.of(Row.of(1, true, "x", 0),
-            Row.of(null, null, null, null)));
+    private static final Schema SCHEMA = SchemaParser.parse("a INT, b BOOLEAN, s STRING, n STRING, unused INT",
+            WHERE);
+    private static final Batch BATCH = Batch.ofRows(SCHEMA, List.of(Row.of(1, true, "x", "1", 0),
+            Row.of(null, null, null, null, null)));
     private static final ExpressionCompiler COMPILER = new ExpressionCompiler(UTC);
 
     /** The expression of {@code shape} nesting exactly {@code levels} levels deep. */
@@ -45,6 +46,9 @@ class NestingLimitTest {
             case "case" -> "CASE WHEN b THEN ".repeat(around) + "a" + " ELSE 0 END".repeat(around);
             case "if" -> "if(b, ".repeat(around) + "a" + ", 0)".repeat(around);
             case "cast" -> "CAST(".repeat(around) + "a" + " AS BIGINT)".repeat(around);
+            // Every level converts its operand implicitly (a string to DOUBLE for abs, a DOUBLE to string for
+            // concat), so the typed tree is twice as deep as the text.
+            case "coerced" -> "concat(abs(".repeat(around / 2) + "n" + "))".repeat(around / 2);
             default -> throw new IllegalArgumentException(shape);
         };
     }
@@ -66,7 +70,8 @@ class NestingLimitTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"parentheses", "sum", "concat", "calls", "coalesce", "minus", "not", "case", "if", "cast"})
+    @CsvSource({"parentheses", "sum", "concat", "calls", "coalesce", "minus", "not", "case", "if", "cast",
+            "coerced"})
     void expressionAtTheLimitRunsOnHalfTheDefaultStack(String shape) throws InterruptedException {
         String text = nested(shape, Parser.MAX_NESTING);
 

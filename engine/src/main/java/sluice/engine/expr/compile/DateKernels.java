@@ -67,7 +67,7 @@ final class DateKernels {
             parsed = formatter.parse(text);
             local = DateTimePatterns.toLocal(parsed);
         } catch (DateTimeException e) {
-            // Spark 4 ANSI: to_date and to_timestamp fail on text the pattern cannot read.
+            // Spark 4 ANSI: to_date and to_timestamp fail on text the pattern cannot read; their try_ forms give null.
             if (tryName == null) {
                 return null;
             }

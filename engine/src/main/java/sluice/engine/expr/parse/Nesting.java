@@ -12,10 +12,10 @@ import sluice.engine.expr.lex.Span;
 
 /**
  * Keeps an expression within {@link Parser#MAX_NESTING} levels, so that the parser, the analyzer, the compiler and
- * the evaluators, which all recurse once per level, fit in any thread's stack with room to spare, and Spark, which
- * fails with FAILED_TO_PARSE_TOO_COMPLEX somewhat deeper, runs every expression Sluice accepts. A level is an
- * operator, a function call, a CASE, a CAST or a pair of parentheses on the way from the whole expression to its
- * innermost value. Mutable, one parse only.
+ * the evaluators, which all recurse once per level, fit in any thread's stack with room to spare, and so that Spark,
+ * whose parser gives up (FAILED_TO_PARSE_TOO_COMPLEX) two to three times deeper, runs every expression Sluice
+ * accepts. A level is an operator, a function call, a CASE, a CAST or a pair of parentheses on the way from the whole
+ * expression to its innermost value. Mutable, one parse only.
  */
 final class Nesting {
     private final SourceText source;

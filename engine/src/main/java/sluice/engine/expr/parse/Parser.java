@@ -19,8 +19,9 @@ import sluice.engine.types.DataType;
  */
 public final class Parser {
     /**
-     * How deeply an expression may nest (see {@link Nesting}). Spark 4.1's parser, on a default 1 MB thread stack and
-     * before its code is compiled, gives up somewhat deeper on the costliest forms (parentheses and nested calls).
+     * How deeply an expression may nest (see {@link Nesting}). Spark 4.1's parser, on a default 1 MB thread stack in
+     * a fresh JVM, gives up between 200 and 256 nested calls and at about 310 nested parentheses, its costliest forms;
+     * Sluice's parser needs about a third of a 1 MB stack at this depth.
      */
     public static final int MAX_NESTING = 100;
 
