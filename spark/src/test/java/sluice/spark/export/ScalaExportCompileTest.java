@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.engine.export.ExportContext;
@@ -39,6 +42,23 @@ class ScalaExportCompileTest {
         assertThat(examples).isNotEmpty();
         return examples.stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(),
                 () -> assertCompiles(example)));
+    }
+
+    // A class file holds string constants of at most 65,535 bytes; the export must not make one longer.
+    @Test
+    void anExpressionLongerThanAClassFileConstantCompiles() throws IOException {
+        String list = IntStream.range(0, 15_000).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        Path pipeline = work.resolve("long-expression.sluice.json");
+        Files.writeString(pipeline, """
+                {"format": "sluice/1", "name": "long expression", "nodes": [
+                  {"id": "rate", "type": "source.rate"},
+                  {"id": "select", "type": "transform.select", "inputs": ["rate"],
+                   "options": {"expressions": ["value IN (%s) AS listed"]}},
+                  {"id": "out", "type": "sink.noop", "inputs": ["select"]}]}
+                """.formatted(list));
+
+        assertThat(list.length()).isGreaterThan(65_535);
+        assertCompiles(pipeline);
     }
 
     private void assertCompiles(Path example) throws IOException {
