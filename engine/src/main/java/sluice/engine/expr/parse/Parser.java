@@ -279,7 +279,7 @@ public final class Parser {
 
     private static boolean isNumber(Token token) {
         return switch (token.kind()) {
-            case INTEGER, BIGINT, DECIMAL, DOUBLE, FLOAT, BIG_DECIMAL -> true;
+            case INTEGER, TINYINT, SMALLINT, BIGINT, DECIMAL, DOUBLE, FLOAT, BIG_DECIMAL -> true;
             default -> false;
         };
     }
