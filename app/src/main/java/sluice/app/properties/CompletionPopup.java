@@ -11,13 +11,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Popup;
-import sluice.engine.expr.ExpressionCompiler;
+import sluice.engine.expr.functions.FunctionRegistry;
+import sluice.engine.expr.functions.SqlFunction;
 
 /**
  * FX thread only. Completion of the name being typed in an expression field: the input's columns first, then the
@@ -25,8 +27,20 @@ import sluice.engine.expr.ExpressionCompiler;
  * inserts, Escape closes. The text field keeps the keyboard focus throughout.
  */
 final class CompletionPopup {
-    /** One thing that can be inserted: a column name, or a function (inserted with its opening parenthesis). */
-    record Suggestion(String name, boolean function) {
+    /**
+     * One thing that can be inserted: a column name, or a function (inserted with its opening parenthesis), shown
+     * with its signature and, as a tooltip, what it does.
+     */
+    record Suggestion(String name, boolean function, String signature, String description) {
+        static Suggestion column(String name) {
+            return new Suggestion(name, false, "column", "");
+        }
+
+        static Suggestion function(SqlFunction function, String calledName) {
+            return new Suggestion(calledName, true, String.join("; ", function.signaturesAs(calledName)),
+                    function.description());
+        }
+
         String insertion() {
             if (function) {
                 return name + "(";
@@ -36,7 +50,7 @@ final class CompletionPopup {
     }
 
     private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN);
-    private static final List<String> FUNCTIONS = ExpressionCompiler.functionNames();
+    private static final FunctionRegistry FUNCTIONS = FunctionRegistry.standard();
 
     private final TextField field;
     private final Supplier<List<String>> columns;
@@ -51,7 +65,7 @@ final class CompletionPopup {
         list.getStyleClass().add("completion-list");
         list.getStylesheets().add(CompletionPopup.class.getResource("/sluice/app/properties.css").toExternalForm());
         list.setCellFactory(view -> new SuggestionCell());
-        list.setPrefWidth(260);
+        list.setPrefWidth(420);
         list.setFocusTraversable(false);
         list.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY && list.getSelectionModel().getSelectedItem() != null) {
@@ -134,12 +148,12 @@ final class CompletionPopup {
         List<Suggestion> found = new ArrayList<>();
         for (String column : columns.get()) {
             if (column.toLowerCase(Locale.ROOT).startsWith(lower) && !column.equals(prefix)) {
-                found.add(new Suggestion(column, false));
+                found.add(Suggestion.column(column));
             }
         }
-        for (String function : FUNCTIONS) {
-            if (function.toLowerCase(Locale.ROOT).startsWith(lower) && !function.equals(prefix)) {
-                found.add(new Suggestion(function, true));
+        for (String function : FUNCTIONS.callableNames()) {
+            if (function.startsWith(lower) && !function.equals(prefix)) {
+                found.add(Suggestion.function(FUNCTIONS.find(function).orElseThrow(), function));
             }
         }
         return found;
@@ -164,7 +178,7 @@ final class CompletionPopup {
         return List.copyOf(list.getItems());
     }
 
-    /** A suggestion's name and, muted, whether it is a column or a function. */
+    /** A suggestion's name and, muted, 'column' or the function's signature; a function's tooltip says what it does. */
     private static final class SuggestionCell extends ListCell<Suggestion> {
         @Override
         protected void updateItem(Suggestion item, boolean empty) {
@@ -175,10 +189,11 @@ final class CompletionPopup {
                 return;
             }
             setText(item.name());
-            Label kind = new Label(item.function() ? "function" : "column");
+            Label kind = new Label(item.signature());
             kind.getStyleClass().add("completion-kind");
             setGraphic(kind);
             setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setTooltip(item.description().isEmpty() ? null : new Tooltip(item.description()));
         }
     }
 }

@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.SluiceException;
 import sluice.engine.diag.Suggestion;
+import sluice.engine.expr.functions.FunctionRegistry;
+import sluice.engine.expr.functions.SqlFunction;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.types.ArrayType;
@@ -75,8 +79,13 @@ final class FunctionCatalog {
         fixed("unix_timestamp", AtomicType.BIGINT, TS);
     }
 
-    /** Every function name the expression language knows, sorted. */
+    /** Every function name the expression language knows, sorted: the registry's, which says what each does. */
     static List<String> names() {
+        return FunctionRegistry.standard().callableNames();
+    }
+
+    /** Every name some typing code here handles; the registry must describe exactly these (a test checks). */
+    static List<String> typedNames() {
         List<String> names = new ArrayList<>(FIXED.keySet());
         names.addAll(SpecialFunctions.NAMES);
         names.addAll(BinaryFunctions.NAMES);
@@ -99,11 +108,8 @@ final class FunctionCatalog {
     Typed resolve(Ast.Call call) {
         String name = call.function().toLowerCase(Locale.ROOT);
         Fixed fixed = FIXED.get(name);
-        if (fixed == null && !SpecialFunctions.NAMES.contains(name) && !BinaryFunctions.NAMES.contains(name)
-                && !TryFunctions.NAMES.contains(name)) {
-            String closest = Suggestion.closest(name, names()).orElse(null);
-            throw analyzer.error(ErrorCode.UNKNOWN_FUNCTION, call.nameSpan(), "unknown function '%s'%s",
-                    call.function(), closest == null ? "" : "; did you mean '" + closest + "'?");
+        if (FunctionRegistry.standard().find(name).filter(SqlFunction::callable).isEmpty()) {
+            throw unknown(call, name);
         }
         List<Typed> args = analyzer.analyzeAll(call.args());
         if (fixed != null) {
@@ -115,6 +121,17 @@ final class FunctionCatalog {
             return tries.resolve(name, call, args, special);
         }
         return special.resolve(name, call, args);
+    }
+
+    private SluiceException unknown(Ast.Call call, String name) {
+        Optional<String> missing = FunctionRegistry.standard().missingReason(name);
+        if (missing.isPresent()) {
+            return analyzer.error(ErrorCode.UNKNOWN_FUNCTION, call.nameSpan(),
+                    "Spark's function '%s' is not in Sluice: %s", call.function(), missing.get());
+        }
+        String closest = Suggestion.closest(name, names()).orElse(null);
+        return analyzer.error(ErrorCode.UNKNOWN_FUNCTION, call.nameSpan(), "unknown function '%s'%s",
+                call.function(), closest == null ? "" : "; did you mean '" + closest + "'?");
     }
 
     private Typed fixedCall(Fixed fixed, Ast.Call call, List<Typed> args) {

@@ -1,0 +1,64 @@
+package sluice.engine.expr.functions;
+
+import java.util.List;
+
+/** The numeric functions and arithmetic operators (Spark's math_funcs). */
+final class MathDocs {
+    private MathDocs() {
+    }
+
+    static List<SqlFunction> all() {
+        return new Docs(FunctionGroup.MATH)
+                .operator("+", "expr1 + expr2", "The sum; also a date or timestamp plus an interval",
+                        "2147483647L + 1", "2147483648")
+                .operator("-", "expr1 - expr2", "The difference; also a date or timestamp minus an interval",
+                        "7 - 10", "-3")
+                .operator("*", "expr1 * expr2", "The product", "1.5 * 3", "4.5")
+                .operator("/", "expr1 / expr2", "The quotient, as a DOUBLE (a DECIMAL for decimals)", "7 / 2", "3.5")
+                .operator("%", "expr1 % expr2", "The remainder of expr1 / expr2, with the sign of expr1", "-7 % 3",
+                        "-1")
+                .operator("div", "expr1 div expr2", "The quotient rounded toward zero, as a BIGINT", "7 div 2", "3")
+                .add("abs", "abs(expr)", "The absolute value", "abs(-2.5)", "2.5")
+                .add("positive", "positive(expr)", "The value itself", "positive(-3)", "-3")
+                .add("pmod", "pmod(expr1, expr2)", "The remainder of expr1 / expr2, never negative for a positive "
+                        + "expr2", "pmod(-7, 3)", "2")
+                .add("round", "round(expr[, d])",
+                        "expr rounded to d decimal places (0 by default), halves away from zero", "round(2.5)", "3")
+                .add("bround", "bround(expr[, d])", "expr rounded to d decimal places, halves to the even neighbour",
+                        "bround(2.5)", "2")
+                .add("ceil ceiling", "ceil(expr)", "The smallest integer not below expr", "ceil(-1.5)", "-1")
+                .add("floor", "floor(expr)", "The largest integer not above expr", "floor(-1.5)", "-2")
+                .add("sqrt", "sqrt(expr)", "The square root", "sqrt(16)", "4.0")
+                .add("cbrt", "cbrt(expr)", "The cube root", "cbrt(27)", "3.0")
+                .add("exp", "exp(expr)", "e raised to the power expr", "exp(0)", "1.0")
+                .add("pow power", "pow(expr1, expr2)", "expr1 raised to the power expr2", "pow(2, 10)", "1024.0")
+                .add("ln", "ln(expr)", "The natural logarithm; NULL at or below zero", "ln(1)", "0.0")
+                .add("log", "log(base, expr); log(expr)",
+                        "The logarithm of expr to base (e with one argument); NULL at or below zero", "log(2, 8)",
+                        "3.0")
+                .add("log10", "log10(expr)", "The logarithm to base 10", "log10(1000)", "3.0")
+                .add("log2", "log2(expr)", "The logarithm to base 2", "log2(8)", "3.0")
+                .add("sin", "sin(expr)", "The sine of an angle in radians", "sin(0)", "0.0")
+                .add("cos", "cos(expr)", "The cosine of an angle in radians", "cos(0)", "1.0")
+                .add("tan", "tan(expr)", "The tangent of an angle in radians", "tan(0)", "0.0")
+                .add("greatest", "greatest(expr, ...)", "The largest argument, skipping nulls", "greatest(3, NULL, 7)",
+                        "7")
+                .add("least", "least(expr, ...)", "The smallest argument, skipping nulls", "least(3, NULL, 7)", "3")
+                .add("hex", "hex(expr)",
+                        "A number's 64-bit two's complement, or the bytes of a string or binary, as hex digits",
+                        "hex(255)", "FF")
+                .add("unhex", "unhex(expr)", "The bytes written by hex digits; NULL for other characters",
+                        "unhex('4142')", "[41 42]")
+                .add("try_add", "try_add(expr1, expr2)", "expr1 + expr2, or NULL where it overflows",
+                        "try_add(2147483647, 1)", "NULL")
+                .add("try_subtract", "try_subtract(expr1, expr2)", "expr1 - expr2, or NULL where it overflows",
+                        "try_subtract(5, 7)", "-2")
+                .add("try_multiply", "try_multiply(expr1, expr2)", "expr1 * expr2, or NULL where it overflows",
+                        "try_multiply(2147483647, 2)", "NULL")
+                .add("try_divide", "try_divide(dividend, divisor)",
+                        "dividend / divisor, or NULL where the divisor is 0", "try_divide(1, 0)", "NULL")
+                .add("try_mod", "try_mod(dividend, divisor)", "dividend % divisor, or NULL where the divisor is 0",
+                        "try_mod(7, 0)", "NULL")
+                .functions();
+    }
+}
