@@ -35,6 +35,7 @@ class FunctionsTest {
                 call("concat", "concat(s, '!')", "Hello World!", "null"),
                 call("concat_ws", "concat_ws('-', s, 'z')", "Hello World-z", "z"),
                 call("cos", "cos(x - x)", "1.0", "null"),
+                call("crc32", "crc32(s)", "1243066710", "null"),
                 call("current_date", "current_date()", "1970-01-01", "1970-01-01"),
                 call("current_timestamp", "current_timestamp()", "1970-01-01T00:00:00Z", "1970-01-01T00:00:00Z"),
                 call("date_add", "date_add(d, i)", "2015-01-05", "null"),
@@ -52,6 +53,7 @@ class FunctionsTest {
                 call("floor", "floor(x)", "2", "null"),
                 call("from_json", "from_json(j, 'a INT, b STRING').b", "x", "null"),
                 call("greatest", "greatest(x, i)", "3.0", "null"),
+                call("hash", "hash(s, i)", "474631831", "42"),
                 call("hex", "hex(i + 252)", "FF", "null"),
                 call("hour", "hour(ts)", "10", "null"),
                 call("if", "if(b, 'y', 'n')", "y", "n"),
@@ -70,6 +72,7 @@ class FunctionsTest {
                 call("lower", "lower(s)", "hello world", "null"),
                 call("lpad", "lpad(s, 13, '*')", "**Hello World", "null"),
                 call("ltrim", "ltrim(concat('  ', s))", "Hello World", "null"),
+                call("md5", "md5(s)", "b10a8db164e0754105b7a99be72e3fe5", "null"),
                 call("minute", "minute(ts)", "20", "null"),
                 call("month", "month(d)", "1", "null"),
                 call("now", "now()", "1970-01-01T00:00:00Z", "1970-01-01T00:00:00Z"),
@@ -89,6 +92,10 @@ class FunctionsTest {
                 call("rpad", "rpad(s, 13, '*')", "Hello World**", "null"),
                 call("rtrim", "rtrim(concat(s, '  '))", "Hello World", "null"),
                 call("second", "second(ts)", "30", "null"),
+                call("sha", "sha(s)", "0a4d55a8d778e5022fab701977c5d840bbc486d0", "null"),
+                call("sha1", "sha1(s)", "0a4d55a8d778e5022fab701977c5d840bbc486d0", "null"),
+                call("sha2", "sha2(s, 256)", "a591a6d40bf420404a011733cfb7b190d62c65bf0bcda32b57b277d9ad9f146e",
+                        "null"),
                 call("sin", "sin(x - x)", "0.0", "null"),
                 call("size", "size(split(s, ' '))", "2", "null"),
                 call("split", "split(s, ' ')", "[Hello, World]", "null"),
@@ -115,6 +122,7 @@ class FunctionsTest {
                 call("unhex", "unhex(hex(s))", "[48 65 6C 6C 6F 20 57 6F 72 6C 64]", "null"),
                 call("unix_timestamp", "unix_timestamp(ts)", "1420194030", "null"),
                 call("upper", "upper(s)", "HELLO WORLD", "null"),
+                call("xxhash64", "xxhash64(s, i)", "5685788668355742723", "42"),
                 call("year", "year(d)", "2015", "null"));
     }
 

@@ -162,8 +162,10 @@ public final class Coercion {
         if (from.equals(to) || from == AtomicType.NULL) {
             return true;
         }
+        // Spark's ANSI implicit cast of a function argument is its store assignment: any number to any number
+        // (narrowing fails at run time on overflow, as CAST does).
         if (from.isNumeric() && to.isNumeric()) {
-            return to.equals(widerNumeric(from, to)) || to == AtomicType.DOUBLE || to == AtomicType.FLOAT;
+            return true;
         }
         if (from == AtomicType.STRING) {
             return to instanceof AtomicType || to instanceof DecimalType;

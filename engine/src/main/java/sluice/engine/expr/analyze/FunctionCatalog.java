@@ -34,6 +34,7 @@ final class FunctionCatalog {
     record Fixed(String name, List<DataType> params, int required, List<Object> defaults, DataType result) {}
 
     private static final Map<String, Fixed> FIXED = new TreeMap<>();
+    private static final java.util.Set<String> WIDENING_ONLY = java.util.Set.of("date_add", "date_sub");
 
     private static void fixed(String name, DataType result, DataType... params) {
         FIXED.put(name, new Fixed(name, List.of(params), params.length, List.of(), result));
@@ -90,6 +91,7 @@ final class FunctionCatalog {
         names.addAll(SpecialFunctions.NAMES);
         names.addAll(BinaryFunctions.NAMES);
         names.addAll(TryFunctions.NAMES);
+        names.addAll(HashFunctions.NAMES);
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
@@ -97,12 +99,14 @@ final class FunctionCatalog {
     private final SpecialFunctions special;
     private final BinaryFunctions binary;
     private final TryFunctions tries;
+    private final HashFunctions hashes;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
         this.special = new SpecialFunctions(analyzer, this);
         this.binary = new BinaryFunctions(analyzer, this);
         this.tries = new TryFunctions(analyzer, this);
+        this.hashes = new HashFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
@@ -116,6 +120,9 @@ final class FunctionCatalog {
             return fixedCall(fixed, call, args);
         } else if (BinaryFunctions.NAMES.contains(name)) {
             return binary.resolve(name, call, args);
+        }
+        if (HashFunctions.NAMES.contains(name)) {
+            return hashes.resolve(name, call, args);
         }
         if (TryFunctions.NAMES.contains(name)) {
             return tries.resolve(name, call, args, special);
@@ -139,7 +146,15 @@ final class FunctionCatalog {
         List<Typed> coerced = new ArrayList<>();
         for (int i = 0; i < fixed.params().size(); i++) {
             if (i < args.size()) {
-                coerced.add(analyzer.expect(args.get(i), fixed.params().get(i), fixed.name() + " argument " + (i + 1)));
+                Typed arg = args.get(i);
+                DataType param = fixed.params().get(i);
+                String what = fixed.name() + " argument " + (i + 1);
+                // Spark's date_add and date_sub take their day count as it is (ExpectsInputTypes): no narrowing.
+                if (WIDENING_ONLY.contains(fixed.name()) && arg.type().isNumeric()
+                        && !param.equals(Coercion.widerNumeric(arg.type(), param))) {
+                    throw analyzer.mismatch(arg, what, param.sql());
+                }
+                coerced.add(analyzer.expect(arg, param, what));
             } else {
                 Object value = fixed.defaults().get(i - fixed.required());
                 coerced.add(new Typed.Constant(value, fixed.params().get(i), call.span(), String.valueOf(value)));

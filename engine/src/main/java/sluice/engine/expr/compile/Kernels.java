@@ -65,6 +65,9 @@ final class Kernels {
             case "size" -> {
                 return new Choice((a, e) -> (long) ((List<?>) a[0]).size(), true);
             }
+            case "hash", "xxhash64" -> {
+                return new Choice(HashKernels.of(call), false);
+            }
             case "from_json" -> {
                 return new Choice(JsonKernels.fromJson((StructType) type), true);
             }
@@ -73,6 +76,9 @@ final class Kernels {
             }
             default -> {
                 Kernel kernel = BinaryKernels.of(call);
+                if (kernel == null) {
+                    kernel = HashKernels.of(call);
+                }
                 if (kernel == null) {
                     kernel = StringKernels.of(name);
                 }

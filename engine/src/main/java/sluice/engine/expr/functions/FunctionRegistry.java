@@ -46,6 +46,7 @@ public final class FunctionRegistry {
         all.addAll(DateTimeDocs.all());
         all.addAll(PredicateDocs.all());
         all.addAll(JsonDocs.all());
+        all.addAll(HashDocs.all());
         return all;
     }
 

@@ -21,13 +21,87 @@ final class MissingFunctions {
 
     private static List<MissingFunction> build() {
         List<MissingFunction> all = new ArrayList<>();
+        group(all, FunctionGroup.ARRAY, "not yet (issue #11: arrays)",
+                "array array_append array_compact array_contains array_distinct array_except "
+                + "array_insert array_intersect array_join array_max array_min array_position "
+                + "array_prepend array_remove array_repeat array_size array_union arrays_overlap "
+                + "arrays_zip flatten get sequence shuffle slice sort_array");
+        group(all, FunctionGroup.BITWISE, "not yet",
+                "& << >> >>> ^ bit_count bit_get getbit shiftleft shiftright shiftrightunsigned | "
+                + "~");
+        group(all, FunctionGroup.CONDITIONAL, "not yet",
+                "nanvl nullifzero zeroifnull");
+        group(all, FunctionGroup.CONVERSION, "not yet",
+                "bigint binary boolean cast date decimal double float int smallint string time "
+                + "timestamp tinyint");
+        group(all, FunctionGroup.CSV, "not yet (issue #11: CSV functions)",
+                "from_csv schema_of_csv to_csv");
+        group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
+                "add_months convert_timezone curdate current_time current_timezone date_diff "
+                + "date_from_unix_date date_part date_trunc dateadd datepart dayname extract "
+                + "from_unixtime from_utc_timestamp last_day localtimestamp make_date "
+                + "make_dt_interval make_interval make_time make_timestamp make_timestamp_ltz "
+                + "make_timestamp_ntz make_ym_interval monthname months_between next_day "
+                + "session_window time_diff time_trunc timestamp_micros timestamp_millis "
+                + "timestamp_seconds to_time to_timestamp_ltz to_timestamp_ntz to_unix_timestamp "
+                + "to_utc_timestamp trunc try_make_interval try_make_timestamp "
+                + "try_make_timestamp_ltz try_make_timestamp_ntz try_to_time unix_date unix_micros "
+                + "unix_millis unix_seconds weekday weekofyear window window_time");
+        group(all, FunctionGroup.JSON, "not yet (issue #11: JSON functions)",
+                "get_json_object json_array_length json_object_keys json_tuple schema_of_json");
+        group(all, FunctionGroup.LAMBDA, "not yet (issue #11: lambda functions)",
+                "aggregate array_sort exists filter forall map_filter map_zip_with reduce "
+                + "transform transform_keys transform_values zip_with");
+        group(all, FunctionGroup.MAP, "not yet (issue #11: maps)",
+                "map map_concat map_contains_key map_entries map_from_arrays map_from_entries "
+                + "map_keys map_values str_to_map");
+        group(all, FunctionGroup.MATH, "not yet",
+                "acos acosh asin asinh atan atan2 atanh bin conv cosh cot csc degrees e expm1 "
+                + "factorial hypot log1p mod negative pi radians rand randn random rint sec sign "
+                + "signum sinh tanh uniform width_bucket");
+        group(all, FunctionGroup.MISC, "not yet",
+                "aes_decrypt aes_encrypt approx_top_k_estimate assert_true bitmap_bit_position "
+                + "bitmap_bucket_number bitmap_count current_catalog current_database "
+                + "current_schema current_user from_avro from_protobuf hll_sketch_estimate "
+                + "hll_union input_file_block_length input_file_block_start input_file_name "
+                + "java_method kll_sketch_get_n_bigint kll_sketch_get_n_double "
+                + "kll_sketch_get_n_float kll_sketch_get_quantile_bigint "
+                + "kll_sketch_get_quantile_double kll_sketch_get_quantile_float "
+                + "kll_sketch_get_rank_bigint kll_sketch_get_rank_double kll_sketch_get_rank_float "
+                + "kll_sketch_merge_bigint kll_sketch_merge_double kll_sketch_merge_float "
+                + "kll_sketch_to_string_bigint kll_sketch_to_string_double "
+                + "kll_sketch_to_string_float monotonically_increasing_id raise_error reflect "
+                + "schema_of_avro session_user spark_partition_id theta_difference "
+                + "theta_intersection theta_sketch_estimate theta_union to_avro to_protobuf "
+                + "try_aes_decrypt try_reflect typeof user uuid version");
+        group(all, FunctionGroup.PREDICATE, "not yet",
+                "equal_null ilike isnan");
+        group(all, FunctionGroup.ST, "Sluice has no geospatial types",
+                "st_asbinary st_geogfromwkb st_geomfromwkb st_setsrid st_srid");
+        group(all, FunctionGroup.STRING, "not yet",
+                "ascii btrim char chr collate collation contains elt endswith find_in_set "
+                + "format_number format_string is_valid_utf8 left len levenshtein locate luhn_check "
+                + "make_valid_utf8 mask overlay position printf quote randstr regexp_count "
+                + "regexp_extract_all regexp_instr regexp_substr repeat replace right sentences "
+                + "soundex space split_part startswith substring_index to_binary to_char to_number "
+                + "to_varchar translate try_to_binary try_to_number try_validate_utf8 validate_utf8");
+        group(all, FunctionGroup.STRUCT, "not yet (issue #11: structs)",
+                "named_struct struct");
+        group(all, FunctionGroup.URL, "not yet",
+                "parse_url try_parse_url try_url_decode url_decode url_encode");
+        group(all, FunctionGroup.VARIANT, "Sluice has no VARIANT type",
+                "is_variant_null parse_json schema_of_variant schema_of_variant_agg "
+                + "to_variant_object try_parse_json try_variant_get variant_get");
+        group(all, FunctionGroup.XML, "Sluice reads no XML",
+                "from_xml schema_of_xml to_xml xpath xpath_boolean xpath_double xpath_float "
+                + "xpath_int xpath_long xpath_number xpath_short xpath_string");
         all.sort(Comparator.comparing(MissingFunction::name));
         return List.copyOf(all);
     }
 
     /** Every function of {@code names} (separated by spaces) is missing for {@code reason}. */
     private static void group(List<MissingFunction> all, FunctionGroup group, String reason, String names) {
-        for (String name : names.split(" ")) {
+        for (String name : names.split(" +")) {
             all.add(new MissingFunction(name, group, reason));
         }
     }

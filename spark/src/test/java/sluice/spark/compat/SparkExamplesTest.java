@@ -1,0 +1,129 @@
+package sluice.spark.compat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import sluice.engine.expr.functions.FunctionRegistry;
+import sluice.spark.functions.SparkFunctions;
+import sluice.spark.functions.SparkFunctions.SparkFunction;
+
+/**
+ * Spark's own examples ({@code DESCRIBE FUNCTION EXTENDED}) of every function Sluice has, run on both engines: each
+ * expression of an example's {@code SELECT} list must give the same name, type and value, or stop for the same
+ * reason. Examples that read a table ({@code FROM}) or call a function Sluice does not have are left out; the few
+ * others Sluice cannot run are listed in {@link #GAPS} with the reason.
+ */
+class SparkExamplesTest {
+    private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    private static final FunctionRegistry SLUICE = FunctionRegistry.standard();
+
+    /** Expressions of Spark's examples that Sluice does not run as Spark does, and why. */
+    private static final Map<String, String> GAPS = new TreeMap<>();
+
+    @TestFactory
+    Stream<DynamicTest> sparksExamplesGiveTheSameResults() {
+        Set<String> lacking = new TreeSet<>();
+        List<SparkFunction> spark = SparkFunctions.all();
+        spark.stream().filter(f -> SLUICE.find(f.name()).isEmpty()).forEach(f -> lacking.add(f.name()));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SparkFunction function : spark) {
+            if (SLUICE.find(function.name()).isEmpty()) {
+                continue;
+            }
+            for (String expression : expressions(function.info().getExamples())) {
+                if (callsAnyOf(expression, lacking) || GAPS.containsKey(expression)) {
+                    continue;
+                }
+                tests.add(DynamicTest.dynamicTest(function.name() + ": " + expression,
+                        () -> ExpressionRun.assertSame(expression, ExpressionRun.sluice(expression),
+                                ExpressionRun.spark(expression))));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** The expressions of every {@code SELECT} list without FROM in an examples text. */
+    static List<String> expressions(String examples) {
+        List<String> found = new ArrayList<>();
+        StringBuilder statement = null;
+        for (String line : examples.lines().map(String::strip).toList()) {
+            if (line.startsWith("> ")) {
+                statement = new StringBuilder(line.substring(2));
+            } else if (statement != null && !line.isEmpty()) {
+                statement.append(' ').append(line);
+            }
+            if (statement != null && statement.toString().endsWith(";")) {
+                String text = statement.substring(0, statement.length() - 1).strip();
+                statement = null;
+                if (text.regionMatches(true, 0, "SELECT ", 0, 7) && !hasFrom(text)) {
+                    found.addAll(selectList(text.substring(7)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether the statement has a FROM clause (a FROM inside parentheses, as in substring(s FROM 2), is none). */
+    private static boolean hasFrom(String text) {
+        String flat = outsideQuotes(text);
+        String previous;
+        do {
+            previous = flat;
+            flat = flat.replaceAll("\\([^()]*\\)", "_");
+        } while (!flat.equals(previous));
+        return flat.toUpperCase(Locale.ROOT).matches("(?s).*\\bFROM\\b.*");
+    }
+
+    /** The text with every quoted string emptied, so words inside strings are not taken for keywords. */
+    private static String outsideQuotes(String text) {
+        return text.replaceAll("'(?:[^'\\\\]|\\\\.)*'", "''").replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+    }
+
+    /** The list split at its top-level commas (outside parentheses, brackets and quotes). */
+    static List<String> selectList(String list) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(list.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(list.substring(start).strip());
+        return parts;
+    }
+
+    private static boolean callsAnyOf(String expression, Set<String> names) {
+        Matcher call = CALL.matcher(outsideQuotes(expression));
+        while (call.find()) {
+            if (names.contains(call.group(1).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
