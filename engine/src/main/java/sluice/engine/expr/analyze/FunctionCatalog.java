@@ -46,17 +46,11 @@ final class FunctionCatalog {
     }
 
     static {
-        for (String name : List.of("upper", "ucase", "lower", "lcase", "trim", "ltrim", "rtrim", "initcap",
-                "reverse")) {
+        for (String name : List.of("upper", "ucase", "lower", "lcase", "initcap", "reverse")) {
             fixed(name, S, S);
         }
-        withDefaults("substring", S, 2, List.of((long) Integer.MAX_VALUE), S, I, I);
-        withDefaults("substr", S, 2, List.of((long) Integer.MAX_VALUE), S, I, I);
         withDefaults("split", new ArrayType(S, true), 2, List.of(-1L), S, S, I);
-        withDefaults("regexp_replace", S, 3, List.of(1L), S, S, S, I);
         withDefaults("regexp_extract", S, 2, List.of(1L), S, S, I);
-        fixed("lpad", S, S, I, S);
-        fixed("rpad", S, S, I, S);
         fixed("instr", I, S, S);
         for (String name : List.of("sqrt", "exp", "ln", "log10", "log2", "sin", "cos", "tan", "cbrt")) {
             fixed(name, D, D);
@@ -92,6 +86,8 @@ final class FunctionCatalog {
         names.addAll(BinaryFunctions.NAMES);
         names.addAll(TryFunctions.NAMES);
         names.addAll(HashFunctions.NAMES);
+        names.addAll(TextFunctions.NAMES);
+        names.addAll(RegexFunctions.NAMES);
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
@@ -100,6 +96,8 @@ final class FunctionCatalog {
     private final BinaryFunctions binary;
     private final TryFunctions tries;
     private final HashFunctions hashes;
+    private final TextFunctions texts;
+    private final RegexFunctions regexes;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -107,24 +105,32 @@ final class FunctionCatalog {
         this.binary = new BinaryFunctions(analyzer, this);
         this.tries = new TryFunctions(analyzer, this);
         this.hashes = new HashFunctions(analyzer, this);
+        this.texts = new TextFunctions(analyzer, this);
+        this.regexes = new RegexFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
         String name = call.function().toLowerCase(Locale.ROOT);
-        Fixed fixed = FIXED.get(name);
         if (FunctionRegistry.standard().find(name).filter(SqlFunction::callable).isEmpty()) {
             throw unknown(call, name);
         }
-        List<Typed> args = analyzer.analyzeAll(call.args());
+        return resolveAs(name, call, analyzer.analyzeAll(call.args()));
+    }
+
+    /** The call typed as the function {@code name}, which may be another name of the same function. */
+    Typed resolveAs(String name, Ast.Call call, List<Typed> args) {
+        Fixed fixed = FIXED.get(name);
         if (fixed != null) {
             return fixedCall(fixed, call, args);
         } else if (BinaryFunctions.NAMES.contains(name)) {
             return binary.resolve(name, call, args);
-        }
-        if (HashFunctions.NAMES.contains(name)) {
+        } else if (HashFunctions.NAMES.contains(name)) {
             return hashes.resolve(name, call, args);
-        }
-        if (TryFunctions.NAMES.contains(name)) {
+        } else if (TextFunctions.NAMES.contains(name)) {
+            return texts.resolve(name, call, args);
+        } else if (RegexFunctions.NAMES.contains(name)) {
+            return regexes.resolve(name, call, args);
+        } else if (TryFunctions.NAMES.contains(name)) {
             return tries.resolve(name, call, args, special);
         }
         return special.resolve(name, call, args);

@@ -65,6 +65,9 @@ final class Kernels {
             case "size" -> {
                 return new Choice((a, e) -> (long) ((List<?>) a[0]).size(), true);
             }
+            case "locate", "position", "elt", "mask" -> {
+                return new Choice(TextKernels.nullTolerant(call), false);
+            }
             case "hash", "xxhash64" -> {
                 return new Choice(HashKernels.of(call), false);
             }
@@ -78,6 +81,12 @@ final class Kernels {
                 Kernel kernel = BinaryKernels.of(call);
                 if (kernel == null) {
                     kernel = HashKernels.of(call);
+                }
+                if (kernel == null) {
+                    kernel = TextKernels.of(call);
+                }
+                if (kernel == null) {
+                    kernel = RegexKernels.of(call);
                 }
                 if (kernel == null) {
                     kernel = StringKernels.of(name);

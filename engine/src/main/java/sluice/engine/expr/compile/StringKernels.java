@@ -18,17 +18,11 @@ final class StringKernels {
         return switch (name) {
             case "upper", "ucase" -> (a, e) -> upper((String) a[0]);
             case "lower", "lcase" -> (a, e) -> lower((String) a[0]);
-            // Spark's trim removes spaces only, not tabs or newlines.
-            case "trim" -> (a, e) -> stripSpaces((String) a[0], true, true);
-            case "ltrim" -> (a, e) -> stripSpaces((String) a[0], true, false);
-            case "rtrim" -> (a, e) -> stripSpaces((String) a[0], false, true);
             case "length", "char_length", "character_length" ->
                     (a, e) -> (long) ((String) a[0]).codePointCount(0, ((String) a[0]).length());
             case "reverse" -> (a, e) -> new StringBuilder((String) a[0]).reverse().toString();
             case "initcap" -> (a, e) -> initcap((String) a[0]);
-            case "substring", "substr" -> (a, e) -> substring((String) a[0], (Long) a[1], (Long) a[2]);
             case "instr" -> (a, e) -> (long) (((String) a[0]).indexOf((String) a[1]) + 1);
-            case "lpad", "rpad" -> (a, e) -> pad((String) a[0], (Long) a[1], (String) a[2], name.equals("lpad"));
             case "concat" -> (a, e) -> {
                 StringBuilder text = new StringBuilder();
                 for (Object arg : a) {
@@ -103,6 +97,7 @@ final class StringKernels {
         return new String(out);
     }
 
+    /** Spark's trim without a set of characters removes spaces only, not tabs or line breaks. */
     static String stripSpaces(String s, boolean leading, boolean trailing) {
         int start = 0;
         int end = s.length();
@@ -125,34 +120,6 @@ final class StringKernels {
         return out.toString();
     }
 
-    /** Spark's substring: position 1 is the first character, 0 acts as 1, negative counts from the end. */
-    static String substring(String s, long pos, long len) {
-        int[] cps = s.codePoints().toArray();
-        long length = cps.length;
-        long start = pos > 0 ? pos - 1 : pos < 0 ? length + pos : 0;
-        long end = len <= 0 ? start : Math.min(length, start + len);
-        start = Math.max(0, start);
-        if (start >= end || start >= length) {
-            return "";
-        }
-        return new String(cps, (int) start, (int) (end - start));
-    }
-
-    private static String pad(String s, long length, String padding, boolean left) {
-        if (length <= s.length()) {
-            return s.substring(0, (int) Math.max(0, length));
-        }
-        if (padding.isEmpty()) {
-            return s;
-        }
-        StringBuilder fill = new StringBuilder();
-        while (fill.length() < length - s.length()) {
-            fill.append(padding);
-        }
-        fill.setLength((int) (length - s.length()));
-        return left ? fill + s : s + fill;
-    }
-
     static Pattern regex(String pattern, String function) {
         try {
             return Pattern.compile(pattern);
@@ -169,10 +136,28 @@ final class StringKernels {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * Spark's regexp_replace: matches from 1-based {@code position} on (anchors see that position as the start),
+     * leaving the text as it is when the position is past its end.
+     */
     private static String regexpReplace(String s, Pattern regex, String replacement, long position) {
-        int from = (int) Math.min(Math.max(position - 1, 0), s.length());
-        Matcher matcher = regex.matcher(s.substring(from));
-        return s.substring(0, from) + matcher.replaceAll(replacement);
+        int from = (int) position - 1;
+        if (from != 0 && from >= s.length()) {
+            return s;
+        }
+        Matcher matcher = regex.matcher(s).region(from, s.length());
+        StringBuilder out = new StringBuilder();
+        try {
+            while (matcher.find()) {
+                matcher.appendReplacement(out, replacement);
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw RowFailure.invalidArgument("[INVALID_REGEXP_REPLACE] Could not perform regexp_replace for source = "
+                    + "\"" + s + "\", pattern = \"" + regex.pattern() + "\", replacement = \"" + replacement
+                    + "\" and position = " + position + ".");
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     private static String regexpExtract(String s, Pattern regex, long group) {

@@ -75,16 +75,12 @@ final class MissingFunctions {
                 + "theta_intersection theta_sketch_estimate theta_union to_avro to_protobuf "
                 + "try_aes_decrypt try_reflect typeof user uuid version");
         group(all, FunctionGroup.PREDICATE, "not yet",
-                "equal_null ilike isnan");
+                "equal_null isnan");
         group(all, FunctionGroup.ST, "Sluice has no geospatial types",
                 "st_asbinary st_geogfromwkb st_geomfromwkb st_setsrid st_srid");
         group(all, FunctionGroup.STRING, "not yet",
-                "ascii btrim char chr collate collation contains elt endswith find_in_set "
-                + "format_number format_string is_valid_utf8 left len levenshtein locate luhn_check "
-                + "make_valid_utf8 mask overlay position printf quote randstr regexp_count "
-                + "regexp_extract_all regexp_instr regexp_substr repeat replace right sentences "
-                + "soundex space split_part startswith substring_index to_binary to_char to_number "
-                + "to_varchar translate try_to_binary try_to_number try_validate_utf8 validate_utf8");
+                "collate collation format_number format_string printf randstr sentences to_binary "
+                + "to_char to_number to_varchar try_to_binary try_to_number");
         group(all, FunctionGroup.STRUCT, "not yet (issue #11: structs)",
                 "named_struct struct");
         group(all, FunctionGroup.URL, "not yet",

@@ -27,10 +27,12 @@ final class PredicateDocs {
                         "2 IN (1, 2, 3)", "true")
                 .add("isnull", "isnull(expr)", "Whether expr is NULL", "isnull(NULL)", "true")
                 .add("isnotnull", "isnotnull(expr)", "Whether expr is not NULL", "isnotnull(1)", "true")
-                .operator("like", "str [NOT] LIKE pattern [ESCAPE escape]",
+                .add("like", "str [NOT] LIKE pattern [ESCAPE escape]; like(str, pattern[, escape])",
                         "Whether str matches pattern, where _ is any one character and % any run of them",
                         "'Sluice' LIKE 'S%e'", "true")
-                .operator("rlike regexp regexp_like", "str RLIKE regexp",
+                .add("ilike", "str [NOT] ILIKE pattern [ESCAPE escape]; ilike(str, pattern[, escape])",
+                        "LIKE ignoring case", "'Sluice' ILIKE 's%E'", "true")
+                .add("rlike regexp regexp_like", "str RLIKE regexp; rlike(str, regexp)",
                         "Whether the regular expression matches somewhere in str", "'abc123' RLIKE '[0-9]+'", "true")
                 .functions();
     }

@@ -15,20 +15,24 @@ final class StringDocs {
                 .add("initcap", "initcap(str)",
                         "str with the first letter of each space-separated word in upper case, the rest in lower case",
                         "initcap('hello wORLD')", "Hello World")
-                .add("trim", "trim(str)", "str without its leading and trailing spaces (not tabs or line breaks)",
+                .add("trim", "trim(str); trim([BOTH | LEADING | TRAILING] [trimStr] FROM str); trim(trimStr, str)",
+                        "str without the leading and trailing spaces (not tabs or line breaks), or characters of "
+                                + "trimStr",
                         "concat('[', trim('  a b  '), ']')", "[a b]")
-                .add("ltrim", "ltrim(str)", "str without its leading spaces", "concat('[', ltrim('  a  '), ']')",
+                .add("ltrim", "ltrim(str); ltrim(trimStr, str)", "str without its leading spaces (or characters "
+                        + "of trimStr)", "concat('[', ltrim('  a  '), ']')",
                         "[a  ]")
-                .add("rtrim", "rtrim(str)", "str without its trailing spaces", "concat('[', rtrim('  a  '), ']')",
+                .add("rtrim", "rtrim(str); rtrim(trimStr, str)", "str without its trailing spaces (or characters "
+                        + "of trimStr)", "concat('[', rtrim('  a  '), ']')",
                         "[  a]")
-                .add("length char_length character_length", "length(expr)",
+                .add("length char_length character_length len", "length(expr)",
                         "The number of characters of a string, or of bytes of a binary value", "length('héllo')",
                         "5")
                 .add("octet_length", "octet_length(expr)", "The number of bytes of a string in UTF-8, or of a binary",
                         "octet_length('héllo')", "6")
                 .add("bit_length", "bit_length(expr)", "The number of bits of a string in UTF-8, or of a binary",
                         "bit_length('abc')", "24")
-                .add("substring substr", "substring(str, pos[, len])",
+                .add("substring substr", "substring(str, pos[, len]); substring(str FROM pos [FOR len])",
                         "The len characters (or bytes) of str from position pos; 1 is the first, a negative pos "
                                 + "counts from the end", "substring('Sluice', 2, 3)", "lui")
                 .add("instr", "instr(str, substr)",
@@ -52,6 +56,17 @@ final class StringDocs {
                 .add("regexp_extract", "regexp_extract(str, regexp[, idx])",
                         "Group idx (1 by default, 0 for the whole match) of the first match of regexp in str, or ''",
                         "regexp_extract('id=42;', 'id=(\\\\d+)', 1)", "42")
+                .add("regexp_count", "regexp_count(str, regexp)", "How many times regexp matches in str",
+                        "regexp_count('a1b22c333', '[0-9]+')", "3")
+                .add("regexp_extract_all", "regexp_extract_all(str, regexp[, idx])",
+                        "Group idx (1 by default, 0 for the whole match) of every match of regexp in str",
+                        "regexp_extract_all('a1b22c333', '([a-z])([0-9]+)', 2)", "[1, 22, 333]")
+                .add("regexp_substr", "regexp_substr(str, regexp)",
+                        "The first match of regexp in str, or NULL when there is none (or it is empty)",
+                        "regexp_substr('order 66 at 9', '[0-9]+')", "66")
+                .add("regexp_instr", "regexp_instr(str, regexp[, idx])",
+                        "The position of the first match of regexp in str, or 0 when there is none",
+                        "regexp_instr('order 66', '[0-9]+')", "7")
                 .add("base64", "base64(bin)", "The binary value as base 64 text", "base64('Spark')", "U3Bhcms=")
                 .add("unbase64", "unbase64(str)", "The binary value of base 64 text", "unbase64('U3Bhcms=')",
                         "[53 70 61 72 6B]")
@@ -62,6 +77,72 @@ final class StringDocs {
                         "The text of bytes in a character set; or, with more arguments, the result paired with the "
                                 + "first search value equal to expr (nulls equal), else default",
                         "decode(2, 1, 'one', 2, 'two', 'many')", "two")
+                .add("ascii", "ascii(str)", "The code point of the first character of str, 0 for an empty string",
+                        "ascii('Åb')", "197")
+                .add("chr char", "chr(expr)",
+                        "The character whose code is expr modulo 256; the empty string for a negative expr",
+                        "chr(321)", "A")
+                .add("space", "space(n)", "A string of n spaces", "concat('[', space(3), ']')", "[   ]")
+                .add("repeat", "repeat(str, n)", "str repeated n times", "repeat('ab', 3)", "ababab")
+                .add("replace", "replace(str, search[, replace])",
+                        "str with every search replaced by replace (removed when there is no replace)",
+                        "replace('a-b-c', '-', '+')", "a+b+c")
+                .add("translate", "translate(input, from, to)",
+                        "input with each character of from replaced by the one at the same place in to, or removed "
+                                + "when to is shorter", "translate('AaBbCc', 'abc', '12')", "A1B2C")
+                .add("left", "left(str, len)", "The first len characters (or bytes) of str", "left('Sluice', 3)",
+                        "Slu")
+                .add("right", "right(str, len)", "The last len characters of str", "right('Sluice', 3)", "ice")
+                .add("locate", "locate(substr, str[, pos])",
+                        "The position of the first substr in str at or after pos (1 by default), or 0",
+                        "locate('a', 'banana', 3)", "4")
+                .add("position", "position(substr, str[, pos]); position(substr IN str)",
+                        "The position of the first substr in str at or after pos (1 by default), or 0",
+                        "position('an' IN 'banana')", "2")
+                .add("overlay", "overlay(input, replace, pos[, len]); overlay(input PLACING replace FROM pos [FOR len])",
+                        "input with len characters (the length of replace by default) from pos replaced by replace",
+                        "overlay('Spark SQL' PLACING 'ANSI ' FROM 7 FOR 0)", "Spark ANSI SQL")
+                .add("split_part", "split_part(str, delimiter, partNum)",
+                        "The partNum-th piece (negative: from the end) of str split at delimiter, or '' past the end",
+                        "split_part('a.b.c', '.', -1)", "c")
+                .add("substring_index", "substring_index(str, delim, count)",
+                        "str before the count-th delim from the left, or after the count-th from the right when count "
+                                + "is negative", "substring_index('www.example.com', '.', -2)", "example.com")
+                .add("btrim", "btrim(str[, trimStr])",
+                        "str without the leading and trailing characters of trimStr (spaces by default)",
+                        "btrim('xxSluicexx', 'x')", "Sluice")
+                .add("startswith", "startswith(left, right)", "Whether left begins with right (strings or binaries)",
+                        "startswith('Sluice', 'Sl')", "true")
+                .add("endswith", "endswith(left, right)", "Whether left ends with right (strings or binaries)",
+                        "endswith('Sluice', 'ice')", "true")
+                .add("contains", "contains(left, right)", "Whether right occurs in left (strings or binaries)",
+                        "contains('Sluice', 'uic')", "true")
+                .add("find_in_set", "find_in_set(str, str_array)",
+                        "The position of str in a comma-separated list, or 0 (also when str has a comma)",
+                        "find_in_set('b', 'a,b,c')", "2")
+                .add("elt", "elt(n, input1, input2, ...)", "The n-th input; an n out of range is an error",
+                        "elt(2, 'a', 'b', 'c')", "b")
+                .add("soundex", "soundex(str)", "The four-character Soundex code of an English word",
+                        "soundex('Robert')", "R163")
+                .add("levenshtein", "levenshtein(str1, str2[, threshold])",
+                        "The edit distance between two strings; -1 when it is above threshold",
+                        "levenshtein('kitten', 'sitting')", "3")
+                .add("quote", "quote(str)", "str in single quotes, with a backslash before each quote inside",
+                        "quote('it''s')", "'it\\'s'")
+                .add("mask", "mask(input[, upperChar, lowerChar, digitChar, otherChar])",
+                        "input with upper-case letters as X, lower-case as x and digits as n (or the given "
+                                + "characters; NULL keeps them)", "mask('Ab-12')", "Xx-nn")
+                .add("luhn_check", "luhn_check(str)", "Whether a string of digits passes the Luhn checksum",
+                        "luhn_check('79927398713')", "true")
+                .add("is_valid_utf8", "is_valid_utf8(str)",
+                        "Whether str is valid UTF-8; always true in Sluice, whose strings are decoded text",
+                        "is_valid_utf8('Sluice')", "true")
+                .add("make_valid_utf8", "make_valid_utf8(str)", "str, with invalid UTF-8 replaced by U+FFFD",
+                        "make_valid_utf8('Sluice')", "Sluice")
+                .add("validate_utf8", "validate_utf8(str)", "str, or an error when it is not valid UTF-8",
+                        "validate_utf8('Sluice')", "Sluice")
+                .add("try_validate_utf8", "try_validate_utf8(str)", "str, or NULL when it is not valid UTF-8",
+                        "try_validate_utf8('Sluice')", "Sluice")
                 .functions();
     }
 }

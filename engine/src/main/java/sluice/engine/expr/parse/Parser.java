@@ -88,6 +88,14 @@ public final class Parser {
         return expression;
     }
 
+    /** Spark's valueExpression: an operand up to comparisons, without NOT, IN, BETWEEN, LIKE or IS. */
+    Ast parseValueExpression() {
+        nesting.enter(cursor.peek().span());
+        Ast expression = parseComparison();
+        nesting.leave();
+        return expression;
+    }
+
     /** {@code a} in parentheses: the same node, one level deeper. */
     Ast parseParenthesized() {
         Ast inner = parseExpression();
@@ -162,6 +170,8 @@ public final class Parser {
                 value = new Ast.Between(value, low, high, negated, value.span().to(high.span()));
             } else if (cursor.atKeyword("LIKE") || cursor.atKeyword("RLIKE") || cursor.atKeyword("REGEXP")) {
                 value = parseLike(value, negated);
+            } else if (cursor.atKeyword("ILIKE")) {
+                value = parseIlike(value, negated);
             } else {
                 return value;
             }
@@ -170,7 +180,7 @@ public final class Parser {
 
     private static boolean isPredicateWord(Token token) {
         return token.isKeyword("IN") || token.isKeyword("BETWEEN") || token.isKeyword("LIKE")
-                || token.isKeyword("RLIKE") || token.isKeyword("REGEXP");
+                || token.isKeyword("ILIKE") || token.isKeyword("RLIKE") || token.isKeyword("REGEXP");
     }
 
     private Ast parseInList(Ast value, boolean negated) {
@@ -181,6 +191,20 @@ public final class Parser {
         } while (cursor.accept(TokenKind.COMMA));
         Token close = cursor.expect(TokenKind.RIGHT_PAREN, "')'");
         return new Ast.In(value, list, negated, value.span().to(close.span()));
+    }
+
+    /** {@code a [NOT] ILIKE b [ESCAPE c]}: Spark's ilike(a, b[, c]), which the analyzer types as a function. */
+    private Ast parseIlike(Ast value, boolean negated) {
+        Token word = cursor.advance();
+        Ast pattern = parseComparison();
+        List<Ast> args = new ArrayList<>(List.of(value, pattern));
+        if (cursor.acceptKeyword("ESCAPE")) {
+            Token escape = cursor.expect(TokenKind.STRING, "an escape character string");
+            args.add(new Ast.Literal(Ast.LiteralKind.STRING, escape.text(), escape.span()));
+        }
+        Span span = value.span().to(cursor.previous().span());
+        Ast ilike = new Ast.Call("ilike", args, word.span(), span);
+        return negated ? new Ast.Unary(Ast.UnaryOp.NOT, ilike, span) : ilike;
     }
 
     private Ast parseLike(Ast value, boolean negated) {

@@ -108,14 +108,10 @@ final class Primaries {
     private Ast call() {
         Token name = cursor.advance();
         cursor.expect(TokenKind.LEFT_PAREN, "'('");
-        List<Ast> args = new ArrayList<>();
-        if (!cursor.at(TokenKind.RIGHT_PAREN)) {
-            do {
-                args.add(parser.parseExpression());
-            } while (cursor.accept(TokenKind.COMMA));
-        }
+        String[] renamed = {name.text()};
+        List<Ast> args = new KeywordCalls(cursor, parser).arguments(name.text(), renamed);
         Token close = cursor.expect(TokenKind.RIGHT_PAREN, "')'");
-        return new Ast.Call(name.text(), args, name.span(), name.span().to(close.span()));
+        return new Ast.Call(renamed[0], args, name.span(), name.span().to(close.span()));
     }
 
     private Ast cast(boolean isTry) {

@@ -1,0 +1,126 @@
+package sluice.engine.expr.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import sluice.engine.expr.lex.Token;
+import sluice.engine.expr.lex.TokenKind;
+
+/**
+ * The calls Spark's grammar writes with keywords between the arguments, read into the plain call Spark makes of them:
+ * {@code trim([BOTH | LEADING | TRAILING] [chars] FROM str)} is {@code trim}, {@code ltrim} or {@code rtrim} of
+ * (chars, str); {@code substring(str FROM pos [FOR len])}, {@code position(substr IN str)} and
+ * {@code overlay(input PLACING replace FROM pos [FOR len])} take their arguments in that order. One use.
+ */
+final class KeywordCalls {
+    private final TokenCursor cursor;
+    private final Parser parser;
+
+    KeywordCalls(TokenCursor cursor, Parser parser) {
+        this.cursor = cursor;
+        this.parser = parser;
+    }
+
+    /**
+     * The arguments of the call named {@code name} whose opening parenthesis was just read, up to and without the
+     * closing one; {@code renamed[0]} receives another function name when the keywords choose one (ltrim, rtrim).
+     */
+    List<Ast> arguments(String name, String[] renamed) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "trim" -> trim(renamed);
+            case "substring", "substr" -> separated("FROM", "FOR");
+            case "overlay" -> overlay();
+            case "position" -> position();
+            default -> plain();
+        };
+    }
+
+    private List<Ast> plain() {
+        List<Ast> args = new ArrayList<>();
+        if (!cursor.at(TokenKind.RIGHT_PAREN)) {
+            do {
+                args.add(parser.parseExpression());
+            } while (cursor.accept(TokenKind.COMMA));
+        }
+        return args;
+    }
+
+    private List<Ast> trim(String[] renamed) {
+        String direction = null;
+        Token next = cursor.peek(1);
+        boolean option = cursor.atKeyword("BOTH") || cursor.atKeyword("LEADING") || cursor.atKeyword("TRAILING");
+        if (option && next.kind() != TokenKind.RIGHT_PAREN && next.kind() != TokenKind.COMMA) {
+            direction = cursor.advance().text().toUpperCase(Locale.ROOT);
+            if (cursor.acceptKeyword("FROM")) {
+                renamed[0] = trimName(direction);
+                return List.of(parser.parseExpression());
+            }
+        }
+        if (cursor.at(TokenKind.RIGHT_PAREN)) {
+            return List.of();
+        }
+        Ast first = parser.parseExpression();
+        if (direction == null && !cursor.atKeyword("FROM")) {
+            List<Ast> args = new ArrayList<>(List.of(first));
+            while (cursor.accept(TokenKind.COMMA)) {
+                args.add(parser.parseExpression());
+            }
+            return args;
+        }
+        cursor.expectKeyword("FROM");
+        renamed[0] = trimName(direction == null ? "BOTH" : direction);
+        return List.of(first, parser.parseExpression());
+    }
+
+    private static String trimName(String direction) {
+        return switch (direction) {
+            case "LEADING" -> "ltrim";
+            case "TRAILING" -> "rtrim";
+            default -> "trim";
+        };
+    }
+
+    /** {@code a FROM b [FOR c]}, or the plain {@code a, b[, c]}. */
+    private List<Ast> separated(String from, String forWord) {
+        List<Ast> args = new ArrayList<>();
+        args.add(parser.parseExpression());
+        if (!cursor.acceptKeyword(from)) {
+            while (cursor.accept(TokenKind.COMMA)) {
+                args.add(parser.parseExpression());
+            }
+            return args;
+        }
+        args.add(parser.parseExpression());
+        if (cursor.acceptKeyword(forWord)) {
+            args.add(parser.parseExpression());
+        }
+        return args;
+    }
+
+    private List<Ast> overlay() {
+        Ast input = parser.parseExpression();
+        if (!cursor.acceptKeyword("PLACING")) {
+            List<Ast> args = new ArrayList<>(List.of(input));
+            while (cursor.accept(TokenKind.COMMA)) {
+                args.add(parser.parseExpression());
+            }
+            return args;
+        }
+        List<Ast> args = new ArrayList<>(List.of(input));
+        args.addAll(separated("FROM", "FOR"));
+        return args;
+    }
+
+    /** {@code position(substr IN str)}: the substring is a value expression, so IN is not read as a predicate. */
+    private List<Ast> position() {
+        Ast first = parser.parseValueExpression();
+        if (cursor.acceptKeyword("IN")) {
+            return List.of(first, parser.parseValueExpression());
+        }
+        List<Ast> args = new ArrayList<>(List.of(first));
+        while (cursor.accept(TokenKind.COMMA)) {
+            args.add(parser.parseExpression());
+        }
+        return args;
+    }
+}
