@@ -88,6 +88,7 @@ final class FunctionCatalog {
         names.addAll(HashFunctions.NAMES);
         names.addAll(TextFunctions.NAMES);
         names.addAll(RegexFunctions.NAMES);
+        names.addAll(FormatFunctions.NAMES);
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
@@ -98,6 +99,7 @@ final class FunctionCatalog {
     private final HashFunctions hashes;
     private final TextFunctions texts;
     private final RegexFunctions regexes;
+    private final FormatFunctions formats;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -107,6 +109,7 @@ final class FunctionCatalog {
         this.hashes = new HashFunctions(analyzer, this);
         this.texts = new TextFunctions(analyzer, this);
         this.regexes = new RegexFunctions(analyzer, this);
+        this.formats = new FormatFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
@@ -130,6 +133,8 @@ final class FunctionCatalog {
             return texts.resolve(name, call, args);
         } else if (RegexFunctions.NAMES.contains(name)) {
             return regexes.resolve(name, call, args);
+        } else if (FormatFunctions.NAMES.contains(name)) {
+            return formats.resolve(name, call, args);
         } else if (TryFunctions.NAMES.contains(name)) {
             return tries.resolve(name, call, args, special);
         }

@@ -17,7 +17,7 @@ final class TextFunctions {
             "translate", "left", "right", "locate", "position", "overlay", "split_part", "substring_index", "btrim",
             "trim", "ltrim", "rtrim", "startswith", "endswith", "contains", "find_in_set", "elt", "space", "quote",
             "len", "lpad", "rpad", "substring", "substr", "luhn_check", "mask", "is_valid_utf8", "make_valid_utf8",
-            "validate_utf8", "try_validate_utf8");
+            "validate_utf8", "try_validate_utf8", "sentences", "collate", "collation");
 
     private static final DataType S = AtomicType.STRING;
     private static final DataType I = AtomicType.INT;
@@ -104,6 +104,26 @@ final class TextFunctions {
             case "mask" -> {
                 return mask(call, args);
             }
+            case "sentences" -> {
+                catalog.checkArity(call, args.size(), 1, 3);
+                List<Typed> all = new ArrayList<>(args);
+                while (all.size() < 3) {
+                    all.add(constant("", S, call));
+                }
+                List<Typed> strings = all.stream().map(a -> analyzer.expect(a, S, name)).toList();
+                DataType words = new sluice.engine.types.ArrayType(new sluice.engine.types.ArrayType(S, true), true);
+                return FunctionCatalog.call(name, strings, words, true, call.span(), FunctionCatalog.sqlName(call, all));
+            }
+            case "collation" -> {
+                catalog.checkArity(call, args.size(), 1, 1);
+                if (args.get(0).type() != S) {
+                    throw analyzer.mismatch(args.get(0), name, "STRING");
+                }
+                return FunctionCatalog.call(name, args, S, false, call.span(), FunctionCatalog.sqlName(call, args));
+            }
+            case "collate" -> {
+                return collate(call, args);
+            }
             default -> throw new AssertionError(name);
         }
     }
@@ -138,6 +158,27 @@ final class TextFunctions {
         List<Typed> strings = masks.stream().map(a -> analyzer.coerce(a, S)).toList();
         return FunctionCatalog.call("mask", strings, S, strings.get(0).nullable(), call.span(),
                 FunctionCatalog.sqlName(call, masks));
+    }
+
+    /**
+     * collate(str, name): Sluice compares strings by their UTF-8 bytes only, Spark's default UTF8_BINARY, so that is
+     * the one collation it takes; collate is then the string itself.
+     */
+    private Typed collate(Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 2, 2);
+        if (args.get(0).type() != S) {
+            throw analyzer.mismatch(args.get(0), "collate", "STRING");
+        }
+        Typed collation = args.get(1);
+        if (!(collation instanceof Typed.Constant constant) || !(constant.value() instanceof String name)) {
+            throw analyzer.mismatch(collation, "collate collation", "a constant STRING");
+        }
+        if (!name.equalsIgnoreCase("UTF8_BINARY")) {
+            throw analyzer.error(sluice.engine.diag.ErrorCode.TYPE_MISMATCH, collation.span(),
+                    "collation '%s' is not in Sluice, which compares strings by their bytes (UTF8_BINARY) only", name);
+        }
+        return FunctionCatalog.call("collate", List.of(args.get(0)), S, args.get(0).nullable(), call.span(),
+                FunctionCatalog.sqlName(call, args));
     }
 
     /** Every parameter required, each argument cast to its type; the result nullable when any argument is. */

@@ -65,8 +65,15 @@ final class Kernels {
             case "size" -> {
                 return new Choice((a, e) -> (long) ((List<?>) a[0]).size(), true);
             }
-            case "locate", "position", "elt", "mask" -> {
+            case "locate", "position", "elt", "mask", "sentences", "collation" -> {
                 return new Choice(TextKernels.nullTolerant(call), false);
+            }
+            case "format_string" -> {
+                return new Choice(FormatKernels.formatString(call), false);
+            }
+            case "to_binary", "try_to_binary" -> {
+                // A NULL format gives NULL whatever the text; the kernel sees it.
+                return new Choice(FormatKernels.of(call), false);
             }
             case "hash", "xxhash64" -> {
                 return new Choice(HashKernels.of(call), false);
@@ -87,6 +94,9 @@ final class Kernels {
                 }
                 if (kernel == null) {
                     kernel = RegexKernels.of(call);
+                }
+                if (kernel == null) {
+                    kernel = FormatKernels.of(call);
                 }
                 if (kernel == null) {
                     kernel = StringKernels.of(name);

@@ -63,6 +63,7 @@ final class TextKernels {
             case "contains" -> binary(call) ? (a, e) -> Positions.indexOf((Bytes) a[0], (Bytes) a[1]) >= 0
                     : (a, e) -> ((String) a[0]).contains((String) a[1]);
             case "is_valid_utf8" -> (a, e) -> true;
+            case "collate" -> (a, e) -> a[0];
             case "make_valid_utf8", "validate_utf8", "try_validate_utf8" -> (a, e) -> a[0];
             default -> null;
         };
@@ -75,6 +76,9 @@ final class TextKernels {
             case "locate", "position" -> (a, e) -> a[2] == null ? (Object) 0L : a[0] == null || a[1] == null ? null
                     : Positions.locate((String) a[1], (String) a[0], (Long) a[2]);
             case "elt" -> (a, e) -> elt(a);
+            // Spark's collation is a constant of the argument's type, not null for a null value.
+            case "collation" -> (a, e) -> "SYSTEM.BUILTIN.UTF8_BINARY";
+            case "sentences" -> (a, e) -> a[0] == null ? null : Sentences.of((String) a[0], (String) a[1], (String) a[2]);
             // A null replacement keeps that class of characters.
             case "mask" -> (a, e) -> a[0] == null ? null : mask((String) a[0], a[1], a[2], a[3], a[4]);
             default -> null;

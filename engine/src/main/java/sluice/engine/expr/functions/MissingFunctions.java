@@ -79,8 +79,7 @@ final class MissingFunctions {
         group(all, FunctionGroup.ST, "Sluice has no geospatial types",
                 "st_asbinary st_geogfromwkb st_geomfromwkb st_setsrid st_srid");
         group(all, FunctionGroup.STRING, "not yet",
-                "collate collation format_number format_string printf randstr sentences to_binary "
-                + "to_char to_number to_varchar try_to_binary try_to_number");
+                "randstr to_char to_number to_varchar try_to_number");
         group(all, FunctionGroup.STRUCT, "not yet (issue #11: structs)",
                 "named_struct struct");
         group(all, FunctionGroup.URL, "not yet",

@@ -67,6 +67,26 @@ final class StringDocs {
                 .add("regexp_instr", "regexp_instr(str, regexp[, idx])",
                         "The position of the first match of regexp in str, or 0 when there is none",
                         "regexp_instr('order 66', '[0-9]+')", "7")
+                .add("format_number", "format_number(expr1, expr2)",
+                        "A number with grouped thousands and expr2 decimal places (halves to even), or in the "
+                                + "DecimalFormat pattern expr2", "format_number(1234567.891, 2)", "1,234,567.89")
+                .add("format_string printf", "format_string(strfmt, obj, ...)",
+                        "Text made from a printf-style pattern (Java's Formatter, US locale)",
+                        "format_string('%s has %03d items', 'cart', 7)", "cart has 007 items")
+                .add("to_binary", "to_binary(str[, fmt])",
+                        "The bytes written by str in fmt: hex (the default), utf-8 or base64; malformed text is an "
+                                + "error", "to_binary('537061726B', 'hex')", "[53 70 61 72 6B]")
+                .add("try_to_binary", "try_to_binary(str[, fmt])",
+                        "to_binary, or NULL for malformed text or an unknown format", "try_to_binary('xyz', 'hex')",
+                        "NULL")
+                .add("sentences", "sentences(str[, lang[, country]])",
+                        "The sentences of str, each as an array of its words", "sentences('Hi there! Bye now.')",
+                        "[[Hi, there], [Bye, now]]")
+                .add("collation", "collation(expr)", "The collation of a string: always UTF8_BINARY in Sluice",
+                        "collation('a')", "SYSTEM.BUILTIN.UTF8_BINARY")
+                .add("collate", "collate(expr, collationName)",
+                        "The string with a collation; Sluice has only UTF8_BINARY, byte by byte",
+                        "collate('a', 'UTF8_BINARY')", "a")
                 .add("base64", "base64(bin)", "The binary value as base 64 text", "base64('Spark')", "U3Bhcms=")
                 .add("unbase64", "unbase64(str)", "The binary value of base 64 text", "unbase64('U3Bhcms=')",
                         "[53 70 61 72 6B]")
