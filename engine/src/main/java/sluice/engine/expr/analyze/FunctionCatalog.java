@@ -89,6 +89,7 @@ final class FunctionCatalog {
         names.addAll(TextFunctions.NAMES);
         names.addAll(RegexFunctions.NAMES);
         names.addAll(FormatFunctions.NAMES);
+        names.addAll(MathFunctions.NAMES);
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
@@ -100,6 +101,7 @@ final class FunctionCatalog {
     private final TextFunctions texts;
     private final RegexFunctions regexes;
     private final FormatFunctions formats;
+    private final MathFunctions maths;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -110,6 +112,7 @@ final class FunctionCatalog {
         this.texts = new TextFunctions(analyzer, this);
         this.regexes = new RegexFunctions(analyzer, this);
         this.formats = new FormatFunctions(analyzer, this);
+        this.maths = new MathFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
@@ -135,6 +138,8 @@ final class FunctionCatalog {
             return regexes.resolve(name, call, args);
         } else if (FormatFunctions.NAMES.contains(name)) {
             return formats.resolve(name, call, args);
+        } else if (MathFunctions.NAMES.contains(name)) {
+            return maths.resolve(name, call, args);
         } else if (TryFunctions.NAMES.contains(name)) {
             return tries.resolve(name, call, args, special);
         }

@@ -203,7 +203,11 @@ final class SpecialFunctions {
     }
 
     private Typed floorCeil(String name, Ast.Call call, List<Typed> args) {
-        catalog.checkArity(call, args.size(), 1, 1);
+        catalog.checkArity(call, args.size(), 1, 2);
+        if (args.size() == 2) {
+            return MathFunctions.withScale(analyzer, name.equals("floor") ? "floor" : "ceil", call, args.get(0),
+                    args.get(1));
+        }
         Typed value = numeric(args.get(0), name);
         DataType type = value.type() instanceof DecimalType decimal
                 ? new DecimalType(Math.min(decimal.precision() - decimal.scale() + 1, 38), 0) : AtomicType.BIGINT;

@@ -15,25 +15,34 @@ final class MathKernels {
     static Kernel of(String name, DataType type) {
         return switch (name) {
             case "sqrt" -> (a, e) -> Math.sqrt((Double) a[0]);
-            case "exp" -> (a, e) -> Math.exp((Double) a[0]);
-            case "ln" -> (a, e) -> positiveOrNull((Double) a[0], Math.log((Double) a[0]));
-            case "log10" -> (a, e) -> positiveOrNull((Double) a[0], Math.log10((Double) a[0]));
-            case "log2" -> (a, e) -> positiveOrNull((Double) a[0], Math.log((Double) a[0]) / Math.log(2));
-            case "log" -> (a, e) -> a.length == 1 ? positiveOrNull((Double) a[0], Math.log((Double) a[0]))
+            // Spark computes exp, logarithms and powers with StrictMath, whose last digit Math may not share.
+            case "exp" -> (a, e) -> StrictMath.exp((Double) a[0]);
+            case "ln" -> (a, e) -> positiveOrNull((Double) a[0], StrictMath.log((Double) a[0]));
+            case "log10" -> (a, e) -> positiveOrNull((Double) a[0], StrictMath.log10((Double) a[0]));
+            case "log2" -> (a, e) -> positiveOrNull((Double) a[0], log2((Double) a[0]));
+            case "log" -> (a, e) -> a.length == 1 ? positiveOrNull((Double) a[0], StrictMath.log((Double) a[0]))
                     : (Double) a[0] <= 0 || (Double) a[1] <= 0 ? null
-                    : Math.log((Double) a[1]) / Math.log((Double) a[0]);
+                    : StrictMath.log((Double) a[1]) / StrictMath.log((Double) a[0]);
             case "sin" -> (a, e) -> Math.sin((Double) a[0]);
             case "cos" -> (a, e) -> Math.cos((Double) a[0]);
             case "tan" -> (a, e) -> Math.tan((Double) a[0]);
             case "cbrt" -> (a, e) -> Math.cbrt((Double) a[0]);
-            case "pow", "power" -> (a, e) -> Math.pow((Double) a[0], (Double) a[1]);
+            case "pow", "power" -> (a, e) -> StrictMath.pow((Double) a[0], (Double) a[1]);
             case "abs" -> (a, e) -> abs(a[0], type);
             case "round" -> (a, e) -> round(a[0], (Long) a[1], type, RoundingMode.HALF_UP);
             case "bround" -> (a, e) -> round(a[0], (Long) a[1], type, RoundingMode.HALF_EVEN);
             case "floor" -> (a, e) -> toIntegral(a[0], type, RoundingMode.FLOOR);
             case "ceil" -> (a, e) -> toIntegral(a[0], type, RoundingMode.CEILING);
-            default -> null;
+            case "ceil_scale" -> (a, e) -> ArithmeticEvaluator.fit(((BigDecimal) a[0]).setScale((int) (long) (Long) a[1],
+                    RoundingMode.CEILING), (DecimalType) type);
+            case "floor_scale" -> (a, e) -> ArithmeticEvaluator.fit(((BigDecimal) a[0]).setScale((int) (long) (Long) a[1],
+                    RoundingMode.FLOOR), (DecimalType) type);
+            default -> MoreMathKernels.of(name);
         };
+    }
+
+    static double log2(double x) {
+        return StrictMath.log(x) / StrictMath.log(2);
     }
 
     // Spark's logarithms return null, not NaN or -Infinity, for inputs at or below zero.

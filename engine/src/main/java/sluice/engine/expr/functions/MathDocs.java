@@ -26,8 +26,10 @@ final class MathDocs {
                         "expr rounded to d decimal places (0 by default), halves away from zero", "round(2.5)", "3")
                 .add("bround", "bround(expr[, d])", "expr rounded to d decimal places, halves to the even neighbour",
                         "bround(2.5)", "2")
-                .add("ceil ceiling", "ceil(expr)", "The smallest integer not below expr", "ceil(-1.5)", "-1")
-                .add("floor", "floor(expr)", "The largest integer not above expr", "floor(-1.5)", "-2")
+                .add("ceil ceiling", "ceil(expr[, scale])",
+                        "The smallest integer (or decimal of scale places) not below expr", "ceil(3.1411, 2)", "3.15")
+                .add("floor", "floor(expr[, scale])",
+                        "The largest integer (or decimal of scale places) not above expr", "floor(-1.5)", "-2")
                 .add("sqrt", "sqrt(expr)", "The square root", "sqrt(16)", "4.0")
                 .add("cbrt", "cbrt(expr)", "The cube root", "cbrt(27)", "3.0")
                 .add("exp", "exp(expr)", "e raised to the power expr", "exp(0)", "1.0")
@@ -41,6 +43,46 @@ final class MathDocs {
                 .add("sin", "sin(expr)", "The sine of an angle in radians", "sin(0)", "0.0")
                 .add("cos", "cos(expr)", "The cosine of an angle in radians", "cos(0)", "1.0")
                 .add("tan", "tan(expr)", "The tangent of an angle in radians", "tan(0)", "0.0")
+                .add("mod", "mod(expr1, expr2)", "The remainder of expr1 / expr2, with the sign of expr1",
+                        "mod(-7, 3)", "-1")
+                .add("negative", "negative(expr)", "The value with the opposite sign", "negative(2.5)", "-2.5")
+                .add("sign signum", "sign(expr)", "-1.0, 0.0 or 1.0 as expr is negative, zero or positive",
+                        "sign(-4)", "-1.0")
+                .add("e", "e()", "Euler's number", "e()", "2.718281828459045")
+                .add("pi", "pi()", "The ratio of a circle's circumference to its diameter", "pi()", "3.141592653589793")
+                .add("degrees", "degrees(expr)", "An angle in radians converted to degrees", "degrees(pi())", "180.0")
+                .add("radians", "radians(expr)", "An angle in degrees converted to radians", "radians(90)",
+                        "1.5707963267948966")
+                .add("asin", "asin(expr)", "The arc sine in radians; NaN outside [-1, 1]", "asin(1)",
+                        "1.5707963267948966")
+                .add("acos", "acos(expr)", "The arc cosine in radians; NaN outside [-1, 1]", "acos(1)", "0.0")
+                .add("atan", "atan(expr)", "The arc tangent in radians", "atan(1)", "0.7853981633974483")
+                .add("atan2", "atan2(exprY, exprX)", "The angle in radians of the point (exprX, exprY)",
+                        "atan2(1, 1)", "0.7853981633974483")
+                .add("sinh", "sinh(expr)", "The hyperbolic sine", "sinh(0)", "0.0")
+                .add("cosh", "cosh(expr)", "The hyperbolic cosine", "cosh(0)", "1.0")
+                .add("tanh", "tanh(expr)", "The hyperbolic tangent", "tanh(0)", "0.0")
+                .add("asinh", "asinh(expr)", "The inverse hyperbolic sine", "asinh(0)", "0.0")
+                .add("acosh", "acosh(expr)", "The inverse hyperbolic cosine; NaN below 1", "acosh(1)", "0.0")
+                .add("atanh", "atanh(expr)", "The inverse hyperbolic tangent; NaN outside [-1, 1]", "atanh(0)",
+                        "0.0")
+                .add("cot", "cot(expr)", "The cotangent, 1 / tan(expr)", "cot(pi() / 4)", "1.0000000000000002")
+                .add("sec", "sec(expr)", "The secant, 1 / cos(expr)", "sec(0)", "1.0")
+                .add("csc", "csc(expr)", "The cosecant, 1 / sin(expr)", "csc(pi() / 2)", "1.0")
+                .add("expm1", "expm1(expr)", "exp(expr) - 1, exact for small expr", "expm1(0)", "0.0")
+                .add("log1p", "log1p(expr)", "ln(1 + expr), exact for small expr; NULL at or below -1", "log1p(0)",
+                        "0.0")
+                .add("rint", "rint(expr)", "The integer nearest expr as a DOUBLE, halves to even", "rint(2.5)", "2.0")
+                .add("hypot", "hypot(expr1, expr2)", "sqrt(expr1² + expr2²) without overflow in between",
+                        "hypot(3, 4)", "5.0")
+                .add("factorial", "factorial(expr)", "expr! for expr from 0 to 20, else NULL", "factorial(5)", "120")
+                .add("bin", "bin(expr)", "A BIGINT's 64-bit two's complement in binary digits", "bin(13)", "1101")
+                .add("conv", "conv(num, from_base, to_base)",
+                        "The digits num in base from_base written in base to_base (negative: with a sign)",
+                        "conv('ff', 16, 2)", "11111111")
+                .add("width_bucket", "width_bucket(value, min_value, max_value, num_bucket)",
+                        "The bucket of value among num_bucket equal buckets from min_value to max_value (0 below, "
+                                + "num_bucket + 1 above)", "width_bucket(5.3, 0.2, 10.6, 5)", "3")
                 .add("greatest", "greatest(expr, ...)", "The largest argument, skipping nulls", "greatest(3, NULL, 7)",
                         "7")
                 .add("least", "least(expr, ...)", "The smallest argument, skipping nulls", "least(3, NULL, 7)", "3")

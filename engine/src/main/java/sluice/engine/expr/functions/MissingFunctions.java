@@ -56,9 +56,7 @@ final class MissingFunctions {
                 "map map_concat map_contains_key map_entries map_from_arrays map_from_entries "
                 + "map_keys map_values str_to_map");
         group(all, FunctionGroup.MATH, "not yet",
-                "acos acosh asin asinh atan atan2 atanh bin conv cosh cot csc degrees e expm1 "
-                + "factorial hypot log1p mod negative pi radians rand randn random rint sec sign "
-                + "signum sinh tanh uniform width_bucket");
+                "rand randn random uniform");
         group(all, FunctionGroup.MISC, "not yet",
                 "aes_decrypt aes_encrypt approx_top_k_estimate assert_true bitmap_bit_position "
                 + "bitmap_bucket_number bitmap_count current_catalog current_database "
