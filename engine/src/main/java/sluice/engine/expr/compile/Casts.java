@@ -15,6 +15,8 @@ import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.IntegralRange;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
@@ -48,6 +50,16 @@ final class Casts {
             }
             return java.util.Collections.unmodifiableList(out);
         }
+        if (to instanceof MapType target && from instanceof MapType source) {
+            MapValue map = (MapValue) value;
+            List<Object> keys = new ArrayList<>(map.size());
+            List<Object> values = new ArrayList<>(map.size());
+            for (int i = 0; i < map.size(); i++) {
+                keys.add(element(map.key(i), source.keyType(), target.keyType(), zone));
+                values.add(element(map.value(i), source.valueType(), target.valueType(), zone));
+            }
+            return new MapValue(keys, values);
+        }
         if (to instanceof StructType target && from instanceof StructType source) {
             Row row = (Row) value;
             List<Object> out = new ArrayList<>();
@@ -59,6 +71,11 @@ final class Casts {
             return new Row(out);
         }
         return fromAtomic(value, from, to, zone);
+    }
+
+    /** An element of an array, map or struct (Java form) cast between two types. */
+    private static Object element(Object value, DataType from, DataType to, ZoneId zone) {
+        return Values.toExternal(to, cast(Values.toStored(from, value), from, to, zone));
     }
 
     private static Object fromAtomic(Object value, DataType from, DataType to, ZoneId zone) {
