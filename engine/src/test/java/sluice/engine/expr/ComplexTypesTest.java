@@ -181,13 +181,25 @@ class ComplexTypesTest {
     })
     void castsBetweenComplexTypesConvertEveryPart(String expression, String type, String value) {
         assertThat(compile(expression).type().simpleString()).isEqualTo(type);
+        // A cast of a column is named by the column; Spark prints no CAST around a complex target anyway.
+        assertThat(compile(expression).name()).isEqualTo(expression.substring(5, expression.indexOf(" AS ")));
         assertThat(first(expression)).isEqualTo(value);
     }
 
     @Test
-    void anElementThatDoesNotConvertFailsTheCast() {
+    void aCastToAComplexTypeIsNamedAsItsOperand() {
+        assertThat(compile("CAST(array(i) AS ARRAY<STRING>)").name()).isEqualTo("array(i)");
+        assertThat(compile("TRY_CAST(map('k', i) AS MAP<STRING, STRING>)").name()).isEqualTo("map(k, i)");
+        assertThat(compile("CAST(array(i) AS STRING)").name()).isEqualTo("CAST(array(i) AS STRING)");
+    }
+
+    @Test
+    void anElementThatDoesNotConvertFailsTheCastAndIsNullUnderTryCast() {
         assertThat(runProblem("CAST(array('1', 'x') AS ARRAY<INT>)").message()).startsWith("[CAST_INVALID_INPUT]");
-        assertThat(eval("TRY_CAST(array('1', 'x') AS ARRAY<INT>)").get(0)).isNull();
+        assertThat(eval("TRY_CAST(array('1', 'x') AS ARRAY<INT>)").get(0)).isEqualTo(Arrays.asList(1, null));
+        assertThat(first("TRY_CAST(map('a', 'x') AS MAP<STRING, INT>)")).isEqualTo("{a -> null}");
+        assertThat(first("TRY_CAST(named_struct('a', 'x', 'b', '2') AS STRUCT<a: INT, b: INT>)"))
+                .isEqualTo("{null, 2}");
         assertThat(runProblem("array(1, 'x')").message()).startsWith("[CAST_INVALID_INPUT] The value 'x'");
     }
 

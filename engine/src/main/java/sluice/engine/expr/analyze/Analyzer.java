@@ -148,7 +148,9 @@ public final class Analyzer {
             throw error(ErrorCode.TYPE_MISMATCH, cast.span(), "cannot cast %s to %s", operand.type().sql(),
                     cast.target().sql());
         }
-        String sql = (cast.isTry() ? "TRY_CAST(" : "CAST(") + operand.sql() + " AS " + cast.target().sql() + ")";
+        // Spark's Cast prints no CAST around a cast to an array, map or struct: it is named as its operand.
+        String sql = cast.target().isComplex() ? operand.sql()
+                : (cast.isTry() ? "TRY_CAST(" : "CAST(") + operand.sql() + " AS " + cast.target().sql() + ")";
         return new Typed.Cast(operand, cast.target(), cast.isTry(), cast.span(), sql);
     }
 
