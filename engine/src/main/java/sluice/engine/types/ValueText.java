@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * A value as Spark's {@code CAST(x AS STRING)} writes it: doubles as Java's {@code Double.toString}, dates as
  * {@code yyyy-MM-dd}, timestamps as {@code yyyy-MM-dd HH:mm:ss[.ffffff]} in the session time zone without trailing
- * zeros in the fraction, binary as its bytes read as UTF-8, arrays as {@code [a, b]}, maps as {@code {k1 -> v1, k2 -> v2}},
- * structs as {@code {a, b}}, nested nulls as {@code null}. Stateless; any thread.
+ * zeros in the fraction, binary as its bytes read as UTF-8, arrays as {@code [a, b]}, maps as
+ * {@code {k1 -> v1, k2 -> v2}}, structs as {@code {a, b}}, nested nulls as {@code null}. Stateless; any thread.
  */
 public final class ValueText {
     private ValueText() {

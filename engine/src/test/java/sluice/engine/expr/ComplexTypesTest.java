@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Problem;
 import sluice.engine.diag.SluiceException;
@@ -60,19 +63,32 @@ class ComplexTypesTest {
                 () -> expression.evaluate(BATCH, new EvalContext(0L, ExpressionFixture.UTC))).problem();
     }
 
+    static Stream<Arguments> constructors() {
+        return Stream.of(
+                Arguments.of("array(1, 2, NULL)", "array(1, 2, NULL)",
+                        "array<int>", "[1, 2, null]"),
+                Arguments.of("array(i, 2L)", "array(i, 2)",
+                        "array<bigint>", "[3, 2]"),
+                Arguments.of("array()", "array()",
+                        "array<void>", "[]"),
+                Arguments.of("array(array(1), array(2L, 3))", "array(array(1), array(2, 3))",
+                        "array<array<bigint>>", "[[1], [2, 3]]"),
+                Arguments.of("map('a', 1, 'b', NULL)", "map(a, 1, b, NULL)",
+                        "map<string,int>", "{a -> 1, b -> null}"),
+                Arguments.of("map(1, 'x', 2L, 'y')", "map(1, x, 2, y)",
+                        "map<bigint,string>", "{1 -> x, 2 -> y}"),
+                Arguments.of("map()", "map()",
+                        "map<void,void>", "{}"),
+                Arguments.of("named_struct('x', i, 'y', t)", "named_struct(x, i, y, t)",
+                        "struct<x:int,y:string>", "{3, k}"),
+                Arguments.of("struct(i, t AS label, i + 1)", "struct(i, t AS label, (i + 1))",
+                        "struct<i:int,label:string,col3:int>", "{3, k, 4}"),
+                Arguments.of("struct(s.x, m['k'], a[0], I)", "struct(s.x, m[k], a[0], I)",
+                        "struct<x:int,k:int,col3:int,I:int>", "{1, 1, 1, 3}"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "array(1, 2, NULL)                  | array(1, 2, NULL)                  | array<int>            | [1, 2, null]",
-        "array(i, 2L)                       | array(i, 2)                        | array<bigint>         | [3, 2]",
-        "array()                            | array()                            | array<void>           | []",
-        "array(array(1), array(2L, 3))      | array(array(1), array(2, 3))       | array<array<bigint>>  | [[1], [2, 3]]",
-        "map('a', 1, 'b', NULL)             | map(a, 1, b, NULL)                 | map<string,int>       | {a -> 1, b -> null}",
-        "map(1, 'x', 2L, 'y')               | map(1, x, 2, y)                    | map<bigint,string>    | {1 -> x, 2 -> y}",
-        "map()                              | map()                              | map<void,void>        | {}",
-        "named_struct('x', i, 'y', t)       | named_struct(x, i, y, t)           | struct<x:int,y:string> | {3, k}",
-        "struct(i, t AS label, i + 1)       | struct(i, t AS label, (i + 1))     | struct<i:int,label:string,col3:int> | {3, k, 4}",
-        "struct(s.x, m['k'], a[0], I)       | struct(s.x, m[k], a[0], I)         | struct<x:int,k:int,col3:int,I:int> | {1, 1, 1, 3}",
-    })
+    @MethodSource("constructors")
     void constructorsHaveSparkTypesNamesAndValues(String expression, String name, String type, String value) {
         CompiledExpression compiled = compile(expression);
 
@@ -203,23 +219,54 @@ class ComplexTypesTest {
         assertThat(runProblem("array(1, 'x')").message()).startsWith("[CAST_INVALID_INPUT] The value 'x'");
     }
 
+    static Stream<Arguments> misuses() {
+        return Stream.of(
+                misuse("CAST(t AS ARRAY<INT>)", ErrorCode.TYPE_MISMATCH,
+                        "cannot cast STRING to ARRAY<INT>"),
+                misuse("CAST(m AS ARRAY<INT>)", ErrorCode.TYPE_MISMATCH,
+                        "cannot cast MAP<STRING, INT> to ARRAY<INT>"),
+                misuse("i[0]", ErrorCode.TYPE_MISMATCH,
+                        "[INVALID_EXTRACT_BASE_FIELD_TYPE] cannot take a value out of 'i': it is INT, not a "
+                        + "STRUCT, ARRAY or MAP"),
+                misuse("a['1']", ErrorCode.TYPE_MISMATCH,
+                        "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] the index of 'a' must be an integral type, not "
+                        + "STRING"),
+                misuse("s.width", ErrorCode.UNKNOWN_COLUMN,
+                        "[FIELD_NOT_FOUND] no field 'width' in STRUCT<x: INT, y: STRING>"),
+                misuse("s = named_struct('p', 1, 'q', 'x')", ErrorCode.TYPE_MISMATCH,
+                        "the operands of '=' have incompatible types STRUCT<x: INT, y: STRING> and STRUCT<p: INT, "
+                        + "q: STRING>"),
+                misuse("s[1]", ErrorCode.TYPE_MISMATCH,
+                        "[INVALID_EXTRACT_FIELD_TYPE] a struct's field name must be a string literal, not '1'"),
+                misuse("element_at(a, 1L)", ErrorCode.TYPE_MISMATCH,
+                        "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] argument 2 of 'element_at' must be an INT, but "
+                        + "'1' has type BIGINT"),
+                misuse("element_at(m, 1.5D)", ErrorCode.TYPE_MISMATCH,
+                        "[DATATYPE_MISMATCH.MAP_FUNCTION_DIFF_TYPES] the key of 'element_at' must have the map's "
+                        + "key type STRING, not DOUBLE"),
+                misuse("size(i)", ErrorCode.TYPE_MISMATCH,
+                        "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] argument 1 of 'size' must be an ARRAY or a "
+                        + "MAP, but 'i' has type INT"),
+                misuse("array(1, DATE '2024-01-01')", ErrorCode.TYPE_MISMATCH,
+                        "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] the elements of 'array' have no common type: INT, "
+                        + "DATE"),
+                misuse("map('a', 1, 'b')", ErrorCode.WRONG_ARGUMENTS,
+                        "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] function 'map' takes an even number of arguments "
+                        + "(keys and values) but 3 were given"),
+                misuse("map(m, 1)", ErrorCode.TYPE_MISMATCH,
+                        "[DATATYPE_MISMATCH.INVALID_MAP_KEY_TYPE] a map key cannot be or hold a map, but the keys "
+                        + "are MAP<STRING, INT>"),
+                misuse("named_struct(t, 1)", ErrorCode.TYPE_MISMATCH,
+                        "[DATATYPE_MISMATCH.CREATE_NAMED_STRUCT_WITHOUT_FOLDABLE_STRING] the field names of "
+                        + "'named_struct' must be constant strings, but 't' is not"));
+    }
+
+    private static Arguments misuse(String expression, ErrorCode code, String message) {
+        return Arguments.of(expression, code, message);
+    }
+
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "CAST(t AS ARRAY<INT>)           | TYPE_MISMATCH      | cannot cast STRING to ARRAY<INT>",
-        "CAST(m AS ARRAY<INT>)           | TYPE_MISMATCH      | cannot cast MAP<STRING, INT> to ARRAY<INT>",
-        "i[0]                            | TYPE_MISMATCH      | [INVALID_EXTRACT_BASE_FIELD_TYPE] cannot take a value out of 'i': it is INT, not a STRUCT, ARRAY or MAP",
-        "a['1']                          | TYPE_MISMATCH      | [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] the index of 'a' must be an integral type, not STRING",
-        "s.width                         | UNKNOWN_COLUMN     | [FIELD_NOT_FOUND] no field 'width' in STRUCT<x: INT, y: STRING>",
-        "s = named_struct('p', 1, 'q', 'x') | TYPE_MISMATCH   | the operands of '=' have incompatible types STRUCT<x: INT, y: STRING> and STRUCT<p: INT, q: STRING>",
-        "s[1]                            | TYPE_MISMATCH      | [INVALID_EXTRACT_FIELD_TYPE] a struct's field name must be a string literal, not '1'",
-        "element_at(a, 1L)               | TYPE_MISMATCH      | [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] argument 2 of 'element_at' must be an INT, but '1' has type BIGINT",
-        "element_at(m, 1.5D)             | TYPE_MISMATCH      | [DATATYPE_MISMATCH.MAP_FUNCTION_DIFF_TYPES] the key of 'element_at' must have the map's key type STRING, not DOUBLE",
-        "size(i)                         | TYPE_MISMATCH      | [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] argument 1 of 'size' must be an ARRAY or a MAP, but 'i' has type INT",
-        "array(1, DATE '2024-01-01')     | TYPE_MISMATCH      | [DATATYPE_MISMATCH.DATA_DIFF_TYPES] the elements of 'array' have no common type: INT, DATE",
-        "map('a', 1, 'b')                | WRONG_ARGUMENTS    | [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] function 'map' takes an even number of arguments (keys and values) but 3 were given",
-        "map(m, 1)                       | TYPE_MISMATCH      | [DATATYPE_MISMATCH.INVALID_MAP_KEY_TYPE] a map key cannot be or hold a map, but the keys are MAP<STRING, INT>",
-        "named_struct(t, 1)              | TYPE_MISMATCH      | [DATATYPE_MISMATCH.CREATE_NAMED_STRUCT_WITHOUT_FOLDABLE_STRING] the field names of 'named_struct' must be constant strings, but 't' is not",
-    })
+    @MethodSource("misuses")
     void misuseIsAProblemWithSparkErrorClass(String expression, ErrorCode code, String message) {
         Problem problem = compileProblem(expression);
 

@@ -61,7 +61,8 @@ class FileSourceFactoryTest {
 
     @Test
     void csvRefusesAMapColumnAsSparkDoes() {
-        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT, m MAP<STRING, INT>\"");
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", "
+                + "\"schema\": \"a INT, m MAP<STRING, INT>\"");
 
         assertThat(result.problems()).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH,
                 Position.option("files", "schema"), "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource "

@@ -36,9 +36,9 @@ public final class Analyzer {
     /**
      * The output column name: the alias, or Spark's generated name. A top-level field of a column ({@code s.a.b}) is
      * named by the field, as Spark resolves a dotted name; other extractions by their SQL ({@code a[0]},
-     * {@code f(x).a}); a top-level cast (or chain of casts, TRY_CAST included) of a column is named by the column, as Spark aliases
-     * {@code Cast(NamedExpression)}; any other expression by its SQL text. Spark 4.1 prints columns as the user
-     * spelt them, not as the schema does ({@code CITY}, not {@code city}), and so do we.
+     * {@code f(x).a}); a top-level cast (or chain of casts, TRY_CAST included) of a column is named by the column, as
+     * Spark aliases {@code Cast(NamedExpression)}; any other expression by its SQL text. Spark 4.1 prints columns as
+     * the user spelt them, not as the schema does ({@code CITY}, not {@code city}), and so do we.
      */
     public static String nameOf(NamedAst named, Typed typed) {
         if (named.alias() != null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
@@ -194,7 +195,7 @@ final class ComplexFunctions {
         return coerced.isEmpty() ? AtomicType.NULL : coerced.get(0).type();
     }
 
-    private RuntimeException unexpected(Typed arg, String function, int position, String expected) {
+    private SluiceException unexpected(Typed arg, String function, int position, String expected) {
         return analyzer.error(ErrorCode.TYPE_MISMATCH, arg.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
                 + "argument %d of '%s' must be %s, but '%s' has type %s", position, function, expected, arg.sql(),
                 arg.type().sql());

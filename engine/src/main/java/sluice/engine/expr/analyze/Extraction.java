@@ -2,6 +2,7 @@ package sluice.engine.expr.analyze;
 
 import java.util.List;
 import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.SluiceException;
 import sluice.engine.diag.Suggestion;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.parse.Ast;
@@ -94,7 +95,7 @@ final class Extraction {
         return new Typed.Call("get_field", List.of(base, position), field.type(), true, span, sql);
     }
 
-    private sluice.engine.diag.SluiceException notExtractable(Typed base, Span span) {
+    private SluiceException notExtractable(Typed base, Span span) {
         return analyzer.error(ErrorCode.TYPE_MISMATCH, span, "[INVALID_EXTRACT_BASE_FIELD_TYPE] cannot take a value "
                 + "out of '%s': it is %s, not a STRUCT, ARRAY or MAP", base.sql(), base.type().sql());
     }

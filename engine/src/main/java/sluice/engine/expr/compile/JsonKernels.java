@@ -26,8 +26,9 @@ import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
 
 /**
- * from_json and to_json (structs, arrays and maps; a map read from JSON has STRING keys). from_json is PERMISSIVE as Spark's default: malformed JSON gives a struct of nulls and a
- * value of the wrong kind gives a null field. to_json leaves null fields out. Stateless.
+ * from_json and to_json, on structs, arrays and maps (a map read from JSON has STRING keys). from_json is PERMISSIVE
+ * as Spark's default: malformed JSON gives a struct of nulls and a value of the wrong kind gives a null field. to_json
+ * leaves null fields out. Stateless.
  */
 final class JsonKernels {
     private static final ObjectMapper MAPPER = new ObjectMapper();
