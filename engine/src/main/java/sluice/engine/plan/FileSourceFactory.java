@@ -27,7 +27,9 @@ import sluice.engine.source.file.json.JsonOptions;
 import sluice.engine.source.file.text.TextFormat;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
 import sluice.engine.types.Schema;
 import sluice.engine.types.StructType;
 
@@ -100,6 +102,7 @@ final class FileSourceFactory {
             case "csv" -> csvOptions(context).flatMap(csv -> csvSchema(context, folder, csv)
                     .flatMap(schema -> checkCsvSchema(context, schema, csv)).map(schema -> new CsvFormat(schema, csv)));
             case "json" -> jsonOptions(context).flatMap(json -> jsonSchema(context, folder, json)
+                    .flatMap(schema -> checkJsonMaps(context, schema))
                     .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
                     .map(schema -> new JsonFormat(schema, json)));
             case "text" -> Optional.of(new TextFormat());
@@ -233,14 +236,40 @@ final class FileSourceFactory {
     /** CSV holds flat values only; Spark refuses the same types. */
     private static Optional<Schema> checkCsvSchema(NodeContext context, Schema schema, CsvOptions csv) {
         for (Field field : schema.fields()) {
-            if (field.type() instanceof ArrayType || field.type() instanceof StructType
-                    || field.type() == AtomicType.INTERVAL || field.type() == AtomicType.NULL) {
-                context.problem("schema", ErrorCode.TYPE_MISMATCH, "CSV files cannot hold column '%s' of type %s",
-                        field.name(), field.type().sql());
+            if (field.type().isComplex() || field.type() == AtomicType.INTERVAL || field.type() == AtomicType.NULL) {
+                context.problem("schema", ErrorCode.TYPE_MISMATCH, "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV "
+                        + "datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
+                        field.type().sql());
                 return Optional.empty();
             }
         }
         return checkCorruptColumn(context, schema, csv.columnNameOfCorruptRecord());
+    }
+
+    /**
+     * A JSON object's keys are text, and Spark's reader puts them in a map as strings whatever the key type; a map
+     * with other keys would hold values of the wrong type there, so Sluice refuses it.
+     */
+    private static Optional<Schema> checkJsonMaps(NodeContext context, Schema schema) {
+        for (Field field : schema.fields()) {
+            if (hasNonStringMapKey(field.type())) {
+                context.problem("schema", ErrorCode.TYPE_MISMATCH, "JSON files hold maps with STRING keys only, but "
+                        + "column '%s' has type %s", field.name(), field.type().sql());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(schema);
+    }
+
+    private static boolean hasNonStringMapKey(DataType type) {
+        if (type instanceof MapType map) {
+            return map.keyType() != AtomicType.STRING || hasNonStringMapKey(map.valueType());
+        } else if (type instanceof ArrayType array) {
+            return hasNonStringMapKey(array.elementType());
+        } else if (type instanceof StructType struct) {
+            return struct.fields().stream().anyMatch(f -> hasNonStringMapKey(f.type()));
+        }
+        return false;
     }
 
     /** Spark: "The field for corrupt records must be string type and nullable". */

@@ -60,6 +60,26 @@ class FileSourceFactoryTest {
     }
 
     @Test
+    void csvRefusesAMapColumnAsSparkDoes() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", "
+                + "\"schema\": \"a INT, m MAP<STRING, INT>\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH,
+                Position.option("files", "schema"), "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource "
+                        + "doesn't support the column `m` of the type \"MAP<STRING, INT>\""));
+    }
+
+    @Test
+    void jsonRefusesAMapWithKeysOtherThanStrings() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"json\", "
+                + "\"schema\": \"a ARRAY<MAP<INT, STRING>>, m MAP<STRING, INT>\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH,
+                Position.option("files", "schema"), "JSON files hold maps with STRING keys only, but column 'a' has "
+                        + "type ARRAY<MAP<INT, STRING>>"));
+    }
+
+    @Test
     void aFormatOtherThanCsvJsonOrTextIsAProblem() {
         Planner.Result result = plan("\"path\": \".\", \"format\": \"parquet\", \"schema\": \"a INT\"");
 

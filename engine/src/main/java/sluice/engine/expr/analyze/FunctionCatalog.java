@@ -20,8 +20,8 @@ import sluice.engine.types.DataType;
 
 /**
  * The scalar functions: arity, argument coercion, result type and Spark's generated name. Functions with fixed
- * argument types are rows of {@link #FIXED}; the rest are typed in {@link SpecialFunctions} and, those over strings
- * or binary, {@link BinaryFunctions}. Immutable.
+ * argument types are rows of {@link #FIXED}; the rest are typed in {@link SpecialFunctions}, those over strings or
+ * binary in {@link BinaryFunctions}, those over arrays, maps and structs in {@link ComplexFunctions}. Immutable.
  */
 final class FunctionCatalog {
     private static final DataType S = AtomicType.STRING;
@@ -90,6 +90,7 @@ final class FunctionCatalog {
         names.addAll(RegexFunctions.NAMES);
         names.addAll(FormatFunctions.NAMES);
         names.addAll(MathFunctions.NAMES);
+        names.addAll(ComplexFunctions.NAMES);
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
@@ -102,6 +103,7 @@ final class FunctionCatalog {
     private final RegexFunctions regexes;
     private final FormatFunctions formats;
     private final MathFunctions maths;
+    private final ComplexFunctions complex;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -113,12 +115,17 @@ final class FunctionCatalog {
         this.regexes = new RegexFunctions(analyzer, this);
         this.formats = new FormatFunctions(analyzer, this);
         this.maths = new MathFunctions(analyzer, this);
+        this.complex = new ComplexFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
         String name = call.function().toLowerCase(Locale.ROOT);
         if (FunctionRegistry.standard().find(name).filter(SqlFunction::callable).isEmpty()) {
             throw unknown(call, name);
+        }
+        if (name.equals("struct")) {
+            // Its arguments may carry aliases, which name the fields.
+            return complex.struct(call);
         }
         return resolveAs(name, call, analyzer.analyzeAll(call.args()));
     }
@@ -141,7 +148,9 @@ final class FunctionCatalog {
         } else if (MathFunctions.NAMES.contains(name)) {
             return maths.resolve(name, call, args);
         } else if (TryFunctions.NAMES.contains(name)) {
-            return tries.resolve(name, call, args, special);
+            return tries.resolve(name, call, args, special, complex);
+        } else if (ComplexFunctions.NAMES.contains(name)) {
+            return complex.resolve(name, call, args);
         }
         return special.resolve(name, call, args);
     }

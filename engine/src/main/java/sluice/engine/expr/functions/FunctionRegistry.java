@@ -43,6 +43,7 @@ public final class FunctionRegistry {
         all.addAll(MathDocs.all());
         all.addAll(ConditionalDocs.all());
         all.addAll(CollectionDocs.all());
+        all.addAll(ComplexDocs.all());
         all.addAll(DateTimeDocs.all());
         all.addAll(PredicateDocs.all());
         all.addAll(JsonDocs.all());

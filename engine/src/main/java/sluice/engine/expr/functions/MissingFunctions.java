@@ -22,7 +22,7 @@ final class MissingFunctions {
     private static List<MissingFunction> build() {
         List<MissingFunction> all = new ArrayList<>();
         group(all, FunctionGroup.ARRAY, "not yet (issue #11: arrays)",
-                "array array_append array_compact array_contains array_distinct array_except "
+                "array_append array_compact array_contains array_distinct array_except "
                 + "array_insert array_intersect array_join array_max array_min array_position "
                 + "array_prepend array_remove array_repeat array_size array_union arrays_overlap "
                 + "arrays_zip flatten get sequence shuffle slice sort_array");
@@ -53,7 +53,7 @@ final class MissingFunctions {
                 "aggregate array_sort exists filter forall map_filter map_zip_with reduce "
                 + "transform transform_keys transform_values zip_with");
         group(all, FunctionGroup.MAP, "not yet (issue #11: maps)",
-                "map map_concat map_contains_key map_entries map_from_arrays map_from_entries "
+                "map_concat map_contains_key map_entries map_from_arrays map_from_entries "
                 + "map_keys map_values str_to_map");
         group(all, FunctionGroup.MATH, "not yet",
                 "rand randn random uniform");
@@ -78,8 +78,6 @@ final class MissingFunctions {
                 "st_asbinary st_geogfromwkb st_geomfromwkb st_setsrid st_srid");
         group(all, FunctionGroup.STRING, "not yet",
                 "randstr to_char to_number to_varchar try_to_number");
-        group(all, FunctionGroup.STRUCT, "not yet (issue #11: structs)",
-                "named_struct struct");
         group(all, FunctionGroup.URL, "not yet",
                 "parse_url try_parse_url try_url_decode url_decode url_encode");
         group(all, FunctionGroup.VARIANT, "Sluice has no VARIANT type",

@@ -31,6 +31,7 @@ final class KeywordCalls {
             case "substring", "substr" -> separated("FROM", "FOR");
             case "overlay" -> overlay();
             case "position" -> position();
+            case "struct" -> named();
             default -> plain();
         };
     }
@@ -40,6 +41,17 @@ final class KeywordCalls {
         if (!cursor.at(TokenKind.RIGHT_PAREN)) {
             do {
                 args.add(parser.parseExpression());
+            } while (cursor.accept(TokenKind.COMMA));
+        }
+        return args;
+    }
+
+    // Spark's grammar gives struct(...) named expressions as arguments: struct(a AS x, b) names a field x.
+    private List<Ast> named() {
+        List<Ast> args = new ArrayList<>();
+        if (!cursor.at(TokenKind.RIGHT_PAREN)) {
+            do {
+                args.add(parser.parseNamedArgument());
             } while (cursor.accept(TokenKind.COMMA));
         }
         return args;

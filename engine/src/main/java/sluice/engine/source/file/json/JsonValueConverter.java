@@ -23,6 +23,8 @@ import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.StructType;
 
@@ -104,6 +106,8 @@ final class JsonValueConverter {
                 return token == JsonToken.START_OBJECT ? struct(parser, struct) : null;
             } else if (type instanceof ArrayType array) {
                 return token == JsonToken.START_ARRAY ? array(parser, array, column) : null;
+            } else if (type instanceof MapType map) {
+                return token == JsonToken.START_OBJECT ? map(parser, map, column) : null;
             }
         } catch (InputCoercionException e) {
             return null;
@@ -175,6 +179,24 @@ final class JsonValueConverter {
             values.add(value == FAILED ? null : value);
         }
         return failed ? FAILED : java.util.Collections.unmodifiableList(values);
+    }
+
+    /**
+     * A JSON object read into a map: every field a key (a STRING; the planner refuses other key types), in the
+     * order written, duplicates kept, as Spark's JacksonParser builds the map.
+     */
+    private Object map(JsonParser parser, MapType map, String column) throws IOException {
+        List<Object> keys = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        boolean failed = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            keys.add(parser.currentName());
+            parser.nextToken();
+            Object value = convert(parser, map.valueType(), column);
+            failed |= value == FAILED;
+            values.add(value == FAILED ? null : value);
+        }
+        return failed ? FAILED : new MapValue(keys, values);
     }
 
     /** Field name to index; Spark matches JSON keys to fields case-sensitively by default. */

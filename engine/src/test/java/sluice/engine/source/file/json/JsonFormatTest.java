@@ -18,6 +18,8 @@ import sluice.engine.source.file.ParseMode;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
 import sluice.engine.types.StructType;
@@ -86,5 +88,27 @@ class JsonFormatTest {
 
         assertThat(rows).containsExactly(Row.of(Row.of(1.0, 2.5), java.util.Arrays.asList("a", null),
                 LocalDate.of(2015, 1, 2)));
+    }
+
+    @Test
+    void objectsReadIntoMapsInTheirOrderWithEveryKey() throws IOException {
+        Schema schema = Schema.of(Field.of("m", MapType.of(AtomicType.STRING, new ArrayType(AtomicType.INT, true))));
+
+        List<Row> rows = read(schema, JsonOptions.DEFAULTS,
+                "{\"m\":{\"z\":[1],\"a\":null,\"z\":[]}}\n{\"m\":{}}\n{\"m\":null}\n");
+
+        assertThat(rows).containsExactly(
+                Row.of(new MapValue(List.of("z", "a", "z"), java.util.Arrays.asList(List.of(1), null, List.of()))),
+                Row.of(MapValue.EMPTY), Row.of((Object) null));
+    }
+
+    @Test
+    void aMapValueOfTheWrongTypeMakesTheRecordMalformed() throws IOException {
+        Schema schema = Schema.of(Field.of("m", MapType.of(AtomicType.STRING, AtomicType.INT)),
+                Field.of("_corrupt_record", AtomicType.STRING));
+
+        List<Row> rows = read(schema, JsonOptions.DEFAULTS, "{\"m\":{\"a\":\"x\"}}\n");
+
+        assertThat(rows).containsExactly(Row.of(null, "{\"m\":{\"a\":\"x\"}}"));
     }
 }
