@@ -21,7 +21,9 @@ import sluice.engine.types.DataType;
 /**
  * The scalar functions: arity, argument coercion, result type and Spark's generated name. Functions with fixed
  * argument types are rows of {@link #FIXED}; the rest are typed in {@link SpecialFunctions}, those over strings or
- * binary in {@link BinaryFunctions}, those over arrays, maps and structs in {@link ComplexFunctions}. Immutable.
+ * binary in {@link BinaryFunctions}, those that build and read arrays, maps and structs in
+ * {@link ComplexFunctions}, the other array and map functions in {@link ArrayFunctions} and {@link MapFunctions}.
+ * Immutable.
  */
 final class FunctionCatalog {
     private static final DataType S = AtomicType.STRING;
@@ -91,6 +93,8 @@ final class FunctionCatalog {
         names.addAll(FormatFunctions.NAMES);
         names.addAll(MathFunctions.NAMES);
         names.addAll(ComplexFunctions.NAMES);
+        names.addAll(ArrayFunctions.NAMES);
+        names.addAll(MapFunctions.NAMES);
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
@@ -104,6 +108,8 @@ final class FunctionCatalog {
     private final FormatFunctions formats;
     private final MathFunctions maths;
     private final ComplexFunctions complex;
+    private final ArrayFunctions arrays;
+    private final MapFunctions maps;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -116,6 +122,8 @@ final class FunctionCatalog {
         this.formats = new FormatFunctions(analyzer, this);
         this.maths = new MathFunctions(analyzer, this);
         this.complex = new ComplexFunctions(analyzer, this);
+        this.arrays = new ArrayFunctions(analyzer, this);
+        this.maps = new MapFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
@@ -151,6 +159,10 @@ final class FunctionCatalog {
             return tries.resolve(name, call, args, special, complex);
         } else if (ComplexFunctions.NAMES.contains(name)) {
             return complex.resolve(name, call, args);
+        } else if (ArrayFunctions.NAMES.contains(name)) {
+            return arrays.resolve(name, call, args);
+        } else if (MapFunctions.NAMES.contains(name)) {
+            return maps.resolve(name, call, args);
         }
         return special.resolve(name, call, args);
     }

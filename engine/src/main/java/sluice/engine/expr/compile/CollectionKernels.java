@@ -82,7 +82,7 @@ final class CollectionKernels {
      * Spark's map builder: keys in order, a null key is NULL_MAP_KEY and a repeated one DUPLICATED_MAP_KEY (the
      * default spark.sql.mapKeyDedupPolicy, EXCEPTION); -0.0 is stored as 0.0, as Spark normalizes float keys.
      */
-    private static MapValue map(MapType type, Object[] pairs) {
+    static MapValue map(MapType type, Object[] pairs) {
         List<Object> keys = new ArrayList<>(pairs.length / 2);
         List<Object> values = new ArrayList<>(pairs.length / 2);
         TreeMap<Object, Integer> seen = new TreeMap<>(ValueOrder::compare);

@@ -20,6 +20,14 @@ final class Kernels {
         if (collection != null) {
             return collection;
         }
+        Choice array = ArrayKernels.of(call);
+        if (array != null) {
+            return array;
+        }
+        Choice map = MapKernels.of(call);
+        if (map != null) {
+            return map;
+        }
         switch (name) {
             case "coalesce" -> {
                 return new Choice((a, e) -> {
