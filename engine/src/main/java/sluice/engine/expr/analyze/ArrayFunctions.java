@@ -21,7 +21,7 @@ final class ArrayFunctions {
     static final Set<String> NAMES = Set.of("array_contains", "array_position", "array_remove", "array_distinct",
             "array_union", "array_intersect", "array_except", "arrays_overlap", "array_join", "array_max",
             "array_min", "array_size", "array_append", "array_prepend", "array_compact", "array_repeat", "flatten",
-            "slice", "sort_array", "get");
+            "slice", "sort_array", "get", "array_insert");
 
     private final Analyzer analyzer;
     private final FunctionCatalog catalog;
@@ -94,6 +94,10 @@ final class ArrayFunctions {
                 catalog.checkArity(call, args.size(), 1, 2);
                 return sortArray(call, args);
             }
+            case "array_insert" -> {
+                catalog.checkArity(call, args.size(), 3, 3);
+                return insert(call, args, sql);
+            }
             case "get" -> {
                 catalog.checkArity(call, args.size(), 2, 2);
                 Typed array = array(args.get(0), name, 1);
@@ -127,6 +131,24 @@ final class ArrayFunctions {
             case "array_remove" -> make(name, call, both, coercedArray.type(), true, sql);
             default -> make(name, call, both, coercedArray.type(), array.nullable(), sql);
         };
+    }
+
+    /** array_insert(a, pos, value): an INT position (narrower integers widen) and the tightest common type. */
+    private Typed insert(Ast.Call call, List<Typed> args, String sql) {
+        Typed array = array(args.get(0), "array_insert", 1);
+        Typed position = args.get(1);
+        boolean toInt = position.type() == AtomicType.INT || position.type() == AtomicType.TINYINT
+                || position.type() == AtomicType.SMALLINT;
+        if (!toInt) {
+            throw unexpected(position, "array_insert", 2, "an INT");
+        }
+        Typed value = args.get(2);
+        DataType common = Coercion.tightestCommonType(element(array), value.type()).orElseThrow(() -> analyzer.error(
+                ErrorCode.TYPE_MISMATCH, value.span(), "[DATATYPE_MISMATCH.ARRAY_FUNCTION_DIFF_TYPES] 'array_insert' "
+                + "takes a value of the array's element type %s, not %s", element(array).sql(), value.type().sql()));
+        Typed coerced = analyzer.coerce(array, new ArrayType(common, true));
+        return make("array_insert", call, List.of(coerced, analyzer.coerce(position, AtomicType.INT),
+                analyzer.coerce(value, common)), coerced.type(), array.nullable() || position.nullable(), sql);
     }
 
     private Typed twoArrays(String name, Ast.Call call, Typed leftArg, Typed rightArg, String sql) {

@@ -84,6 +84,10 @@ final class ArrayKernels {
                 boolean ascending = (Boolean) ((Typed.Constant) args.get(1)).value();
                 return new Kernels.Choice((a, e) -> sorted(list(a[0]), ascending), true);
             }
+            case "array_insert" -> {
+                return new Kernels.Choice((a, e) -> a[0] == null || a[1] == null ? null
+                        : insert(list(a[0]), (int) (long) (Long) a[1], Values.toExternal(element, a[2])), false);
+            }
             case "get" -> {
                 return new Kernels.Choice((a, e) -> {
                     List<?> list = list(a[0]);
@@ -272,6 +276,31 @@ final class ArrayKernels {
         }
         long to = Math.min(list.size(), from + length);
         return Collections.unmodifiableList(new ArrayList<>(list.subList((int) from, (int) to)));
+    }
+
+    /**
+     * Spark's array_insert: a 1-based position past the end pads with nulls; a negative one counts from the end (-1
+     * appends), and one before the start puts the value first, then nulls, then the array.
+     */
+    private static List<Object> insert(List<?> list, int position, Object value) {
+        if (position == 0) {
+            throw RowFailure.invalidArgument("[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be "
+                    + "either < 0 or > 0 (the first element has index 1).");
+        }
+        List<Object> result = new ArrayList<>();
+        if (position < 0 && -(long) position > list.size()) {
+            result.add(value);
+            result.addAll(Collections.nCopies((int) (-(long) position - list.size() - 1), null));
+            result.addAll(list);
+            return Collections.unmodifiableList(result);
+        }
+        int index = position < 0 ? position + list.size() + 1 : position - 1;
+        result.addAll(list);
+        while (result.size() < index) {
+            result.add(null);
+        }
+        result.add(index, value);
+        return Collections.unmodifiableList(result);
     }
 
     /** Spark's sort_array: nulls first when ascending, last when descending. */

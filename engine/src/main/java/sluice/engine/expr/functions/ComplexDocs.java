@@ -60,6 +60,10 @@ final class ComplexDocs {
                 .add("sort_array", "sort_array(array[, ascending])",
                         "The array sorted, ascending (NULLs first) unless ascending is false (NULLs last)",
                         "sort_array(array('b', 'd', NULL, 'c'), false)", "[d, c, b, NULL]")
+                .add("array_insert", "array_insert(array, pos, value)",
+                        "The array with value inserted at the 1-based pos (negative counts from the end, -1 appends; "
+                        + "past either end pads with NULLs)", "array_insert(array(1, 2, 3), 5, 9)",
+                        "[1, 2, 3, NULL, 9]")
                 .add("get", "get(array, index)", "The element at the 0-based index, or NULL outside the array",
                         "get(array(1, 2, 3), 3)", "NULL")
                 .functions());

@@ -22,7 +22,7 @@ final class MissingFunctions {
     private static List<MissingFunction> build() {
         List<MissingFunction> all = new ArrayList<>();
         group(all, FunctionGroup.ARRAY, "not yet (issue #11: arrays)",
-                "array_insert arrays_zip sequence shuffle");
+                "arrays_zip sequence shuffle");
         group(all, FunctionGroup.BITWISE, "not yet",
                 "& << >> >>> ^ bit_count bit_get getbit shiftleft shiftright shiftrightunsigned | "
                 + "~");
