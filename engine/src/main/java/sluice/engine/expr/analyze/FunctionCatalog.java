@@ -90,6 +90,7 @@ final class FunctionCatalog {
         names.addAll(RegexFunctions.NAMES);
         names.addAll(FormatFunctions.NAMES);
         names.addAll(MathFunctions.NAMES);
+        names.addAll(BitwiseFunctions.NAMES);
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
@@ -102,6 +103,7 @@ final class FunctionCatalog {
     private final RegexFunctions regexes;
     private final FormatFunctions formats;
     private final MathFunctions maths;
+    private final BitwiseFunctions bits;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -113,6 +115,7 @@ final class FunctionCatalog {
         this.regexes = new RegexFunctions(analyzer, this);
         this.formats = new FormatFunctions(analyzer, this);
         this.maths = new MathFunctions(analyzer, this);
+        this.bits = new BitwiseFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
@@ -140,6 +143,8 @@ final class FunctionCatalog {
             return formats.resolve(name, call, args);
         } else if (MathFunctions.NAMES.contains(name)) {
             return maths.resolve(name, call, args);
+        } else if (BitwiseFunctions.NAMES.contains(name)) {
+            return bits.resolve(name, call, args);
         } else if (TryFunctions.NAMES.contains(name)) {
             return tries.resolve(name, call, args, special);
         }

@@ -15,6 +15,13 @@ final class FastPaths {
     }
 
     static Evaluator of(Typed.Call call, List<Evaluator> args, SourceText source) {
+        if (!args.isEmpty() && call.type().storage() == sluice.engine.types.DataType.Storage.LONG) {
+            Evaluator bitwise = BitwiseEvaluator.of(call.function(), args.get(0), args.size() > 1 ? args.get(1) : null,
+                    call.type(), source, call.span());
+            if (bitwise != null) {
+                return bitwise;
+            }
+        }
         if (args.isEmpty() || !allOf(call.args(), AtomicType.DOUBLE) && !allOf(call.args(), AtomicType.STRING)) {
             return doubleRound(call, args, source);
         }

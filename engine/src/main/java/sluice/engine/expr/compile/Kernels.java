@@ -75,6 +75,16 @@ final class Kernels {
                 // A NULL format gives NULL whatever the text; the kernel sees it.
                 return new Choice(FormatKernels.of(call), false);
             }
+            case "bit_get" -> {
+                int width = switch ((sluice.engine.types.AtomicType) call.args().get(0).type()) {
+                    case TINYINT -> 8;
+                    case SMALLINT -> 16;
+                    case INT -> 32;
+                    default -> 64;
+                };
+                String called = call.sql().substring(0, call.sql().indexOf('('));
+                return new Choice((a, e) -> bit((Long) a[0], (Long) a[1], width, called), true);
+            }
             case "hash", "xxhash64" -> {
                 return new Choice(HashKernels.of(call), false);
             }
@@ -138,6 +148,16 @@ final class Kernels {
             }
         }
         return text.toString();
+    }
+
+    /** bit_get: the bit at {@code position} (from 0, the lowest); a position past the type's width fails. */
+    private static long bit(long value, long position, int width, String function) {
+        if (position < 0 || position >= width) {
+            throw RowFailure.invalidArgument("[INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE] The value of parameter(s) "
+                    + "`pos` in `" + function + "` is invalid: expects an integer value in [0, " + width + "), but got "
+                    + position + ".");
+        }
+        return (value >> position) & 1;
     }
 
     /** {@code tolerant}: try_element_at, null for an index out of bounds (but still an error for index 0). */

@@ -61,6 +61,7 @@ final class MoreMathKernels {
             case "factorial" -> (a, e) -> (Long) a[0] < 0 || (Long) a[0] > 20 ? null : FACTORIALS[(int) (long) (Long) a[0]];
             case "bin" -> (a, e) -> Long.toBinaryString((Long) a[0]);
             case "conv" -> (a, e) -> conv((String) a[0], (Long) a[1], (Long) a[2]);
+            case "bit_count" -> (a, e) -> a[0] instanceof Boolean b ? (b ? 1L : 0L) : (long) Long.bitCount((Long) a[0]);
             case "width_bucket" -> (a, e) -> widthBucket(number(a[0]), number(a[1]), number(a[2]), (Long) a[3]);
             default -> null;
         };

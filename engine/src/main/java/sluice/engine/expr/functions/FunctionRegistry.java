@@ -47,6 +47,7 @@ public final class FunctionRegistry {
         all.addAll(PredicateDocs.all());
         all.addAll(JsonDocs.all());
         all.addAll(HashDocs.all());
+        all.addAll(BitwiseDocs.all());
         return all;
     }
 

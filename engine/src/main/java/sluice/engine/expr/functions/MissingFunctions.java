@@ -26,9 +26,6 @@ final class MissingFunctions {
                 + "array_insert array_intersect array_join array_max array_min array_position "
                 + "array_prepend array_remove array_repeat array_size array_union arrays_overlap "
                 + "arrays_zip flatten get sequence shuffle slice sort_array");
-        group(all, FunctionGroup.BITWISE, "not yet",
-                "& << >> >>> ^ bit_count bit_get getbit shiftleft shiftright shiftrightunsigned | "
-                + "~");
         group(all, FunctionGroup.CONDITIONAL, "not yet",
                 "nanvl nullifzero zeroifnull");
         group(all, FunctionGroup.CONVERSION, "not yet",
