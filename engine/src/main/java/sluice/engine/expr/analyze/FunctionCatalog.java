@@ -91,6 +91,8 @@ final class FunctionCatalog {
         names.addAll(FormatFunctions.NAMES);
         names.addAll(MathFunctions.NAMES);
         names.addAll(BitwiseFunctions.NAMES);
+        names.addAll(ConditionalFunctions.NAMES);
+        names.addAll(ConversionFunctions.TARGETS.keySet());
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
@@ -104,6 +106,8 @@ final class FunctionCatalog {
     private final FormatFunctions formats;
     private final MathFunctions maths;
     private final BitwiseFunctions bits;
+    private final ConditionalFunctions conditionals;
+    private final ConversionFunctions conversions;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -116,6 +120,8 @@ final class FunctionCatalog {
         this.formats = new FormatFunctions(analyzer, this);
         this.maths = new MathFunctions(analyzer, this);
         this.bits = new BitwiseFunctions(analyzer, this);
+        this.conditionals = new ConditionalFunctions(analyzer, this);
+        this.conversions = new ConversionFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
@@ -145,6 +151,10 @@ final class FunctionCatalog {
             return maths.resolve(name, call, args);
         } else if (BitwiseFunctions.NAMES.contains(name)) {
             return bits.resolve(name, call, args);
+        } else if (ConditionalFunctions.NAMES.contains(name)) {
+            return conditionals.resolve(name, call, args);
+        } else if (ConversionFunctions.TARGETS.containsKey(name)) {
+            return conversions.resolve(name, call, args);
         } else if (TryFunctions.NAMES.contains(name)) {
             return tries.resolve(name, call, args, special);
         }

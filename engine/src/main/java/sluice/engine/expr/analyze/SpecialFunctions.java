@@ -23,7 +23,7 @@ import sluice.engine.types.StructType;
 final class SpecialFunctions {
     static final Set<String> NAMES = Set.of("concat", "concat_ws", "round", "bround", "abs", "floor", "ceil",
             "ceiling", "log", "greatest", "least", "coalesce", "nvl", "ifnull", "nvl2", "if", "isnull", "isnotnull",
-            "nullif", "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
+            "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
             "element_at", "size", "cardinality", "pmod", "positive");
 
     private final Analyzer analyzer;
@@ -79,11 +79,6 @@ final class SpecialFunctions {
                 List<Typed> common = common(name, args);
                 return make("coalesce", call, common, typeOf(common), common.get(1).nullable(),
                         FunctionCatalog.sqlName(call, args));
-            }
-            case "nullif" -> {
-                catalog.checkArity(call, args.size(), 2, 2);
-                List<Typed> common = common(name, args);
-                return make("nullif", call, common, typeOf(common), true, FunctionCatalog.sqlName(call, args));
             }
             case "nvl2", "if" -> {
                 return conditional(name, call, args);

@@ -41,10 +41,6 @@ final class Kernels {
                     return best;
                 }, false);
             }
-            case "nullif" -> {
-                return new Choice((a, e) -> a[0] != null && a[1] != null
-                        && ComparisonEvaluator.compareObjects(a[0], a[1]) == 0 ? null : a[0], false);
-            }
             case "concat_ws" -> {
                 return new Choice(Kernels::concatWs, false);
             }
@@ -84,6 +80,12 @@ final class Kernels {
                 };
                 String called = call.sql().substring(0, call.sql().indexOf('('));
                 return new Choice((a, e) -> bit((Long) a[0], (Long) a[1], width, called), true);
+            }
+            case "isnan" -> {
+                return new Choice((a, e) -> a[0] != null && Double.isNaN((Double) a[0]), false);
+            }
+            case "nanvl" -> {
+                return new Choice((a, e) -> a[0] == null ? null : Double.isNaN((Double) a[0]) ? a[1] : a[0], false);
             }
             case "hash", "xxhash64" -> {
                 return new Choice(HashKernels.of(call), false);

@@ -48,6 +48,7 @@ public final class FunctionRegistry {
         all.addAll(JsonDocs.all());
         all.addAll(HashDocs.all());
         all.addAll(BitwiseDocs.all());
+        all.addAll(ConversionDocs.all());
         return all;
     }
 

@@ -26,11 +26,8 @@ final class MissingFunctions {
                 + "array_insert array_intersect array_join array_max array_min array_position "
                 + "array_prepend array_remove array_repeat array_size array_union arrays_overlap "
                 + "arrays_zip flatten get sequence shuffle slice sort_array");
-        group(all, FunctionGroup.CONDITIONAL, "not yet",
-                "nanvl nullifzero zeroifnull");
         group(all, FunctionGroup.CONVERSION, "not yet",
-                "bigint binary boolean cast date decimal double float int smallint string time "
-                + "timestamp tinyint");
+                "time");
         group(all, FunctionGroup.CSV, "not yet (issue #11: CSV functions)",
                 "from_csv schema_of_csv to_csv");
         group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
@@ -69,8 +66,6 @@ final class MissingFunctions {
                 + "schema_of_avro session_user spark_partition_id theta_difference "
                 + "theta_intersection theta_sketch_estimate theta_union to_avro to_protobuf "
                 + "try_aes_decrypt try_reflect typeof user uuid version");
-        group(all, FunctionGroup.PREDICATE, "not yet",
-                "equal_null isnan");
         group(all, FunctionGroup.ST, "Sluice has no geospatial types",
                 "st_asbinary st_geogfromwkb st_geomfromwkb st_setsrid st_srid");
         group(all, FunctionGroup.STRING, "not yet",
