@@ -132,7 +132,11 @@ final class BatchRunner {
         List<InputPartition> partitions = end == null || Objects.equals(start, end) ? List.of()
                 : inNode(sourceStep.nodeId(), () -> source.source().planInputPartitions(start, end));
         int length = chain.size() + 1;
-        List<PartitionRun> runs = tasks.map(partitions, partition -> {
+        List<Integer> indexes = java.util.stream.IntStream.range(0, partitions.size()).boxed().toList();
+        List<PartitionRun> runs = tasks.map(indexes, index -> {
+            InputPartition partition = partitions.get(index);
+            // Each partition is a task of its own, as in Spark: rand() and monotonically_increasing_id() see its index.
+            TaskContext task = context.forPartition(index);
             PartitionRun run = new PartitionRun(new Batch[length], new long[length]);
             run.stages()[0] = inNode(sourceStep.nodeId(), partition::read);
             run.rows()[0] = run.stages()[0].rowCount();
@@ -141,7 +145,7 @@ final class BatchRunner {
                 PartitionOperator operator = (PartitionOperator) ((PlannedNode.TransformNode) chain.get(i).node())
                         .operator();
                 Batch in = run.stages()[i];
-                run.stages()[i + 1] = inNode(chain.get(i).nodeId(), () -> operator.apply(in, context));
+                run.stages()[i + 1] = inNode(chain.get(i).nodeId(), () -> operator.apply(in, task));
                 run.rows()[i + 1] = run.stages()[i + 1].rowCount();
                 if (kept == null) {
                     // Nobody inspects the intermediate rows: let them go as soon as the next node has its own.

@@ -92,6 +92,8 @@ final class FunctionCatalog {
         names.addAll(MathFunctions.NAMES);
         names.addAll(BitwiseFunctions.NAMES);
         names.addAll(ConditionalFunctions.NAMES);
+        names.addAll(UrlFunctions.NAMES);
+        names.addAll(MiscFunctions.NAMES);
         names.addAll(ConversionFunctions.TARGETS.keySet());
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
@@ -108,6 +110,8 @@ final class FunctionCatalog {
     private final BitwiseFunctions bits;
     private final ConditionalFunctions conditionals;
     private final ConversionFunctions conversions;
+    private final UrlFunctions urls;
+    private final MiscFunctions miscs;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -122,6 +126,8 @@ final class FunctionCatalog {
         this.bits = new BitwiseFunctions(analyzer, this);
         this.conditionals = new ConditionalFunctions(analyzer, this);
         this.conversions = new ConversionFunctions(analyzer, this);
+        this.urls = new UrlFunctions(analyzer, this);
+        this.miscs = new MiscFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
@@ -155,6 +161,10 @@ final class FunctionCatalog {
             return conditionals.resolve(name, call, args);
         } else if (ConversionFunctions.TARGETS.containsKey(name)) {
             return conversions.resolve(name, call, args);
+        } else if (UrlFunctions.NAMES.contains(name)) {
+            return urls.resolve(name, call, args);
+        } else if (MiscFunctions.NAMES.contains(name)) {
+            return miscs.resolve(name, call, args);
         } else if (TryFunctions.NAMES.contains(name)) {
             return tries.resolve(name, call, args, special);
         }

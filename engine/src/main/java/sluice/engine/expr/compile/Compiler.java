@@ -55,6 +55,10 @@ public final class Compiler {
                 return compile(call.args().get(0));
             }
             List<Evaluator> args = compileAll(call.args());
+            Evaluator positional = RandomFunctions.of(call, args, source);
+            if (positional != null) {
+                return positional;
+            }
             Evaluator fast = FastPaths.of(call, args, source);
             if (fast != null) {
                 return fast;

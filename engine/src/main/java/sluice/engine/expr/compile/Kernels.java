@@ -81,6 +81,11 @@ final class Kernels {
                 String called = call.sql().substring(0, call.sql().indexOf('('));
                 return new Choice((a, e) -> bit((Long) a[0], (Long) a[1], width, called), true);
             }
+            case "raise_error" -> {
+                return new Choice((a, e) -> {
+                    throw new RowFailure(sluice.engine.diag.ErrorCode.RAISED_ERROR, "[USER_RAISED_EXCEPTION] " + a[0]);
+                }, false);
+            }
             case "isnan" -> {
                 return new Choice((a, e) -> a[0] != null && Double.isNaN((Double) a[0]), false);
             }
@@ -109,6 +114,9 @@ final class Kernels {
                 }
                 if (kernel == null) {
                     kernel = FormatKernels.of(call);
+                }
+                if (kernel == null) {
+                    kernel = UrlKernels.of(name);
                 }
                 if (kernel == null) {
                     kernel = StringKernels.of(name);

@@ -49,6 +49,8 @@ public final class FunctionRegistry {
         all.addAll(HashDocs.all());
         all.addAll(BitwiseDocs.all());
         all.addAll(ConversionDocs.all());
+        all.addAll(UrlDocs.all());
+        all.addAll(MiscDocs.all());
         return all;
     }
 

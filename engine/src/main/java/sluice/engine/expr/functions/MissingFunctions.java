@@ -49,12 +49,9 @@ final class MissingFunctions {
         group(all, FunctionGroup.MAP, "not yet (issue #11: maps)",
                 "map map_concat map_contains_key map_entries map_from_arrays map_from_entries "
                 + "map_keys map_values str_to_map");
-        group(all, FunctionGroup.MATH, "not yet",
-                "rand randn random uniform");
         group(all, FunctionGroup.MISC, "not yet",
-                "aes_decrypt aes_encrypt approx_top_k_estimate assert_true bitmap_bit_position "
-                + "bitmap_bucket_number bitmap_count current_catalog current_database "
-                + "current_schema current_user from_avro from_protobuf hll_sketch_estimate "
+                "aes_decrypt aes_encrypt approx_top_k_estimate bitmap_bit_position "
+                + "bitmap_bucket_number bitmap_count from_avro from_protobuf hll_sketch_estimate "
                 + "hll_union input_file_block_length input_file_block_start input_file_name "
                 + "java_method kll_sketch_get_n_bigint kll_sketch_get_n_double "
                 + "kll_sketch_get_n_float kll_sketch_get_quantile_bigint "
@@ -62,18 +59,15 @@ final class MissingFunctions {
                 + "kll_sketch_get_rank_bigint kll_sketch_get_rank_double kll_sketch_get_rank_float "
                 + "kll_sketch_merge_bigint kll_sketch_merge_double kll_sketch_merge_float "
                 + "kll_sketch_to_string_bigint kll_sketch_to_string_double "
-                + "kll_sketch_to_string_float monotonically_increasing_id raise_error reflect "
-                + "schema_of_avro session_user spark_partition_id theta_difference "
+                + "kll_sketch_to_string_float reflect schema_of_avro theta_difference "
                 + "theta_intersection theta_sketch_estimate theta_union to_avro to_protobuf "
-                + "try_aes_decrypt try_reflect typeof user uuid version");
+                + "try_aes_decrypt try_reflect");
         group(all, FunctionGroup.ST, "Sluice has no geospatial types",
                 "st_asbinary st_geogfromwkb st_geomfromwkb st_setsrid st_srid");
         group(all, FunctionGroup.STRING, "not yet",
-                "randstr to_char to_number to_varchar try_to_number");
+                "to_char to_number to_varchar try_to_number");
         group(all, FunctionGroup.STRUCT, "not yet (issue #11: structs)",
                 "named_struct struct");
-        group(all, FunctionGroup.URL, "not yet",
-                "parse_url try_parse_url try_url_decode url_decode url_encode");
         group(all, FunctionGroup.VARIANT, "Sluice has no VARIANT type",
                 "is_variant_null parse_json schema_of_variant schema_of_variant_agg "
                 + "to_variant_object try_parse_json try_variant_get variant_get");

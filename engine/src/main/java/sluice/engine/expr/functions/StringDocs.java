@@ -87,6 +87,8 @@ final class StringDocs {
                 .add("collate", "collate(expr, collationName)",
                         "The string with a collation; Sluice has only UTF8_BINARY, byte by byte",
                         "collate('a', 'UTF8_BINARY')", "a")
+                .add("randstr", "randstr(length[, seed])",
+                        "A random string of letters and digits, seeded as rand", "randstr(5, 0)", "ceV0P")
                 .add("base64", "base64(bin)", "The binary value as base 64 text", "base64('Spark')", "U3Bhcms=")
                 .add("unbase64", "unbase64(str)", "The binary value of base 64 text", "unbase64('U3Bhcms=')",
                         "[53 70 61 72 6B]")

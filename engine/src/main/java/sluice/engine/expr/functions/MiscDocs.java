@@ -1,0 +1,34 @@
+package sluice.engine.expr.functions;
+
+import java.util.List;
+
+/** Spark's misc_funcs that make sense in Sluice. */
+final class MiscDocs {
+    private MiscDocs() {
+    }
+
+    static List<SqlFunction> all() {
+        return new Docs(FunctionGroup.MISC)
+                .add("typeof", "typeof(expr)", "The type of expr in Spark's short form", "typeof(1.5)", "decimal(2,1)")
+                .add("version", "version()", "The Spark version Sluice follows, and 'sluice' in place of Spark's build",
+                        "split_part(version(), ' ', 1)", "4.1.1")
+                .add("current_database current_schema", "current_database()",
+                        "The current database: always 'default' in Sluice", "current_database()", "default")
+                .add("current_catalog", "current_catalog()", "The current catalog: always 'spark_catalog' in Sluice",
+                        "current_catalog()", "spark_catalog")
+                .add("current_user user session_user", "current_user()",
+                        "The user running the query (SPARK_USER, else the system's user name)",
+                        "current_user() IS NOT NULL", "true")
+                .add("assert_true", "assert_true(expr[, message])",
+                        "NULL when expr is true; otherwise the query stops with message", "assert_true(1 < 2)", "NULL")
+                .add("raise_error", "raise_error(message)", "Stops the query with message",
+                        "if(1 < 2, 'fine', raise_error('no'))", "fine")
+                .add("monotonically_increasing_id", "monotonically_increasing_id()",
+                        "A BIGINT unique in the micro-batch: the partition index times 2^33 plus the row's number in "
+                                + "the partition", "monotonically_increasing_id()", "0")
+                .add("spark_partition_id", "spark_partition_id()",
+                        "The index of the partition (task) the row is computed in", "spark_partition_id()", "0")
+                .add("uuid", "uuid()", "A random version 4 UUID", "length(uuid())", "36")
+                .functions();
+    }
+}
