@@ -17,7 +17,8 @@ import sluice.engine.types.DecimalType;
 final class MiscFunctions {
     static final Set<String> NAMES = Set.of("typeof", "version", "current_database", "current_schema",
             "current_catalog", "current_user", "user", "session_user", "assert_true", "raise_error", "rand", "random",
-            "randn", "uniform", "randstr", "uuid", "monotonically_increasing_id", "spark_partition_id");
+            "randn", "uniform", "randstr", "uuid", "monotonically_increasing_id", "spark_partition_id", "bitmap_bucket_number", "bitmap_bit_position",
+            "bitmap_count");
 
     /** The Spark version Sluice follows, as version() reports it, with Sluice in place of Spark's build. */
     static final String VERSION = "4.1.1 sluice";
@@ -59,6 +60,19 @@ final class MiscFunctions {
                 catalog.checkArity(call, args.size(), 1, 1);
                 Typed message = analyzer.expect(args.get(0), AtomicType.STRING, name);
                 return FunctionCatalog.call(name, List.of(message), AtomicType.NULL, true, call.span(), sql);
+            }
+            case "bitmap_bucket_number", "bitmap_bit_position" -> {
+                catalog.checkArity(call, args.size(), 1, 1);
+                Typed value = analyzer.expect(args.get(0), AtomicType.BIGINT, name);
+                return FunctionCatalog.call(name, List.of(value), AtomicType.BIGINT, value.nullable(), call.span(),
+                        sql);
+            }
+            case "bitmap_count" -> {
+                catalog.checkArity(call, args.size(), 1, 1);
+                if (args.get(0).type() != AtomicType.BINARY) {
+                    throw analyzer.mismatch(args.get(0), name, "BINARY");
+                }
+                return FunctionCatalog.call(name, args, AtomicType.BIGINT, args.get(0).nullable(), call.span(), sql);
             }
             case "assert_true" -> {
                 return assertTrue(call, args);

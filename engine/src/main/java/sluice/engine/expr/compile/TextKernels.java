@@ -22,12 +22,12 @@ final class TextKernels {
             case "ascii" -> (a, e) -> ((String) a[0]).isEmpty() ? 0L : (long) ((String) a[0]).codePointAt(0);
             case "chr" -> (a, e) -> chr((Long) a[0]);
             case "soundex" -> (a, e) -> Soundex.of((String) a[0]);
-            case "space" -> (a, e) -> " ".repeat((int) Math.max(0, (Long) a[0]));
+            case "space" -> (a, e) -> repeat(" ", (Long) a[0]);
             case "quote" -> (a, e) -> "'" + ((String) a[0]).replace("'", "\\'") + "'";
             case "luhn_check" -> (a, e) -> luhn((String) a[0]);
             case "levenshtein" -> (a, e) -> levenshtein((String) a[0], (String) a[1], a.length > 2 ? (Long) a[2]
                     : null);
-            case "repeat" -> (a, e) -> (Long) a[1] <= 0 ? "" : ((String) a[0]).repeat((int) (long) (Long) a[1]);
+            case "repeat" -> (a, e) -> repeat((String) a[0], (Long) a[1]);
             case "replace" -> (a, e) -> ((String) a[1]).isEmpty() ? a[0]
                     : ((String) a[0]).replace((String) a[1], (String) a[2]);
             case "translate" -> {
@@ -87,6 +87,18 @@ final class TextKernels {
 
     private static boolean binary(Typed.Call call) {
         return call.args().get(0).type() == AtomicType.BINARY;
+    }
+
+    /** str repeated n times; a result longer than a string can hold is an error instead of running out of memory. */
+    static String repeat(String text, long times) {
+        if (times <= 0 || text.isEmpty()) {
+            return "";
+        }
+        if (times > (Integer.MAX_VALUE - 8) / text.length()) {
+            throw RowFailure.invalidArgument("repeat would make a string of " + (times * text.length())
+                    + " characters, more than a string can hold");
+        }
+        return text.repeat((int) times);
     }
 
     // Spark's chr: the character of the low byte; a negative number gives the empty string.

@@ -28,6 +28,12 @@ final class MiscDocs {
                                 + "the partition", "monotonically_increasing_id()", "0")
                 .add("spark_partition_id", "spark_partition_id()",
                         "The index of the partition (task) the row is computed in", "spark_partition_id()", "0")
+                .add("bitmap_bucket_number", "bitmap_bucket_number(child)",
+                        "The bucket of a value in Spark's bitmaps of 32768 bits", "bitmap_bucket_number(32769)", "2")
+                .add("bitmap_bit_position", "bitmap_bit_position(child)",
+                        "The bit of a value within its bucket in Spark's bitmaps", "bitmap_bit_position(32769)", "0")
+                .add("bitmap_count", "bitmap_count(child)", "How many bits are set in a bitmap (a binary value)",
+                        "bitmap_count(X'1F01')", "6")
                 .add("uuid", "uuid()", "A random version 4 UUID", "length(uuid())", "36")
                 .functions();
     }

@@ -26,7 +26,7 @@ final class MissingFunctions {
                 + "array_insert array_intersect array_join array_max array_min array_position "
                 + "array_prepend array_remove array_repeat array_size array_union arrays_overlap "
                 + "arrays_zip flatten get sequence shuffle slice sort_array");
-        group(all, FunctionGroup.CONVERSION, "not yet",
+        group(all, FunctionGroup.CONVERSION, "Spark 4.1 itself refuses the TIME type by default (UNSUPPORTED_TIME_TYPE), and Sluice has none",
                 "time");
         group(all, FunctionGroup.CSV, "not yet (issue #11: CSV functions)",
                 "from_csv schema_of_csv to_csv");
@@ -49,22 +49,28 @@ final class MissingFunctions {
         group(all, FunctionGroup.MAP, "not yet (issue #11: maps)",
                 "map map_concat map_contains_key map_entries map_from_arrays map_from_entries "
                 + "map_keys map_values str_to_map");
-        group(all, FunctionGroup.MISC, "not yet",
-                "aes_decrypt aes_encrypt approx_top_k_estimate bitmap_bit_position "
-                + "bitmap_bucket_number bitmap_count from_avro from_protobuf hll_sketch_estimate "
-                + "hll_union input_file_block_length input_file_block_start input_file_name "
-                + "java_method kll_sketch_get_n_bigint kll_sketch_get_n_double "
-                + "kll_sketch_get_n_float kll_sketch_get_quantile_bigint "
+        group(all, FunctionGroup.MISC, "not yet (issue #11: AES encryption)",
+                "aes_decrypt aes_encrypt try_aes_decrypt");
+        group(all, FunctionGroup.MISC, "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, kll_sketch_agg_*, theta_sketch_agg, approx_top_k_accumulate), which Sluice does not have",
+                "approx_top_k_estimate hll_sketch_estimate hll_union kll_sketch_get_n_bigint "
+                + "kll_sketch_get_n_double kll_sketch_get_n_float kll_sketch_get_quantile_bigint "
                 + "kll_sketch_get_quantile_double kll_sketch_get_quantile_float "
                 + "kll_sketch_get_rank_bigint kll_sketch_get_rank_double kll_sketch_get_rank_float "
                 + "kll_sketch_merge_bigint kll_sketch_merge_double kll_sketch_merge_float "
                 + "kll_sketch_to_string_bigint kll_sketch_to_string_double "
-                + "kll_sketch_to_string_float reflect schema_of_avro theta_difference "
-                + "theta_intersection theta_sketch_estimate theta_union to_avro to_protobuf "
-                + "try_aes_decrypt try_reflect");
+                + "kll_sketch_to_string_float theta_difference theta_intersection "
+                + "theta_sketch_estimate theta_union");
+        group(all, FunctionGroup.MISC, "Sluice reads and writes no Avro",
+                "from_avro schema_of_avro to_avro");
+        group(all, FunctionGroup.MISC, "Sluice reads and writes no Protocol Buffers",
+                "from_protobuf to_protobuf");
+        group(all, FunctionGroup.MISC, "not yet: Sluice's file source does not carry each row's file with the row",
+                "input_file_block_length input_file_block_start input_file_name");
+        group(all, FunctionGroup.MISC, "calls any Java method by name, which a pipeline file, being data, must not be able to do",
+                "java_method reflect try_reflect");
         group(all, FunctionGroup.ST, "Sluice has no geospatial types",
                 "st_asbinary st_geogfromwkb st_geomfromwkb st_setsrid st_srid");
-        group(all, FunctionGroup.STRING, "not yet",
+        group(all, FunctionGroup.STRING, "not yet (issue #11: Spark's number format patterns)",
                 "to_char to_number to_varchar try_to_number");
         group(all, FunctionGroup.STRUCT, "not yet (issue #11: structs)",
                 "named_struct struct");
