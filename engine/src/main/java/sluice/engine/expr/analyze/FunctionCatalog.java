@@ -94,6 +94,7 @@ final class FunctionCatalog {
         names.addAll(ConditionalFunctions.NAMES);
         names.addAll(UrlFunctions.NAMES);
         names.addAll(MiscFunctions.NAMES);
+        names.addAll(CryptoFunctions.NAMES);
         names.addAll(ConversionFunctions.TARGETS.keySet());
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
@@ -112,6 +113,7 @@ final class FunctionCatalog {
     private final ConversionFunctions conversions;
     private final UrlFunctions urls;
     private final MiscFunctions miscs;
+    private final CryptoFunctions cryptos;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -128,6 +130,7 @@ final class FunctionCatalog {
         this.conversions = new ConversionFunctions(analyzer, this);
         this.urls = new UrlFunctions(analyzer, this);
         this.miscs = new MiscFunctions(analyzer, this);
+        this.cryptos = new CryptoFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
@@ -165,6 +168,8 @@ final class FunctionCatalog {
             return urls.resolve(name, call, args);
         } else if (MiscFunctions.NAMES.contains(name)) {
             return miscs.resolve(name, call, args);
+        } else if (CryptoFunctions.NAMES.contains(name)) {
+            return cryptos.resolve(name, call, args);
         } else if (TryFunctions.NAMES.contains(name)) {
             return tries.resolve(name, call, args, special);
         }

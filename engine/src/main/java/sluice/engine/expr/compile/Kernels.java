@@ -119,6 +119,9 @@ final class Kernels {
                     kernel = UrlKernels.of(name);
                 }
                 if (kernel == null) {
+                    kernel = AesKernels.of(name);
+                }
+                if (kernel == null) {
                     kernel = StringKernels.of(name);
                 }
                 if (kernel == null) {

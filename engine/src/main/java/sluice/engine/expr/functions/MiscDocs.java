@@ -34,6 +34,16 @@ final class MiscDocs {
                         "The bit of a value within its bucket in Spark's bitmaps", "bitmap_bit_position(32769)", "0")
                 .add("bitmap_count", "bitmap_count(child)", "How many bits are set in a bitmap (a binary value)",
                         "bitmap_count(X'1F01')", "6")
+                .add("aes_encrypt", "aes_encrypt(expr, key[, mode[, padding[, iv[, aad]]]])",
+                        "expr encrypted with AES: mode GCM (the default), CBC or ECB; a random IV unless given, "
+                                + "written before the cipher text",
+                        "base64(aes_encrypt('Sluice', '0000111122223333', 'ECB'))", "6D3OCn1VYE0/1o4Btjq1xA==")
+                .add("aes_decrypt", "aes_decrypt(expr, key[, mode[, padding[, aad]]])",
+                        "aes_encrypt undone; a wrong key or damaged input is an error",
+                        "cast(aes_decrypt(aes_encrypt('Sluice', '0000111122223333'), '0000111122223333') AS STRING)",
+                        "Sluice")
+                .add("try_aes_decrypt", "try_aes_decrypt(expr, key[, mode[, padding[, aad]]])",
+                        "aes_decrypt, or NULL where it fails", "try_aes_decrypt(X'00', '0000111122223333')", "NULL")
                 .add("uuid", "uuid()", "A random version 4 UUID", "length(uuid())", "36")
                 .functions();
     }

@@ -49,8 +49,6 @@ final class MissingFunctions {
         group(all, FunctionGroup.MAP, "not yet (issue #11: maps)",
                 "map map_concat map_contains_key map_entries map_from_arrays map_from_entries "
                 + "map_keys map_values str_to_map");
-        group(all, FunctionGroup.MISC, "not yet (issue #11: AES encryption)",
-                "aes_decrypt aes_encrypt try_aes_decrypt");
         group(all, FunctionGroup.MISC, "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, kll_sketch_agg_*, theta_sketch_agg, approx_top_k_accumulate), which Sluice does not have",
                 "approx_top_k_estimate hll_sketch_estimate hll_union kll_sketch_get_n_bigint "
                 + "kll_sketch_get_n_double kll_sketch_get_n_float kll_sketch_get_quantile_bigint "
