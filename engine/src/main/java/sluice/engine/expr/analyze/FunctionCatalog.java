@@ -207,7 +207,12 @@ final class FunctionCatalog {
             }
         }
         boolean nullable = coerced.stream().anyMatch(Typed::nullable);
-        return call(fixed.name(), coerced, fixed.result(), nullable, call.span(), sqlName(call, coerced));
+        String sql = sqlName(call, coerced);
+        if (fixed.name().equals("unix_timestamp")) {
+            // Spark's unix_timestamp(ts) is unix_timestamp(ts, 'yyyy-MM-dd HH:mm:ss') and is named so.
+            sql = sql.substring(0, sql.length() - 1) + ", yyyy-MM-dd HH:mm:ss)";
+        }
+        return call(fixed.name(), coerced, fixed.result(), nullable, call.span(), sql);
     }
 
     static Typed.Call call(String name, List<Typed> args, DataType type, boolean nullable, Span span, String sql) {

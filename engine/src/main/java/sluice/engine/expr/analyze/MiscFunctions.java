@@ -59,7 +59,9 @@ final class MiscFunctions {
             case "raise_error" -> {
                 catalog.checkArity(call, args.size(), 1, 1);
                 Typed message = analyzer.expect(args.get(0), AtomicType.STRING, name);
-                return FunctionCatalog.call(name, List.of(message), AtomicType.NULL, true, call.span(), sql);
+                // Spark builds raise_error(msg) as its two-argument form, and names it so.
+                return FunctionCatalog.call(name, List.of(message), AtomicType.NULL, true, call.span(),
+                        "raise_error(USER_RAISED_EXCEPTION, map(errorMessage, " + args.get(0).sql() + "))");
             }
             case "bitmap_bucket_number", "bitmap_bit_position" -> {
                 catalog.checkArity(call, args.size(), 1, 1);

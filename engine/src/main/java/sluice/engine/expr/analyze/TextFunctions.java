@@ -49,10 +49,19 @@ final class TextFunctions {
             case "space" -> {
                 return plain(name, call, args, S, I);
             }
-            case "quote", "make_valid_utf8", "validate_utf8", "try_validate_utf8" -> {
+            case "quote" -> {
                 return plain(name, call, args, S, S);
             }
-            case "luhn_check", "is_valid_utf8" -> {
+            case "make_valid_utf8", "validate_utf8", "try_validate_utf8", "is_valid_utf8" -> {
+                // A binary argument is checked as bytes: Spark casts it to a string that keeps invalid UTF-8.
+                catalog.checkArity(call, args.size(), 1, 1);
+                Typed value = stringOrBinary(args.get(0), name);
+                DataType result = name.equals("is_valid_utf8") ? AtomicType.BOOLEAN : S;
+                return FunctionCatalog.call(name, List.of(value), result,
+                        value.nullable() || name.equals("try_validate_utf8"), call.span(),
+                        FunctionCatalog.sqlName(call, args));
+            }
+            case "luhn_check" -> {
                 return plain(name, call, args, AtomicType.BOOLEAN, S);
             }
             case "len" -> {

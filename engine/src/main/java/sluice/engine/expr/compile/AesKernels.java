@@ -100,7 +100,9 @@ final class AesKernels {
             cipher.init(Cipher.DECRYPT_MODE, secret, spec(mode, data));
             authenticate(cipher, mode, modeName, aad);
             return Bytes.of(cipher.doFinal(data, mode.ivLength, data.length - mode.ivLength));
-        } catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException
+                | java.security.ProviderException e) {
+            // Input too short for its IV and tag reaches the provider as a ProviderException.
             throw cryptoError(e);
         }
     }

@@ -184,7 +184,13 @@ final class StringKernels {
                     throw RowFailure.invalidArgument("[INVALID_FORMAT.ESC_AT_THE_END] The format is invalid: '"
                             + pattern + "'. The escape character is not allowed to end with.");
                 }
-                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+                char next = pattern.charAt(++i);
+                // Spark lets the escape character stand only before _, % and itself.
+                if (next != '_' && next != '%' && next != escape) {
+                    throw RowFailure.invalidArgument("[INVALID_FORMAT.ESC_IN_THE_MIDDLE] The format is invalid: '"
+                            + pattern + "'. The escape character is not allowed to precede '" + next + "'.");
+                }
+                regex.append(Pattern.quote(String.valueOf(next)));
             } else if (c == '%') {
                 regex.append(".*");
             } else if (c == '_') {

@@ -62,9 +62,12 @@ final class TextKernels {
                     : (a, e) -> ((String) a[0]).endsWith((String) a[1]);
             case "contains" -> binary(call) ? (a, e) -> Positions.indexOf((Bytes) a[0], (Bytes) a[1]) >= 0
                     : (a, e) -> ((String) a[0]).contains((String) a[1]);
-            case "is_valid_utf8" -> (a, e) -> true;
+            case "is_valid_utf8" -> (a, e) -> !(a[0] instanceof Bytes bytes) || Utf8.isValid(bytes);
             case "collate" -> (a, e) -> a[0];
-            case "make_valid_utf8", "validate_utf8", "try_validate_utf8" -> (a, e) -> a[0];
+            case "make_valid_utf8" -> (a, e) -> a[0] instanceof Bytes bytes ? bytes.toUtf8String() : a[0];
+            case "validate_utf8" -> (a, e) -> a[0] instanceof Bytes bytes ? Utf8.validated(bytes) : a[0];
+            case "try_validate_utf8" -> (a, e) -> !(a[0] instanceof Bytes bytes) ? a[0]
+                    : Utf8.isValid(bytes) ? bytes.toUtf8String() : null;
             default -> null;
         };
     }

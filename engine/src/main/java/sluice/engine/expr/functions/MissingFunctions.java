@@ -68,8 +68,6 @@ final class MissingFunctions {
                 "java_method reflect try_reflect");
         group(all, FunctionGroup.ST, "Sluice has no geospatial types",
                 "st_asbinary st_geogfromwkb st_geomfromwkb st_setsrid st_srid");
-        group(all, FunctionGroup.STRING, "not yet (issue #11: Spark's number format patterns)",
-                "to_char to_number to_varchar try_to_number");
         group(all, FunctionGroup.STRUCT, "not yet (issue #11: structs)",
                 "named_struct struct");
         group(all, FunctionGroup.VARIANT, "Sluice has no VARIANT type",
