@@ -13,7 +13,7 @@ import sluice.engine.types.DataType;
  * The functions over STRING or BINARY values: lengths in characters, bytes and bits, hex and base64 text, and
  * encode and decode with a character set. Types their arguments as Spark's implicit casts do. Stateless.
  */
-final class BinaryFunctions {
+final class BinaryFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("length", "char_length", "character_length", "octet_length",
             "bit_length", "hex", "unhex", "base64", "unbase64", "encode", "decode");
 
@@ -25,7 +25,13 @@ final class BinaryFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         String sql = FunctionCatalog.sqlName(call, args);
         switch (name) {
             case "length", "char_length", "character_length", "octet_length", "bit_length" -> {

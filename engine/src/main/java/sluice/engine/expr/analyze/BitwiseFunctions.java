@@ -9,7 +9,7 @@ import sluice.engine.types.AtomicType;
  * The bitwise functions: shiftleft, shiftright, shiftrightunsigned, bit_count and bit_get (getbit), typed as Spark
  * types them. Stateless.
  */
-final class BitwiseFunctions {
+final class BitwiseFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("shiftleft", "shiftright", "shiftrightunsigned", "bit_count", "bit_get",
             "getbit");
 
@@ -23,7 +23,13 @@ final class BitwiseFunctions {
         this.operators = new BitwiseOperators(analyzer);
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         String sql = FunctionCatalog.sqlName(call, args);
         switch (name) {
             case "shiftleft", "shiftright", "shiftrightunsigned" -> {

@@ -13,7 +13,7 @@ import sluice.engine.types.DataType;
  * nanvl, nullif, nullifzero, zeroifnull, equal_null, isnan, and between and when written as functions, built as
  * Spark rewrites them (nullif(a, b) is {@code CASE WHEN a = b THEN NULL ELSE a END}, typed as {@code a}). Stateless.
  */
-final class ConditionalFunctions {
+final class ConditionalFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("nanvl", "nullif", "nullifzero", "zeroifnull", "equal_null", "isnan",
             "between", "when");
 
@@ -25,7 +25,13 @@ final class ConditionalFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         String sql = FunctionCatalog.sqlName(call, args);
         Operators operators = new Operators(analyzer);
         switch (name) {

@@ -1,6 +1,7 @@
 package sluice.engine.expr.analyze;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import sluice.engine.diag.ErrorCode;
@@ -13,7 +14,7 @@ import sluice.engine.types.DecimalType;
  * Casts written as functions, {@code int(x)} for {@code CAST(x AS INT)} and so on: ANSI casts that Spark names after
  * their argument alone. Stateless.
  */
-final class ConversionFunctions {
+final class ConversionFunctions implements FunctionFamily {
     static final Map<String, DataType> TARGETS = new TreeMap<>(Map.ofEntries(
             Map.entry("boolean", AtomicType.BOOLEAN), Map.entry("tinyint", AtomicType.TINYINT),
             Map.entry("smallint", AtomicType.SMALLINT), Map.entry("int", AtomicType.INT),
@@ -30,7 +31,13 @@ final class ConversionFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return TARGETS.keySet();
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         catalog.checkArity(call, args.size(), 1, 1);
         Typed value = args.get(0);
         DataType target = TARGETS.get(name);

@@ -11,7 +11,7 @@ import sluice.engine.types.DataType;
  * aes_encrypt, aes_decrypt and try_aes_decrypt: Spark's defaults (GCM, DEFAULT padding, no IV or AAD) filled in and
  * shown in the generated name as Spark shows them; text arguments become their UTF-8 bytes. Stateless.
  */
-final class CryptoFunctions {
+final class CryptoFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("aes_encrypt", "aes_decrypt", "try_aes_decrypt");
 
     private static final DataType B = AtomicType.BINARY;
@@ -25,7 +25,13 @@ final class CryptoFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         boolean encrypt = name.equals("aes_encrypt");
         // (input, key, mode, padding[, iv], aad): decryption takes no IV, it reads it from the input.
         List<DataType> params = encrypt ? List.of(B, B, S, S, B, B) : List.of(B, B, S, S, B);

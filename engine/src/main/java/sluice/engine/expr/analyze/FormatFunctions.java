@@ -14,7 +14,7 @@ import sluice.engine.types.DecimalType;
  * Functions that write values as text or read text as binary: format_number, format_string (printf) and to_binary
  * (try_to_binary), typed as Spark types them. Stateless.
  */
-final class FormatFunctions {
+final class FormatFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("format_number", "format_string", "printf", "to_binary",
             "try_to_binary", "to_number", "try_to_number", "to_char", "to_varchar");
     private static final Set<String> BINARY_FORMATS = Set.of("hex", "utf-8", "utf8", "base64");
@@ -27,7 +27,13 @@ final class FormatFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         String sql = FunctionCatalog.sqlName(call, args);
         switch (name) {
             case "format_number" -> {

@@ -20,8 +20,8 @@ import sluice.engine.types.DataType;
 
 /**
  * The scalar functions: arity, argument coercion, result type and Spark's generated name. Functions with fixed
- * argument types are rows of {@link #FIXED}; the rest are typed in {@link SpecialFunctions} and, those over strings
- * or binary, {@link BinaryFunctions}. Immutable.
+ * argument types are rows of {@link #FIXED}; the rest are typed by the {@link FunctionFamily} that names them. The
+ * {@link FunctionRegistry} decides which names exist. Immutable.
  */
 final class FunctionCatalog {
     private static final DataType S = AtomicType.STRING;
@@ -82,55 +82,32 @@ final class FunctionCatalog {
     /** Every name some typing code here handles; the registry must describe exactly these (a test checks). */
     static List<String> typedNames() {
         List<String> names = new ArrayList<>(FIXED.keySet());
-        names.addAll(SpecialFunctions.NAMES);
-        names.addAll(BinaryFunctions.NAMES);
-        names.addAll(TryFunctions.NAMES);
-        names.addAll(HashFunctions.NAMES);
-        names.addAll(TextFunctions.NAMES);
-        names.addAll(RegexFunctions.NAMES);
-        names.addAll(FormatFunctions.NAMES);
-        names.addAll(MathFunctions.NAMES);
-        names.addAll(BitwiseFunctions.NAMES);
-        names.addAll(ConditionalFunctions.NAMES);
-        names.addAll(UrlFunctions.NAMES);
-        names.addAll(MiscFunctions.NAMES);
-        names.addAll(CryptoFunctions.NAMES);
-        names.addAll(ConversionFunctions.TARGETS.keySet());
+        for (FunctionFamily family : new FunctionCatalog(null).families) {
+            names.addAll(family.names());
+        }
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
     private final Analyzer analyzer;
-    private final SpecialFunctions special;
-    private final BinaryFunctions binary;
-    private final TryFunctions tries;
-    private final HashFunctions hashes;
-    private final TextFunctions texts;
-    private final RegexFunctions regexes;
-    private final FormatFunctions formats;
-    private final MathFunctions maths;
-    private final BitwiseFunctions bits;
-    private final ConditionalFunctions conditionals;
-    private final ConversionFunctions conversions;
-    private final UrlFunctions urls;
-    private final MiscFunctions miscs;
-    private final CryptoFunctions cryptos;
+    private final List<FunctionFamily> families;
+    private final Map<String, FunctionFamily> byName = new TreeMap<>();
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
-        this.special = new SpecialFunctions(analyzer, this);
-        this.binary = new BinaryFunctions(analyzer, this);
-        this.tries = new TryFunctions(analyzer, this);
-        this.hashes = new HashFunctions(analyzer, this);
-        this.texts = new TextFunctions(analyzer, this);
-        this.regexes = new RegexFunctions(analyzer, this);
-        this.formats = new FormatFunctions(analyzer, this);
-        this.maths = new MathFunctions(analyzer, this);
-        this.bits = new BitwiseFunctions(analyzer, this);
-        this.conditionals = new ConditionalFunctions(analyzer, this);
-        this.conversions = new ConversionFunctions(analyzer, this);
-        this.urls = new UrlFunctions(analyzer, this);
-        this.miscs = new MiscFunctions(analyzer, this);
-        this.cryptos = new CryptoFunctions(analyzer, this);
+        this.families = List.of(new SpecialFunctions(analyzer, this), new BinaryFunctions(analyzer, this),
+                new TryFunctions(analyzer, this), new HashFunctions(analyzer, this), new TextFunctions(analyzer, this),
+                new RegexFunctions(analyzer, this), new FormatFunctions(analyzer, this),
+                new MathFunctions(analyzer, this), new BitwiseFunctions(analyzer, this),
+                new ConditionalFunctions(analyzer, this), new ConversionFunctions(analyzer, this),
+                new UrlFunctions(analyzer, this), new MiscFunctions(analyzer, this),
+                new CryptoFunctions(analyzer, this));
+        for (FunctionFamily family : families) {
+            for (String name : family.names()) {
+                if (byName.put(name, family) != null) {
+                    throw new IllegalStateException("two families type the function " + name);
+                }
+            }
+        }
     }
 
     Typed resolve(Ast.Call call) {
@@ -146,34 +123,12 @@ final class FunctionCatalog {
         Fixed fixed = FIXED.get(name);
         if (fixed != null) {
             return fixedCall(fixed, call, args);
-        } else if (BinaryFunctions.NAMES.contains(name)) {
-            return binary.resolve(name, call, args);
-        } else if (HashFunctions.NAMES.contains(name)) {
-            return hashes.resolve(name, call, args);
-        } else if (TextFunctions.NAMES.contains(name)) {
-            return texts.resolve(name, call, args);
-        } else if (RegexFunctions.NAMES.contains(name)) {
-            return regexes.resolve(name, call, args);
-        } else if (FormatFunctions.NAMES.contains(name)) {
-            return formats.resolve(name, call, args);
-        } else if (MathFunctions.NAMES.contains(name)) {
-            return maths.resolve(name, call, args);
-        } else if (BitwiseFunctions.NAMES.contains(name)) {
-            return bits.resolve(name, call, args);
-        } else if (ConditionalFunctions.NAMES.contains(name)) {
-            return conditionals.resolve(name, call, args);
-        } else if (ConversionFunctions.TARGETS.containsKey(name)) {
-            return conversions.resolve(name, call, args);
-        } else if (UrlFunctions.NAMES.contains(name)) {
-            return urls.resolve(name, call, args);
-        } else if (MiscFunctions.NAMES.contains(name)) {
-            return miscs.resolve(name, call, args);
-        } else if (CryptoFunctions.NAMES.contains(name)) {
-            return cryptos.resolve(name, call, args);
-        } else if (TryFunctions.NAMES.contains(name)) {
-            return tries.resolve(name, call, args, special);
         }
-        return special.resolve(name, call, args);
+        FunctionFamily family = byName.get(name);
+        if (family == null) {
+            throw new IllegalStateException("the registry describes a function nothing types: " + name);
+        }
+        return family.resolve(name, call, args);
     }
 
     private SluiceException unknown(Ast.Call call, String name) {

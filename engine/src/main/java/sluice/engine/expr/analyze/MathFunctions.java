@@ -17,7 +17,7 @@ import sluice.engine.types.DecimalType;
  * expm1 and log1p, rint, sign, factorial, hypot, atan2, bin, conv, width_bucket, mod and negative. Arguments are cast
  * to DOUBLE as Spark's implicit casts do. Stateless.
  */
-final class MathFunctions {
+final class MathFunctions implements FunctionFamily {
     /** The functions of one DOUBLE giving a DOUBLE, by the name Spark prints when they are called by this name. */
     static final Map<String, String> UNARY = new TreeMap<>(Map.ofEntries(Map.entry("acos", "ACOS"),
             Map.entry("asin", "ASIN"), Map.entry("atan", "ATAN"), Map.entry("acosh", "ACOSH"),
@@ -39,7 +39,13 @@ final class MathFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         if (UNARY.containsKey(name)) {
             catalog.checkArity(call, args.size(), 1, 1);
             Typed x = analyzer.expect(args.get(0), D, name);

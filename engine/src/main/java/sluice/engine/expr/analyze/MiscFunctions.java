@@ -14,7 +14,7 @@ import sluice.engine.types.DecimalType;
  * and raise_error, and the row-position functions rand, randn, uniform, randstr, uuid, monotonically_increasing_id
  * and spark_partition_id, whose seed must be a constant as in Spark. Stateless.
  */
-final class MiscFunctions {
+final class MiscFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("typeof", "version", "current_database", "current_schema",
             "current_catalog", "current_user", "user", "session_user", "assert_true", "raise_error", "rand", "random",
             "randn", "uniform", "randstr", "uuid", "monotonically_increasing_id", "spark_partition_id", "bitmap_bucket_number", "bitmap_bit_position",
@@ -31,7 +31,13 @@ final class MiscFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         String sql = FunctionCatalog.sqlName(call, args);
         switch (name) {
             case "typeof" -> {

@@ -20,7 +20,7 @@ import sluice.engine.types.Field;
 import sluice.engine.types.StructType;
 
 /** Functions whose result type depends on their arguments (round, coalesce, if, from_json ...). Stateless. */
-final class SpecialFunctions {
+final class SpecialFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("concat", "concat_ws", "round", "bround", "abs", "floor", "ceil",
             "ceiling", "log", "greatest", "least", "coalesce", "nvl", "ifnull", "nvl2", "if", "isnull", "isnotnull",
             "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
@@ -34,7 +34,13 @@ final class SpecialFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         switch (name) {
             case "concat", "concat_ws" -> {
                 return concat(name, call, args);

@@ -12,7 +12,7 @@ import sluice.engine.types.DataType;
  * (which Spark prints in the generated name), STRING or BINARY arguments, and Spark's names for the trim forms.
  * Arguments are cast to STRING as Spark's implicit casts do. Stateless.
  */
-final class TextFunctions {
+final class TextFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("ascii", "chr", "char", "soundex", "levenshtein", "repeat", "replace",
             "translate", "left", "right", "locate", "position", "overlay", "split_part", "substring_index", "btrim",
             "trim", "ltrim", "rtrim", "startswith", "endswith", "contains", "find_in_set", "elt", "space", "quote",
@@ -30,7 +30,13 @@ final class TextFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         switch (name) {
             case "ascii" -> {
                 return plain(name, call, args, I, S);

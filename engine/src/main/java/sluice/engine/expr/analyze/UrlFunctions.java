@@ -6,7 +6,7 @@ import sluice.engine.expr.parse.Ast;
 import sluice.engine.types.AtomicType;
 
 /** parse_url, try_parse_url, url_encode, url_decode and try_url_decode, typed as Spark types them. Stateless. */
-final class UrlFunctions {
+final class UrlFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("parse_url", "try_parse_url", "url_encode", "url_decode",
             "try_url_decode");
 
@@ -18,7 +18,13 @@ final class UrlFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         String sql = FunctionCatalog.sqlName(call, args);
         if (name.endsWith("parse_url")) {
             catalog.checkArity(call, args.size(), 2, 3);
