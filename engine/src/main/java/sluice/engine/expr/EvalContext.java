@@ -6,8 +6,7 @@ import java.time.ZoneId;
 
 /**
  * What one evaluation may read besides its batch: the micro-batch timestamp (current_timestamp()), the time zone,
- * and the index of the partition (Spark's task) the batch is, which seeds rand() and numbers
- * monotonically_increasing_id() as Spark does per partition.
+ * and the index of the partition (Spark's task) the batch is, which seeds rand() as Spark seeds it per partition.
  */
 public record EvalContext(long batchTimestampMicros, ZoneId zone, int partitionIndex) {
     public EvalContext {

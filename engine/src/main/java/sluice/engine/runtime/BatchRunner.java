@@ -135,7 +135,7 @@ final class BatchRunner {
         List<Integer> indexes = java.util.stream.IntStream.range(0, partitions.size()).boxed().toList();
         List<PartitionRun> runs = tasks.map(indexes, index -> {
             InputPartition partition = partitions.get(index);
-            // Each partition is a task of its own, as in Spark: rand() and monotonically_increasing_id() see its index.
+            // Each partition is a task of its own, as in Spark: rand() and spark_partition_id() see its index.
             TaskContext task = context.forPartition(index);
             PartitionRun run = new PartitionRun(new Batch[length], new long[length]);
             run.stages()[0] = inNode(sourceStep.nodeId(), partition::read);

@@ -140,7 +140,6 @@ class FunctionsTest {
                 call("md5", "md5(s)", "b10a8db164e0754105b7a99be72e3fe5", "null"),
                 call("minute", "minute(ts)", "20", "null"),
                 call("mod", "mod(i, 2)", "1", "null"),
-                call("monotonically_increasing_id", "monotonically_increasing_id()", "0", "1"),
                 call("month", "month(d)", "1", "null"),
                 call("nanvl", "nanvl(x, 0)", "2.5", "null"),
                 call("negative", "negative(x)", "-2.5", "null"),

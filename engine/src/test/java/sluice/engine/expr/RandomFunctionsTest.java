@@ -49,10 +49,15 @@ class RandomFunctionsTest {
     }
 
     @Test
-    void rowIdsCarryThePartitionIndexAboveBit33() {
-        assertThat(values("monotonically_increasing_id()", 2, 0)).containsExactly(0L, 1L);
-        assertThat(values("monotonically_increasing_id()", 2, 3)).containsExactly(3L << 33, (3L << 33) + 1);
-        assertThat(values("spark_partition_id()", 1, 3)).containsExactly(3);
+    void partitionIdIsThePartitionsIndex() {
+        assertThat(values("spark_partition_id()", 2, 3)).containsExactly(3, 3);
+    }
+
+    @Test
+    void monotonicallyIncreasingIdIsRefusedAsSparkRefusesItInStreams() {
+        assertThat(compileProblem("monotonically_increasing_id()").message()).isEqualTo("Spark's function "
+                + "'monotonically_increasing_id' is not in Sluice: Spark refuses it in streaming queries, and every "
+                + "Sluice pipeline is one");
     }
 
     @Test

@@ -111,7 +111,7 @@ final class FormatFunctions implements FunctionFamily {
                 throw analyzer.mismatch(format, call.function() + " format", "a constant STRING");
             }
             String kind = text.strip().toLowerCase(Locale.ROOT);
-            return switch (kind) {
+            Typed.Call converted = (Typed.Call) switch (kind) {
                 case "base64", "hex" -> catalog.resolveAs(kind, new Ast.Call(kind, call.args().subList(0, 1),
                         call.nameSpan(), call.span()), List.of(value));
                 case "utf-8" -> catalog.resolveAs("decode", new Ast.Call("decode", call.args(), call.nameSpan(),
@@ -120,6 +120,11 @@ final class FormatFunctions implements FunctionFamily {
                         "the format of a binary in %s must be 'base64', 'hex' or 'utf-8', not '%s'",
                         call.function(), text);
             };
+            // Spark keeps the name called on what it builds: to_char(x) for hex, to_char(x, utf-8) for utf-8.
+            String called = call.function().toLowerCase(Locale.ROOT);
+            String sql = called + converted.sql().substring(converted.sql().indexOf('('));
+            return new Typed.Call(converted.function(), converted.args(), converted.type(), converted.nullable(),
+                    converted.span(), sql);
         }
         Typed number = value.type() instanceof DecimalType ? value
                 : analyzer.expect(value, value.type() == AtomicType.STRING ? new DecimalType(38, 18)

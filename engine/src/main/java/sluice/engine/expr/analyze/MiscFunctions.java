@@ -11,13 +11,13 @@ import sluice.engine.types.DecimalType;
 
 /**
  * Spark's misc and random functions: typeof, version and the current_* names (constants of the query), assert_true
- * and raise_error, and the row-position functions rand, randn, uniform, randstr, uuid, monotonically_increasing_id
- * and spark_partition_id, whose seed must be a constant as in Spark. Stateless.
+ * and raise_error, and the row-position functions rand, randn, uniform, randstr, uuid and spark_partition_id, whose
+ * seed must be a constant as in Spark. Stateless.
  */
 final class MiscFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("typeof", "version", "current_database", "current_schema",
             "current_catalog", "current_user", "user", "session_user", "assert_true", "raise_error", "rand", "random",
-            "randn", "uniform", "randstr", "uuid", "monotonically_increasing_id", "spark_partition_id", "bitmap_bucket_number", "bitmap_bit_position",
+            "randn", "uniform", "randstr", "uuid", "spark_partition_id", "bitmap_bucket_number", "bitmap_bit_position",
             "bitmap_count");
 
     /** The Spark version Sluice follows, as version() reports it, with Sluice in place of Spark's build. */
@@ -85,10 +85,9 @@ final class MiscFunctions implements FunctionFamily {
             case "assert_true" -> {
                 return assertTrue(call, args);
             }
-            case "monotonically_increasing_id", "spark_partition_id", "uuid" -> {
+            case "spark_partition_id", "uuid" -> {
                 catalog.checkArity(call, args.size(), 0, 0);
-                DataType type = name.equals("uuid") ? AtomicType.STRING
-                        : name.equals("spark_partition_id") ? AtomicType.INT : AtomicType.BIGINT;
+                DataType type = name.equals("uuid") ? AtomicType.STRING : AtomicType.INT;
                 String printed = name.equals("spark_partition_id") ? "SPARK_PARTITION_ID()" : sql;
                 return FunctionCatalog.call(name, List.of(), type, false, call.span(), printed);
             }

@@ -13,12 +13,11 @@ import sluice.engine.types.ObjectVector;
 /**
  * The functions whose value depends on the row's place rather than its columns: rand, randn, uniform and randstr
  * (Spark's generator seeded with the seed plus the partition index, started afresh for every partition of every
- * micro-batch, as Spark starts it in every task), uuid, monotonically_increasing_id (the partition index in the
- * upper 31 bits, the row's number in the partition below) and spark_partition_id. Immutable; any thread.
+ * micro-batch, as Spark starts it in every task), uuid and spark_partition_id. Immutable; any thread.
  */
 final class RandomEvaluator extends Evaluator {
     /** What the evaluator draws. */
-    enum Kind { RAND, RANDN, UNIFORM, RANDSTR, UUID, ROW_ID, PARTITION_ID }
+    enum Kind { RAND, RANDN, UNIFORM, RANDSTR, UUID, PARTITION_ID }
 
     private final Kind kind;
     private final long seed;
@@ -64,12 +63,9 @@ final class RandomEvaluator extends Evaluator {
                 }
                 return new ObjectVector(AtomicType.STRING, out, n, null);
             }
-            case ROW_ID, PARTITION_ID -> {
+            case PARTITION_ID -> {
                 long[] out = new long[n];
-                long base = (long) env.partition() << 33;
-                for (int i = 0; i < n; i++) {
-                    out[i] = kind == Kind.ROW_ID ? base + i : env.partition();
-                }
+                java.util.Arrays.fill(out, env.partition());
                 return new LongVector(type(), out, n, null);
             }
         }

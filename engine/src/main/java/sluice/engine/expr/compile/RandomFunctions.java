@@ -17,7 +17,6 @@ final class RandomFunctions {
             case "uniform" -> RandomEvaluator.Kind.UNIFORM;
             case "randstr" -> RandomEvaluator.Kind.RANDSTR;
             case "uuid" -> RandomEvaluator.Kind.UUID;
-            case "monotonically_increasing_id" -> RandomEvaluator.Kind.ROW_ID;
             case "spark_partition_id" -> RandomEvaluator.Kind.PARTITION_ID;
             default -> null;
         };

@@ -22,7 +22,8 @@ final class StringKernels {
                     (a, e) -> (long) ((String) a[0]).codePointCount(0, ((String) a[0]).length());
             case "reverse" -> (a, e) -> new StringBuilder((String) a[0]).reverse().toString();
             case "initcap" -> (a, e) -> initcap((String) a[0]);
-            case "instr" -> (a, e) -> (long) (((String) a[0]).indexOf((String) a[1]) + 1);
+            // Positions count characters (code points), not UTF-16 units.
+            case "instr" -> (a, e) -> Positions.locate((String) a[0], (String) a[1], 1);
             case "concat" -> (a, e) -> {
                 StringBuilder text = new StringBuilder();
                 for (Object arg : a) {

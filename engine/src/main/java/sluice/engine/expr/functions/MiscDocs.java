@@ -23,9 +23,6 @@ final class MiscDocs {
                         "NULL when expr is true; otherwise the query stops with message", "assert_true(1 < 2)", "NULL")
                 .add("raise_error", "raise_error(message)", "Stops the query with message",
                         "if(1 < 2, 'fine', raise_error('no'))", "fine")
-                .add("monotonically_increasing_id", "monotonically_increasing_id()",
-                        "A BIGINT unique in the micro-batch: the partition index times 2^33 plus the row's number in "
-                                + "the partition", "monotonically_increasing_id()", "0")
                 .add("spark_partition_id", "spark_partition_id()",
                         "The index of the partition (task) the row is computed in", "spark_partition_id()", "0")
                 .add("bitmap_bucket_number", "bitmap_bucket_number(child)",

@@ -66,6 +66,8 @@ final class MissingFunctions {
                 "input_file_block_length input_file_block_start input_file_name");
         group(all, FunctionGroup.MISC, "calls any Java method by name, which a pipeline file, being data, must not be able to do",
                 "java_method reflect try_reflect");
+        group(all, FunctionGroup.MISC, "Spark refuses it in streaming queries, and every Sluice pipeline is one",
+                "monotonically_increasing_id");
         group(all, FunctionGroup.ST, "Sluice has no geospatial types",
                 "st_asbinary st_geogfromwkb st_geomfromwkb st_setsrid st_srid");
         group(all, FunctionGroup.STRUCT, "not yet (issue #11: structs)",
