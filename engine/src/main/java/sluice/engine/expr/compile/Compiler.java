@@ -64,6 +64,10 @@ public final class Compiler {
                 return fast;
             }
             Kernels.Choice choice = Kernels.of(call);
+            Evaluator column = FastPaths.overStrings(call, args, choice, source);
+            if (column != null) {
+                return column;
+            }
             return new CallEvaluator(args, choice.kernel(), choice.nullIntolerant(), call.type(), source,
                     call.span());
         } else if (typed instanceof Typed.TryEval tryEval) {

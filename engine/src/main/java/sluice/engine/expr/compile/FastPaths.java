@@ -68,6 +68,36 @@ final class FastPaths {
         };
     }
 
+    /**
+     * A kernel of one STRING column and constants that is null exactly where its argument is, giving a STRING or a
+     * long-stored value, as one loop over the column (no boxing of the column's values); null when the call is not
+     * of that shape.
+     */
+    static Evaluator overStrings(Typed.Call call, List<Evaluator> args, Kernels.Choice choice, SourceText source) {
+        boolean stored = call.type() == AtomicType.STRING
+                || call.type().storage() == sluice.engine.types.DataType.Storage.LONG;
+        if (args.isEmpty() || !choice.nullIntolerant() || !NEVER_NULL.contains(call.function()) || !stored
+                || call.args().get(0).type() != AtomicType.STRING) {
+            return null;
+        }
+        Object[] constants = new Object[args.size() - 1];
+        for (int i = 1; i < args.size(); i++) {
+            Object value = args.get(i).constantValue();
+            if (value == Evaluator.NOT_CONSTANT || value == null) {
+                return null;
+            }
+            constants[i - 1] = value;
+        }
+        return new StringKernelEvaluator(args.get(0), choice.kernel(), constants, call.type(), source, call.span());
+    }
+
+    /** Kernels over strings that give a value for every row of values (never null for a non-null argument). */
+    private static final java.util.Set<String> NEVER_NULL = java.util.Set.of("substring", "left", "right", "replace",
+            "translate", "lpad", "rpad", "trim", "ltrim", "rtrim", "repeat", "overlay", "split_part",
+            "substring_index", "md5", "sha1", "crc32", "length", "instr", "ascii", "soundex", "quote", "levenshtein",
+            "find_in_set", "regexp_replace", "regexp_extract", "regexp_count", "regexp_instr", "initcap", "reverse",
+            "upper", "lower", "url_encode", "chr", "space");
+
     /** round and bround of a DOUBLE column to a constant scale. */
     private static Evaluator doubleRound(Typed.Call call, List<Evaluator> args, SourceText source) {
         boolean round = call.function().equals("round") || call.function().equals("bround");

@@ -148,8 +148,12 @@ final class Kernels {
             if (args[i] == null) {
                 continue;
             }
-            List<?> parts = args[i] instanceof List<?> list ? list : List.of(args[i]);
-            for (Object part : parts) {
+            if (args[i] instanceof String part) {
+                text.append(first ? "" : (String) args[0]).append(part);
+                first = false;
+                continue;
+            }
+            for (Object part : (List<?>) args[i]) {
                 if (part == null) {
                     continue;
                 }
