@@ -81,8 +81,9 @@ final class BatchRunner {
     record Outcome(Map<String, Long> rowCounts, Map<String, PartitionedBatch> outputs) {}
 
     Outcome run(long batchId, List<String> starts, List<String> ends, long batchTimestampMs, boolean keepOutputs) {
-        TaskContext context = new TaskContext(batchId,
-                new EvalContext(Math.multiplyExact(batchTimestampMs, 1000L), environment.zone()), tasks);
+        // Like Spark in a stream, every micro-batch draws its random functions' seeds afresh.
+        TaskContext context = new TaskContext(batchId, new EvalContext(Math.multiplyExact(batchTimestampMs, 1000L),
+                environment.zone(), 0, java.util.concurrent.ThreadLocalRandom.current().nextLong()), tasks);
         Map<String, PartitionedBatch> results = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
         Map<String, PartitionedBatch> kept = new LinkedHashMap<>();

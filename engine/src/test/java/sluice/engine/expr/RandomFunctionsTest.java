@@ -14,16 +14,21 @@ import sluice.engine.types.ColumnVector;
 import sluice.engine.types.Schema;
 
 /**
- * rand and its kin draw Spark's numbers: the values below are Spark 4.1's for the same seed in partition 0 (its
- * first task); every partition starts its own generator at seed + index, afresh for every batch.
+ * rand and its kin draw Spark's numbers: with a micro-batch seed of 0 the values below are Spark 4.1's for the same
+ * seed in partition 0 (its first task) of a batch query; every partition starts its own generator at seed + index,
+ * and a stream's micro-batch adds its own random seed, as Spark gives every micro-batch new seeds.
  */
 class RandomFunctionsTest {
     private static final ExpressionCompiler COMPILER = new ExpressionCompiler(UTC);
 
     private static List<Object> values(String expression, int rows, int partition) {
+        return values(expression, rows, partition, 0L);
+    }
+
+    private static List<Object> values(String expression, int rows, int partition, long batchSeed) {
         CompiledExpression compiled = COMPILER.compile(expression, Schema.EMPTY, Position.NOWHERE);
         ColumnVector column = compiled.evaluate(new Batch(Schema.EMPTY, List.of(), rows),
-                new EvalContext(0L, UTC, partition));
+                new EvalContext(0L, UTC, partition, batchSeed));
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             values.add(column.get(i));
@@ -46,6 +51,12 @@ class RandomFunctionsTest {
         assertThat(values("rand(7)", 3, 0)).isEqualTo(first);
         assertThat(values("rand(8)", 3, 0)).isEqualTo(values("rand(7)", 3, 1));
         assertThat(first).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aMicroBatchSeedChangesTheNumbersAsSparkReseedsEveryMicroBatch() {
+        assertThat(values("rand(42)", 3, 0, 12345L)).isEqualTo(values("rand(12387)", 3, 0))
+                .isNotEqualTo(values("rand(42)", 3, 0));
     }
 
     @Test

@@ -120,9 +120,10 @@ final class FormatFunctions implements FunctionFamily {
                         "the format of a binary in %s must be 'base64', 'hex' or 'utf-8', not '%s'",
                         call.function(), text);
             };
-            // Spark keeps the name called on what it builds: to_char(x) for hex, to_char(x, utf-8) for utf-8.
+            // Spark names what it builds (hex(x), decode(x, utf-8)), by the alias to_varchar when called so.
             String called = call.function().toLowerCase(Locale.ROOT);
-            String sql = called + converted.sql().substring(converted.sql().indexOf('('));
+            String sql = called.equals("to_varchar") ? called + converted.sql().substring(converted.sql().indexOf('('))
+                    : converted.sql();
             return new Typed.Call(converted.function(), converted.args(), converted.type(), converted.nullable(),
                     converted.span(), sql);
         }

@@ -3,11 +3,11 @@ package sluice.engine.expr.compile;
 import java.time.ZoneId;
 
 /**
- * What an evaluation may read besides the batch: the micro-batch's timestamp, the session time zone, and the index of
- * the partition being evaluated.
+ * What an evaluation may read besides the batch: the micro-batch's timestamp, the session time zone, the index of the
+ * partition being evaluated and the micro-batch's random seed.
  */
-public record Env(long nowMicros, ZoneId zone, int partition) {
+public record Env(long nowMicros, ZoneId zone, int partition, long randomSeed) {
     public Env(long nowMicros, ZoneId zone) {
-        this(nowMicros, zone, 0);
+        this(nowMicros, zone, 0, 0L);
     }
 }

@@ -84,8 +84,9 @@ final class MathDocs {
                         "The bucket of value among num_bucket equal buckets from min_value to max_value (0 below, "
                                 + "num_bucket + 1 above)", "width_bucket(5.3, 0.2, 10.6, 5)", "3")
                 .add("rand random", "rand([seed])",
-                        "A random DOUBLE in [0, 1): Spark's generator seeded with seed plus the partition index, "
-                                + "restarted for every micro-batch as in Spark", "rand(0)", "0.7604953758285915")
+                        "A random DOUBLE in [0, 1) from Spark's generator; a stream draws new numbers in every "
+                                + "micro-batch, whatever the seed, as Spark's streams do", "rand(0)",
+                        "0.7604953758285915")
                 .add("randn", "randn([seed])", "A random DOUBLE from the standard normal distribution, seeded as rand",
                         "randn(0)", "1.6034991609278433")
                 .add("uniform", "uniform(min, max[, seed])",
