@@ -11,6 +11,12 @@ final class Kernels {
     /** The kernel and its null behaviour. */
     record Choice(Kernel kernel, boolean nullIntolerant) {}
 
+    /** The kernel classes, each asked in turn for the kernel of a call; null from one means it has none. */
+    private static final List<java.util.function.Function<Typed.Call, Kernel>> FINDERS = List.of(BinaryKernels::of,
+            HashKernels::of, TextKernels::of, RegexKernels::of, FormatKernels::of, call -> UrlKernels.of(call.function()),
+            call -> AesKernels.of(call.function()), call -> StringKernels.of(call.function()),
+            call -> MathKernels.of(call.function(), call.type()), call -> DateKernels.of(call.function()));
+
     private Kernels() {
     }
 
@@ -102,33 +108,9 @@ final class Kernels {
                 return new Choice(JsonKernels.toJson(call.args().get(0).type()), true);
             }
             default -> {
-                Kernel kernel = BinaryKernels.of(call);
-                if (kernel == null) {
-                    kernel = HashKernels.of(call);
-                }
-                if (kernel == null) {
-                    kernel = TextKernels.of(call);
-                }
-                if (kernel == null) {
-                    kernel = RegexKernels.of(call);
-                }
-                if (kernel == null) {
-                    kernel = FormatKernels.of(call);
-                }
-                if (kernel == null) {
-                    kernel = UrlKernels.of(name);
-                }
-                if (kernel == null) {
-                    kernel = AesKernels.of(name);
-                }
-                if (kernel == null) {
-                    kernel = StringKernels.of(name);
-                }
-                if (kernel == null) {
-                    kernel = MathKernels.of(name, type);
-                }
-                if (kernel == null) {
-                    kernel = DateKernels.of(name);
+                Kernel kernel = null;
+                for (int i = 0; i < FINDERS.size() && kernel == null; i++) {
+                    kernel = FINDERS.get(i).apply(call);
                 }
                 if (kernel == null) {
                     throw new IllegalStateException("no kernel for function " + name);
