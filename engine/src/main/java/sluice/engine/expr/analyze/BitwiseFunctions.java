@@ -38,7 +38,8 @@ final class BitwiseFunctions implements FunctionFamily {
             }
             case "bit_count" -> {
                 catalog.checkArity(call, args.size(), 1, 1);
-                Typed value = args.get(0).type() == AtomicType.BOOLEAN ? args.get(0) : operators.integral(args.get(0), name);
+                Typed value = args.get(0).type() == AtomicType.BOOLEAN ? args.get(0)
+                        : operators.integral(args.get(0), name);
                 return FunctionCatalog.call(name, List.of(value), AtomicType.INT, value.nullable(), call.span(), sql);
             }
             case "bit_get", "getbit" -> {

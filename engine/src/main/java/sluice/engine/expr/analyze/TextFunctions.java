@@ -127,7 +127,8 @@ final class TextFunctions implements FunctionFamily {
                 }
                 List<Typed> strings = all.stream().map(a -> analyzer.expect(a, S, name)).toList();
                 DataType words = new sluice.engine.types.ArrayType(new sluice.engine.types.ArrayType(S, true), true);
-                return FunctionCatalog.call(name, strings, words, true, call.span(), FunctionCatalog.sqlName(call, all));
+                return FunctionCatalog.call(name, strings, words, true, call.span(),
+                        FunctionCatalog.sqlName(call, all));
             }
             case "collation" -> {
                 catalog.checkArity(call, args.size(), 1, 1);

@@ -59,7 +59,8 @@ final class MoreMathKernels {
             case "atan2" -> (a, e) -> Math.atan2((Double) a[0] + 0.0, (Double) a[1] + 0.0);
             case "hypot" -> (a, e) -> Math.hypot((Double) a[0], (Double) a[1]);
             case "signum" -> (a, e) -> Math.signum(a[0] instanceof Long l ? (double) l : (Double) a[0]);
-            case "factorial" -> (a, e) -> (Long) a[0] < 0 || (Long) a[0] > 20 ? null : FACTORIALS[(int) (long) (Long) a[0]];
+            case "factorial" -> (a, e) -> (Long) a[0] < 0 || (Long) a[0] > 20 ? null
+                    : FACTORIALS[((Long) a[0]).intValue()];
             case "bin" -> (a, e) -> Long.toBinaryString((Long) a[0]);
             case "conv" -> (a, e) -> conv((String) a[0], (Long) a[1], (Long) a[2]);
             case "bit_count" -> (a, e) -> a[0] instanceof Boolean b ? (b ? 1L : 0L) : (long) Long.bitCount((Long) a[0]);

@@ -81,7 +81,8 @@ final class TextKernels {
             case "elt" -> (a, e) -> elt(a);
             // Spark's collation is a constant of the argument's type, not null for a null value.
             case "collation" -> (a, e) -> "SYSTEM.BUILTIN.UTF8_BINARY";
-            case "sentences" -> (a, e) -> a[0] == null ? null : Sentences.of((String) a[0], (String) a[1], (String) a[2]);
+            case "sentences" -> (a, e) -> a[0] == null ? null
+                    : Sentences.of((String) a[0], (String) a[1], (String) a[2]);
             // A null replacement keeps that class of characters.
             case "mask" -> (a, e) -> a[0] == null ? null : mask((String) a[0], a[1], a[2], a[3], a[4]);
             default -> null;

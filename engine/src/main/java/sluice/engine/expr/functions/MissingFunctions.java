@@ -26,7 +26,9 @@ final class MissingFunctions {
                 + "array_insert array_intersect array_join array_max array_min array_position "
                 + "array_prepend array_remove array_repeat array_size array_union arrays_overlap "
                 + "arrays_zip flatten get sequence shuffle slice sort_array");
-        group(all, FunctionGroup.CONVERSION, "Spark 4.1 itself refuses the TIME type by default (UNSUPPORTED_TIME_TYPE), and Sluice has none",
+        group(all, FunctionGroup.CONVERSION,
+                "Spark 4.1 itself refuses the TIME type by default (UNSUPPORTED_TIME_TYPE), and Sluice "
+                + "has none",
                 "time");
         group(all, FunctionGroup.CSV, "not yet (issue #11: CSV functions)",
                 "from_csv schema_of_csv to_csv");
@@ -49,7 +51,9 @@ final class MissingFunctions {
         group(all, FunctionGroup.MAP, "not yet (issue #11: maps)",
                 "map map_concat map_contains_key map_entries map_from_arrays map_from_entries "
                 + "map_keys map_values str_to_map");
-        group(all, FunctionGroup.MISC, "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, kll_sketch_agg_*, theta_sketch_agg, approx_top_k_accumulate), which Sluice does not have",
+        group(all, FunctionGroup.MISC,
+                "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, "
+                + "kll_sketch_agg_*, theta_sketch_agg, approx_top_k_accumulate), which Sluice does not have",
                 "approx_top_k_estimate hll_sketch_estimate hll_union kll_sketch_get_n_bigint "
                 + "kll_sketch_get_n_double kll_sketch_get_n_float kll_sketch_get_quantile_bigint "
                 + "kll_sketch_get_quantile_double kll_sketch_get_quantile_float "
@@ -64,7 +68,8 @@ final class MissingFunctions {
                 "from_protobuf to_protobuf");
         group(all, FunctionGroup.MISC, "not yet: Sluice's file source does not carry each row's file with the row",
                 "input_file_block_length input_file_block_start input_file_name");
-        group(all, FunctionGroup.MISC, "calls any Java method by name, which a pipeline file, being data, must not be able to do",
+        group(all, FunctionGroup.MISC,
+                "calls any Java method by name, which a pipeline file, being data, must not be able to do",
                 "java_method reflect try_reflect");
         group(all, FunctionGroup.MISC, "Spark refuses it in streaming queries, and every Sluice pipeline is one",
                 "monotonically_increasing_id");

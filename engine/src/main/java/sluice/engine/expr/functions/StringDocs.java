@@ -130,7 +130,8 @@ final class StringDocs {
                 .add("position", "position(substr, str[, pos]); position(substr IN str)",
                         "The position of the first substr in str at or after pos (1 by default), or 0",
                         "position('an' IN 'banana')", "2")
-                .add("overlay", "overlay(input, replace, pos[, len]); overlay(input PLACING replace FROM pos [FOR len])",
+                .add("overlay",
+                        "overlay(input, replace, pos[, len]); overlay(input PLACING replace FROM pos [FOR len])",
                         "input with len characters (the length of replace by default) from pos replaced by replace",
                         "overlay('Spark SQL' PLACING 'ANSI ' FROM 7 FOR 0)", "Spark ANSI SQL")
                 .add("split_part", "split_part(str, delimiter, partNum)",
