@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.EvalContext;
@@ -83,7 +85,7 @@ final class BatchRunner {
     Outcome run(long batchId, List<String> starts, List<String> ends, long batchTimestampMs, boolean keepOutputs) {
         // Like Spark in a stream, every micro-batch draws its random functions' seeds afresh.
         TaskContext context = new TaskContext(batchId, new EvalContext(Math.multiplyExact(batchTimestampMs, 1000L),
-                environment.zone(), 0, java.util.concurrent.ThreadLocalRandom.current().nextLong()), tasks);
+                environment.zone(), 0, ThreadLocalRandom.current().nextLong()), tasks);
         Map<String, PartitionedBatch> results = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
         Map<String, PartitionedBatch> kept = new LinkedHashMap<>();
@@ -133,7 +135,7 @@ final class BatchRunner {
         List<InputPartition> partitions = end == null || Objects.equals(start, end) ? List.of()
                 : inNode(sourceStep.nodeId(), () -> source.source().planInputPartitions(start, end));
         int length = chain.size() + 1;
-        List<Integer> indexes = java.util.stream.IntStream.range(0, partitions.size()).boxed().toList();
+        List<Integer> indexes = IntStream.range(0, partitions.size()).boxed().toList();
         List<PartitionRun> runs = tasks.map(indexes, index -> {
             InputPartition partition = partitions.get(index);
             // Each partition is a task of its own, as in Spark: rand() and spark_partition_id() see its index.

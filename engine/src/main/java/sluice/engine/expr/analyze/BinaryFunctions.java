@@ -3,6 +3,7 @@ package sluice.engine.expr.analyze;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.Ast.BinaryOp;
@@ -124,7 +125,7 @@ final class BinaryFunctions implements FunctionFamily {
         types.add(otherwise.type());
         DataType type = Coercion.commonType(types).orElseThrow(() -> analyzer.error(ErrorCode.TYPE_MISMATCH,
                 call.span(), "the results of 'decode' have incompatible types %s",
-                types.stream().map(DataType::sql).distinct().collect(java.util.stream.Collectors.joining(", "))));
+                types.stream().map(DataType::sql).distinct().collect(Collectors.joining(", "))));
         List<Typed> coerced = results.stream().map(r -> analyzer.coerce(r, type)).toList();
         return new Typed.CaseWhen(conditions, coerced, analyzer.coerce(otherwise, type), type, call.span(), sql);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
@@ -34,7 +35,7 @@ final class FunctionCatalog {
     record Fixed(String name, List<DataType> params, int required, List<Object> defaults, DataType result) {}
 
     private static final Map<String, Fixed> FIXED = new TreeMap<>();
-    private static final java.util.Set<String> WIDENING_ONLY = java.util.Set.of("date_add", "date_sub");
+    private static final Set<String> WIDENING_ONLY = Set.of("date_add", "date_sub");
 
     private static void fixed(String name, DataType result, DataType... params) {
         FIXED.put(name, new Fixed(name, List.of(params), params.length, List.of(), result));

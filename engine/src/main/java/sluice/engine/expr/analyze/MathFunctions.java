@@ -1,5 +1,6 @@
 package sluice.engine.expr.analyze;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,7 +123,7 @@ final class MathFunctions implements FunctionFamily {
         List<Typed> bounds = intervals ? args.subList(0, 3)
                 : args.subList(0, 3).stream().map(a -> analyzer.expect(a, D, "width_bucket")).toList();
         Typed buckets = analyzer.expect(args.get(3), AtomicType.BIGINT, "width_bucket");
-        List<Typed> typed = new java.util.ArrayList<>(bounds);
+        List<Typed> typed = new ArrayList<>(bounds);
         typed.add(buckets);
         return call("width_bucket", typed, AtomicType.BIGINT, true, call, FunctionCatalog.sqlName(call, args));
     }

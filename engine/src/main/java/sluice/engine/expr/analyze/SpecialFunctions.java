@@ -2,6 +2,7 @@ package sluice.engine.expr.analyze;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
@@ -214,7 +215,7 @@ final class SpecialFunctions implements FunctionFamily {
                 ? new DecimalType(Math.min(decimal.precision() - decimal.scale() + 1, 38), 0) : AtomicType.BIGINT;
         String canonical = name.equals("floor") ? "floor" : "ceil";
         // Spark prints FLOOR and CEIL in capitals, but keeps the alias ceiling as written.
-        String sql = (name.equals("ceiling") ? "ceiling" : canonical.toUpperCase(java.util.Locale.ROOT))
+        String sql = (name.equals("ceiling") ? "ceiling" : canonical.toUpperCase(Locale.ROOT))
                 + "(" + args.get(0).sql() + ")";
         return make(canonical, call, List.of(value), type, value.nullable(), sql);
     }

@@ -2,6 +2,8 @@ package sluice.engine.expr.compile;
 
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.types.AtomicType;
@@ -45,7 +47,7 @@ final class FastPaths {
             case "pow", "power" -> DoubleFunctionEvaluator.binary(x, args.get(1), StrictMath::pow, source,
                     call.span());
             default -> {
-                java.util.function.DoubleUnaryOperator unary = args.size() == 1 ? MoreMathKernels.unary(
+                DoubleUnaryOperator unary = args.size() == 1 ? MoreMathKernels.unary(
                         call.function()) : null;
                 yield unary == null ? null : DoubleFunctionEvaluator.unary(x, unary, source, call.span());
             }
@@ -92,7 +94,7 @@ final class FastPaths {
     }
 
     /** Kernels over strings that give a value for every row of values (never null for a non-null argument). */
-    private static final java.util.Set<String> NEVER_NULL = java.util.Set.of("substring", "left", "right", "replace",
+    private static final Set<String> NEVER_NULL = Set.of("substring", "left", "right", "replace",
             "translate", "lpad", "rpad", "trim", "ltrim", "rtrim", "repeat", "overlay", "split_part",
             "substring_index", "md5", "sha1", "crc32", "length", "instr", "ascii", "soundex", "quote", "levenshtein",
             "find_in_set", "regexp_replace", "regexp_extract", "regexp_count", "regexp_instr", "initcap", "reverse",

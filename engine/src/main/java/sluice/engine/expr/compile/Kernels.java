@@ -1,6 +1,7 @@
 package sluice.engine.expr.compile;
 
 import java.util.List;
+import java.util.function.Function;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.types.DataType;
 import sluice.engine.types.Row;
@@ -12,7 +13,7 @@ final class Kernels {
     record Choice(Kernel kernel, boolean nullIntolerant) {}
 
     /** The kernel classes, each asked in turn for the kernel of a call; null from one means it has none. */
-    private static final List<java.util.function.Function<Typed.Call, Kernel>> FINDERS = List.of(BinaryKernels::of,
+    private static final List<Function<Typed.Call, Kernel>> FINDERS = List.of(BinaryKernels::of,
             HashKernels::of, TextKernels::of, RegexKernels::of, FormatKernels::of,
             call -> UrlKernels.of(call.function()), call -> AesKernels.of(call.function()), call -> StringKernels.of(call.function()),
             call -> MathKernels.of(call.function(), call.type()), call -> DateKernels.of(call.function()));

@@ -1,5 +1,6 @@
 package sluice.engine.expr.compile;
 
+import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import sluice.engine.diag.ErrorCode;
 
@@ -139,7 +140,7 @@ final class MoreMathKernels {
             value = -value;
             negative = true;
         }
-        String written = Long.toUnsignedString(value, (int) Math.abs(to)).toUpperCase(java.util.Locale.ROOT);
+        String written = Long.toUnsignedString(value, (int) Math.abs(to)).toUpperCase(Locale.ROOT);
         return negative && to < 0 ? "-" + written : written;
     }
 }

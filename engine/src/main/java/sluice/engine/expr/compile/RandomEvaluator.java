@@ -1,5 +1,7 @@
 package sluice.engine.expr.compile;
 
+import java.util.Arrays;
+import java.util.UUID;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.types.AtomicType;
@@ -60,13 +62,13 @@ final class RandomEvaluator extends Evaluator {
             case UUID -> {
                 Object[] out = new Object[n];
                 for (int i = 0; i < n; i++) {
-                    out[i] = java.util.UUID.randomUUID().toString();
+                    out[i] = UUID.randomUUID().toString();
                 }
                 return new ObjectVector(AtomicType.STRING, out, n, null);
             }
             case PARTITION_ID -> {
                 long[] out = new long[n];
-                java.util.Arrays.fill(out, env.partition());
+                Arrays.fill(out, env.partition());
                 return new LongVector(type(), out, n, null);
             }
         }
