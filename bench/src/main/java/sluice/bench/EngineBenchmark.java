@@ -14,10 +14,11 @@ import java.util.stream.Stream;
 /**
  * The engine benchmark of the README: (a) 2,000,000 CSV rows in 20 files through select + filter into the noop sink,
  * (b) 300 one-file batches of 10 rows with maxFilesPerTrigger 1 (the cost of a batch), (c) the same query as a
- * hand-written loop, (d) the 2,000,000 rows of (a) through ten common string and date functions. (a) and (b) run {@code sluice run} as whole processes, as a user would, and read the engine's
- * own progress lines for rows/s and ms per batch. With {@code --spark-classpath FILE} the same pipelines also run on
- * Spark local mode through Sluice's Spark runner, and the table gains Spark's times and the ratio. (a) runs three times
- * on each engine and the median counts: one whole process of either varies by a tenth or more between runs. Usage:
+ * hand-written loop, (d) the 2,000,000 rows of (a) through ten common string and date functions. (a), (b) and (d)
+ * run {@code sluice run} as whole processes, as a user would, and read the engine's own progress lines for rows/s
+ * and ms per batch. With {@code --spark-classpath FILE} the same pipelines also run on Spark local mode through
+ * Sluice's Spark runner, and the table gains Spark's times and the ratio. (a) runs three times on each engine and the
+ * median counts: one whole process of either varies by a tenth or more between runs. Usage:
  * {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt] [engine jar]}.
  */
 public final class EngineBenchmark {
