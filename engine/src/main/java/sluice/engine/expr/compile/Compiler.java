@@ -65,6 +65,12 @@ public final class Compiler {
             }
             Kernels.Choice choice = Kernels.of(call);
             Evaluator column = FastPaths.overStrings(call, args, choice, source);
+            if (column == null) {
+                column = FastPaths.overTimes(call, args, choice, source);
+            }
+            if (column == null) {
+                column = FastPaths.oneString(call, args, choice, source);
+            }
             if (column != null) {
                 return column;
             }

@@ -11,8 +11,9 @@ import sluice.engine.types.ObjectVector;
 /**
  * A function of one STRING column and constants ({@code substring(s, 1, 2)}, {@code replace(s, 'a', 'b')},
  * {@code md5(s)} on text ...) in one loop over the column's array: the kernel sees the row's string with the
- * constants, null rows stay null and keep the input's bitmap. For kernels that are null for any null argument and
- * give a STRING or a long-stored value. Immutable; any thread.
+ * constants, null rows stay null and keep the input's bitmap, and a string seen a moment before takes the result it
+ * had ({@link RecentResults}). For kernels that are null for any null argument
+ * and give a STRING or a long-stored value. Immutable; any thread.
  */
 final class StringKernelEvaluator extends Evaluator {
     private final Evaluator operand;
@@ -35,23 +36,27 @@ final class StringKernelEvaluator extends Evaluator {
         Object[] in = a.values();
         Object[] row = new Object[constants.length + 1];
         System.arraycopy(constants, 0, row, 1, constants.length);
-        if (type().storage() == DataType.Storage.LONG) {
-            long[] out = new long[n];
-            for (int i = 0; i < n; i++) {
-                if (in[i] != null && !a.isNull(i)) {
-                    row[0] = in[i];
-                    out[i] = (Long) kernel.apply(row, env);
-                }
-            }
-            return new LongVector(type(), out, n, a.nullWords());
-        }
-        Object[] out = new Object[n];
+        RecentResults recent = new RecentResults();
+        boolean longs = type().storage() == DataType.Storage.LONG;
+        long[] longOut = longs ? new long[n] : null;
+        Object[] objectOut = longs ? null : new Object[n];
         for (int i = 0; i < n; i++) {
             if (in[i] != null && !a.isNull(i)) {
-                row[0] = in[i];
-                out[i] = kernel.apply(row, env);
+                String value = (String) in[i];
+                Object result = recent.get(value);
+                if (result == RecentResults.MISS) {
+                    row[0] = value;
+                    result = kernel.apply(row, env);
+                    recent.put(value, result);
+                }
+                if (longs) {
+                    longOut[i] = (Long) result;
+                } else {
+                    objectOut[i] = result;
+                }
             }
         }
-        return new ObjectVector(type(), out, n, a.nullWords());
+        return longs ? new LongVector(type(), longOut, n, a.nullWords())
+                : new ObjectVector(type(), objectOut, n, a.nullWords());
     }
 }
