@@ -57,7 +57,8 @@ public final class ExpressionCompiler {
 
         @Override
         public ColumnVector evaluate(Batch input, EvalContext context) {
-            return evaluator.evaluate(input, new Env(context.batchTimestampMicros(), context.zone()));
+            return evaluator.evaluate(input, new Env(context.batchTimestampMicros(), context.zone(),
+                    context.partitionIndex(), context.randomSeed()));
         }
     }
 }

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.EvalContext;
@@ -81,8 +83,9 @@ final class BatchRunner {
     record Outcome(Map<String, Long> rowCounts, Map<String, PartitionedBatch> outputs) {}
 
     Outcome run(long batchId, List<String> starts, List<String> ends, long batchTimestampMs, boolean keepOutputs) {
-        TaskContext context = new TaskContext(batchId,
-                new EvalContext(Math.multiplyExact(batchTimestampMs, 1000L), environment.zone()), tasks);
+        // Like Spark in a stream, every micro-batch draws its random functions' seeds afresh.
+        TaskContext context = new TaskContext(batchId, new EvalContext(Math.multiplyExact(batchTimestampMs, 1000L),
+                environment.zone(), 0, ThreadLocalRandom.current().nextLong()), tasks);
         Map<String, PartitionedBatch> results = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
         Map<String, PartitionedBatch> kept = new LinkedHashMap<>();
@@ -132,7 +135,11 @@ final class BatchRunner {
         List<InputPartition> partitions = end == null || Objects.equals(start, end) ? List.of()
                 : inNode(sourceStep.nodeId(), () -> source.source().planInputPartitions(start, end));
         int length = chain.size() + 1;
-        List<PartitionRun> runs = tasks.map(partitions, partition -> {
+        List<Integer> indexes = IntStream.range(0, partitions.size()).boxed().toList();
+        List<PartitionRun> runs = tasks.map(indexes, index -> {
+            InputPartition partition = partitions.get(index);
+            // Each partition is a task of its own, as in Spark: rand() and spark_partition_id() see its index.
+            TaskContext task = context.forPartition(index);
             PartitionRun run = new PartitionRun(new Batch[length], new long[length]);
             run.stages()[0] = inNode(sourceStep.nodeId(), partition::read);
             run.rows()[0] = run.stages()[0].rowCount();
@@ -141,7 +148,7 @@ final class BatchRunner {
                 PartitionOperator operator = (PartitionOperator) ((PlannedNode.TransformNode) chain.get(i).node())
                         .operator();
                 Batch in = run.stages()[i];
-                run.stages()[i + 1] = inNode(chain.get(i).nodeId(), () -> operator.apply(in, context));
+                run.stages()[i + 1] = inNode(chain.get(i).nodeId(), () -> operator.apply(in, task));
                 run.rows()[i + 1] = run.stages()[i + 1].rowCount();
                 if (kept == null) {
                     // Nobody inspects the intermediate rows: let them go as soon as the next node has its own.

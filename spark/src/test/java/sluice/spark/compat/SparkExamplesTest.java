@@ -29,6 +29,40 @@ class SparkExamplesTest {
     /** Expressions of Spark's examples that Sluice does not run as Spark does, and why. */
     private static final Map<String, String> GAPS = new TreeMap<>();
 
+    static {
+        String yearMonth = "Sluice has no year-month intervals";
+        for (String example : List.of("abs(INTERVAL -'1-1' YEAR TO MONTH)",
+                "INTERVAL '1-1' YEAR TO MONTH div INTERVAL '-1' MONTH", "sign(INTERVAL -'100' YEAR)",
+                "signum(INTERVAL -'100' YEAR)", "try_add(date'2021-01-01', interval 1 year)",
+                "try_add(interval 1 year, interval 2 year)", "try_divide(interval 2 month, 2)",
+                "try_divide(interval 2 month, 0)", "try_multiply(interval 2 year, 3)",
+                "try_subtract(date'2021-01-01', interval 1 year)", "try_subtract(interval 2 year, interval 1 year)",
+                "width_bucket(INTERVAL '0' YEAR, INTERVAL '0' YEAR, INTERVAL '10' YEAR, 10)",
+                "width_bucket(INTERVAL '1' YEAR, INTERVAL '0' YEAR, INTERVAL '10' YEAR, 10)")) {
+            GAPS.put(example, yearMonth);
+        }
+        String dayTime = "Sluice has one day-time interval type, INTERVAL DAY TO SECOND, and names literals by it";
+        for (String example : List.of("try_add(timestamp'2021-01-01 00:00:00', interval 1 day)",
+                "try_subtract(timestamp'2021-01-02 00:00:00', interval 1 day)",
+                "width_bucket(INTERVAL '0' DAY, INTERVAL '0' DAY, INTERVAL '10' DAY, 10)",
+                "width_bucket(INTERVAL '1' DAY, INTERVAL '0' DAY, INTERVAL '10' DAY, 10)")) {
+            GAPS.put(example, dayTime);
+        }
+        for (String example : List.of("hour(TIME'13:59:59.999999')", "minute(TIME'23:59:59.999999')",
+                "second(TIME'13:25:59.999999')")) {
+            GAPS.put(example, "Sluice has no TIME type (Spark 4.1 refuses it by default too, but as a type error)");
+        }
+        GAPS.put("COLLATION('Spark SQL' collate UTF8_LCASE)", "Sluice has no collations but UTF8_BINARY");
+        GAPS.put("2 > 1.1", "Spark names this comparison (2 > 1), a quirk of its decimal literal coercion");
+        GAPS.put("unix_timestamp()", "not yet: unix_timestamp of the current time (issue #11, datetime)");
+        GAPS.put("unix_timestamp('2016-04-08', 'yyyy-MM-dd')",
+                "not yet: unix_timestamp of text with a pattern (issue #11, datetime)");
+    }
+
+    /** Functions whose value is the time, the machine or chance: their examples are compared by name and type. */
+    private static final Set<String> VARYING = Set.of("now", "current_date", "current_timestamp", "version", "uuid",
+            "rand", "random", "randn", "uniform", "randstr", "aes_encrypt");
+
     @TestFactory
     Stream<DynamicTest> sparksExamplesGiveTheSameResults() {
         Set<String> lacking = new TreeSet<>();
@@ -43,12 +77,22 @@ class SparkExamplesTest {
                 if (callsAnyOf(expression, lacking) || GAPS.containsKey(expression)) {
                     continue;
                 }
+                boolean varying = callsAnyOf(expression, VARYING) || VARYING.contains(expression);
                 tests.add(DynamicTest.dynamicTest(function.name() + ": " + expression,
-                        () -> ExpressionRun.assertSame(expression, ExpressionRun.sluice(expression),
-                                ExpressionRun.spark(expression))));
+                        () -> compare(expression, varying)));
             }
         }
         return tests.stream();
+    }
+
+    private static void compare(String expression, boolean varying) {
+        ExpressionRun.Result sluice = ExpressionRun.sluice(expression);
+        ExpressionRun.Result spark = ExpressionRun.spark(expression);
+        if (varying && sluice.stop() == null && spark.stop() == null) {
+            sluice = new ExpressionRun.Result(sluice.name(), sluice.type(), "(varies)", null);
+            spark = new ExpressionRun.Result(spark.name(), spark.type(), "(varies)", null);
+        }
+        ExpressionRun.assertSame(expression, sluice, spark);
     }
 
     /** The expressions of every {@code SELECT} list without FROM in an examples text. */

@@ -17,7 +17,7 @@ import sluice.engine.types.MapType;
  * their wider type without reading strings as numbers, two arrays likewise; elements that are compared or ordered
  * must have an order (no maps). Every array made here allows nulls inside. Stateless.
  */
-final class ArrayFunctions {
+final class ArrayFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("array_contains", "array_position", "array_remove", "array_distinct",
             "array_union", "array_intersect", "array_except", "arrays_overlap", "array_join", "array_max",
             "array_min", "array_size", "array_append", "array_prepend", "array_compact", "array_repeat", "flatten",
@@ -31,7 +31,13 @@ final class ArrayFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         String sql = FunctionCatalog.sqlName(call, args);
         switch (name) {
             case "array_contains", "array_position", "array_remove", "array_append", "array_prepend" -> {

@@ -3,6 +3,7 @@ package sluice.engine.expr.analyze;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.Ast.BinaryOp;
@@ -13,7 +14,7 @@ import sluice.engine.types.DataType;
  * The functions over STRING or BINARY values: lengths in characters, bytes and bits, hex and base64 text, and
  * encode and decode with a character set. Types their arguments as Spark's implicit casts do. Stateless.
  */
-final class BinaryFunctions {
+final class BinaryFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("length", "char_length", "character_length", "octet_length",
             "bit_length", "hex", "unhex", "base64", "unbase64", "encode", "decode");
 
@@ -25,7 +26,13 @@ final class BinaryFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         String sql = FunctionCatalog.sqlName(call, args);
         switch (name) {
             case "length", "char_length", "character_length", "octet_length", "bit_length" -> {
@@ -118,7 +125,7 @@ final class BinaryFunctions {
         types.add(otherwise.type());
         DataType type = Coercion.commonType(types).orElseThrow(() -> analyzer.error(ErrorCode.TYPE_MISMATCH,
                 call.span(), "the results of 'decode' have incompatible types %s",
-                types.stream().map(DataType::sql).distinct().collect(java.util.stream.Collectors.joining(", "))));
+                types.stream().map(DataType::sql).distinct().collect(Collectors.joining(", "))));
         List<Typed> coerced = results.stream().map(r -> analyzer.coerce(r, type)).toList();
         return new Typed.CaseWhen(conditions, coerced, analyzer.coerce(otherwise, type), type, call.span(), sql);
     }

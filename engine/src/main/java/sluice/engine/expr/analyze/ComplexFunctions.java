@@ -21,7 +21,7 @@ import sluice.engine.types.StructType;
  * from constants or from what each value was written as. Every array, map and struct made here allows nulls inside.
  * Stateless.
  */
-final class ComplexFunctions {
+final class ComplexFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("array", "map", "named_struct", "struct", "element_at", "size",
             "cardinality");
 
@@ -33,7 +33,13 @@ final class ComplexFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         String sql = FunctionCatalog.sqlName(call, args);
         switch (name) {
             case "array" -> {

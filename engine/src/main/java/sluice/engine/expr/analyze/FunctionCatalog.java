@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
@@ -20,9 +21,9 @@ import sluice.engine.types.DataType;
 
 /**
  * The scalar functions: arity, argument coercion, result type and Spark's generated name. Functions with fixed
- * argument types are rows of {@link #FIXED}; the rest are typed in {@link SpecialFunctions}, those over strings or
- * binary in {@link BinaryFunctions}, those that build and read arrays, maps and structs in
- * {@link ComplexFunctions}, the other array and map functions in {@link ArrayFunctions} and {@link MapFunctions}.
+ * argument types are rows of {@link #FIXED}; the rest are typed by the {@link FunctionFamily} that names them
+ * (those that build and read arrays, maps and structs in {@link ComplexFunctions}, the other array and map functions
+ * in {@link ArrayFunctions} and {@link MapFunctions}). The {@link FunctionRegistry} decides which names exist.
  * Immutable.
  */
 final class FunctionCatalog {
@@ -36,7 +37,7 @@ final class FunctionCatalog {
     record Fixed(String name, List<DataType> params, int required, List<Object> defaults, DataType result) {}
 
     private static final Map<String, Fixed> FIXED = new TreeMap<>();
-    private static final java.util.Set<String> WIDENING_ONLY = java.util.Set.of("date_add", "date_sub");
+    private static final Set<String> WIDENING_ONLY = Set.of("date_add", "date_sub");
 
     private static void fixed(String name, DataType result, DataType... params) {
         FIXED.put(name, new Fixed(name, List.of(params), params.length, List.of(), result));
@@ -84,46 +85,35 @@ final class FunctionCatalog {
     /** Every name some typing code here handles; the registry must describe exactly these (a test checks). */
     static List<String> typedNames() {
         List<String> names = new ArrayList<>(FIXED.keySet());
-        names.addAll(SpecialFunctions.NAMES);
-        names.addAll(BinaryFunctions.NAMES);
-        names.addAll(TryFunctions.NAMES);
-        names.addAll(HashFunctions.NAMES);
-        names.addAll(TextFunctions.NAMES);
-        names.addAll(RegexFunctions.NAMES);
-        names.addAll(FormatFunctions.NAMES);
-        names.addAll(MathFunctions.NAMES);
-        names.addAll(ComplexFunctions.NAMES);
-        names.addAll(ArrayFunctions.NAMES);
-        names.addAll(MapFunctions.NAMES);
+        for (FunctionFamily family : new FunctionCatalog(null).families) {
+            names.addAll(family.names());
+        }
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
     private final Analyzer analyzer;
-    private final SpecialFunctions special;
-    private final BinaryFunctions binary;
-    private final TryFunctions tries;
-    private final HashFunctions hashes;
-    private final TextFunctions texts;
-    private final RegexFunctions regexes;
-    private final FormatFunctions formats;
-    private final MathFunctions maths;
     private final ComplexFunctions complex;
-    private final ArrayFunctions arrays;
-    private final MapFunctions maps;
+    private final List<FunctionFamily> families;
+    private final Map<String, FunctionFamily> byName = new TreeMap<>();
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
-        this.special = new SpecialFunctions(analyzer, this);
-        this.binary = new BinaryFunctions(analyzer, this);
-        this.tries = new TryFunctions(analyzer, this);
-        this.hashes = new HashFunctions(analyzer, this);
-        this.texts = new TextFunctions(analyzer, this);
-        this.regexes = new RegexFunctions(analyzer, this);
-        this.formats = new FormatFunctions(analyzer, this);
-        this.maths = new MathFunctions(analyzer, this);
         this.complex = new ComplexFunctions(analyzer, this);
-        this.arrays = new ArrayFunctions(analyzer, this);
-        this.maps = new MapFunctions(analyzer, this);
+        this.families = List.of(new SpecialFunctions(analyzer, this), new BinaryFunctions(analyzer, this),
+                new TryFunctions(analyzer, this), new HashFunctions(analyzer, this), new TextFunctions(analyzer, this),
+                new RegexFunctions(analyzer, this), new FormatFunctions(analyzer, this),
+                new MathFunctions(analyzer, this), new BitwiseFunctions(analyzer, this),
+                new ConditionalFunctions(analyzer, this), new ConversionFunctions(analyzer, this),
+                new UrlFunctions(analyzer, this), new MiscFunctions(analyzer, this),
+                new CryptoFunctions(analyzer, this), complex,
+                new ArrayFunctions(analyzer, this), new MapFunctions(analyzer, this));
+        for (FunctionFamily family : families) {
+            for (String name : family.names()) {
+                if (byName.put(name, family) != null) {
+                    throw new IllegalStateException("two families type the function " + name);
+                }
+            }
+        }
     }
 
     Typed resolve(Ast.Call call) {
@@ -143,28 +133,12 @@ final class FunctionCatalog {
         Fixed fixed = FIXED.get(name);
         if (fixed != null) {
             return fixedCall(fixed, call, args);
-        } else if (BinaryFunctions.NAMES.contains(name)) {
-            return binary.resolve(name, call, args);
-        } else if (HashFunctions.NAMES.contains(name)) {
-            return hashes.resolve(name, call, args);
-        } else if (TextFunctions.NAMES.contains(name)) {
-            return texts.resolve(name, call, args);
-        } else if (RegexFunctions.NAMES.contains(name)) {
-            return regexes.resolve(name, call, args);
-        } else if (FormatFunctions.NAMES.contains(name)) {
-            return formats.resolve(name, call, args);
-        } else if (MathFunctions.NAMES.contains(name)) {
-            return maths.resolve(name, call, args);
-        } else if (TryFunctions.NAMES.contains(name)) {
-            return tries.resolve(name, call, args, special, complex);
-        } else if (ComplexFunctions.NAMES.contains(name)) {
-            return complex.resolve(name, call, args);
-        } else if (ArrayFunctions.NAMES.contains(name)) {
-            return arrays.resolve(name, call, args);
-        } else if (MapFunctions.NAMES.contains(name)) {
-            return maps.resolve(name, call, args);
         }
-        return special.resolve(name, call, args);
+        FunctionFamily family = byName.get(name);
+        if (family == null) {
+            throw new IllegalStateException("the registry describes a function nothing types: " + name);
+        }
+        return family.resolve(name, call, args);
     }
 
     private SluiceException unknown(Ast.Call call, String name) {
@@ -198,7 +172,12 @@ final class FunctionCatalog {
             }
         }
         boolean nullable = coerced.stream().anyMatch(Typed::nullable);
-        return call(fixed.name(), coerced, fixed.result(), nullable, call.span(), sqlName(call, coerced));
+        String sql = sqlName(call, coerced);
+        if (fixed.name().equals("unix_timestamp")) {
+            // Spark's unix_timestamp(ts) is unix_timestamp(ts, 'yyyy-MM-dd HH:mm:ss') and is named so.
+            sql = sql.substring(0, sql.length() - 1) + ", yyyy-MM-dd HH:mm:ss)";
+        }
+        return call(fixed.name(), coerced, fixed.result(), nullable, call.span(), sql);
     }
 
     static Typed.Call call(String name, List<Typed> args, DataType type, boolean nullable, Span span, String sql) {

@@ -10,7 +10,7 @@ import sluice.engine.types.AtomicType;
  * The hash functions: digests of a binary value (md5, sha1, sha2, crc32; a string is cast to its UTF-8 bytes) and
  * Spark's seeded hashes of any values (hash, xxhash64). Stateless.
  */
-final class HashFunctions {
+final class HashFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("md5", "sha", "sha1", "sha2", "crc32", "hash", "xxhash64");
 
     private final Analyzer analyzer;
@@ -21,7 +21,13 @@ final class HashFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         String sql = FunctionCatalog.sqlName(call, args);
         switch (name) {
             case "md5", "sha", "sha1", "crc32" -> {

@@ -20,7 +20,7 @@ import sluice.engine.types.StructType;
  * values taken apart into arrays (map_entries' structs have the fields {@code key} and {@code value}), maps made
  * from arrays, entries, other maps or a text. Keys are never maps. Stateless.
  */
-final class MapFunctions {
+final class MapFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("map_keys", "map_values", "map_entries", "map_contains_key",
             "map_from_arrays", "map_from_entries", "map_concat", "str_to_map");
 
@@ -32,7 +32,13 @@ final class MapFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         String sql = FunctionCatalog.sqlName(call, args);
         switch (name) {
             case "map_keys", "map_values", "map_entries" -> {

@@ -1,5 +1,6 @@
 package sluice.engine.expr.analyze;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +18,7 @@ import sluice.engine.types.DecimalType;
  * expm1 and log1p, rint, sign, factorial, hypot, atan2, bin, conv, width_bucket, mod and negative. Arguments are cast
  * to DOUBLE as Spark's implicit casts do. Stateless.
  */
-final class MathFunctions {
+final class MathFunctions implements FunctionFamily {
     /** The functions of one DOUBLE giving a DOUBLE, by the name Spark prints when they are called by this name. */
     static final Map<String, String> UNARY = new TreeMap<>(Map.ofEntries(Map.entry("acos", "ACOS"),
             Map.entry("asin", "ASIN"), Map.entry("atan", "ATAN"), Map.entry("acosh", "ACOSH"),
@@ -39,7 +40,13 @@ final class MathFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         if (UNARY.containsKey(name)) {
             catalog.checkArity(call, args.size(), 1, 1);
             Typed x = analyzer.expect(args.get(0), D, name);
@@ -116,7 +123,7 @@ final class MathFunctions {
         List<Typed> bounds = intervals ? args.subList(0, 3)
                 : args.subList(0, 3).stream().map(a -> analyzer.expect(a, D, "width_bucket")).toList();
         Typed buckets = analyzer.expect(args.get(3), AtomicType.BIGINT, "width_bucket");
-        List<Typed> typed = new java.util.ArrayList<>(bounds);
+        List<Typed> typed = new ArrayList<>(bounds);
         typed.add(buckets);
         return call("width_bucket", typed, AtomicType.BIGINT, true, call, FunctionCatalog.sqlName(call, args));
     }

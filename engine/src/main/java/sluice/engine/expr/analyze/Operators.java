@@ -40,6 +40,9 @@ final class Operators {
             case PLUS -> {
                 return positive(operand, unary.span());
             }
+            case BIT_NOT -> {
+                return new BitwiseOperators(analyzer).not(operand, unary.span());
+            }
         }
         throw new AssertionError(unary);
     }
@@ -77,6 +80,8 @@ final class Operators {
             }
             case ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, DIV ->
                     new Arithmetics(analyzer).arithmetic(op, left, right, binary.span(), sql);
+            case BIT_AND, BIT_OR, BIT_XOR, SHIFT_LEFT, SHIFT_RIGHT, SHIFT_RIGHT_UNSIGNED ->
+                    new BitwiseOperators(analyzer).binary(op, left, right, binary.span(), sql);
         };
     }
 

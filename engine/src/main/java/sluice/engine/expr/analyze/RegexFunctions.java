@@ -14,7 +14,7 @@ import sluice.engine.types.DataType;
  * LIKE, ILIKE and regular expressions written as functions: like, ilike, rlike (regexp, regexp_like),
  * regexp_count, regexp_extract_all, regexp_substr and regexp_instr, named as Spark names them. Stateless.
  */
-final class RegexFunctions {
+final class RegexFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("like", "ilike", "rlike", "regexp", "regexp_like", "regexp_count",
             "regexp_extract_all", "regexp_substr", "regexp_instr", "regexp_replace");
 
@@ -28,7 +28,13 @@ final class RegexFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         switch (name) {
             case "like", "ilike" -> {
                 catalog.checkArity(call, args.size(), 2, 3);

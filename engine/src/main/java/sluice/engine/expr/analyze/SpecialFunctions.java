@@ -2,6 +2,7 @@ package sluice.engine.expr.analyze;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
@@ -20,10 +21,10 @@ import sluice.engine.types.Field;
 import sluice.engine.types.StructType;
 
 /** Functions whose result type depends on their arguments (round, coalesce, if, from_json ...). Stateless. */
-final class SpecialFunctions {
+final class SpecialFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("concat", "concat_ws", "round", "bround", "abs", "floor", "ceil",
             "ceiling", "log", "greatest", "least", "coalesce", "nvl", "ifnull", "nvl2", "if", "isnull", "isnotnull",
-            "nullif", "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
+            "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
             "pmod", "positive");
 
     private final Analyzer analyzer;
@@ -34,7 +35,13 @@ final class SpecialFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         switch (name) {
             case "concat", "concat_ws" -> {
                 return concat(name, call, args);
@@ -81,12 +88,6 @@ final class SpecialFunctions {
                 List<Typed> common = common(name, args);
                 return make("coalesce", call, common, typeOf(common), common.get(1).nullable(),
                         FunctionCatalog.sqlName(call, args));
-            }
-            case "nullif" -> {
-                catalog.checkArity(call, args.size(), 2, 2);
-                List<Typed> common = common(name, args);
-                Operators.checkOrderable(analyzer, common.get(0), "=");
-                return make("nullif", call, common, typeOf(common), true, FunctionCatalog.sqlName(call, args));
             }
             case "nvl2", "if" -> {
                 return conditional(name, call, args);
@@ -196,7 +197,7 @@ final class SpecialFunctions {
                 ? new DecimalType(Math.min(decimal.precision() - decimal.scale() + 1, 38), 0) : AtomicType.BIGINT;
         String canonical = name.equals("floor") ? "floor" : "ceil";
         // Spark prints FLOOR and CEIL in capitals, but keeps the alias ceiling as written.
-        String sql = (name.equals("ceiling") ? "ceiling" : canonical.toUpperCase(java.util.Locale.ROOT))
+        String sql = (name.equals("ceiling") ? "ceiling" : canonical.toUpperCase(Locale.ROOT))
                 + "(" + args.get(0).sql() + ")";
         return make(canonical, call, List.of(value), type, value.nullable(), sql);
     }

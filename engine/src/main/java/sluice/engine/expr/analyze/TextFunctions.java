@@ -12,7 +12,7 @@ import sluice.engine.types.DataType;
  * (which Spark prints in the generated name), STRING or BINARY arguments, and Spark's names for the trim forms.
  * Arguments are cast to STRING as Spark's implicit casts do. Stateless.
  */
-final class TextFunctions {
+final class TextFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("ascii", "chr", "char", "soundex", "levenshtein", "repeat", "replace",
             "translate", "left", "right", "locate", "position", "overlay", "split_part", "substring_index", "btrim",
             "trim", "ltrim", "rtrim", "startswith", "endswith", "contains", "find_in_set", "elt", "space", "quote",
@@ -30,7 +30,13 @@ final class TextFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         switch (name) {
             case "ascii" -> {
                 return plain(name, call, args, I, S);
@@ -49,10 +55,19 @@ final class TextFunctions {
             case "space" -> {
                 return plain(name, call, args, S, I);
             }
-            case "quote", "make_valid_utf8", "validate_utf8", "try_validate_utf8" -> {
+            case "quote" -> {
                 return plain(name, call, args, S, S);
             }
-            case "luhn_check", "is_valid_utf8" -> {
+            case "make_valid_utf8", "validate_utf8", "try_validate_utf8", "is_valid_utf8" -> {
+                // A binary argument is checked as bytes: Spark casts it to a string that keeps invalid UTF-8.
+                catalog.checkArity(call, args.size(), 1, 1);
+                Typed value = stringOrBinary(args.get(0), name);
+                DataType result = name.equals("is_valid_utf8") ? AtomicType.BOOLEAN : S;
+                return FunctionCatalog.call(name, List.of(value), result,
+                        value.nullable() || name.equals("try_validate_utf8"), call.span(),
+                        FunctionCatalog.sqlName(call, args));
+            }
+            case "luhn_check" -> {
                 return plain(name, call, args, AtomicType.BOOLEAN, S);
             }
             case "len" -> {
@@ -112,7 +127,8 @@ final class TextFunctions {
                 }
                 List<Typed> strings = all.stream().map(a -> analyzer.expect(a, S, name)).toList();
                 DataType words = new sluice.engine.types.ArrayType(new sluice.engine.types.ArrayType(S, true), true);
-                return FunctionCatalog.call(name, strings, words, true, call.span(), FunctionCatalog.sqlName(call, all));
+                return FunctionCatalog.call(name, strings, words, true, call.span(),
+                        FunctionCatalog.sqlName(call, all));
             }
             case "collation" -> {
                 catalog.checkArity(call, args.size(), 1, 1);

@@ -10,7 +10,7 @@ import sluice.engine.types.DataType;
  * Spark's {@code try_} functions over operations Sluice has: the same typing as the plain operation, with null
  * instead of the runtime error. Named {@code try_add(a, b)} as Spark names them. Stateless.
  */
-final class TryFunctions {
+final class TryFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("try_add", "try_subtract", "try_multiply", "try_divide", "try_mod",
             "try_element_at", "try_to_date", "try_to_timestamp");
 
@@ -22,15 +22,21 @@ final class TryFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args, SpecialFunctions special, ComplexFunctions complex) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         return switch (name) {
             case "try_add" -> arithmetic(BinaryOp.ADD, name, call, args);
             case "try_subtract" -> arithmetic(BinaryOp.SUBTRACT, name, call, args);
             case "try_multiply" -> arithmetic(BinaryOp.MULTIPLY, name, call, args);
             case "try_divide" -> arithmetic(BinaryOp.DIVIDE, name, call, args);
             case "try_mod" -> arithmetic(BinaryOp.REMAINDER, name, call, args);
-            case "try_element_at" -> elementAt(complex.resolve("element_at", call, args), call, args);
-            case "try_to_date", "try_to_timestamp" -> parseDateTime(special.resolve(name.substring(4), call, args),
+            case "try_element_at" -> elementAt(catalog.resolveAs("element_at", call, args), call, args);
+            case "try_to_date", "try_to_timestamp" -> parseDateTime(catalog.resolveAs(name.substring(4), call, args),
                     call, args);
             default -> throw new AssertionError(name);
         };

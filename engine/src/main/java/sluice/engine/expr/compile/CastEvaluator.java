@@ -26,6 +26,11 @@ final class CastEvaluator extends Evaluator {
         this.isTry = isTry;
     }
 
+    /** The value being cast. */
+    Evaluator operand() {
+        return operand;
+    }
+
     boolean operandConstant() {
         return operand.constantValue() != NOT_CONSTANT;
     }

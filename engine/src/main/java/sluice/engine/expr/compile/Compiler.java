@@ -55,11 +55,25 @@ public final class Compiler {
                 return compile(call.args().get(0));
             }
             List<Evaluator> args = compileAll(call.args());
+            Evaluator positional = RandomFunctions.of(call, args, source);
+            if (positional != null) {
+                return positional;
+            }
             Evaluator fast = FastPaths.of(call, args, source);
             if (fast != null) {
                 return fast;
             }
             Kernels.Choice choice = Kernels.of(call);
+            Evaluator column = FastPaths.overStrings(call, args, choice, source);
+            if (column == null) {
+                column = FastPaths.overTimes(call, args, choice, source);
+            }
+            if (column == null) {
+                column = FastPaths.oneString(call, args, choice, source);
+            }
+            if (column != null) {
+                return column;
+            }
             return new CallEvaluator(args, choice.kernel(), choice.nullIntolerant(), call.type(), source,
                     call.span());
         } else if (typed instanceof Typed.TryEval tryEval) {

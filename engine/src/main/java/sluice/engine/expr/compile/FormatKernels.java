@@ -9,6 +9,7 @@ import java.util.Formatter;
 import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.Locale;
+import sluice.engine.expr.analyze.NumberPattern;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Bytes;
@@ -29,6 +30,15 @@ final class FormatKernels {
     static Kernel of(Typed.Call call) {
         return switch (call.function()) {
             case "format_number" -> formatNumber(call.args().get(0).type(), call.args().get(1).type());
+            case "to_number", "try_to_number" -> {
+                boolean tolerant = call.function().startsWith("try_");
+                Memo<String, NumberPattern> patterns = new Memo<>(NumberPattern::of);
+                yield (a, e) -> NumberText.parse((String) a[0], patterns.get((String) a[1]), tolerant);
+            }
+            case "to_char" -> {
+                Memo<String, NumberPattern> patterns = new Memo<>(NumberPattern::of);
+                yield (a, e) -> NumberWriter.write((BigDecimal) a[0], patterns.get((String) a[1]));
+            }
             case "to_binary", "try_to_binary" -> {
                 boolean tolerant = call.function().equals("try_to_binary");
                 yield (a, e) -> a[0] == null || a[1] == null ? null : toBinary((String) a[0], (String) a[1], tolerant);

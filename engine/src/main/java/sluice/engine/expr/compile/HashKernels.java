@@ -11,6 +11,10 @@ import sluice.engine.types.DataType;
 
 /** The hash functions: digests in lower-case hex, CRC-32, and Spark's seeded hashes. Stateless. */
 final class HashKernels {
+    // A MessageDigest is not thread-safe and costs more to look up than to run on a short value: one per thread.
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> digester("MD5"));
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> digester("SHA-1"));
+
     private HashKernels() {
     }
 
@@ -18,8 +22,8 @@ final class HashKernels {
     static Kernel of(Typed.Call call) {
         List<DataType> types = call.args().stream().map(Typed::type).toList();
         return switch (call.function()) {
-            case "md5" -> (a, e) -> digest("MD5", (Bytes) a[0]);
-            case "sha1" -> (a, e) -> digest("SHA-1", (Bytes) a[0]);
+            case "md5" -> (a, e) -> hex(MD5.get().digest(((Bytes) a[0]).toArray()));
+            case "sha1" -> (a, e) -> hex(SHA1.get().digest(((Bytes) a[0]).toArray()));
             case "sha2" -> (a, e) -> sha2((Bytes) a[0], (Long) a[1]);
             case "crc32" -> (a, e) -> {
                 CRC32 crc = new CRC32();
@@ -45,8 +49,16 @@ final class HashKernels {
     }
 
     private static String digest(String algorithm, Bytes bytes) {
+        return hex(digester(algorithm).digest(bytes.toArray()));
+    }
+
+    private static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+
+    private static MessageDigest digester(String algorithm) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes.toArray()));
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has " + algorithm, e);
         }

@@ -1,6 +1,7 @@
 package sluice.engine.expr.compile;
 
 import java.util.List;
+import java.util.function.Function;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.types.DataType;
 import sluice.engine.types.StructType;
@@ -9,6 +10,13 @@ import sluice.engine.types.StructType;
 final class Kernels {
     /** The kernel and its null behaviour. */
     record Choice(Kernel kernel, boolean nullIntolerant) {}
+
+    /** The kernel classes, each asked in turn for the kernel of a call; null from one means it has none. */
+    private static final List<Function<Typed.Call, Kernel>> FINDERS = List.of(BinaryKernels::of,
+            HashKernels::of, TextKernels::of, RegexKernels::of, FormatKernels::of,
+            call -> UrlKernels.of(call.function()), call -> AesKernels.of(call.function()),
+            call -> StringKernels.of(call.function()),
+            call -> MathKernels.of(call.function(), call.type()), call -> DateKernels.of(call.function()));
 
     private Kernels() {
     }
@@ -52,10 +60,6 @@ final class Kernels {
                     return best;
                 }, false);
             }
-            case "nullif" -> {
-                return new Choice((a, e) -> a[0] != null && a[1] != null
-                        && ComparisonEvaluator.compareObjects(a[0], a[1]) == 0 ? null : a[0], false);
-            }
             case "concat_ws" -> {
                 return new Choice(Kernels::concatWs, false);
             }
@@ -72,6 +76,27 @@ final class Kernels {
                 // A NULL format gives NULL whatever the text; the kernel sees it.
                 return new Choice(FormatKernels.of(call), false);
             }
+            case "bit_get" -> {
+                int width = switch ((sluice.engine.types.AtomicType) call.args().get(0).type()) {
+                    case TINYINT -> 8;
+                    case SMALLINT -> 16;
+                    case INT -> 32;
+                    default -> 64;
+                };
+                String called = call.sql().substring(0, call.sql().indexOf('('));
+                return new Choice((a, e) -> bit((Long) a[0], (Long) a[1], width, called), true);
+            }
+            case "raise_error" -> {
+                return new Choice((a, e) -> {
+                    throw new RowFailure(sluice.engine.diag.ErrorCode.RAISED_ERROR, "[USER_RAISED_EXCEPTION] " + a[0]);
+                }, false);
+            }
+            case "isnan" -> {
+                return new Choice((a, e) -> a[0] != null && Double.isNaN((Double) a[0]), false);
+            }
+            case "nanvl" -> {
+                return new Choice((a, e) -> a[0] == null ? null : Double.isNaN((Double) a[0]) ? a[1] : a[0], false);
+            }
             case "hash", "xxhash64" -> {
                 return new Choice(HashKernels.of(call), false);
             }
@@ -82,27 +107,9 @@ final class Kernels {
                 return new Choice(JsonKernels.toJson(call.args().get(0).type()), true);
             }
             default -> {
-                Kernel kernel = BinaryKernels.of(call);
-                if (kernel == null) {
-                    kernel = HashKernels.of(call);
-                }
-                if (kernel == null) {
-                    kernel = TextKernels.of(call);
-                }
-                if (kernel == null) {
-                    kernel = RegexKernels.of(call);
-                }
-                if (kernel == null) {
-                    kernel = FormatKernels.of(call);
-                }
-                if (kernel == null) {
-                    kernel = StringKernels.of(name);
-                }
-                if (kernel == null) {
-                    kernel = MathKernels.of(name, type);
-                }
-                if (kernel == null) {
-                    kernel = DateKernels.of(name);
+                Kernel kernel = null;
+                for (int i = 0; i < FINDERS.size() && kernel == null; i++) {
+                    kernel = FINDERS.get(i).apply(call);
                 }
                 if (kernel == null) {
                     throw new IllegalStateException("no kernel for function " + name);
@@ -122,8 +129,12 @@ final class Kernels {
             if (args[i] == null) {
                 continue;
             }
-            List<?> parts = args[i] instanceof List<?> list ? list : List.of(args[i]);
-            for (Object part : parts) {
+            if (args[i] instanceof String part) {
+                text.append(first ? "" : (String) args[0]).append(part);
+                first = false;
+                continue;
+            }
+            for (Object part : (List<?>) args[i]) {
                 if (part == null) {
                     continue;
                 }
@@ -135,5 +146,15 @@ final class Kernels {
             }
         }
         return text.toString();
+    }
+
+    /** bit_get: the bit at {@code position} (from 0, the lowest); a position past the type's width fails. */
+    private static long bit(long value, long position, int width, String function) {
+        if (position < 0 || position >= width) {
+            throw RowFailure.invalidArgument("[INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE] The value of parameter(s) "
+                    + "`pos` in `" + function + "` is invalid: expects an integer value in [0, " + width + "), but got "
+                    + position + ".");
+        }
+        return (value >> position) & 1;
     }
 }

@@ -33,12 +33,15 @@ final class MathKernels {
             case "bround" -> (a, e) -> round(a[0], (Long) a[1], type, RoundingMode.HALF_EVEN);
             case "floor" -> (a, e) -> toIntegral(a[0], type, RoundingMode.FLOOR);
             case "ceil" -> (a, e) -> toIntegral(a[0], type, RoundingMode.CEILING);
-            case "ceil_scale" -> (a, e) -> ArithmeticEvaluator.fit(((BigDecimal) a[0]).setScale((int) (long) (Long) a[1],
-                    RoundingMode.CEILING), (DecimalType) type);
-            case "floor_scale" -> (a, e) -> ArithmeticEvaluator.fit(((BigDecimal) a[0]).setScale((int) (long) (Long) a[1],
-                    RoundingMode.FLOOR), (DecimalType) type);
+            case "ceil_scale" -> (a, e) -> scaled((BigDecimal) a[0], (Long) a[1], RoundingMode.CEILING, type);
+            case "floor_scale" -> (a, e) -> scaled((BigDecimal) a[0], (Long) a[1], RoundingMode.FLOOR, type);
             default -> MoreMathKernels.of(name);
         };
+    }
+
+    /** ceil or floor of a decimal to {@code scale} places, in the result's decimal type. */
+    private static BigDecimal scaled(BigDecimal value, long scale, RoundingMode mode, DataType type) {
+        return ArithmeticEvaluator.fit(value.setScale((int) scale, mode), (DecimalType) type);
     }
 
     static double log2(double x) {

@@ -1,5 +1,6 @@
 package sluice.engine.expr.compile;
 
+import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import sluice.engine.diag.ErrorCode;
 
@@ -10,6 +11,7 @@ import sluice.engine.diag.ErrorCode;
  */
 final class MoreMathKernels {
     private static final long[] FACTORIALS = new long[21];
+    private static final long BITMAP_BITS = 8 * 4096;
 
     static {
         FACTORIALS[0] = 1;
@@ -58,12 +60,28 @@ final class MoreMathKernels {
             case "atan2" -> (a, e) -> Math.atan2((Double) a[0] + 0.0, (Double) a[1] + 0.0);
             case "hypot" -> (a, e) -> Math.hypot((Double) a[0], (Double) a[1]);
             case "signum" -> (a, e) -> Math.signum(a[0] instanceof Long l ? (double) l : (Double) a[0]);
-            case "factorial" -> (a, e) -> (Long) a[0] < 0 || (Long) a[0] > 20 ? null : FACTORIALS[(int) (long) (Long) a[0]];
+            case "factorial" -> (a, e) -> (Long) a[0] < 0 || (Long) a[0] > 20 ? null
+                    : FACTORIALS[((Long) a[0]).intValue()];
             case "bin" -> (a, e) -> Long.toBinaryString((Long) a[0]);
             case "conv" -> (a, e) -> conv((String) a[0], (Long) a[1], (Long) a[2]);
+            case "bit_count" -> (a, e) -> a[0] instanceof Boolean b ? (b ? 1L : 0L) : (long) Long.bitCount((Long) a[0]);
+            // Spark's bitmaps hold 32768 bits each: value 1 is bit 0 of bucket 1, value 0 bit 0 of bucket 0.
+            case "bitmap_bucket_number" -> (a, e) -> (Long) a[0] > 0 ? 1 + ((Long) a[0] - 1) / BITMAP_BITS
+                    : (Long) a[0] / BITMAP_BITS;
+            case "bitmap_bit_position" -> (a, e) -> (Long) a[0] > 0 ? ((Long) a[0] - 1) % BITMAP_BITS
+                    : -(Long) a[0] % BITMAP_BITS;
+            case "bitmap_count" -> (a, e) -> bitCount((sluice.engine.types.Bytes) a[0]);
             case "width_bucket" -> (a, e) -> widthBucket(number(a[0]), number(a[1]), number(a[2]), (Long) a[3]);
             default -> null;
         };
+    }
+
+    private static long bitCount(sluice.engine.types.Bytes bitmap) {
+        long count = 0;
+        for (byte b : bitmap.toArray()) {
+            count += Integer.bitCount(b & 0xFF);
+        }
+        return count;
     }
 
     private static double number(Object value) {
@@ -122,7 +140,7 @@ final class MoreMathKernels {
             value = -value;
             negative = true;
         }
-        String written = Long.toUnsignedString(value, (int) Math.abs(to)).toUpperCase(java.util.Locale.ROOT);
+        String written = Long.toUnsignedString(value, (int) Math.abs(to)).toUpperCase(Locale.ROOT);
         return negative && to < 0 ? "-" + written : written;
     }
 }

@@ -57,6 +57,10 @@ final class Positions {
         if (length <= count || pad.isEmpty()) {
             return substring(text, 1, Math.max(length, 0));
         }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw RowFailure.invalidArgument("a padded string of " + length + " characters is more than a string can "
+                    + "hold");
+        }
         int[] fill = pad.codePoints().toArray();
         StringBuilder padding = new StringBuilder();
         for (long i = 0; i < length - count; i++) {
@@ -68,6 +72,9 @@ final class Positions {
     static Bytes pad(Bytes value, long length, Bytes pad, boolean left) {
         if (length <= value.length() || pad.length() == 0) {
             return bytes(value, 1, Math.max(length, 0));
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw RowFailure.invalidArgument("a padded binary of " + length + " bytes is more than a binary can hold");
         }
         byte[] out = new byte[(int) length];
         byte[] fill = pad.toArray();

@@ -22,7 +22,8 @@ final class StringKernels {
                     (a, e) -> (long) ((String) a[0]).codePointCount(0, ((String) a[0]).length());
             case "reverse" -> (a, e) -> new StringBuilder((String) a[0]).reverse().toString();
             case "initcap" -> (a, e) -> initcap((String) a[0]);
-            case "instr" -> (a, e) -> (long) (((String) a[0]).indexOf((String) a[1]) + 1);
+            // Positions count characters (code points), not UTF-16 units.
+            case "instr" -> (a, e) -> Positions.locate((String) a[0], (String) a[1], 1);
             case "concat" -> (a, e) -> {
                 StringBuilder text = new StringBuilder();
                 for (Object arg : a) {
@@ -184,7 +185,13 @@ final class StringKernels {
                     throw RowFailure.invalidArgument("[INVALID_FORMAT.ESC_AT_THE_END] The format is invalid: '"
                             + pattern + "'. The escape character is not allowed to end with.");
                 }
-                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+                char next = pattern.charAt(++i);
+                // Spark lets the escape character stand only before _, % and itself.
+                if (next != '_' && next != '%' && next != escape) {
+                    throw RowFailure.invalidArgument("[INVALID_FORMAT.ESC_IN_THE_MIDDLE] The format is invalid: '"
+                            + pattern + "'. The escape character is not allowed to precede '" + next + "'.");
+                }
+                regex.append(Pattern.quote(String.valueOf(next)));
             } else if (c == '%') {
                 regex.append(".*");
             } else if (c == '_') {

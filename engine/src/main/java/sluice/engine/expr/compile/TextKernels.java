@@ -22,12 +22,12 @@ final class TextKernels {
             case "ascii" -> (a, e) -> ((String) a[0]).isEmpty() ? 0L : (long) ((String) a[0]).codePointAt(0);
             case "chr" -> (a, e) -> chr((Long) a[0]);
             case "soundex" -> (a, e) -> Soundex.of((String) a[0]);
-            case "space" -> (a, e) -> " ".repeat((int) Math.max(0, (Long) a[0]));
+            case "space" -> (a, e) -> repeat(" ", (Long) a[0]);
             case "quote" -> (a, e) -> "'" + ((String) a[0]).replace("'", "\\'") + "'";
             case "luhn_check" -> (a, e) -> luhn((String) a[0]);
             case "levenshtein" -> (a, e) -> levenshtein((String) a[0], (String) a[1], a.length > 2 ? (Long) a[2]
                     : null);
-            case "repeat" -> (a, e) -> (Long) a[1] <= 0 ? "" : ((String) a[0]).repeat((int) (long) (Long) a[1]);
+            case "repeat" -> (a, e) -> repeat((String) a[0], (Long) a[1]);
             case "replace" -> (a, e) -> ((String) a[1]).isEmpty() ? a[0]
                     : ((String) a[0]).replace((String) a[1], (String) a[2]);
             case "translate" -> {
@@ -62,9 +62,12 @@ final class TextKernels {
                     : (a, e) -> ((String) a[0]).endsWith((String) a[1]);
             case "contains" -> binary(call) ? (a, e) -> Positions.indexOf((Bytes) a[0], (Bytes) a[1]) >= 0
                     : (a, e) -> ((String) a[0]).contains((String) a[1]);
-            case "is_valid_utf8" -> (a, e) -> true;
+            case "is_valid_utf8" -> (a, e) -> !(a[0] instanceof Bytes bytes) || Utf8.isValid(bytes);
             case "collate" -> (a, e) -> a[0];
-            case "make_valid_utf8", "validate_utf8", "try_validate_utf8" -> (a, e) -> a[0];
+            case "make_valid_utf8" -> (a, e) -> a[0] instanceof Bytes bytes ? bytes.toUtf8String() : a[0];
+            case "validate_utf8" -> (a, e) -> a[0] instanceof Bytes bytes ? Utf8.validated(bytes) : a[0];
+            case "try_validate_utf8" -> (a, e) -> !(a[0] instanceof Bytes bytes) ? a[0]
+                    : Utf8.isValid(bytes) ? bytes.toUtf8String() : null;
             default -> null;
         };
     }
@@ -78,7 +81,8 @@ final class TextKernels {
             case "elt" -> (a, e) -> elt(a);
             // Spark's collation is a constant of the argument's type, not null for a null value.
             case "collation" -> (a, e) -> "SYSTEM.BUILTIN.UTF8_BINARY";
-            case "sentences" -> (a, e) -> a[0] == null ? null : Sentences.of((String) a[0], (String) a[1], (String) a[2]);
+            case "sentences" -> (a, e) -> a[0] == null ? null
+                    : Sentences.of((String) a[0], (String) a[1], (String) a[2]);
             // A null replacement keeps that class of characters.
             case "mask" -> (a, e) -> a[0] == null ? null : mask((String) a[0], a[1], a[2], a[3], a[4]);
             default -> null;
@@ -87,6 +91,18 @@ final class TextKernels {
 
     private static boolean binary(Typed.Call call) {
         return call.args().get(0).type() == AtomicType.BINARY;
+    }
+
+    /** str repeated n times; a result longer than a string can hold is an error instead of running out of memory. */
+    static String repeat(String text, long times) {
+        if (times <= 0 || text.isEmpty()) {
+            return "";
+        }
+        if (times > (Integer.MAX_VALUE - 8) / text.length()) {
+            throw RowFailure.invalidArgument("repeat would make a string of " + (times * text.length())
+                    + " characters, more than a string can hold");
+        }
+        return text.repeat((int) times);
     }
 
     // Spark's chr: the character of the low byte; a negative number gives the empty string.

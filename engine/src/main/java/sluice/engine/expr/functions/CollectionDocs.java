@@ -10,8 +10,8 @@ final class CollectionDocs {
     static List<SqlFunction> all() {
         return new Docs(FunctionGroup.COLLECTION)
                 .add("concat", "concat(col1, col2, ..., colN); col1 || col2",
-                        "The strings (or binaries when all are) one after another; NULL if any is", "concat('a', 'b', 'c')",
-                        "abc")
+                        "The strings (or binaries when all are) one after another; NULL if any is",
+                        "concat('a', 'b', 'c')", "abc")
                 .add("reverse", "reverse(str)", "The characters of str in reverse order", "reverse('abc')", "cba")
                 .add("size cardinality", "size(expr)", "The number of elements of an array or entries of a map; NULL for NULL", "size(split('a,b', ','))",
                         "2")

@@ -48,6 +48,10 @@ public final class FunctionRegistry {
         all.addAll(PredicateDocs.all());
         all.addAll(JsonDocs.all());
         all.addAll(HashDocs.all());
+        all.addAll(BitwiseDocs.all());
+        all.addAll(ConversionDocs.all());
+        all.addAll(UrlDocs.all());
+        all.addAll(MiscDocs.all());
         return all;
     }
 

@@ -83,6 +83,15 @@ final class MathDocs {
                 .add("width_bucket", "width_bucket(value, min_value, max_value, num_bucket)",
                         "The bucket of value among num_bucket equal buckets from min_value to max_value (0 below, "
                                 + "num_bucket + 1 above)", "width_bucket(5.3, 0.2, 10.6, 5)", "3")
+                .add("rand random", "rand([seed])",
+                        "A random DOUBLE in [0, 1) from Spark's generator; a stream draws new numbers in every "
+                                + "micro-batch, whatever the seed, as Spark's streams do", "rand(0)",
+                        "0.7604953758285915")
+                .add("randn", "randn([seed])", "A random DOUBLE from the standard normal distribution, seeded as rand",
+                        "randn(0)", "1.6034991609278433")
+                .add("uniform", "uniform(min, max[, seed])",
+                        "A random value between min and max, seeded as rand, of their type", "uniform(10, 20, 0)",
+                        "17")
                 .add("greatest", "greatest(expr, ...)", "The largest argument, skipping nulls", "greatest(3, NULL, 7)",
                         "7")
                 .add("least", "least(expr, ...)", "The smallest argument, skipping nulls", "least(3, NULL, 7)", "3")

@@ -23,14 +23,10 @@ final class MissingFunctions {
         List<MissingFunction> all = new ArrayList<>();
         group(all, FunctionGroup.ARRAY, "not yet (issue #11: arrays)",
                 "arrays_zip sequence shuffle");
-        group(all, FunctionGroup.BITWISE, "not yet",
-                "& << >> >>> ^ bit_count bit_get getbit shiftleft shiftright shiftrightunsigned | "
-                + "~");
-        group(all, FunctionGroup.CONDITIONAL, "not yet",
-                "nanvl nullifzero zeroifnull");
-        group(all, FunctionGroup.CONVERSION, "not yet",
-                "bigint binary boolean cast date decimal double float int smallint string time "
-                + "timestamp tinyint");
+        group(all, FunctionGroup.CONVERSION,
+                "Spark 4.1 itself refuses the TIME type by default (UNSUPPORTED_TIME_TYPE), and Sluice "
+                + "has none",
+                "time");
         group(all, FunctionGroup.CSV, "not yet (issue #11: CSV functions)",
                 "from_csv schema_of_csv to_csv");
         group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
@@ -49,31 +45,30 @@ final class MissingFunctions {
         group(all, FunctionGroup.LAMBDA, "not yet (issue #11: lambda functions)",
                 "aggregate array_sort exists filter forall map_filter map_zip_with reduce "
                 + "transform transform_keys transform_values zip_with");
-        group(all, FunctionGroup.MATH, "not yet",
-                "rand randn random uniform");
-        group(all, FunctionGroup.MISC, "not yet",
-                "aes_decrypt aes_encrypt approx_top_k_estimate assert_true bitmap_bit_position "
-                + "bitmap_bucket_number bitmap_count current_catalog current_database "
-                + "current_schema current_user from_avro from_protobuf hll_sketch_estimate "
-                + "hll_union input_file_block_length input_file_block_start input_file_name "
-                + "java_method kll_sketch_get_n_bigint kll_sketch_get_n_double "
-                + "kll_sketch_get_n_float kll_sketch_get_quantile_bigint "
+        group(all, FunctionGroup.MISC,
+                "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, "
+                + "kll_sketch_agg_*, theta_sketch_agg, approx_top_k_accumulate), which Sluice does not have",
+                "approx_top_k_estimate hll_sketch_estimate hll_union kll_sketch_get_n_bigint "
+                + "kll_sketch_get_n_double kll_sketch_get_n_float kll_sketch_get_quantile_bigint "
                 + "kll_sketch_get_quantile_double kll_sketch_get_quantile_float "
                 + "kll_sketch_get_rank_bigint kll_sketch_get_rank_double kll_sketch_get_rank_float "
                 + "kll_sketch_merge_bigint kll_sketch_merge_double kll_sketch_merge_float "
                 + "kll_sketch_to_string_bigint kll_sketch_to_string_double "
-                + "kll_sketch_to_string_float monotonically_increasing_id raise_error reflect "
-                + "schema_of_avro session_user spark_partition_id theta_difference "
-                + "theta_intersection theta_sketch_estimate theta_union to_avro to_protobuf "
-                + "try_aes_decrypt try_reflect typeof user uuid version");
-        group(all, FunctionGroup.PREDICATE, "not yet",
-                "equal_null isnan");
+                + "kll_sketch_to_string_float theta_difference theta_intersection "
+                + "theta_sketch_estimate theta_union");
+        group(all, FunctionGroup.MISC, "Sluice reads and writes no Avro",
+                "from_avro schema_of_avro to_avro");
+        group(all, FunctionGroup.MISC, "Sluice reads and writes no Protocol Buffers",
+                "from_protobuf to_protobuf");
+        group(all, FunctionGroup.MISC, "not yet: Sluice's file source does not carry each row's file with the row",
+                "input_file_block_length input_file_block_start input_file_name");
+        group(all, FunctionGroup.MISC,
+                "calls any Java method by name, which a pipeline file, being data, must not be able to do",
+                "java_method reflect try_reflect");
+        group(all, FunctionGroup.MISC, "Spark refuses it in streaming queries, and every Sluice pipeline is one",
+                "monotonically_increasing_id");
         group(all, FunctionGroup.ST, "Sluice has no geospatial types",
                 "st_asbinary st_geogfromwkb st_geomfromwkb st_setsrid st_srid");
-        group(all, FunctionGroup.STRING, "not yet",
-                "randstr to_char to_number to_varchar try_to_number");
-        group(all, FunctionGroup.URL, "not yet",
-                "parse_url try_parse_url try_url_decode url_decode url_encode");
         group(all, FunctionGroup.VARIANT, "Sluice has no VARIANT type",
                 "is_variant_null parse_json schema_of_variant schema_of_variant_agg "
                 + "to_variant_object try_parse_json try_variant_get variant_get");

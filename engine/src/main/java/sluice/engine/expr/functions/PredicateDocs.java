@@ -25,6 +25,10 @@ final class PredicateDocs {
                 .operator("or", "expr1 OR expr2", "Logical or; true wins over NULL", "NULL OR true", "true")
                 .operator("in", "expr [NOT] IN (expr1, expr2, ...)", "Whether expr equals one of the values",
                         "2 IN (1, 2, 3)", "true")
+                .add("equal_null", "equal_null(expr1, expr2)", "expr1 <=> expr2: equality where NULL equals NULL",
+                        "equal_null(NULL, NULL)", "true")
+                .add("isnan", "isnan(expr)", "Whether expr is NaN (false for NULL)", "isnan(CAST('NaN' AS DOUBLE))",
+                        "true")
                 .add("isnull", "isnull(expr)", "Whether expr is NULL", "isnull(NULL)", "true")
                 .add("isnotnull", "isnotnull(expr)", "Whether expr is not NULL", "isnotnull(1)", "true")
                 .add("like", "str [NOT] LIKE pattern [ESCAPE escape]; like(str, pattern[, escape])",

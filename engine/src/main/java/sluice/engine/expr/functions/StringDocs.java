@@ -87,6 +87,17 @@ final class StringDocs {
                 .add("collate", "collate(expr, collationName)",
                         "The string with a collation; Sluice has only UTF8_BINARY, byte by byte",
                         "collate('a', 'UTF8_BINARY')", "a")
+                .add("randstr", "randstr(length[, seed])",
+                        "A random string of letters and digits, seeded as rand", "randstr(5, 0)", "ceV0P")
+                .add("to_number", "to_number(expr, fmt)",
+                        "The DECIMAL read from text by a number format of 0 9 . D , G $ S MI PR; text that does not "
+                                + "match is an error", "to_number('$1,234.50', '$9,999.99')", "1234.50")
+                .add("try_to_number", "try_to_number(expr, fmt)", "to_number, or NULL for text that does not match",
+                        "try_to_number('12x', '999')", "NULL")
+                .add("to_char to_varchar", "to_char(expr, format)",
+                        "A number written by a number format (as to_number reads), a date or timestamp by a datetime "
+                                + "pattern, or a binary as 'base64', 'hex' or 'utf-8'", "to_char(-12.5, '99.99PR')",
+                        "<12.50>")
                 .add("base64", "base64(bin)", "The binary value as base 64 text", "base64('Spark')", "U3Bhcms=")
                 .add("unbase64", "unbase64(str)", "The binary value of base 64 text", "unbase64('U3Bhcms=')",
                         "[53 70 61 72 6B]")
@@ -119,7 +130,8 @@ final class StringDocs {
                 .add("position", "position(substr, str[, pos]); position(substr IN str)",
                         "The position of the first substr in str at or after pos (1 by default), or 0",
                         "position('an' IN 'banana')", "2")
-                .add("overlay", "overlay(input, replace, pos[, len]); overlay(input PLACING replace FROM pos [FOR len])",
+                .add("overlay",
+                        "overlay(input, replace, pos[, len]); overlay(input PLACING replace FROM pos [FOR len])",
                         "input with len characters (the length of replace by default) from pos replaced by replace",
                         "overlay('Spark SQL' PLACING 'ANSI ' FROM 7 FOR 0)", "Spark ANSI SQL")
                 .add("split_part", "split_part(str, delimiter, partNum)",

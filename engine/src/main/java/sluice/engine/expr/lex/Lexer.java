@@ -195,6 +195,10 @@ public final class Lexer {
             case '<' -> TokenKind.LT;
             case '>' -> TokenKind.GT;
             case '!' -> TokenKind.BANG;
+            case '&' -> TokenKind.AMPERSAND;
+            case '|' -> TokenKind.PIPE;
+            case '^' -> TokenKind.HAT;
+            case '~' -> TokenKind.TILDE;
             default -> null;
         };
         if (kind == null) {

@@ -45,13 +45,14 @@ public sealed interface Ast permits Ast.Literal, Ast.TypedLiteral, Ast.IntervalL
     /** {@code base[index]} on an array. */
     record Subscript(Ast base, Ast index, Span span) implements Ast {}
 
-    enum UnaryOp { NEGATE, PLUS, NOT }
+    enum UnaryOp { NEGATE, PLUS, NOT, BIT_NOT }
 
     record Unary(UnaryOp op, Ast operand, Span span) implements Ast {}
 
     enum BinaryOp {
         ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/"), REMAINDER("%"), DIV("div"), CONCAT("||"),
-        EQ("="), NULL_SAFE_EQ("<=>"), NOT_EQ("!="), LT("<"), LE("<="), GT(">"), GE(">="), AND("AND"), OR("OR");
+        EQ("="), NULL_SAFE_EQ("<=>"), NOT_EQ("!="), LT("<"), LE("<="), GT(">"), GE(">="), AND("AND"), OR("OR"),
+        BIT_AND("&"), BIT_OR("|"), BIT_XOR("^"), SHIFT_LEFT("<<"), SHIFT_RIGHT(">>"), SHIFT_RIGHT_UNSIGNED(">>>");
 
         private final String symbol;
 

@@ -9,12 +9,14 @@ import sluice.engine.expr.lex.TokenKind;
 /**
  * The calls Spark's grammar writes with keywords between the arguments, read into the plain call Spark makes of them:
  * {@code trim([BOTH | LEADING | TRAILING] [chars] FROM str)} is {@code trim}, {@code ltrim} or {@code rtrim} of
- * (chars, str); {@code substring(str FROM pos [FOR len])}, {@code position(substr IN str)} and
- * {@code overlay(input PLACING replace FROM pos [FOR len])} take their arguments in that order. One use.
+ * (chars, str); {@code substring(str FROM pos [FOR len])} is substring, {@code position(substr IN str)} locate,
+ * and {@code overlay(input PLACING replace FROM pos [FOR len])} overlay, with the arguments in that order. One use.
  */
 final class KeywordCalls {
     private final TokenCursor cursor;
     private final Parser parser;
+    /** Whether the arguments were written with FROM, which for substr makes the call Spark's substring. */
+    private boolean fromSeen;
 
     KeywordCalls(TokenCursor cursor, Parser parser) {
         this.cursor = cursor;
@@ -28,9 +30,9 @@ final class KeywordCalls {
     List<Ast> arguments(String name, String[] renamed) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "trim" -> trim(renamed);
-            case "substring", "substr" -> separated("FROM", "FOR");
+            case "substring", "substr" -> substring(renamed);
             case "overlay" -> overlay();
-            case "position" -> position();
+            case "position" -> position(renamed);
             case "struct" -> named();
             default -> plain();
         };
@@ -92,6 +94,15 @@ final class KeywordCalls {
         };
     }
 
+    /** Spark names {@code substr(s FROM p)} substring, as it reads the keyword form as that function. */
+    private List<Ast> substring(String[] renamed) {
+        List<Ast> args = separated("FROM", "FOR");
+        if (fromSeen) {
+            renamed[0] = "substring";
+        }
+        return args;
+    }
+
     /** {@code a FROM b [FOR c]}, or the plain {@code a, b[, c]}. */
     private List<Ast> separated(String from, String forWord) {
         List<Ast> args = new ArrayList<>();
@@ -102,6 +113,7 @@ final class KeywordCalls {
             }
             return args;
         }
+        fromSeen = true;
         args.add(parser.parseExpression());
         if (cursor.acceptKeyword(forWord)) {
             args.add(parser.parseExpression());
@@ -123,10 +135,14 @@ final class KeywordCalls {
         return args;
     }
 
-    /** {@code position(substr IN str)}: the substring is a value expression, so IN is not read as a predicate. */
-    private List<Ast> position() {
+    /**
+     * {@code position(substr IN str)}, which Spark names locate: the substring is a value expression, so IN is not
+     * read as a predicate.
+     */
+    private List<Ast> position(String[] renamed) {
         Ast first = parser.parseValueExpression();
         if (cursor.acceptKeyword("IN")) {
+            renamed[0] = "locate";
             return List.of(first, parser.parseValueExpression());
         }
         List<Ast> args = new ArrayList<>(List.of(first));

@@ -14,8 +14,8 @@ import sluice.engine.types.DataType;
 
 /**
  * Recursive-descent parser for Spark SQL expressions, with Spark's precedence: OR, AND, NOT, predicates (IS, IN,
- * BETWEEN, LIKE), comparisons, {@code + - ||}, {@code * / % DIV}, unary minus and plus, postfix {@code .field},
- * {@code [i]} and {@code ::type}. Mutable, one text only.
+ * BETWEEN, LIKE, ILIKE), comparisons, {@code |}, {@code ^}, {@code &}, shifts, {@code + - ||}, {@code * / % DIV},
+ * unary minus, plus and {@code ~}, postfix {@code .field}, {@code [i]} and {@code ::type}. Mutable, one text only.
  */
 public final class Parser {
     /**
@@ -238,7 +238,7 @@ public final class Parser {
     }
 
     private Ast parseComparison() {
-        Ast left = parseAdditive();
+        Ast left = parseBitOr();
         while (true) {
             BinaryOp op = switch (cursor.peek().kind()) {
                 case EQ, DOUBLE_EQ -> BinaryOp.EQ;
@@ -254,9 +254,75 @@ public final class Parser {
                 return left;
             }
             cursor.advance();
+            Ast right = parseBitOr();
+            left = new Ast.Binary(op, left, right, left.span().to(right.span()));
+        }
+    }
+
+    // Spark's precedence below comparisons: |, then ^, then &, then the shifts, then + - ||.
+    private Ast parseBitOr() {
+        Ast left = parseBitXor();
+        while (cursor.at(TokenKind.PIPE)) {
+            cursor.advance();
+            Ast right = parseBitXor();
+            left = new Ast.Binary(BinaryOp.BIT_OR, left, right, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Ast parseBitXor() {
+        Ast left = parseBitAnd();
+        while (cursor.at(TokenKind.HAT)) {
+            cursor.advance();
+            Ast right = parseBitAnd();
+            left = new Ast.Binary(BinaryOp.BIT_XOR, left, right, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    private Ast parseBitAnd() {
+        Ast left = parseShift();
+        while (cursor.at(TokenKind.AMPERSAND)) {
+            cursor.advance();
+            Ast right = parseShift();
+            left = new Ast.Binary(BinaryOp.BIT_AND, left, right, left.span().to(right.span()));
+        }
+        return left;
+    }
+
+    /**
+     * {@code <<}, {@code >>} and {@code >>>}: the lexer keeps each {@code <} and {@code >} a token of its own, since
+     * {@code >>} also closes nested types ({@code ARRAY<ARRAY<INT>>}); here two or three touching ones are a shift.
+     */
+    private Ast parseShift() {
+        Ast left = parseAdditive();
+        while (true) {
+            BinaryOp op = shiftAhead();
+            if (op == null) {
+                return left;
+            }
+            int width = op == BinaryOp.SHIFT_RIGHT_UNSIGNED ? 3 : 2;
+            for (int i = 0; i < width; i++) {
+                cursor.advance();
+            }
             Ast right = parseAdditive();
             left = new Ast.Binary(op, left, right, left.span().to(right.span()));
         }
+    }
+
+    private BinaryOp shiftAhead() {
+        Token first = cursor.peek();
+        Token second = cursor.peek(1);
+        boolean touching = second.span().start() == first.span().end();
+        if (first.kind() == TokenKind.LT && second.kind() == TokenKind.LT && touching) {
+            return BinaryOp.SHIFT_LEFT;
+        }
+        if (first.kind() != TokenKind.GT || second.kind() != TokenKind.GT || !touching) {
+            return null;
+        }
+        Token third = cursor.peek(2);
+        return third.kind() == TokenKind.GT && third.span().start() == second.span().end()
+                ? BinaryOp.SHIFT_RIGHT_UNSIGNED : BinaryOp.SHIFT_RIGHT;
     }
 
     private Ast parseAdditive() {
@@ -304,12 +370,13 @@ public final class Parser {
             return parsePostfix(new Ast.Literal(Ast.LiteralKind.valueOf(number.kind().name()), "-" + number.text(),
                     sign.span().to(number.span())));
         }
-        if (cursor.at(TokenKind.MINUS) || cursor.at(TokenKind.PLUS)) {
+        if (cursor.at(TokenKind.MINUS) || cursor.at(TokenKind.PLUS) || cursor.at(TokenKind.TILDE)) {
             Token sign = cursor.advance();
             nesting.enter(sign.span());
             Ast operand = parseUnary();
             nesting.leave();
-            Ast.UnaryOp op = sign.kind() == TokenKind.MINUS ? Ast.UnaryOp.NEGATE : Ast.UnaryOp.PLUS;
+            Ast.UnaryOp op = sign.kind() == TokenKind.MINUS ? Ast.UnaryOp.NEGATE
+                    : sign.kind() == TokenKind.TILDE ? Ast.UnaryOp.BIT_NOT : Ast.UnaryOp.PLUS;
             return new Ast.Unary(op, operand, sign.span().to(operand.span()));
         }
         return parsePostfix(new Primaries(cursor, this).parse());

@@ -93,6 +93,11 @@ final class Primaries {
                     cursor.advance();
                     return new Ast.Call(token.text(), List.of(), token.span(), token.span());
                 }
+                case "CURRENT_USER", "SESSION_USER" -> {
+                    // Spark reads both bare words as current_user().
+                    cursor.advance();
+                    return new Ast.Call("current_user", List.of(), token.span(), token.span());
+                }
                 default -> {
                 }
             }
