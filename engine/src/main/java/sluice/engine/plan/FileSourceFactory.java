@@ -86,7 +86,12 @@ final class FileSourceFactory {
             OptionSpec.optional("ignoreLeadingWhiteSpace", OptionKind.BOOLEAN, "false",
                     "csv: drop white space before unquoted values"),
             OptionSpec.optional("ignoreTrailingWhiteSpace", OptionKind.BOOLEAN, "false",
-                    "csv: drop white space after unquoted values")),
+                    "csv: drop white space after unquoted values"),
+            OptionSpec.optional("maxColumns", OptionKind.INTEGER, String.valueOf(CsvOptions.DEFAULT_MAX_COLUMNS),
+                    "csv: most values a record may have; more stops the query"),
+            OptionSpec.optional("maxCharsPerColumn", OptionKind.INTEGER,
+                    String.valueOf(CsvOptions.DEFAULT_MAX_CHARS_PER_COLUMN),
+                    "csv: most characters a value may have, -1 for no limit; more stops the query")),
             "Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text)");
 
     private FileSourceFactory() {
@@ -170,7 +175,20 @@ final class FileSourceFactory {
                 context.string("nanValue").orElse("NaN"), context.string("positiveInf").orElse("Inf"),
                 context.string("negativeInf").orElse("-Inf"), dateFormat.orElse(null), timestampFormat.orElse(null),
                 mode(context), context.string("columnNameOfCorruptRecord").orElse("_corrupt_record"),
-                context.bool("ignoreLeadingWhiteSpace"), context.bool("ignoreTrailingWhiteSpace")));
+                context.bool("ignoreLeadingWhiteSpace"), context.bool("ignoreTrailingWhiteSpace"),
+                intOption(context, "maxColumns", 1, CsvOptions.DEFAULT_MAX_COLUMNS),
+                intOption(context, "maxCharsPerColumn", -1, CsvOptions.DEFAULT_MAX_CHARS_PER_COLUMN)));
+    }
+
+    /** A whole number of at least {@code min} that fits an int, as Spark reads these options. */
+    private static int intOption(NodeContext context, String option, long min, int fallback) {
+        Optional<Long> value = context.integer(option, min);
+        if (value.isPresent() && value.get() > Integer.MAX_VALUE) {
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' must be at most %d, not %d", option,
+                    Integer.MAX_VALUE, value.get());
+            return fallback;
+        }
+        return value.map(Long::intValue).orElse(fallback);
     }
 
     private static char singleChar(NodeContext context, String option, char fallback) {
