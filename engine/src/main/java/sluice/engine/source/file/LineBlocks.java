@@ -22,6 +22,7 @@ import java.util.Arrays;
 public final class LineBlocks implements AutoCloseable {
     static final int BLOCK_BYTES = 1 << 20;
     private static final int COUNT_BYTES = 1 << 16;
+    private static final int MIN_BUFFER_BYTES = 8192;
 
     private final FileChannel channel;
     private final long splitEnd;
@@ -40,7 +41,8 @@ public final class LineBlocks implements AutoCloseable {
     private LineBlocks(FileChannel channel, FileSplit split, int blockBytes) {
         this.channel = channel;
         this.splitEnd = split.end();
-        this.buffer = new byte[blockBytes];
+        // A small split needs no block-sized buffer; the buffer grows when a line is longer.
+        this.buffer = new byte[(int) Math.min(blockBytes, Math.max(MIN_BUFFER_BYTES, split.length() + 2))];
         this.bufferPosition = split.start();
     }
 
@@ -49,7 +51,11 @@ public final class LineBlocks implements AutoCloseable {
         return open(split, BLOCK_BYTES);
     }
 
+    /** With blocks of about {@code blockBytes} (at least 2), so tests can put block ends anywhere. */
     static LineBlocks open(FileSplit split, int blockBytes) throws IOException {
+        if (blockBytes < 2) {
+            throw new IllegalArgumentException("blockBytes < 2");
+        }
         FileChannel channel = FileChannel.open(split.file(), StandardOpenOption.READ);
         try {
             LineBlocks blocks = new LineBlocks(channel, split, blockBytes);
@@ -64,21 +70,22 @@ public final class LineBlocks implements AutoCloseable {
     private void skipToFirstLine(boolean fileStart) throws IOException {
         fill();
         if (fileStart) {
+            // The first line starts at 0 even with a mark in front of it, so it belongs to this split.
             if (filled >= 3 && (buffer[0] & 0xff) == 0xef && (buffer[1] & 0xff) == 0xbb && (buffer[2] & 0xff) == 0xbf) {
                 drop(3);
             }
-        } else {
-            // The line this split starts in (or at) belongs to the split before: skip to its end.
-            while (true) {
-                int lineEnd = lineEndAt(0);
-                if (lineEnd >= 0) {
-                    drop(lineEnd);
-                    break;
-                }
-                // Keep the last byte: a \r there ends the line whether or not a \n follows.
-                drop(filled - 1);
-                fill();
+            return;
+        }
+        // The line this split starts in (or at) belongs to the split before: skip to its end.
+        while (true) {
+            int lineEnd = lineEndAt(0);
+            if (lineEnd >= 0) {
+                drop(lineEnd);
+                break;
             }
+            // Keep the last byte: a \r there ends the line whether or not a \n follows.
+            drop(filled - 1);
+            fill();
         }
         finished = bufferPosition > splitEnd;
     }
@@ -90,8 +97,9 @@ public final class LineBlocks implements AutoCloseable {
         while (!finished) {
             long endIndex = splitEnd - bufferPosition;
             if (endIndex < filled || endOfFile) {
-                // The split ends in what is buffered: the block runs to the end of the line at the split's end.
-                int cut = lineEndAt((int) Math.min(endIndex, filled));
+                // The split ends in what is buffered (or in a skipped byte order mark): the block runs to the end of
+                // the line at the split's end.
+                int cut = lineEndAt((int) Math.max(0, Math.min(endIndex, filled)));
                 if (cut >= 0) {
                     blockLength = cut;
                     finished = true;
@@ -106,7 +114,7 @@ public final class LineBlocks implements AutoCloseable {
             }
             if (filled == buffer.length) {
                 // One line longer than the buffer: it grows to hold it.
-                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, 16));
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
             fill();
         }

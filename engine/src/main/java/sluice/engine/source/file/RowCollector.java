@@ -138,7 +138,9 @@ public final class RowCollector {
         }
         clear();
         if (++rows == BATCH_ROWS) {
-            flush();
+            Batch full = takeBatch();
+            newBuilders(BATCH_ROWS);
+            out.accept(full);
         }
     }
 
@@ -178,18 +180,17 @@ public final class RowCollector {
     /** Hands on the rows not handed on yet; call once the reader is done. */
     public void finish() {
         if (rows > 0) {
-            flush();
+            out.accept(takeBatch());
         }
     }
 
-    private void flush() {
+    private Batch takeBatch() {
         List<ColumnVector> columns = new ArrayList<>(builders.length);
         for (int c = 0; c < builders.length; c++) {
             columns.add(builders[c] == null ? ColumnVector.nulls(schema.field(c).type(), rows) : builders[c].build());
         }
         Batch batch = new Batch(schema, columns, rows);
         rows = 0;
-        newBuilders(BATCH_ROWS);
-        out.accept(batch);
+        return batch;
     }
 }

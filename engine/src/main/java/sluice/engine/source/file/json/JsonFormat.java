@@ -161,7 +161,10 @@ public final class JsonFormat implements FileFormat {
                     recordStart = offset + (int) Math.max(0, at == null ? 0 : at.getByteOffset());
                     recordStart = Math.min(recordStart, length - 1);
                 }
-                rows.malformedRow(recordLine, e.getOriginalMessage(), lineText(recordStart), false);
+                if (recordLine != lastLine) {
+                    rows.malformedRow(recordLine, e.getOriginalMessage(), lineText(recordStart), false);
+                }
+                // Else the line's first value made its row and Spark never reads past it.
                 return recordLine;
             } catch (IOException e) {
                 throw new IllegalStateException("reading a byte array failed", e);
