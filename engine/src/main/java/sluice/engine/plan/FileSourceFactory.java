@@ -13,7 +13,7 @@ import sluice.engine.pipeline.OptionSpec;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileSource;
 import sluice.engine.source.file.FileSourceOptions;
-import sluice.engine.source.file.FolderListing;
+import sluice.engine.source.file.FileListing;
 import sluice.engine.source.file.ListedFile;
 import sluice.engine.source.file.ParseMode;
 import sluice.engine.source.file.TemporalParser;
@@ -41,7 +41,7 @@ final class FileSourceFactory {
     private static final List<String> MODES = List.of("PERMISSIVE", "DROPMALFORMED", "FAILFAST");
 
     static final NodeKind KIND = new NodeKind("source.file", NodeKind.Category.SOURCE, 0, 0, List.of(
-            OptionSpec.required("path", OptionKind.PATH, "Folder to watch for new files"),
+            OptionSpec.required("path", OptionKind.PATH, "Folder to watch for new files; or one file, or a glob such as in/*.csv"),
             OptionSpec.choice("format", null, List.of("csv", "json", "text"), "File format: csv, json or text"),
             OptionSpec.optional("schema", OptionKind.SCHEMA, null, "Schema of the rows as DDL; required unless "
                     + "schemaInference is true"),
@@ -98,13 +98,13 @@ final class FileSourceFactory {
     }
 
     static Optional<PlannedNode> plan(NodeContext context) {
-        Optional<Path> folder = context.path("path");
+        Optional<Path> path = context.path("path");
         String format = context.string("format").map(String::trim).orElse("");
-        Optional<FileSourceOptions> options = folder.flatMap(f -> sourceOptions(context, f));
+        Optional<FileSourceOptions> options = path.flatMap(p -> sourceOptions(context, p));
         Optional<FileFormat> fileFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "csv" -> csvOptions(context).flatMap(csv -> csvSchema(context, folder, csv)
+            case "csv" -> csvOptions(context).flatMap(csv -> csvSchema(context, path, csv)
                     .flatMap(schema -> checkCsvSchema(context, schema, csv)).map(schema -> new CsvFormat(schema, csv)));
-            case "json" -> jsonOptions(context).flatMap(json -> jsonSchema(context, folder, json)
+            case "json" -> jsonOptions(context).flatMap(json -> jsonSchema(context, path, json)
                     .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
                     .map(schema -> new JsonFormat(schema, json)));
             case "text" -> Optional.of(new TextFormat());
@@ -116,20 +116,20 @@ final class FileSourceFactory {
         return Optional.of(new PlannedNode.SourceNode(new FileSource(options.get(), fileFormat.get())));
     }
 
-    private static Optional<FileSourceOptions> sourceOptions(NodeContext context, Path folder) {
+    private static Optional<FileSourceOptions> sourceOptions(NodeContext context, Path path) {
         int maxFiles = context.integer("maxFilesPerTrigger", 1).map(Long::intValue).orElse(0);
         Duration maxAge = context.duration("maxFileAge").orElse(FileSourceOptions.DEFAULT_MAX_FILE_AGE);
         String glob = context.string("pathGlobFilter").orElse(null);
         if (glob != null) {
             try {
-                java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                FileListing.checkGlob(glob);
             } catch (IllegalArgumentException e) {
                 context.problem("pathGlobFilter", ErrorCode.BAD_OPTION_VALUE, "'%s' is not a valid glob: %s", glob,
                         e.getMessage());
                 return Optional.empty();
             }
         }
-        return Optional.of(new FileSourceOptions(folder, maxFiles, context.bool("latestFirst"),
+        return Optional.of(new FileSourceOptions(path, maxFiles, context.bool("latestFirst"),
                 context.bool("fileNameOnly"), maxAge, glob));
     }
 
@@ -209,7 +209,7 @@ final class FileSourceFactory {
                 timestampFormat.orElse(null)));
     }
 
-    private static Optional<Schema> declaredSchema(NodeContext context, Optional<Path> folder,
+    private static Optional<Schema> declaredSchema(NodeContext context, Optional<Path> path,
                                                    java.util.function.Function<List<Path>, Schema> infer) {
         if (context.string("schema").isPresent()) {
             return context.schema("schema");
@@ -219,11 +219,11 @@ final class FileSourceFactory {
                     + "streaming reads need one, or set schemaInference to 'true'");
             return Optional.empty();
         }
-        if (folder.isEmpty()) {
+        if (path.isEmpty()) {
             return Optional.empty();
         }
         try {
-            FolderListing listing = new FolderListing(context.nodeId(), folder.get(),
+            FileListing listing = new FileListing(context.nodeId(), path.get(),
                     context.string("pathGlobFilter").orElse(null));
             List<Path> files = new ArrayList<>();
             for (ListedFile file : listing.list()) {
@@ -237,14 +237,14 @@ final class FileSourceFactory {
         }
     }
 
-    private static Optional<Schema> csvSchema(NodeContext context, Optional<Path> folder, CsvOptions csv) {
+    private static Optional<Schema> csvSchema(NodeContext context, Optional<Path> path, CsvOptions csv) {
         boolean inferTypes = context.bool("inferSchema");
-        return declaredSchema(context, folder,
+        return declaredSchema(context, path,
                 files -> CsvInference.infer(context.nodeId(), files, csv, inferTypes, context.environment().zone()));
     }
 
-    private static Optional<Schema> jsonSchema(NodeContext context, Optional<Path> folder, JsonOptions json) {
-        return declaredSchema(context, folder,
+    private static Optional<Schema> jsonSchema(NodeContext context, Optional<Path> path, JsonOptions json) {
+        return declaredSchema(context, path,
                 files -> JsonInference.infer(context.nodeId(), files, json));
     }
 

@@ -33,7 +33,7 @@ public final class FileSource implements Source {
     private final FileSourceOptions options;
     private FileFormat format;
     private SourceContext context;
-    private FolderListing listing;
+    private FileListing listing;
     private FileSourceLog log;
     private SeenFiles seen;
     private long currentLogOffset = -1;
@@ -67,7 +67,7 @@ public final class FileSource implements Source {
         if (partitioning == null) {
             partitioning = FilePartitioning.of(context.parallelism());
         }
-        listing = new FolderListing(context.nodeId(), options.folder(), options.pathGlobFilter());
+        listing = new FileListing(context.nodeId(), options.path(), options.pathGlobFilter());
         listing.checkExists();
         log = FileSourceLog.open(context.nodeId(), context.metadataDir());
         seen = new SeenFiles(options.effectiveMaxFileAgeMs(), options.fileNameOnly());
@@ -146,7 +146,7 @@ public final class FileSource implements Source {
         return partitions;
     }
 
-    private FolderListing listing() {
+    private FileListing listing() {
         if (listing == null) {
             throw new IllegalStateException("file source used before start()");
         }
