@@ -41,7 +41,7 @@ final class FileSourceFactory {
     private static final List<String> MODES = List.of("PERMISSIVE", "DROPMALFORMED", "FAILFAST");
 
     static final NodeKind KIND = new NodeKind("source.file", NodeKind.Category.SOURCE, 0, 0, List.of(
-            OptionSpec.required("path", OptionKind.PATH, "Folder to watch for new files; or one file, or a glob such as in/*.csv"),
+            OptionSpec.required("path", OptionKind.PATH, "Folder to watch for new files, or a glob such as in/*.csv"),
             OptionSpec.choice("format", null, List.of("csv", "json", "text"), "File format: csv, json or text"),
             OptionSpec.optional("schema", OptionKind.SCHEMA, null, "Schema of the rows as DDL; required unless "
                     + "schemaInference is true"),
@@ -117,6 +117,14 @@ final class FileSourceFactory {
     }
 
     private static Optional<FileSourceOptions> sourceOptions(NodeContext context, Path path) {
+        if (FileListing.namesOneFile(path)) {
+            // Spark's stream source takes a path that is not a glob for the base folder of what it reads, and its
+            // first batch fails on a file ("Option 'basePath' must be a directory"): refused here, before the run.
+            context.problem("path", ErrorCode.BAD_OPTION_VALUE, "'%s' is a file, and Spark's file stream source "
+                    + "reads folders and globs only; give its folder, with pathGlobFilter '%s' to read only it",
+                    context.string("path").orElseThrow(), path.getFileName());
+            return Optional.empty();
+        }
         int maxFiles = context.integer("maxFilesPerTrigger", 1).map(Long::intValue).orElse(0);
         Duration maxAge = context.duration("maxFileAge").orElse(FileSourceOptions.DEFAULT_MAX_FILE_AGE);
         String glob = context.string("pathGlobFilter").orElse(null);

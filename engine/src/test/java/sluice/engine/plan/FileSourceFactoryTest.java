@@ -99,6 +99,28 @@ class FileSourceFactoryTest {
     }
 
     @Test
+    void aPathThatNamesAFileIsAProblemAtThePathOptionAsSparkFailsOnIt() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("in"));
+        java.nio.file.Files.writeString(dir.resolve("in/b.csv"), "1\n");
+
+        Planner.Result result = plan("\"path\": \"in/b.csv\", \"format\": \"text\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "path"), "'in/b.csv' is a file, and Spark's file stream source reads folders "
+                        + "and globs only; give its folder, with pathGlobFilter 'b.csv' to read only it"));
+    }
+
+    @Test
+    void aGlobThatMatchesOneFileIsNoProblem() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("in"));
+        java.nio.file.Files.writeString(dir.resolve("in/b.csv"), "1\n");
+
+        Planner.Result result = plan("\"path\": \"in/b.cs[v]\", \"format\": \"text\"");
+
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
     void anEmptyPathIsAProblemAtThePathOption() {
         Planner.Result result = plan("\"path\": \"\", \"format\": \"text\"");
 

@@ -17,7 +17,8 @@ import sluice.engine.diag.Problem;
 
 /**
  * Lists the data files a source's {@code path} names, as Spark's file stream source does: the path is a folder,
- * listed recursively, or a file, or a glob ({@code in/*.csv}) whose matches are such folders and files. Names that
+ * listed recursively, or a glob ({@code in/*.csv}) whose matches are such folders and files (a path that names one
+ * file lists that file, but Spark's stream source fails on it, and the planner refuses it). Names that
  * start with {@code _} or {@code .} (Spark's hidden and metadata files) and files being copied ({@code ._COPYING_})
  * are skipped, and only names that match {@code pathGlobFilter} are kept. Immutable; called on the query thread and
  * by schema inference.
@@ -33,6 +34,11 @@ public final class FileListing {
         this.path = path;
         this.glob = Glob.isGlob(path.toString());
         this.nameFilter = pathGlobFilter == null ? null : Glob.compile(pathGlobFilter);
+    }
+
+    /** Whether {@code path} names one existing file rather than a folder or a glob. */
+    public static boolean namesOneFile(Path path) {
+        return !Glob.isGlob(path.toString()) && Files.isRegularFile(path);
     }
 
     /** Whether {@code glob} is a glob Spark accepts; IllegalArgumentException saying why not. */

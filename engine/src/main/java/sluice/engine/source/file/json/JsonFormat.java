@@ -211,7 +211,7 @@ public final class JsonFormat implements FileFormat {
                     continue;
                 }
                 Field field = dataStruct.fields().get(index);
-                Object value = converter.convert(parser, field.type(), field.name());
+                Object value = converter.convertValue(parser, field.type(), field.name());
                 if (value == JsonValueConverter.FAILED) {
                     failure = failure == null ? converter.failure() : failure;
                 } else {

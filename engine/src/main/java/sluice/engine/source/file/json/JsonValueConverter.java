@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import java.io.IOException;
@@ -49,6 +50,22 @@ final class JsonValueConverter {
     /** Why the last {@link #FAILED} happened. */
     String failure() {
         return failure;
+    }
+
+    /**
+     * The value of one field or array element, as {@link #convert}; a value the parser cannot read (a string holding
+     * bytes that are not UTF-8, a broken nested value) is {@link #FAILED} too. Spark's JacksonParser catches such a
+     * failure per field and element and reads on from wherever Jackson stopped, so the fields after it may still
+     * fit, or the object may break at the next token.
+     */
+    Object convertValue(JsonParser parser, DataType type, String column) throws IOException {
+        try {
+            return convert(parser, type, column);
+        } catch (JsonProcessingException e) {
+            failure = e.getOriginalMessage();
+            parser.skipChildren();
+            return FAILED;
+        }
     }
 
     /** The value under {@code parser} (its current token) as {@code type}; null for JSON null. */
@@ -159,7 +176,7 @@ final class JsonValueConverter {
                 continue;
             }
             Field field = struct.fields().get(index);
-            Object value = convert(parser, field.type(), field.name());
+            Object value = convertValue(parser, field.type(), field.name());
             failed |= value == FAILED;
             values[index] = value == FAILED ? null : value;
         }
@@ -170,7 +187,7 @@ final class JsonValueConverter {
         List<Object> values = new ArrayList<>();
         boolean failed = false;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            Object value = convert(parser, array.elementType(), column);
+            Object value = convertValue(parser, array.elementType(), column);
             failed |= value == FAILED;
             values.add(value == FAILED ? null : value);
         }

@@ -36,6 +36,25 @@ class JsonFormatTest {
         return new JsonFormat(schema, options).read(file, CONTEXT).rows();
     }
 
+    private List<Row> read(Schema schema, JsonOptions options, byte[] text) throws IOException {
+        Path file = folder.resolve("events.json");
+        Files.write(file, text);
+        return new JsonFormat(schema, options).read(file, CONTEXT).rows();
+    }
+
+    /** Strings as UTF-8 and integers as single bytes, in order. */
+    private static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof Integer b) {
+                out.write(b);
+            } else {
+                out.writeBytes(part.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void fieldsMatchByNameAndMissingOnesAreNull() throws IOException {
         List<Row> rows = read(SCHEMA, JsonOptions.DEFAULTS, "{\"msg\":\"hi\",\"id\":1,\"other\":[1,2]}\n\n{\"id\":2}\n");
@@ -56,6 +75,19 @@ class JsonFormatTest {
         List<Row> rows = read(SCHEMA, JsonOptions.DEFAULTS, "{\"id\":\"12\",\"msg\":\"x\"}\n{\"id\":5,\"msg\":7}\n");
 
         assertThat(rows).containsExactly(Row.of(null, "x", "{\"id\":\"12\",\"msg\":\"x\"}"), Row.of(5, "7", null));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8FailTheirFieldAndTheParserGoesOnWhereJacksonStopped() throws IOException {
+        // Line 1: the string's 3-byte sequence swallows its closing quote, then ',"id":4}' reads on, as in Spark.
+        // Line 2: Jackson stops after 0xFF, then 'd' is no comma: nothing of the object is kept.
+        byte[] text = bytes("{\"msg\":\"", 0xE2, 0x82, "\",\"id\":4}\n", "{\"msg\":\"b", 0xFF, "d\",\"id\":2}\n",
+                "{\"id\":3}\n");
+
+        List<Row> rows = read(SCHEMA, JsonOptions.DEFAULTS, text);
+
+        assertThat(rows).containsExactly(Row.of(4, null, "{\"msg\":\"\uFFFD\",\"id\":4}"),
+                Row.of(null, null, "{\"msg\":\"b\uFFFDd\",\"id\":2}"), Row.of(3, null, null));
     }
 
     @Test
