@@ -24,6 +24,7 @@ import sluice.engine.source.file.csv.CsvQuoting;
 import sluice.engine.source.file.json.JsonFormat;
 import sluice.engine.source.file.json.JsonInference;
 import sluice.engine.source.file.json.JsonOptions;
+import sluice.engine.source.file.json.JsonSyntax;
 import sluice.engine.source.file.text.TextFormat;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
@@ -91,7 +92,21 @@ final class FileSourceFactory {
                     "csv: most values a record may have; more stops the query"),
             OptionSpec.optional("maxCharsPerColumn", OptionKind.INTEGER,
                     String.valueOf(CsvOptions.DEFAULT_MAX_CHARS_PER_COLUMN),
-                    "csv: most characters a value may have, -1 for no limit; more stops the query")),
+                    "csv: most characters a value may have, -1 for no limit; more stops the query"),
+            OptionSpec.optional("allowComments", OptionKind.BOOLEAN, "false",
+                    "json: skip Java and C++ style comments (/* */ and //)"),
+            OptionSpec.optional("allowUnquotedFieldNames", OptionKind.BOOLEAN, "false",
+                    "json: field names may be unquoted"),
+            OptionSpec.optional("allowSingleQuotes", OptionKind.BOOLEAN, "true",
+                    "json: strings and field names may be in single quotes"),
+            OptionSpec.optional("allowNumericLeadingZeros", OptionKind.BOOLEAN, "false",
+                    "json: numbers may start with zeros, such as 007"),
+            OptionSpec.optional("allowNonNumericNumbers", OptionKind.BOOLEAN, "true",
+                    "json: NaN, Infinity, +Infinity, -Infinity, +INF and -INF are numbers (FLOAT and DOUBLE columns)"),
+            OptionSpec.optional("allowBackslashEscapingAnyCharacter", OptionKind.BOOLEAN, "false",
+                    "json: a backslash may escape any character"),
+            OptionSpec.optional("allowUnquotedControlChars", OptionKind.BOOLEAN, "false",
+                    "json: strings may hold control characters such as tab and line feed unescaped")),
             "Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text)");
 
     private FileSourceFactory() {
@@ -212,9 +227,13 @@ final class FileSourceFactory {
     private static Optional<JsonOptions> jsonOptions(NodeContext context) {
         Optional<String> dateFormat = pattern(context, "dateFormat");
         Optional<String> timestampFormat = pattern(context, "timestampFormat");
+        JsonSyntax syntax = new JsonSyntax(context.bool("allowComments"), context.bool("allowUnquotedFieldNames"),
+                context.bool("allowSingleQuotes"), context.bool("allowNumericLeadingZeros"),
+                context.bool("allowNonNumericNumbers"), context.bool("allowBackslashEscapingAnyCharacter"),
+                context.bool("allowUnquotedControlChars"));
         return Optional.of(new JsonOptions(mode(context),
                 context.string("columnNameOfCorruptRecord").orElse("_corrupt_record"), dateFormat.orElse(null),
-                timestampFormat.orElse(null)));
+                timestampFormat.orElse(null), syntax));
     }
 
     private static Optional<Schema> declaredSchema(NodeContext context, Optional<Path> path,

@@ -37,10 +37,9 @@ import sluice.engine.types.StructType;
  * line that is not JSON keeps only its raw text. Immutable.
  */
 public final class JsonFormat implements FileFormat {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private final Schema schema;
     private final JsonOptions options;
+    private final JsonFactory factory;
     private final int corruptIndex;
     private final StructType dataStruct;
     private final int[] dataColumns;
@@ -48,6 +47,7 @@ public final class JsonFormat implements FileFormat {
     public JsonFormat(Schema schema, JsonOptions options) {
         this.schema = requireNonNull(schema, "schema is null");
         this.options = requireNonNull(options, "options is null");
+        this.factory = options.syntax().factory();
         int corrupt = schema.indexOf(options.columnNameOfCorruptRecord());
         this.corruptIndex = corrupt >= 0 && schema.field(corrupt).type() == AtomicType.STRING ? corrupt : -1;
         java.util.List<Field> fields = new java.util.ArrayList<>();
@@ -74,7 +74,8 @@ public final class JsonFormat implements FileFormat {
     @Override
     public void read(FileSplit split, SourceContext context, Consumer<Batch> out) {
         JsonValueConverter converter = new JsonValueConverter(
-                TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()));
+                TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()),
+                options.syntax().allowNonNumericNumbers());
         try (LineBlocks blocks = LineBlocks.open(split)) {
             RowCollector rows = new RowCollector(schema, options.mode(), corruptIndex,
                     new RowCollector.Origin(context.nodeId(), "JSON", split.fileName(), blocks::fileLine),
@@ -128,7 +129,8 @@ public final class JsonFormat implements FileFormat {
             long recordLine = -1;
             int recordStart = -1;
             long lastLine = -1;
-            try (JsonParser parser = FACTORY.createParser(bytes, offset, length - offset)) {
+            converter.readFrom(bytes, offset);
+            try (JsonParser parser = factory.createParser(bytes, offset, length - offset)) {
                 for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                     JsonLocation at = parser.currentTokenLocation();
                     recordLine = lineBase + at.getLineNr();
@@ -203,15 +205,15 @@ public final class JsonFormat implements FileFormat {
         /** Fills the pending row from one object; returns why a value does not fit, or null. */
         private String object(JsonParser parser) throws IOException {
             String failure = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            for (JsonToken token = parser.nextToken(); JsonValueConverter.isInObject(token);
+                    token = parser.nextToken()) {
                 Integer index = indexes.get(parser.currentName());
-                parser.nextToken();
                 if (index == null) {
                     parser.skipChildren();
                     continue;
                 }
                 Field field = dataStruct.fields().get(index);
-                Object value = converter.convertValue(parser, field.type(), field.name());
+                Object value = converter.convertField(parser, field.type(), field.name());
                 if (value == JsonValueConverter.FAILED) {
                     failure = failure == null ? converter.failure() : failure;
                 } else {

@@ -36,12 +36,11 @@ import sluice.engine.types.StructType;
  * knowing which line is broken.
  */
 public final class JsonInference {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private JsonInference() {
     }
 
     public static Schema infer(String nodeId, List<Path> files, JsonOptions options) {
+        JsonFactory factory = options.syntax().factory();
         DataType root = AtomicType.NULL;
         boolean malformed = false;
         for (Path file : files) {
@@ -57,7 +56,7 @@ public final class JsonInference {
                         if (isBlank(bytes, lineStart, end)) {
                             continue;
                         }
-                        DataType record = record(bytes, lineStart, end);
+                        DataType record = record(factory, bytes, lineStart, end);
                         if (record == null) {
                             if (options.mode() == ParseMode.FAILFAST) {
                                 throw Problem.of(ErrorCode.MALFORMED_RECORD, Position.node(nodeId),
@@ -92,8 +91,8 @@ public final class JsonInference {
      * The type of one line (a struct, or the merge of a top-level array's objects); null when it is malformed. The
      * line's bytes are parsed as Spark parses them, so bytes that are not UTF-8 make it malformed.
      */
-    private static DataType record(byte[] bytes, int start, int end) {
-        try (JsonParser parser = FACTORY.createParser(bytes, start, end - start)) {
+    private static DataType record(JsonFactory factory, byte[] bytes, int start, int end) {
+        try (JsonParser parser = factory.createParser(bytes, start, end - start)) {
             JsonToken token = parser.nextToken();
             DataType type = infer(parser, token);
             if (type instanceof StructType) {
