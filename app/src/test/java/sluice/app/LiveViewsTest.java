@@ -28,8 +28,8 @@ import sluice.engine.types.Row;
 /** The live views on real runs: inspector, history, filter, copy, charts, metrics and preview. */
 @ExtendWith(ApplicationExtension.class)
 class LiveViewsTest {
-    static final Path LIVE_VIEWS = Path.of("src", "test", "resources", "pipelines", "live-views.sluice.json")
-            .toAbsolutePath();
+    static final Path LIVE_VIEWS = OrderedSampleData.copyOf(
+            Path.of("src", "test", "resources", "pipelines", "live-views.sluice.json"));
     private Workbench workbench;
 
     @Start
@@ -60,7 +60,7 @@ class LiveViewsTest {
 
     @Test
     void inspectorShowsTheRowsOfOneSteppedBatch(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         inspect(robot, "change");
 
         stepAndWait(robot, "change", 0);
@@ -77,7 +77,7 @@ class LiveViewsTest {
 
     @Test
     void historyNavigatesBetweenBatches(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         inspect(robot, "change");
         stepAndWait(robot, "change", 0);
         stepAndWait(robot, "change", 1);
@@ -93,7 +93,7 @@ class LiveViewsTest {
 
     @Test
     void filterKeepsRowsContainingTheText(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         inspect(robot, "change");
         stepAndWait(robot, "change", 0);
 
@@ -106,7 +106,7 @@ class LiveViewsTest {
 
     @Test
     void ctrlCCopiesSelectedRowsAsCsv(FxRobot robot) throws Exception {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         inspect(robot, "change");
         stepAndWait(robot, "change", 0);
         TableView<?> table = robot.lookup("#inspector-table").queryAs(TableView.class);

@@ -58,7 +58,7 @@ class RunControlsTest {
 
     @Test
     void pauseHoldsBatchesStepRunsExactlyOneAndResumeContinues(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         robot.clickOn("#run-button");
         awaitText(robot, "#batch-id", "Batch: 0");
         awaitText(robot, "#inspector-summary", "batch 0 of 0 · 252 rows (showing 252)");
@@ -90,7 +90,7 @@ class RunControlsTest {
 
     @Test
     void stepFromAStoppedPipelineRunsOneBatchAtATime(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
 
         robot.clickOn("#step-button");
         awaitText(robot, "#batch-id", "Batch: 0");

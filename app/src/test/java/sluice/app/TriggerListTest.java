@@ -70,7 +70,7 @@ class TriggerListTest {
 
     @Test
     void onceRunsOneBatchOfEveryFileAndStops(FxRobot robot) throws IOException {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         choose(robot, "#trigger-choice", "Once");
 
         robot.clickOn("#run-button");
@@ -84,7 +84,7 @@ class TriggerListTest {
 
     @Test
     void availableNowRunsOneBatchPerFileAndStops(FxRobot robot) throws IOException {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         choose(robot, "#trigger-choice", "Available now");
 
         robot.clickOn("#run-button");
@@ -123,7 +123,7 @@ class TriggerListTest {
 
     @Test
     void everySecondRunsOneBatchPerSecondOfTheClock(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         choose(robot, "#trigger-choice", "Available now");
         choose(robot, "#trigger-choice", "Every second");
 
@@ -142,7 +142,7 @@ class TriggerListTest {
 
     @Test
     void runAfterStepFromStoppedKeepsTheChosenTrigger(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         robot.clickOn("#step-button");
         awaitText(robot, "#batch-id", "Batch: 0");
         awaitText(robot, "#run-state", "Paused");
@@ -159,7 +159,7 @@ class TriggerListTest {
     @ParameterizedTest(name = "{0}: a batch every {1} ms")
     @CsvSource({"0.5x, 2000", "1x, 1000", "2x, 500", "10x, 100"})
     void replaySpeedSetsTheIntervalOfTheEverySecondTrigger(String speed, long intervalMs, FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         choose(robot, "#replay-speed", speed);
 
         robot.clickOn("#run-button");
@@ -175,7 +175,7 @@ class TriggerListTest {
 
     @Test
     void replayListAppliesOnlyToTheEverySecondTrigger(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         assertThat(WorkbenchFixture.onFx(() -> robot.lookup("#replay-speed").query().isDisabled())).isFalse();
 
         for (String other : List.of("As fast as possible", "Once", "Available now")) {

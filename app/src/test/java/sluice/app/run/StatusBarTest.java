@@ -14,6 +14,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import sluice.app.Workbench;
+import sluice.app.OrderedSampleData;
 import sluice.app.WorkbenchFixture;
 import sluice.engine.runtime.QueryProgress;
 
@@ -33,7 +34,7 @@ class StatusBarTest {
                 reported.put(progress.batchId(), progress);
             }
         });
-        workbench.files().open(WorkbenchFixture.example("stocks-replay"));
+        workbench.files().open(OrderedSampleData.example("stocks-replay"));
     }
 
     @AfterEach

@@ -162,9 +162,18 @@ public final class NodeContext {
         });
     }
 
-    /** A path, resolved against the pipeline file's folder when relative. */
+    /**
+     * A path, resolved against the pipeline file's folder when relative. An empty one is a problem: resolved, it
+     * would name that folder itself (Spark refuses an empty path too).
+     */
     public Optional<Path> path(String option) {
-        return string(option).map(text -> environment.baseDir().resolve(text).normalize());
+        return string(option).flatMap(text -> {
+            if (text.isBlank()) {
+                problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' cannot be empty", option);
+                return Optional.empty();
+            }
+            return Optional.of(environment.baseDir().resolve(text).normalize());
+        });
     }
 
     public Optional<Schema> schema(String option) {
