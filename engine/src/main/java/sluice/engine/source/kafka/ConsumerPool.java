@@ -1,0 +1,72 @@
+package sluice.engine.source.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The consumers a Kafka source reads with, kept between batches as Spark's executors keep theirs: making one costs a
+ * connection and a metadata round trip. A partition task takes one, assigns it the partition it reads and gives it
+ * back. Consumers never join their group or commit: offsets live in the checkpoint. Thread-safe.
+ */
+final class ConsumerPool implements AutoCloseable {
+    private final Map<String, Object> config;
+    private final ConcurrentLinkedDeque<KafkaConsumer<byte[], byte[]>> idle = new ConcurrentLinkedDeque<>();
+    private final List<KafkaConsumer<byte[], byte[]>> all = new ArrayList<>();
+    private boolean closed;
+
+    ConsumerPool(Map<String, Object> settings) {
+        Map<String, Object> made = new TreeMap<>(settings);
+        // Spark's settings for its executors' consumers: offsets are chosen by the source, never by the group.
+        made.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        made.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        made.putIfAbsent(ConsumerConfig.RECEIVE_BUFFER_CONFIG, "65536");
+        this.config = made;
+    }
+
+    KafkaConsumer<byte[], byte[]> take() {
+        KafkaConsumer<byte[], byte[]> consumer = idle.pollFirst();
+        if (consumer != null) {
+            return consumer;
+        }
+        KafkaConsumer<byte[], byte[]> made = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        synchronized (this) {
+            if (closed) {
+                made.close(Duration.ZERO);
+                throw new IllegalStateException("the Kafka source is closed");
+            }
+            all.add(made);
+        }
+        return made;
+    }
+
+    /** Back into the pool, unassigned; a consumer whose read failed is closed instead (its state is unknown). */
+    void give(KafkaConsumer<byte[], byte[]> consumer, boolean healthy) {
+        if (healthy) {
+            consumer.unsubscribe();
+            idle.addFirst(consumer);
+            return;
+        }
+        synchronized (this) {
+            all.remove(consumer);
+        }
+        consumer.close(Duration.ZERO);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (KafkaConsumer<byte[], byte[]> consumer : all) {
+            consumer.close(Duration.ofSeconds(1));
+        }
+        all.clear();
+        idle.clear();
+    }
+}
