@@ -54,6 +54,19 @@ public final class KafkaFailures {
         return String.format(Locale.ROOT, "Kafka at %s failed while %s: %s", bootstrap, doing, text(cause));
     }
 
+    /**
+     * A client that cannot even be made: its settings (the node's {@code kafka.*} options) are refused by
+     * kafka-clients, such as a timeout shorter than another it must exceed.
+     */
+    public static SluiceException badSettings(String nodeId, org.apache.kafka.common.KafkaException failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof org.apache.kafka.common.config.ConfigException)) {
+            cause = cause.getCause();
+        }
+        return Problem.of(ErrorCode.BAD_OPTION_VALUE, Position.node(nodeId), "the Kafka client refuses the node's "
+                + "kafka.* options: %s", text(cause)).toException();
+    }
+
     static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof ExecutionException || cause instanceof java.util.concurrent.CompletionException

@@ -102,6 +102,31 @@ public final class TestBroker {
         }
     }
 
+    /** Every record of {@code topic}, partition by partition, read up to the end offsets it has now. */
+    public static List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap()),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                             new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        }
+        records.sort(java.util.Comparator.<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>>
+                comparingInt(r -> r.partition()).thenComparingLong(r -> r.offset()));
+        return records;
+    }
+
     /** {@code values} as UTF-8 records without keys into one partition of {@code topic}. */
     public static void sendValues(String topic, int partition, List<String> values) {
         send(values.stream().map(v -> new ProducerRecord<byte[], byte[]>(topic, partition, null,

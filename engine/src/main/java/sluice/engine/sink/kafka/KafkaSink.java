@@ -51,7 +51,11 @@ public final class KafkaSink implements Sink {
     public void start(SinkContext context) {
         nodeId = context.nodeId();
         Map<String, Object> config = new TreeMap<>(settings);
-        producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        try {
+            producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw KafkaFailures.badSettings(nodeId, e);
+        }
     }
 
     @Override

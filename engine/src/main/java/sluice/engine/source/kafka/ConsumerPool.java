@@ -30,6 +30,7 @@ final class ConsumerPool implements AutoCloseable {
         this.config = made;
     }
 
+    /** A consumer to read with; the KafkaException of settings the client refuses is thrown as it comes. */
     KafkaConsumer<byte[], byte[]> take() {
         KafkaConsumer<byte[], byte[]> consumer = idle.pollFirst();
         if (consumer != null) {

@@ -77,7 +77,11 @@ public final class KafkaSource implements Source {
     public void start(SourceContext sourceContext) {
         this.context = sourceContext;
         Map<String, Object> config = options.clientConfig();
-        metadata = new KafkaMetadata(config, options.subscription());
+        try {
+            metadata = new KafkaMetadata(config, options.subscription());
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw KafkaFailures.badSettings(sourceContext.nodeId(), e);
+        }
         consumers = new ConsumerPool(config);
         reader = new OffsetRangeReader(consumers, schema, required, options.failOnDataLoss(),
                 Duration.ofMillis(options.pollTimeoutMs()), sourceContext.nodeId(), options.bootstrapServers());

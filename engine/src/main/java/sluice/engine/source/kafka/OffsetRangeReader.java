@@ -58,7 +58,12 @@ final class OffsetRangeReader {
 
     /** The records of {@code partition} at offsets {@code [from, until)}. */
     Batch read(TopicPartition partition, long from, long until) {
-        KafkaConsumer<byte[], byte[]> consumer = consumers.take();
+        KafkaConsumer<byte[], byte[]> consumer;
+        try {
+            consumer = consumers.take();
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw KafkaFailures.badSettings(nodeId, e);
+        }
         boolean healthy = false;
         try {
             Columns columns = new Columns((int) Math.min(until - from, MAX_INITIAL_CAPACITY));
