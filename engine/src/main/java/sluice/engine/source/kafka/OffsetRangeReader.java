@@ -184,7 +184,8 @@ final class OffsetRangeReader {
                 for (Header header : record.headers()) {
                     list.add(Row.of(header.key(), header.value() == null ? null : Bytes.wrap(header.value())));
                 }
-                headers.appendObject(list);
+                // As Spark: a record without headers has a null 'headers', not an empty array.
+                headers.appendObject(list.isEmpty() ? null : list);
             }
         }
 
