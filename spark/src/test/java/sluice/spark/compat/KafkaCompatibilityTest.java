@@ -90,7 +90,8 @@ class KafkaCompatibilityTest {
                         Outcome sluice = SluiceSide.run(pipeline);
                         assertThat(spark.batches().values()).as("Spark ran batches").allSatisfy(
                                 batches -> assertThat(batches).isNotEmpty());
-                        Comparison.assertSame(pipeline.getFileName().toString(), sluice, spark);
+                        Comparison.assertSame(pipeline.getFileName().toString(), Pipelines.spec(pipeline), sluice,
+                                spark);
                     }));
         }
     }
