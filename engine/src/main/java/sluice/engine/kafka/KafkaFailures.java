@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -13,6 +14,7 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.diag.SluiceException;
+import sluice.engine.task.TaskInterruption;
 
 /**
  * Turns what kafka-clients throws (after the retries it makes itself) into one line for the user: which broker, what
@@ -52,6 +54,15 @@ public final class KafkaFailures {
                     bootstrap, doing);
         }
         return String.format(Locale.ROOT, "Kafka at %s failed while %s: %s", bootstrap, doing, text(cause));
+    }
+
+    /**
+     * kafka-clients was interrupted in a blocking call because the query is stopping (Spark's stop interrupts the
+     * batch too): the batch is abandoned and runs again on the next start, so this is no failure of the node.
+     */
+    public static TaskInterruption stopping(InterruptException interrupted) {
+        return TaskInterruption.of(interrupted.getCause() instanceof InterruptedException cause ? cause
+                : new InterruptedException(interrupted.getMessage()));
     }
 
     /**

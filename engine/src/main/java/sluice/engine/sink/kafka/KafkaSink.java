@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -60,6 +61,15 @@ public final class KafkaSink implements Sink {
 
     @Override
     public void addBatch(long batchId, PartitionedBatch data) {
+        try {
+            send(data);
+        } catch (InterruptException e) {
+            // send and flush block (metadata, a full buffer, acknowledgements); a stop interrupts them.
+            throw KafkaFailures.stopping(e);
+        }
+    }
+
+    private void send(PartitionedBatch data) {
         AtomicReference<Exception> failure = new AtomicReference<>();
         List<String> topics = new ArrayList<>();
         rows:

@@ -40,8 +40,8 @@ public record RecordColumns(int topic, int key, int value, int headers, int part
             problems.add("column 'topic' must be STRING, not " + input.field(topic).type().sql());
         }
         if (value < 0) {
-            problems.add("the input has no 'value' column; add one (STRING or BINARY), such as "
-                    + "'to_json(struct(*)) AS value'; its columns are " + names(input));
+            problems.add("the input has no 'value' column; add one (STRING or BINARY), such as 'CAST("
+                    + quoted(input.field(0).name()) + " AS STRING) AS value'; its columns are " + names(input));
         } else if (!isText(input.field(value).type())) {
             problems.add("column 'value' must be STRING or BINARY, not " + input.field(value).type().sql());
         }
@@ -68,6 +68,11 @@ public record RecordColumns(int topic, int key, int value, int headers, int part
             return false;
         }
         return struct.fields().get(0).type() == AtomicType.STRING && struct.fields().get(1).type() == AtomicType.BINARY;
+    }
+
+    /** A column name as an expression would write it: backquoted unless it is a plain name. */
+    private static String quoted(String name) {
+        return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "`" + name.replace("`", "``") + "`";
     }
 
     private static String names(Schema input) {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -16,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * back. Consumers never join their group or commit: offsets live in the checkpoint. Thread-safe.
  */
 final class ConsumerPool implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ConsumerPool.class.getName());
     private final Map<String, Object> config;
     private final ConcurrentLinkedDeque<KafkaConsumer<byte[], byte[]>> idle = new ConcurrentLinkedDeque<>();
     private final List<KafkaConsumer<byte[], byte[]>> all = new ArrayList<>();
@@ -58,7 +60,13 @@ final class ConsumerPool implements AutoCloseable {
         synchronized (this) {
             all.remove(consumer);
         }
-        consumer.close(Duration.ZERO);
+        try {
+            consumer.close(Duration.ZERO);
+        } catch (InterruptException e) {
+            // The read was interrupted because the query stops; the client closed all the same, and the flag that
+            // Kafka set again tells the batch to stop.
+            LOG.log(System.Logger.Level.DEBUG, "consumer closed while the query stops");
+        }
     }
 
     @Override

@@ -1,8 +1,5 @@
 package sluice.engine.source.kafka;
 
-import sluice.engine.kafka.KafkaFailures;
-import sluice.engine.kafka.PartitionOffsets;
-
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
@@ -25,6 +22,8 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import sluice.engine.kafka.KafkaFailures;
+import sluice.engine.kafka.PartitionOffsets;
 
 /**
  * What a Kafka source asks the broker on the query thread, through one Admin client as Spark 4 does: the partitions

@@ -1,8 +1,5 @@
 package sluice.engine.source.kafka;
 
-import sluice.engine.kafka.KafkaFailures;
-import sluice.engine.kafka.PartitionOffsets;
-
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
@@ -21,14 +18,18 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import sluice.engine.checkpoint.LogFiles;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.diag.SluiceException;
+import sluice.engine.kafka.KafkaFailures;
+import sluice.engine.kafka.PartitionOffsets;
 import sluice.engine.source.InputPartition;
 import sluice.engine.source.Source;
 import sluice.engine.source.SourceContext;
+import sluice.engine.task.TaskInterruption;
 import sluice.engine.types.Schema;
 
 /**
@@ -288,13 +289,14 @@ public final class KafkaSource implements Source {
     private <T> T ask(String doing, KafkaCall<T> call) {
         try {
             return call.run();
+        } catch (InterruptException e) {
+            throw KafkaFailures.stopping(e);
         } catch (ExecutionException | org.apache.kafka.common.KafkaException e) {
             throw KafkaFailures.of(ErrorCode.SOURCE_FAILED, context.nodeId(), options.bootstrapServers(),
                     doing + " of " + describe(options.subscription()), e, metadata.timeout());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Problem.of(ErrorCode.SOURCE_FAILED, Position.node(context.nodeId()),
-                    "interrupted while %s", doing).toException();
+            // The query is stopping: the batch is abandoned, not failed.
+            throw TaskInterruption.of(e);
         }
     }
 

@@ -1,7 +1,5 @@
 package sluice.engine.source.kafka;
 
-import sluice.engine.kafka.KafkaFailures;
-
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
@@ -14,11 +12,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.record.TimestampType;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.kafka.KafkaFailures;
 import sluice.engine.types.Batch;
 import sluice.engine.types.Bytes;
 import sluice.engine.types.ColumnVector;
@@ -100,6 +100,8 @@ final class OffsetRangeReader {
             }
             healthy = true;
             return columns.toBatch();
+        } catch (InterruptException e) {
+            throw KafkaFailures.stopping(e);
         } catch (org.apache.kafka.common.KafkaException e) {
             throw KafkaFailures.of(ErrorCode.SOURCE_FAILED, nodeId, bootstrap, "reading " + where(partition), e,
                     pollTimeout);

@@ -1,7 +1,5 @@
 package sluice.engine.source.kafka;
 
-import sluice.engine.kafka.PartitionOffsets;
-
 import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
@@ -13,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.kafka.PartitionOffsets;
 
 /**
  * Turns a Kafka source's {@link StartingOffsets} into offsets, once, when a query first starts, as Spark's

@@ -1,10 +1,9 @@
 package sluice.engine.source.kafka;
 
-import sluice.engine.kafka.PartitionOffsets;
-
 import java.util.Map;
 import java.util.SortedMap;
 import org.apache.kafka.common.TopicPartition;
+import sluice.engine.kafka.PartitionOffsets;
 
 /**
  * Where a Kafka source starts when its checkpoint has no offsets yet, from Spark's {@code startingTimestamp},

@@ -2,12 +2,16 @@ package sluice.engine.sink.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
@@ -108,8 +112,8 @@ class KafkaSinkTest {
         List<Problem> problems = PipelineRun.problems(dir, pipeline("\"name\", \"id\"", "\"topic\": \"t\""));
 
         assertThat(problems).containsExactly(Problem.of(ErrorCode.TYPE_MISMATCH, Position.node("out"),
-                "the input has no 'value' column; add one (STRING or BINARY), such as 'to_json(struct(*)) AS value'; "
-                        + "its columns are 'name', 'id'"));
+                "the input has no 'value' column; add one (STRING or BINARY), such as 'CAST(name AS STRING) AS "
+                        + "value'; its columns are 'name', 'id'"));
     }
 
     @Test
@@ -139,6 +143,28 @@ class KafkaSinkTest {
                     + " did not know the topic within 1500 ms while writing to topic '" + missing + "'; create the "
                     + "topic, or check that the broker is running");
         });
+    }
+
+    @Test
+    void stopWhileTheProducerWaitsForATopicEndsTheRunWithoutAFailureAndCommitsNothing() throws Exception {
+        String missing = TestBroker.topicName("never-made");
+        Path checkpoint = dir.resolve("checkpoint");
+        PipelineRun run = PipelineRun.start(dir, pipeline("\"name AS value\"", "\"topic\": \"" + missing + "\""),
+                new Trigger.AvailableNow(), checkpoint);
+        run.await(KafkaSinkTest::producerWaitsForMetadata, "the producer waiting for the topic");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), run.query()::stop, "stop waited for the producer");
+
+        assertThat(run.query().exception()).isEmpty();
+        assertThat(checkpoint.resolve("offsets/0")).exists();
+        assertThat(checkpoint.resolve("commits/0")).doesNotExist();
+    }
+
+    /** Whether a thread is in KafkaProducer's wait for a topic's metadata, where send blocks up to max.block.ms. */
+    private static boolean producerWaitsForMetadata() {
+        return Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream)
+                .anyMatch(frame -> frame.getClassName().equals(KafkaProducer.class.getName())
+                        && frame.getMethodName().equals("waitOnMetadata"));
     }
 
     private static String text(byte[] bytes) {
