@@ -58,8 +58,8 @@ final class KafkaSourceFactory {
                     "How long a read waits for records before the query fails, in milliseconds"),
             OptionSpec.prefixed("kafka.", "Any Kafka consumer setting, passed on without 'kafka.' (such as "
                     + "kafka.security.protocol)")),
-            "Reads records of Kafka topics: key, value (BINARY), topic, partition, offset, timestamp, as Spark's "
-                    + "Kafka source. No inputs");
+            "Reads new records of Kafka topics each micro-batch (key, value, topic, partition, offset, "
+                    + "timestamp), as Spark's Kafka source");
 
     /** Spark refuses these consumer settings: the source sets them itself (the reason follows each). */
     private static final List<List<String>> REFUSED = List.of(
