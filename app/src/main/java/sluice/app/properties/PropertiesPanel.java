@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
@@ -150,27 +152,48 @@ public final class PropertiesPanel {
         Optional<NodeKind> kind = catalog.type(node.type()).map(NodeType::kind);
         subtitle.setText(node.type() + kind.map(k -> " — " + k.description()).orElse(" — unknown node type"));
         int row = 0;
-        for (OptionSpec option : kind.map(NodeKind::options).orElse(List.of())) {
-            addEditor(row++, option, node.id());
+        List<OptionSpec> options = kind.map(NodeKind::options).orElse(List.of());
+        for (OptionSpec option : options) {
+            // A family of options (kafka.*) has no editor of its own; each one set gets a row below.
+            if (!option.isPrefix()) {
+                addEditor(row++, option, node);
+            }
         }
         for (String name : node.options().keySet()) {
-            if (kind.isEmpty() || kind.get().options().stream().noneMatch(o -> o.name().equalsIgnoreCase(name))) {
-                addEditor(row++, OptionSpec.optional(name, OptionKind.STRING, null, "Not an option of "
-                        + node.type() + "; clear it to remove it"), node.id());
+            if (options.stream().anyMatch(o -> !o.isPrefix() && o.name().equalsIgnoreCase(name))) {
+                continue;
             }
+            Optional<OptionSpec> family = options.stream().filter(o -> o.isPrefix() && o.matches(name)).findFirst();
+            addEditor(row++, OptionSpec.optional(name, OptionKind.STRING, null, family.map(OptionSpec::description)
+                    .orElse("Not an option of " + node.type() + "; clear it to remove it")), node);
         }
         schemaTitle.setVisible(true);
         showSchemas();
         markProblems();
     }
 
-    private void addEditor(int row, OptionSpec option, String nodeId) {
-        OptionEditor editor = OptionEditor.of(option, nodeId, value -> commit(nodeId, option.name(), value));
+    private void addEditor(int row, OptionSpec option, NodeSpec node) {
+        String nodeId = node.id();
+        Consumer<OptionValue> onCommit = value -> commit(nodeId, option.name(), value);
+        OptionEditor editor = TopicEditor.isTopicOption(node.type(), option.name())
+                ? new TopicEditor(option, onCommit, () -> kafkaSettings(nodeId))
+                : OptionEditor.of(option, nodeId, onCommit);
         Label label = rowLabel(option.name(), option.required(), option.description());
         GridPane.setValignment(label, VPos.TOP);
         grid.addRow(row, label, editor.view());
         editors.put(option.name(), editor);
         labels.put(option.name(), label);
+    }
+
+    /** The node's {@code kafka.*} options without the prefix, as the document has them now. */
+    private Map<String, String> kafkaSettings(String nodeId) {
+        Map<String, String> settings = new TreeMap<>();
+        document.spec().node(nodeId).ifPresent(node -> node.options().forEach((name, value) -> {
+            if (name.regionMatches(true, 0, "kafka.", 0, 6) && value instanceof OptionValue.Text text) {
+                settings.put(name.substring(6), text.value());
+            }
+        }));
+        return settings;
     }
 
     private static Label rowLabel(String name, boolean required, String description) {

@@ -136,6 +136,9 @@ public final class SparkTranslator {
                 return Optional.of(reader(node, Set.of()).format("socket").load());
             case "source.file":
                 return Optional.of(fileSource(node, environment));
+            case "source.kafka":
+                // Spark's Kafka source takes the same option names, kafka.* included; it needs spark-sql-kafka-0-10.
+                return Optional.of(reader(node, Set.of()).format("kafka").load());
             case "transform.select":
                 return Optional.of(inputs.get(0).selectExpr(list(node, "expressions").toArray(String[]::new)));
             case "transform.withColumn":
@@ -193,6 +196,8 @@ public final class SparkTranslator {
                 return Optional.of(writer.format("memory").queryName(text(node, "queryName").orElseThrow()));
             case "sink.noop":
                 return Optional.of(writer.format("noop"));
+            case "sink.kafka":
+                return Optional.of(withOptions(writer.format("kafka"), node));
             case "sink.file":
                 return Optional.of(withOptions(writer.format(text(node, "format").orElseThrow().trim()), node)
                         .option("path", path(node, environment)));
