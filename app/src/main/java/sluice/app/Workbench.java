@@ -87,7 +87,18 @@ public final class Workbench {
     public Workbench(Clock clock) {
         session = new RunSession(catalog, feed, clock);
         status = new StatusBar(session);
-        document.specProperty().addListener((obs, old, spec) -> validation.check(spec));
+        document.specProperty().addListener((obs, old, spec) -> {
+            validation.check(spec);
+            // An edit may have fixed what made the last run fail; the failure is listed until then.
+            session.clearFailures();
+        });
+        // Another pipeline: nothing of the previous one's run (state, figures, rows, messages) stays on screen.
+        document.loadsProperty().addListener((obs, old, count) -> {
+            session.reset();
+            pump.reset();
+        });
+        session.failures().addListener((javafx.collections.ListChangeListener<sluice.engine.diag.Problem>) change ->
+                canvas.showRunFailures(session.failures()));
         pump.addListener(console);
         pump.addListener(inspector);
         pump.addListener(charts);
@@ -118,7 +129,7 @@ public final class Workbench {
 
     private void layout() {
         SplitPane side = new SplitPane(new PropertiesPanel(document, selection, catalog, validation).view(),
-                new ProblemsPanel(validation, selection).view());
+                new ProblemsPanel(validation, session.failures(), selection).view());
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.65);
         // Rows on the left, pictures on the right: a batch's table and its chart are seen together.

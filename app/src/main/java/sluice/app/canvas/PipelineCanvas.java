@@ -138,6 +138,11 @@ public final class PipelineCanvas {
         graph.showRowCounts(new java.util.LinkedHashMap<>(rowsByNode));
     }
 
+    /** Marks the nodes the last run failed at (red, the message under the node); an empty list clears them. */
+    public void showRunFailures(List<Problem> failures) {
+        graph.showFailures(failures);
+    }
+
     /** Zooms and pans so every node is visible, at most at 100%. */
     public void fitToView() {
         if (graph.nodeViews().isEmpty()) {

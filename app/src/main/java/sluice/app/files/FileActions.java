@@ -59,7 +59,7 @@ public final class FileActions {
     public void open(Path file) {
         PipelineJson.Read read = PipelineJson.read(file);
         validation.setLoadProblems(read.problems());
-        document.replace(read.spec() == null ? PipelineDocument.empty() : read.spec(),
+        document.load(read.spec() == null ? PipelineDocument.empty() : read.spec(),
                 file.toAbsolutePath().normalize());
         validation.check(document.spec());
         if (read.spec() != null) {
@@ -69,7 +69,7 @@ public final class FileActions {
 
     public void newDocument() {
         validation.setLoadProblems(List.of());
-        document.replace(PipelineDocument.empty(), null);
+        document.load(PipelineDocument.empty(), null);
         validation.check(document.spec());
     }
 

@@ -9,17 +9,24 @@ import javafx.scene.layout.Region;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 
-/** FX thread only. One problem: an error mark, where it is (node, option, line:column) and the message. */
-final class ProblemCell extends ListCell<Problem> {
+/**
+ * FX thread only. One problem: an error mark, a "run" tag for a run's failure, where it is (node, option,
+ * line:column) and the message.
+ */
+final class ProblemCell extends ListCell<ListedProblem> {
     private final Label icon = new Label("●");
+    private final Label kind = new Label();
     private final Label where = new Label();
     private final Label message = new Label();
-    private final HBox box = new HBox(6, icon, where, message);
+    private final HBox box = new HBox(6, icon, kind, where, message);
     private final Tooltip tip = new Tooltip();
 
     ProblemCell() {
         getStyleClass().add("problem-cell");
         icon.getStyleClass().add("problem-icon");
+        kind.getStyleClass().add("problem-kind");
+        kind.managedProperty().bind(kind.visibleProperty());
+        kind.setMinWidth(Region.USE_PREF_SIZE);
         where.getStyleClass().add("problem-where");
         message.getStyleClass().add("problem-message");
         HBox.setHgrow(message, Priority.ALWAYS);
@@ -32,13 +39,16 @@ final class ProblemCell extends ListCell<Problem> {
     }
 
     @Override
-    protected void updateItem(Problem problem, boolean empty) {
-        super.updateItem(problem, empty);
-        if (empty || problem == null) {
+    protected void updateItem(ListedProblem item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
             setGraphic(null);
             setTooltip(null);
             return;
         }
+        Problem problem = item.problem();
+        kind.setText(item.kind().label());
+        kind.setVisible(item.kind() == ListedProblem.Kind.RUN);
         where.setText(location(problem.where()));
         message.setText(problem.message());
         tip.setText(problem.render() + (problem.where().nodeId() == null ? "" : "\nClick to show it"));

@@ -11,6 +11,7 @@ import sluice.engine.runtime.QueryProgress;
 
 /** FX thread only. State, batch id, rows/s and the last batch's duration, and any message from the run. */
 public final class StatusBar implements FeedListener {
+    private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
     private final Label state = new Label();
     private final Label batch = new Label("Batch: -");
     private final Label rate = new Label("0 rows/s");
@@ -21,6 +22,9 @@ public final class StatusBar implements FeedListener {
     public StatusBar(RunSession session) {
         state.textProperty().bind(session.stateProperty().map(RunState::label));
         state.setId("run-state");
+        state.getStyleClass().add("run-state");
+        session.stateProperty().addListener((obs, old, now) -> state.pseudoClassStateChanged(FAILED,
+                now == RunState.FAILED));
         batch.setId("batch-id");
         rate.setId("rows-per-second");
         duration.setId("batch-duration");
