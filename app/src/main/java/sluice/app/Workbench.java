@@ -44,6 +44,7 @@ import sluice.app.run.ReplaySpeed;
 import sluice.app.run.RunSession;
 import sluice.app.run.RunState;
 import sluice.app.run.StatusBar;
+import sluice.app.run.TriggerChoice;
 import sluice.app.theme.AboutBox;
 import sluice.app.theme.ThemeSwitch;
 import sluice.app.validation.LiveValidation;
@@ -75,7 +76,7 @@ public final class Workbench {
     private final ChartsPanel charts = new ChartsPanel(document);
     private final MetricsView metrics = new MetricsView();
     private final StatusBar status;
-    private final ChoiceBox<String> trigger = new ChoiceBox<>();
+    private final ChoiceBox<Trigger> trigger = new ChoiceBox<>();
     private final ChoiceBox<ReplaySpeed> replay = new ChoiceBox<>();
     private final BorderPane root = new BorderPane();
 
@@ -283,9 +284,7 @@ public final class Workbench {
         Button stop = button("Stop", "stop-button", "Stop the run (Shift+F5)", session::stop);
         stop.disableProperty().bind(cannotStop());
         trigger.setId("trigger-choice");
-        trigger.getItems().addAll("As fast as possible", "Every second", "Once", "Available now");
-        trigger.setValue("Every second");
-        trigger.setTooltip(new Tooltip("When micro-batches run"));
+        new TriggerChoice(trigger, document);
         Label why = new Label();
         why.setId("run-disabled-reason");
         why.textProperty().bind(Bindings.createStringBinding(
@@ -296,9 +295,10 @@ public final class Workbench {
         replay.setId("replay-speed");
         replay.getItems().addAll(ReplaySpeed.values());
         replay.setValue(ReplaySpeed.NORMAL);
-        replay.setTooltip(new Tooltip("Replay speed of file sources with the every-second trigger: 1x is one batch "
-                + "(maxFilesPerTrigger files) a second"));
-        replay.disableProperty().bind(trigger.valueProperty().isNotEqualTo("Every second"));
+        replay.setTooltip(new Tooltip("Replay speed of file sources with a processing-time trigger: 2x runs the "
+                + "batches (maxFilesPerTrigger files each) twice as often; not saved"));
+        replay.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !(trigger.getValue() instanceof Trigger.ProcessingTime), trigger.valueProperty()));
         ToolBar bar = new ToolBar(runButton, pause, step, stop, preview, new Label("Trigger:"), trigger,
                 new Label("Replay:"), replay, why);
         bar.setId("run-toolbar");
@@ -313,13 +313,10 @@ public final class Workbench {
         return button;
     }
 
+    /** The pipeline's own trigger, a processing-time one sped up or slowed down as the Replay list says. */
     private Trigger chosenTrigger() {
-        return switch (trigger.getValue()) {
-            case "Once" -> new Trigger.Once();
-            case "Available now" -> new Trigger.AvailableNow();
-            case "Every second" -> replay.getValue().triggerFor(document.spec());
-            default -> Trigger.DEFAULT;
-        };
+        Trigger own = document.spec().trigger();
+        return own instanceof Trigger.ProcessingTime time ? replay.getValue().scale(time, document.spec()) : own;
     }
 
     /** Runs, or resumes a paused run. */

@@ -106,6 +106,9 @@ public final class PropertiesPanel {
         selection.edgeProperty().addListener((obs, old, edge) -> refresh());
         document.specProperty().addListener((obs, old, spec) -> refresh());
         validation.schemas().addListener((MapChangeListener<String, Schema>) change -> showSchemas());
+        // A node just connected reads a schema that was already known (the map did not change): every checked spec
+        // hands the expression editors their input schema, so a brand-new node checks and completes from the start.
+        validation.checkedProperty().addListener((obs, old, checked) -> showSchemas());
         validation.problems().addListener((ListChangeListener<Problem>) change -> markProblems());
         selection.focusedOptionProperty().addListener((obs, old, option) -> focusOption(option));
         refresh();
