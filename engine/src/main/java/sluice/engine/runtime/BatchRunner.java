@@ -19,6 +19,7 @@ import sluice.engine.operator.TaskContext;
 import sluice.engine.plan.PlannedNode;
 import sluice.engine.plan.QueryPlan;
 import sluice.engine.source.InputPartition;
+import sluice.engine.task.TaskInterruption;
 import sluice.engine.types.Batch;
 import sluice.engine.types.PartitionedBatch;
 
@@ -40,19 +41,26 @@ final class BatchRunner {
         this.plan = requireNonNull(plan, "plan is null");
         this.tasks = requireNonNull(tasks, "tasks is null");
         this.environment = requireNonNull(environment, "environment is null");
+        // Consumers looked up in a map, not by scanning the plan per node: a chain of many thousand nodes stays fast.
+        Map<String, List<QueryPlan.Step>> consumers = new HashMap<>();
+        for (QueryPlan.Step step : plan.steps()) {
+            step.inputs().stream().distinct()
+                    .forEach(input -> consumers.computeIfAbsent(input, id -> new ArrayList<>()).add(step));
+        }
         for (QueryPlan.Step source : plan.sources()) {
-            List<QueryPlan.Step> chain = chainAfter(source);
+            List<QueryPlan.Step> chain = chainAfter(source, consumers);
             chains.put(source.nodeId(), chain);
             chain.forEach(step -> fused.add(step.nodeId()));
         }
     }
 
     /** The per-partition operators that can run in the same task as {@code start}'s partitions. */
-    private List<QueryPlan.Step> chainAfter(QueryPlan.Step start) {
+    private static List<QueryPlan.Step> chainAfter(QueryPlan.Step start,
+                                                   Map<String, List<QueryPlan.Step>> consumersById) {
         List<QueryPlan.Step> chain = new ArrayList<>();
         QueryPlan.Step current = start;
         while (true) {
-            List<QueryPlan.Step> consumers = consumersOf(current.nodeId());
+            List<QueryPlan.Step> consumers = consumersById.getOrDefault(current.nodeId(), List.of());
             if (consumers.size() != 1) {
                 return chain;
             }
@@ -64,10 +72,6 @@ final class BatchRunner {
             chain.add(next);
             current = next;
         }
-    }
-
-    private List<QueryPlan.Step> consumersOf(String nodeId) {
-        return plan.steps().stream().filter(s -> s.inputs().contains(nodeId)).toList();
     }
 
     /**
@@ -84,6 +88,7 @@ final class BatchRunner {
         Map<String, PartitionedBatch> kept = new LinkedHashMap<>();
         int sourceIndex = 0;
         for (QueryPlan.Step step : plan.steps()) {
+            TaskInterruption.check();
             PlannedNode node = step.node();
             if (node instanceof PlannedNode.SourceNode source) {
                 String start = starts.get(sourceIndex);
@@ -132,6 +137,7 @@ final class BatchRunner {
             run.stages()[0] = inNode(sourceStep.nodeId(), partition::read);
             run.rows()[0] = run.stages()[0].rowCount();
             for (int i = 0; i < chain.size(); i++) {
+                TaskInterruption.check();
                 PartitionOperator operator = (PartitionOperator) ((PlannedNode.TransformNode) chain.get(i).node())
                         .operator();
                 Batch in = run.stages()[i];
@@ -174,13 +180,13 @@ final class BatchRunner {
         return inputs;
     }
 
-    /** Runs {@code work}, placing user errors at {@code nodeId} and wrapping bugs with it. */
+    /** Runs {@code work}, placing user errors at {@code nodeId} and wrapping bugs with it; a stop passes through. */
     static <T> T inNode(String nodeId, Supplier<T> work) {
         try {
             return work.get();
         } catch (SluiceException e) {
             throw e.locatedAt(Position.node(nodeId));
-        } catch (InternalFailure e) {
+        } catch (InternalFailure | TaskInterruption e) {
             throw e;
         } catch (RuntimeException e) {
             throw new InternalFailure(nodeId, e);
