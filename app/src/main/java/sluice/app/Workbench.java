@@ -177,7 +177,8 @@ public final class Workbench {
                             commitEditing();
                             files.saveAs(root.getScene().getWindow());
                         }),
-                new SeparatorMenuItem(), exportItem());
+                new SeparatorMenuItem(), exportItem(), new SeparatorMenuItem(),
+                item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit));
         Menu edit = new Menu("Edit");
         MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
                 document.history()::undo);
@@ -422,10 +423,23 @@ public final class Workbench {
         return metrics;
     }
 
-    /** Binds the window title to the pipeline's name and unsaved state: {@code Sluice — <name>}. */
+    /**
+     * Binds the window title to the pipeline's file, name and unsaved state: {@code Sluice — 'mine.sluice.json'
+     * (My pipeline) *}.
+     */
     public void attach(Stage stage) {
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> "Sluice — " + document.spec().name()
-                + (document.isDirty() ? " *" : ""), document.specProperty(), document.dirtyProperty()));
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> "Sluice — " + files.documentName()
+                + (document.isDirty() ? " *" : ""), document.specProperty(), document.dirtyProperty(),
+                document.fileProperty()));
+    }
+
+    /** File › Quit: closes the window after asking about unsaved changes; the application ends with it. */
+    public void quit() {
+        commitEditing();
+        javafx.stage.Window window = root.getScene().getWindow();
+        if (files.quitAsked(window) && window instanceof Stage stage) {
+            stage.close();
+        }
     }
 
     public void close() {

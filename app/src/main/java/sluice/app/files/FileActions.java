@@ -35,7 +35,7 @@ public final class FileActions {
     private final PipelineDocument document;
     private final LiveValidation validation;
     private final RecentFiles recent;
-    private final UnsavedChanges.Prompt prompt;
+    private UnsavedChanges.Prompt prompt;
 
     /** Recent files kept in {@code preferences}; unsaved changes asked about in a dialog. */
     public FileActions(PipelineDocument document, LiveValidation validation, Preferences preferences) {
@@ -53,6 +53,47 @@ public final class FileActions {
 
     public RecentFiles recent() {
         return recent;
+    }
+
+    /** Asks about unsaved changes with {@code asking} from now on (null: the real dialog). */
+    public void setPrompt(UnsavedChanges.Prompt asking) {
+        prompt = asking;
+    }
+
+    /**
+     * The document as the title bar and the questions name it: {@code 'mine.sluice.json' (My pipeline)}, or
+     * {@code the new pipeline 'Untitled'} before its first save.
+     */
+    public String documentName() {
+        String name = document.spec().name();
+        return document.file() == null ? "the new pipeline '" + name + "'"
+                : "'" + document.file().getFileName() + "' (" + name + ")";
+    }
+
+    /**
+     * Where Save As starts: the file's own folder; for a new pipeline or a copy of an example, the folder of the
+     * newest recent file outside the program's own tree, else the user's home folder. Never the program's folders,
+     * where a first save would land among its sources.
+     */
+    public Path saveFolder() {
+        Path file = document.file();
+        if (file != null && !isExample(file) && file.getParent() != null) {
+            return file.getParent();
+        }
+        for (Path recentFile : recent.files()) {
+            Path folder = recentFile.getParent();
+            if (folder != null && Files.isDirectory(folder) && !isInProgramTree(folder)) {
+                return folder;
+            }
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** Whether {@code folder} lies in the program's own tree: the working directory, or the repository it is in. */
+    static boolean isInProgramTree(Path folder) {
+        Path working = Path.of("").toAbsolutePath().normalize();
+        Path root = Examples.folder(working).map(examples -> examples.getParent().getParent()).orElse(working);
+        return folder.toAbsolutePath().normalize().startsWith(root);
     }
 
     /** Opens {@code file}; a file that cannot be read leaves an empty document and its problems. */
@@ -107,11 +148,16 @@ public final class FileActions {
             return true;
         }
         UnsavedChanges.Prompt asking = prompt != null ? prompt : UnsavedChanges.dialog(() -> owner);
-        return switch (asking.ask(document.spec().name())) {
+        return switch (asking.ask(documentName())) {
             case SAVE -> save(owner);
             case DISCARD -> true;
             case CANCEL -> false;
         };
+    }
+
+    /** File › Quit: asks about unsaved changes first; true when the window may close. */
+    public boolean quitAsked(Window owner) {
+        return confirmDiscard(owner);
     }
 
     /** File › New: asks about unsaved changes first. */
@@ -157,6 +203,7 @@ public final class FileActions {
 
     public boolean saveAs(Window owner) {
         FileChooser chooser = chooser("Save pipeline");
+        chooser.setInitialDirectory(saveFolder().toFile());
         chooser.setInitialFileName(document.spec().name().replaceAll("[^A-Za-z0-9_-]+", "-") + ".sluice.json");
         java.io.File chosen = chooser.showSaveDialog(owner);
         return chosen != null && saveTo(chosen.toPath());
@@ -244,10 +291,7 @@ public final class FileActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sluice pipelines", "*.sluice.json"));
-        if (document.file() != null && isExample(document.file())) {
-            // A copy of an example belongs with the user's files, not among the shipped ones.
-            chooser.setInitialDirectory(Path.of(System.getProperty("user.home")).toFile());
-        } else if (document.file() != null && document.file().getParent() != null) {
+        if (document.file() != null && document.file().getParent() != null) {
             chooser.setInitialDirectory(document.file().getParent().toFile());
         }
         return chooser;

@@ -15,10 +15,13 @@ public final class UnsavedChanges {
     /** What the user chose. */
     public enum Choice { SAVE, DISCARD, CANCEL }
 
-    /** Asks what to do with the unsaved changes of the pipeline named {@code pipelineName}. FX thread only. */
+    /**
+     * Asks what to do with the unsaved changes of {@code document}, named as the title bar names it ("'mine.sluice.json'
+     * (My pipeline)"). FX thread only.
+     */
     @FunctionalInterface
     public interface Prompt {
-        Choice ask(String pipelineName);
+        Choice ask(String document);
     }
 
     static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.YES);
@@ -33,7 +36,7 @@ public final class UnsavedChanges {
         return name -> {
             Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", SAVE, DISCARD, CANCEL);
             alert.setTitle("Unsaved changes");
-            alert.setHeaderText("Save the changes to '" + name + "'?");
+            alert.setHeaderText("Save the changes to " + name + "?");
             alert.setContentText("Your changes are lost if you don't save them.");
             alert.getDialogPane().setId("unsaved-changes-dialog");
             Window window = owner.get();
