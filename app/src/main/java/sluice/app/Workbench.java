@@ -32,6 +32,7 @@ import sluice.app.console.ConsolePanel;
 import sluice.app.document.PipelineDocument;
 import sluice.app.document.Selection;
 import sluice.app.files.FileActions;
+import sluice.app.frame.WindowLayout;
 import sluice.app.inspect.BatchInspector;
 import sluice.app.palette.Palette;
 import sluice.app.problems.ProblemsPanel;
@@ -65,10 +66,9 @@ public final class Workbench {
     private final BatchFeed feed = new BatchFeed(256);
     private final FeedPump pump = new FeedPump(feed);
     private final RunSession session;
-    private final Preferences preferences = Preferences.userRoot().node(System.getProperty("sluice.preferences",
-            "sluice/app"));
-    private final FileActions files = new FileActions(document, validation, preferences);
-    private final ThemeSwitch theme = new ThemeSwitch(preferences);
+    private final FileActions files;
+    private final ThemeSwitch theme;
+    private final WindowLayout windowLayout;
     private final PipelineCanvas canvas = new PipelineCanvas(document, selection, catalog, validation);
     private final ConsolePanel console = new ConsolePanel();
     private final BatchInspector inspector = new BatchInspector(selection, document.specProperty(),
@@ -86,6 +86,17 @@ public final class Workbench {
 
     /** {@code clock} is the engine's clock for runs: it paces the every-second trigger (tests pass a manual one). */
     public Workbench(Clock clock) {
+        this(clock, Preferences.userRoot().node(System.getProperty("sluice.preferences", "sluice/app")));
+    }
+
+    /**
+     * As {@link #Workbench(Clock)}, with recent files, theme and window layout kept in {@code preferences} (tests
+     * pass a node of their own).
+     */
+    public Workbench(Clock clock, Preferences preferences) {
+        files = new FileActions(document, validation, preferences);
+        theme = new ThemeSwitch(preferences);
+        windowLayout = new WindowLayout(preferences.node("layout"));
         session = new RunSession(catalog, feed, clock);
         status = new StatusBar(session);
         document.specProperty().addListener((obs, old, spec) -> {
@@ -133,6 +144,7 @@ public final class Workbench {
                 new ProblemsPanel(validation, session.failures(), selection).view());
         side.setOrientation(Orientation.VERTICAL);
         side.setDividerPositions(0.65);
+        side.setId("side-split");
         // Rows on the left, pictures on the right: a batch's table and its chart are seen together.
         TabPane rows = new TabPane(tab("Inspector", inspector.view()), tab("Console", console.view()));
         rows.setId("rows-tabs");
@@ -140,13 +152,25 @@ public final class Workbench {
         pictures.setId("chart-tabs");
         SplitPane bottom = new SplitPane(rows, pictures);
         bottom.setDividerPositions(0.55);
+        bottom.setId("bottom-split");
+        // At 1280 pixels the property sheet gets about 370 of them: a path or a choice reads whole.
         SplitPane middle = new SplitPane(canvas.view(), side);
-        middle.setDividerPositions(0.72);
+        middle.setDividerPositions(0.66);
+        middle.setId("middle-split");
         SplitPane centre = new SplitPane(middle, bottom);
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.58);
+        centre.setId("centre-split");
         SplitPane main = new SplitPane(new Palette(catalog).view(), centre);
         main.setDividerPositions(0.14);
+        main.setId("main-split");
+        windowLayout.follow("side", side);
+        windowLayout.follow("bottom", bottom);
+        windowLayout.follow("middle", middle);
+        windowLayout.follow("centre", centre);
+        windowLayout.follow("main", main);
+        windowLayout.follow("rows", rows);
+        windowLayout.follow("pictures", pictures);
         root.setTop(new VBox(menus(), toolbar()));
         root.setCenter(main);
         root.setBottom(status.view());
@@ -433,6 +457,14 @@ public final class Workbench {
                 document.fileProperty()));
     }
 
+    /**
+     * Sizes and places the window as it was when last closed (the first time, 1400 by 900 within the screen), and
+     * remembers it from now on.
+     */
+    public void restoreWindow(Stage stage, javafx.geometry.Rectangle2D screen) {
+        windowLayout.follow(stage, screen, 1400, 900);
+    }
+
     /** File › Quit: closes the window after asking about unsaved changes; the application ends with it. */
     public void quit() {
         commitEditing();
@@ -443,6 +475,7 @@ public final class Workbench {
     }
 
     public void close() {
+        windowLayout.flush();
         pump.stop();
         session.close();
         validation.close();

@@ -78,7 +78,7 @@ class TriggerListTest {
         awaitText(robot, "#run-state", "Finished");
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 0");
         // The window keeps the first 2,000 rows of a batch; the summary counts them all.
-        awaitText(robot, "#inspector-summary", String.format(Locale.ROOT, "batch 0 of 0 · %,d rows (showing 2,000)",
+        awaitText(robot, "#inspector-summary", String.format(Locale.ROOT, "batch 0 · %,d rows (showing 2,000)",
                 rowsIn(stockFiles())));
     }
 
@@ -92,7 +92,7 @@ class TriggerListTest {
         awaitText(robot, "#run-state", "Finished");
         List<Path> files = stockFiles();
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: " + (files.size() - 1));
-        awaitText(robot, "#inspector-summary", String.format(Locale.ROOT, "batch %d of %d · %d rows (showing %d)",
+        awaitText(robot, "#inspector-summary", String.format(Locale.ROOT, "batch %d of 0–%d · %d rows (showing %d)",
                 files.size() - 1, files.size() - 1, rowsIn(files.subList(files.size() - 1, files.size())),
                 rowsIn(files.subList(files.size() - 1, files.size()))));
     }
@@ -137,7 +137,7 @@ class TriggerListTest {
         stop(robot);
 
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 2");
-        awaitText(robot, "#inspector-summary", "batch 2 of 2 · 251 rows (showing 251)");
+        awaitText(robot, "#inspector-summary", "batch 2 of 0–2 · 251 rows (showing 251)");
     }
 
     @Test

@@ -10,15 +10,11 @@ import java.util.Optional;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import sluice.app.document.PipelineDocument;
@@ -53,7 +49,7 @@ public final class PropertiesPanel {
     private final LiveValidation validation;
     private final Label title = new Label();
     private final Label subtitle = new Label();
-    private final GridPane grid = new GridPane();
+    private final OptionGrid grid = new OptionGrid();
     private final VBox schemaBox = new VBox(2);
     private final Label schemaTitle = new Label("Output schema");
     private final TextField pipelineName = new TextField();
@@ -79,13 +75,6 @@ public final class PropertiesPanel {
         subtitle.setWrapText(true);
         grid.setId("properties-grid");
         grid.getStyleClass().add("properties-grid");
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints names = new ColumnConstraints();
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setFillWidth(true);
-        grid.getColumnConstraints().setAll(names, values);
         schemaBox.setId("properties-schema");
         schemaTitle.getStyleClass().add("properties-section");
         pipelineName.setId("pipeline-name");
@@ -140,7 +129,7 @@ public final class PropertiesPanel {
         showingPipeline = true;
         title.setText("Pipeline");
         subtitle.setText("Select a node on the canvas to edit its options.");
-        grid.addRow(0, rowLabel("name", true, "The pipeline's name"), pipelineName);
+        grid.addRow(rowLabel("name", true, "The pipeline's name"), pipelineName);
         schemaTitle.setVisible(false);
         schemaBox.getChildren().clear();
     }
@@ -152,13 +141,12 @@ public final class PropertiesPanel {
         title.setText(node.id());
         Optional<NodeKind> kind = catalog.type(node.type()).map(NodeType::kind);
         subtitle.setText(node.type() + kind.map(k -> " — " + k.description()).orElse(" — unknown node type"));
-        int row = 0;
         for (OptionSpec option : kind.map(NodeKind::options).orElse(List.of())) {
-            addEditor(row++, option, node.id());
+            addEditor(option, node.id());
         }
         for (String name : node.options().keySet()) {
             if (kind.isEmpty() || kind.get().options().stream().noneMatch(o -> o.name().equalsIgnoreCase(name))) {
-                addEditor(row++, OptionSpec.optional(name, OptionKind.STRING, null, "Not an option of "
+                addEditor(OptionSpec.optional(name, OptionKind.STRING, null, "Not an option of "
                         + node.type() + "; clear it to remove it"), node.id());
             }
         }
@@ -167,11 +155,10 @@ public final class PropertiesPanel {
         markProblems();
     }
 
-    private void addEditor(int row, OptionSpec option, String nodeId) {
+    private void addEditor(OptionSpec option, String nodeId) {
         OptionEditor editor = OptionEditor.of(option, nodeId, value -> commit(nodeId, option.name(), value));
         Label label = rowLabel(option.name(), option.required(), option.description());
-        GridPane.setValignment(label, VPos.TOP);
-        grid.addRow(row, label, editor.view());
+        grid.addRow(label, editor.view());
         editors.put(option.name(), editor);
         labels.put(option.name(), label);
     }
@@ -190,7 +177,7 @@ public final class PropertiesPanel {
     }
 
     private void clear() {
-        grid.getChildren().clear();
+        grid.clear();
         editors.clear();
         labels.clear();
         shownNode = null;
@@ -278,6 +265,11 @@ public final class PropertiesPanel {
     Node editorView(String option) {
         OptionEditor editor = editors.get(option);
         return editor == null ? null : editor.view();
+    }
+
+    /** Whether the sheet puts labels beside their editors (wide) rather than above them (narrow), for tests. */
+    boolean labelsBesideEditors() {
+        return grid.isSideBySide();
     }
 
     String shownNode() {
