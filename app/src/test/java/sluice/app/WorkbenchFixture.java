@@ -30,9 +30,13 @@ public final class WorkbenchFixture {
 
     /** As {@link #open(Stage)}, with {@code clock} as the engine's clock for runs. */
     public static Workbench open(Stage stage, Clock clock) {
+        return open(stage, new Workbench(clock), 1400, 900);
+    }
+
+    /** Shows {@code workbench} on {@code stage} in a window of {@code width} by {@code height}, as the app does. */
+    public static Workbench open(Stage stage, Workbench workbench, double width, double height) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Workbench workbench = new Workbench(clock);
-        Scene scene = new Scene(workbench.root(), 1400, 900);
+        Scene scene = new Scene(workbench.root(), width, height);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("/sluice/app/workbench.css").toExternalForm());
         workbench.attach(stage);
         stage.setScene(scene);
