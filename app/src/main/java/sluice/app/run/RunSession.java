@@ -72,6 +72,13 @@ public final class RunSession implements AutoCloseable {
         return feed;
     }
 
+    /** What the current run's query is doing now; {@link RunActivity#NONE} when there is none. Any thread. */
+    public RunActivity activity() {
+        StreamingQuery running = query;
+        return running == null || !running.isActive() ? RunActivity.NONE
+                : RunActivity.of(running.status(), running.lastBatchId());
+    }
+
     /** Why the last run failed (empty while none did): one problem, at the node and option where it happened. */
     public ObservableList<Problem> failures() {
         return failuresView;
