@@ -11,14 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +28,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import sluice.app.edit.AddNode;
 import sluice.engine.pipeline.NodeSpec;
-import sluice.engine.pipeline.OptionValue;
 
 /**
  * The window at 1280 by 800 without resizing any panel: every editor of the property sheet readable, the inspector's
@@ -112,7 +112,7 @@ class LayoutTest {
         robot.interact(() -> {
             robot.lookup("#middle-split").queryAs(SplitPane.class).setDividerPositions(0.5);
             robot.lookup("#rows-tabs").queryAs(TabPane.class).getSelectionModel().select(1);
-            workbench.restoreWindow(stage, new javafx.geometry.Rectangle2D(0, 0, 1280, 800));
+            workbench.restoreWindow(stage, new Rectangle2D(0, 0, 1280, 800));
             stage.setWidth(1100);
             stage.setHeight(700);
         });
@@ -120,11 +120,11 @@ class LayoutTest {
 
         robot.interact(() -> {
             workbench = WorkbenchFixture.open(stage, new Workbench(Clock.systemUTC(), preferences), 1280, 800);
-            workbench.restoreWindow(stage, new javafx.geometry.Rectangle2D(0, 0, 1280, 800));
+            workbench.restoreWindow(stage, new Rectangle2D(0, 0, 1280, 800));
         });
 
         assertThat(onFx(() -> robot.lookup("#middle-split").queryAs(SplitPane.class).getDividerPositions()[0]))
-                .isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.001));
+                .isCloseTo(0.5, Offset.offset(0.005)); // snapped to whole pixels on resizing
         assertThat(onFx(() -> robot.lookup("#rows-tabs").queryAs(TabPane.class).getSelectionModel()
                 .getSelectedIndex())).isEqualTo(1);
         assertThat(onFx(stage::getWidth)).isEqualTo(1100);

@@ -105,6 +105,22 @@ class LiveViewsTest {
     }
 
     @Test
+    void theFiltersClearButtonShowsEveryRowAgain(FxRobot robot) {
+        open(robot, WorkbenchFixture.example("stocks-replay"));
+        inspect(robot, "change");
+        stepAndWait(robot, "change", 0);
+        robot.clickOn("#inspector-filter").write("2015-01-05");
+        WorkbenchFixture.await("one row is left", () -> workbench.inspector().shownRows().size() == 1);
+
+        robot.clickOn("#inspector-filter .clear-button");
+
+        WorkbenchFixture.await("every row is back", () -> workbench.inspector().shownRows().size() == 252);
+        assertThat(WorkbenchFixture.text(robot, "#inspector-summary")).isEqualTo("batch 0 · 252 rows (showing 252)");
+        assertThat(WorkbenchFixture.onFx(() -> robot.lookup("#inspector-filter")
+                .queryAs(javafx.scene.control.TextField.class).getText())).isEmpty();
+    }
+
+    @Test
     void ctrlCCopiesSelectedRowsAsCsv(FxRobot robot) throws Exception {
         open(robot, WorkbenchFixture.example("stocks-replay"));
         inspect(robot, "change");

@@ -13,6 +13,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
+import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +64,26 @@ class RunFailureTest {
 
         robot.clickOn(".problem-kind");
         assertThat(onFx(() -> workbench.selection().nodes())).containsExactly("lines");
+    }
+
+    @Test
+    void aFailedRunIsAnnouncedOverTheCanvasWithAButtonToItsNode(FxRobot robot, @TempDir Path folder)
+            throws IOException {
+        open(robot, refusedSocket(folder));
+
+        robot.clickOn("#run-button");
+        awaitText(robot, "#run-state", "Failed");
+
+        NotificationPane notice = robot.lookup("#run-failure-notice").queryAs(NotificationPane.class);
+        WorkbenchFixture.await("the notice shows", notice::isShowing);
+        assertThat(onFx(notice::getText)).isEqualTo("Run failed: " + onFx(() -> workbench.session().failures().get(0)
+                .render()));
+        robot.clickOn("Show node");
+        assertThat(onFx(() -> workbench.selection().nodes())).containsExactly("lines");
+
+        robot.interact(() -> workbench.document().apply(new RenamePipeline("Edited")));
+
+        WorkbenchFixture.await("the notice is gone", () -> !notice.isShowing());
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class WorkbenchFixture {
         scene.getStylesheets().add(WorkbenchApp.class.getResource("/sluice/app/workbench.css").toExternalForm());
         workbench.attach(stage);
         stage.setScene(scene);
+        // The test framework shows every test on one stage: an earlier test may have sized it.
+        stage.sizeToScene();
         stage.show();
         return workbench;
     }

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Menu;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -211,16 +210,11 @@ public final class FileActions {
 
     /** File › Export to Spark…: asks for the language, then where to save, then writes the script. */
     public void chooseAndExport(Window owner) {
-        ChoiceDialog<String> languages = new ChoiceDialog<>("PySpark", "PySpark", "Scala");
-        languages.initOwner(owner);
-        languages.setTitle("Export to Spark");
-        languages.setHeaderText("Export the pipeline as a Spark Structured Streaming script");
-        languages.setContentText("Language:");
-        java.util.Optional<String> chosen = languages.showAndWait();
+        java.util.Optional<ScriptLanguage> chosen = ExportDialog.ask(owner);
         if (chosen.isEmpty()) {
             return;
         }
-        ScriptLanguage language = chosen.get().equals("Scala") ? ScriptLanguage.SCALA : ScriptLanguage.PYSPARK;
+        ScriptLanguage language = chosen.get();
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export to Spark");
         chooser.getExtensionFilters().add(language == ScriptLanguage.SCALA

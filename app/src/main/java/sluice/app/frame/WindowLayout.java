@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
@@ -24,6 +26,8 @@ public final class WindowLayout {
     static final double MIN_HEIGHT = 560;
 
     private final Preferences node;
+    /** Removes the listeners put on the stage: it may outlive this layout (tests show one workbench after another). */
+    private final List<Runnable> unfollow = new ArrayList<>();
 
     public WindowLayout(Preferences node) {
         this.node = requireNonNull(node, "node is null");
@@ -51,11 +55,19 @@ public final class WindowLayout {
             stage.centerOnScreen();
         }
         stage.setMaximized(node.getBoolean("window.maximized", false));
-        stage.widthProperty().addListener((obs, old, now) -> putUnlessMaximized(stage, "window.width", now));
-        stage.heightProperty().addListener((obs, old, now) -> putUnlessMaximized(stage, "window.height", now));
-        stage.xProperty().addListener((obs, old, now) -> putUnlessMaximized(stage, "window.x", now));
-        stage.yProperty().addListener((obs, old, now) -> putUnlessMaximized(stage, "window.y", now));
-        stage.maximizedProperty().addListener((obs, old, now) -> node.putBoolean("window.maximized", now));
+        followPlace(stage, stage.widthProperty(), "window.width");
+        followPlace(stage, stage.heightProperty(), "window.height");
+        followPlace(stage, stage.xProperty(), "window.x");
+        followPlace(stage, stage.yProperty(), "window.y");
+        ChangeListener<Boolean> maximized = (obs, old, now) -> node.putBoolean("window.maximized", now);
+        stage.maximizedProperty().addListener(maximized);
+        unfollow.add(() -> stage.maximizedProperty().removeListener(maximized));
+    }
+
+    private void followPlace(Stage stage, ReadOnlyDoubleProperty property, String key) {
+        ChangeListener<Number> listener = (obs, old, now) -> putUnlessMaximized(stage, key, now);
+        property.addListener(listener);
+        unfollow.add(() -> property.removeListener(listener));
     }
 
     private void putUnlessMaximized(Stage stage, String key, Number value) {
@@ -85,6 +97,13 @@ public final class WindowLayout {
         }
         pane.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) ->
                 node.putInt("tab." + key, now.intValue()));
+    }
+
+    /** Stops following the stage and writes the layout out. */
+    public void close() {
+        unfollow.forEach(Runnable::run);
+        unfollow.clear();
+        flush();
     }
 
     /** Writes what was put since the last flush; a failure only loses the layout, so it is logged, not shown. */

@@ -36,6 +36,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import org.controlsfx.control.textfield.TextFields;
 import sluice.app.document.Selection;
 import sluice.app.run.FeedEvent;
 import sluice.app.run.FeedListener;
@@ -73,7 +74,8 @@ public final class BatchInspector implements FeedListener {
     private final ComboBox<Long> batchIds = new ComboBox<>();
     private final Button previous = new Button("◀");
     private final Button next = new Button("▶");
-    private final TextField filter = new TextField();
+    /** ControlsFX's search field: a click on its ✕ clears the filter. */
+    private final TextField filter = TextFields.createClearableTextField();
     private final BorderPane view = new BorderPane();
     private String node;
     /** The batch shown, or null to follow the newest one as batches arrive. */
