@@ -7,6 +7,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Parent;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import sluice.app.canvas.PipelineCanvas;
 import sluice.app.charts.ChartsPanel;
@@ -113,6 +114,11 @@ public final class Workbench {
             @Override
             public void onProgress(QueryProgress progress) {
                 canvas.showRowCounts(progress.numRowsByNode());
+            }
+
+            @Override
+            public void onReset() {
+                canvas.showRowCounts(java.util.Map.of());
             }
         });
         pump.start();
@@ -274,7 +280,7 @@ public final class Workbench {
      */
     private void commitEditing() {
         Parent root = root();
-        if (root.getScene() != null && root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
+        if (root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl) {
             root.requestFocus();
         }
     }

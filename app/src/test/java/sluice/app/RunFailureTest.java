@@ -120,6 +120,20 @@ class RunFailureTest {
         assertThat(workbench.session().state()).isEqualTo(RunState.IDLE);
     }
 
+    @Test
+    void openingAPipelineAgainClearsTheRowCountsOnItsEdges(FxRobot robot) {
+        Path stocks = WorkbenchFixture.example("stocks-replay");
+        open(robot, stocks);
+        robot.clickOn("#step-button");
+        awaitText(robot, "#batch-id", "Batch: 0");
+        awaitText(robot, "#edge-stocks-change-0 .edge-count", "252 rows");
+
+        robot.interact(() -> workbench.files().open(stocks));
+
+        awaitText(robot, "#batch-id", "Batch: -");
+        assertThat(onFx(() -> robot.lookup("#edge-stocks-change-0 .edge-count").query().isVisible())).isFalse();
+    }
+
     @SuppressWarnings("unchecked")
     private static ListView<ListedProblem> problems(FxRobot robot) {
         return robot.lookup("#problems-list").queryAs(ListView.class);

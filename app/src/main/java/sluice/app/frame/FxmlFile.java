@@ -16,7 +16,10 @@ public final class FxmlFile {
     private FxmlFile() {
     }
 
-    /** Reads {@code name} (such as {@code about.fxml}) and returns its root; its fx:controller must be the class of {@code controller}. */
+    /**
+     * Reads {@code name} (such as {@code about.fxml}) and returns its root; the file's fx:controller must be the class
+     * of {@code controller}.
+     */
     public static <T extends Parent> T load(String name, Object controller) {
         requireNonNull(controller, "controller is null");
         URL file = FxmlFile.class.getResource("/sluice/app/frame/" + name);

@@ -54,7 +54,8 @@ class FrameTest {
     @Test
     void theWindowIsTheFxmlFrameWithThePanelsInItsSlots(FxRobot robot) {
         assertThat(onFx(() -> workbench.root().getId())).isEqualTo("workbench");
-        assertThat(onFx(() -> robot.lookup("#main-split").queryAs(SplitPane.class).getItems().size())).isEqualTo(2);
+        SplitPane main = robot.lookup("#main-split").queryAs(SplitPane.class);
+        assertThat(onFx(() -> main.getItems().size())).isEqualTo(2);
         assertThat(onFx(() -> robot.lookup("#rows-tabs").queryAs(TabPane.class).getTabs().stream()
                 .map(Tab::getText).toList())).containsExactly("Inspector", "Console");
         assertThat(robot.lookup("#canvas-slot #run-failure-notice").tryQuery()).isPresent();
