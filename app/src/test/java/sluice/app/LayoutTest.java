@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import sluice.app.edit.AddNode;
 import sluice.engine.pipeline.NodeSpec;
 
@@ -105,6 +107,28 @@ class LayoutTest {
 
         assertThat(onFx(title::getText)).isEqualTo(id);
         assertThat(onFx(title::getWidth)).isGreaterThanOrEqualTo(onFx(() -> title.prefWidth(-1)));
+    }
+
+    @Test
+    void anOpenedPipelineStaysWholeOnTheCanvasWhileTheWindowTakesItsSize(FxRobot robot) {
+        robot.interact(() -> workbench.files().open(WorkbenchFixture.example("stocks-replay")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // A window system sizes a new window after showing it (and a person may resize it before touching the canvas).
+        robot.interact(() -> {
+            stage.setWidth(1100);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node canvas = robot.lookup("#pipeline-canvas").query();
+        Bounds area = onFx(() -> canvas.localToScene(canvas.getLayoutBounds()));
+        List<Node> nodes = List.copyOf(robot.lookup(".node-view").queryAll());
+        assertThat(nodes).hasSize(5);
+        for (Node node : nodes) {
+            assertThat(onFx(() -> area.contains(node.localToScene(node.getLayoutBounds())))).as(node.getId())
+                    .isTrue();
+        }
     }
 
     @Test
