@@ -102,13 +102,13 @@ class ShortcutsTest {
         awaitText(robot, "#batch-id", "Batch: 0");
         clock.advance(Duration.ofSeconds(1));
         awaitText(robot, "#batch-id", "Batch: 1");
-        awaitText(robot, "#inspector-summary", "batch 1 of 1 · 252 rows (showing 252)");
+        awaitText(robot, "#inspector-summary", "batch 1 of 0–1 · 252 rows (showing 252)");
 
         robot.push(KeyCode.F5);
 
         assertThat(text(robot, "#run-state")).isEqualTo("Running");
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 1");
-        assertThat(text(robot, "#inspector-summary")).isEqualTo("batch 1 of 1 · 252 rows (showing 252)");
+        assertThat(text(robot, "#inspector-summary")).isEqualTo("batch 1 of 0–1 · 252 rows (showing 252)");
     }
 
     @Test

@@ -12,15 +12,11 @@ import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import sluice.app.document.PipelineDocument;
@@ -55,7 +51,7 @@ public final class PropertiesPanel {
     private final LiveValidation validation;
     private final Label title = new Label();
     private final Label subtitle = new Label();
-    private final GridPane grid = new GridPane();
+    private final OptionGrid grid = new OptionGrid();
     private final VBox schemaBox = new VBox(2);
     private final Label schemaTitle = new Label("Output schema");
     private final TextField pipelineName = new TextField();
@@ -81,13 +77,6 @@ public final class PropertiesPanel {
         subtitle.setWrapText(true);
         grid.setId("properties-grid");
         grid.getStyleClass().add("properties-grid");
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints names = new ColumnConstraints();
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setFillWidth(true);
-        grid.getColumnConstraints().setAll(names, values);
         schemaBox.setId("properties-schema");
         schemaTitle.getStyleClass().add("properties-section");
         pipelineName.setId("pipeline-name");
@@ -108,6 +97,9 @@ public final class PropertiesPanel {
         selection.edgeProperty().addListener((obs, old, edge) -> refresh());
         document.specProperty().addListener((obs, old, spec) -> refresh());
         validation.schemas().addListener((MapChangeListener<String, Schema>) change -> showSchemas());
+        // A node just connected reads a schema that was already known (the map did not change): every checked spec
+        // hands the expression editors their input schema, so a brand-new node checks and completes from the start.
+        validation.checkedProperty().addListener((obs, old, checked) -> showSchemas());
         validation.problems().addListener((ListChangeListener<Problem>) change -> markProblems());
         selection.focusedOptionProperty().addListener((obs, old, option) -> focusOption(option));
         refresh();
@@ -139,7 +131,7 @@ public final class PropertiesPanel {
         showingPipeline = true;
         title.setText("Pipeline");
         subtitle.setText("Select a node on the canvas to edit its options.");
-        grid.addRow(0, rowLabel("name", true, "The pipeline's name"), pipelineName);
+        grid.addRow(rowLabel("name", true, "The pipeline's name"), pipelineName);
         schemaTitle.setVisible(false);
         schemaBox.getChildren().clear();
     }
@@ -151,12 +143,11 @@ public final class PropertiesPanel {
         title.setText(node.id());
         Optional<NodeKind> kind = catalog.type(node.type()).map(NodeType::kind);
         subtitle.setText(node.type() + kind.map(k -> " — " + k.description()).orElse(" — unknown node type"));
-        int row = 0;
         List<OptionSpec> options = kind.map(NodeKind::options).orElse(List.of());
         for (OptionSpec option : options) {
             // A family of options (kafka.*) has no editor of its own; each one set gets a row below.
             if (!option.isPrefix()) {
-                addEditor(row++, option, node);
+                addEditor(option, node);
             }
         }
         for (String name : node.options().keySet()) {
@@ -164,7 +155,7 @@ public final class PropertiesPanel {
                 continue;
             }
             Optional<OptionSpec> family = options.stream().filter(o -> o.isPrefix() && o.matches(name)).findFirst();
-            addEditor(row++, OptionSpec.optional(name, OptionKind.STRING, null, family.map(OptionSpec::description)
+            addEditor(OptionSpec.optional(name, OptionKind.STRING, null, family.map(OptionSpec::description)
                     .orElse("Not an option of " + node.type() + "; clear it to remove it")), node);
         }
         schemaTitle.setVisible(true);
@@ -172,15 +163,14 @@ public final class PropertiesPanel {
         markProblems();
     }
 
-    private void addEditor(int row, OptionSpec option, NodeSpec node) {
+    private void addEditor(OptionSpec option, NodeSpec node) {
         String nodeId = node.id();
         Consumer<OptionValue> onCommit = value -> commit(nodeId, option.name(), value);
         OptionEditor editor = TopicEditor.isTopicOption(node.type(), option.name())
                 ? new TopicEditor(option, onCommit, () -> kafkaSettings(nodeId))
                 : OptionEditor.of(option, nodeId, onCommit);
         Label label = rowLabel(option.name(), option.required(), option.description());
-        GridPane.setValignment(label, VPos.TOP);
-        grid.addRow(row, label, editor.view());
+        grid.addRow(label, editor.view());
         editors.put(option.name(), editor);
         labels.put(option.name(), label);
     }
@@ -210,7 +200,7 @@ public final class PropertiesPanel {
     }
 
     private void clear() {
-        grid.getChildren().clear();
+        grid.clear();
         editors.clear();
         labels.clear();
         shownNode = null;
@@ -298,6 +288,11 @@ public final class PropertiesPanel {
     Node editorView(String option) {
         OptionEditor editor = editors.get(option);
         return editor == null ? null : editor.view();
+    }
+
+    /** Whether the sheet puts labels beside their editors (wide) rather than above them (narrow), for tests. */
+    boolean labelsBesideEditors() {
+        return grid.isSideBySide();
     }
 
     String shownNode() {

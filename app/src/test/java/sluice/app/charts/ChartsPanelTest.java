@@ -71,7 +71,7 @@ class ChartsPanelTest {
         awaitText(robot, "#batch-id", "Batch: 0");
         robot.clickOn("#step-button");
         awaitText(robot, "#batch-id", "Batch: 1");
-        awaitText(robot, "#inspector-summary", "batch 1 of 1 · 252 rows (showing 252)");
+        awaitText(robot, "#inspector-summary", "batch 1 of 0–1 · 252 rows (showing 252)");
 
         List<String> last = lastRowCells(robot);
         Map<String, List<Point2D>> drawn = WorkbenchFixture.onFx(() -> workbench.charts().seriesPoints("close-chart"));
