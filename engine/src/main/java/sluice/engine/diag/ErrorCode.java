@@ -35,5 +35,7 @@ public enum ErrorCode {
     CAST_INVALID_INPUT,
     INVALID_ARGUMENT_VALUE,
     /** raise_error or assert_true stopped the query with the user's own message. */
-    RAISED_ERROR
+    RAISED_ERROR,
+    // a bug in Sluice, not the user's mistake (the workbench lists it as a run problem; the details are in the log)
+    INTERNAL_ERROR
 }

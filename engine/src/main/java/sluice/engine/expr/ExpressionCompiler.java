@@ -58,7 +58,7 @@ public final class ExpressionCompiler {
         @Override
         public ColumnVector evaluate(Batch input, EvalContext context) {
             return evaluator.evaluate(input, new Env(context.batchTimestampMicros(), context.zone(),
-                    context.partitionIndex(), context.randomSeed()));
+                    context.partitionIndex(), context.randomSeed(), context.generators()));
         }
     }
 }

@@ -11,7 +11,7 @@ public record TaskContext(long batchId, EvalContext eval, PartitionTasks tasks) 
         requireNonNull(tasks, "tasks is null");
     }
 
-    /** The same context for the partition (Spark's task) at {@code index} of the micro-batch. */
+    /** The context of a new task (Spark's) for the partition at {@code index} of the micro-batch. */
     public TaskContext forPartition(int index) {
         return new TaskContext(batchId, eval.forPartition(index), tasks);
     }

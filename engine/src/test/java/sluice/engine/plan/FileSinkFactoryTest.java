@@ -54,6 +54,15 @@ class FileSinkFactoryTest {
     }
 
     @Test
+    void anEmptyPathIsAProblemAtThePathOption() {
+        Optional<PlannedNode> planned = plan(NAMES, options("path", "", "format", "csv"));
+
+        assertThat(planned).isEmpty();
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "path"),
+                "'path' cannot be empty"));
+    }
+
+    @Test
     void updateModeIsRejectedWithSparkMessage() {
         Optional<PlannedNode> planned = plan(NAMES, options("path", "out", "format", "csv", "outputMode", "update"));
 

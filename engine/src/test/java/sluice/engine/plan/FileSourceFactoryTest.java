@@ -117,4 +117,55 @@ class FileSourceFactoryTest {
                 assertThat(e.problem()).isEqualTo(new Problem(ErrorCode.SOURCE_FAILED, Position.node("files"),
                         "path does not exist: '" + dir.resolve("nowhere") + "'")));
     }
+
+    @Test
+    void aPathThatNamesAFileIsAProblemAtThePathOptionAsSparkFailsOnIt() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("in"));
+        java.nio.file.Files.writeString(dir.resolve("in/b.csv"), "1\n");
+
+        Planner.Result result = plan("\"path\": \"in/b.csv\", \"format\": \"text\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "path"), "'in/b.csv' is a file, and Spark's file stream source reads folders "
+                        + "and globs only; give its folder, with pathGlobFilter 'b.csv' to read only it"));
+    }
+
+    @Test
+    void aGlobThatMatchesOneFileIsNoProblem() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("in"));
+        java.nio.file.Files.writeString(dir.resolve("in/b.csv"), "1\n");
+
+        Planner.Result result = plan("\"path\": \"in/b.cs[v]\", \"format\": \"text\"");
+
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void anEmptyPathIsAProblemAtThePathOption() {
+        Planner.Result result = plan("\"path\": \"\", \"format\": \"text\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "path"), "'path' cannot be empty"));
+    }
+
+    @Test
+    void maxColumnsBelowOneAndMaxCharsPerColumnBelowMinusOneAreProblems() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT\", "
+                + "\"maxColumns\": \"0\", \"maxCharsPerColumn\": \"-2\"");
+
+        assertThat(result.problems()).containsExactly(
+                new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("files", "maxColumns"),
+                        "'maxColumns' must be at least 1, not 0"),
+                new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("files", "maxCharsPerColumn"),
+                        "'maxCharsPerColumn' must be at least -1, not -2"));
+    }
+
+    @Test
+    void aMaxColumnsBeyondAnIntIsAProblem() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT\", "
+                + "\"maxColumns\": \"3000000000\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "maxColumns"), "'maxColumns' must be at most 2147483647, not 3000000000"));
+    }
 }

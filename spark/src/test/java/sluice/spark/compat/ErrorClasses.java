@@ -42,8 +42,10 @@ final class ErrorClasses {
         // A FAILFAST record: Spark fails reading the file, because a record is malformed.
         SPARK.put(ErrorCode.MALFORMED_RECORD,
                 List.of("FAILED_READ_FILE.NO_HINT > MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION"));
-        // A file that cannot be read at all (univocity's RAISE_ERROR, an I/O error): no class beneath Spark's own.
-        SPARK.put(ErrorCode.SOURCE_FAILED, List.of("FAILED_READ_FILE.NO_HINT"));
+        // A file that cannot be read at all (univocity's RAISE_ERROR, an I/O error): no class beneath Spark's own;
+        // a CSV line past maxColumns or maxCharsPerColumn (in every mode): a malformed CSV record beneath it.
+        SPARK.put(ErrorCode.SOURCE_FAILED, List.of("FAILED_READ_FILE.NO_HINT",
+                "FAILED_READ_FILE.NO_HINT > MALFORMED_CSV_RECORD"));
         // Rejections: the classes of Spark's analysis, found when the query is defined or when its first batch is
         // planned (a file sink's schema).
         SPARK.put(ErrorCode.BAD_OUTPUT_MODE, List.of("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE"));

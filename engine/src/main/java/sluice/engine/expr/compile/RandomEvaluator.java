@@ -15,8 +15,8 @@ import sluice.engine.types.ObjectVector;
 /**
  * The functions whose value depends on the row's place rather than its columns: rand, randn, uniform and randstr
  * (Spark's generator seeded with the seed, plus the micro-batch's random seed as Spark reseeds every batch of a
- * stream, plus the partition index, started afresh for every partition as Spark starts it in every task), uuid and
- * spark_partition_id. Immutable; any thread.
+ * stream, plus the partition index, started afresh for every partition as Spark starts it in every task, and drawn
+ * on through the partition's later chunks), uuid and spark_partition_id. Immutable; any thread.
  */
 final class RandomEvaluator extends Evaluator {
     /** What the evaluator draws. */
@@ -42,7 +42,7 @@ final class RandomEvaluator extends Evaluator {
     @Override
     ColumnVector compute(Batch batch, Env env) {
         int n = batch.rowCount();
-        XorShiftRandom random = new XorShiftRandom(seed + env.randomSeed() + env.partition());
+        XorShiftRandom random = env.generators().of(this, seed + env.randomSeed() + env.partition());
         switch (kind) {
             case RAND, RANDN, UNIFORM -> {
                 double[] out = new double[n];
