@@ -285,4 +285,42 @@ class ComplexTypesTest {
         assertThat(first("to_json(m)")).isEqualTo("{\"k\":1,\"j\":null}");
         assertThat(first("to_json(map(1, array(2)))")).isEqualTo("{\"1\":[2]}");
     }
+
+    @Test
+    void toJsonNamesAStructKeyAsSparksRowDoes() {
+        assertThat(first("to_json(map(named_struct('a', 1, 'b', 'x'), named_struct('b', 2)))"))
+                .isEqualTo("{\"[1,x]\":{\"b\":2}}");
+    }
+
+    @Test
+    void jsonFunctionsTakeDatetimePatternsAsOptions() {
+        assertThat(first("from_json('{\"time\":\"26/08/2015\"}', 'time TIMESTAMP', map('timestampFormat', "
+                + "'dd/MM/yyyy')).time")).isEqualTo("2015-08-26 00:00:00");
+        assertThat(first("from_json('{\"d\":\"26/08/2015\", \"e\":\"2015-08-26\"}', 'd DATE, e DATE', "
+                + "map('dateFormat', 'dd/MM/yyyy'))")).isEqualTo("{2015-08-26, null}");
+        assertThat(first("to_json(named_struct('time', to_timestamp('2015-08-26', 'yyyy-MM-dd'), 'd', "
+                + "DATE'2015-08-27'), map('timestampFormat', 'dd/MM/yyyy', 'dateformat', 'yyyy/MM/dd'))"))
+                .isEqualTo("{\"time\":\"26/08/2015\",\"d\":\"2015/08/27\"}");
+        assertThat(compile("to_json(s, map('timestampFormat', 'yyyy'))").name()).isEqualTo("to_json(s)");
+    }
+
+    @Test
+    void jsonOptionsAreAMapOfConstantStringsThatSluiceReads() {
+        assertThat(compileProblem("from_json(t, 'a INT', map('mode', 'FAILFAST'))").message())
+                .isEqualTo("from_json option 'mode' is not in Sluice, which takes dateFormat and timestampFormat");
+        assertThat(compileProblem("to_json(s, map('dateFormat', t))").code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+        assertThat(compileProblem("to_json(s, 'dateFormat')").code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+    }
+
+    @Test
+    void concatAndReverseTakeArraysAsSpark() {
+        assertThat(first("concat(array(1, 2), a, array(CAST(4 AS BIGINT)))")).isEqualTo("[1, 2, 1, 2, null, 4]");
+        assertThat(compile("concat(array(1, 2), array(CAST(4 AS BIGINT)))").type().sql()).isEqualTo("ARRAY<BIGINT>");
+        assertThat(eval("concat(array(1), a)").get(1)).isNull();
+        assertThat(first("array(1) || array(2)")).isEqualTo("[1, 2]");
+        assertThat(first("reverse(a)")).isEqualTo("[null, 2, 1]");
+        assertThat(eval("reverse(a)").get(1)).isNull();
+        assertThat(first("reverse(t)")).isEqualTo("k");
+        assertThat(compileProblem("concat(array(1), array('x'))").code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+    }
 }

@@ -130,6 +130,10 @@ final class FunctionCatalog {
 
     /** The call typed as the function {@code name}, which may be another name of the same function. */
     Typed resolveAs(String name, Ast.Call call, List<Typed> args) {
+        if (name.equals("reverse") && args.size() == 1 && args.get(0).type() instanceof ArrayType array) {
+            // Spark's reverse takes an array as well as a string: the elements in reverse order.
+            return call(name, args, array, args.get(0).nullable(), call.span(), sqlName(call, args));
+        }
         Fixed fixed = FIXED.get(name);
         if (fixed != null) {
             return fixedCall(fixed, call, args);

@@ -110,12 +110,16 @@ final class SpecialFunctions implements FunctionFamily {
                 return fromJson(call, args);
             }
             case "to_json" -> {
-                catalog.checkArity(call, args.size(), 1, 1);
+                catalog.checkArity(call, args.size(), 1, 2);
                 Typed value = args.get(0);
                 if (!value.type().isComplex()) {
                     throw analyzer.mismatch(value, "to_json", "a STRUCT, ARRAY or MAP");
                 }
-                return make(name, call, args, AtomicType.STRING, value.nullable(), FunctionCatalog.sqlName(call, args));
+                if (args.size() == 2) {
+                    jsonOptions(args.get(1), name);
+                }
+                // Spark names the call by its value only, as for from_json.
+                return make(name, call, args, AtomicType.STRING, value.nullable(), "to_json(" + value.sql() + ")");
             }
             default -> throw new AssertionError(name);
         }
@@ -154,10 +158,26 @@ final class SpecialFunctions implements FunctionFamily {
     }
 
     /**
-     * {@code concat(a, b, ...)} and {@code a || b}: BINARY when every argument is BINARY, else every argument as a
-     * STRING (Spark's ConcatCoercion); null when any argument is. {@code what} names the operator in problems.
+     * {@code concat(a, b, ...)} and {@code a || b}: the arrays joined when every argument is an ARRAY (their elements
+     * widened to one type, as Spark's FunctionArgumentConversion), BINARY when every argument is BINARY, else every
+     * argument as a STRING (Spark's ConcatCoercion); null when any argument is. {@code what} names the operator in
+     * problems.
      */
     static Typed concat(Analyzer analyzer, String what, List<Typed> args, Span span, String sql) {
+        if (!args.isEmpty() && args.stream().allMatch(a -> a.type() instanceof ArrayType)) {
+            DataType element = ((ArrayType) args.get(0).type()).elementType();
+            for (Typed arg : args) {
+                DataType next = ((ArrayType) arg.type()).elementType();
+                element = ArrayFunctions.wider(element, next).orElseThrow(() -> analyzer.error(
+                        ErrorCode.TYPE_MISMATCH, span, "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] the arrays of '%s' must "
+                        + "have elements of one type, not %s", what, args.stream().map(a -> a.type().sql())
+                                .collect(Collectors.joining(", "))));
+            }
+            ArrayType type = new ArrayType(element, true);
+            List<Typed> coerced = args.stream().map(a -> analyzer.coerce(a, type)).toList();
+            return FunctionCatalog.call("concat", coerced, type, coerced.stream().anyMatch(Typed::nullable), span,
+                    sql);
+        }
         boolean binary = !args.isEmpty() && args.stream().allMatch(a -> a.type() == AtomicType.BINARY);
         DataType type = binary ? AtomicType.BINARY : AtomicType.STRING;
         List<Typed> coerced = args.stream().map(a -> analyzer.expect(a, type, what)).toList();
@@ -260,7 +280,36 @@ final class SpecialFunctions implements FunctionFamily {
             throw analyzer.error(ErrorCode.TYPE_MISMATCH, constant.span(), "invalid from_json schema: %s",
                     e.problem().message());
         }
-        return make("from_json", call, List.of(json), schema, true, "from_json(" + args.get(0).sql() + ")");
+        List<Typed> typed = args.size() == 3 ? List.of(json, jsonOptions(args.get(2), "from_json")) : List.of(json);
+        return make("from_json", call, typed, schema, true, "from_json(" + args.get(0).sql() + ")");
+    }
+
+    /** The JSON options Sluice reads; Spark's others change how JSON is read or written, and Sluice has them not. */
+    private static final Set<String> JSON_OPTIONS = Set.of("timestampFormat", "dateFormat");
+
+    /**
+     * The options of from_json or to_json, checked: as Spark, a map(...) call of constant strings; of Spark's JSON
+     * options Sluice takes the datetime patterns and refuses the rest rather than ignore them.
+     */
+    private Typed jsonOptions(Typed options, String function) {
+        if (!(options instanceof Typed.Call map) || !map.function().equals("map")) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, options.span(), "[INVALID_OPTIONS.NON_MAP_FUNCTION] the "
+                    + "options of %s must be written with map(...), not '%s'", function, options.sql());
+        }
+        for (int i = 0; i < map.args().size(); i++) {
+            Typed part = map.args().get(i);
+            if (!(part instanceof Typed.Constant constant) || !(constant.value() instanceof String text)) {
+                throw analyzer.error(ErrorCode.TYPE_MISMATCH, part.span(), "[INVALID_OPTIONS.NON_STRING_TYPE] the "
+                        + "options of %s must be constant strings, not '%s'", function, part.sql());
+            }
+            // Spark's option names are not case-sensitive.
+            if (i % 2 == 0 && JSON_OPTIONS.stream().noneMatch(text::equalsIgnoreCase)) {
+                throw analyzer.error(ErrorCode.WRONG_ARGUMENTS, part.span(), "%s option '%s' is not in Sluice, "
+                        + "which takes %s", function, text, String.join(" and ", JSON_OPTIONS.stream().sorted()
+                                .toList()));
+            }
+        }
+        return options;
     }
 
     private static StructType parseStruct(String ddl) {

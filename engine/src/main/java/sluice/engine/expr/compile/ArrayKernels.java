@@ -1,6 +1,7 @@
 package sluice.engine.expr.compile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -87,6 +88,13 @@ final class ArrayKernels {
             case "array_insert" -> {
                 return new Kernels.Choice((a, e) -> a[0] == null || a[1] == null ? null
                         : insert(list(a[0]), (int) (long) (Long) a[1], Values.toExternal(element, a[2])), false);
+            }
+            case "concat" -> {
+                // Strings and binaries have kernels of their own.
+                return type instanceof ArrayType ? new Kernels.Choice((a, e) -> flatten(Arrays.asList(a)), true) : null;
+            }
+            case "reverse" -> {
+                return type instanceof ArrayType ? new Kernels.Choice((a, e) -> reversed(list(a[0])), true) : null;
             }
             case "get" -> {
                 return new Kernels.Choice((a, e) -> {
@@ -257,6 +265,12 @@ final class ArrayKernels {
             }
             result.addAll((List<?>) inner);
         }
+        return Collections.unmodifiableList(result);
+    }
+
+    private static List<Object> reversed(List<?> list) {
+        List<Object> result = new ArrayList<>(list);
+        Collections.reverse(result);
         return Collections.unmodifiableList(result);
     }
 

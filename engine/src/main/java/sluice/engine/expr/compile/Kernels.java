@@ -101,10 +101,11 @@ final class Kernels {
                 return new Choice(HashKernels.of(call), false);
             }
             case "from_json" -> {
-                return new Choice(JsonKernels.fromJson((StructType) type), true);
+                return new Choice(JsonKernels.fromJson((StructType) type, JsonKernels.formats(call.args(), 1)), true);
             }
             case "to_json" -> {
-                return new Choice(JsonKernels.toJson(call.args().get(0).type()), true);
+                return new Choice(JsonKernels.toJson(call.args().get(0).type(), JsonKernels.formats(call.args(), 1)),
+                        true);
             }
             default -> {
                 Kernel kernel = null;
