@@ -99,6 +99,28 @@ class CommandLineTest {
     }
 
     @Test
+    void validateGoesOnPastABrokenNodeAndPrintsEveryIndependentProblem() throws Exception {
+        Path file = pipeline("""
+                {"id": "rate", "type": "source.rate", "options": {"rowsPerSecond": "many"}},
+                {"id": "keep", "type": "transform.filter", "inputs": ["rate"], "options": {"condition": "value >"}},
+                {"id": "shown", "type": "transform.select", "inputs": ["keep"], "options": {"expressions": ["nope"]}},
+                {"id": "empty", "type": "transform.filter", "inputs": ["rate"], "options": {"condition": " "}}
+                """);
+
+        Outcome outcome = run("validate", file.toString());
+
+        // 'nope' needs the columns of the broken input and waits for it; the rest shows in one pass.
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).containsExactly(
+                file + ": rate / rowsPerSecond: 'rowsPerSecond' must be a whole number, not 'many'",
+                file + ": empty / condition: required option 'condition' is missing: Spark SQL boolean expression; "
+                        + "rows where it is false or null are dropped",
+                file + ": the pipeline has no sink; add one (such as sink.console) so its rows go somewhere",
+                file + ": keep / condition, 1:8: expected an expression but found end of input",
+                "4 problems in " + file);
+    }
+
+    @Test
     void validateAcceptsAGoodPipeline() throws Exception {
         Path file = pipeline("""
                 {"id": "rate", "type": "source.rate"},
