@@ -102,7 +102,7 @@ public final class PipelineJson {
             JsonLocation at = e.getLocation();
             Position where = at == null ? Position.NOWHERE
                     : new Position(null, null, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()));
-            return failed(where, "invalid JSON: %s", e.getOriginalMessage().lines().findFirst().orElse(""));
+            return failed(where, "%s", JsonSyntaxMessage.of(e.getOriginalMessage()));
         }
         Map<String, Object> root = JsonValues.object(parsed);
         if (root == null) {

@@ -57,6 +57,9 @@ final class FileSinkFactory {
         if (path.isEmpty() || format.isEmpty() || mode.isEmpty()) {
             return null;
         }
+        if (!OutputFolder.check(context, path.get())) {
+            return null;
+        }
         String name = format.get().trim().toLowerCase(Locale.ROOT);
         // Spark's file sink keeps no state to replace or update files with, so it takes append mode only.
         if (mode.get() != OutputMode.APPEND) {
