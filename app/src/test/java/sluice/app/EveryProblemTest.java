@@ -20,8 +20,9 @@ import org.testfx.framework.junit5.Start;
 import sluice.app.problems.ListedProblem;
 
 /**
- * A broken pipeline shows all its independent problems at once in the problems panel: one after a broken node, and
- * "no sink" beside the others.
+ * The problems panel before any run: a broken pipeline shows all its independent problems at once (one after a broken
+ * node, and "no sink" beside the others), a broken file says where and what was expected in words, and a source
+ * folder that does not exist is a problem rather than a failed run.
  */
 @ExtendWith(ApplicationExtension.class)
 class EveryProblemTest {
@@ -57,9 +58,48 @@ class EveryProblemTest {
                 "rate: 'rowsPerSecond' must be a whole number, not 'many'",
                 "null: the pipeline has no sink; add one (such as sink.console) so its rows go somewhere",
                 "keep: expected an expression but found end of input");
-        List<String> shown = onFx(() -> robot.lookup(".problem-message").queryAllAs(Label.class).stream()
-                .filter(Label::isVisible).map(Label::getText).toList());
-        assertThat(shown).containsAll(listed.stream().map(line -> line.substring(line.indexOf(": ") + 2)).toList());
+        assertThat(shown(robot, ".problem-message")).containsAll(listed.stream().map(line -> line.substring(line.indexOf(": ") + 2)).toList());
+    }
+
+    @Test
+    void aBrokenFileIsListedAtItsLineAndColumnSayingWhatWasExpected(FxRobot robot, @TempDir Path folder)
+            throws IOException {
+        Path pipeline = folder.resolve("cut.sluice.json");
+        Files.writeString(pipeline, "{\"format\": \"sluice/1\",\n \"nodes\": [");
+
+        robot.interact(() -> workbench.files().open(pipeline));
+
+        WorkbenchFixture.await("the problem is listed", () -> !problems(robot).getItems().isEmpty());
+        assertThat(shown(robot, ".problem-where")).startsWith("pipeline · 2:12");
+        assertThat(shown(robot, ".problem-message")).startsWith(
+                "invalid JSON: the file ends too early; expected ']' to close the array opened at line 2, column 11")
+                .noneMatch(text -> text.contains("Source") || text.contains("REDACTED"));
+    }
+
+    @Test
+    void aSourceFolderThatDoesNotExistIsAProblemBeforeTheRun(FxRobot robot, @TempDir Path folder)
+            throws IOException {
+        Path pipeline = folder.resolve("missing.sluice.json");
+        Files.writeString(pipeline, """
+                {"format": "sluice/1", "name": "Missing", "nodes": [
+                  {"id": "files", "type": "source.file", "x": 40, "y": 60,
+                   "options": {"path": "not-yet", "format": "text"}},
+                  {"id": "table", "type": "sink.table", "inputs": ["files"], "x": 300, "y": 60}]}
+                """);
+
+        robot.interact(() -> workbench.files().open(pipeline));
+
+        WorkbenchFixture.await("the problem is listed", () -> !problems(robot).getItems().isEmpty());
+        assertThat(shown(robot, ".problem-where")).containsExactly("files · path");
+        assertThat(shown(robot, ".problem-message")).containsExactly("[PATH_NOT_FOUND] Path does not exist: '"
+                + folder.resolve("not-yet") + "'; create the folder, or give a glob such as 'not-yet/*' to read files "
+                + "that appear later");
+        assertThat(onFx(() -> robot.lookup("#run-button").query().isDisabled())).isTrue();
+    }
+
+    private static List<String> shown(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).queryAllAs(Label.class).stream()
+                .filter(label -> label.isVisible() && !label.getText().isEmpty()).map(Label::getText).toList());
     }
 
     @SuppressWarnings("unchecked")
