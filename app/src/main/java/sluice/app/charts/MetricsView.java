@@ -40,7 +40,7 @@ public final class MetricsView implements FeedListener {
         malformed.setId("metrics-malformed");
         malformed.getStyleClass().add("live-chart-title");
         showMalformed(-1, 0);
-        view = new VBox(4, ratesTitle, rates.view(), durationTitle, durations.view(), malformed);
+        view = new VBox(4, malformed, ratesTitle, rates.view(), durationTitle, durations.view());
         view.setPadding(new Insets(8));
         view.setId("metrics-view");
         view.getStylesheets().add(MetricsView.class.getResource("/sluice/app/live.css").toExternalForm());
