@@ -131,7 +131,7 @@ final class JsonSyntaxMessage {
         return start.find() ? " opened at line " + start.group(1) + ", column " + start.group(2) : "";
     }
 
-    /** A character as the person sees it, quoted; control characters and spaces by name. */
+    /** A character as the person sees it: quoted, or a control character by its code. */
     private static String shown(String character, int code) {
         if (code < 0x20 || code == 0x7F) {
             return String.format(Locale.ROOT, "the control character U+%04X", code);
