@@ -58,7 +58,8 @@ class EveryProblemTest {
                 "rate: 'rowsPerSecond' must be a whole number, not 'many'",
                 "null: the pipeline has no sink; add one (such as sink.console) so its rows go somewhere",
                 "keep: expected an expression but found end of input");
-        assertThat(shown(robot, ".problem-message")).containsAll(listed.stream().map(line -> line.substring(line.indexOf(": ") + 2)).toList());
+        assertThat(shown(robot, ".problem-message"))
+                .containsAll(listed.stream().map(line -> line.substring(line.indexOf(": ") + 2)).toList());
     }
 
     @Test

@@ -149,8 +149,8 @@ public final class BatchInspector implements FeedListener {
         HBox batchNavigation = new HBox(4, previous, batchIds, next);
         batchNavigation.setAlignment(Pos.CENTER_LEFT);
         malformedOnly.setId("inspector-malformed");
-        malformedOnly.setTooltip(new Tooltip("Rows whose record was malformed (PERMISSIVE keeps them as nulls, with the "
-                + "raw record in the corrupt-record column)"));
+        malformedOnly.setTooltip(new Tooltip("Rows whose record was malformed (PERMISSIVE keeps them as nulls, with "
+                + "the raw record in the corrupt-record column)"));
         malformedOnly.managedProperty().bind(malformedOnly.visibleProperty());
         malformedOnly.setVisible(false);
         FlowPane bar = new FlowPane(8, 4, title, batchNavigation, summary, skipped, filter, malformedOnly);
