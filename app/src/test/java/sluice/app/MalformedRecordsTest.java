@@ -69,4 +69,33 @@ class MalformedRecordsTest {
         assertThat(row.get(2)).isEqualTo("not a number,two");
         assertThat(workbench.inspector().summaryText()).isEqualTo("batch 0 · 3 rows (showing 1)");
     }
+
+    @Test
+    void withoutTheCorruptRecordColumnTheCountShowsAndTheFilterSaysHowToGetIt(FxRobot robot, @TempDir Path folder)
+            throws IOException {
+        Files.createDirectories(folder.resolve("in"));
+        Files.writeString(folder.resolve("in/a.json"), "{\"n\": 1}\n{\"n\": \n{\"n\": \"x\"}\n");
+        Path pipeline = folder.resolve("plain.sluice.json");
+        Files.writeString(pipeline, """
+                {"format": "sluice/1", "name": "Plain", "nodes": [
+                  {"id": "files", "type": "source.file", "x": 40, "y": 80,
+                   "options": {"path": "in", "format": "json", "schema": "n INT"}},
+                  {"id": "table", "type": "sink.table", "inputs": ["files"], "x": 300, "y": 80}]}
+                """);
+        robot.interact(() -> workbench.files().open(pipeline));
+        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null);
+        robot.interact(() -> workbench.selection().selectOnly("files"));
+
+        robot.interact(workbench::step);
+
+        WorkbenchFixture.await("batch 0 is shown", () -> workbench.inspector().shownBatchId() == 0);
+        WorkbenchFixture.await("the count is on the node", () -> robot.lookup("#malformed-files").query().isVisible());
+        assertThat(text(robot, "#malformed-files")).isEqualTo("2 malformed records");
+        javafx.scene.control.CheckBox filter = robot.lookup("#inspector-malformed").queryAs(
+                javafx.scene.control.CheckBox.class);
+        assertThat(onFx(filter::isVisible)).isTrue();
+        assertThat(onFx(filter::isDisabled)).isTrue();
+        assertThat(onFx(() -> filter.getTooltip().getText())).startsWith("Add a STRING column named as "
+                + "columnNameOfCorruptRecord");
+    }
 }

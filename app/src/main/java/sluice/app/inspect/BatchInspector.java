@@ -60,6 +60,10 @@ public final class BatchInspector implements FeedListener {
      * stream the table shows the newest batch at most 4 times a second (the history keeps every batch).
      */
     static final long MIN_REFRESH_NANOS = 250_000_000L;
+    private static final String MALFORMED_TIP = "Rows whose record was malformed (PERMISSIVE keeps them as nulls, with "
+            + "the raw record in the corrupt-record column)";
+    private static final String MALFORMED_HINT = "Add a STRING column named as columnNameOfCorruptRecord "
+            + "(_corrupt_record by default) to the schema to tell malformed rows apart and see their raw lines";
     private final Selection selection;
     private final ObservableValue<PipelineSpec> spec;
     private final LongSupplier skippedBatches;
@@ -149,8 +153,7 @@ public final class BatchInspector implements FeedListener {
         HBox batchNavigation = new HBox(4, previous, batchIds, next);
         batchNavigation.setAlignment(Pos.CENTER_LEFT);
         malformedOnly.setId("inspector-malformed");
-        malformedOnly.setTooltip(new Tooltip("Rows whose record was malformed (PERMISSIVE keeps them as nulls, with "
-                + "the raw record in the corrupt-record column)"));
+        malformedOnly.setTooltip(new Tooltip(MALFORMED_TIP));
         malformedOnly.managedProperty().bind(malformedOnly.visibleProperty());
         malformedOnly.setVisible(false);
         FlowPane bar = new FlowPane(8, 4, title, batchNavigation, summary, skipped, filter, malformedOnly);
@@ -289,7 +292,11 @@ public final class BatchInspector implements FeedListener {
             loaded = pick;
             rows.setAll(pick.rows());
             boolean hasCorruptColumn = corruptColumn(pick.schema()) >= 0;
-            malformedOnly.setVisible(hasCorruptColumn);
+            // A CSV or JSON source without the column keeps malformed records as plain nulls: the box says how to
+            // tell them apart instead of vanishing.
+            malformedOnly.setVisible(hasCorruptColumn || isPermissiveFileSource(node));
+            malformedOnly.setDisable(!hasCorruptColumn);
+            malformedOnly.getTooltip().setText(hasCorruptColumn ? MALFORMED_TIP : MALFORMED_HINT);
             if (!hasCorruptColumn) {
                 malformedOnly.setSelected(false);
             } else if (malformedOnly.isSelected()) {
@@ -355,6 +362,23 @@ public final class BatchInspector implements FeedListener {
             }
         }
         return -1;
+    }
+
+    /** A csv or json {@code source.file} in PERMISSIVE mode (the default), whose malformed records become nulls. */
+    private boolean isPermissiveFileSource(String nodeId) {
+        PipelineSpec pipeline = spec.getValue();
+        Optional<NodeSpec> found = pipeline == null ? Optional.empty() : pipeline.node(nodeId);
+        if (found.isEmpty() || !found.get().type().equals("source.file")) {
+            return false;
+        }
+        String format = text(found.get(), "format", "");
+        return (format.equalsIgnoreCase("csv") || format.equalsIgnoreCase("json"))
+                && text(found.get(), "mode", "PERMISSIVE").equalsIgnoreCase("PERMISSIVE");
+    }
+
+    private static String text(NodeSpec node, String option, String fallback) {
+        return node.option(option).filter(OptionValue.Text.class::isInstance)
+                .map(v -> ((OptionValue.Text) v).value().strip()).orElse(fallback);
     }
 
     private boolean contains(Schema schema, Row row, String needle) {
