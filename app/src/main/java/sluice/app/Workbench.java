@@ -114,11 +114,15 @@ public final class Workbench {
             @Override
             public void onProgress(QueryProgress progress) {
                 canvas.showRowCounts(progress.numRowsByNode());
+                java.util.Map<String, Long> malformed = new java.util.LinkedHashMap<>();
+                progress.inputByNode().forEach((id, input) -> malformed.put(id, input.malformedRecords()));
+                canvas.showMalformed(malformed);
             }
 
             @Override
             public void onReset() {
                 canvas.showRowCounts(java.util.Map.of());
+                canvas.showMalformed(java.util.Map.of());
             }
         });
         pump.start();

@@ -222,6 +222,19 @@ class TriggerListTest {
         assertThat(Files.readString(pipeline)).contains("\"once\"");
     }
 
+    @Test
+    void theDefaultTriggerIsLeftOutOfTheSavedFile(FxRobot robot, @TempDir Path folder) throws IOException {
+        Path pipeline = withTrigger(folder, "once.sluice.json", "\"trigger\": {\"once\": true},");
+        open(robot, pipeline);
+
+        choose(robot, "#trigger-choice", "As fast as possible");
+        robot.interact(() -> workbench.files().saveTo(pipeline));
+
+        assertThat(Files.readString(pipeline)).doesNotContain("\"trigger\"");
+        assertThat(sluice.engine.pipeline.PipelineJson.read(pipeline).spec().trigger())
+                .isEqualTo(sluice.engine.pipeline.Trigger.DEFAULT);
+    }
+
     /** A file source of the stocks folder into a table, with {@code trigger} (a JSON member and comma, or ""). */
     private static Path withTrigger(Path folder, String name, String trigger) throws IOException {
         Path pipeline = folder.resolve(name);

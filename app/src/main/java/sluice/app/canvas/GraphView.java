@@ -33,6 +33,7 @@ final class GraphView {
     private final Consumer<EdgeView> onNewEdge;
     private Map<String, Long> rowsByNode = Map.of();
     private List<Problem> failures = List.of();
+    private Map<String, Long> malformedByNode = Map.of();
 
     GraphView(NodeCatalog catalog, Consumer<NodeView> onNewNode, Consumer<EdgeView> onNewEdge) {
         this.catalog = catalog;
@@ -86,6 +87,7 @@ final class GraphView {
         redrawEdges(ids);
         showRowCounts(rowsByNode);
         showFailures(failures);
+        showMalformed(malformedByNode);
     }
 
     /** Redraws the edges that touch any of {@code nodeIds}, after their views moved. */
@@ -103,6 +105,11 @@ final class GraphView {
         for (EdgeView edge : edges.values()) {
             edge.showRows(counts.get(edge.link().from()));
         }
+    }
+
+    void showMalformed(Map<String, Long> counts) {
+        malformedByNode = counts;
+        nodes.forEach((id, view) -> view.showMalformed(counts.getOrDefault(id, 0L)));
     }
 
     void showSelection(Collection<String> selectedNodes, Link selectedEdge) {

@@ -34,6 +34,7 @@ final class NodeView {
     private final Label badge = new Label("!");
     private final Tooltip tooltip = new Tooltip();
     private final Label failure = new Label();
+    private final Label malformed = new Label();
     private String problem;
     private final Circle out = new Circle(PORT_RADIUS);
     private final List<Circle> ins = new ArrayList<>();
@@ -65,9 +66,14 @@ final class NodeView {
         failure.setLayoutY(MIN_HEIGHT + 6);
         failure.setVisible(false);
         failure.setMouseTransparent(true);
+        malformed.setId("malformed-" + cssSafe(id));
+        malformed.getStyleClass().add("node-malformed");
+        malformed.setLayoutY(-22);
+        malformed.setVisible(false);
+        malformed.setMouseTransparent(true);
         out.setId("out-" + cssSafe(id));
         out.getStyleClass().addAll("port", "out-port");
-        root.getChildren().addAll(text, badge, out, failure);
+        root.getChildren().addAll(text, badge, out, failure, malformed);
         Tooltip.install(root, tooltip);
         root.setPrefWidth(WIDTH);
         root.setMinWidth(WIDTH);
@@ -222,6 +228,16 @@ final class NodeView {
 
     boolean hasFailed() {
         return root.getPseudoClassStates().contains(FAILED);
+    }
+
+    /**
+     * The malformed records its reader kept as nulls in the last batch, over the node; hidden at 0. Spark keeps them
+     * silent, and a newcomer would not know why a column is suddenly null.
+     */
+    void showMalformed(long records) {
+        malformed.setText(String.format(java.util.Locale.ROOT, "%,d malformed record%s", records,
+                records == 1 ? "" : "s"));
+        malformed.setVisible(records > 0);
     }
 
     /** The failure's message under the node, or "" when none. */

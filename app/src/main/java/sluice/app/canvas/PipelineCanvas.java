@@ -152,6 +152,11 @@ public final class PipelineCanvas {
         graph.showRowCounts(new java.util.LinkedHashMap<>(rowsByNode));
     }
 
+    /** Shows over each source how many malformed records its reader kept as nulls in the last batch. */
+    public void showMalformed(Map<String, Long> recordsByNode) {
+        graph.showMalformed(new java.util.LinkedHashMap<>(recordsByNode));
+    }
+
     /** Marks the nodes the last run failed at (red, the message under the node); an empty list clears them. */
     public void showRunFailures(List<Problem> failures) {
         graph.showFailures(failures);

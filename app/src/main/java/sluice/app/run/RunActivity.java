@@ -2,6 +2,8 @@ package sluice.app.run;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collection;
+import sluice.engine.runtime.QueryProgress;
 import sluice.engine.runtime.QueryStatus;
 
 /**
@@ -9,7 +11,7 @@ import sluice.engine.runtime.QueryStatus;
  * pulse: a batch with new data is being processed, the last trigger found no data, or neither (no run, paused,
  * between batches of a flowing stream). Immutable.
  */
-public record RunActivity(Phase phase, long batchId) {
+public record RunActivity(Phase phase, long batchId, long files, long bytes) {
     /** No run, or one that is paused, starting, ended, or waiting for its next trigger after a batch with data. */
     public static final RunActivity NONE = new RunActivity(Phase.NONE, -1);
 
@@ -19,14 +21,22 @@ public record RunActivity(Phase phase, long batchId) {
         requireNonNull(phase, "phase is null");
     }
 
+    /** Without file figures: no file source, or a phase that reads none. */
+    public RunActivity(Phase phase, long batchId) {
+        this(phase, batchId, 0, 0);
+    }
+
     /**
      * Reads Spark's status messages: "Processing new data" is batch {@code lastCommitted + 1} running; "Waiting for
      * data to arrive", or "Waiting for next trigger" after a trigger that found nothing, is a stream with nothing
-     * flowing.
+     * flowing. {@code input}: the running batch's figures, whose files and bytes (all file sources together) are
+     * shown while it runs.
      */
-    static RunActivity of(QueryStatus status, long lastCommitted) {
+    static RunActivity of(QueryStatus status, long lastCommitted, Collection<QueryProgress.SourceInput> input) {
         if (status.isTriggerActive() && status.isDataAvailable()) {
-            return new RunActivity(Phase.PROCESSING, lastCommitted + 1);
+            return new RunActivity(Phase.PROCESSING, lastCommitted + 1,
+                    input.stream().mapToLong(QueryProgress.SourceInput::files).sum(),
+                    input.stream().mapToLong(QueryProgress.SourceInput::bytes).sum());
         }
         boolean waiting = status.message().equals("Waiting for data to arrive")
                 || status.message().equals("Waiting for next trigger") && !status.isDataAvailable();

@@ -76,7 +76,7 @@ public final class RunSession implements AutoCloseable {
     public RunActivity activity() {
         StreamingQuery running = query;
         return running == null || !running.isActive() ? RunActivity.NONE
-                : RunActivity.of(running.status(), running.lastBatchId());
+                : RunActivity.of(running.status(), running.lastBatchId(), running.runningInput().values());
     }
 
     /** Why the last run failed (empty while none did): one problem, at the node and option where it happened. */

@@ -13,7 +13,8 @@ import sluice.engine.runtime.QueryProgress;
 
 /**
  * FX thread only. State, batch id, rows/s and the last batch's duration, and any message from the run, on ControlsFX's
- * status bar; while a batch runs longer than {@link #BUSY_AFTER_NANOS}, its id and elapsed time beside a busy bar.
+ * status bar; while a batch runs longer than {@link #BUSY_AFTER_NANOS}, its id, elapsed time and (file sources) the
+ * files and bytes it reads beside a busy bar.
  * The run's activity is sampled once a pulse, so a stream with nothing flowing reads idle, not the last batch's rate.
  */
 public final class StatusBar implements FeedListener {
@@ -95,8 +96,26 @@ public final class StatusBar implements FeedListener {
         }
         long elapsed = time - busySince;
         boolean busy = elapsed >= BUSY_AFTER_NANOS;
-        view.setText(busy ? String.format(Locale.ROOT, "Running batch %d · %.1f s", busyBatch, elapsed / 1e9) : "");
+        String files = now.files() == 0 ? "" : String.format(Locale.ROOT, " · %d file%s, %s", now.files(),
+                now.files() == 1 ? "" : "s", byteText(now.bytes()));
+        view.setText(busy ? String.format(Locale.ROOT, "Running batch %d · %.1f s%s", busyBatch, elapsed / 1e9, files)
+                : "");
         view.setProgress(busy ? -1 : 0);
+    }
+
+    /** {@code 980 B}, {@code 1.4 KB}, {@code 12.0 MB}: the size of a batch's files at a glance (1 KB = 1,024 B). */
+    static String byteText(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     @Override

@@ -79,6 +79,22 @@ class BusyIndicatorTest {
     }
 
     @Test
+    void aLongBatchOfAFileSourceShowsItsFilesAndBytes(FxRobot robot) {
+        activity.set(new RunActivity(RunActivity.Phase.PROCESSING, 7, 3, 1_572_864));
+        pulse(robot, 0);
+
+        pulse(robot, 400);
+
+        assertThat(text(robot, "#status-bar .status-label")).isEqualTo("Running batch 7 · 0.4 s · 3 files, 1.5 MB");
+
+        activity.set(new RunActivity(RunActivity.Phase.PROCESSING, 8, 1, 980));
+        pulse(robot, 0);
+        pulse(robot, 500);
+
+        assertThat(text(robot, "#status-bar .status-label")).isEqualTo("Running batch 8 · 0.5 s · 1 file, 980 B");
+    }
+
+    @Test
     void rowsPerSecondSaysIdleOnceATriggerFindsNoDataUntilTheNextBatch(FxRobot robot) {
         robot.interact(() -> status.onProgress(progress(3, 1234.4)));
         assertThat(text(robot, "#rows-per-second")).isEqualTo("1,234 rows/s");

@@ -43,6 +43,15 @@ public final class ExpressionCompiler {
                 ReferencedColumns.of(typed));
     }
 
+    /**
+     * Only the syntax of {@code text}, for an expression whose input schema is unknown (an input node is broken):
+     * a mistake in how it is written is still found, one that needs the columns waits for the input to be fixed.
+     */
+    public void checkSyntax(String text, Position where) {
+        requireNonNull(text, "text is null");
+        new Parser(new SourceText(text, requireNonNull(where, "where is null"))).parseNamed();
+    }
+
     /** Every function name, sorted, for completion in the workbench. */
     public static List<String> functionNames() {
         return Analyzer.functionNames();

@@ -57,6 +57,9 @@ final class FileSinkFactory {
         if (path.isEmpty() || format.isEmpty() || mode.isEmpty()) {
             return null;
         }
+        if (!OutputFolder.check(context, path.get())) {
+            return null;
+        }
         String name = format.get().trim().toLowerCase(Locale.ROOT);
         // Spark's file sink keeps no state to replace or update files with, so it takes append mode only.
         if (mode.get() != OutputMode.APPEND) {
@@ -106,24 +109,9 @@ final class FileSinkFactory {
                 context.string("timestampFormat").orElseThrow());
     }
 
-    /**
-     * Spark's text writer takes exactly one STRING column; Spark checks the type of every column first, then their
-     * number, when it plans the first batch's write. Here they are problems before the run, with Spark's messages.
-     */
     private static RowFormat text(NodeContext context) {
         List<Field> fields = context.inputSchema().fields();
-        for (Field field : fields) {
-            if (field.type() != AtomicType.STRING) {
-                context.problem("format", ErrorCode.TYPE_MISMATCH,
-                        "The Text datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
-                        field.type().sql());
-                return null;
-            }
-        }
-        if (fields.size() != 1) {
-            context.problem("format", ErrorCode.TYPE_MISMATCH,
-                    "Text data source supports only a single column, and you have %d columns; select one STRING "
-                            + "column, such as concat_ws(',', a, b) AS value", fields.size());
+        if (context.inputsKnown() && !textColumnsFit(context, fields)) {
             return null;
         }
         String lineSep = context.string("lineSep").orElse(TextRowFormat.DEFAULT_LINE_SEP);
@@ -132,6 +120,28 @@ final class FileSinkFactory {
             return null;
         }
         return new TextRowFormat(lineSep);
+    }
+
+    /**
+     * Spark's text writer takes exactly one STRING column; Spark checks the type of every column first, then their
+     * number, when it plans the first batch's write. Here they are problems before the run, with Spark's messages.
+     */
+    private static boolean textColumnsFit(NodeContext context, List<Field> fields) {
+        for (Field field : fields) {
+            if (field.type() != AtomicType.STRING) {
+                context.problem("format", ErrorCode.TYPE_MISMATCH,
+                        "The Text datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
+                        field.type().sql());
+                return false;
+            }
+        }
+        if (fields.size() != 1) {
+            context.problem("format", ErrorCode.TYPE_MISMATCH,
+                    "Text data source supports only a single column, and you have %d columns; select one STRING "
+                            + "column, such as concat_ws(',', a, b) AS value", fields.size());
+            return false;
+        }
+        return true;
     }
 
     // Checked here so that a bad pattern is a problem before the run, not a failure in the first batch.

@@ -1,5 +1,6 @@
 package sluice.engine.plan;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,6 +142,15 @@ final class FileSourceFactory {
             context.problem("path", ErrorCode.BAD_OPTION_VALUE, "'%s' is a file, and Spark's file stream source "
                     + "reads folders and globs only; give its folder, with pathGlobFilter '%s' to read only it",
                     context.string("path").orElseThrow(), path.getFileName());
+            return Optional.empty();
+        }
+        if (!FileListing.isGlob(path) && !Files.exists(path)) {
+            // Spark checks this when the stream is defined, before it starts, and leaves a glob alone: what it
+            // matches may appear later.
+            String written = context.string("path").orElseThrow();
+            context.problem("path", ErrorCode.BAD_OPTION_VALUE, "[PATH_NOT_FOUND] Path does not exist: '%s'; create "
+                    + "the folder, or give a glob such as '%s' to read files that appear later", path,
+                    written.endsWith("/") ? written + "*" : written + "/*");
             return Optional.empty();
         }
         int maxFiles = context.integer("maxFilesPerTrigger", 1).map(Long::intValue).orElse(0);

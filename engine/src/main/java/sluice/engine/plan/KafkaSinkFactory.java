@@ -43,7 +43,9 @@ final class KafkaSinkFactory {
         }
         Optional<String> topic = context.string("topic").map(String::trim).filter(t -> !t.isEmpty());
         RecordColumns columns = RecordColumns.of(context.inputSchema());
-        for (String problem : columns.check(context.inputSchema(), topic.isPresent())) {
+        List<String> columnProblems = context.inputsKnown() ? columns.check(context.inputSchema(), topic.isPresent())
+                : List.of();
+        for (String problem : columnProblems) {
             context.problem(problem.contains("'topic'") && topic.isEmpty() && columns.topic() < 0 ? "topic" : null,
                     ErrorCode.TYPE_MISMATCH, "%s", problem);
         }

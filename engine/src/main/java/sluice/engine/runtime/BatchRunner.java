@@ -20,6 +20,7 @@ import sluice.engine.operator.PartitionTasks;
 import sluice.engine.operator.TaskContext;
 import sluice.engine.plan.PlannedNode;
 import sluice.engine.plan.QueryPlan;
+import sluice.engine.source.InputFigures;
 import sluice.engine.source.InputPartition;
 import sluice.engine.task.TaskInterruption;
 import sluice.engine.types.Batch;
@@ -39,6 +40,8 @@ final class BatchRunner {
     /** For each source, the per-partition operators fused behind it, in order. */
     private final Map<String, List<QueryPlan.Step>> chains = new HashMap<>();
     private final java.util.Set<String> fused = new java.util.HashSet<>();
+    /** The running batch's input figures by source node, read by other threads while the batch runs. */
+    private final Map<String, InputFigures> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     BatchRunner(QueryPlan plan, PartitionTasks tasks, EngineEnvironment environment) {
         this.plan = requireNonNull(plan, "plan is null");
@@ -81,7 +84,20 @@ final class BatchRunner {
      * What a batch produced: the rows out of every node (a sink's: its input), and, when asked for, every node's
      * output itself, by node id in plan order.
      */
-    record Outcome(Map<String, Long> rowCounts, Map<String, PartitionedBatch> outputs) {}
+    record Outcome(Map<String, Long> rowCounts, Map<String, PartitionedBatch> outputs,
+                   Map<String, QueryProgress.SourceInput> inputs) {}
+
+    /** The figures of the batch running now (the malformed count so far), by source node in plan order. */
+    Map<String, QueryProgress.SourceInput> runningInput() {
+        Map<String, QueryProgress.SourceInput> now = new LinkedHashMap<>();
+        for (QueryPlan.Step source : plan.sources()) {
+            InputFigures figures = running.get(source.nodeId());
+            if (figures != null) {
+                now.put(source.nodeId(), QueryProgress.SourceInput.of(figures));
+            }
+        }
+        return now;
+    }
 
     Outcome run(long batchId, List<String> starts, List<String> ends, long batchTimestampMs, boolean keepOutputs) {
         // Like Spark in a stream, every micro-batch draws its random functions' seeds afresh.
@@ -90,6 +106,7 @@ final class BatchRunner {
         Map<String, PartitionedBatch> results = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
         Map<String, PartitionedBatch> kept = new LinkedHashMap<>();
+        running.clear();
         int sourceIndex = 0;
         for (QueryPlan.Step step : plan.steps()) {
             TaskInterruption.check();
@@ -122,7 +139,9 @@ final class BatchRunner {
         }
         Map<String, Long> rowCounts = new LinkedHashMap<>();
         plan.steps().forEach(step -> rowCounts.put(step.nodeId(), counts.getOrDefault(step.nodeId(), 0L)));
-        return new Outcome(rowCounts, keepOutputs ? Collections.unmodifiableMap(kept) : Map.of());
+        Map<String, QueryProgress.SourceInput> inputs = runningInput();
+        running.clear();
+        return new Outcome(rowCounts, keepOutputs ? Collections.unmodifiableMap(kept) : Map.of(), inputs);
     }
 
     /**
@@ -187,6 +206,9 @@ final class BatchRunner {
         List<QueryPlan.Step> chain = chains.get(sourceStep.nodeId());
         List<InputPartition> partitions = end == null || Objects.equals(start, end) ? List.of()
                 : inNode(sourceStep.nodeId(), () -> source.source().planInputPartitions(start, end));
+        if (!partitions.isEmpty()) {
+            source.source().plannedInput().ifPresent(figures -> running.put(sourceStep.nodeId(), figures));
+        }
         int length = chain.size() + 1;
         List<Integer> indexes = IntStream.range(0, partitions.size()).boxed().toList();
         List<PartitionRun> runs = tasks.map(indexes, index -> {

@@ -3,6 +3,7 @@ package sluice.engine.runtime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -33,6 +34,7 @@ final class MicroBatchExecution {
     private final EngineEnvironment environment;
     private final StreamingQuery handle;
     private final List<QueryListener> listeners;
+    private volatile BatchRunner runner;
     private final List<QueryPlan.Step> sourceSteps;
     private final Object control = new Object();
 
@@ -97,6 +99,12 @@ final class MicroBatchExecution {
         return status;
     }
 
+    /** The running batch's input figures by source node; empty between batches. Any thread. */
+    Map<String, QueryProgress.SourceInput> runningInput() {
+        BatchRunner current = runner;
+        return current == null ? Map.of() : current.runningInput();
+    }
+
     void setPaused(boolean value) {
         synchronized (control) {
             paused = value;
@@ -129,7 +137,8 @@ final class MicroBatchExecution {
         try (PartitionTasks tasks = new PartitionTasks(environment.parallelism(), "sluice-task-" + name())) {
             start();
             listeners.forEach(l -> l.onStarted(handle));
-            loop(new BatchRunner(plan, tasks, environment));
+            runner = new BatchRunner(plan, tasks, environment);
+            loop(runner);
         } catch (SluiceException | InternalFailure e) {
             failure = e;
         } catch (RuntimeException | Error e) {

@@ -117,6 +117,14 @@ public final class StreamingQuery {
         }
     }
 
+    /**
+     * Sluice's figures (files, bytes, malformed records so far) of the batch running now, by source node in plan
+     * order; empty between batches and for sources without figures. Any thread.
+     */
+    public java.util.Map<String, QueryProgress.SourceInput> runningInput() {
+        return execution.runningInput();
+    }
+
     /** What the query is doing now, as Spark's {@code StreamingQuery.status()}. */
     public QueryStatus status() {
         return execution.status();

@@ -99,6 +99,68 @@ class CommandLineTest {
     }
 
     @Test
+    void validateGoesOnPastABrokenNodeAndPrintsEveryIndependentProblem() throws Exception {
+        Path file = pipeline("""
+                {"id": "rate", "type": "source.rate", "options": {"rowsPerSecond": "many"}},
+                {"id": "keep", "type": "transform.filter", "inputs": ["rate"], "options": {"condition": "value >"}},
+                {"id": "shown", "type": "transform.select", "inputs": ["keep"], "options": {"expressions": ["nope"]}},
+                {"id": "empty", "type": "transform.filter", "inputs": ["rate"], "options": {"condition": " "}}
+                """);
+
+        Outcome outcome = run("validate", file.toString());
+
+        // 'nope' needs the columns of the broken input and waits for it; the rest shows in one pass.
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).containsExactly(
+                file + ": rate / rowsPerSecond: 'rowsPerSecond' must be a whole number, not 'many'",
+                file + ": empty / condition: required option 'condition' is missing: Spark SQL boolean expression; "
+                        + "rows where it is false or null are dropped",
+                file + ": the pipeline has no sink; add one (such as sink.console) so its rows go somewhere",
+                file + ": keep / condition, 1:8: expected an expression but found end of input",
+                "4 problems in " + file);
+    }
+
+    @Test
+    void validateFindsWhatWouldFailAtTheStartOfTheRun() throws Exception {
+        Files.writeString(dir.resolve("taken"), "a file, not a folder");
+        Path file = pipeline("""
+                {"id": "files", "type": "source.file", "options": {"path": "missing", "format": "text"}},
+                {"id": "later", "type": "source.file", "options": {"path": "later/*.txt", "format": "text"}},
+                {"id": "lines", "type": "source.socket", "options": {"host": "127.0.0.1", "port": "70000"}},
+                {"id": "all", "type": "transform.union", "inputs": ["files", "later", "lines"]},
+                {"id": "out", "type": "sink.file", "inputs": ["all"],
+                 "options": {"path": "taken/out", "format": "text"}}
+                """);
+
+        Outcome outcome = run("validate", file.toString());
+
+        assertThat(outcome.err().lines()).containsExactly(
+                file + ": files / path: [PATH_NOT_FOUND] Path does not exist: '" + dir.resolve("missing")
+                        + "'; create the folder, or give a glob such as 'missing/*' to read files that appear later",
+                file + ": lines / port: 'port' must be between 1 and 65535, not 70000",
+                file + ": out / path: cannot create folder '" + dir.resolve("taken/out") + "': '"
+                        + dir.resolve("taken") + "' is a file",
+                "3 problems in " + file);
+    }
+
+    @Test
+    void runningOnlyWorkbenchSinksSaysOnceThatTheyShowNothingHere() throws Exception {
+        Files.createDirectories(dir.resolve("in"));
+        Files.writeString(dir.resolve("in/a.csv"), "1\n2\n");
+        Path file = pipeline("""
+                {"id": "numbers", "type": "source.file",
+                 "options": {"path": "in", "format": "csv", "schema": "n INT"}},
+                {"id": "table", "type": "sink.table", "inputs": ["numbers"]},
+                {"id": "chart", "type": "sink.chart", "inputs": ["numbers"], "options": {"x": "n", "y": ["n"]}}
+                """);
+
+        Outcome outcome = run("run", file.toString(), "--trigger", "available-now");
+
+        assertThat(outcome).isEqualTo(new Outcome(0, "", "note: the pipeline's only sinks, 'table' (sink.table), "
+                + "'chart' (sink.chart), show rows in the workbench; here its rows are discarded\n"));
+    }
+
+    @Test
     void validateAcceptsAGoodPipeline() throws Exception {
         Path file = pipeline("""
                 {"id": "rate", "type": "source.rate"},

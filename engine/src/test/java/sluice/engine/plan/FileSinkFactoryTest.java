@@ -2,6 +2,7 @@ package sluice.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -60,6 +62,37 @@ class FileSinkFactoryTest {
         assertThat(planned).isEmpty();
         assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "path"),
                 "'path' cannot be empty"));
+    }
+
+    @Test
+    void aFolderThatCannotBeMadeUnderAFileIsAProblemBeforeTheRun(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("taken"), "a file");
+
+        Optional<PlannedNode> planned = plan(NAMES, options("path", dir.resolve("taken/out").toString(),
+                "format", "csv"));
+
+        assertThat(planned).isEmpty();
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "path"),
+                "cannot create folder '" + dir.resolve("taken/out") + "': '" + dir.resolve("taken") + "' is a file"));
+        assertThat(dir.resolve("taken")).isRegularFile();
+    }
+
+    @Test
+    void aPathThatIsAFileIsAProblemBeforeTheRun(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("taken"), "a file");
+
+        plan(NAMES, options("path", dir.resolve("taken").toString(), "format", "csv"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "path"),
+                "'" + dir.resolve("taken") + "' is a file; sink.file writes into a folder"));
+    }
+
+    @Test
+    void aFolderNotYetMadeIsLeftForTheRunToMake(@TempDir Path dir) {
+        plan(NAMES, options("path", dir.resolve("new/out").toString(), "format", "csv"));
+
+        assertThat(problems).isEmpty();
+        assertThat(dir.resolve("new")).doesNotExist();
     }
 
     @Test

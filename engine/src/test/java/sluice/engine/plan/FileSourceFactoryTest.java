@@ -104,9 +104,27 @@ class FileSourceFactoryTest {
     }
 
     @Test
-    void aMissingFolderFailsTheRunNamingTheNodeAndThePath() {
+    void aMissingFolderIsAProblemAtThePathOptionAsSparkRefusesItBeforeTheStart() {
+        Planner.Result result = plan("\"path\": \"nowhere\", \"format\": \"csv\", \"schema\": \"a INT\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "path"), "[PATH_NOT_FOUND] Path does not exist: '" + dir.resolve("nowhere")
+                        + "'; create the folder, or give a glob such as 'nowhere/*' to read files that appear later"));
+    }
+
+    @Test
+    void aGlobWhoseFolderIsMissingIsPlannedAsSparkWaitsForWhatItMatches() {
+        Planner.Result result = plan("\"path\": \"later/*.csv\", \"format\": \"csv\", \"schema\": \"a INT\"");
+
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void aFolderRemovedAfterThePlanFailsTheRunNamingTheNodeAndThePath() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("nowhere"));
         Planner.Result result = plan("\"path\": \"nowhere\", \"format\": \"csv\", \"schema\": \"a INT\"");
         assertThat(result.problems()).isEmpty();
+        java.nio.file.Files.delete(dir.resolve("nowhere"));
         EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8), new MemoryTables(), Clock.systemUTC(), ZoneOffset.UTC, 2);
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import sluice.engine.source.InputFigures;
 import sluice.engine.source.SourceContext;
 import sluice.engine.types.Batch;
 import sluice.engine.types.Schema;
@@ -28,9 +29,10 @@ public interface FileFormat {
     /**
      * The rows of one split, handed to {@code out} in batches of at most {@link RowCollector#BATCH_ROWS} rows, in file
      * order, as they are read. Throws {@link sluice.engine.diag.SluiceException} (MALFORMED_RECORD in FAILFAST mode,
-     * SOURCE_FAILED when the file cannot be read) naming the node from {@code context} and the file.
+     * SOURCE_FAILED when the file cannot be read) naming the node from {@code context} and the file. Malformed records
+     * kept as rows are counted in {@code figures}.
      */
-    void read(FileSplit split, SourceContext context, Consumer<Batch> out);
+    void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out);
 
     /** All rows of one file in one batch. */
     default Batch read(Path file, SourceContext context) {
@@ -41,7 +43,7 @@ public interface FileFormat {
             throw FileProblems.unreadable(context.nodeId(), file, e);
         }
         List<Batch> batches = new ArrayList<>();
-        read(FileSplit.whole(file, length), context, batches::add);
+        read(FileSplit.whole(file, length), context, new InputFigures(1, length), batches::add);
         return batches.isEmpty() ? Batch.empty(schema()) : Batch.concat(schema(), batches);
     }
 

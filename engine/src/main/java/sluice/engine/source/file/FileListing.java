@@ -36,6 +36,11 @@ public final class FileListing {
         this.nameFilter = pathGlobFilter == null ? null : Glob.compile(pathGlobFilter);
     }
 
+    /** Whether {@code path} is a glob such as {@code in/*.csv}, whose matches may appear later. */
+    public static boolean isGlob(Path path) {
+        return Glob.isGlob(path.toString());
+    }
+
     /** Whether {@code path} names one existing file rather than a folder or a glob. */
     public static boolean namesOneFile(Path path) {
         return !Glob.isGlob(path.toString()) && Files.isRegularFile(path);

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import sluice.engine.source.InputFigures;
 import sluice.engine.source.InputPartition;
 import sluice.engine.source.Source;
 import sluice.engine.source.SourceContext;
@@ -40,6 +41,7 @@ public final class FileSource implements Source {
     private long currentLogOffset = -1;
     private List<ListedFile> availableNowFiles;
     private FilePartitioning partitioning;
+    private InputFigures planned;
 
     @Override
     public void pruneColumns(java.util.BitSet required) {
@@ -140,11 +142,19 @@ public final class FileSource implements Source {
                 }
             }
         }
+        InputFigures figures = new InputFigures(files.size(),
+                files.stream().mapToLong(FilePartitioning.SizedFile::size).sum());
         List<InputPartition> partitions = new ArrayList<>();
         for (List<FileSplit> splits : partitioning.partitions(files, format.isSplittable())) {
-            partitions.add(new FilePartition(splits, format, context));
+            partitions.add(new FilePartition(splits, format, context, figures));
         }
+        planned = figures;
         return partitions;
+    }
+
+    @Override
+    public Optional<InputFigures> plannedInput() {
+        return Optional.ofNullable(planned);
     }
 
     /** Every log batch of {@code (start, end]} must be in the file log, as Spark's {@code getBatch} checks. */
@@ -188,8 +198,8 @@ public final class FileSource implements Source {
     }
 
     /** Reads the splits of one partition, in order. Immutable; runs on a partition task thread. */
-    private record FilePartition(List<FileSplit> splits, FileFormat format, SourceContext context)
-            implements InputPartition {
+    private record FilePartition(List<FileSplit> splits, FileFormat format, SourceContext context,
+                                 InputFigures figures) implements InputPartition {
         @Override
         public Batch read() {
             List<Batch> batches = new ArrayList<>();
@@ -200,7 +210,7 @@ public final class FileSource implements Source {
         @Override
         public void read(Consumer<Batch> out) {
             for (FileSplit split : splits) {
-                format.read(split, context, out);
+                format.read(split, context, figures, out);
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.function.LongUnaryOperator;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.source.InputFigures;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
@@ -32,6 +33,7 @@ public final class RowCollector {
     private final ParseMode mode;
     private final int corruptIndex;
     private final Origin origin;
+    private final InputFigures figures;
     private final java.util.BitSet unread;
     private final Consumer<Batch> out;
     private final VectorBuilder[] builders;
@@ -61,15 +63,17 @@ public final class RowCollector {
      * @param expectedRows how many rows the first batch is sized for; it grows as needed
      * @param unread       columns the reader never fills because the query does not read them (column pruning): they
      *                     come out all null without being collected row by row
+     * @param figures      counts the malformed records kept as rows
      * @param out          receives each batch of rows
      */
     public RowCollector(Schema schema, ParseMode mode, int corruptIndex, Origin origin, int expectedRows,
-                        java.util.BitSet unread, Consumer<Batch> out) {
+                        java.util.BitSet unread, InputFigures figures, Consumer<Batch> out) {
         this.schema = requireNonNull(schema, "schema is null");
         this.mode = requireNonNull(mode, "mode is null");
         this.corruptIndex = corruptIndex;
         this.origin = requireNonNull(origin, "origin is null");
         this.unread = (java.util.BitSet) unread.clone();
+        this.figures = requireNonNull(figures, "figures is null");
         this.out = requireNonNull(out, "out is null");
         int columns = schema.size();
         builders = new VectorBuilder[columns];
@@ -162,6 +166,7 @@ public final class RowCollector {
                 if (corruptIndex >= 0) {
                     setObject(corruptIndex, rawRecord);
                 }
+                figures.countMalformed();
                 appendRow();
             }
         }

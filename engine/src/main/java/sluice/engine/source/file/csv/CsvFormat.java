@@ -10,6 +10,7 @@ import java.util.function.LongUnaryOperator;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.source.InputFigures;
 import sluice.engine.source.SourceContext;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileProblems;
@@ -96,10 +97,10 @@ public final class CsvFormat implements FileFormat {
     }
 
     @Override
-    public void read(FileSplit split, SourceContext context, Consumer<Batch> out) {
+    public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
         CsvFieldParser parser = new CsvFieldParser(options,
                 TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()));
-        SplitRows rows = new SplitRows(split, context.nodeId(), parser, out);
+        SplitRows rows = new SplitRows(split, context.nodeId(), parser, figures, out);
         try {
             CsvRecords.read(split, options, false, rows);
         } catch (IOException e) {
@@ -121,14 +122,14 @@ public final class CsvFormat implements FileFormat {
         private final CsvFieldParser parser;
         private LongUnaryOperator fileLine = LongUnaryOperator.identity();
 
-        SplitRows(FileSplit split, String nodeId, CsvFieldParser parser, Consumer<Batch> out) {
+        SplitRows(FileSplit split, String nodeId, CsvFieldParser parser, InputFigures figures, Consumer<Batch> out) {
             this.nodeId = nodeId;
             this.fileName = split.fileName();
             this.parser = parser;
             // About 40 bytes a row is typical; the builders grow when it is more.
             this.collector = new RowCollector(schema, options.mode(), corruptIndex,
                     new RowCollector.Origin(nodeId, "CSV", fileName, line -> fileLine.applyAsLong(line)),
-                    (int) Math.min(split.length() / 40 + 16, RowCollector.BATCH_ROWS), unread, out);
+                    (int) Math.min(split.length() / 40 + 16, RowCollector.BATCH_ROWS), unread, figures, out);
         }
 
         @Override

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.Map;
 import java.util.function.Consumer;
+import sluice.engine.source.InputFigures;
 import sluice.engine.source.SourceContext;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileProblems;
@@ -72,14 +73,14 @@ public final class JsonFormat implements FileFormat {
     }
 
     @Override
-    public void read(FileSplit split, SourceContext context, Consumer<Batch> out) {
+    public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
         JsonValueConverter converter = new JsonValueConverter(
                 TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()),
                 options.syntax().allowNonNumericNumbers());
         try (LineBlocks blocks = LineBlocks.open(split)) {
             RowCollector rows = new RowCollector(schema, options.mode(), corruptIndex,
                     new RowCollector.Origin(context.nodeId(), "JSON", split.fileName(), blocks::fileLine),
-                    (int) Math.min(split.length() / 64 + 16, RowCollector.BATCH_ROWS), new BitSet(), out);
+                    (int) Math.min(split.length() / 64 + 16, RowCollector.BATCH_ROWS), new BitSet(), figures, out);
             while (blocks.next()) {
                 new LineReader(blocks.bytes(), blocks.length(), rows, converter).readAll();
             }

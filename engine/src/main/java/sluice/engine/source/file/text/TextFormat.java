@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
+import sluice.engine.source.InputFigures;
 import sluice.engine.source.SourceContext;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileProblems;
@@ -37,10 +38,10 @@ public final class TextFormat implements FileFormat {
     }
 
     @Override
-    public void read(FileSplit split, SourceContext context, Consumer<Batch> out) {
+    public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
         RowCollector rows = new RowCollector(SCHEMA, ParseMode.PERMISSIVE, -1,
                 new RowCollector.Origin(context.nodeId(), "text", split.fileName(), LongUnaryOperator.identity()),
-                (int) Math.min(split.length() / 32 + 16, RowCollector.BATCH_ROWS), new BitSet(), out);
+                (int) Math.min(split.length() / 32 + 16, RowCollector.BATCH_ROWS), new BitSet(), figures, out);
         try (LineBlocks blocks = LineBlocks.open(split)) {
             while (blocks.next()) {
                 byte[] bytes = blocks.bytes();
