@@ -63,7 +63,8 @@ record SumFunction(DataType resultType) implements AggregateFunction {
             BigDecimal addend = (BigDecimal) value;
             buffer[at] = sum == null ? addend : ((BigDecimal) sum).add(addend);
         } else if (resultType == AtomicType.DOUBLE) {
-            buffer[at] = sum == null ? (Double) value : (Double) sum + (Double) value;
+            // Spark adds the first value to zero, so a lone -0.0 sums to 0.0.
+            buffer[at] = (sum == null ? 0.0 : (Double) sum) + (Double) value;
         } else {
             long addend = (Long) value;
             try {
