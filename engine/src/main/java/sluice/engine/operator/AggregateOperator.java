@@ -89,15 +89,6 @@ public final class AggregateOperator implements StatefulOperator {
         this.outputMode = context.outputMode();
     }
 
-    @Override
-    public long stateRows() {
-        long rows = 0;
-        for (int p = 0; store != null && p < store.partitionCount(); p++) {
-            rows += store.partition(p).size();
-        }
-        return rows;
-    }
-
     /** One input partition's rows, evaluated and routed: the arguments, each row's key, the rows per partition. */
     private record Routed(List<List<ColumnVector>> args, StateKey[] keys, int[][] rows, int[] counts) {}
 

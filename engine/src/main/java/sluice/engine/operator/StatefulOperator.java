@@ -7,7 +7,4 @@ package sluice.engine.operator;
 public interface StatefulOperator extends Operator {
 
     void openState(StateContext context);
-
-    /** The number of rows of the state after the last batch (Spark's {@code numRowsTotal}). */
-    long stateRows();
 }
