@@ -1,7 +1,5 @@
 package sluice.engine.operator;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package sluice.engine.state;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -81,7 +82,7 @@ public final class PartitionState {
         }
     }
 
-    private void readInto(java.nio.file.Path file) {
+    private void readInto(Path file) {
         files.read(file, batchId, (key, value) -> {
             StateKey stateKey = new StateKey(key);
             if (value == null) {
