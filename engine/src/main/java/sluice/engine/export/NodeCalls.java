@@ -61,6 +61,7 @@ final class NodeCalls {
                     new SqlExpression(chain.text("expression"))));
             case "transform.filter" -> chain.calls.add(Call.of("filter", new Text(chain.text("condition"))));
             case "transform.union" -> chain.union();
+            case "transform.aggregate" -> chain.aggregate();
             case "sink.console" -> chain.sink("console", Set.of());
             case "sink.noop" -> chain.sink("noop", Set.of());
             case "sink.file" -> chain.fileSink();
@@ -91,6 +92,13 @@ final class NodeCalls {
         notes.add("Reads " + CommentText.clean(folder.toString()) + " (the pipeline's '"
                 + CommentText.clean(text("path")) + "', resolved against the pipeline file's folder)");
         calls.add(Call.of("load", new Text(folder.toString())));
+    }
+
+    /** Spark's {@code groupBy(keys).agg(aggregations)}, the expressions passed through as Spark SQL. */
+    private void aggregate() {
+        List<String> keys = raw("groupBy").isPresent() ? list("groupBy") : List.of();
+        call("groupBy", keys.stream().map(e -> (Arg) new SqlExpression(e)).toList());
+        call("agg", list("aggregations").stream().map(e -> (Arg) new SqlExpression(e)).toList());
     }
 
     private void union() {

@@ -52,6 +52,8 @@ final class MicroBatchExecution {
 
     private Checkpoint checkpoint;
     private List<String> committedOffsets;
+    /** The settings logged with each batch's offsets (the state's partitions), or none. */
+    private java.util.Map<String, String> offsetsConf = java.util.Map.of();
     private long nextBatchId;
     private long batchesRun;
     private long previousTriggerStartMs = -1;
@@ -181,6 +183,7 @@ final class MicroBatchExecution {
             });
         }
         new Recovery(checkpoint, sourceSteps, plan.sinks()).recover(this);
+        offsetsConf = StateOpening.open(plan, checkpoint);
         if (options.trigger() instanceof Trigger.AvailableNow) {
             for (int i = 0; i < sourceSteps.size(); i++) {
                 source(i).prepareForAvailableNow();
@@ -297,7 +300,7 @@ final class MicroBatchExecution {
         }
         status = new QueryStatus("Processing new data", true, true);
         long batchId = nextBatchId;
-        OffsetEntry entry = new OffsetEntry(triggerStart, 0, ends);
+        OffsetEntry entry = new OffsetEntry(triggerStart, 0, ends, offsetsConf);
         long walStart = environment.clock().millis();
         if (checkpoint != null) {
             checkpoint.writeOffsets(batchId, entry);

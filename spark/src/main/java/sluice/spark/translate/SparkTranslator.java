@@ -146,6 +146,8 @@ public final class SparkTranslator {
                         functions.expr(text(node, "expression").orElseThrow())));
             case "transform.filter":
                 return Optional.of(inputs.get(0).filter(text(node, "condition").orElseThrow()));
+            case "transform.aggregate":
+                return Optional.of(aggregate(node, inputs.get(0)));
             case "transform.union":
                 Dataset<Row> all = inputs.get(0);
                 for (Dataset<Row> next : inputs.subList(1, inputs.size())) {
@@ -156,6 +158,16 @@ public final class SparkTranslator {
                 problems.add(untranslatable(node));
                 return Optional.empty();
         }
+    }
+
+    /** Spark's {@code groupBy(keys).agg(first, rest...)}; the expressions are Spark SQL text, as in the node. */
+    private static Dataset<Row> aggregate(NodeSpec node, Dataset<Row> input) {
+        org.apache.spark.sql.Column[] keys = list(node, "groupBy").stream().map(functions::expr)
+                .toArray(org.apache.spark.sql.Column[]::new);
+        List<org.apache.spark.sql.Column> aggregations = list(node, "aggregations").stream().map(functions::expr)
+                .toList();
+        return input.groupBy(keys).agg(aggregations.get(0), aggregations.subList(1, aggregations.size())
+                .toArray(org.apache.spark.sql.Column[]::new));
     }
 
     private Dataset<Row> fileSource(NodeSpec node, PlanEnvironment environment) {

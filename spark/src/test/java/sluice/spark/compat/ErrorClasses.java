@@ -48,7 +48,8 @@ final class ErrorClasses {
                 "FAILED_READ_FILE.NO_HINT > MALFORMED_CSV_RECORD"));
         // Rejections: the classes of Spark's analysis, found when the query is defined or when its first batch is
         // planned (a file sink's schema).
-        SPARK.put(ErrorCode.BAD_OUTPUT_MODE, List.of("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE"));
+        SPARK.put(ErrorCode.BAD_OUTPUT_MODE, List.of("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE",
+                "STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION"));
         SPARK.put(ErrorCode.TYPE_MISMATCH, List.of("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", "_LEGACY_ERROR_TEMP_1290",
                 "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", "DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE",
                 "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION", "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION",

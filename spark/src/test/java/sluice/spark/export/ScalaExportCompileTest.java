@@ -52,4 +52,21 @@ class ScalaExportCompileTest {
         assertThat(list.length()).isGreaterThan(65_535);
         ScalaScripts.compile("long-expression", ScalaScripts.export(pipeline), work);
     }
+
+    @Test
+    void aggregationsCompile() throws IOException {
+        Path pipeline = work.resolve("aggregations.sluice.json");
+        Files.writeString(pipeline, """
+                {"format": "sluice/1", "name": "aggregations", "nodes": [
+                  {"id": "rate", "type": "source.rate"},
+                  {"id": "per-key", "type": "transform.aggregate", "inputs": ["rate"],
+                   "options": {"groupBy": ["value % 3 AS key"], "aggregations": ["count(*)", "avg(value) AS a"]}},
+                  {"id": "all", "type": "transform.aggregate", "inputs": ["rate"],
+                   "options": {"aggregations": ["max(value)"]}},
+                  {"id": "out", "type": "sink.console", "inputs": ["per-key"], "options": {"outputMode": "complete"}},
+                  {"id": "total", "type": "sink.console", "inputs": ["all"], "options": {"outputMode": "update"}}]}
+                """);
+
+        ScalaScripts.compile("aggregations", ScalaScripts.export(pipeline), work);
+    }
 }

@@ -1,0 +1,57 @@
+package sluice.engine.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.ZoneOffset;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.SluiceException;
+import sluice.engine.expr.ExpressionCompiler;
+import sluice.engine.expr.SchemaParser;
+import sluice.engine.types.Schema;
+
+class AggregateCompilerTest {
+    private static final Schema INPUT = SchemaParser.parse("Name STRING, Close DOUBLE, Open DOUBLE, Volume INT, "
+            + "Price DECIMAL(10,2), Day DATE, Tags MAP<STRING, INT>", Position.NOWHERE);
+
+    private final AggregateCompiler compiler = new AggregateCompiler(new ExpressionCompiler(ZoneOffset.UTC));
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "avg(Close)           | avg(Close)          | DOUBLE",
+        "AVG(Close)           | avg(Close)          | DOUBLE",
+        "mean(Volume)         | mean(Volume)        | DOUBLE",
+        "count(*)             | count(1)            | BIGINT",
+        "count(Name)          | count(Name)         | BIGINT",
+        "count(Name, Close)   | count(Name, Close)  | BIGINT",
+        "sum(Volume)          | sum(Volume)         | BIGINT",
+        "sum(Close - Open)    | sum((Close - Open)) | DOUBLE",
+        "sum(Price)           | sum(Price)          | DECIMAL(20,2)",
+        "sum(Name)            | sum(Name)           | DOUBLE",
+        "min(Day)             | min(Day)            | DATE",
+        "max(Name) AS top     | top                 | STRING",
+    })
+    void aggregationsHaveSparksNamesAndResultTypes(String text, String name, String type) {
+        AggregateCall call = compiler.compile(text, INPUT, Position.NOWHERE);
+
+        assertThat(call.name()).isEqualTo(name);
+        assertThat(call.function().resultType().sql()).isEqualTo(type);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "avg(Day)     | 1:5: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] argument 1 of 'avg' must be a number or an "
+                + "interval, but 'Day' has type DATE",
+        "max(Tags)    | 1:5: [DATATYPE_MISMATCH.INVALID_ORDERING_TYPE] 'max' cannot take 'Tags' of type "
+                + "MAP<STRING, INT>: maps have no order",
+        "count()      | 1:1: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] function 'count' takes at least 1 argument but 0 "
+                + "were given; count every row with 'count(*)'",
+        "avg(Price)   | 1:5: 'avg' of DECIMAL(10,2) is not supported yet; cast 'Price' to DOUBLE first",
+    })
+    void wrongArgumentsAreRefusedAtTheirPlace(String text, String message) {
+        assertThatThrownBy(() -> compiler.compile(text, INPUT, Position.NOWHERE))
+                .isInstanceOf(SluiceException.class).hasMessage(message);
+    }
+}
