@@ -18,10 +18,14 @@ final class Shrinker {
         this.budget = budget;
     }
 
-    /** The smallest failing case found from {@code failing}, and the difference it shows. */
+    /**
+     * The smallest case found from {@code failing} that still shows the same kind of difference (the same
+     * {@link #signature}), so that shrinking does not drift to another difference, such as a crash of Spark's own.
+     */
     Result shrink(FuzzCase failing, AssertionError difference) {
         FuzzCase current = failing;
         AssertionError currentDifference = difference;
+        String signature = signature(difference);
         boolean progress = true;
         while (progress && runs < budget) {
             progress = false;
@@ -30,7 +34,7 @@ final class Shrinker {
                     break;
                 }
                 AssertionError found = difference(candidate);
-                if (found != null) {
+                if (found != null && signature(found).equals(signature)) {
                     current = candidate;
                     currentDifference = found;
                     progress = true;
@@ -39,6 +43,20 @@ final class Shrinker {
             }
         }
         return new Result(current, currentDifference);
+    }
+
+    /**
+     * What kind of difference an assertion describes: its first line without the case's file name, such as
+     * {@code / out: batch 0 rows} or {@code Sluice or the harness failed with InternalFailure}.
+     */
+    static String signature(AssertionError difference) {
+        String message = String.valueOf(difference.getMessage()).strip();
+        String first = message.lines().findFirst().orElse("");
+        int crash = first.indexOf(": ", first.indexOf("failed with "));
+        if (first.startsWith("Sluice or the harness failed with ") && crash > 0) {
+            return first.substring(0, crash);
+        }
+        return first.replaceFirst("^\\[[^ ]*\\.sluice\\.json", "").replaceFirst("\\(.*", "");
     }
 
     record Result(FuzzCase smallest, AssertionError difference) {}
@@ -51,8 +69,9 @@ final class Shrinker {
             return null;
         } catch (AssertionError e) {
             return e;
-        } catch (RuntimeException e) {
-            // The harness lets anything but a SluiceException through from Sluice's side: an internal error.
+        } catch (Exception e) {
+            // An internal error of Sluice's (the harness lets anything but a SluiceException through), or an
+            // exception of Spark's that the harness does not take for a rejection: either is a difference to see.
             AssertionError crash = new AssertionError("Sluice or the harness failed with " + e);
             crash.initCause(e);
             return crash;
