@@ -1,8 +1,10 @@
 package sluice.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -61,7 +63,7 @@ public final class Workbench {
     private final LiveValidation validation = new LiveValidation(catalog, this::baseDir);
     private final BatchFeed feed = new BatchFeed(256);
     private final FeedPump pump = new FeedPump(feed);
-    private final RunSession session = new RunSession(catalog, feed);
+    private final RunSession session;
     private final Preferences preferences = Preferences.userRoot().node(System.getProperty("sluice.preferences",
             "sluice/app"));
     private final FileActions files = new FileActions(document, validation, preferences);
@@ -72,12 +74,19 @@ public final class Workbench {
             feed::skippedBatches);
     private final ChartsPanel charts = new ChartsPanel(document);
     private final MetricsView metrics = new MetricsView();
-    private final StatusBar status = new StatusBar(session);
+    private final StatusBar status;
     private final ChoiceBox<String> trigger = new ChoiceBox<>();
     private final ChoiceBox<ReplaySpeed> replay = new ChoiceBox<>();
     private final BorderPane root = new BorderPane();
 
     public Workbench() {
+        this(Clock.systemUTC());
+    }
+
+    /** {@code clock} is the engine's clock for runs: it paces the every-second trigger (tests pass a manual one). */
+    public Workbench(Clock clock) {
+        session = new RunSession(catalog, feed, clock);
+        status = new StatusBar(session);
         document.specProperty().addListener((obs, old, spec) -> validation.check(spec));
         pump.addListener(console);
         pump.addListener(inspector);
@@ -178,13 +187,18 @@ public final class Workbench {
         view.getItems().add(item("Fit to View", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
                 canvas::fitToView));
         view.getItems().add(theme.menuItem());
-        Menu run = new Menu("Run");
-        run.getItems().addAll(item("Run", new KeyCodeCombination(KeyCode.F5), this::run),
-                item("Run", new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::run),
-                item("Preview", new KeyCodeCombination(KeyCode.F7), this::preview),
-                item("Pause", null, session::pause), item("Step", new KeyCodeCombination(KeyCode.F6), this::step),
-                item("Stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN), session::stop));
-        run.getItems().get(1).setVisible(false);
+        // The same conditions as the toolbar's buttons: a shortcut does nothing its button could not do.
+        // Run's second shortcut, Ctrl+R, lives in a hidden item: a menu item shows one accelerator.
+        MenuItem runCtrlR = runItem("Run", "run-item-ctrl-r",
+                new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::run, cannotRun());
+        runCtrlR.setVisible(false);
+        Menu run = new Menu("Run", null,
+                runItem("Run", "run-item", new KeyCodeCombination(KeyCode.F5), this::run, cannotRun()), runCtrlR,
+                runItem("Preview", "preview-item", new KeyCodeCombination(KeyCode.F7), this::preview, cannotRun()),
+                runItem("Pause", "pause-item", null, session::pause, cannotPause()),
+                runItem("Step", "step-item", new KeyCodeCombination(KeyCode.F6), this::step, cannotStep()),
+                runItem("Stop", "stop-item", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN),
+                        session::stop, cannotStop()));
         Menu help = new Menu("Help", null, AboutBox.menuItem(() -> root.getScene().getWindow()));
         MenuBar bar = new MenuBar(file, edit, view, run, help);
         bar.setId("menu-bar");
@@ -223,17 +237,41 @@ public final class Workbench {
         return item;
     }
 
+    private static MenuItem runItem(String text, String id, KeyCombination keys, Runnable action,
+                                    BooleanBinding disabled) {
+        MenuItem item = item(text, keys, action);
+        item.setId(id);
+        item.disableProperty().bind(disabled);
+        return item;
+    }
+
+    /** Run and Preview: not while the pipeline has problems, nor while a run is going (Run resumes a paused one). */
+    private BooleanBinding cannotRun() {
+        return Bindings.isNotEmpty(validation.problems()).or(session.stateProperty().isEqualTo(RunState.RUNNING));
+    }
+
+    private BooleanBinding cannotPause() {
+        return session.stateProperty().isNotEqualTo(RunState.RUNNING);
+    }
+
+    private BooleanBinding cannotStep() {
+        return Bindings.isNotEmpty(validation.problems());
+    }
+
+    private BooleanBinding cannotStop() {
+        return Bindings.createBooleanBinding(() -> !session.state().isActive(), session.stateProperty());
+    }
+
     private ToolBar toolbar() {
         Button runButton = button("Run", "run-button", "Run the pipeline (F5)", this::run);
-        runButton.disableProperty().bind(Bindings.isNotEmpty(validation.problems())
-                .or(session.stateProperty().isEqualTo(RunState.RUNNING)));
+        runButton.disableProperty().bind(cannotRun());
         Button pause = button("Pause", "pause-button", "Hold before the next batch", session::pause);
-        pause.disableProperty().bind(session.stateProperty().isNotEqualTo(RunState.RUNNING));
+        pause.disableProperty().bind(cannotPause());
         Button step = button("Step", "step-button", "Run exactly one micro-batch (F6)", this::step);
-        step.disableProperty().bind(Bindings.isNotEmpty(validation.problems()));
+        step.disableProperty().bind(cannotStep());
         Button stop = button("Stop", "stop-button", "Stop the run (Shift+F5)", session::stop);
-        stop.disableProperty().bind(Bindings.createBooleanBinding(() -> !session.state().isActive(),
-                session.stateProperty()));
+        stop.disableProperty().bind(cannotStop());
+        trigger.setId("trigger-choice");
         trigger.getItems().addAll("As fast as possible", "Every second", "Once", "Available now");
         trigger.setValue("Every second");
         trigger.setTooltip(new Tooltip("When micro-batches run"));
@@ -243,7 +281,7 @@ public final class Workbench {
                 () -> ProblemsPanel.runBlockedReason(validation.problems().size()), validation.problems()));
         Button preview = button("Preview", "preview-button",
                 "Run one batch of each source's first data, writing no files (F7)", this::preview);
-        preview.disableProperty().bind(runButton.disableProperty());
+        preview.disableProperty().bind(cannotRun());
         replay.setId("replay-speed");
         replay.getItems().addAll(ReplaySpeed.values());
         replay.setValue(ReplaySpeed.NORMAL);
@@ -287,7 +325,10 @@ public final class Workbench {
         session.start(document.spec(), baseDir(), chosenTrigger());
     }
 
-    /** A newcomer presses Run with nothing selected: show the first table sink's rows rather than an empty panel. */
+    /**
+     * A newcomer presses Run or Step with nothing selected: show the first table sink's rows rather than an empty
+     * panel.
+     */
     private void showTableWhenNothingSelected() {
         if (selection.nodes().isEmpty() && selection.edgeProperty().get() == null) {
             document.spec().nodes().stream().filter(n -> n.type().equals("sink.table")).findFirst()
@@ -304,7 +345,10 @@ public final class Workbench {
         session.start(PreviewSpec.of(document.spec()), baseDir(), PreviewSpec.TRIGGER, PreviewSpec.MAX_BATCHES);
     }
 
-    /** One micro-batch: starts a paused run first when none is going. */
+    /**
+     * One micro-batch: starts a paused run first when none is going, with the chosen trigger, so that Run then
+     * continues as the Trigger list says.
+     */
     public void step() {
         if (session.state().isActive()) {
             session.step();
@@ -314,7 +358,8 @@ public final class Workbench {
             return;
         }
         pump.reset();
-        session.start(document.spec(), baseDir(), new Trigger.Manual());
+        showTableWhenNothingSelected();
+        session.startPaused(document.spec(), baseDir(), chosenTrigger());
         session.stateProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends RunState> obs, RunState old,

@@ -2,13 +2,18 @@ package sluice.app;
 
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Opens the real workbench window in a TestFX test and waits for what it does in the background. */
@@ -20,8 +25,13 @@ public final class WorkbenchFixture {
 
     /** Builds the window on {@code stage} as {@link WorkbenchApp} does. Call from a TestFX {@code @Start} method. */
     public static Workbench open(Stage stage) {
+        return open(stage, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Stage)}, with {@code clock} as the engine's clock for runs. */
+    public static Workbench open(Stage stage, Clock clock) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Workbench workbench = new Workbench();
+        Workbench workbench = new Workbench(clock);
         Scene scene = new Scene(workbench.root(), 1400, 900);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("/sluice/app/workbench.css").toExternalForm());
         workbench.attach(stage);
@@ -30,8 +40,45 @@ public final class WorkbenchFixture {
         return workbench;
     }
 
+    /** The stock-price folder the examples replay: 12 CSV files of one symbol and year each. */
+    public static final Path STOCKS = EXAMPLES.resolveSibling("stocks");
+    public static final String STOCKS_SCHEMA =
+            "Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING";
+
     public static Path example(String name) {
         return EXAMPLES.resolve(name + ".sluice.json");
+    }
+
+    /** The text of the one labeled control {@code query} finds (a label, a button, a cell), read on the FX thread. */
+    public static String text(FxRobot robot, String query) {
+        return onFx(() -> robot.lookup(query).queryLabeled().getText());
+    }
+
+    /** Waits until the labeled control {@code query} finds reads {@code expected}; says what it read if it never does. */
+    public static void awaitText(FxRobot robot, String query, String expected) {
+        AtomicReference<String> last = new AtomicReference<>();
+        try {
+            WaitForAsyncUtils.waitFor(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS, () -> {
+                last.set(text(robot, query));
+                return expected.equals(last.get());
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + query + " reads '" + expected + "'; it reads '"
+                    + last.get() + "'", e);
+        }
+    }
+
+    /** Runs {@code read} on the FX thread after the events queued so far, and returns what it gave. */
+    public static <T> T onFx(Callable<T> read) {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("reading the window failed", e);
+        }
     }
 
     /** Waits (on the test thread) until {@code condition}, checked on the FX thread, holds. */

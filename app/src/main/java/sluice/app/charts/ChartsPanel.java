@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -81,6 +82,26 @@ public final class ChartsPanel implements FeedListener {
     public int pointCount(String nodeId) {
         LiveChart chart = charts.get(nodeId);
         return chart == null ? 0 : chart.pointCount();
+    }
+
+    /**
+     * The points each series of the chart of {@code nodeId} is drawn from, by legend name in legend order, oldest
+     * first, in data units (dates and timestamps as epoch milliseconds); empty when there is no such chart.
+     */
+    public Map<String, List<Point2D>> seriesPoints(String nodeId) {
+        LiveChart chart = charts.get(nodeId);
+        Map<String, List<Point2D>> points = new LinkedHashMap<>();
+        if (chart != null) {
+            for (PlotView.Series series : chart.plot().series()) {
+                SeriesBuffer buffer = series.points();
+                List<Point2D> list = new ArrayList<>(buffer.size());
+                for (int i = 0; i < buffer.size(); i++) {
+                    list.add(new Point2D(buffer.x(i), buffer.y(i)));
+                }
+                points.put(series.name(), List.copyOf(list));
+            }
+        }
+        return points;
     }
 
     /** The points the chart of {@code nodeId} drew last time, after thinning. */

@@ -13,6 +13,7 @@ public final class ConsolePanel implements FeedListener {
     private final TextArea view = new TextArea();
 
     public ConsolePanel() {
+        view.setId("console-output");
         view.setEditable(false);
         view.getStyleClass().add("console");
         view.setWrapText(false);

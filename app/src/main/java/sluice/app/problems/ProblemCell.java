@@ -6,6 +6,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import sluice.engine.diag.ControlCharacters;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 
@@ -46,11 +47,15 @@ final class ProblemCell extends ListCell<Problem> {
         setGraphic(box);
     }
 
-    /** {@code filter-2 · condition · 1:14}, or "pipeline" when the problem belongs to no node. */
+    /**
+     * {@code filter-2 · condition · 1:14}, or "pipeline" when the problem belongs to no node; control characters of
+     * ids and option names escaped, as the command line prints them, so a cell stays one line.
+     */
     static String location(Position where) {
-        StringBuilder text = new StringBuilder(where.nodeId() == null ? "pipeline" : where.nodeId());
+        StringBuilder text = new StringBuilder(where.nodeId() == null ? "pipeline"
+                : ControlCharacters.escape(where.nodeId()));
         if (where.option() != null) {
-            text.append(" · ").append(where.option());
+            text.append(" · ").append(ControlCharacters.escape(where.option()));
         }
         if (where.line() > 0) {
             text.append(" · ").append(where.line()).append(':').append(where.column());

@@ -32,6 +32,7 @@ public final class RunSession implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RunSession.class.getName());
     private final NodeCatalog catalog;
     private final BatchFeed feed;
+    private final Clock clock;
     private final ExecutorService control = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sluice-run-control");
         thread.setDaemon(true);
@@ -40,9 +41,11 @@ public final class RunSession implements AutoCloseable {
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(this, "state", RunState.IDLE);
     private volatile StreamingQuery query;
 
-    public RunSession(NodeCatalog catalog, BatchFeed feed) {
+    /** {@code clock} is the queries' clock: it paces processing-time triggers and stamps progress. */
+    public RunSession(NodeCatalog catalog, BatchFeed feed, Clock clock) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.feed = requireNonNull(feed, "feed is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     public ReadOnlyObjectProperty<RunState> stateProperty() {
@@ -67,6 +70,18 @@ public final class RunSession implements AutoCloseable {
 
     /** As {@link #start(PipelineSpec, Path, Trigger)}, stopping after {@code maxBatches} batches (0: no limit). */
     public void start(PipelineSpec spec, Path baseDir, Trigger trigger, long maxBatches) {
+        start(spec, baseDir, trigger, maxBatches, false);
+    }
+
+    /**
+     * As {@link #start(PipelineSpec, Path, Trigger)}, but held before the first batch until {@link #step()}; after
+     * {@link #resume()} batches run as {@code trigger} says. Step on a stopped pipeline starts this way.
+     */
+    public void startPaused(PipelineSpec spec, Path baseDir, Trigger trigger) {
+        start(spec, baseDir, trigger, 0, true);
+    }
+
+    private void start(PipelineSpec spec, Path baseDir, Trigger trigger, long maxBatches, boolean held) {
         requireNonNull(spec, "spec is null");
         requireNonNull(trigger, "trigger is null");
         state.set(RunState.STARTING);
@@ -80,7 +95,7 @@ public final class RunSession implements AutoCloseable {
                 return;
             }
             PrintStream console = new PrintStream(new ConsoleStream(feed), true, StandardCharsets.UTF_8);
-            EngineEnvironment environment = new EngineEnvironment(console, new MemoryTables(), Clock.systemUTC(),
+            EngineEnvironment environment = new EngineEnvironment(console, new MemoryTables(), clock,
                     ZoneId.systemDefault(), Runtime.getRuntime().availableProcessors());
             StreamingQuery started = StreamingQuery.create(loaded.plan(), new QueryOptions(trigger, null, maxBatches),
                     environment);
@@ -96,8 +111,12 @@ public final class RunSession implements AutoCloseable {
                 }
             });
             query = started;
+            if (held) {
+                // Before the query's thread starts, so not even its first batch runs until a step.
+                started.pause();
+            }
             started.start();
-            boolean paused = trigger instanceof Trigger.Manual;
+            boolean paused = held || trigger instanceof Trigger.Manual;
             Platform.runLater(() -> {
                 if (query == started && state.get() == RunState.STARTING) {
                     state.set(paused ? RunState.PAUSED : RunState.RUNNING);

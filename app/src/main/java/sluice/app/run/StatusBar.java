@@ -22,6 +22,8 @@ public final class StatusBar implements FeedListener {
         state.textProperty().bind(session.stateProperty().map(RunState::label));
         state.setId("run-state");
         batch.setId("batch-id");
+        rate.setId("rows-per-second");
+        duration.setId("batch-duration");
         message.setId("run-message");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);

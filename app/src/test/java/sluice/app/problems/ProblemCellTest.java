@@ -13,6 +13,11 @@ class ProblemCellTest {
     }
 
     @Test
+    void locationEscapesControlCharactersSoTheCellStaysOneLine() {
+        assertThat(ProblemCell.location(Position.option("a\nb", "x\ty"))).isEqualTo("a\\nb · x\\ty");
+    }
+
+    @Test
     void aProblemWithoutNodeBelongsToThePipeline() {
         assertThat(ProblemCell.location(Position.NOWHERE)).isEqualTo("pipeline");
     }

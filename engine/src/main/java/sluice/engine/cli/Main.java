@@ -2,14 +2,27 @@ package sluice.engine.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+import sluice.engine.diag.ControlCharacters;
+import sluice.engine.diag.Suggestion;
 
 /** {@code sluice}: runs and validates pipeline files without a window. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "Sluice 0.1.0",
@@ -18,15 +31,24 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    // Read from the arguments before picocli runs (logging is set up first); declared so every subcommand takes it.
+    @CommandLine.Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print stack traces of internal errors")
+    private boolean verbose;
+
     public static void main(String[] args) {
-        quietLogging(java.util.Arrays.asList(args).contains("--verbose"));
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(execute(args, out, err));
+        quietLogging(isVerbose(args));
+        System.exit(execute(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
     }
 
-    /** Runs the command line with the given output streams and returns the exit code (for tests). */
-    public static int execute(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Runs the command line with the given output streams and returns the exit code (for tests). A write to
+     * {@code out} that fails makes a command that had succeeded exit 1 with one line on {@code err}.
+     */
+    public static int execute(String[] args, OutputStream out, OutputStream err) {
+        StandardOutput stdout = new StandardOutput(out);
+        PrintStream console = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        PrintWriter errors = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         CommandLine commandLine = new CommandLine(new Main());
         // picocli reads a command's annotations when it is added, a good part of start-up: a command line that
         // names its command gets only that one; usage, suggestions and mistakes get all of them.
@@ -35,7 +57,7 @@ public final class Main implements Runnable {
         commands.put("nodes", NodesCommand::new);
         commands.put("export", ExportCommand::new);
         // run prints batches to a PrintStream, as Spark's console sink does to System.out.
-        commands.put("run", () -> new RunCommand(out));
+        commands.put("run", () -> new RunCommand(console, stdout, isVerbose(args)));
         String named = args.length > 0 ? args[0] : "";
         boolean known = commands.containsKey(named);
         commands.forEach((name, command) -> {
@@ -43,19 +65,61 @@ public final class Main implements Runnable {
                 commandLine.addSubcommand(name, command.get());
             }
         });
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setOut(new PrintWriter(new OutputStreamWriter(console, StandardCharsets.UTF_8), true));
+        commandLine.setErr(errors);
         commandLine.setExecutionExceptionHandler((e, line, parsed) -> {
-            err.println("internal error: " + e + "; run with --verbose for details");
+            errors.println("internal error: " + ControlCharacters.escape(e.toString())
+                    + "; run with --verbose for details");
+            if (isVerbose(args)) {
+                e.printStackTrace(errors);
+            }
             return ExitCode.INTERNAL_ERROR;
         });
-        // Usage mistakes are the user's, like an invalid pipeline.
+        // Usage mistakes are the user's, like an invalid pipeline: one line, and where to read more.
         commandLine.setParameterExceptionHandler((e, parsedArgs) -> {
-            err.println("error: " + e.getMessage());
-            e.getCommandLine().usage(err);
+            ErrorLine.print(errors, "%s", describe(e));
             return ExitCode.INVALID_PIPELINE;
         });
-        return commandLine.execute(args);
+        int code = commandLine.execute(args);
+        commandLine.getOut().flush();
+        Optional<String> lost = stdout.failureMessage();
+        if (lost.isPresent() && code == ExitCode.OK) {
+            ErrorLine.print(errors, "%s", lost.get());
+            code = ExitCode.STREAM_FAILED;
+        }
+        errors.flush();
+        return code;
+    }
+
+    /**
+     * picocli's message, with the option's name in front of a refused value's reason, and after it a suggestion for a
+     * misspelt option or command, or else where the usage is.
+     */
+    private static String describe(ParameterException e) {
+        CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
+        String usage = "; see '" + command.qualifiedName() + " --help'";
+        ArgSpec argument = e.getArgSpec();
+        if (e.getCause() instanceof TypeConversionException refused && argument != null) {
+            String name = argument instanceof OptionSpec option ? option.longestName() : argument.paramLabel();
+            return name + " " + refused.getMessage();
+        }
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            // '--max-batch=2' is a misspelt '--max-batches' with its value.
+            String word = unmatched.getUnmatched().get(0).split("=", 2)[0];
+            List<String> known = new ArrayList<>();
+            if (word.startsWith("-")) {
+                command.options().forEach(option -> known.addAll(List.of(option.names())));
+            } else {
+                known.addAll(command.subcommands().keySet());
+            }
+            String suggestion = Suggestion.didYouMean(word, known);
+            return e.getMessage() + (suggestion.isEmpty() ? usage : suggestion);
+        }
+        return e.getMessage() + usage;
+    }
+
+    private static boolean isVerbose(String[] args) {
+        return java.util.Arrays.asList(args).contains("--verbose");
     }
 
     /** Lifecycle logging is for the workbench's log file; on a terminal only warnings belong next to the output. */

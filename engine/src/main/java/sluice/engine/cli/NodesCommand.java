@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 import sluice.engine.plan.NodeCatalog;
 
 /** {@code sluice nodes}: prints the reference of every node type and option, as Markdown (the README's section). */
-@Command(name = "nodes", description = "Prints every node type and its options as a Markdown reference.")
+@Command(name = "nodes", mixinStandardHelpOptions = true,
+        description = "Prints every node type and its options as a Markdown reference.")
 final class NodesCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -6,14 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import sluice.engine.diag.ControlCharacters;
 import sluice.engine.diag.SluiceException;
-import sluice.engine.pipeline.DurationText;
 import sluice.engine.pipeline.Trigger;
-import sluice.engine.pipeline.TriggerText;
 import sluice.engine.plan.NodeCatalog;
 import sluice.engine.plan.PipelineLoader;
 import sluice.engine.runtime.EngineEnvironment;
@@ -24,68 +23,61 @@ import sluice.engine.runtime.QueryProgress;
 import sluice.engine.runtime.StreamingQuery;
 
 /** {@code sluice run PIPELINE}: runs a pipeline until it ends, fails, is interrupted, or reaches a limit. */
-@Command(name = "run", description = "Runs a pipeline; console sinks print to standard output.")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs a pipeline; console sinks print to standard output.")
 final class RunCommand implements Callable<Integer> {
     private final PrintStream console;
+    private final StandardOutput stdout;
+    private final boolean verbose;
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PIPELINE", description = "The *.sluice.json pipeline file")
+    @Parameters(index = "0", paramLabel = "PIPELINE", description = "The *.sluice.json pipeline file",
+            converter = ArgumentTypes.NonEmptyPath.class)
     private Path pipeline;
 
-    @Option(names = "--trigger", paramLabel = "TRIGGER",
+    @Option(names = "--trigger", paramLabel = "TRIGGER", converter = ArgumentTypes.TriggerValue.class,
             description = "once, available-now, or an interval such as '1 second' (overrides the file's)")
-    private String trigger;
+    private Trigger trigger;
 
-    @Option(names = "--checkpoint", paramLabel = "DIR", description = "Checkpoint folder (overrides the file's)")
+    @Option(names = "--checkpoint", paramLabel = "DIR", converter = ArgumentTypes.NonEmptyPath.class,
+            description = "Checkpoint folder (overrides the file's)")
     private Path checkpoint;
 
-    @Option(names = "--max-batches", paramLabel = "N", description = "Stop after N micro-batches")
-    private long maxBatches;
+    @Option(names = "--max-batches", paramLabel = "N", converter = ArgumentTypes.PositiveCount.class,
+            description = "Stop after N micro-batches (at least 1)")
+    private Long maxBatches;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Stop after this long, such as '30s'")
-    private String timeout;
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = ArgumentTypes.PositiveDuration.class,
+            description = "Stop after this long, such as '30s'")
+    private Duration timeout;
 
     @Option(names = "--progress", description = "Print each batch's progress as one JSON line on standard error")
     private boolean progress;
 
-    @Option(names = "--verbose", description = "Print stack traces of internal errors")
-    private boolean verbose;
-
-    RunCommand(PrintStream console) {
+    /** {@code console} is where console sinks print, over {@code stdout}, which tells whether that output failed. */
+    RunCommand(PrintStream console, StandardOutput stdout, boolean verbose) {
         this.console = console;
+        this.stdout = stdout;
+        this.verbose = verbose;
     }
 
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        PipelineLoader.Loaded loaded = load(err);
-        if (loaded == null) {
+        PipelineLoader.Loaded loaded = new PipelineLoader(NodeCatalog.standard()).load(pipeline);
+        if (!loaded.problems().isEmpty()) {
+            ProblemPrinter.print(err, pipeline, loaded.problems());
             return ExitCode.INVALID_PIPELINE;
         }
-        Duration limit = timeout == null ? null : DurationText.parse(timeout).orElse(null);
-        if (timeout != null && limit == null) {
-            err.printf("error: --timeout '%s' is not a duration such as '30s' or '2 minutes'%n", timeout);
-            return ExitCode.INVALID_PIPELINE;
-        }
-        if (maxBatches < 0) {
-            err.println("error: --max-batches must be at least 0");
-            return ExitCode.INVALID_PIPELINE;
-        }
-        Trigger chosen = loaded.spec().trigger();
-        if (trigger != null) {
-            chosen = TriggerText.parse(trigger).orElse(null);
-            if (chosen == null) {
-                err.printf("error: --trigger '%s' must be once, available-now or an interval such as '1 second'%n",
-                        trigger);
-                return ExitCode.INVALID_PIPELINE;
-            }
-        }
+        Trigger chosen = trigger != null ? trigger : loaded.spec().trigger();
         Path checkpointDir = checkpoint != null ? checkpoint
                 : loaded.spec().checkpointLocation() == null ? null
                 : pipeline.toAbsolutePath().getParent().resolve(loaded.spec().checkpointLocation());
-        StreamingQuery query = StreamingQuery.create(loaded.plan(), new QueryOptions(chosen, checkpointDir, maxBatches),
+        // No limit is 0 for the query, which then runs until its sources end or it is stopped.
+        StreamingQuery query = StreamingQuery.create(loaded.plan(),
+                new QueryOptions(chosen, checkpointDir, maxBatches == null ? 0 : maxBatches),
                 EngineEnvironment.standard(console));
         if (progress) {
             query.addListener(new QueryListener() {
@@ -98,28 +90,19 @@ final class RunCommand implements Callable<Integer> {
         Thread shutdown = new Thread(query::stop, "sluice-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
-            return await(query, limit, err);
+            return await(query, err);
         } finally {
             removeHook(shutdown);
             console.flush();
         }
     }
 
-    private PipelineLoader.Loaded load(PrintWriter err) {
-        PipelineLoader.Loaded loaded = new PipelineLoader(NodeCatalog.standard()).load(pipeline);
-        if (!loaded.problems().isEmpty()) {
-            ProblemPrinter.print(err, pipeline, loaded.problems());
-            return null;
-        }
-        return loaded;
-    }
-
-    private int await(StreamingQuery query, Duration limit, PrintWriter err) {
+    private int await(StreamingQuery query, PrintWriter err) {
         try {
             query.start();
-            if (limit == null) {
+            if (timeout == null) {
                 query.awaitTermination();
-            } else if (!query.awaitTermination(limit)) {
+            } else if (!query.awaitTermination(timeout)) {
                 query.stop();
                 query.exception().ifPresent(e -> {
                     throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -127,10 +110,13 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         } catch (SluiceException e) {
-            err.println("error: " + e.problem().render());
+            // A console sink that could not print fails the query; the reason is standard output's, not the node's.
+            String reason = stdout.failureMessage().orElse(e.problem().render());
+            ErrorLine.print(err, "%s", reason);
             return ExitCode.STREAM_FAILED;
         } catch (InternalFailure e) {
-            err.printf("internal error in node '%s'; run with --verbose for details%n", e.nodeId());
+            err.println("internal error in node '" + ControlCharacters.escape(e.nodeId())
+                    + "'; run with --verbose for details");
             if (verbose) {
                 e.getCause().printStackTrace(err);
             }

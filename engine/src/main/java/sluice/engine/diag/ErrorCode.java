@@ -9,6 +9,7 @@ public enum ErrorCode {
     MISSING_OPTION,
     BAD_OPTION_VALUE,
     DUPLICATE_NODE_ID,
+    INVALID_NODE_ID,
     UNKNOWN_INPUT,
     WRONG_INPUT_COUNT,
     CYCLE,

@@ -62,14 +62,14 @@ public record Position(String nodeId, String option, int line, int column) {
         return line > 0;
     }
 
-    /** {@code filter-2 / condition, 1:14}, or as much of it as is known. */
+    /** {@code filter-2 / condition, 1:14}, or as much of it as is known; control characters escaped. */
     public String render() {
         StringBuilder text = new StringBuilder();
         if (nodeId != null) {
-            text.append(nodeId);
+            text.append(ControlCharacters.escape(nodeId));
         }
         if (option != null) {
-            text.append(text.length() > 0 ? " / " : "").append(option);
+            text.append(text.length() > 0 ? " / " : "").append(ControlCharacters.escape(option));
         }
         if (line > 0) {
             text.append(text.length() > 0 ? ", " : "").append(line);

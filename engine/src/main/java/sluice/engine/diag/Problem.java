@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
 
-/** One user error: what kind, where, and one line of text saying what is wrong (and the fix, if known). */
+/**
+ * One user error: what kind, where, and one line of text saying what is wrong (and the fix, if known). The message
+ * quotes user text, so its control characters are escaped here, once for every place that shows it.
+ */
 public record Problem(ErrorCode code, Position where, String message) {
     public Problem {
         requireNonNull(code, "code is null");
         requireNonNull(where, "where is null");
-        requireNonNull(message, "message is null");
+        message = ControlCharacters.escape(requireNonNull(message, "message is null"));
     }
 
     public static Problem of(ErrorCode code, Position where, String format, Object... args) {

@@ -6,22 +6,34 @@ import java.util.Optional;
 
 /** "Did you mean …?": the known name closest to a misspelt one, if any is close enough to be a typo. */
 public final class Suggestion {
+    /** Longer names are not typos of a name; comparing them would cost their length squared for nothing. */
+    private static final int MAX_LENGTH = 200;
+
     private Suggestion() {
     }
 
     public static Optional<String> closest(String wrong, Collection<String> known) {
+        if (wrong.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
         String target = wrong.toLowerCase(Locale.ROOT);
+        // Two edits, or a third of a longer word: 'amout' finds 'amount', 'xyz' finds nothing in 'Close'.
+        int allowed = Math.max(2, target.length() / 3);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = distance(target, candidate.toLowerCase(Locale.ROOT));
+            // The distance is at least the difference in length: such a name could never be suggested, so the
+            // quadratic distance is not worth computing (it matters with thousands of node ids).
+            String name = candidate.toLowerCase(Locale.ROOT);
+            if (Math.abs(name.length() - target.length()) > allowed) {
+                continue;
+            }
+            int distance = distance(target, name);
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        // Two edits, or a third of a longer word: 'amout' finds 'amount', 'xyz' finds nothing in 'Close'.
-        int allowed = Math.max(2, target.length() / 3);
         return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 

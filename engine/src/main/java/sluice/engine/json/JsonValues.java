@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,13 +20,27 @@ import java.util.Map;
  */
 public final class JsonValues {
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory UNIQUE_KEYS = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private JsonValues() {
     }
 
     /** Parses one JSON document; syntax errors carry Jackson's line and column. */
     public static Object parse(String text) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        return parse(FACTORY, text);
+    }
+
+    /**
+     * Parses one JSON document written by a person, in which a key given twice in one object is an error (with its
+     * line and column) instead of the last value silently winning.
+     */
+    public static Object parseWithUniqueKeys(String text) throws JsonProcessingException {
+        return parse(UNIQUE_KEYS, text);
+    }
+
+    private static Object parse(JsonFactory factory, String text) throws JsonProcessingException {
+        try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return null;

@@ -9,15 +9,41 @@ import java.util.regex.Pattern;
 /**
  * Durations as Spark options and triggers write them: {@code 10 seconds}, {@code 1 minute}, {@code 500 ms},
  * {@code 5s}, {@code 7d}; several parts may follow each other ({@code 1 minute 30 seconds}). A bare number is
- * seconds for Spark's time options ({@code rampUpTime}), so it is seconds here too.
+ * seconds for Spark's time options ({@code rampUpTime}), so it is seconds here too. Spark keeps an interval's time
+ * in a long of microseconds, so that is the longest duration here too (about 106,751,991 days): everything that
+ * uses a duration can count it in milliseconds or microseconds without overflowing.
  */
 public final class DurationText {
+    /** The longest duration, Spark's: {@code Long.MAX_VALUE} microseconds. */
+    public static final Duration MAX = Duration.ofSeconds(Long.MAX_VALUE / 1_000_000,
+            Long.MAX_VALUE % 1_000_000 * 1000);
+
     private static final Pattern PART = Pattern.compile("\\s*(\\d+)\\s*([a-z]*)\\s*");
+    private static final String EXAMPLE = "a duration such as '10 seconds' or '5s'";
 
     private DurationText() {
     }
 
+    /** The duration, or empty when the text is not one or is longer than {@link #MAX}. */
     public static Optional<Duration> parse(String text) {
+        return read(text).filter(duration -> duration.compareTo(MAX) <= 0);
+    }
+
+    /**
+     * What a duration option must be, for the message about {@code text} that {@link #parse} refused: "a duration
+     * such as …", or "at most … days" when it is one but too long. Reads as the end of "'x' must be …".
+     */
+    public static String requirement(String text) {
+        return isTooLong(text) ? "at most " + MAX.toDays() + " days" : EXAMPLE;
+    }
+
+    /** Whether {@code text} is a duration, but longer than {@link #MAX}. */
+    public static boolean isTooLong(String text) {
+        return read(text).filter(duration -> duration.compareTo(MAX) > 0).isPresent();
+    }
+
+    // Any length (up to java.time's own limit), so that a too long duration is told apart from a wrong one.
+    private static Optional<Duration> read(String text) {
         String lower = text.trim().toLowerCase(Locale.ROOT);
         if (lower.startsWith("interval ")) {
             lower = lower.substring("interval ".length());
@@ -29,14 +55,20 @@ public final class DurationText {
         Duration total = Duration.ZERO;
         int at = 0;
         while (at < lower.length()) {
-            if (!matcher.find(at) || matcher.start() != at) {
+            matcher.region(at, lower.length());
+            if (!matcher.lookingAt()) {
                 return Optional.empty();
             }
             Optional<Duration> unit = unit(matcher.group(2));
             if (unit.isEmpty()) {
                 return Optional.empty();
             }
-            total = total.plus(unit.get().multipliedBy(Long.parseLong(matcher.group(1))));
+            try {
+                total = total.plus(unit.get().multipliedBy(Long.parseLong(matcher.group(1))));
+            } catch (ArithmeticException | NumberFormatException e) {
+                // Beyond even java.time's range: too long all the same.
+                return Optional.of(Duration.ofSeconds(Long.MAX_VALUE));
+            }
             at = matcher.end();
         }
         return Optional.of(total);

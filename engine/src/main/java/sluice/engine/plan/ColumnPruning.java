@@ -15,6 +15,8 @@ final class ColumnPruning {
 
     static void apply(List<QueryPlan.Step> steps) {
         Map<String, BitSet> required = new HashMap<>();
+        Map<String, Integer> width = new HashMap<>();
+        steps.forEach(step -> width.put(step.nodeId(), step.node().schema().size()));
         for (int i = steps.size() - 1; i >= 0; i--) {
             QueryPlan.Step step = steps.get(i);
             BitSet own = required.getOrDefault(step.nodeId(), new BitSet());
@@ -26,9 +28,8 @@ final class ColumnPruning {
             } else if (node instanceof PlannedNode.TransformNode transform) {
                 for (int input = 0; input < step.inputs().size(); input++) {
                     String inputId = step.inputs().get(input);
-                    int width = steps.stream().filter(s -> s.nodeId().equals(inputId)).findFirst()
-                            .map(s -> s.node().schema().size()).orElse(0);
-                    need(required, inputId, transform.operator().requiredInputColumns(input, width, own));
+                    need(required, inputId, transform.operator().requiredInputColumns(input,
+                            width.getOrDefault(inputId, 0), own));
                 }
             } else if (node instanceof PlannedNode.SourceNode source) {
                 source.source().pruneColumns(own);

@@ -155,8 +155,8 @@ public final class NodeContext {
         return string(option).flatMap(text -> {
             Optional<Duration> parsed = DurationText.parse(text);
             if (parsed.isEmpty()) {
-                problem(option, ErrorCode.BAD_OPTION_VALUE,
-                        "'%s' must be a duration such as '10 seconds' or '5s', not '%s'", option, text);
+                problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' must be %s, not '%s'", option,
+                        DurationText.requirement(text), text);
             }
             return parsed;
         });

@@ -43,9 +43,8 @@ final class OptionValueCheck {
             }
             case DURATION -> {
                 if (DurationText.parse(raw).isEmpty()) {
-                    problems.add(Problem.of(ErrorCode.BAD_OPTION_VALUE, where,
-                            "'%s' must be a duration such as '10 seconds' or '5s', not '%s'", option.name(),
-                            text.value()));
+                    problems.add(Problem.of(ErrorCode.BAD_OPTION_VALUE, where, "'%s' must be %s, not '%s'",
+                            option.name(), DurationText.requirement(raw), text.value()));
                 }
             }
             case CHOICE -> {

@@ -3,13 +3,13 @@ package sluice.engine.plan;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import sluice.engine.diag.ControlCharacters;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -53,10 +53,17 @@ public final class Planner {
                 problems.add(Problem.of(ErrorCode.DUPLICATE_NODE_ID, Position.node(node.id()),
                         "two nodes have the id '%s'; ids must be unique", node.id()));
             }
+            if (ControlCharacters.contains(node.id())) {
+                // Ids are printed in one-line messages, logs and scripts: one with a newline could forge a line.
+                problems.add(Problem.of(ErrorCode.INVALID_NODE_ID, Position.node(node.id()),
+                        "node id '%s' holds a control character; use letters, digits and signs such as '-'",
+                        node.id()));
+            }
         }
         Map<String, NodeType> types = new LinkedHashMap<>();
+        InputSuggestions suggestions = new InputSuggestions(byId.keySet());
         for (NodeSpec node : byId.values()) {
-            checkNode(node, byId, problems).ifPresent(type -> types.put(node.id(), type));
+            checkNode(node, byId, suggestions, problems).ifPresent(type -> types.put(node.id(), type));
         }
         List<NodeSpec> order = GraphOrder.topological(byId, problems);
         if (spec.nodes().stream().noneMatch(n -> types.containsKey(n.id())
@@ -85,6 +92,7 @@ public final class Planner {
                 steps.add(new QueryPlan.Step(node.id(), node.type(), node.inputs(), made.get()));
             }
         }
+        QueryNameCheck.check(spec.nodes(), problems);
         if (problems.isEmpty()) {
             OutputModeCheck.check(steps, problems);
         }
@@ -96,7 +104,8 @@ public final class Planner {
         return new Result(problems.isEmpty() ? new QueryPlan(spec, steps) : null, problems, schemas);
     }
 
-    private Optional<NodeType> checkNode(NodeSpec node, Map<String, NodeSpec> byId, List<Problem> problems) {
+    private Optional<NodeType> checkNode(NodeSpec node, Map<String, NodeSpec> byId, InputSuggestions suggestions,
+                                         List<Problem> problems) {
         Optional<NodeType> found = catalog.type(node.type());
         if (found.isEmpty()) {
             if (!node.type().isBlank()) {
@@ -107,7 +116,7 @@ public final class Planner {
         }
         NodeKind kind = found.get().kind();
         int before = problems.size();
-        checkInputs(node, kind, byId, problems);
+        checkInputs(node, kind, byId, suggestions, problems);
         checkOptions(node, kind, problems);
         // An unknown option is ignored (it is reported), so the node is still planned and the problems further
         // down the graph are found in the same pass.
@@ -116,12 +125,12 @@ public final class Planner {
         return onlyUnknownOptions ? found : Optional.empty();
     }
 
-    private static void checkInputs(NodeSpec node, NodeKind kind, Map<String, NodeSpec> byId, List<Problem> problems) {
+    private static void checkInputs(NodeSpec node, NodeKind kind, Map<String, NodeSpec> byId,
+                                    InputSuggestions suggestions, List<Problem> problems) {
         for (String input : node.inputs()) {
             if (!byId.containsKey(input)) {
                 problems.add(Problem.of(ErrorCode.UNKNOWN_INPUT, Position.option(node.id(), "inputs"),
-                        "input '%s' is not a node of this pipeline%s", input,
-                        Suggestion.didYouMean(input, byId.keySet())));
+                        "input '%s' is not a node of this pipeline%s", input, suggestions.didYouMean(input)));
             }
         }
         int count = node.inputs().size();
@@ -146,16 +155,21 @@ public final class Planner {
 
     private static void checkOptions(NodeSpec node, NodeKind kind, List<Problem> problems) {
         List<String> known = kind.options().stream().map(OptionSpec::name).toList();
-        Set<String> given = new HashSet<>();
+        Map<String, String> given = new HashMap<>();
         for (String name : node.options().keySet()) {
-            given.add(name.toLowerCase(Locale.ROOT));
+            String first = given.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            if (first != null) {
+                // Spark's options ignore case, so these name one option, and which one wins is not obvious.
+                problems.add(Problem.of(ErrorCode.BAD_OPTION_VALUE, Position.option(node.id(), name),
+                        "option '%s' is set twice, also as '%s'; option names ignore case", name, first));
+            }
             if (kind.options().stream().noneMatch(o -> o.name().equalsIgnoreCase(name))) {
                 problems.add(Problem.of(ErrorCode.UNKNOWN_OPTION, Position.option(node.id(), name),
                         "%s has no option '%s'%s", kind.name(), name, Suggestion.didYouMean(name, known)));
             }
         }
         for (OptionSpec option : kind.options()) {
-            if (option.required() && !given.contains(option.name().toLowerCase(Locale.ROOT))) {
+            if (option.required() && !given.containsKey(option.name().toLowerCase(Locale.ROOT))) {
                 problems.add(Problem.of(ErrorCode.MISSING_OPTION, Position.option(node.id(), option.name()),
                         "required option '%s' is missing: %s", option.name(), option.description()));
             }

@@ -40,19 +40,26 @@ final class BatchRunner {
         this.plan = requireNonNull(plan, "plan is null");
         this.tasks = requireNonNull(tasks, "tasks is null");
         this.environment = requireNonNull(environment, "environment is null");
+        // Consumers looked up in a map, not by scanning the plan per node: a chain of many thousand nodes stays fast.
+        Map<String, List<QueryPlan.Step>> consumers = new HashMap<>();
+        for (QueryPlan.Step step : plan.steps()) {
+            step.inputs().stream().distinct()
+                    .forEach(input -> consumers.computeIfAbsent(input, id -> new ArrayList<>()).add(step));
+        }
         for (QueryPlan.Step source : plan.sources()) {
-            List<QueryPlan.Step> chain = chainAfter(source);
+            List<QueryPlan.Step> chain = chainAfter(source, consumers);
             chains.put(source.nodeId(), chain);
             chain.forEach(step -> fused.add(step.nodeId()));
         }
     }
 
     /** The per-partition operators that can run in the same task as {@code start}'s partitions. */
-    private List<QueryPlan.Step> chainAfter(QueryPlan.Step start) {
+    private static List<QueryPlan.Step> chainAfter(QueryPlan.Step start,
+                                                   Map<String, List<QueryPlan.Step>> consumersById) {
         List<QueryPlan.Step> chain = new ArrayList<>();
         QueryPlan.Step current = start;
         while (true) {
-            List<QueryPlan.Step> consumers = consumersOf(current.nodeId());
+            List<QueryPlan.Step> consumers = consumersById.getOrDefault(current.nodeId(), List.of());
             if (consumers.size() != 1) {
                 return chain;
             }
@@ -64,10 +71,6 @@ final class BatchRunner {
             chain.add(next);
             current = next;
         }
-    }
-
-    private List<QueryPlan.Step> consumersOf(String nodeId) {
-        return plan.steps().stream().filter(s -> s.inputs().contains(nodeId)).toList();
     }
 
     /**

@@ -152,9 +152,7 @@ final class MicroBatchExecution {
                 return sink;
             });
         }
-        if (checkpoint != null) {
-            new Recovery(checkpoint, this::source, sourceSteps.size()).recover(this);
-        }
+        new Recovery(checkpoint, sourceSteps, plan.sinks()).recover(this);
         if (options.trigger() instanceof Trigger.AvailableNow) {
             for (int i = 0; i < sourceSteps.size(); i++) {
                 source(i).prepareForAvailableNow();

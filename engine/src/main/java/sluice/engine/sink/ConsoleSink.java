@@ -1,6 +1,9 @@
 package sluice.engine.sink;
 
 import java.io.PrintStream;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
 import sluice.engine.types.Batch;
 import sluice.engine.types.PartitionedBatch;
 
@@ -38,6 +41,12 @@ public final class ConsoleSink implements Sink {
         // the one Spark's println(showString) leaves after the table.
         console.print(RULE + "Batch: " + batchId + "\n" + RULE + table + "\n");
         console.flush();
+        // A PrintStream swallows write errors: without this check a full disk or a closed pipe would lose every
+        // batch and still commit it.
+        if (console.checkError()) {
+            throw Problem.of(ErrorCode.SINK_FAILED, Position.NOWHERE, "cannot print batch %d: the console's output "
+                    + "failed", batchId).toException();
+        }
     }
 
     @Override

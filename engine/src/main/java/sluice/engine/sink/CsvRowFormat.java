@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
@@ -86,6 +87,9 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
             return timestamps.format((Instant) value);
         } else if (type == AtomicType.INTERVAL) {
             return ValueText.interval((Duration) value);
+        } else if (type == AtomicType.BINARY) {
+            // Spark's CSV writer formats binary as show() does: [41 42].
+            return ((Bytes) value).toString();
         }
         // Spark writes other values with toString: Double.toString, BigDecimal.toString (scientific when small).
         return value.toString();

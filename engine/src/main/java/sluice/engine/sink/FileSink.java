@@ -3,16 +3,17 @@ package sluice.engine.sink;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import sluice.engine.checkpoint.AtomicFile;
+import sluice.engine.checkpoint.IoReason;
+import sluice.engine.checkpoint.LogOwner;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -30,18 +31,23 @@ public final class FileSink implements Sink {
 
     private final Path dir;
     private final RowFormat format;
-    private final FileSinkLog log;
+    private FileSinkLog log;
     private SinkContext context;
 
     public FileSink(Path dir, RowFormat format) {
         this.dir = requireNonNull(dir, "dir is null").toAbsolutePath().normalize();
         this.format = requireNonNull(format, "format is null");
-        this.log = new FileSinkLog(this.dir);
     }
 
     @Override
     public void start(SinkContext sinkContext) {
         this.context = sinkContext;
+        this.log = new FileSinkLog(dir, LogOwner.node(sinkContext.nodeId(), ErrorCode.SINK_FAILED));
+    }
+
+    @Override
+    public void checkResume(long lastCommitted, boolean rerun) {
+        log.checkResume(lastCommitted, rerun);
     }
 
     @Override
@@ -63,24 +69,24 @@ public final class FileSink implements Sink {
             }
         } catch (IOException e) {
             throw Problem.of(ErrorCode.SINK_FAILED, Position.node(context.nodeId()), "cannot write to '%s': %s", dir,
-                    e.getMessage()).toException();
+                    IoReason.of(e)).toException();
         }
         if (!log.add(batchId, files)) {
-            throw new IllegalStateException("Race while writing batch " + batchId + " to " + dir);
+            // Spark fails the same way ("Race while writing batch"): only another writer can have added the batch.
+            throw Problem.of(ErrorCode.SINK_FAILED, Position.node(context.nodeId()),
+                    "output folder '%s' got batch %d from another query while this one wrote it; write to an output "
+                            + "folder from one query at a time", dir, batchId).toException();
         }
         LOG.log(System.Logger.Level.DEBUG, "Committed batch {0}: {1} files", batchId, files.size());
     }
 
     // Written under a dot-prefixed name and renamed, so that a reader listing the folder without the log (Spark's
-    // listing skips names starting with '.' or '_') never sees half a file.
+    // listing skips names starting with '.' or '_') never sees half a file; a failed write leaves no file behind.
     private SinkFileStatus writeFile(int partition, Batch rows) throws IOException {
         String name = String.format(Locale.ROOT, "part-%05d-%s.c000.%s", partition, UUID.randomUUID(), format.name());
-        Path temp = dir.resolve("." + name + ".tmp");
         Path file = dir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            format.write(rows, context.zone(), out);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, out -> format.write(rows, context.zone(), out),
+                LogOwner.node(context.nodeId(), ErrorCode.SINK_FAILED));
         return SinkFileStatus.added(hadoopUri(file), Files.size(file), Files.getLastModifiedTime(file).toMillis());
     }
 

@@ -2,46 +2,70 @@ package sluice.engine.sink;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.stream.Stream;
+import sluice.engine.checkpoint.CompactibleLog;
+import sluice.engine.checkpoint.LogOwner;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
 import sluice.engine.json.JsonValues;
 
 /**
- * Spark's file sink log, {@code <output>/_spark_metadata}: one file per committed batch named by its batch id, holding
- * {@code v1} and one {@link SinkFileStatus} JSON line per file; every 10th batch ({@code 9}, {@code 19}, ...) is
- * written as {@code <id>.compact} holding every file committed so far. The same layout as Spark's, so Spark reads
- * what Sluice commits and the other way round. Not thread-safe: one writer (the sink's query thread); readers only
- * list and read.
+ * Spark's file sink log, {@code <output>/_spark_metadata}: a {@link CompactibleLog} with one file per committed batch
+ * named by its batch id, holding {@code v1} and one {@link SinkFileStatus} JSON line per file; every 10th batch
+ * ({@code 9}, {@code 19}, ...) is written as {@code <id>.compact} holding every file committed so far. The same layout
+ * as Spark's, so Spark reads what Sluice commits and the other way round. Not thread-safe: one writer (the sink's
+ * query thread); readers only list and read.
  */
 public final class FileSinkLog {
     public static final String METADATA_DIR = "_spark_metadata";
-    static final String COMPACT_SUFFIX = ".compact";
-    // Spark's spark.sql.streaming.fileSink.log.compactInterval default.
-    static final int COMPACT_INTERVAL = 10;
-    private static final String VERSION_LINE = "v1";
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final CompactibleLog.Codec<SinkFileStatus> CODEC = new CompactibleLog.Codec<>() {
+        @Override
+        public String toJson(SinkFileStatus entry) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("path", entry.path());
+            json.put("size", entry.size());
+            json.put("isDir", entry.isDir());
+            json.put("modificationTime", entry.modificationTime());
+            json.put("blockReplication", entry.blockReplication());
+            json.put("blockSize", entry.blockSize());
+            json.put("action", entry.action());
+            return JsonValues.write(json, false);
+        }
 
-    private final Path logDir;
+        @Override
+        public SinkFileStatus fromJson(Map<String, Object> json) {
+            if (!(json.get("path") instanceof String path)) {
+                throw new IllegalArgumentException("is not a file status (it has no 'path')");
+            }
+            return new SinkFileStatus(path, JsonValues.number(json, "size", 0), Boolean.TRUE.equals(json.get("isDir")),
+                    JsonValues.number(json, "modificationTime", 0), (int) JsonValues.number(json, "blockReplication", 0),
+                    JsonValues.number(json, "blockSize", 0), JsonValues.text(json, "action", SinkFileStatus.ADD));
+        }
+    };
 
+    private final Path outputDir;
+    private final LogOwner owner;
+    private final CompactibleLog<SinkFileStatus> log;
+
+    /** The log of {@code outputDir}, its problems reported against {@code owner}. */
+    public FileSinkLog(Path outputDir, LogOwner owner) {
+        this.outputDir = requireNonNull(outputDir, "outputDir is null");
+        this.owner = requireNonNull(owner, "owner is null");
+        this.log = new CompactibleLog<>(outputDir.resolve(METADATA_DIR), CODEC, owner);
+    }
+
+    /** The log of {@code outputDir} read outside a query (problems name no node). */
     public FileSinkLog(Path outputDir) {
-        this.logDir = requireNonNull(outputDir, "outputDir is null").resolve(METADATA_DIR);
+        this(outputDir, new LogOwner(ErrorCode.SINK_FAILED, Position.NOWHERE));
     }
 
     /** Whether {@code dir} holds a file sink log, in which case only its committed files are data (Spark's rule). */
@@ -60,82 +84,50 @@ public final class FileSinkLog {
 
     /** The highest committed batch id, or empty when nothing was committed. */
     public OptionalLong latestBatchId() {
-        TreeMap<Long, Path> batches = batchFiles();
-        return batches.isEmpty() ? OptionalLong.empty() : OptionalLong.of(batches.lastKey());
+        return log.latestId();
     }
 
     /**
      * Every file committed and not deleted, as Spark's {@code allFiles}: the latest compact file plus the batches
-     * after it.
+     * after it. A damaged log (a bad version line, a line that is not a file status, a missing batch) is a problem.
      */
     public List<SinkFileStatus> allFiles() {
-        TreeMap<Long, Path> batches = batchFiles();
-        List<SinkFileStatus> all = new ArrayList<>();
-        Long start = null;
-        for (Long id : batches.descendingKeySet()) {
-            if (batches.get(id).getFileName().toString().endsWith(COMPACT_SUFFIX)) {
-                start = id;
-                break;
-            }
-        }
-        for (Path file : (start == null ? batches : batches.tailMap(start, true)).values()) {
-            all.addAll(read(file));
-        }
-        return withoutDeleted(all);
+        return withoutDeleted(log.allEntries());
     }
 
     /**
      * Commits a batch: writes its entries under a temporary name and renames it into place, so a reader sees the whole
-     * batch or none of it. A compaction batch also carries every entry since the previous compaction.
+     * batch or none of it. A compaction batch also carries every entry before it, as Spark's does.
      *
      * @return false when the batch was already committed (by an earlier run of the same batch)
      */
     public boolean add(long batchId, List<SinkFileStatus> files) {
-        boolean compaction = (batchId + 1) % COMPACT_INTERVAL == 0;
-        Path target = logDir.resolve(batchId + (compaction ? COMPACT_SUFFIX : ""));
-        if (Files.exists(target) || Files.exists(logDir.resolve(Long.toString(batchId)))) {
-            return false;
-        }
-        List<SinkFileStatus> entries = new ArrayList<>();
-        if (compaction) {
-            TreeMap<Long, Path> batches = batchFiles();
-            for (Path file : batches.subMap(Math.max(0, batchId - COMPACT_INTERVAL), batchId).values()) {
-                entries.addAll(read(file));
-            }
-            entries = withoutDeleted(entries);
-        }
-        entries.addAll(files);
-        try {
-            Files.createDirectories(logDir);
-            // Dot-prefixed, so neither Spark's listing nor ours takes the temporary file for a batch.
-            Path temp = logDir.resolve("." + batchId + "." + UUID.randomUUID() + ".tmp");
-            Files.writeString(temp, serialize(entries), StandardCharsets.UTF_8);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        return log.add(batchId, files);
     }
 
-    /** The batch files by batch id; names that are not numbers (temporary files, Hadoop's .crc files) are ignored. */
-    private TreeMap<Long, Path> batchFiles() {
-        TreeMap<Long, Path> batches = new TreeMap<>();
-        if (!Files.isDirectory(logDir)) {
-            return batches;
+    /**
+     * Checks the log before a query's first batch: the whole log is read, so a damaged one stops the query before it
+     * writes anything, and it must hold exactly the batches the query's checkpoint committed ({@code lastCommitted},
+     * -1 for none) plus, when the query re-runs the next batch, possibly that one (committed here before a crash).
+     * Spark checks neither: its sink skips every batch the log already has, and readers fail on a log with a gap.
+     */
+    public void checkResume(long lastCommitted, boolean rerun) {
+        allFiles();
+        long latest = latestBatchId().orElse(-1);
+        long newestExpected = rerun ? lastCommitted + 1 : lastCommitted;
+        if (latest > newestExpected) {
+            String query = lastCommitted < 0 ? "this query starts at batch 0"
+                    : "this query's checkpoint has committed batches up to " + lastCommitted;
+            throw owner.fail("output folder '%s' already holds batch %d (in '%s'), but %s; the folder belongs to "
+                    + "another query or checkpoint: write to a new output folder, or use the checkpoint that wrote it",
+                    outputDir, latest, METADATA_DIR, query);
         }
-        try (Stream<Path> listing = Files.list(logDir)) {
-            listing.forEach(file -> {
-                String name = file.getFileName().toString();
-                String id = name.endsWith(COMPACT_SUFFIX) ? name.substring(0, name.length() - COMPACT_SUFFIX.length())
-                        : name;
-                if (!id.isEmpty() && id.chars().allMatch(Character::isDigit)) {
-                    batches.put(Long.parseLong(id), file);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + logDir, e);
+        if (latest < lastCommitted) {
+            String holds = latest < 0 ? "holds no batch" : "holds batches only up to " + latest;
+            throw owner.fail("output folder '%s' %s (in '%s'), but the checkpoint has committed batches up to %d; the "
+                    + "output of the others is missing: use a new checkpoint folder and an empty output folder",
+                    outputDir, holds, METADATA_DIR, lastCommitted);
         }
-        return batches;
     }
 
     private static List<SinkFileStatus> withoutDeleted(List<SinkFileStatus> entries) {
@@ -152,66 +144,5 @@ public final class FileSinkLog {
             }
         }
         return kept;
-    }
-
-    /** Spark's layout: the version line, then one JSON object per line, with no newline after the last. */
-    static String serialize(List<SinkFileStatus> entries) {
-        StringBuilder text = new StringBuilder(VERSION_LINE);
-        for (SinkFileStatus entry : entries) {
-            text.append('\n').append(toJson(entry));
-        }
-        return text.toString();
-    }
-
-    private static String toJson(SinkFileStatus entry) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("path", entry.path());
-            json.writeNumberField("size", entry.size());
-            json.writeBooleanField("isDir", entry.isDir());
-            json.writeNumberField("modificationTime", entry.modificationTime());
-            json.writeNumberField("blockReplication", entry.blockReplication());
-            json.writeNumberField("blockSize", entry.blockSize());
-            json.writeStringField("action", entry.action());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private static List<SinkFileStatus> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        if (lines.isEmpty() || !lines.get(0).equals(VERSION_LINE)) {
-            throw new IllegalStateException("not a version 1 file sink log: " + file);
-        }
-        List<SinkFileStatus> entries = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (!line.isEmpty()) {
-                entries.add(fromJson(line, file));
-            }
-        }
-        return entries;
-    }
-
-    private static SinkFileStatus fromJson(String line, Path file) {
-        try {
-            Map<String, Object> node = JsonValues.object(JsonValues.parse(line));
-            if (node == null) {
-                throw new IllegalStateException("bad line in file sink log " + file + ": " + line);
-            }
-            return new SinkFileStatus(JsonValues.text(node, "path", ""), JsonValues.number(node, "size", 0),
-                    Boolean.TRUE.equals(node.get("isDir")), JsonValues.number(node, "modificationTime", 0),
-                    (int) JsonValues.number(node, "blockReplication", 0), JsonValues.number(node, "blockSize", 0),
-                    JsonValues.text(node, "action", SinkFileStatus.ADD));
-        } catch (IOException e) {
-            throw new UncheckedIOException("bad line in file sink log " + file, e);
-        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.Batch;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
@@ -95,7 +96,7 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
                 json.writeNull();
             } else if (type == AtomicType.BOOLEAN) {
                 json.writeBoolean((Boolean) value);
-            } else if (type == AtomicType.INT) {
+            } else if (type == AtomicType.INT || type == AtomicType.SMALLINT || type == AtomicType.TINYINT) {
                 json.writeNumber(((Number) value).intValue());
             } else if (type == AtomicType.BIGINT) {
                 json.writeNumber(((Number) value).longValue());
@@ -111,6 +112,9 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
                 json.writeString(timestamps.format((Instant) value));
             } else if (type == AtomicType.INTERVAL) {
                 json.writeString(ValueText.interval((Duration) value));
+            } else if (type == AtomicType.BINARY) {
+                // Spark's JacksonGenerator: writeBinary, base64 in Jackson's default variant.
+                json.writeBinary(((Bytes) value).toArray());
             } else if (type instanceof ArrayType array) {
                 json.writeStartArray();
                 for (Object element : (List<?>) value) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.List;
 import sluice.engine.types.ArrayType;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Row;
@@ -12,7 +13,8 @@ import sluice.engine.types.ValueText;
 
 /**
  * A value as Spark 4's {@code ToPrettyString} writes it for {@code show()}: Spark's cast-to-string text, except that
- * nulls at any depth print as {@code NULL} and decimals never use scientific notation. Stateless; any thread.
+ * nulls at any depth print as {@code NULL}, decimals never use scientific notation and binary prints as hex bytes
+ * ({@code [41 42]}). Stateless; any thread.
  */
 public final class PrettyText {
     private static final String NULL = "NULL";
@@ -27,6 +29,9 @@ public final class PrettyText {
         }
         if (type instanceof DecimalType) {
             return ((BigDecimal) value).toPlainString();
+        } else if (value instanceof Bytes bytes) {
+            // Spark 4's default spark.sql.binaryOutputStyle: upper-case hex bytes, [41 42].
+            return bytes.toString();
         } else if (type instanceof ArrayType array) {
             List<?> elements = (List<?>) value;
             StringBuilder text = new StringBuilder("[");

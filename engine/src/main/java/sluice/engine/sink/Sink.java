@@ -13,6 +13,15 @@ public interface Sink extends AutoCloseable {
 
     void addBatch(long batchId, PartitionedBatch data);
 
+    /**
+     * Called once after {@link #start}, before the first batch: the query's checkpoint has committed every batch up
+     * to {@code lastCommitted} (-1 for none, or without a checkpoint) and, when {@code rerun} is set, runs batch
+     * {@code lastCommitted + 1} again. A sink with a commit log of its own refuses to start when that log disagrees,
+     * since it would skip batches it never received or leave a gap readers cannot read past.
+     */
+    default void checkResume(long lastCommitted, boolean rerun) {
+    }
+
     @Override
     default void close() {
     }

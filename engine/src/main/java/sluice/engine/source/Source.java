@@ -1,6 +1,7 @@
 package sluice.engine.source;
 
 import java.util.List;
+import java.util.Optional;
 import sluice.engine.types.Schema;
 
 /**
@@ -35,6 +36,16 @@ public interface Source extends AutoCloseable {
 
     /** The partitions holding the rows in {@code (start, end]}; reading them twice gives the same rows. */
     List<InputPartition> planInputPartitions(String start, String end);
+
+    /**
+     * What is wrong with reading {@code (start, end]} again, when a checkpoint logged that range for the batch a query
+     * resumes from (Spark's restart asks every source for that batch once more): an offset the source's own log does
+     * not have would otherwise be read as no rows. Empty when the range can be read; sources without a log of their
+     * own have nothing to check.
+     */
+    default Optional<String> checkLoggedRange(String start, String end) {
+        return Optional.empty();
+    }
 
     /** Everything up to {@code end} is committed and will never be asked for again. */
     default void commit(String end) {

@@ -16,11 +16,12 @@ public sealed interface DataType permits AtomicType, DecimalType, ArrayType, Str
     enum Storage { LONG, DOUBLE, BOOLEAN, OBJECT }
 
     default boolean isNumeric() {
-        return this == AtomicType.INT || this == AtomicType.BIGINT || this == AtomicType.FLOAT
-                || this == AtomicType.DOUBLE || this instanceof DecimalType;
+        return isIntegral() || this == AtomicType.FLOAT || this == AtomicType.DOUBLE || this instanceof DecimalType;
     }
 
+    /** TINYINT, SMALLINT, INT or BIGINT: Spark's IntegralType. */
     default boolean isIntegral() {
-        return this == AtomicType.INT || this == AtomicType.BIGINT;
+        return this == AtomicType.TINYINT || this == AtomicType.SMALLINT || this == AtomicType.INT
+                || this == AtomicType.BIGINT;
     }
 }

@@ -2,7 +2,7 @@ package sluice.engine.types;
 
 import java.util.Arrays;
 
-/** A column of STRING, DECIMAL, ARRAY or STRUCT values (or the NULL type), held as Java objects. */
+/** A column of STRING, BINARY, DECIMAL, ARRAY or STRUCT values (or the NULL type), held as Java objects. */
 public final class ObjectVector extends ColumnVector {
     private final Object[] values;
 

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * A value as Spark's {@code CAST(x AS STRING)} writes it: doubles as Java's {@code Double.toString}, dates as
  * {@code yyyy-MM-dd}, timestamps as {@code yyyy-MM-dd HH:mm:ss[.ffffff]} in the session time zone without trailing
- * zeros in the fraction, arrays as {@code [a, b]}, structs as {@code {a, b}}, nested nulls as {@code null}.
- * Stateless; any thread.
+ * zeros in the fraction, binary as its bytes read as UTF-8, arrays as {@code [a, b]}, structs as {@code {a, b}}, nested
+ * nulls as {@code null}. Stateless; any thread.
  */
 public final class ValueText {
     private ValueText() {
@@ -43,6 +43,8 @@ public final class ValueText {
             return text.append('}').toString();
         } else if (value instanceof LocalDate date) {
             return date(date);
+        } else if (value instanceof Bytes bytes) {
+            return bytes.toUtf8String();
         }
         return value.toString();
     }

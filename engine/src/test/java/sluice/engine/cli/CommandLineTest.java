@@ -3,12 +3,20 @@ package sluice.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CommandLineTest {
     @TempDir
@@ -23,6 +31,20 @@ class CommandLineTest {
         int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Standard output on a full disk, as {@code > /dev/full} gives it: every write fails. */
+    static final class FullDisk extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+        }
+    }
+
+    static Outcome runOnFullDisk(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new FullDisk(), err);
+        return new Outcome(code, "", err.toString(StandardCharsets.UTF_8));
     }
 
     private Path pipeline(String nodes) throws Exception {
@@ -136,7 +158,7 @@ class CommandLineTest {
 
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).isEqualTo(
-                "error: --trigger 'whenever' must be once, available-now or an interval such as '1 second'\n");
+                "error: --trigger must be once, available-now or an interval such as '1 second', not 'whenever'\n");
     }
 
     @Test
@@ -146,5 +168,188 @@ class CommandLineTest {
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.out()).contains("#### `source.rate`", "| `rowsPerSecond` | integer | `1` |",
                 "#### `sink.memory`", "| `queryName` (required) | string |");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "validate", "export", "nodes"})
+    void everyCommandPrintsItsUsageForHelpAndExitsZero(String command) {
+        Outcome outcome = run(command, "--help");
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).startsWith("Usage: sluice " + command + " ").contains("--help");
+        assertThat(outcome.err()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--checkpoint=           | error: --checkpoint must name a file or folder, not ''",
+        "--timeout=9999999999999d | error: --timeout must be at most 106751991 days, not '9999999999999d'",
+        "--timeout=0s            | error: --timeout must be longer than 0, not '0s'",
+        "--timeout=soon          | error: --timeout must be a duration such as '10 seconds' or '5s', not 'soon'",
+        "--trigger=9999999999999d | error: --trigger must be at most 106751991 days, not '9999999999999d'",
+        "--trigger=              | error: --trigger must be once, available-now or an interval such as '1 second', "
+                + "not ''",
+        "--max-batches=99999999999999999999 | error: --max-batches must be at most 9223372036854775807, not "
+                + "'99999999999999999999'",
+        "--max-batches=0         | error: --max-batches must be at least 1, not '0'",
+        "--max-batches=-3        | error: --max-batches must be at least 1, not '-3'",
+        "--max-batches=many      | error: --max-batches must be a whole number such as 10, not 'many'",
+        "--max-batch=2           | error: Unknown option: '--max-batch=2'; did you mean '--max-batches'?",
+    })
+    void optionValuesThatMakeNoSenseAreOneLineAndExitTwo(String option, String expected) throws Exception {
+        Path file = pipeline("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "out", "type": "sink.noop", "inputs": ["rate"]}
+                """);
+
+        Outcome outcome = run("run", file.toString(), option.trim());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).isEqualTo(expected.trim() + "\n");
+    }
+
+    @Test
+    void emptyPathsAndAMissingPipelineAreOneLineAndExitTwo() throws Exception {
+        Path file = pipeline("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "out", "type": "sink.noop", "inputs": ["rate"]}
+                """);
+
+        assertThat(run("validate", "")).isEqualTo(new Outcome(2, "",
+                "error: PIPELINE must name a file or folder, not ''\n"));
+        assertThat(run("export", file.toString(), "--to", "pyspark", "--output", "")).isEqualTo(new Outcome(2, "",
+                "error: --output must name a file or folder, not ''\n"));
+        assertThat(run("run")).isEqualTo(new Outcome(2, "",
+                "error: Missing required parameter: 'PIPELINE'; see 'sluice run --help'\n"));
+    }
+
+    @Test
+    void anIntervalUnderAMillisecondRunsAsFastAsPossibleAsInSpark() throws Exception {
+        Path file = pipeline("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "out", "type": "sink.noop", "inputs": ["rate"]}
+                """);
+
+        Outcome outcome = run("run", file.toString(), "--trigger", "500 us", "--max-batches", "2");
+
+        assertThat(outcome).isEqualTo(new Outcome(0, "", ""));
+    }
+
+    @Test
+    void aProcessingTimeBeyondSparksRangeInTheFileIsAProblem() throws Exception {
+        Path file = dir.resolve("p.sluice.json");
+        Files.writeString(file, """
+                {"format": "sluice/1", "trigger": {"processingTime": "9999999999999 days"},
+                 "nodes": [{"id": "rate", "type": "source.rate"},
+                           {"id": "out", "type": "sink.noop", "inputs": ["rate"]}]}
+                """);
+
+        Outcome outcome = run("run", file.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).containsExactly(
+                file + ": trigger: processingTime '9999999999999 days' is too long; at most 106751991 days",
+                "1 problem in " + file);
+    }
+
+    @Test
+    void aFileLargerThanAnyPipelineIsOneProblem() throws Exception {
+        Path huge = dir.resolve("huge.sluice.json");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(1L << 32);
+        }
+
+        Outcome outcome = run("validate", huge.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).containsExactly(
+                huge + ": pipeline file '" + huge + "' is larger than 64 MB; a pipeline is a small JSON file",
+                "1 problem in " + huge);
+    }
+
+    @Test
+    void aMisspeltTopLevelKeyAndADuplicateQueryNameAreProblems() throws Exception {
+        Path file = dir.resolve("p.sluice.json");
+        Files.writeString(file, """
+                {"format": "sluice/1", "triger": {"once": true}, "chekpointLocation": 5,
+                 "nodes": [{"id": "rate", "type": "source.rate"},
+                           {"id": "a", "type": "sink.memory", "inputs": ["rate"], "options": {"queryName": "q"}},
+                           {"id": "b", "type": "sink.memory", "inputs": ["rate"], "options": {"queryName": "q"}}]}
+                """);
+
+        Outcome outcome = run("validate", file.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).containsExactly(
+                file + ": unknown key 'triger'; did you mean 'trigger'?",
+                file + ": unknown key 'chekpointLocation'; did you mean 'checkpointLocation'?",
+                file + ": b / queryName: Cannot start query with name 'q' as a query with that name is already "
+                        + "active (sink 'a'); give each sink its own queryName",
+                "3 problems in " + file);
+    }
+
+    @Test
+    void noIdOrArgumentCanForgeALineOfOutput() throws Exception {
+        Path file = dir.resolve("p\nforged.sluice.json");
+        Files.writeString(file, """
+                {"format": "sluice/1", "nodes": [
+                  {"id": "rate\\nforged.sluice.json: valid (2 nodes)", "type": "source.rate"},
+                  {"id": "out", "type": "sink.noop", "inputs": ["rat\\u001b[1A"]}]}
+                """);
+
+        Outcome outcome = run("validate", file.toString());
+
+        String shown = dir + "/p\\nforged.sluice.json";
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).containsExactly(
+                shown + ": rate\\nforged.sluice.json: valid (2 nodes): node id 'rate\\nforged.sluice.json: valid "
+                        + "(2 nodes)' holds a control character; use letters, digits and signs such as '-'",
+                shown + ": out / inputs: input 'rat\\u001B[1A' is not a node of this pipeline",
+                "2 problems in " + shown);
+        assertThat(run("run", file.toString(), "--trigger", "x\ny").err())
+                .isEqualTo("error: --trigger must be once, available-now or an interval such as '1 second', "
+                        + "not 'x\\ny'\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"validate", "nodes", "export", "run"})
+    void aFullStandardOutputFailsTheCommandWithOneLine(String command) throws Exception {
+        Path file = pipeline("""
+                {"id": "rate", "type": "source.rate", "options": {"rowsPerSecond": "1000"}},
+                {"id": "out", "type": "sink.console", "inputs": ["rate"]}
+                """);
+        List<String> args = new ArrayList<>(List.of(command));
+        if (!command.equals("nodes")) {
+            args.add(file.toString());
+        }
+        if (command.equals("export")) {
+            args.addAll(List.of("--to", "pyspark"));
+        } else if (command.equals("run")) {
+            args.addAll(List.of("--max-batches", "3"));
+        }
+
+        Outcome outcome = runOnFullDisk(args.toArray(String[]::new));
+
+        assertThat(outcome).isEqualTo(new Outcome(1, "", "error: cannot write to standard output: No space left on "
+                + "device\n"));
+    }
+
+    @Test
+    void aChainOfFortyThousandNodesValidatesAndRuns() throws Exception {
+        Path file = dir.resolve("chain.sluice.json");
+        StringBuilder nodes = new StringBuilder("{\"id\": \"rate\", \"type\": \"source.rate\"}");
+        for (int i = 1; i <= 40_000; i++) {
+            nodes.append(",{\"id\": \"f").append(i).append("\", \"type\": \"transform.filter\", \"inputs\": [\"")
+                    .append(i == 1 ? "rate" : "f" + (i - 1))
+                    .append("\"], \"options\": {\"condition\": \"value > 0\"}}");
+        }
+        nodes.append(",{\"id\": \"out\", \"type\": \"sink.noop\", \"inputs\": [\"f40000\"]}");
+        Files.writeString(file, "{\"format\": \"sluice/1\", \"nodes\": [" + nodes + "]}");
+
+        Outcome validated = run("validate", file.toString());
+        Outcome ran = run("run", file.toString(), "--max-batches", "1");
+
+        assertThat(validated).isEqualTo(new Outcome(0, file + ": valid (40002 nodes)\n", ""));
+        assertThat(ran).isEqualTo(new Outcome(0, "", ""));
     }
 }

@@ -2,13 +2,21 @@ package sluice.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Problem;
 
 class PipelineJsonTest {
+    @TempDir
+    Path dir;
+
     private static final String STOCKS = """
             {
               "format": "sluice/1",
@@ -45,9 +53,25 @@ class PipelineJsonTest {
     void writingAndReadingAgainGivesTheSameSpec() {
         PipelineSpec spec = PipelineJson.parse(STOCKS).spec();
 
-        PipelineSpec again = PipelineJson.parse(PipelineJson.write(spec)).spec();
+        PipelineJson.Read again = PipelineJson.parse(PipelineJson.write(spec));
 
-        assertThat(again).isEqualTo(spec);
+        assertThat(again.spec()).isEqualTo(spec);
+        assertThat(again.problems()).isEmpty();
+    }
+
+    @Test
+    void whatTheWorkbenchWritesForANewPipelineReadsWithoutProblems() {
+        PipelineSpec fresh = new PipelineSpec(PipelineSpec.FORMAT, "Untitled", Trigger.DEFAULT, null, List.of(
+                new NodeSpec("rate-1", "source.rate", List.of(), 12.5, -3, java.util.Map.of()),
+                new NodeSpec("noop-1", "sink.noop", List.of("rate-1"), 200, 40,
+                        java.util.Map.of("outputMode", OptionValue.of("append")))));
+
+        String text = PipelineJson.write(fresh);
+        PipelineJson.Read read = PipelineJson.parse(text);
+
+        assertThat(text).contains("\"trigger\" : { }", "\"checkpointLocation\" : null");
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.spec()).isEqualTo(fresh);
     }
 
     @Test
@@ -91,5 +115,177 @@ class PipelineJsonTest {
         assertThat(DurationText.parse("0")).contains(Duration.ZERO);
         assertThat(DurationText.parse("soon")).isEmpty();
         assertThat(DurationText.parse("")).isEmpty();
+    }
+
+    @Test
+    void aMissingFormatIsAProblem() {
+        PipelineJson.Read read = PipelineJson.parse("{\"name\": \"p\", \"nodes\": []}");
+
+        assertThat(read.problems()).extracting(Problem::render).containsExactly(
+                "the file has no 'format'; a pipeline file starts with \"format\": \"sluice/1\"");
+    }
+
+    @Test
+    void unknownKeysAreProblemsWithASuggestion() {
+        PipelineJson.Read read = PipelineJson.parse("""
+                {"format": "sluice/1", "triger": {"once": true}, "chekpointLocation": "chk", "colour": "red",
+                 "trigger": {"procesingTime": "1 second"},
+                 "nodes": [{"id": "rate", "type": "source.rate", "option": {}, "inputz": []}]}
+                """);
+
+        assertThat(read.problems()).extracting(Problem::render).containsExactly(
+                "unknown key 'triger'; did you mean 'trigger'?",
+                "unknown key 'chekpointLocation'; did you mean 'checkpointLocation'?",
+                "unknown key 'colour'; a pipeline file takes format, name, trigger, checkpointLocation, nodes",
+                "trigger: unknown key 'procesingTime'; did you mean 'processingTime'?",
+                "rate: unknown key 'option'; did you mean 'options'?",
+                "rate: unknown key 'inputz'; did you mean 'inputs'?");
+        assertThat(read.problems()).extracting(Problem::code).containsOnly(ErrorCode.INVALID_FILE);
+    }
+
+    @Test
+    void wronglyTypedTopLevelFieldsAreProblems() {
+        PipelineJson.Read read = PipelineJson.parse("""
+                {"format": 1, "name": ["p"], "trigger": "once", "checkpointLocation": 42, "nodes": {}}
+                """);
+
+        assertThat(read.problems()).extracting(Problem::render).containsExactly(
+                "'format' must be \"sluice/1\", not a number",
+                "'name' must be a string, not an array",
+                "trigger: 'trigger' must be an object such as {\"processingTime\": \"1 second\"}, {\"once\": true} or "
+                        + "{\"availableNow\": true}, not a string",
+                "'checkpointLocation' must be a folder (a string) or null for none, not a number",
+                "'nodes' must be an array of nodes, not an object");
+        assertThat(PipelineJson.parse("{\"format\": \"sluice/1\", \"checkpointLocation\": \" \", \"nodes\": []}")
+                .problems()).extracting(Problem::render).containsExactly(
+                "'checkpointLocation' must be a folder (a string) or null for none, not an empty string");
+    }
+
+    @Test
+    void wronglyTypedNodeFieldsAreProblems() {
+        PipelineJson.Read read = PipelineJson.parse("""
+                {"format": "sluice/1", "nodes": [
+                  {"id": 7, "type": "source.rate"},
+                  {"id": "rate", "type": true, "x": "left", "y": 1e999,
+                   "options": {"rowsPerSecond": null, "numPartitions": {"n": 2}, "rampUpTime": 5}},
+                  {"id": "s", "type": "transform.select", "inputs": ["rate", 3],
+                   "options": {"expressions": ["value", 1, null]}},
+                  {"id": "out", "type": "sink.noop", "inputs": "s", "options": []}
+                ]}
+                """);
+
+        assertThat(read.problems()).extracting(Problem::render).containsExactly(
+                "node 1: 'id' must be a string such as \"filter-2\", not a number",
+                "rate / type: 'type' must be a node type such as \"source.rate\", not true",
+                "rate: 'x' is a canvas position and must be a number, not a string",
+                "rate: 'y' is too large for a canvas position",
+                "rate / rowsPerSecond: an option value is a string or an array of strings, not null; leave the "
+                        + "option out to unset it",
+                "rate / numPartitions: an option value is a string or an array of strings, not an object",
+                "s / inputs: input 2 must be a node id (a string), not a number",
+                "s / expressions #2: an element of 'expressions' must be a string, not a number",
+                "s / expressions #3: an element of 'expressions' must be a string, not null",
+                "out / inputs: 'inputs' must be an array of node ids, not a string",
+                "out: 'options' must be a JSON object, not an array");
+        NodeSpec rate = read.spec().nodes().get(0);
+        assertThat(rate.option("rampUpTime")).as("Spark's option(key, long) takes a number as its text")
+                .contains(OptionValue.of("5"));
+        assertThat(read.spec().nodes().get(1).option("expressions")).contains(OptionValue.of(List.of("value")));
+    }
+
+    @Test
+    void aTriggerHasOneKeyOfItsKind() {
+        assertThat(PipelineJson.parse("{\"format\": \"sluice/1\", \"nodes\": [], "
+                + "\"trigger\": {\"once\": true, \"processingTime\": \"1 second\"}}").problems())
+                .extracting(Problem::render).containsExactly("trigger: a trigger is one of {\"processingTime\": "
+                        + "\"1 second\"}, {\"once\": true} or {\"availableNow\": true}; this one has processingTime "
+                        + "and once");
+        assertThat(PipelineJson.parse("{\"format\": \"sluice/1\", \"nodes\": [], \"trigger\": {\"once\": false}}")
+                .problems()).extracting(Problem::render).containsExactly(
+                "trigger: 'once' must be true, not false; leave the trigger out for Spark's default");
+        assertThat(PipelineJson.parse("{\"format\": \"sluice/1\", \"nodes\": [], "
+                + "\"trigger\": {\"processingTime\": 1000}}").problems()).extracting(Problem::render).containsExactly(
+                "trigger: processingTime must be a string such as \"1 second\", not a number");
+    }
+
+    @Test
+    void aProcessingTimeBeyondSparksRangeIsAProblem() {
+        PipelineJson.Read read = PipelineJson.parse(
+                "{\"format\": \"sluice/1\", \"nodes\": [], \"trigger\": {\"processingTime\": \"9999999999999d\"}}");
+
+        assertThat(read.problems()).extracting(Problem::render).containsExactly(
+                "trigger: processingTime '9999999999999d' is too long; at most 106751991 days");
+    }
+
+    @Test
+    void anIntervalUnderAMillisecondIsSparksDefaultTrigger() {
+        PipelineJson.Read read = PipelineJson.parse(
+                "{\"format\": \"sluice/1\", \"nodes\": [], \"trigger\": {\"processingTime\": \"500 us\"}}");
+
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.spec().trigger()).isEqualTo(Trigger.DEFAULT);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorAtItsPlace() {
+        PipelineJson.Read read = PipelineJson.parse("""
+                {"format": "sluice/1",
+                 "nodes": [{"id": "a", "type": "source.rate", "id": "b"}]}
+                """);
+
+        assertThat(read.spec()).isNull();
+        assertThat(read.problems()).extracting(Problem::render)
+                .containsExactly("2:51: invalid JSON: Duplicate field 'id'");
+    }
+
+    @Test
+    void aFileLargerThanAnyPipelineIsRefusedUnread() throws Exception {
+        Path huge = dir.resolve("huge.sluice.json");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            // Sparse: the file system stores no data for it.
+            file.setLength(PipelineJson.MAX_BYTES + 1L);
+        }
+
+        PipelineJson.Read read = PipelineJson.read(huge);
+
+        assertThat(read.spec()).isNull();
+        assertThat(read.problems()).extracting(Problem::render).containsExactly(
+                "pipeline file '" + huge + "' is larger than 64 MB; a pipeline is a small JSON file");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8NamesTheLineAndColumnOfTheBadByte() throws Exception {
+        Path latin1 = dir.resolve("latin1.sluice.json");
+        Files.write(latin1, "{\"format\": \"sluice/1\",\n \"name\": \"caf\u00e9\"}"
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        PipelineJson.Read read = PipelineJson.read(latin1);
+
+        assertThat(read.problems()).extracting(Problem::render).containsExactly(
+                "2:14: the pipeline file is not UTF-8 text: byte 0xE9 cannot start a character here");
+    }
+
+    @Test
+    void aFolderIsNotAPipelineFile() {
+        assertThat(PipelineJson.read(dir).problems()).extracting(Problem::render)
+                .containsExactly("'" + dir + "' is a folder, not a pipeline file");
+    }
+
+    @Test
+    void aByteOrderMarkIsSkipped() throws Exception {
+        Path marked = dir.resolve("bom.sluice.json");
+        Files.writeString(marked, "\uFEFF{\"format\": \"sluice/1\", \"nodes\": []}");
+
+        assertThat(PipelineJson.read(marked).problems()).isEmpty();
+    }
+
+    @Test
+    void durationsLongerThanSparksIntervalsAreRefusedAndSaidSo() {
+        assertThat(DurationText.parse("106751991 days")).contains(Duration.ofDays(106751991));
+        assertThat(DurationText.parse("106751992 days")).isEmpty();
+        assertThat(DurationText.parse("9999999999999d")).isEmpty();
+        assertThat(DurationText.parse("99999999999999999999999s")).isEmpty();
+        assertThat(DurationText.requirement("9999999999999d")).isEqualTo("at most 106751991 days");
+        assertThat(DurationText.requirement("soon")).isEqualTo("a duration such as '10 seconds' or '5s'");
     }
 }

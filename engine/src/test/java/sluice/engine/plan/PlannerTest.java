@@ -136,4 +136,105 @@ class PlannerTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.plan().sinks()).extracting(QueryPlan.Step::nodeId).containsExactly("table", "chart");
     }
+
+    @Test
+    void anIdWithAControlCharacterIsRefusedAndShownEscaped() {
+        Planner.Result result = plan("""
+                {"id": "rate\\nout: valid", "type": "source.rate"},
+                {"id": "out", "type": "sink.noop", "inputs": ["rate\\nout: valid"]}
+                """);
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly(
+                "rate\\nout: valid: node id 'rate\\nout: valid' holds a control character; use letters, digits and "
+                        + "signs such as '-'");
+        assertThat(result.problems()).extracting(Problem::code).containsExactly(ErrorCode.INVALID_NODE_ID);
+        assertThat(result.problems().get(0).where().nodeId()).isEqualTo("rate\nout: valid");
+    }
+
+    @Test
+    void twoMemorySinksCannotShareAQueryNameAsTwoSparkQueriesCannot() {
+        Planner.Result result = plan("""
+                {"id": "rate", "type": "source.rate"},
+                {"id": "first", "type": "sink.memory", "inputs": ["rate"], "options": {"queryName": "rows"}},
+                {"id": "other", "type": "sink.memory", "inputs": ["rate"], "options": {"queryName": "others"}},
+                {"id": "second", "type": "sink.memory", "inputs": ["rate"], "options": {"QUERYNAME": "rows"}}
+                """);
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly(
+                "second / QUERYNAME: Cannot start query with name 'rows' as a query with that name is already active "
+                        + "(sink 'first'); give each sink its own queryName");
+    }
+
+    @Test
+    void anOptionSetTwiceInDifferentCaseIsAProblem() {
+        Planner.Result result = plan("""
+                {"id": "rate", "type": "source.rate", "options": {"rowsPerSecond": "1", "ROWSPERSECOND": "2"}},
+                {"id": "out", "type": "sink.noop", "inputs": ["rate"]}
+                """);
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly(
+                "rate / ROWSPERSECOND: option 'ROWSPERSECOND' is set twice, also as 'rowsPerSecond'; option names "
+                        + "ignore case");
+    }
+
+    @Test
+    void aLongCycleIsShownByItsEnds() {
+        StringBuilder nodes = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            nodes.append(i == 0 ? "" : ",").append("{\"id\": \"n").append(i).append("\", \"type\": \"sink.noop\", ")
+                    .append("\"inputs\": [\"n").append((i + 29) % 30).append("\"]}");
+        }
+
+        Planner.Result result = plan(nodes.toString());
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly("n1 / inputs: the pipeline has a "
+                + "cycle: n1 -> n2 -> n3 -> n4 -> n5 -> ... 21 more ... -> n27 -> n28 -> n29 -> n0 -> n1; data must "
+                + "flow from sources to sinks");
+    }
+
+    @Test
+    void onlyTheFirstHundredUnknownInputsGetASuggestion() {
+        StringBuilder nodes = new StringBuilder("{\"id\": \"source\", \"type\": \"source.rate\"}");
+        for (int i = 0; i < InputSuggestions.LIMIT + 1; i++) {
+            nodes.append(",{\"id\": \"out").append(i).append("\", \"type\": \"sink.noop\", \"inputs\": [\"sourse\"]}");
+        }
+
+        Planner.Result result = plan(nodes.toString());
+
+        assertThat(result.problems()).hasSize(InputSuggestions.LIMIT + 1);
+        assertThat(result.problems().get(InputSuggestions.LIMIT - 1).render())
+                .isEqualTo("out99 / inputs: input 'sourse' is not a node of this pipeline; did you mean 'source'?");
+        assertThat(result.problems().get(InputSuggestions.LIMIT).render())
+                .isEqualTo("out100 / inputs: input 'sourse' is not a node of this pipeline");
+    }
+
+    @Test
+    void aChainOfFortyThousandNodesPlansInOrder() {
+        Planner.Result result = plan(chain(40_000));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.plan().steps()).hasSize(40_002);
+        assertThat(result.plan().steps().get(40_001).nodeId()).isEqualTo("out");
+    }
+
+    @Test
+    void aChainFourTimesAsLongPlansToo() {
+        // Nothing walks the graph by recursion, so the depth of a chain cannot overflow the stack.
+        Planner.Result result = plan(chain(160_000));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.plan().steps()).hasSize(160_002);
+    }
+
+    /** A rate source, {@code length} filters one after the other (written last to first), and a sink. */
+    static String chain(int length) {
+        StringBuilder nodes = new StringBuilder("{\"id\": \"out\", \"type\": \"sink.noop\", \"inputs\": [\"f")
+                .append(length).append("\"]}");
+        for (int i = length; i >= 1; i--) {
+            nodes.append(",{\"id\": \"f").append(i).append("\", \"type\": \"transform.filter\", \"inputs\": [\"")
+                    .append(i == 1 ? "rate" : "f" + (i - 1))
+                    .append("\"], \"options\": {\"condition\": \"value > 0\"}}");
+        }
+        return nodes.append(",{\"id\": \"rate\", \"type\": \"source.rate\"}").toString();
+    }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
 import sluice.engine.types.Row;
@@ -55,5 +56,17 @@ class JsonRowFormatTest {
                 CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT);
 
         assertThat(written(keepNulls, rows)).isEqualTo("{\"a\":null}\n");
+    }
+
+    @Test
+    void smallIntegersAsNumbersAndBinaryAsBase64() throws IOException {
+        Schema schema = Schema.of(Field.of("t", AtomicType.TINYINT), Field.of("s", AtomicType.SMALLINT),
+                Field.of("b", AtomicType.BINARY), Field.of("bs", new ArrayType(AtomicType.BINARY, true)));
+        Batch rows = Batch.ofRows(schema, List.of(Row.of((byte) -128, (short) 32767, Bytes.of((byte) 0x41,
+                (byte) 0x42, (byte) 0x43), List.of(Bytes.of((byte) 0xFF), Bytes.EMPTY))));
+
+        String text = written(JsonRowFormat.defaults(), rows);
+
+        assertThat(text).isEqualTo("{\"t\":-128,\"s\":32767,\"b\":\"QUJD\",\"bs\":[\"/w==\",\"\"]}\n");
     }
 }

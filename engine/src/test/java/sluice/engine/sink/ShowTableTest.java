@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
 import sluice.engine.types.Row;
@@ -160,5 +161,18 @@ class ShowTableTest {
         String table = ShowTable.render(data, 20, 20, ZoneId.of("America/Los_Angeles"));
 
         GoldenFile.assertMatches(ShowTableTest.class, "all-types", table);
+    }
+
+    @Test
+    void binaryPrintsAsUpperCaseHexBytesAndSmallIntegersAsNumbers() {
+        Schema schema = Schema.of(Field.of("t", AtomicType.TINYINT), Field.of("b", AtomicType.BINARY),
+                Field.of("bs", new ArrayType(AtomicType.BINARY, true)));
+        Batch data = batch(schema, Row.of((byte) -5, Bytes.of((byte) 0x41, (byte) 0x0A), List.of(Bytes.EMPTY)),
+                Row.of(null, null, null));
+
+        String table = ShowTable.render(data, 20, 20, UTC);
+
+        assertThat(table).isEqualTo("+----+-------+----+\n|   t|      b|  bs|\n+----+-------+----+\n"
+                + "|  -5|[41 0A]|[[]]|\n|NULL|   NULL|NULL|\n+----+-------+----+\n");
     }
 }

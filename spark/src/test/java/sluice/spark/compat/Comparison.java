@@ -48,7 +48,7 @@ final class Comparison {
 
     /** Sluice's messages name Spark's error class in brackets where they have one: [CAST_OVERFLOW] ... */
     private static String sparkCondition(String failure) {
-        java.util.regex.Matcher bracketed = java.util.regex.Pattern.compile(": \\[([A-Z_]+)]").matcher(failure);
+        java.util.regex.Matcher bracketed = java.util.regex.Pattern.compile(": \\[([A-Z_.]+)]").matcher(failure);
         if (bracketed.find()) {
             return bracketed.group(1);
         }

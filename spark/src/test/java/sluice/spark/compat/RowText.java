@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.Row;
 
 /**
  * Rows of either engine as comparable text: each value with its Java type, so that 1 (int) and 1 (bigint) differ,
- * and Spark's Scala collections and rows read as Sluice's lists and rows.
+ * and Spark's Scala collections, rows and byte arrays read as Sluice's lists, rows and binary values.
  */
 final class RowText {
     private RowText() {
@@ -48,6 +49,10 @@ final class RowText {
             return "struct" + of(row);
         } else if (value instanceof BigDecimal decimal) {
             return "BigDecimal:" + decimal.toPlainString();
+        } else if (value instanceof byte[] bytes) {
+            return "Binary:" + Bytes.of(bytes);
+        } else if (value instanceof Bytes bytes) {
+            return "Binary:" + bytes;
         }
         return value.getClass().getSimpleName() + ":" + value;
     }

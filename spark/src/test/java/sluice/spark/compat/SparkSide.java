@@ -48,7 +48,8 @@ final class SparkSide {
         try {
             translation = new SparkTranslator(spark).translate(spec, Pipelines.environment(pipeline),
                     new Trigger.AvailableNow(), checkpoints.resolve("translated"));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's AnalysisException and ParseException are checked exceptions to Java, thrown from Scala.
             return Outcome.rejected(conditions(e));
         }
         if (!translation.isComplete()) {

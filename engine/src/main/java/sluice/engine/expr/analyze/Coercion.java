@@ -18,6 +18,12 @@ public final class Coercion {
         if (type instanceof DecimalType decimal) {
             return decimal;
         }
+        if (type == AtomicType.TINYINT) {
+            return new DecimalType(3, 0);
+        }
+        if (type == AtomicType.SMALLINT) {
+            return new DecimalType(5, 0);
+        }
         if (type == AtomicType.INT) {
             return new DecimalType(10, 0);
         }
@@ -27,18 +33,25 @@ public final class Coercion {
         throw new IllegalArgumentException("no decimal for " + type);
     }
 
-    /** Rank in Spark's numeric widening order; decimals sit between BIGINT and FLOAT. */
+    /**
+     * Rank in Spark's numeric widening order TINYINT < SMALLINT < INT < BIGINT < FLOAT < DOUBLE; decimals sit between
+     * BIGINT and FLOAT.
+     */
     private static int rank(DataType type) {
-        if (type == AtomicType.INT) {
+        if (type == AtomicType.TINYINT) {
             return 1;
-        } else if (type == AtomicType.BIGINT) {
+        } else if (type == AtomicType.SMALLINT) {
             return 2;
-        } else if (type instanceof DecimalType) {
+        } else if (type == AtomicType.INT) {
             return 3;
-        } else if (type == AtomicType.FLOAT) {
+        } else if (type == AtomicType.BIGINT) {
             return 4;
-        } else if (type == AtomicType.DOUBLE) {
+        } else if (type instanceof DecimalType) {
             return 5;
+        } else if (type == AtomicType.FLOAT) {
+            return 6;
+        } else if (type == AtomicType.DOUBLE) {
+            return 7;
         }
         throw new IllegalArgumentException("not numeric: " + type);
     }
@@ -57,7 +70,9 @@ public final class Coercion {
             }
             return widerDecimal(decimalFor(a), decimalFor(b));
         }
-        return rank(a) >= rank(b) ? a : b;
+        DataType wider = rank(a) >= rank(b) ? a : b;
+        // Spark's findTightestCommonType: an integral type and FLOAT meet at DOUBLE, so no integer loses digits.
+        return wider == AtomicType.FLOAT ? AtomicType.DOUBLE : wider;
     }
 
     /** Spark's DecimalPrecision.widerDecimalType, bounded to 38 digits. */
@@ -148,7 +163,7 @@ public final class Coercion {
             return true;
         }
         if (from.isNumeric() && to.isNumeric()) {
-            return to.equals(widerNumeric(from, to)) || to == AtomicType.DOUBLE;
+            return to.equals(widerNumeric(from, to)) || to == AtomicType.DOUBLE || to == AtomicType.FLOAT;
         }
         if (from == AtomicType.STRING) {
             return to instanceof AtomicType || to instanceof DecimalType;

@@ -16,7 +16,8 @@ import sluice.engine.types.DataType;
 
 /**
  * The scalar functions: arity, argument coercion, result type and Spark's generated name. Functions with fixed
- * argument types are rows of {@link #FIXED}; the rest are typed in {@link SpecialFunctions}. Immutable.
+ * argument types are rows of {@link #FIXED}; the rest are typed in {@link SpecialFunctions} and, those over strings
+ * or binary, {@link BinaryFunctions}. Immutable.
  */
 final class FunctionCatalog {
     private static final DataType S = AtomicType.STRING;
@@ -43,9 +44,6 @@ final class FunctionCatalog {
         for (String name : List.of("upper", "ucase", "lower", "lcase", "trim", "ltrim", "rtrim", "initcap",
                 "reverse")) {
             fixed(name, S, S);
-        }
-        for (String name : List.of("length", "char_length", "character_length")) {
-            fixed(name, I, S);
         }
         withDefaults("substring", S, 2, List.of((long) Integer.MAX_VALUE), S, I, I);
         withDefaults("substr", S, 2, List.of((long) Integer.MAX_VALUE), S, I, I);
@@ -81,21 +79,24 @@ final class FunctionCatalog {
     static List<String> names() {
         List<String> names = new ArrayList<>(FIXED.keySet());
         names.addAll(SpecialFunctions.NAMES);
+        names.addAll(BinaryFunctions.NAMES);
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
     private final Analyzer analyzer;
     private final SpecialFunctions special;
+    private final BinaryFunctions binary;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
         this.special = new SpecialFunctions(analyzer, this);
+        this.binary = new BinaryFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
         String name = call.function().toLowerCase(Locale.ROOT);
         Fixed fixed = FIXED.get(name);
-        if (fixed == null && !SpecialFunctions.NAMES.contains(name)) {
+        if (fixed == null && !SpecialFunctions.NAMES.contains(name) && !BinaryFunctions.NAMES.contains(name)) {
             String closest = Suggestion.closest(name, names()).orElse(null);
             throw analyzer.error(ErrorCode.UNKNOWN_FUNCTION, call.nameSpan(), "unknown function '%s'%s",
                     call.function(), closest == null ? "" : "; did you mean '" + closest + "'?");
@@ -103,6 +104,8 @@ final class FunctionCatalog {
         List<Typed> args = analyzer.analyzeAll(call.args());
         if (fixed != null) {
             return fixedCall(fixed, call, args);
+        } else if (BinaryFunctions.NAMES.contains(name)) {
+            return binary.resolve(name, call, args);
         }
         return special.resolve(name, call, args);
     }

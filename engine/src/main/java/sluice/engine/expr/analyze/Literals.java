@@ -11,14 +11,13 @@ import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.IntervalUnits;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DecimalType;
+import sluice.engine.types.IntegralRange;
 import sluice.engine.types.ValueText;
 
 /** Turns literal syntax into typed constants with Spark's literal types and printed names. Stateless but for zone. */
 final class Literals {
-    private static final BigInteger MIN_LONG = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
-
     private final SourceText source;
     private final ZoneId zone;
 
@@ -31,14 +30,9 @@ final class Literals {
         String text = literal.text();
         return switch (literal.kind()) {
             case INTEGER -> integer(literal);
-            case BIGINT -> {
-                BigInteger value = new BigInteger(text);
-                if (value.compareTo(MIN_LONG) < 0 || value.compareTo(MAX_LONG) > 0) {
-                    throw source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(),
-                            "the number %s is out of range for BIGINT", text);
-                }
-                yield new Typed.Constant(value.longValue(), AtomicType.BIGINT, literal.span(), value.toString());
-            }
+            case BIGINT -> suffixed(literal, AtomicType.BIGINT);
+            case TINYINT -> suffixed(literal, AtomicType.TINYINT);
+            case SMALLINT -> suffixed(literal, AtomicType.SMALLINT);
             case DECIMAL, BIG_DECIMAL -> decimal(new BigDecimal(text), literal);
             case DOUBLE -> {
                 double value = Double.parseDouble(text);
@@ -52,6 +46,20 @@ final class Literals {
             case BOOLEAN -> new Typed.Constant(Boolean.valueOf(text), AtomicType.BOOLEAN, literal.span(), text);
             case NULL -> new Typed.Constant(null, AtomicType.NULL, literal.span(), "NULL");
         };
+    }
+
+    /** {@code 1Y}, {@code 1S} or {@code 1L}: Spark's parser refuses a value outside the suffix's type. */
+    private Typed.Constant suffixed(Ast.Literal literal, AtomicType type) {
+        BigInteger value = new BigInteger(literal.text());
+        IntegralRange range = IntegralRange.of(type);
+        if (value.compareTo(BigInteger.valueOf(range.min())) < 0
+                || value.compareTo(BigInteger.valueOf(range.max())) > 0) {
+            throw source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(), "[INVALID_NUMERIC_LITERAL_RANGE] Numeric "
+                    + "literal %s is outside the valid range for %s with minimum value of %d and maximum value of %d. "
+                    + "Please adjust the value accordingly.", literal.text(), type.simpleString(), range.min(),
+                    range.max());
+        }
+        return new Typed.Constant(value.longValue(), type, literal.span(), value.toString());
     }
 
     // Spark types an integer literal as INT if it fits, else BIGINT, else DECIMAL.
@@ -78,6 +86,13 @@ final class Literals {
     }
 
     Typed.Constant typed(Ast.TypedLiteral literal) {
+        if (literal.typeName().equals("X")) {
+            Bytes bytes = Bytes.fromHex(literal.value());
+            if (bytes == null) {
+                throw invalidTyped(literal);
+            }
+            return new Typed.Constant(bytes, AtomicType.BINARY, literal.span(), "X'" + bytes.toHex() + "'");
+        }
         if (literal.typeName().equals("DATE")) {
             Long days = DateTimeText.parseDate(literal.value());
             if (days == null) {

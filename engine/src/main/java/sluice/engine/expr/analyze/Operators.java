@@ -52,9 +52,8 @@ final class Operators {
             case AND, OR -> new Typed.Logical(op == BinaryOp.AND,
                     analyzer.expect(left, AtomicType.BOOLEAN, op.symbol()),
                     analyzer.expect(right, AtomicType.BOOLEAN, op.symbol()), binary.span(), sql);
-            case CONCAT -> new Typed.Call("concat", List.of(analyzer.expect(left, AtomicType.STRING, "||"),
-                    analyzer.expect(right, AtomicType.STRING, "||")), AtomicType.STRING,
-                    left.nullable() || right.nullable(), binary.span(),
+            // Spark parses a || b as concat(a, b): binary when both are, else strings.
+            case CONCAT -> SpecialFunctions.concat(analyzer, "||", List.of(left, right), binary.span(),
                     "concat(" + left.sql() + ", " + right.sql() + ")");
             case EQ, NULL_SAFE_EQ, LT, LE, GT, GE -> comparison(op, left, right, binary.span(), sql);
             case NOT_EQ -> {

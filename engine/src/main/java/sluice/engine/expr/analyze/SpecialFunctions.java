@@ -8,6 +8,7 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.lex.Lexer;
 import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.TokenCursor;
 import sluice.engine.expr.parse.TypeParser;
@@ -149,16 +150,30 @@ final class SpecialFunctions {
     private Typed concat(String name, Ast.Call call, List<Typed> args) {
         boolean ws = name.equals("concat_ws");
         catalog.checkArity(call, args.size(), ws ? 1 : 0, Integer.MAX_VALUE);
+        if (!ws) {
+            return concat(analyzer, name, args, call.span(), FunctionCatalog.sqlName(call, args));
+        }
         List<Typed> strings = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             Typed arg = args.get(i);
-            boolean arrayOfStrings = ws && i > 0 && arg.type() instanceof ArrayType array
+            boolean arrayOfStrings = i > 0 && arg.type() instanceof ArrayType array
                     && array.elementType() == AtomicType.STRING;
             strings.add(arrayOfStrings ? arg : analyzer.expect(arg, AtomicType.STRING, name));
         }
-        // concat is null when any argument is; concat_ws skips null values and is null only for a null separator.
-        boolean nullable = ws ? strings.get(0).nullable() : strings.stream().anyMatch(Typed::nullable);
-        return make(name, call, strings, AtomicType.STRING, nullable, FunctionCatalog.sqlName(call, args));
+        // concat_ws skips null values and is null only for a null separator.
+        return make(name, call, strings, AtomicType.STRING, strings.get(0).nullable(),
+                FunctionCatalog.sqlName(call, args));
+    }
+
+    /**
+     * {@code concat(a, b, ...)} and {@code a || b}: BINARY when every argument is BINARY, else every argument as a
+     * STRING (Spark's ConcatCoercion); null when any argument is. {@code what} names the operator in problems.
+     */
+    static Typed concat(Analyzer analyzer, String what, List<Typed> args, Span span, String sql) {
+        boolean binary = !args.isEmpty() && args.stream().allMatch(a -> a.type() == AtomicType.BINARY);
+        DataType type = binary ? AtomicType.BINARY : AtomicType.STRING;
+        List<Typed> coerced = args.stream().map(a -> analyzer.expect(a, type, what)).toList();
+        return FunctionCatalog.call("concat", coerced, type, coerced.stream().anyMatch(Typed::nullable), span, sql);
     }
 
     private Typed round(String name, Ast.Call call, List<Typed> args) {
@@ -166,8 +181,9 @@ final class SpecialFunctions {
         Typed value = numeric(args.get(0), name);
         Typed scale = args.size() == 2 ? args.get(1)
                 : new Typed.Constant(0L, AtomicType.INT, call.span(), "0");
+        // Spark casts the scale to INT and needs it constant; a TINYINT or SMALLINT literal is as good.
         if (!(scale instanceof Typed.Constant constant) || !(constant.value() instanceof Long digits)
-                || !scale.type().equals(AtomicType.INT)) {
+                || !scale.type().isIntegral() || scale.type() == AtomicType.BIGINT) {
             throw analyzer.mismatch(scale, name + " scale", "a constant INT");
         }
         DataType type = value.type();

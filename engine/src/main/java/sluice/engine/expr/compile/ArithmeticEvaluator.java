@@ -11,6 +11,7 @@ import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.DoubleVector;
+import sluice.engine.types.IntegralRange;
 import sluice.engine.types.LongVector;
 import sluice.engine.types.NullMask;
 import sluice.engine.types.ObjectVector;
@@ -157,15 +158,22 @@ final class ArithmeticEvaluator extends Evaluator {
         return nulls != null && NullMask.get(nulls, row);
     }
 
+    /**
+     * Integral arithmetic in the result's own type: the loops compute in longs and test the result against the
+     * type's range (and, for BIGINT, for a wrapped sign); an overflowing row that is not null goes to
+     * {@link ExactArithmetic}, which fails with Spark's message for the type.
+     */
     private long[] longs(long[] x, long[] y, int n, long[] nulls) {
         long[] out = new long[n];
-        boolean isInt = type() == AtomicType.INT;
+        IntegralRange range = ExactArithmetic.range(type());
+        long min = range.min();
+        long max = range.max();
         switch (op) {
             case ADD -> {
                 for (int i = 0; i < n; i++) {
                     long r = x[i] + y[i];
-                    if (((x[i] ^ r) & (y[i] ^ r)) < 0 || isInt && r != (int) r) {
-                        overflowUnlessNull(nulls, i, "try_add");
+                    if ((((x[i] ^ r) & (y[i] ^ r)) < 0 || r < min || r > max) && !isNull(nulls, i)) {
+                        ExactArithmetic.add(type(), x[i], y[i]);
                     }
                     out[i] = r;
                 }
@@ -173,8 +181,8 @@ final class ArithmeticEvaluator extends Evaluator {
             case SUBTRACT -> {
                 for (int i = 0; i < n; i++) {
                     long r = x[i] - y[i];
-                    if (((x[i] ^ y[i]) & (x[i] ^ r)) < 0 || isInt && r != (int) r) {
-                        overflowUnlessNull(nulls, i, "try_subtract");
+                    if ((((x[i] ^ y[i]) & (x[i] ^ r)) < 0 || r < min || r > max) && !isNull(nulls, i)) {
+                        ExactArithmetic.subtract(type(), x[i], y[i]);
                     }
                     out[i] = r;
                 }
@@ -183,8 +191,8 @@ final class ArithmeticEvaluator extends Evaluator {
                 for (int i = 0; i < n; i++) {
                     long hi = Math.multiplyHigh(x[i], y[i]);
                     long r = x[i] * y[i];
-                    if ((hi != 0 || r < 0) && (hi != -1 || r >= 0) || isInt && r != (int) r) {
-                        overflowUnlessNull(nulls, i, "try_multiply");
+                    if (((hi != 0 || r < 0) && (hi != -1 || r >= 0) || r < min || r > max) && !isNull(nulls, i)) {
+                        ExactArithmetic.multiply(type(), x[i], y[i]);
                     }
                     out[i] = r;
                 }
@@ -201,6 +209,7 @@ final class ArithmeticEvaluator extends Evaluator {
                 }
             }
             case PMOD -> {
+                boolean isInt = type() == AtomicType.INT;
                 for (int i = 0; i < n; i++) {
                     if (y[i] == 0) {
                         if (!isNull(nulls, i)) {
@@ -218,6 +227,7 @@ final class ArithmeticEvaluator extends Evaluator {
 
     // Spark's Pmod on int and long: r = a % n; if r < 0 then (r + n) % n. r + n wraps in the operands' own type
     // (int for INT, as Spark's Java arithmetic), so INT is computed in int, not in the long the vector holds.
+    // TINYINT and SMALLINT are computed in int by Spark, where r + n cannot wrap, so longs give the same result.
     private static long positiveModulus(int a, int n) {
         int r = a % n;
         return r < 0 ? (r + n) % n : r;
@@ -226,12 +236,6 @@ final class ArithmeticEvaluator extends Evaluator {
     private static long positiveModulus(long a, long n) {
         long r = a % n;
         return r < 0 ? (r + n) % n : r;
-    }
-
-    private void overflowUnlessNull(long[] nulls, int row, String tryFunction) {
-        if (!isNull(nulls, row)) {
-            throw RowFailure.overflow(type() == AtomicType.INT ? "integer" : "long", tryFunction);
-        }
     }
 
     private ColumnVector integralDivide(ColumnVector a, ColumnVector b, int n, long[] nulls) {

@@ -1,5 +1,6 @@
 package sluice.engine.expr.compile;
 
+import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.util.List;
 import sluice.engine.expr.analyze.DateTimeText;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
@@ -71,6 +73,15 @@ final class JsonKernels {
             return node.isTextual() ? node.asText() : node.toString();
         } else if (type == AtomicType.BOOLEAN) {
             return node.isBoolean() ? node.asBoolean() : null;
+        } else if (type == AtomicType.TINYINT) {
+            // Jackson's getByteValue, which Spark calls, takes -128 to 255 and wraps 128 to 255 to negative bytes.
+            return node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= Byte.MIN_VALUE
+                    && node.intValue() <= 255 ? (Object) (byte) node.intValue() : null;
+        } else if (type == AtomicType.SMALLINT) {
+            return node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= Short.MIN_VALUE
+                    && node.intValue() <= Short.MAX_VALUE ? (Object) (short) node.intValue() : null;
+        } else if (type == AtomicType.BINARY) {
+            return node.isTextual() ? base64(node.asText()) : null;
         } else if (type == AtomicType.INT) {
             return node.canConvertToInt() && node.isIntegralNumber() ? node.intValue() : null;
         } else if (type == AtomicType.BIGINT) {
@@ -90,6 +101,15 @@ final class JsonKernels {
             return Values.toExternal(type, DateTimeText.parseTimestamp(node.asText(), zone));
         }
         return null;
+    }
+
+    /** A JSON string as Spark's JSON reader takes binary: base64 as Jackson decodes it; null when it is not. */
+    private static Bytes base64(String text) {
+        try {
+            return Bytes.of(Base64Variants.getDefaultVariant().decode(text));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     static Kernel toJson(DataType type) {
@@ -119,6 +139,13 @@ final class JsonKernels {
             return list;
         } else if (value instanceof Boolean b) {
             return nodes.booleanNode(b);
+        } else if (value instanceof Byte b) {
+            return nodes.numberNode(b);
+        } else if (value instanceof Short h) {
+            return nodes.numberNode(h);
+        } else if (value instanceof Bytes bytes) {
+            // Spark writes binary with Jackson's writeBinary: base64 in Jackson's default variant.
+            return nodes.binaryNode(bytes.toArray());
         } else if (value instanceof Integer i) {
             return nodes.numberNode(i);
         } else if (value instanceof Long l) {

@@ -69,7 +69,10 @@ final class Kernels {
                 return new Choice(JsonKernels.toJson(call.args().get(0).type()), true);
             }
             default -> {
-                Kernel kernel = StringKernels.of(name);
+                Kernel kernel = BinaryKernels.of(call);
+                if (kernel == null) {
+                    kernel = StringKernels.of(name);
+                }
                 if (kernel == null) {
                     kernel = MathKernels.of(name, type);
                 }

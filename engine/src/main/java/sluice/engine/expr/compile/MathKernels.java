@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
+import sluice.engine.types.IntegralRange;
 
 /** Numeric functions; round is HALF_UP and bround HALF_EVEN on the decimal value, as Spark. Stateless. */
 final class MathKernels {
@@ -42,11 +43,8 @@ final class MathKernels {
 
     private static Object abs(Object value, DataType type) {
         if (value instanceof Long l) {
-            long min = type == AtomicType.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
-            if (l == min) {
-                throw RowFailure.overflow(type == AtomicType.INT ? "integer" : "long", "try_abs");
-            }
-            return Math.abs(l);
+            // Spark's abs negates negative values with MathUtils.negateExact, so the smallest value overflows.
+            return l < 0 ? ExactArithmetic.negate(type, l) : l;
         } else if (value instanceof Double d) {
             return Math.abs(d);
         }
@@ -72,9 +70,7 @@ final class MathKernels {
     }
 
     private static long checkedLong(BigDecimal value, DataType type) {
-        long min = type == AtomicType.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
-        long max = type == AtomicType.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
-        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+        if (!IntegralRange.of(type).contains(value)) {
             throw RowFailure.roundOverflow();
         }
         return value.longValue();

@@ -146,6 +146,10 @@ public final class Lexer {
             kind = TokenKind.FLOAT;
         } else if (suffix.equalsIgnoreCase("l") && kind == TokenKind.INTEGER) {
             kind = TokenKind.BIGINT;
+        } else if (suffix.equalsIgnoreCase("y") && kind == TokenKind.INTEGER) {
+            kind = TokenKind.TINYINT;
+        } else if (suffix.equalsIgnoreCase("s") && kind == TokenKind.INTEGER) {
+            kind = TokenKind.SMALLINT;
         } else if (!suffix.isEmpty()) {
             throw source.error(syntaxCode, new Span(start, pos + suffix.length()),
                     "invalid number '%s'", digits + suffix);

@@ -9,6 +9,10 @@ public enum TokenKind {
     INTEGER,
     /** An integer with an {@code L} suffix. */
     BIGINT,
+    /** An integer with a {@code Y} suffix. */
+    TINYINT,
+    /** An integer with an {@code S} suffix. */
+    SMALLINT,
     /** Digits with a point and no exponent, e.g. {@code 1.5}; Spark's exact decimal literal. */
     DECIMAL,
     /** A number with an exponent or a {@code D} suffix. */

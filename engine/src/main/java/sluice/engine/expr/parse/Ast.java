@@ -13,7 +13,7 @@ public sealed interface Ast permits Ast.Literal, Ast.TypedLiteral, Ast.IntervalL
     Span span();
 
     /** The kinds of plain literal; numbers keep their text so the analyzer can pick Spark's exact type. */
-    enum LiteralKind { INTEGER, BIGINT, DECIMAL, DOUBLE, FLOAT, BIG_DECIMAL, STRING, BOOLEAN, NULL }
+    enum LiteralKind { INTEGER, BIGINT, TINYINT, SMALLINT, DECIMAL, DOUBLE, FLOAT, BIG_DECIMAL, STRING, BOOLEAN, NULL }
 
     /** {@code text} is the number (with a leading '-' when negated), the unescaped string, or true/false. */
     record Literal(LiteralKind kind, String text, Span span) implements Ast {
@@ -22,7 +22,7 @@ public sealed interface Ast permits Ast.Literal, Ast.TypedLiteral, Ast.IntervalL
         }
     }
 
-    /** {@code DATE '2015-01-02'} or {@code TIMESTAMP '...'}; {@code typeName} is upper case. */
+    /** {@code DATE '2015-01-02'}, {@code TIMESTAMP '...'} or {@code X'4142'}; {@code typeName} is upper case. */
     record TypedLiteral(String typeName, String value, Span span) implements Ast {}
 
     /** {@code INTERVAL 3 DAYS 2 HOURS}: one part per value and unit, or one string holding them all (unit null). */

@@ -21,7 +21,7 @@ final class Primaries {
     Ast parse() {
         Token token = cursor.peek();
         switch (token.kind()) {
-            case INTEGER, BIGINT, DECIMAL, DOUBLE, FLOAT, BIG_DECIMAL -> {
+            case INTEGER, BIGINT, TINYINT, SMALLINT, DECIMAL, DOUBLE, FLOAT, BIG_DECIMAL -> {
                 cursor.advance();
                 return new Ast.Literal(Ast.LiteralKind.valueOf(token.kind().name()), token.text(), token.span());
             }
@@ -75,11 +75,11 @@ final class Primaries {
                     cursor.advance();
                     return new Ast.Literal(Ast.LiteralKind.NULL, "NULL", token.span());
                 }
-                case "DATE", "TIMESTAMP", "TIMESTAMP_LTZ" -> {
+                case "DATE", "TIMESTAMP", "TIMESTAMP_LTZ", "X" -> {
                     if (cursor.peek(1).kind() == TokenKind.STRING) {
                         cursor.advance();
                         Token value = cursor.advance();
-                        String type = upper.equals("DATE") ? "DATE" : "TIMESTAMP";
+                        String type = upper.equals("TIMESTAMP_LTZ") ? "TIMESTAMP" : upper;
                         return new Ast.TypedLiteral(type, value.text(), token.span().to(value.span()));
                     }
                 }

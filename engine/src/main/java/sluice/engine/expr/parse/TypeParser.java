@@ -29,12 +29,14 @@ public final class TypeParser {
         String word = name.text().toUpperCase(Locale.ROOT);
         return switch (word) {
             case "BOOLEAN" -> AtomicType.BOOLEAN;
-            // Sluice has no 1- and 2-byte integers; they widen to INT, which holds every value they can.
-            case "TINYINT", "BYTE", "SMALLINT", "SHORT", "INT", "INTEGER" -> AtomicType.INT;
+            case "TINYINT", "BYTE" -> AtomicType.TINYINT;
+            case "SMALLINT", "SHORT" -> AtomicType.SMALLINT;
+            case "INT", "INTEGER" -> AtomicType.INT;
             case "BIGINT", "LONG" -> AtomicType.BIGINT;
             case "FLOAT", "REAL" -> AtomicType.FLOAT;
             case "DOUBLE" -> AtomicType.DOUBLE;
             case "STRING" -> AtomicType.STRING;
+            case "BINARY" -> AtomicType.BINARY;
             case "VARCHAR", "CHAR", "CHARACTER" -> lengthThenString();
             case "DATE" -> AtomicType.DATE;
             case "TIMESTAMP", "TIMESTAMP_LTZ" -> AtomicType.TIMESTAMP;

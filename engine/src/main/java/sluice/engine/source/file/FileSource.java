@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import sluice.engine.source.InputPartition;
 import sluice.engine.source.Source;
 import sluice.engine.source.SourceContext;
@@ -115,6 +116,34 @@ public final class FileSource implements Source {
             }
         }
         return partitions;
+    }
+
+    /** Every log batch of {@code (start, end]} must be in the file log, as Spark's {@code getBatch} checks. */
+    @Override
+    public Optional<String> checkLoggedRange(String start, String end) {
+        long from;
+        long to;
+        String offset = start;
+        try {
+            from = FileOffset.parse(start);
+            offset = end;
+            to = FileOffset.parse(end);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(String.format("'%s' is not a file source offset such as {\"logOffset\":0}", offset));
+        }
+        if (from > to) {
+            return Optional.of(String.format("its offsets go back from file log batch %d to %d", from, to));
+        }
+        for (long batchId = from + 1; batchId <= to; batchId++) {
+            if (log().get(batchId).isEmpty()) {
+                long latest = log().latestBatchId();
+                String has = latest < 0 ? "which is empty" : batchId > latest ? "which ends at batch " + latest
+                        : "which has no batch " + batchId;
+                return Optional.of(String.format("offset '%s' needs batch %d of the file log %s, %s", end, batchId,
+                        log().location(), has));
+            }
+        }
+        return Optional.empty();
     }
 
     private FolderListing listing() {

@@ -1,85 +1,63 @@
 package sluice.engine.source.file;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import sluice.engine.json.JsonValues;
+import sluice.engine.checkpoint.CompactibleLog;
+import sluice.engine.checkpoint.LogOwner;
 import sluice.engine.diag.ErrorCode;
-import sluice.engine.diag.Position;
-import sluice.engine.diag.Problem;
+import sluice.engine.json.JsonValues;
 
 /**
  * Mutable, owned by the query thread: which files belong to which log batch, as Spark's {@code FileStreamSourceLog}.
- * With a metadata folder every batch is the file {@code N} in it: a {@code v1} line, then one JSON line per file
- * ({@code {"path":"file:///…","timestamp":…,"batchId":N}}), written to a temporary file and renamed so a crash never
- * leaves half a batch. Without a folder the log lives in memory only. Spark compacts every tenth batch into
- * {@code N.compact}; we do not, so our folder holds only plain batch files (which Spark also reads).
+ * With a metadata folder the batches are a {@link CompactibleLog} there, in Spark's layout and file contents
+ * ({@code {"path":"file:///…","timestamp":…,"batchId":N}} lines, every tenth batch compacted into {@code N.compact}),
+ * so Spark resumes from a folder Sluice wrote and the other way round. Without a folder the log lives in memory only.
  */
 final class FileSourceLog {
-    private static final String VERSION = "v1";
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final CompactibleLog.Codec<FileEntry> CODEC = new CompactibleLog.Codec<>() {
+        @Override
+        public String toJson(FileEntry entry) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("path", entry.path());
+            json.put("timestamp", entry.timestamp());
+            json.put("batchId", entry.batchId());
+            return JsonValues.write(json, false);
+        }
 
-    private final String nodeId;
-    private final Path folder;
+        @Override
+        public FileEntry fromJson(Map<String, Object> json) {
+            if (!(json.get("path") instanceof String path) || !(json.get("timestamp") instanceof Long timestamp)
+                    || !(json.get("batchId") instanceof Long batchId)) {
+                throw new IllegalArgumentException("is not a file entry (path, timestamp, batchId)");
+            }
+            return new FileEntry(path, timestamp, batchId);
+        }
+    };
+
+    private final CompactibleLog<FileEntry> files;
     private final TreeMap<Long, List<FileEntry>> batches = new TreeMap<>();
 
-    private FileSourceLog(String nodeId, Path folder) {
-        this.nodeId = nodeId;
-        this.folder = folder;
+    private FileSourceLog(CompactibleLog<FileEntry> files) {
+        this.files = files;
     }
 
     /** The log in {@code folder} (null: in memory), with every batch already written there. */
     static FileSourceLog open(String nodeId, Path folder) {
-        FileSourceLog log = new FileSourceLog(nodeId, folder);
-        if (folder != null && Files.isDirectory(folder)) {
-            log.readAll();
+        FileSourceLog log = new FileSourceLog(folder == null ? null
+                : new CompactibleLog<>(folder, CODEC, LogOwner.node(nodeId, ErrorCode.CHECKPOINT_FAILED)));
+        if (folder != null) {
+            // A compaction file holds the entries of every earlier batch: each entry says which batch it belongs to.
+            for (FileEntry entry : log.files.allEntries()) {
+                log.batches.computeIfAbsent(entry.batchId(), id -> new ArrayList<>()).add(entry);
+            }
+            log.batches.replaceAll((id, entries) -> List.copyOf(entries));
         }
         return log;
-    }
-
-    private void readAll() {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (name.matches("\\d+")) {
-                    batches.put(Long.parseLong(name), read(file));
-                }
-            }
-        } catch (IOException e) {
-            throw failure("cannot read the file log in '%s': %s", folder, e.getMessage());
-        }
-    }
-
-    private List<FileEntry> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(VERSION)) {
-            throw failure("file log '%s' does not start with '%s'; it was written by another version", file, VERSION);
-        }
-        List<FileEntry> entries = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            Map<String, Object> node = JsonValues.object(JsonValues.parse(line));
-            if (node == null || !(node.get("path") instanceof String path)) {
-                throw failure("file log '%s' has a line that is not a file entry: %s", file, line);
-            }
-            entries.add(new FileEntry(path, JsonValues.number(node, "timestamp", 0),
-                    JsonValues.number(node, "batchId", 0)));
-        }
-        return List.copyOf(entries);
     }
 
     /** The newest batch number, or -1 when the log is empty. */
@@ -99,47 +77,24 @@ final class FileSourceLog {
         return Optional.ofNullable(batches.get(batchId));
     }
 
-    /** Records a new batch; as Spark, a batch already in the log is kept as it is. */
+    /** Where the log is kept, for messages; "memory" without a folder. */
+    String location() {
+        return files == null ? "memory" : "'" + files.dir() + "'";
+    }
+
+    /**
+     * Records a new batch; as Spark, a batch already in the log is kept as it is. Paths are logged as listed,
+     * {@code file:///…}, the form Spark 4.1 logs for a local folder: Spark tells seen files from new ones by this
+     * text, so any other form would make it read every logged file again.
+     */
     void add(long batchId, List<FileEntry> entries) {
         if (batches.containsKey(batchId)) {
             return;
         }
-        List<FileEntry> copy = List.copyOf(entries);
-        if (folder != null) {
-            write(batchId, copy);
+        List<FileEntry> logged = List.copyOf(entries);
+        if (files != null) {
+            files.add(batchId, logged);
         }
-        batches.put(batchId, copy);
-    }
-
-    private void write(long batchId, List<FileEntry> entries) {
-        try {
-            Files.createDirectories(folder);
-            StringWriter text = new StringWriter();
-            text.write(VERSION);
-            for (FileEntry entry : entries) {
-                text.write('\n');
-                try (JsonGenerator json = FACTORY.createGenerator(text)) {
-                    json.writeStartObject();
-                    json.writeStringField("path", entry.path());
-                    json.writeNumberField("timestamp", entry.timestamp());
-                    json.writeNumberField("batchId", entry.batchId());
-                    json.writeEndObject();
-                }
-            }
-            Path target = folder.resolve(Long.toString(batchId));
-            Path temporary = folder.resolve("." + batchId + ".tmp");
-            Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw failure("cannot write the file log in '%s': %s", folder, e.getMessage());
-        }
-    }
-
-    private RuntimeException failure(String format, Object... args) {
-        return Problem.of(ErrorCode.CHECKPOINT_FAILED, Position.node(nodeId), format, args).toException();
+        batches.put(batchId, logged);
     }
 }

@@ -50,7 +50,7 @@ class LexerTest {
         "'abc    | 1 | 1 | unclosed string literal",
         "`abc    | 1 | 1 | unclosed quoted identifier",
         "/* x    | 1 | 1 | unclosed comment",
-        "1 2S    | 1 | 3 | invalid number '2S'",
+        "1 2Z    | 1 | 3 | invalid number '2Z'",
     })
     void lexicalErrorPointsAtTheOffendingCharacter(String text, int line, int column, String message) {
         Problem problem = problem(text);

@@ -212,7 +212,8 @@ public final class JsonFormat implements FileFormat {
                 rows.setLong(column, date.toEpochDay());
             } else if (value instanceof Instant instant) {
                 rows.setLong(column, instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000);
-            } else if (value instanceof Integer || value instanceof Long) {
+            } else if (value instanceof Byte || value instanceof Short || value instanceof Integer
+                    || value instanceof Long) {
                 rows.setLong(column, ((Number) value).longValue());
             } else if (value instanceof Double || value instanceof Float) {
                 rows.setDouble(column, ((Number) value).doubleValue());

@@ -1,5 +1,6 @@
 package sluice.engine.source.file.json;
 
+import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,6 +19,7 @@ import sluice.engine.source.file.DecimalText;
 import sluice.engine.source.file.TemporalParser;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
@@ -27,10 +29,10 @@ import sluice.engine.types.StructType;
 /**
  * Mutable, owned by the thread reading one file: converts the JSON value under a parser to a value of a column's
  * type as Spark's {@code JacksonParser} does. Numbers go to numeric columns only (a JSON string {@code "12"} is no
- * INT), any value goes to a STRING column (non-strings as their JSON text), an empty string is malformed for every
- * type but STRING, and a TIMESTAMP may be a number of seconds. Results are Java objects of
- * {@link sluice.engine.types.ColumnVector#get}; on a mismatch it skips the value and returns {@link #FAILED}, and
- * {@link #failure()} says why.
+ * INT), any value goes to a STRING column (non-strings as their JSON text), a BINARY column takes a base64 string,
+ * an empty string is malformed for every type but STRING and BINARY, and a TIMESTAMP may be a number of seconds.
+ * Results are Java objects of {@link sluice.engine.types.ColumnVector#get}; on a mismatch it skips the value and
+ * returns {@link #FAILED}, and {@link #failure()} says why.
  */
 final class JsonValueConverter {
     static final Object FAILED = new Object();
@@ -58,6 +60,11 @@ final class JsonValueConverter {
         if (type == AtomicType.STRING) {
             return token == JsonToken.VALUE_STRING ? parser.getText() : jsonText(parser);
         }
+        if (type == AtomicType.BINARY) {
+            // Spark reads binary from a JSON string (an empty one too) as base64, with Jackson's default variant.
+            Bytes bytes = token == JsonToken.VALUE_STRING ? base64(parser.getText()) : null;
+            return bytes == null ? fail(parser, type, column) : bytes;
+        }
         if (token == JsonToken.VALUE_STRING && parser.getTextLength() == 0) {
             return fail(parser, type, column);
         }
@@ -71,6 +78,11 @@ final class JsonValueConverter {
         try {
             if (type == AtomicType.INT) {
                 return token == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : null;
+            } else if (type == AtomicType.TINYINT) {
+                // Jackson's getByteValue, as Spark's: -128 to 255, where 128 to 255 wrap to negative bytes.
+                return token == JsonToken.VALUE_NUMBER_INT ? parser.getByteValue() : null;
+            } else if (type == AtomicType.SMALLINT) {
+                return token == JsonToken.VALUE_NUMBER_INT ? parser.getShortValue() : null;
             } else if (type == AtomicType.BIGINT) {
                 return token == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : null;
             } else if (type == AtomicType.DOUBLE) {
@@ -97,6 +109,14 @@ final class JsonValueConverter {
             return null;
         }
         return null;
+    }
+
+    private static Bytes base64(String text) {
+        try {
+            return Bytes.of(Base64Variants.getDefaultVariant().decode(text));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private Object timestamp(JsonParser parser, JsonToken token) throws IOException {

@@ -1,0 +1,132 @@
+package sluice.engine.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sluice.engine.diag.SluiceException;
+
+class CompactibleLogTest {
+    /** Entries are names, written as Spark writes its entries: one JSON object per line. */
+    private static final CompactibleLog.Codec<String> NAMES = new CompactibleLog.Codec<>() {
+        @Override
+        public String toJson(String entry) {
+            return "{\"name\":\"" + entry + "\"}";
+        }
+
+        @Override
+        public String fromJson(Map<String, Object> json) {
+            if (!(json.get("name") instanceof String name)) {
+                throw new IllegalArgumentException("has no name");
+            }
+            return name;
+        }
+    };
+
+    @TempDir
+    Path dir;
+
+    private CompactibleLog<String> log() {
+        return new CompactibleLog<>(dir, NAMES, LogOwner.CHECKPOINT);
+    }
+
+    private List<String> fileNames() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void theTenthBatchIsACompactFileWithEveryEntrySoFar() throws IOException {
+        CompactibleLog<String> log = log();
+
+        for (int batch = 0; batch < 11; batch++) {
+            log.add(batch, List.of("b" + batch));
+        }
+
+        assertThat(fileNames()).containsExactly("0", "1", "10", "2", "3", "4", "5", "6", "7", "8", "9.compact");
+        assertThat(Files.readString(dir.resolve("9.compact"))).isEqualTo("v1\n" + String.join("\n",
+                Stream.of("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9")
+                        .map(NAMES::toJson).toList()));
+        assertThat(log.allEntries()).containsExactly("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9",
+                "b10");
+    }
+
+    @Test
+    void theFilesBeforeACompactFileMayBeGoneAsSparkDeletesThem() throws IOException {
+        Files.writeString(dir.resolve("9.compact"), "v1\n{\"name\":\"old\"}");
+        Files.writeString(dir.resolve("10"), "v1\n{\"name\":\"new\"}");
+        Files.writeString(dir.resolve(".10.crc"), "Hadoop's checksum");
+        Files.writeString(dir.resolve(".11.3f2a.tmp"), "a temporary file");
+
+        assertThat(log().allEntries()).containsExactly("old", "new");
+        assertThat(log().latestId()).hasValue(10);
+    }
+
+    @Test
+    void aLogCompactedAtAnotherIntervalKeepsIt() throws IOException {
+        Files.writeString(dir.resolve("4.compact"), "v1\n{\"name\":\"up to 4\"}");
+        Files.writeString(dir.resolve("9.compact"), "v1\n{\"name\":\"up to 9\"}");
+
+        CompactibleLog<String> log = log();
+
+        assertThat(log.isCompactionBatch(14)).isTrue();
+        assertThat(log.isCompactionBatch(19)).isTrue();
+        assertThat(log.isCompactionBatch(12)).isFalse();
+    }
+
+    @Test
+    void aGapBetweenTheCompactFileAndTheLatestBatchIsAProblem() throws IOException {
+        Files.writeString(dir.resolve("9.compact"), "v1");
+        Files.writeString(dir.resolve("11"), "v1");
+
+        assertThatThrownBy(() -> log().allEntries()).isInstanceOf(SluiceException.class)
+                .hasMessage("checkpointLocation: the log in '" + dir + "' is damaged: it has batch 11 but not batch 10");
+    }
+
+    @Test
+    void aBatchWithTwoFilesIsAProblem() throws IOException {
+        Files.writeString(dir.resolve("9"), "v1");
+        Files.writeString(dir.resolve("9.compact"), "v1");
+
+        assertThatThrownBy(() -> log().latestId()).isInstanceOf(SluiceException.class)
+                .hasMessage("checkpointLocation: the log in '" + dir + "' is damaged: batch 9 has two files, '9' and "
+                        + "'9.compact'");
+    }
+
+    @Test
+    void aLineThatIsNotAnEntryNamesTheFileAndLine() throws IOException {
+        Files.writeString(dir.resolve("0"), "v1\n{\"name\":\"a\"}\n{\"other\":1}");
+
+        assertThatThrownBy(() -> log().allEntries()).isInstanceOf(SluiceException.class)
+                .hasMessage("checkpointLocation: file '" + dir.resolve("0") + "' is damaged: line 3 has no name: "
+                        + "'{\"other\":1}'");
+    }
+
+    @Test
+    void aMalformedVersionLineIsAProblem() throws IOException {
+        Files.writeString(dir.resolve("0"), "version one\n{\"name\":\"a\"}");
+
+        assertThatThrownBy(() -> log().allEntries()).isInstanceOf(SluiceException.class)
+                .hasMessage("checkpointLocation: file '" + dir.resolve("0") + "' is damaged: its first line should "
+                        + "be a log version such as 'v1', not 'version one'");
+    }
+
+    @Test
+    void anExistingBatchIsNotWrittenAgain() throws IOException {
+        CompactibleLog<String> log = log();
+        log.add(0, List.of("first"));
+
+        boolean added = log.add(0, List.of("second"));
+
+        assertThat(added).isFalse();
+        assertThat(log.allEntries()).containsExactly("first");
+    }
+}
