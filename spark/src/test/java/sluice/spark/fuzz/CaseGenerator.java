@@ -50,6 +50,7 @@ final class CaseGenerator {
                 case TIMESTAMP -> "ts";
                 case BOOLEAN -> "bool";
                 case STRING -> "str";
+                case BINARY -> "bin";
                 default -> kind.name().toLowerCase(Locale.ROOT);
             };
             columns.add(new Column(prefix + "_" + i, kind, kind.ddl(decimal)));

@@ -16,6 +16,10 @@ import java.util.SplittableRandom;
 final class EdgeValues {
     private static final List<String> INTS = List.of("0", "1", "-1", "7", "42", "-128", "127", "255", "32767",
             "-32768", "2147483647", "-2147483648", "1000000", "46341", "-46341");
+    private static final List<String> TINYINTS = List.of("0", "1", "-1", "127", "-128", "100", "64", "-100");
+    private static final List<String> SMALLINTS = List.of("0", "1", "-1", "32767", "-32768", "255", "1000",
+            "-182", "181");
+    private static final List<String> BINARIES = List.of("", "a", "hello", "\u65e5\u672c", "AB", "\u00ff", "ab cd");
     private static final List<String> BIGINTS = List.of("0", "1", "-1", "9223372036854775807",
             "-9223372036854775808", "2147483648", "-2147483649", "4294967296", "3037000500", "86400000000",
             "-86400000000000");
@@ -44,12 +48,15 @@ final class EdgeValues {
         Kind kind = column.kind();
         String text = switch (kind) {
             case BOOLEAN -> random.nextBoolean() ? "true" : "false";
+            case TINYINT -> edge ? pick(TINYINTS, random) : Integer.toString(random.nextInt(-128, 128));
+            case SMALLINT -> edge ? pick(SMALLINTS, random) : Integer.toString(random.nextInt(-32768, 32768));
             case INT -> edge ? pick(INTS, random) : Integer.toString(random.nextInt(-100_000, 100_000));
             case BIGINT -> edge ? pick(BIGINTS, random) : Long.toString(random.nextLong());
             case FLOAT -> edge ? pick(FLOATS, random) : Float.toString((float) (random.nextDouble() * 2000 - 1000));
             case DOUBLE -> edge ? pick(DOUBLES, random) : Double.toString(random.nextDouble() * 2e6 - 1e6);
             case DECIMAL -> decimal(column, edge, random);
             case STRING -> edge ? pick(STRINGS, random) : word(random);
+            case BINARY -> edge ? pick(BINARIES, random) : word(random);
             case DATE -> edge ? pick(DATES, random)
                     : LocalDate.ofEpochDay(random.nextLong(-200_000, 200_000)).toString();
             case TIMESTAMP -> edge ? pick(TIMESTAMPS, random)

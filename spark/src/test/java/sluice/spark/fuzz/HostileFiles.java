@@ -31,10 +31,10 @@ final class HostileFiles {
     /** Text a field of the column's kind might hold instead of a clean value. */
     static String hostileText(Kind kind, SplittableRandom random) {
         return switch (kind) {
-            case INT, BIGINT, FLOAT, DOUBLE, DECIMAL -> EdgeValues.pick(NUMBER_TEXTS, random);
+            case TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL -> EdgeValues.pick(NUMBER_TEXTS, random);
             case DATE, TIMESTAMP -> EdgeValues.pick(DATE_TEXTS, random);
             case BOOLEAN -> EdgeValues.pick(BOOLEAN_TEXTS, random);
-            case STRING -> EdgeValues.pick(STRING_TEXTS, random);
+            case STRING, BINARY -> EdgeValues.pick(STRING_TEXTS, random);
         };
     }
 

@@ -5,10 +5,10 @@ import java.util.Set;
 
 /** The value kinds the fuzzer makes columns and expressions of. A decimal column's precision lives in its DDL. */
 enum Kind {
-    BOOLEAN, INT, BIGINT, FLOAT, DOUBLE, DECIMAL, STRING, DATE, TIMESTAMP;
+    BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL, STRING, BINARY, DATE, TIMESTAMP;
 
-    static final Set<Kind> NUMERIC = EnumSet.of(INT, BIGINT, FLOAT, DOUBLE, DECIMAL);
-    static final Set<Kind> INTEGRAL = EnumSet.of(INT, BIGINT);
+    static final Set<Kind> NUMERIC = EnumSet.of(TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL);
+    static final Set<Kind> INTEGRAL = EnumSet.of(TINYINT, SMALLINT, INT, BIGINT);
 
     boolean isNumeric() {
         return NUMERIC.contains(this);

@@ -1,14 +1,17 @@
 package sluice.spark.fuzz;
 
 import static sluice.spark.fuzz.Kind.BIGINT;
+import static sluice.spark.fuzz.Kind.BINARY;
 import static sluice.spark.fuzz.Kind.BOOLEAN;
 import static sluice.spark.fuzz.Kind.DATE;
 import static sluice.spark.fuzz.Kind.DECIMAL;
 import static sluice.spark.fuzz.Kind.DOUBLE;
 import static sluice.spark.fuzz.Kind.FLOAT;
 import static sluice.spark.fuzz.Kind.INT;
+import static sluice.spark.fuzz.Kind.SMALLINT;
 import static sluice.spark.fuzz.Kind.STRING;
 import static sluice.spark.fuzz.Kind.TIMESTAMP;
+import static sluice.spark.fuzz.Kind.TINYINT;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -85,6 +88,11 @@ final class Operations {
         add("(%s - %s)", DECIMAL, true, p(DECIMAL), p(INT));
         add("(%s + %s)", DOUBLE, false, p(DECIMAL), p(DOUBLE));
         add("length(%s)", INT, false, p(STRING));
+        add("length(%s)", INT, false, p(BINARY));
+        add("octet_length(%s)", INT, false, p(BINARY));
+        add("bit_length(%s)", INT, false, p(STRING));
+        add("(%s + %s)", SMALLINT, true, p(TINYINT), p(SMALLINT));
+        add("(%s * %s)", INT, true, p(SMALLINT), p(INT));
         add("instr(%s, %s)", INT, false, p(STRING), p(STRING));
         add("size(split(%s, %s))", INT, false, p(STRING), Param.literal(STRING, "','", "' '", "'a'", "''"));
         add("unix_timestamp(%s)", BIGINT, false, p(TIMESTAMP));
@@ -151,6 +159,15 @@ final class Operations {
         add("regexp_extract(%s, '(a)(b)?', %s)", STRING, true, p(STRING), Param.literal(INT, "1", "2", "3"));
         add("date_format(%s, %s)", STRING, false, p(TIMESTAMP), Param.literal(STRING, DATE_FORMATS));
         add("(%s || %s)", STRING, false, p(STRING), p(STRING));
+        add("hex(%s)", STRING, false, p(BINARY));
+        add("base64(%s)", STRING, false, p(BINARY));
+        add("decode(%s, 'UTF-8')", STRING, false, p(BINARY));
+        add("unbase64(%s)", BINARY, true, p(STRING));
+        add("unhex(%s)", BINARY, false, p(STRING));
+        add("encode(%s, 'UTF-8')", BINARY, false, p(STRING));
+        add("concat(%s, %s)", BINARY, false, p(BINARY), p(BINARY));
+        add("(%s || %s)", BINARY, false, p(BINARY), p(BINARY));
+        add("hex(%s)", STRING, false, p(BIGINT));
     }
 
     private void dates() {
@@ -189,8 +206,10 @@ final class Operations {
         }
         return switch (from) {
             case STRING -> true;
+            case BINARY -> false;
             case BOOLEAN -> to.isNumeric();
-            case INT, BIGINT, FLOAT, DOUBLE, DECIMAL -> to.isNumeric() || to == BOOLEAN || to == TIMESTAMP;
+            case TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL -> to.isNumeric() || to == BOOLEAN
+                    || to == TIMESTAMP;
             case DATE -> to == TIMESTAMP;
             case TIMESTAMP -> to == DATE || to.isNumeric();
         };
@@ -198,6 +217,10 @@ final class Operations {
 
     private static boolean widens(Kind from, Kind to) {
         return switch (from) {
+            case TINYINT -> to == SMALLINT || to == INT || to == BIGINT || to == DOUBLE || to == FLOAT
+                    || to == DECIMAL || to == BOOLEAN;
+            case SMALLINT -> to == INT || to == BIGINT || to == DOUBLE || to == FLOAT || to == DECIMAL
+                    || to == BOOLEAN;
             case INT -> to == BIGINT || to == DOUBLE || to == FLOAT || to == DECIMAL || to == BOOLEAN;
             case BIGINT -> to == DOUBLE || to == FLOAT || to == BOOLEAN;
             case FLOAT -> to == DOUBLE || to == BOOLEAN;
@@ -205,7 +228,7 @@ final class Operations {
             case BOOLEAN -> to != DECIMAL;
             case DATE -> to == TIMESTAMP;
             case TIMESTAMP -> to == DATE || to == BIGINT || to == DOUBLE;
-            case STRING -> false;
+            case STRING, BINARY -> false;
         };
     }
 }

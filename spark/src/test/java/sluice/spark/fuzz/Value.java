@@ -2,7 +2,7 @@ package sluice.spark.fuzz;
 
 /**
  * One generated value of a kind, as canonical text ({@code 2147483647}, {@code NaN}, {@code 2020-02-29}, a string's
- * characters), or null; rendered as a SQL literal, a CSV field or a JSON token as Spark reads each by default.
+ * characters; a binary value is the UTF-8 bytes of its text, as Spark's CSV reader takes it), or null; rendered as a SQL literal, a CSV field or a JSON token as Spark reads each by default.
  */
 record Value(Kind kind, String text) {
     static Value ofNull(Kind kind) {
@@ -20,11 +20,15 @@ record Value(Kind kind, String text) {
         }
         return switch (kind) {
             case BOOLEAN, INT -> text;
+            case TINYINT -> text + "Y";
+            case SMALLINT -> text + "S";
             case BIGINT -> text + "L";
             case FLOAT -> isSpecial() ? "CAST('" + text + "' AS FLOAT)" : text + "F";
             case DOUBLE -> isSpecial() ? "CAST('" + text + "' AS DOUBLE)" : text + "D";
             case DECIMAL -> "CAST(" + text + "BD AS " + decimalDdl + ")";
             case STRING -> quoted(text);
+            case BINARY -> "X'" + java.util.HexFormat.of().formatHex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    + "'";
             case DATE -> "DATE'" + text + "'";
             case TIMESTAMP -> "TIMESTAMP'" + text + "'";
         };
@@ -51,8 +55,10 @@ record Value(Kind kind, String text) {
             return "null";
         }
         return switch (kind) {
-            case BOOLEAN, INT, BIGINT, FLOAT, DOUBLE, DECIMAL -> text;
+            case BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, FLOAT, DOUBLE, DECIMAL -> text;
             case STRING, DATE, TIMESTAMP -> jsonString(text);
+            case BINARY -> jsonString(java.util.Base64.getEncoder()
+                    .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         };
     }
 
