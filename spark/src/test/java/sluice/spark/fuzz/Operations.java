@@ -162,7 +162,7 @@ final class Operations {
         add("hex(%s)", STRING, false, p(BINARY));
         add("base64(%s)", STRING, false, p(BINARY));
         add("decode(%s, 'UTF-8')", STRING, false, p(BINARY));
-        add("unbase64(%s)", BINARY, true, p(STRING));
+        add("unbase64(base64(%s))", BINARY, false, p(BINARY));
         add("unhex(%s)", BINARY, false, p(STRING));
         add("encode(%s, 'UTF-8')", BINARY, false, p(STRING));
         add("concat(%s, %s)", BINARY, false, p(BINARY), p(BINARY));
