@@ -44,6 +44,15 @@ class PackageDependencyTest {
     }
 
     @Test
+    void taskImportsNothingOfTheEngineSoEveryLayerMayCallIt() {
+        List<Dependency> outside = dependencies().stream()
+                .filter(d -> d.from().equals("task") && d.to() != null && !d.to().equals("task"))
+                .toList();
+
+        assertThat(outside).isEmpty();
+    }
+
+    @Test
     void exprImportsOnlyTypesAndDiag() {
         List<Dependency> outside = dependencies().stream()
                 .filter(d -> d.from().equals("expr") && d.to() != null)

@@ -3,6 +3,7 @@ package sluice.engine.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ final class RunCommand implements Callable<Integer> {
     private final PrintStream console;
     private final StandardOutput stdout;
     private final boolean verbose;
+    private final Clock clock;
 
     @Spec
     private CommandSpec spec;
@@ -56,11 +58,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Print each batch's progress as one JSON line on standard error")
     private boolean progress;
 
-    /** {@code console} is where console sinks print, over {@code stdout}, which tells whether that output failed. */
-    RunCommand(PrintStream console, StandardOutput stdout, boolean verbose) {
+    /**
+     * {@code console} is where console sinks print, over {@code stdout}, which tells whether that output failed;
+     * {@code clock} is the queries' (a test's manual clock).
+     */
+    RunCommand(PrintStream console, StandardOutput stdout, boolean verbose, Clock clock) {
         this.console = console;
         this.stdout = stdout;
         this.verbose = verbose;
+        this.clock = clock;
     }
 
     @Override
@@ -78,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         // No limit is 0 for the query, which then runs until its sources end or it is stopped.
         StreamingQuery query = StreamingQuery.create(loaded.plan(),
                 new QueryOptions(chosen, checkpointDir, maxBatches == null ? 0 : maxBatches),
-                EngineEnvironment.standard(console));
+                EngineEnvironment.standard(console).withClock(clock));
         if (progress) {
             query.addListener(new QueryListener() {
                 @Override

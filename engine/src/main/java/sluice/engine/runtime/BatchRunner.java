@@ -19,6 +19,7 @@ import sluice.engine.operator.TaskContext;
 import sluice.engine.plan.PlannedNode;
 import sluice.engine.plan.QueryPlan;
 import sluice.engine.source.InputPartition;
+import sluice.engine.task.TaskInterruption;
 import sluice.engine.types.Batch;
 import sluice.engine.types.PartitionedBatch;
 
@@ -87,6 +88,7 @@ final class BatchRunner {
         Map<String, PartitionedBatch> kept = new LinkedHashMap<>();
         int sourceIndex = 0;
         for (QueryPlan.Step step : plan.steps()) {
+            TaskInterruption.check();
             PlannedNode node = step.node();
             if (node instanceof PlannedNode.SourceNode source) {
                 String start = starts.get(sourceIndex);
@@ -135,6 +137,7 @@ final class BatchRunner {
             run.stages()[0] = inNode(sourceStep.nodeId(), partition::read);
             run.rows()[0] = run.stages()[0].rowCount();
             for (int i = 0; i < chain.size(); i++) {
+                TaskInterruption.check();
                 PartitionOperator operator = (PartitionOperator) ((PlannedNode.TransformNode) chain.get(i).node())
                         .operator();
                 Batch in = run.stages()[i];
@@ -177,13 +180,13 @@ final class BatchRunner {
         return inputs;
     }
 
-    /** Runs {@code work}, placing user errors at {@code nodeId} and wrapping bugs with it. */
+    /** Runs {@code work}, placing user errors at {@code nodeId} and wrapping bugs with it; a stop passes through. */
     static <T> T inNode(String nodeId, Supplier<T> work) {
         try {
             return work.get();
         } catch (SluiceException e) {
             throw e.locatedAt(Position.node(nodeId));
-        } catch (InternalFailure e) {
+        } catch (InternalFailure | TaskInterruption e) {
             throw e;
         } catch (RuntimeException e) {
             throw new InternalFailure(nodeId, e);

@@ -27,7 +27,7 @@ import sluice.engine.types.ValueText;
  * Spark's CSV writer with its write options. Quoting follows the univocity writer under Spark's settings: leading and
  * trailing whitespace is dropped, a value is quoted only when it holds the separator, a line break or a quote (or
  * starts with a quote), quotes inside quotes are escaped with {@code escape}, nulls are {@code nullValue} and empty
- * strings {@code emptyValue} ({@code ""}). Immutable.
+ * strings {@code emptyValue} ({@code ""}); under {@code quoteAll} an empty value is quoted too. Immutable.
  */
 public record CsvRowFormat(boolean header, char sep, char quote, char escape, String nullValue, String emptyValue,
                            boolean quoteAll, boolean escapeQuotes, String dateFormat, String timestampFormat)
@@ -57,7 +57,7 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
 
     @Override
     public boolean writesEmptyFile() {
-        return header;
+        return true;
     }
 
     @Override
@@ -114,7 +114,11 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
         if (substituted && startsWithQuote && text.length() >= 2 && text.charAt(text.length() - 1) == quote) {
             return text;
         }
-        if (text.isEmpty() || !(quoteAll || startsWithQuote || needsQuotes(text))) {
+        // Under quoteAll univocity quotes an empty value too, so a null (nullValue '') is written as "".
+        if (text.isEmpty()) {
+            return quoteAll && quote != NO_QUOTE ? String.valueOf(quote) + quote : text;
+        }
+        if (!(quoteAll || startsWithQuote || needsQuotes(text))) {
             return text;
         }
         StringBuilder quoted = new StringBuilder(text.length() + 2).append(quote);

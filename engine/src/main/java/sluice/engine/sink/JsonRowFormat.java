@@ -49,7 +49,7 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
 
     @Override
     public boolean writesEmptyFile() {
-        return false;
+        return true;
     }
 
     @Override

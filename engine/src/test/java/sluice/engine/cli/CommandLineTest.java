@@ -10,13 +10,18 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import sluice.engine.runtime.ManualClock;
 
 class CommandLineTest {
     @TempDir
@@ -120,12 +125,35 @@ class CommandLineTest {
                 {"id": "rate", "type": "source.rate", "options": {"rowsPerSecond": "1000"}},
                 {"id": "out", "type": "sink.noop", "inputs": ["rate"]}
                 """);
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        Outcome outcome = run("run", file.toString(), "--max-batches", "2", "--progress");
+        CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> Main.execute(
+                new String[] {"run", file.toString(), "--max-batches", "2", "--progress"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                clock));
+        // Batch 0 is the rate source's empty first second; one second later batch 1 holds that second's rows.
+        awaitLines(err, 1);
+        clock.advance(Duration.ofSeconds(1));
 
-        assertThat(outcome.exitCode()).isZero();
-        assertThat(outcome.err().lines()).hasSize(2).allMatch(line -> line.startsWith("{\"id\":"));
-        assertThat(outcome.err().lines().toList().get(1)).contains("\"batchId\":1,\"numInputRows\":1000,");
+        assertThat(exitCode.get(30, TimeUnit.SECONDS)).isZero();
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertThat(progress.lines()).hasSize(2).allMatch(line -> line.startsWith("{\"id\":"));
+        assertThat(progress.lines().toList().get(0)).contains("\"batchId\":0,\"numInputRows\":0,");
+        assertThat(progress.lines().toList().get(1)).contains("\"timestamp\":\"2026-01-01T00:00:01Z\","
+                + "\"batchId\":1,\"numInputRows\":1000,");
+    }
+
+    /** Waits, bounded, until {@code bytes} holds {@code count} lines. */
+    private static void awaitLines(ByteArrayOutputStream bytes, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (bytes.toString(StandardCharsets.UTF_8).lines().count() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fewer than " + count + " lines: " + bytes.toString(StandardCharsets.UTF_8));
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test

@@ -87,4 +87,49 @@ class FileSinkFactoryTest {
                 Position.option("out", "timestampFormat"),
                 "'timestampFormat' is not a valid datetime pattern: 'yyyy-MM-dd'T'"));
     }
+
+    @Test
+    void textTakesOneStringColumn() {
+        Optional<PlannedNode> planned = plan(NAMES, options("path", "out", "format", "text", "lineSep", "\r\n"));
+
+        assertThat(problems).isEmpty();
+        assertThat(planned).isPresent();
+    }
+
+    @Test
+    void textRejectsAColumnThatIsNotAStringWithSparksMessage() {
+        Schema input = Schema.of(Field.of("name", AtomicType.STRING), Field.of("n", AtomicType.INT));
+
+        plan(input, options("path", "out", "format", "text"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH, Position.option("out", "format"),
+                "The Text datasource doesn't support the column `n` of the type \"INT\""));
+    }
+
+    @Test
+    void textRejectsTwoStringColumnsWithSparksMessageAndAFix() {
+        Schema input = Schema.of(Field.of("a", AtomicType.STRING), Field.of("b", AtomicType.STRING));
+
+        plan(input, options("path", "out", "format", "text"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH, Position.option("out", "format"),
+                "Text data source supports only a single column, and you have 2 columns; select one STRING column, "
+                        + "such as concat_ws(',', a, b) AS value"));
+    }
+
+    @Test
+    void textRejectsAnEmptyLineSeparator() {
+        plan(NAMES, options("path", "out", "format", "text", "lineSep", ""));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "lineSep"),
+                "'lineSep' cannot be an empty string"));
+    }
+
+    @Test
+    void lineSepIsRefusedForCsvRatherThanLeftOut() {
+        plan(NAMES, options("path", "out", "format", "csv", "lineSep", ";"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "lineSep"),
+                "'lineSep' is a text option here; csv files end their lines with a line feed"));
+    }
 }

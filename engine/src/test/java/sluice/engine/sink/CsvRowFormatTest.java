@@ -67,6 +67,16 @@ class CsvRowFormatTest {
     }
 
     @Test
+    void quoteAllQuotesEveryValueAndNullsAsTwoQuotes() {
+        CsvRowFormat quoteAll = new CsvRowFormat(false, ',', '"', '\\', "", "\"\"", true, true,
+                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT);
+
+        assertThat(quoteAll.field("plain")).isEqualTo("\"plain\"");
+        assertThat(quoteAll.field(null)).isEqualTo("\"\"");
+        assertThat(quoteAll.field("")).isEqualTo("\"\"");
+    }
+
+    @Test
     void rowsUseSparkDefaultDateAndTimestampFormats() throws IOException {
         Schema schema = Schema.of(Field.of("d", AtomicType.DATE), Field.of("ts", AtomicType.TIMESTAMP),
                 Field.of("x", AtomicType.DOUBLE), Field.of("n", AtomicType.BIGINT),

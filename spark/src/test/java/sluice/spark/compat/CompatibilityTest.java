@@ -48,7 +48,7 @@ class CompatibilityTest {
     private static void compare(Path pipeline) {
         Outcome spark = SparkSide.run(pipeline);
         Outcome sluice = SluiceSide.run(pipeline);
-        Comparison.assertSame(pipeline.getFileName().toString(), sluice, spark);
+        Comparison.assertSame(pipeline.getFileName().toString(), Pipelines.spec(pipeline), sluice, spark);
     }
 
     private static List<Path> pipelines(Path folder) {

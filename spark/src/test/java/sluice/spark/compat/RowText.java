@@ -11,15 +11,15 @@ import sluice.engine.types.Row;
  * Rows of either engine as comparable text: each value with its Java type, so that 1 (int) and 1 (bigint) differ,
  * and Spark's Scala collections, rows and byte arrays read as Sluice's lists, rows and binary values.
  */
-final class RowText {
+public final class RowText {
     private RowText() {
     }
 
-    static String of(Row row) {
+    public static String of(Row row) {
         return row.values().stream().map(RowText::value).collect(Collectors.joining(", ", "(", ")"));
     }
 
-    static String of(org.apache.spark.sql.Row row) {
+    public static String of(org.apache.spark.sql.Row row) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < row.size(); i++) {
             values.add(value(row.get(i)));
@@ -28,7 +28,7 @@ final class RowText {
     }
 
     /** Sorted, so two batches compare as multisets. */
-    static List<String> sorted(List<String> rows) {
+    public static List<String> sorted(List<String> rows) {
         List<String> copy = new ArrayList<>(rows);
         copy.sort(null);
         return copy;
