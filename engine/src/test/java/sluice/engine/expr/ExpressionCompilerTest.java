@@ -91,6 +91,17 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void generatedNamesKeepUnaryPlusAndSparksGroupingOfAndChains() {
+        assertThat(compile("+qty").name()).isEqualTo("(+ qty)");
+        assertThat(compile("qty - +1").name()).isEqualTo("(qty - (+ 1))");
+        assertThat(compile("positive(qty)").name()).isEqualTo("(+ qty)");
+        assertThat(compile("flag AND flag AND flag AND flag AND flag").name())
+                .isEqualTo("(((flag AND flag) AND flag) AND (flag AND flag))");
+        assertThat(compile("-1::string").name()).isEqualTo("CAST(-1 AS STRING)");
+        assertThat(compile("qty::string").name()).isEqualTo("qty");
+    }
+
+    @Test
     void comparesAndReturnsNullForNullOperands() {
         assertThat(eval("Close > Open")).containsExactly(true, false, null);
     }

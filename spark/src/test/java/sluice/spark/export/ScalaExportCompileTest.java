@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,5 +34,22 @@ class ScalaExportCompileTest {
         return examples.stream().map(example -> DynamicTest.dynamicTest(example.getFileName().toString(),
                 () -> ScalaScripts.compile(example.getFileName().toString().replace(".sluice.json", ""),
                         ScalaScripts.export(example), work)));
+    }
+
+    // A class file holds string constants of at most 65,535 bytes; the export must not make one longer.
+    @Test
+    void anExpressionLongerThanAClassFileConstantCompiles() throws IOException {
+        String list = IntStream.range(0, 15_000).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+        Path pipeline = work.resolve("long-expression.sluice.json");
+        Files.writeString(pipeline, """
+                {"format": "sluice/1", "name": "long expression", "nodes": [
+                  {"id": "rate", "type": "source.rate"},
+                  {"id": "select", "type": "transform.select", "inputs": ["rate"],
+                   "options": {"expressions": ["value IN (%s) AS listed"]}},
+                  {"id": "out", "type": "sink.noop", "inputs": ["select"]}]}
+                """.formatted(list));
+
+        assertThat(list.length()).isGreaterThan(65_535);
+        ScalaScripts.compile("long-expression", ScalaScripts.export(pipeline), work);
     }
 }

@@ -37,7 +37,7 @@ final class Arithmetics {
     }
 
     /** {@code what} names the operator in type problems. */
-    private Typed arithmetic(BinaryOp op, String what, Typed left, Typed right, Span span, String sql) {
+    Typed arithmetic(BinaryOp op, String what, Typed left, Typed right, Span span, String sql) {
         DataType a = left.type();
         DataType b = right.type();
         Optional<DataType> promoted = Coercion.stringPromotion(a, b);

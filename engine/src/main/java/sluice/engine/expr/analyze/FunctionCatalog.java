@@ -80,23 +80,27 @@ final class FunctionCatalog {
         List<String> names = new ArrayList<>(FIXED.keySet());
         names.addAll(SpecialFunctions.NAMES);
         names.addAll(BinaryFunctions.NAMES);
+        names.addAll(TryFunctions.NAMES);
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
     private final Analyzer analyzer;
     private final SpecialFunctions special;
     private final BinaryFunctions binary;
+    private final TryFunctions tries;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
         this.special = new SpecialFunctions(analyzer, this);
         this.binary = new BinaryFunctions(analyzer, this);
+        this.tries = new TryFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
         String name = call.function().toLowerCase(Locale.ROOT);
         Fixed fixed = FIXED.get(name);
-        if (fixed == null && !SpecialFunctions.NAMES.contains(name) && !BinaryFunctions.NAMES.contains(name)) {
+        if (fixed == null && !SpecialFunctions.NAMES.contains(name) && !BinaryFunctions.NAMES.contains(name)
+                && !TryFunctions.NAMES.contains(name)) {
             String closest = Suggestion.closest(name, names()).orElse(null);
             throw analyzer.error(ErrorCode.UNKNOWN_FUNCTION, call.nameSpan(), "unknown function '%s'%s",
                     call.function(), closest == null ? "" : "; did you mean '" + closest + "'?");
@@ -106,6 +110,9 @@ final class FunctionCatalog {
             return fixedCall(fixed, call, args);
         } else if (BinaryFunctions.NAMES.contains(name)) {
             return binary.resolve(name, call, args);
+        }
+        if (TryFunctions.NAMES.contains(name)) {
+            return tries.resolve(name, call, args, special);
         }
         return special.resolve(name, call, args);
     }

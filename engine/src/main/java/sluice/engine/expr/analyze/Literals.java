@@ -33,13 +33,13 @@ final class Literals {
             case BIGINT -> suffixed(literal, AtomicType.BIGINT);
             case TINYINT -> suffixed(literal, AtomicType.TINYINT);
             case SMALLINT -> suffixed(literal, AtomicType.SMALLINT);
-            case DECIMAL, BIG_DECIMAL -> decimal(new BigDecimal(text), literal);
+            case DECIMAL, BIG_DECIMAL -> decimal(number(literal), literal);
             case DOUBLE -> {
-                double value = Double.parseDouble(text);
+                double value = inRange(literal, Double.MAX_VALUE, "DOUBLE").doubleValue();
                 yield new Typed.Constant(value, AtomicType.DOUBLE, literal.span(), Double.toString(value));
             }
             case FLOAT -> {
-                float value = Float.parseFloat(text);
+                float value = inRange(literal, Float.MAX_VALUE, "FLOAT").floatValue();
                 yield new Typed.Constant((double) value, AtomicType.FLOAT, literal.span(), Float.toString(value));
             }
             case STRING -> new Typed.Constant(text, AtomicType.STRING, literal.span(), text);
@@ -73,15 +73,42 @@ final class Literals {
         return decimal(new BigDecimal(value), literal);
     }
 
+    /** The literal's exact value; an exponent too large for BigDecimal is out of any range. */
+    private BigDecimal number(Ast.Literal literal) {
+        try {
+            return new BigDecimal(literal.text());
+        } catch (NumberFormatException e) {
+            throw source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(), "the number %s is out of range",
+                    literal.text());
+        }
+    }
+
+    // Spark refuses an exponent or suffixed literal beyond the type's largest value (INVALID_NUMERIC_LITERAL_RANGE)
+    // instead of making it infinite; one too small becomes 0.
+    private BigDecimal inRange(Ast.Literal literal, double max, String type) {
+        BigDecimal value = number(literal);
+        if (value.abs().compareTo(new BigDecimal(max)) > 0) {
+            throw source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(),
+                    "the number %s is out of range for %s, whose largest value is %s", literal.text(), type,
+                    type.equals("FLOAT") ? Float.toString((float) max) : Double.toString(max));
+        }
+        return value;
+    }
+
+    // Spark types an exact number by its digits and refuses one with more than 38 of them
+    // (DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION), rather than rounding it to a DOUBLE.
     private Typed.Constant decimal(BigDecimal value, Ast.Literal literal) {
         int scale = Math.max(value.scale(), 0);
-        BigDecimal normalized = value.setScale(scale);
-        int precision = Math.max(normalized.precision(), scale);
+        // Counted before setScale, which would spell out every zero of 1e-999999999BD.
+        long precision = value.scale() >= 0 ? Math.max(value.precision(), value.scale())
+                : (long) value.precision() - value.scale();
         if (precision > DecimalType.MAX_PRECISION) {
-            double asDouble = value.doubleValue();
-            return new Typed.Constant(asDouble, AtomicType.DOUBLE, literal.span(), Double.toString(asDouble));
+            throw source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(),
+                    "the number %s needs %d digits, more than the %d a DECIMAL holds", literal.text(), precision,
+                    DecimalType.MAX_PRECISION);
         }
-        return new Typed.Constant(normalized, new DecimalType(Math.max(precision, 1), scale), literal.span(),
+        BigDecimal normalized = value.setScale(scale);
+        return new Typed.Constant(normalized, new DecimalType((int) Math.max(precision, 1), scale), literal.span(),
                 normalized.toPlainString());
     }
 

@@ -37,10 +37,23 @@ final class Operators {
                 return new Typed.Negate(number, unary.span(), "(- " + operand.sql() + ")");
             }
             case PLUS -> {
-                return operand;
+                return positive(operand, unary.span());
             }
         }
         throw new AssertionError(unary);
+    }
+
+    /**
+     * Unary plus, and {@code positive(x)}: Spark's UnaryPositive returns its operand but keeps its place in the
+     * generated name, {@code (+ x)}; a string operand is read as DOUBLE, as for unary minus.
+     */
+    Typed positive(Typed operand, Span span) {
+        Typed number = operand.type() == AtomicType.STRING ? analyzer.coerce(operand, AtomicType.DOUBLE) : operand;
+        if (!number.type().isNumeric() && number.type() != AtomicType.INTERVAL) {
+            throw analyzer.mismatch(operand, "unary '+'", "a numeric or interval type");
+        }
+        return new Typed.Call("positive", List.of(number), number.type(), number.nullable(), span,
+                "(+ " + operand.sql() + ")");
     }
 
     Typed binary(Ast.Binary binary) {

@@ -45,6 +45,8 @@ public final class ReferencedColumns {
             collect(caseWhen.otherwise(), columns);
         } else if (node instanceof Typed.Call call) {
             all(call.args(), columns);
+        } else if (node instanceof Typed.TryEval tryEval) {
+            collect(tryEval.operand(), columns);
         } else {
             throw new AssertionError(node);
         }

@@ -24,7 +24,7 @@ final class SpecialFunctions {
     static final Set<String> NAMES = Set.of("concat", "concat_ws", "round", "bround", "abs", "floor", "ceil",
             "ceiling", "log", "greatest", "least", "coalesce", "nvl", "ifnull", "nvl2", "if", "isnull", "isnotnull",
             "nullif", "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
-            "element_at", "size", "cardinality", "pmod");
+            "element_at", "size", "cardinality", "pmod", "positive");
 
     private final Analyzer analyzer;
     private final FunctionCatalog catalog;
@@ -46,6 +46,10 @@ final class SpecialFunctions {
                 catalog.checkArity(call, args.size(), 1, 1);
                 Typed x = numeric(args.get(0), name);
                 return make(name, call, List.of(x), x.type(), x.nullable(), FunctionCatalog.sqlName(call, args));
+            }
+            case "positive" -> {
+                catalog.checkArity(call, args.size(), 1, 1);
+                return new Operators(analyzer).positive(args.get(0), call.span());
             }
             case "pmod" -> {
                 catalog.checkArity(call, args.size(), 2, 2);

@@ -15,26 +15,43 @@ import sluice.engine.types.IntegralRange;
 import sluice.engine.types.LongVector;
 import sluice.engine.types.NullMask;
 import sluice.engine.types.ObjectVector;
+import sluice.engine.types.VectorBuilder;
 
 /**
  * {@code + - * / % div pmod} over two columns, one tight loop per operator. ANSI: integer overflow, decimal overflow and
- * division by zero (for every numeric type, as Spark) fail the query; null rows are skipped, never computed.
+ * division by zero (for every numeric type, as Spark) fail the query; null rows are skipped, never computed. In TRY
+ * mode ({@code try_add} and its kin) the rows that would fail are null instead.
  */
 final class ArithmeticEvaluator extends Evaluator {
     private final ArithmeticOp op;
+    private final boolean isTry;
     private final Evaluator left;
     private final Evaluator right;
 
-    ArithmeticEvaluator(ArithmeticOp op, Evaluator left, Evaluator right, DataType type, SourceText source,
-            Span span) {
+    ArithmeticEvaluator(ArithmeticOp op, boolean isTry, Evaluator left, Evaluator right, DataType type,
+            SourceText source, Span span) {
         super(type, source, span);
         this.op = op;
+        this.isTry = isTry;
         this.left = left;
         this.right = right;
     }
 
     @Override
     ColumnVector compute(Batch batch, Env env) {
+        try {
+            return exact(batch, env);
+        } catch (RowFailure failure) {
+            if (!isTry) {
+                throw failure;
+            }
+            // Only this operator throws RowFailure here (an operand's failure comes out of its evaluate() as a
+            // SluiceException), so TRY mode redoes just the operator, row by row, with null where it fails.
+            return rowByRow(left.evaluate(batch, env), right.evaluate(batch, env), batch.rowCount());
+        }
+    }
+
+    private ColumnVector exact(Batch batch, Env env) {
         if (type() == AtomicType.DOUBLE && op != ArithmeticOp.DIV && op != ArithmeticOp.REMAINDER
                 && op != ArithmeticOp.PMOD) {
             ColumnVector scalar = doubleWithConstant(batch, env);
@@ -42,9 +59,24 @@ final class ArithmeticEvaluator extends Evaluator {
                 return scalar;
             }
         }
-        ColumnVector a = left.evaluate(batch, env);
-        ColumnVector b = right.evaluate(batch, env);
-        int n = batch.rowCount();
+        return combine(left.evaluate(batch, env), right.evaluate(batch, env), batch.rowCount());
+    }
+
+    private ColumnVector rowByRow(ColumnVector a, ColumnVector b, int n) {
+        VectorBuilder out = new VectorBuilder(type(), n);
+        for (int i = 0; i < n; i++) {
+            Object value;
+            try {
+                value = Values.get(combine(a.slice(i, i + 1), b.slice(i, i + 1), 1), 0);
+            } catch (RowFailure failure) {
+                value = null;
+            }
+            Values.append(out, value);
+        }
+        return out.build();
+    }
+
+    private ColumnVector combine(ColumnVector a, ColumnVector b, int n) {
         long[] nulls = Values.orNulls(a, b, n);
         if (op == ArithmeticOp.DIV) {
             return integralDivide(a, b, n, nulls);

@@ -31,8 +31,8 @@ public final class Compiler {
             return foldIfConstant(new CastEvaluator(compile(cast.operand()), cast.type(), cast.isTry(), source,
                     cast.span()));
         } else if (typed instanceof Typed.Arithmetic arithmetic) {
-            return new ArithmeticEvaluator(arithmetic.op(), compile(arithmetic.left()), compile(arithmetic.right()),
-                    arithmetic.type(), source, arithmetic.span());
+            return new ArithmeticEvaluator(arithmetic.op(), arithmetic.isTry(), compile(arithmetic.left()),
+                    compile(arithmetic.right()), arithmetic.type(), source, arithmetic.span());
         } else if (typed instanceof Typed.Negate negate) {
             return new NegateEvaluator(compile(negate.operand()), negate.type(), source, negate.span());
         } else if (typed instanceof Typed.Comparison comparison) {
@@ -51,6 +51,9 @@ public final class Compiler {
             return new CaseEvaluator(compileAll(caseWhen.conditions()), compileAll(caseWhen.results()),
                     compile(caseWhen.otherwise()), caseWhen.type(), source, caseWhen.span());
         } else if (typed instanceof Typed.Call call) {
+            if (call.function().equals("positive")) {
+                return compile(call.args().get(0));
+            }
             List<Evaluator> args = compileAll(call.args());
             Evaluator fast = FastPaths.of(call, args, source);
             if (fast != null) {
@@ -59,6 +62,8 @@ public final class Compiler {
             Kernels.Choice choice = Kernels.of(call);
             return new CallEvaluator(args, choice.kernel(), choice.nullIntolerant(), call.type(), source,
                     call.span());
+        } else if (typed instanceof Typed.TryEval tryEval) {
+            return new TryEvaluator(compile(tryEval.operand()), source, tryEval.span());
         }
         throw new AssertionError(typed);
     }

@@ -57,7 +57,10 @@ final class Kernels {
             }
             case "get_array_item", "element_at" -> {
                 boolean oneBased = name.equals("element_at");
-                return new Choice((a, e) -> item((List<?>) a[0], (Long) a[1], oneBased, type), true);
+                return new Choice((a, e) -> item((List<?>) a[0], (Long) a[1], oneBased, false, type), true);
+            }
+            case "try_element_at" -> {
+                return new Choice((a, e) -> item((List<?>) a[0], (Long) a[1], true, true, type), true);
             }
             case "size" -> {
                 return new Choice((a, e) -> (long) ((List<?>) a[0]).size(), true);
@@ -112,11 +115,15 @@ final class Kernels {
         return text.toString();
     }
 
-    private static Object item(List<?> list, long index, boolean oneBased, DataType type) {
+    /** {@code tolerant}: try_element_at, null for an index out of bounds (but still an error for index 0). */
+    private static Object item(List<?> list, long index, boolean oneBased, boolean tolerant, DataType type) {
         long position = oneBased ? (index > 0 ? index - 1 : list.size() + index) : index;
         if (oneBased && index == 0) {
             throw RowFailure.invalidArgument("[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be "
                     + "either < 0 or > 0 (the first element has index 1).");
+        }
+        if ((position < 0 || position >= list.size()) && tolerant) {
+            return null;
         }
         if (position < 0 || position >= list.size()) {
             String condition = oneBased ? "INVALID_ARRAY_INDEX_IN_ELEMENT_AT" : "INVALID_ARRAY_INDEX";

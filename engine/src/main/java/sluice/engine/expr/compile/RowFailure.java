@@ -76,9 +76,10 @@ final class RowFailure extends RuntimeException {
                 + "\"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead.");
     }
 
-    static RowFailure cannotParseTimestamp(String parserMessage) {
+    /** {@code tryFunction}: the function Spark suggests, {@code try_to_timestamp} or {@code try_to_date}. */
+    static RowFailure cannotParseTimestamp(String parserMessage, String tryFunction) {
         return new RowFailure(ErrorCode.CAST_INVALID_INPUT, "[CANNOT_PARSE_TIMESTAMP] " + parserMessage
-                + ". Use `try_to_timestamp` to tolerate invalid input string and return NULL instead.");
+                + ". Use `" + tryFunction + "` to tolerate invalid input string and return NULL instead.");
     }
 
     static RowFailure invalidArgument(String message) {

@@ -10,29 +10,39 @@ import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.lex.Token;
 import sluice.engine.expr.lex.TokenKind;
 import sluice.engine.expr.parse.Ast.BinaryOp;
+import sluice.engine.types.DataType;
 
 /**
  * Recursive-descent parser for Spark SQL expressions, with Spark's precedence: OR, AND, NOT, predicates (IS, IN,
- * BETWEEN, LIKE), comparisons, {@code + - ||}, {@code * / % DIV}, unary minus, postfix {@code .field} and
- * {@code [i]}. Mutable, one text only.
+ * BETWEEN, LIKE), comparisons, {@code + - ||}, {@code * / % DIV}, unary minus and plus, postfix {@code .field},
+ * {@code [i]} and {@code ::type}. Mutable, one text only.
  */
 public final class Parser {
-    private static final ErrorCode SYNTAX = ErrorCode.EXPRESSION_SYNTAX;
+    /**
+     * How deeply an expression may nest (see {@link Nesting}). Spark 4.1's parser, on a default 1 MB thread stack in
+     * a fresh JVM, gives up between 200 and 256 nested calls and at about 310 nested parentheses, its costliest forms;
+     * Sluice's parser needs about a third of a 1 MB stack at this depth.
+     */
+    public static final int MAX_NESTING = 100;
+
+    static final ErrorCode SYNTAX = ErrorCode.EXPRESSION_SYNTAX;
     // Words that end an expression, so "a b" may read as an alias but "a AND b" never does.
     private static final List<String> RESERVED = List.of("AND", "OR", "NOT", "AS", "IS", "IN", "BETWEEN", "LIKE",
             "RLIKE", "REGEXP", "CASE", "WHEN", "THEN", "ELSE", "END", "FROM", "DIV", "ESCAPE", "NULL", "TRUE", "FALSE");
 
     private final TokenCursor cursor;
     private final SourceText source;
+    private final Nesting nesting;
 
     public Parser(SourceText source) {
         this.source = source;
         this.cursor = new TokenCursor(new Lexer(source, SYNTAX).tokenize(), source, SYNTAX);
+        this.nesting = new Nesting(source);
     }
 
     /** One expression with an optional alias ({@code expr AS alias} or {@code expr alias}), then end of input. */
     public NamedAst parseNamed() {
-        Ast expression = parseExpression();
+        Ast expression = parseWhole();
         String alias = null;
         if (cursor.acceptKeyword("AS")) {
             alias = cursor.expectIdentifier("an alias").text();
@@ -46,8 +56,17 @@ public final class Parser {
 
     /** One expression, then end of input. */
     public Ast parseOnly() {
-        Ast expression = parseExpression();
+        Ast expression = parseWhole();
         expectEnd();
+        return expression;
+    }
+
+    private Ast parseWhole() {
+        if (cursor.at(TokenKind.END_OF_INPUT) && source.text().isBlank()) {
+            throw source.error(SYNTAX, cursor.peek().span(), "the expression is empty");
+        }
+        Ast expression = parseExpression();
+        nesting.check(expression);
         return expression;
     }
 
@@ -61,32 +80,59 @@ public final class Parser {
         return RESERVED.contains(token.text().toUpperCase(Locale.ROOT));
     }
 
+    /** One expression, at any level: every nested one (in parentheses, arguments, CASE) comes through here. */
     public Ast parseExpression() {
-        return parseOr();
+        nesting.enter(cursor.peek().span());
+        Ast expression = parseOr();
+        nesting.leave();
+        return expression;
+    }
+
+    /** {@code a} in parentheses: the same node, one level deeper. */
+    Ast parseParenthesized() {
+        Ast inner = parseExpression();
+        nesting.parenthesized(inner);
+        return inner;
     }
 
     private Ast parseOr() {
-        Ast left = parseAnd();
+        List<Ast> operands = new ArrayList<>();
+        operands.add(parseAnd());
         while (cursor.acceptKeyword("OR")) {
-            Ast right = parseAnd();
-            left = new Ast.Binary(BinaryOp.OR, left, right, left.span().to(right.span()));
+            operands.add(parseAnd());
         }
-        return left;
+        return balanced(BinaryOp.OR, operands, 0, operands.size() - 1);
     }
 
     private Ast parseAnd() {
-        Ast left = parseNot();
+        List<Ast> operands = new ArrayList<>();
+        operands.add(parseNot());
         while (cursor.acceptKeyword("AND")) {
-            Ast right = parseNot();
-            left = new Ast.Binary(BinaryOp.AND, left, right, left.span().to(right.span()));
+            operands.add(parseNot());
         }
-        return left;
+        return balanced(BinaryOp.AND, operands, 0, operands.size() - 1);
+    }
+
+    /**
+     * Spark's parser joins a chain of ANDs (or ORs) into a balanced tree, not a left-deep one: {@code a AND b AND c
+     * AND d AND e} is {@code (((a AND b) AND c) AND (d AND e))}, which is also its generated column name.
+     */
+    private static Ast balanced(BinaryOp op, List<Ast> operands, int low, int high) {
+        if (low == high) {
+            return operands.get(low);
+        }
+        int middle = low + (high - low) / 2;
+        Ast left = balanced(op, operands, low, middle);
+        Ast right = balanced(op, operands, middle + 1, high);
+        return new Ast.Binary(op, left, right, left.span().to(right.span()));
     }
 
     private Ast parseNot() {
         if (cursor.atKeyword("NOT") || cursor.at(TokenKind.BANG)) {
             Token not = cursor.advance();
+            nesting.enter(not.span());
             Ast operand = parseNot();
+            nesting.leave();
             return new Ast.Unary(Ast.UnaryOp.NOT, operand, not.span().to(operand.span()));
         }
         return parsePredicate();
@@ -212,23 +258,30 @@ public final class Parser {
     }
 
     private Ast parseUnary() {
+        if (cursor.at(TokenKind.MINUS) && isNumber(cursor.peek(1))) {
+            // Spark's grammar reads "-1" as one negative literal (so -2147483648 is an INT), and "-1::STRING" as
+            // the cast of that literal.
+            Token sign = cursor.advance();
+            Token number = cursor.advance();
+            return parsePostfix(new Ast.Literal(Ast.LiteralKind.valueOf(number.kind().name()), "-" + number.text(),
+                    sign.span().to(number.span())));
+        }
         if (cursor.at(TokenKind.MINUS) || cursor.at(TokenKind.PLUS)) {
             Token sign = cursor.advance();
-            boolean minus = sign.kind() == TokenKind.MINUS;
+            nesting.enter(sign.span());
             Ast operand = parseUnary();
-            Span span = sign.span().to(operand.span());
-            // Spark's grammar reads "-1" as one negative literal, so -2147483648 is an INT.
-            if (minus && operand instanceof Ast.Literal literal && isNumber(literal.kind())
-                    && !literal.text().startsWith("-")) {
-                return new Ast.Literal(literal.kind(), "-" + literal.text(), span);
-            }
-            return new Ast.Unary(minus ? Ast.UnaryOp.NEGATE : Ast.UnaryOp.PLUS, operand, span);
+            nesting.leave();
+            Ast.UnaryOp op = sign.kind() == TokenKind.MINUS ? Ast.UnaryOp.NEGATE : Ast.UnaryOp.PLUS;
+            return new Ast.Unary(op, operand, sign.span().to(operand.span()));
         }
         return parsePostfix(new Primaries(cursor, this).parse());
     }
 
-    private static boolean isNumber(Ast.LiteralKind kind) {
-        return kind != Ast.LiteralKind.STRING && kind != Ast.LiteralKind.BOOLEAN && kind != Ast.LiteralKind.NULL;
+    private static boolean isNumber(Token token) {
+        return switch (token.kind()) {
+            case INTEGER, TINYINT, SMALLINT, BIGINT, DECIMAL, DOUBLE, FLOAT, BIG_DECIMAL -> true;
+            default -> false;
+        };
     }
 
     private Ast parsePostfix(Ast base) {
@@ -242,6 +295,12 @@ public final class Parser {
                 Ast index = parseExpression();
                 Token close = cursor.expect(TokenKind.RIGHT_BRACKET, "']'");
                 base = new Ast.Subscript(base, index, base.span().to(close.span()));
+            } else if (cursor.at(TokenKind.DOUBLE_COLON)) {
+                cursor.advance();
+                Token typeStart = cursor.peek();
+                DataType target = new TypeParser(cursor).parseType();
+                Span typeSpan = typeStart.span().to(cursor.previous().span());
+                base = new Ast.Cast(base, target, false, base.span().to(typeSpan));
             } else {
                 return base;
             }

@@ -30,7 +30,7 @@ final class Primaries {
             }
             case LEFT_PAREN -> {
                 cursor.advance();
-                Ast inner = parser.parseExpression();
+                Ast inner = parser.parseParenthesized();
                 cursor.expect(TokenKind.RIGHT_PAREN, "')'");
                 return inner;
             }

@@ -12,19 +12,34 @@ import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
 import sluice.engine.types.StructType;
 
-/** Reads a Spark data type ({@code DECIMAL(10,2)}, {@code ARRAY<STRING>}, {@code STRUCT<a: INT>}) from a cursor. */
+/**
+ * Reads a Spark data type ({@code DECIMAL(10,2)}, {@code ARRAY<STRING>}, {@code STRUCT<a: INT>}) from a cursor.
+ * Mutable (its nesting depth), one type at a time.
+ */
 public final class TypeParser {
     private final TokenCursor cursor;
+    private int depth;
 
     public TypeParser(TokenCursor cursor) {
         this.cursor = cursor;
     }
 
+    /** One type; types nest at most {@link Parser#MAX_NESTING} levels, as expressions do. */
     public DataType parseType() {
         Token name = cursor.peek();
         if (name.kind() != TokenKind.IDENTIFIER) {
             throw cursor.unexpected("a data type");
         }
+        if (++depth > Parser.MAX_NESTING) {
+            throw cursor.source().error(cursor.syntaxCode(), name.span(),
+                    "the type nests more than %d levels deep", Parser.MAX_NESTING);
+        }
+        DataType type = parseNamedType(name);
+        depth--;
+        return type;
+    }
+
+    private DataType parseNamedType(Token name) {
         cursor.advance();
         String word = name.text().toUpperCase(Locale.ROOT);
         return switch (word) {
