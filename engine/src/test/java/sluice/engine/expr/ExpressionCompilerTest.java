@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -236,6 +238,16 @@ class ExpressionCompilerTest {
         assertThat(eval("hour(to_timestamp('2015-01-02 13:45:00'))").get(0)).isEqualTo(13);
         assertThat(eval("CAST(TIMESTAMP '2015-01-02 10:00:00' + INTERVAL 3 HOURS AS STRING)").get(0))
                 .isEqualTo("2015-01-02 13:00:00");
+    }
+
+    @Test
+    void timestampAndIntervalLiteralsCoverTheirWholeRange() {
+        CompiledExpression yearOne = compile("TIMESTAMP'0001-01-01 00:00:00'");
+
+        assertThat(yearOne.name()).isEqualTo("TIMESTAMP '0001-01-01 00:00:00'");
+        assertThat(eval("TIMESTAMP'0001-01-01 00:00:00'").get(0)).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(eval("unix_timestamp(TIMESTAMP'0001-01-01 00:00:00')").get(0)).isEqualTo(-62135596800L);
+        assertThat(eval("INTERVAL '200000' DAY").get(0)).isEqualTo(Duration.ofDays(200_000));
     }
 
     @Test

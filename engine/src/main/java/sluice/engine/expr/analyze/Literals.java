@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.parse.Ast;
@@ -132,7 +133,8 @@ final class Literals {
         if (micros == null) {
             throw invalidTyped(literal);
         }
-        Instant instant = Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L));
+        // Counted in microseconds: year 1's are beyond a long of nanoseconds.
+        Instant instant = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
         return new Typed.Constant(micros, AtomicType.TIMESTAMP, literal.span(),
                 "TIMESTAMP '" + ValueText.timestamp(instant, zone) + "'");
     }
@@ -150,7 +152,7 @@ final class Literals {
                     part));
         }
         return new Typed.Constant(micros, AtomicType.INTERVAL, literal.span(),
-                ValueText.interval(Duration.ofNanos(Math.multiplyExact(micros, 1000L))));
+                ValueText.interval(Duration.of(micros, ChronoUnit.MICROS)));
     }
 
     private long unitsInString(Ast.IntervalPart part) {
