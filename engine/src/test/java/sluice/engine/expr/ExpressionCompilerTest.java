@@ -241,6 +241,17 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void unixTimestampIsNamedWithSparksDefaultFormat() {
+        CompiledExpression seconds = compile("unix_timestamp(CAST(Date AS TIMESTAMP))");
+
+        assertThat(seconds.name()).isEqualTo("unix_timestamp(CAST(Date AS TIMESTAMP), yyyy-MM-dd HH:mm:ss)");
+        assertThat(eval("unix_timestamp(CAST(Date AS TIMESTAMP))")).containsExactly(1420156800L, 1420416000L, null);
+        assertThat(eval("unix_timestamp(TIMESTAMP'1969-12-31 23:59:59.5')").get(0)).isEqualTo(0L);
+        assertThat(compileProblem("unix_timestamp(CAST(Date AS TIMESTAMP), 'yyyy')").code())
+                .isEqualTo(ErrorCode.WRONG_ARGUMENTS);
+    }
+
+    @Test
     void timestampAndIntervalLiteralsCoverTheirWholeRange() {
         CompiledExpression yearOne = compile("TIMESTAMP'0001-01-01 00:00:00'");
 

@@ -26,18 +26,22 @@ final class FunctionCatalog {
     private static final DataType DATE = AtomicType.DATE;
     private static final DataType TS = AtomicType.TIMESTAMP;
 
-    /** A function whose arguments are implicitly cast to {@code params}; trailing ones may have defaults. */
-    record Fixed(String name, List<DataType> params, int required, List<Object> defaults, DataType result) {}
+    /**
+     * A function whose arguments are implicitly cast to {@code params}; trailing ones may have defaults, and only the
+     * first {@code allowed} may be given (the rest are defaults Spark prints in the name but Sluice does not take).
+     */
+    record Fixed(String name, List<DataType> params, int required, int allowed, List<Object> defaults,
+                 DataType result) {}
 
     private static final Map<String, Fixed> FIXED = new TreeMap<>();
 
     private static void fixed(String name, DataType result, DataType... params) {
-        FIXED.put(name, new Fixed(name, List.of(params), params.length, List.of(), result));
+        FIXED.put(name, new Fixed(name, List.of(params), params.length, params.length, List.of(), result));
     }
 
     private static void withDefaults(String name, DataType result, int required, List<Object> defaults,
             DataType... params) {
-        FIXED.put(name, new Fixed(name, List.of(params), required, defaults, result));
+        FIXED.put(name, new Fixed(name, List.of(params), required, params.length, defaults, result));
     }
 
     static {
@@ -72,7 +76,10 @@ final class FunctionCatalog {
         fixed("date_add", DATE, DATE, I);
         fixed("date_sub", DATE, DATE, I);
         fixed("date_format", S, TS, S);
-        fixed("unix_timestamp", AtomicType.BIGINT, TS);
+        // Spark names unix_timestamp(ts) with its default format, which a TIMESTAMP argument does not use; Sluice
+        // takes no format (a string argument is cast to TIMESTAMP, not parsed by a pattern).
+        FIXED.put("unix_timestamp", new Fixed("unix_timestamp", List.of(TS, S), 1, 1, List.of("yyyy-MM-dd HH:mm:ss"),
+                AtomicType.BIGINT));
     }
 
     /** Every function name the expression language knows, sorted. */
@@ -118,7 +125,7 @@ final class FunctionCatalog {
     }
 
     private Typed fixedCall(Fixed fixed, Ast.Call call, List<Typed> args) {
-        checkArity(call, args.size(), fixed.required(), fixed.params().size());
+        checkArity(call, args.size(), fixed.required(), fixed.allowed());
         List<Typed> coerced = new ArrayList<>();
         for (int i = 0; i < fixed.params().size(); i++) {
             if (i < args.size()) {

@@ -29,7 +29,8 @@ final class DateKernels {
             case "datediff" -> (a, e) -> (Long) a[0] - (Long) a[1];
             case "date_add" -> (a, e) -> (Long) a[0] + (Long) a[1];
             case "date_sub" -> (a, e) -> (Long) a[0] - (Long) a[1];
-            case "unix_timestamp" -> (a, e) -> Math.floorDiv((Long) a[0], 1_000_000L);
+            // Spark divides toward zero here (unlike CAST to BIGINT, which rounds down): 1969-12-31 23:59:59.5 is 0.
+            case "unix_timestamp" -> (a, e) -> (Long) a[0] / 1_000_000L;
             case "date_format" -> {
                 Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);
                 // A zoned value, so offset and zone letters (XXX, z) print the session zone as Spark does.
