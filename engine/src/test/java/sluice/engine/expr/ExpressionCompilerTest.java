@@ -241,6 +241,15 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void splitByAnEmptyPatternGivesOnePiecePerCharacterAsSparkDoes() {
+        assertThat(eval("split('abc', '')").get(0)).isEqualTo(List.of("a", "b", "c"));
+        assertThat(eval("size(split('a', ''))").get(0)).isEqualTo(1);
+        assertThat(eval("split('', '')").get(0)).isEqualTo(List.of(""));
+        assertThat(eval("split('a\uD83D\uDE00b', '')").get(0)).isEqualTo(List.of("a", "\uD83D\uDE00", "b"));
+        assertThat(eval("split('abcd', '', 2)").get(0)).isEqualTo(List.of("a", "bcd"));
+    }
+
+    @Test
     void unixTimestampIsNamedWithSparksDefaultFormat() {
         CompiledExpression seconds = compile("unix_timestamp(CAST(Date AS TIMESTAMP))");
 

@@ -163,9 +163,30 @@ final class StringKernels {
     }
 
     private static List<String> split(String s, Pattern regex, long limit) {
+        if (regex.pattern().isEmpty() && !s.isEmpty()) {
+            return splitCharacters(s, limit);
+        }
         String[] parts = regex.split(s, limit > 0 ? (int) limit : -1);
         List<String> out = new ArrayList<>(List.of(parts));
         // Java drops a leading empty piece for a zero-width match at 0; an empty input stays one empty string.
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Spark's split by an empty pattern (UTF8String.split): one piece per character (code point) with no trailing
+     * empty piece, and with a positive limit below the count the last piece keeps the rest.
+     */
+    private static List<String> splitCharacters(String s, long limit) {
+        int characters = s.codePointCount(0, s.length());
+        long pieces = limit > characters || limit <= 0 ? characters : limit;
+        List<String> out = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < pieces - 1; i++) {
+            int next = s.offsetByCodePoints(at, 1);
+            out.add(s.substring(at, next));
+            at = next;
+        }
+        out.add(s.substring(at));
         return Collections.unmodifiableList(out);
     }
 
