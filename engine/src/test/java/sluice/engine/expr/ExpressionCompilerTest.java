@@ -128,6 +128,18 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void decimalsOfDifferentTypesMeetAtSparksWiderTypeKeepingIntegralDigits() {
+        String wide = "CAST(99999999999999999999999999999999999999 AS DECIMAL(38,0))";
+
+        assertThat(compile("CASE WHEN flag THEN 1.5 ELSE " + wide + " END").type())
+                .isEqualTo(new DecimalType(38, 0));
+        assertThat(eval("coalesce(1.5, " + wide + ")").get(0)).isEqualTo(new BigDecimal("2"));
+        assertThat(eval("1.0 = " + wide).get(0)).isEqualTo(false);
+        assertThat(compile("coalesce(price, 1.125)").type()).isEqualTo(new DecimalType(11, 3));
+        assertThat(eval("1.5 div CAST(1 AS DECIMAL(38,0))").get(0)).isEqualTo(1L);
+    }
+
+    @Test
     void divisionByZeroFailsAtTheOperatorWithSparksMessage() {
         Problem problem = runProblem("Volume / qty");
 
