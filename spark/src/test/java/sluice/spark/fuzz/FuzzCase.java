@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import sluice.engine.pipeline.NodeSpec;
 import sluice.engine.pipeline.OptionValue;
 import sluice.engine.pipeline.PipelineJson;
@@ -56,10 +57,17 @@ record FuzzCase(long seed, String format, List<Column> columns, boolean corruptC
         return list;
     }
 
-    /** Writes the case into {@code folder} and returns its pipeline file. */
+    /** Writes the case into {@code folder} (replacing an earlier case of the same name) and returns its pipeline. */
     Path write(Path folder) {
         try {
             Path inputs = folder.resolve(name());
+            if (Files.isDirectory(inputs)) {
+                try (Stream<Path> earlier = Files.list(inputs)) {
+                    for (Path file : earlier.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
             Files.createDirectories(inputs);
             for (int i = 0; i < files.size(); i++) {
                 Path file = inputs.resolve(files.get(i).name());
