@@ -140,6 +140,15 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void powAndLogarithmsUseStrictMathAsSparkDoes() {
+        // Spark's value; Math.pow, an intrinsic, gives 1.935653857452876E175 on this JVM.
+        assertThat(eval("pow(Close + 11.5, 127)").get(0)).isEqualTo(1.9356538574528764E175);
+        assertThat(eval("pow(24D, 127D)").get(0)).isEqualTo(1.9356538574528764E175);
+        assertThat(eval("ln(Close)").get(0)).isEqualTo(StrictMath.log(12.5));
+        assertThat(eval("log(Close, Open)").get(0)).isEqualTo(StrictMath.log(10.0) / StrictMath.log(12.5));
+    }
+
+    @Test
     void divisionByZeroFailsAtTheOperatorWithSparksMessage() {
         Problem problem = runProblem("Volume / qty");
 

@@ -24,18 +24,19 @@ final class FastPaths {
         }
         return switch (call.function()) {
             case "sqrt" -> DoubleFunctionEvaluator.unary(x, Math::sqrt, source, call.span());
-            case "exp" -> DoubleFunctionEvaluator.unary(x, Math::exp, source, call.span());
+            case "exp" -> DoubleFunctionEvaluator.unary(x, StrictMath::exp, source, call.span());
             case "sin" -> DoubleFunctionEvaluator.unary(x, Math::sin, source, call.span());
             case "cos" -> DoubleFunctionEvaluator.unary(x, Math::cos, source, call.span());
             case "tan" -> DoubleFunctionEvaluator.unary(x, Math::tan, source, call.span());
             case "cbrt" -> DoubleFunctionEvaluator.unary(x, Math::cbrt, source, call.span());
             case "abs" -> DoubleFunctionEvaluator.unary(x, Math::abs, source, call.span());
-            case "ln" -> DoubleFunctionEvaluator.logarithm(x, Math::log, source, call.span());
-            case "log10" -> DoubleFunctionEvaluator.logarithm(x, Math::log10, source, call.span());
-            case "log2" -> DoubleFunctionEvaluator.logarithm(x, v -> Math.log(v) / Math.log(2), source, call.span());
-            case "log" -> args.size() == 1 ? DoubleFunctionEvaluator.logarithm(x, Math::log, source, call.span())
+            case "ln" -> DoubleFunctionEvaluator.logarithm(x, StrictMath::log, source, call.span());
+            case "log10" -> DoubleFunctionEvaluator.logarithm(x, StrictMath::log10, source, call.span());
+            case "log2" -> DoubleFunctionEvaluator.logarithm(x, v -> StrictMath.log(v) / StrictMath.log(2), source,
+                    call.span());
+            case "log" -> args.size() == 1 ? DoubleFunctionEvaluator.logarithm(x, StrictMath::log, source, call.span())
                     : null;
-            case "pow", "power" -> DoubleFunctionEvaluator.binary(x, args.get(1), Math::pow, source, call.span());
+            case "pow", "power" -> DoubleFunctionEvaluator.binary(x, args.get(1), StrictMath::pow, source, call.span());
             default -> null;
         };
     }

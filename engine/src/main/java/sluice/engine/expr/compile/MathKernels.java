@@ -7,7 +7,11 @@ import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.IntegralRange;
 
-/** Numeric functions; round is HALF_UP and bround HALF_EVEN on the decimal value, as Spark. Stateless. */
+/**
+ * Numeric functions; round is HALF_UP and bround HALF_EVEN on the decimal value, as Spark. exp, the logarithms and pow
+ * use StrictMath and the rest Math, function by function as Spark's generated code does, so that the last digit of a
+ * result matches. Stateless.
+ */
 final class MathKernels {
     private MathKernels() {
     }
@@ -15,18 +19,18 @@ final class MathKernels {
     static Kernel of(String name, DataType type) {
         return switch (name) {
             case "sqrt" -> (a, e) -> Math.sqrt((Double) a[0]);
-            case "exp" -> (a, e) -> Math.exp((Double) a[0]);
-            case "ln" -> (a, e) -> positiveOrNull((Double) a[0], Math.log((Double) a[0]));
-            case "log10" -> (a, e) -> positiveOrNull((Double) a[0], Math.log10((Double) a[0]));
-            case "log2" -> (a, e) -> positiveOrNull((Double) a[0], Math.log((Double) a[0]) / Math.log(2));
-            case "log" -> (a, e) -> a.length == 1 ? positiveOrNull((Double) a[0], Math.log((Double) a[0]))
+            case "exp" -> (a, e) -> StrictMath.exp((Double) a[0]);
+            case "ln" -> (a, e) -> positiveOrNull((Double) a[0], StrictMath.log((Double) a[0]));
+            case "log10" -> (a, e) -> positiveOrNull((Double) a[0], StrictMath.log10((Double) a[0]));
+            case "log2" -> (a, e) -> positiveOrNull((Double) a[0], StrictMath.log((Double) a[0]) / StrictMath.log(2));
+            case "log" -> (a, e) -> a.length == 1 ? positiveOrNull((Double) a[0], StrictMath.log((Double) a[0]))
                     : (Double) a[0] <= 0 || (Double) a[1] <= 0 ? null
-                    : Math.log((Double) a[1]) / Math.log((Double) a[0]);
+                    : StrictMath.log((Double) a[1]) / StrictMath.log((Double) a[0]);
             case "sin" -> (a, e) -> Math.sin((Double) a[0]);
             case "cos" -> (a, e) -> Math.cos((Double) a[0]);
             case "tan" -> (a, e) -> Math.tan((Double) a[0]);
             case "cbrt" -> (a, e) -> Math.cbrt((Double) a[0]);
-            case "pow", "power" -> (a, e) -> Math.pow((Double) a[0], (Double) a[1]);
+            case "pow", "power" -> (a, e) -> StrictMath.pow((Double) a[0], (Double) a[1]);
             case "abs" -> (a, e) -> abs(a[0], type);
             case "round" -> (a, e) -> round(a[0], (Long) a[1], type, RoundingMode.HALF_UP);
             case "bround" -> (a, e) -> round(a[0], (Long) a[1], type, RoundingMode.HALF_EVEN);
