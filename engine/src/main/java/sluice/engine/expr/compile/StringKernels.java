@@ -25,7 +25,7 @@ final class StringKernels {
             case "length", "char_length", "character_length" ->
                     (a, e) -> (long) ((String) a[0]).codePointCount(0, ((String) a[0]).length());
             case "reverse" -> (a, e) -> new StringBuilder((String) a[0]).reverse().toString();
-            case "initcap" -> (a, e) -> initcap((String) a[0]);
+            case "initcap" -> (a, e) -> TitleCase.initcap((String) a[0]);
             case "substring", "substr" -> (a, e) -> substring((String) a[0], (Long) a[1], (Long) a[2]);
             case "instr" -> (a, e) -> (long) (((String) a[0]).indexOf((String) a[1]) + 1);
             case "lpad", "rpad" -> (a, e) -> pad((String) a[0], (Long) a[1], (String) a[2], name.equals("lpad"));
@@ -113,16 +113,6 @@ final class StringKernels {
             end--;
         }
         return s.substring(start, end);
-    }
-
-    private static String initcap(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        boolean start = true;
-        for (char c : s.toCharArray()) {
-            out.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
-            start = c == ' ';
-        }
-        return out.toString();
     }
 
     /** Spark's substring: position 1 is the first character, 0 acts as 1, negative counts from the end. */
