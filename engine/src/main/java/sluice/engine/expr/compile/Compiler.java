@@ -55,6 +55,9 @@ public final class Compiler {
                 return compile(call.args().get(0));
             }
             List<Evaluator> args = compileAll(call.args());
+            if (call.function().equals("coalesce")) {
+                return new CoalesceEvaluator(args, call.type(), source, call.span());
+            }
             Evaluator fast = FastPaths.of(call, args, source);
             if (fast != null) {
                 return fast;

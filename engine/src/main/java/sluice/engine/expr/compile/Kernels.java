@@ -18,16 +18,6 @@ final class Kernels {
         String name = call.function();
         DataType type = call.type();
         switch (name) {
-            case "coalesce" -> {
-                return new Choice((a, e) -> {
-                    for (Object value : a) {
-                        if (value != null) {
-                            return value;
-                        }
-                    }
-                    return null;
-                }, false);
-            }
             case "greatest", "least" -> {
                 int sign = name.equals("greatest") ? 1 : -1;
                 return new Choice((a, e) -> {
