@@ -63,8 +63,8 @@ public final class Compiler {
                 return fast;
             }
             Kernels.Choice choice = Kernels.of(call);
-            return new CallEvaluator(args, choice.kernel(), choice.nullIntolerant(), call.type(), source,
-                    call.span());
+            return new CallEvaluator(args, choice.kernel(), choice.nullIntolerant(), choice.stopsAtNull(),
+                    call.type(), source, call.span());
         } else if (typed instanceof Typed.TryEval tryEval) {
             return new TryEvaluator(compile(tryEval.operand()), source, tryEval.span());
         }

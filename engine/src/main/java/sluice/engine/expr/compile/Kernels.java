@@ -8,8 +8,16 @@ import sluice.engine.types.StructType;
 
 /** Finds the kernel of a typed function call, and whether a null argument makes the result null. Stateless. */
 final class Kernels {
-    /** The kernel and its null behaviour. */
-    record Choice(Kernel kernel, boolean nullIntolerant) {}
+    /**
+     * The kernel and its null behaviour: whether a null argument makes the result null without calling the kernel,
+     * and whether the arguments are evaluated in order up to the first null, as Spark evaluates its null-intolerant
+     * functions (and nullif, whose second argument Spark compares only with a value).
+     */
+    record Choice(Kernel kernel, boolean nullIntolerant, boolean stopsAtNull) {
+        Choice(Kernel kernel, boolean nullIntolerant) {
+            this(kernel, nullIntolerant, nullIntolerant);
+        }
+    }
 
     private Kernels() {
     }
@@ -33,7 +41,7 @@ final class Kernels {
             }
             case "nullif" -> {
                 return new Choice((a, e) -> a[0] != null && a[1] != null
-                        && ComparisonEvaluator.compareObjects(a[0], a[1]) == 0 ? null : a[0], false);
+                        && ComparisonEvaluator.compareObjects(a[0], a[1]) == 0 ? null : a[0], false, true);
             }
             case "concat_ws" -> {
                 return new Choice(Kernels::concatWs, false);
