@@ -33,9 +33,10 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.controlsfx.control.textfield.TextFields;
 import sluice.app.document.Selection;
 import sluice.app.run.FeedEvent;
 import sluice.app.run.FeedListener;
@@ -73,7 +74,8 @@ public final class BatchInspector implements FeedListener {
     private final ComboBox<Long> batchIds = new ComboBox<>();
     private final Button previous = new Button("◀");
     private final Button next = new Button("▶");
-    private final TextField filter = new TextField();
+    /** ControlsFX's search field: a click on its ✕ clears the filter. */
+    private final TextField filter = TextFields.createClearableTextField();
     private final BorderPane view = new BorderPane();
     private String node;
     /** The batch shown, or null to follow the newest one as batches arrive. */
@@ -116,7 +118,7 @@ public final class BatchInspector implements FeedListener {
         skipped.getStyleClass().add("inspector-skipped");
         batchIds.setId("inspector-batch");
         batchIds.setTooltip(new Tooltip("Batch id"));
-        batchIds.setPrefWidth(90);
+        batchIds.setPrefWidth(100);
         batchIds.setOnShowing(e -> {
             updatingControls = true;
             try {
@@ -134,13 +136,19 @@ public final class BatchInspector implements FeedListener {
         next.setOnAction(e -> step(1));
         filter.setId("inspector-filter");
         filter.setPromptText("Filter rows");
-        filter.setPrefColumnCount(16);
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, previous, batchIds, next, summary, skipped, spring, filter);
+        filter.setPrefColumnCount(14);
+        // The node's name, the batch and the row count are never cut: the bar wraps to a second line instead.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(Region.USE_PREF_SIZE);
+        skipped.setMinWidth(Region.USE_PREF_SIZE);
+        batchIds.setMinWidth(Region.USE_PREF_SIZE);
+        HBox batchNavigation = new HBox(4, previous, batchIds, next);
+        batchNavigation.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(8, 4, title, batchNavigation, summary, skipped, filter);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("inspector-bar");
+        bar.setId("inspector-bar");
         TableView<Row> rowsView = table.view();
         rowsView.setId("inspector-table");
         rowsView.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -241,9 +249,8 @@ public final class BatchInspector implements FeedListener {
         shown = pick;
         updatingControls = true;
         try {
-            if (batchIds.isShowing()) {
-                fillBatchIds(batches);
-            }
+            // The list always holds the id shown, so its button shows the batch (a value not in the list shows blank).
+            fillBatchIds(batches);
             batchIds.setValue(pick == null ? null : pick.batchId());
         } finally {
             updatingControls = false;
@@ -273,10 +280,10 @@ public final class BatchInspector implements FeedListener {
             loaded = pick;
             rows.setAll(pick.rows());
         }
-        updateSummary(batches.get(batches.size() - 1).batchId());
+        updateSummary(batches.get(0).batchId(), batches.get(batches.size() - 1).batchId());
     }
 
-    /** The list of kept batch ids is filled when it opens, not on every batch. */
+    /** The kept batch ids, oldest first; the list is set only when they changed. */
     private void fillBatchIds(List<BatchSnapshot> batches) {
         List<Long> ids = new ArrayList<>(batches.size());
         batches.forEach(b -> ids.add(b.batchId()));
@@ -285,9 +292,14 @@ public final class BatchInspector implements FeedListener {
         }
     }
 
-    private void updateSummary(long latestId) {
-        summary.setText(String.format(Locale.ROOT, "batch %d of %d · %,d rows (showing %,d)", shown.batchId(),
-                latestId, shown.totalRows(), filtered.size()));
+    /**
+     * {@code batch 11 of 0–11 · 252 rows (showing 252)}: the batch shown among the ids kept (batch ids count from 0,
+     * as Spark's, so 12 batches are 0–11), its rows, and how many the filter lets through.
+     */
+    private void updateSummary(long firstId, long latestId) {
+        String among = firstId == latestId ? "" : String.format(Locale.ROOT, " of %d–%d", firstId, latestId);
+        summary.setText(String.format(Locale.ROOT, "batch %d%s · %,d rows (showing %,d)", shown.batchId(), among,
+                shown.totalRows(), filtered.size()));
     }
 
     private void applyFilter() {
@@ -300,7 +312,8 @@ public final class BatchInspector implements FeedListener {
         }
         if (shown != null) {
             List<BatchSnapshot> batches = history.batches(node);
-            updateSummary(batches.isEmpty() ? shown.batchId() : batches.get(batches.size() - 1).batchId());
+            updateSummary(batches.isEmpty() ? shown.batchId() : batches.get(0).batchId(),
+                    batches.isEmpty() ? shown.batchId() : batches.get(batches.size() - 1).batchId());
         }
     }
 

@@ -7,10 +7,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Bytes;
+import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
+import sluice.engine.types.Row;
+import sluice.engine.types.StructType;
 
-/** How the inspector shows and sorts TINYINT, SMALLINT and BINARY cells. */
+/** How the inspector shows and sorts TINYINT, SMALLINT and BINARY cells, and shows arrays, maps and structs. */
 class CellOrderTest {
     @Test
     void smallIntegersSortByValueNullsFirst() {
@@ -38,5 +44,18 @@ class CellOrderTest {
                 .isEqualTo("[41 FF]");
         assertThat(CellText.of(AtomicType.SMALLINT, (short) -32768, ZoneOffset.UTC)).isEqualTo("-32768");
         assertThat(CellText.of(AtomicType.BINARY, null, ZoneOffset.UTC)).isEqualTo("null");
+    }
+
+    @Test
+    void arraysMapsAndStructsShowAsSparksShowWithNullInside() {
+        MapType map = MapType.of(AtomicType.STRING, new ArrayType(AtomicType.BINARY, true));
+        StructType struct = new StructType(List.of(Field.of("a", AtomicType.INT), Field.of("b", AtomicType.STRING)));
+
+        assertThat(CellText.of(new ArrayType(AtomicType.INT, true), Arrays.asList(1, null), ZoneOffset.UTC))
+                .isEqualTo("[1, NULL]");
+        assertThat(CellText.of(map, new MapValue(List.of("k", "z"), Arrays.asList(List.of(Bytes.of((byte) 0x41)),
+                null)), ZoneOffset.UTC)).isEqualTo("{k -> [[41]], z -> NULL}");
+        assertThat(CellText.of(struct, Row.of(1, null), ZoneOffset.UTC)).isEqualTo("{1, NULL}");
+        assertThat(CellText.of(struct, null, ZoneOffset.UTC)).isEqualTo("null");
     }
 }

@@ -1,8 +1,12 @@
 package sluice.app.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 import sluice.app.WorkbenchFixture;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.NodeSpec;
+import sluice.engine.pipeline.PipelineJson;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.pipeline.Trigger;
 import sluice.engine.plan.NodeCatalog;
@@ -31,9 +37,36 @@ import sluice.engine.types.Batch;
 import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
 
-/** The workbench's Stop (what the Stop button calls) ends a run whose batch would never end by itself. */
+/**
+ * The run session: its Stop (what the Stop button calls) ends a run whose batch would never end by itself, and its
+ * state follows the current run when another is started meanwhile.
+ */
 @ExtendWith(ApplicationExtension.class)
 class RunSessionTest {
+    private static final Trigger EVERY_SECOND = new Trigger.ProcessingTime(Duration.ofSeconds(1), "1 second");
+
+    /**
+     * The clock stands still, so a run with the every-second trigger runs its first batch and then waits: it stays
+     * active until stopped.
+     */
+    @Test
+    void aRunStartedWhileAnotherIsActiveIsRunningOnceTheOldOneHasStopped(FxRobot robot) {
+        RunSession session = new RunSession(NodeCatalog.standard(), new BatchFeed(256),
+                Clock.fixed(Instant.parse("2026-01-05T09:00:00Z"), ZoneOffset.UTC));
+        Path example = WorkbenchFixture.example("stocks-replay");
+        PipelineSpec spec = PipelineJson.read(example).spec();
+        robot.interact(() -> session.start(spec, example.getParent(), EVERY_SECOND));
+        WorkbenchFixture.await("the first run is running", () -> session.state() == RunState.RUNNING);
+
+        robot.interact(() -> session.start(spec, example.getParent(), EVERY_SECOND));
+        WorkbenchFixture.await("the second run has started", () -> session.state() != RunState.STARTING);
+
+        assertThat(WorkbenchFixture.onFx(session::state)).isEqualTo(RunState.RUNNING);
+        robot.interact(session::stop);
+        WorkbenchFixture.await("the second run stopped", () -> session.state() == RunState.FINISHED);
+        session.close();
+    }
+
     @Test
     void stopEndsARunInTheMiddleOfABatch(@TempDir Path folder) throws Exception {
         StallingSource source = new StallingSource();

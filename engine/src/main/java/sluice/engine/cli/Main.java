@@ -136,7 +136,14 @@ public final class Main implements Runnable {
         for (java.util.logging.Handler handler : root.getHandlers()) {
             handler.setLevel(level);
         }
+        // kafka-clients warns on every reconnect attempt while a broker is down; the query's own one-line error is
+        // what a terminal should show, so its warnings appear with --verbose only.
+        KAFKA_CLIENT_LOGS.setLevel(verbose ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE);
     }
+
+    /** Held here because java.util.logging keeps loggers only weakly, which would drop the level set on it. */
+    private static final java.util.logging.Logger KAFKA_CLIENT_LOGS =
+            java.util.logging.Logger.getLogger("org.apache.kafka");
 
     @Override
     public void run() {

@@ -54,6 +54,7 @@ final class NodeCalls {
             case "source.rate" -> chain.plainSource("rate");
             case "source.socket" -> chain.plainSource("socket");
             case "source.file" -> chain.fileSource();
+            case "source.kafka" -> chain.plainSource("kafka");
             case "transform.select" -> chain.call("selectExpr",
                     chain.list("expressions").stream().map(e -> (Arg) new Text(e)).toList());
             case "transform.withColumn" -> chain.calls.add(Call.of("withColumn", new Text(chain.text("name")),
@@ -63,6 +64,7 @@ final class NodeCalls {
             case "sink.console" -> chain.sink("console", Set.of());
             case "sink.noop" -> chain.sink("noop", Set.of());
             case "sink.file" -> chain.fileSink();
+            case "sink.kafka" -> chain.sink("kafka", Set.of());
             case "sink.memory" -> chain.memorySink();
             case "sink.table", "sink.chart" -> chain.viewSink();
             default -> throw Problem.of(ErrorCode.UNKNOWN_NODE_TYPE, Position.node(node.id()),

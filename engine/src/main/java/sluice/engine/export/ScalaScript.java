@@ -33,7 +33,7 @@ public final class ScalaScript {
         out.comment("Exported by Sluice from " + program.pipelineFile() + ": the same pipeline written with Spark's");
         out.comment("Scala Structured Streaming API (Spark 4, Scala 2.13). Run it with:");
         out.comment("");
-        out.comment("    spark-shell -i " + program.scriptFile());
+        out.comment("    spark-shell " + program.packagesArgument() + "-i " + program.scriptFile());
         out.comment("");
         out.comment("");
         out.comment("The last line calls " + OBJECT + ".main; to spark-submit it instead, compile the object");

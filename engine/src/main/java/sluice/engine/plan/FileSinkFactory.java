@@ -16,10 +16,8 @@ import sluice.engine.sink.OutputMode;
 import sluice.engine.sink.RowFormat;
 import sluice.engine.sink.Sink;
 import sluice.engine.sink.TextRowFormat;
-import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Field;
-import sluice.engine.types.StructType;
 
 /** {@code sink.file}: Spark's file sink with its csv, json and text write options, names and defaults. */
 final class FileSinkFactory {
@@ -86,10 +84,10 @@ final class FileSinkFactory {
 
     private static RowFormat csv(NodeContext context) {
         for (Field field : context.inputSchema().fields()) {
-            if (field.type() instanceof ArrayType || field.type() instanceof StructType) {
+            if (field.type().isComplex()) {
                 context.problem("format", ErrorCode.TYPE_MISMATCH,
-                        "The CSV datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
-                        field.type().sql());
+                        "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column `%s` of "
+                                + "the type \"%s\"", field.name(), field.type().sql());
             }
         }
         Character sep = character(context, "sep", false);

@@ -119,6 +119,22 @@ public final class NodeContext {
         return List.of(((OptionValue.Text) value.get()).value());
     }
 
+    /**
+     * The options whose names start with {@code prefix}, ignoring its case, keyed by the rest of the name as written
+     * ({@code kafka.security.protocol} gives {@code security.protocol}), in name order.
+     */
+    public java.util.SortedMap<String, String> withPrefix(String prefix) {
+        java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
+        for (Map.Entry<String, OptionValue> entry : node.options().entrySet()) {
+            String name = entry.getKey();
+            if (name.length() > prefix.length() && name.regionMatches(true, 0, prefix, 0, prefix.length())
+                    && entry.getValue() instanceof OptionValue.Text text) {
+                found.put(name.substring(prefix.length()), text.value());
+            }
+        }
+        return found;
+    }
+
     public Optional<Long> integer(String option) {
         return string(option).flatMap(text -> {
             try {
@@ -162,9 +178,18 @@ public final class NodeContext {
         });
     }
 
-    /** A path, resolved against the pipeline file's folder when relative. */
+    /**
+     * A path, resolved against the pipeline file's folder when relative. An empty one is a problem: resolved, it
+     * would name that folder itself (Spark refuses an empty path too).
+     */
     public Optional<Path> path(String option) {
-        return string(option).map(text -> environment.baseDir().resolve(text).normalize());
+        return string(option).flatMap(text -> {
+            if (text.isBlank()) {
+                problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' cannot be empty", option);
+                return Optional.empty();
+            }
+            return Optional.of(environment.baseDir().resolve(text).normalize());
+        });
     }
 
     public Optional<Schema> schema(String option) {

@@ -154,7 +154,7 @@ public final class Planner {
     }
 
     private static void checkOptions(NodeSpec node, NodeKind kind, List<Problem> problems) {
-        List<String> known = kind.options().stream().map(OptionSpec::name).toList();
+        List<String> known = kind.options().stream().filter(o -> !o.isPrefix()).map(OptionSpec::name).toList();
         Map<String, String> given = new HashMap<>();
         for (String name : node.options().keySet()) {
             String first = given.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
@@ -163,7 +163,7 @@ public final class Planner {
                 problems.add(Problem.of(ErrorCode.BAD_OPTION_VALUE, Position.option(node.id(), name),
                         "option '%s' is set twice, also as '%s'; option names ignore case", name, first));
             }
-            if (kind.options().stream().noneMatch(o -> o.name().equalsIgnoreCase(name))) {
+            if (kind.options().stream().noneMatch(o -> o.matches(name))) {
                 problems.add(Problem.of(ErrorCode.UNKNOWN_OPTION, Position.option(node.id(), name),
                         "%s has no option '%s'%s", kind.name(), name, Suggestion.didYouMean(name, known)));
             }
@@ -175,7 +175,7 @@ public final class Planner {
             }
         }
         node.options().forEach((name, value) -> kind.options().stream()
-                .filter(o -> o.name().equalsIgnoreCase(name)).findFirst()
+                .filter(o -> o.matches(name)).findFirst()
                 .ifPresent(option -> OptionValueCheck.check(node.id(), option, value, problems)));
     }
 }

@@ -25,8 +25,9 @@ import sluice.engine.types.PartitionedBatch;
 
 /**
  * Runs one micro-batch through a plan. As Spark pipelines narrow operators inside one task, a source's partition is
- * read and sent through the chain of per-partition operators that follows it in one task, so a partition's rows die
- * young instead of waiting for the whole batch; the partitions of a batch run in parallel. Other operators run
+ * read and sent through the chain of per-partition operators that follows it in one task, a batch of rows at a time
+ * as the source hands them on, so a partition's rows die young instead of waiting for the whole batch; the partitions
+ * of a batch run in parallel. Other operators run
  * stage by stage. A failure is reported against the node it happened in. Owned by the query thread.
  */
 final class BatchRunner {
@@ -121,8 +122,60 @@ final class BatchRunner {
         return new Outcome(rowCounts, keepOutputs ? Collections.unmodifiableMap(kept) : Map.of());
     }
 
-    /** One partition's batch after each node of a fused chain (null once dropped), and its row counts. */
-    private record PartitionRun(Batch[] stages, long[] rows) {}
+    /**
+     * Mutable, owned by one partition task: a partition's output after each node of a fused chain and its row counts.
+     * The source hands its rows on in batches; each goes through the chain before the next is read, and only the
+     * chain's last output is kept (every node's when they are inspected), so memory follows what the batch keeps,
+     * not what the source reads.
+     */
+    private static final class PartitionRun {
+        private final List<QueryPlan.Step> chain;
+        private final TaskContext context;
+        private final List<List<Batch>> stages = new ArrayList<>();
+        private final long[] rows;
+        private final boolean keepAll;
+
+        PartitionRun(List<QueryPlan.Step> chain, TaskContext context, boolean keepAll) {
+            this.chain = chain;
+            this.context = context;
+            this.keepAll = keepAll;
+            this.rows = new long[chain.size() + 1];
+            for (int i = 0; i <= chain.size(); i++) {
+                stages.add(new ArrayList<>());
+            }
+        }
+
+        void accept(Batch read) {
+            // A partition hands on its rows in chunks; stop can end it between any two of them.
+            TaskInterruption.check();
+            Batch current = read;
+            rows[0] += current.rowCount();
+            keep(0, current);
+            for (int i = 0; i < chain.size(); i++) {
+                PartitionOperator operator = (PartitionOperator) ((PlannedNode.TransformNode) chain.get(i).node())
+                        .operator();
+                Batch in = current;
+                current = inNode(chain.get(i).nodeId(), () -> operator.apply(in, context));
+                rows[i + 1] += current.rowCount();
+                keep(i + 1, current);
+            }
+        }
+
+        private void keep(int stage, Batch batch) {
+            if ((keepAll || stage == chain.size()) && batch.rowCount() > 0) {
+                stages.get(stage).add(batch);
+            }
+        }
+
+        /** The partition's output after node {@code stage} (0 the source) in one batch, or null if not kept. */
+        Batch output(int stage, sluice.engine.types.Schema schema) {
+            List<Batch> batches = stages.get(stage);
+            if (!keepAll && stage < chain.size()) {
+                return null;
+            }
+            return batches.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, batches);
+        }
+    }
 
     /** Reads a source's partitions, each through the chain fused behind it in one task. */
     private void runChain(QueryPlan.Step sourceStep, PlannedNode.SourceNode source, String start, String end,
@@ -133,28 +186,18 @@ final class BatchRunner {
                 : inNode(sourceStep.nodeId(), () -> source.source().planInputPartitions(start, end));
         int length = chain.size() + 1;
         List<PartitionRun> runs = tasks.map(partitions, partition -> {
-            PartitionRun run = new PartitionRun(new Batch[length], new long[length]);
-            run.stages()[0] = inNode(sourceStep.nodeId(), partition::read);
-            run.rows()[0] = run.stages()[0].rowCount();
-            for (int i = 0; i < chain.size(); i++) {
-                TaskInterruption.check();
-                PartitionOperator operator = (PartitionOperator) ((PlannedNode.TransformNode) chain.get(i).node())
-                        .operator();
-                Batch in = run.stages()[i];
-                run.stages()[i + 1] = inNode(chain.get(i).nodeId(), () -> operator.apply(in, context));
-                run.rows()[i + 1] = run.stages()[i + 1].rowCount();
-                if (kept == null) {
-                    // Nobody inspects the intermediate rows: let them go as soon as the next node has its own.
-                    run.stages()[i] = null;
-                }
-            }
+            PartitionRun run = new PartitionRun(chain, context, kept != null);
+            inNode(sourceStep.nodeId(), () -> {
+                partition.read(run::accept);
+                return run;
+            });
             return run;
         });
         for (int i = 0; i < length; i++) {
             QueryPlan.Step step = i == 0 ? sourceStep : chain.get(i - 1);
             long rows = 0;
             for (PartitionRun run : runs) {
-                rows += run.rows()[i];
+                rows += run.rows[i];
             }
             counts.put(step.nodeId(), rows);
             if (kept == null && i < length - 1) {
@@ -162,7 +205,7 @@ final class BatchRunner {
             }
             List<Batch> batches = new ArrayList<>(runs.size());
             for (PartitionRun run : runs) {
-                batches.add(run.stages()[i]);
+                batches.add(run.output(i, step.node().schema()));
             }
             PartitionedBatch output = new PartitionedBatch(step.node().schema(), batches);
             results.put(step.nodeId(), output);

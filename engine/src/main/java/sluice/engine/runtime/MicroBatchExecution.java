@@ -160,7 +160,8 @@ final class MicroBatchExecution {
         for (int i = 0; i < sourceSteps.size(); i++) {
             QueryPlan.Step step = sourceSteps.get(i);
             source(i).start(new SourceContext(step.nodeId(),
-                    checkpoint == null ? null : checkpoint.sourceDir(i), environment.clock(), environment.zone()));
+                    checkpoint == null ? null : checkpoint.sourceDir(i), environment.clock(), environment.zone(),
+                    environment.parallelism()));
         }
         for (QueryPlan.Step step : plan.sinks()) {
             PlannedNode.SinkNode sink = (PlannedNode.SinkNode) step.node();

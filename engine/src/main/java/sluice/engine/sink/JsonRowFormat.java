@@ -22,6 +22,8 @@ import sluice.engine.types.Batch;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
@@ -65,6 +67,21 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
                 json.writeRaw('\n');
             }
         }
+    }
+
+    /** A map key as Spark writes the field name: a DATE as its day number, a TIMESTAMP in microseconds. */
+    private static String mapKey(DataType type, Object key) {
+        if (key instanceof LocalDate date) {
+            return Long.toString(date.toEpochDay());
+        } else if (key instanceof Instant instant) {
+            return Long.toString(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                    instant.getNano() / 1000));
+        } else if (key instanceof Duration duration) {
+            return Long.toString(duration.toNanos() / 1000);
+        } else if (type.isComplex() || key instanceof Bytes) {
+            return ValueText.of(type, key, java.time.ZoneOffset.UTC);
+        }
+        return key.toString();
     }
 
     /** The formatters of one write. */
@@ -121,6 +138,15 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
                     value(json, array.elementType(), element);
                 }
                 json.writeEndArray();
+            } else if (type instanceof MapType map) {
+                // Spark's JacksonGenerator: an object, each key named by its internal value's text, null values kept.
+                MapValue entries = (MapValue) value;
+                json.writeStartObject();
+                for (int i = 0; i < entries.size(); i++) {
+                    json.writeFieldName(mapKey(map.keyType(), entries.key(i)));
+                    value(json, map.valueType(), entries.value(i));
+                }
+                json.writeEndObject();
             } else if (type instanceof StructType struct) {
                 struct(json, struct, (Row) value);
             } else {

@@ -7,6 +7,8 @@ import sluice.engine.types.ArrayType;
 import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
@@ -39,6 +41,8 @@ public final class PrettyText {
                 text.append(i == 0 ? "" : ", ").append(of(array.elementType(), elements.get(i), zone));
             }
             return text.append(']').toString();
+        } else if (type instanceof MapType map) {
+            return ValueText.map(map, (MapValue) value, (t, v) -> of(t, v, zone), NULL);
         } else if (type instanceof StructType struct) {
             Row row = (Row) value;
             StringBuilder text = new StringBuilder("{");

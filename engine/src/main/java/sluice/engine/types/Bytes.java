@@ -24,6 +24,14 @@ public final class Bytes implements Comparable<Bytes> {
         return new Bytes(requireNonNull(bytes, "bytes is null").clone());
     }
 
+    /**
+     * A value over {@code bytes} itself, not a copy, for readers that made the array and drop it (a Kafka record's
+     * key and value): the caller must never change it afterwards.
+     */
+    public static Bytes wrap(byte[] bytes) {
+        return new Bytes(requireNonNull(bytes, "bytes is null"));
+    }
+
     /** The UTF-8 bytes of {@code text}, as Spark's {@code CAST(string AS BINARY)}. */
     public static Bytes utf8(String text) {
         return new Bytes(text.getBytes(StandardCharsets.UTF_8));

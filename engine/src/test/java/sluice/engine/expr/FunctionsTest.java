@@ -22,6 +22,7 @@ class FunctionsTest {
     static Stream<Arguments> calls() {
         return Stream.of(
                 call("abs", "abs(-x)", "2.5", "null"),
+                call("array", "array(i, NULL)", "[3, null]", "[null, null]"),
                 call("base64", "base64(s)", "SGVsbG8gV29ybGQ=", "null"),
                 call("bit_length", "bit_length(s)", "88", "null"),
                 call("bround", "bround(x)", "2.0", "null"),
@@ -63,6 +64,7 @@ class FunctionsTest {
                 call("lcase", "lcase(s)", "hello world", "null"),
                 call("least", "least(x, i)", "2.5", "null"),
                 call("length", "length(s)", "11", "null"),
+                call("map", "map('k', i)", "MapValue[keys=[k], values=[3]]", "MapValue[keys=[k], values=[null]]"),
                 call("ln", "ln(x - x + 1)", "0.0", "null"),
                 call("log", "log(2, i + 5)", "3.0", "null"),
                 call("log10", "log10(x * 4)", "1.0", "null"),
@@ -73,6 +75,7 @@ class FunctionsTest {
                 call("minute", "minute(ts)", "20", "null"),
                 call("month", "month(d)", "1", "null"),
                 call("now", "now()", "1970-01-01T00:00:00Z", "1970-01-01T00:00:00Z"),
+                call("named_struct", "named_struct('a', i)", "Row[values=[3]]", "Row[values=[null]]"),
                 call("nullif", "nullif(i, 4)", "3", "null"),
                 call("nvl", "nvl(s, 'z')", "Hello World", "z"),
                 call("nvl2", "nvl2(s, 'y', 'n')", "y", "n"),
@@ -95,6 +98,7 @@ class FunctionsTest {
                 call("sqrt", "sqrt(x * 10)", "5.0", "null"),
                 call("substr", "substr(s, 7)", "World", "null"),
                 call("substring", "substring(s, 1, 5)", "Hello", "null"),
+                call("struct", "struct(i)", "Row[values=[3]]", "Row[values=[null]]"),
                 call("tan", "tan(x - x)", "0.0", "null"),
                 call("to_date", "to_date(concat('2015/03/0', i), 'yyyy/MM/dd')", "2015-03-03", "null"),
                 call("to_json", "to_json(from_json(j, 'a INT, b STRING'))", "{\"a\":1,\"b\":\"x\"}", "null"),

@@ -19,6 +19,7 @@ import sluice.engine.pipeline.OptionValue;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
 import sluice.engine.types.Schema;
 
 class FileSinkFactoryTest {
@@ -53,6 +54,15 @@ class FileSinkFactoryTest {
     }
 
     @Test
+    void anEmptyPathIsAProblemAtThePathOption() {
+        Optional<PlannedNode> planned = plan(NAMES, options("path", "", "format", "csv"));
+
+        assertThat(planned).isEmpty();
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "path"),
+                "'path' cannot be empty"));
+    }
+
+    @Test
     void updateModeIsRejectedWithSparkMessage() {
         Optional<PlannedNode> planned = plan(NAMES, options("path", "out", "format", "csv", "outputMode", "update"));
 
@@ -62,13 +72,18 @@ class FileSinkFactoryTest {
     }
 
     @Test
-    void csvRejectsArrayColumns() {
-        Schema input = Schema.of(Field.of("tags", new ArrayType(AtomicType.STRING, true)));
+    void csvRejectsArrayAndMapColumns() {
+        Schema input = Schema.of(Field.of("tags", new ArrayType(AtomicType.STRING, true)),
+                Field.of("m", MapType.of(AtomicType.STRING, AtomicType.INT)));
 
         plan(input, options("path", "out", "format", "csv"));
 
         assertThat(problems).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH, Position.option("out", "format"),
-                "The CSV datasource doesn't support the column `tags` of the type \"ARRAY<STRING>\""));
+                "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column `tags` of the "
+                        + "type \"ARRAY<STRING>\""),
+                new Problem(ErrorCode.TYPE_MISMATCH, Position.option("out", "format"),
+                        "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column `m` of "
+                                + "the type \"MAP<STRING, INT>\""));
     }
 
     @Test

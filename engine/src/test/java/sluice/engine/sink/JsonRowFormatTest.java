@@ -18,6 +18,8 @@ import sluice.engine.types.Batch;
 import sluice.engine.types.Bytes;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
 import sluice.engine.types.StructType;
@@ -68,5 +70,17 @@ class JsonRowFormatTest {
         String text = written(JsonRowFormat.defaults(), rows);
 
         assertThat(text).isEqualTo("{\"t\":-128,\"s\":32767,\"b\":\"QUJD\",\"bs\":[\"/w==\",\"\"]}\n");
+    }
+
+    @Test
+    void mapsAreObjectsWithTheirNullValuesAndKeysAsSparkNamesThem() throws IOException {
+        Schema schema = Schema.of(Field.of("m", MapType.of(AtomicType.STRING, AtomicType.INT)),
+                Field.of("byDay", MapType.of(AtomicType.DATE, AtomicType.STRING)));
+        Batch rows = Batch.ofRows(schema, List.of(Row.of(new MapValue(List.of("b", "a"), Arrays.asList(2, null)),
+                new MapValue(List.of(LocalDate.of(1970, 1, 3)), List.of("x")))));
+
+        String text = written(JsonRowFormat.defaults(), rows);
+
+        assertThat(text).isEqualTo("{\"m\":{\"b\":2,\"a\":null},\"byDay\":{\"2\":\"x\"}}\n");
     }
 }

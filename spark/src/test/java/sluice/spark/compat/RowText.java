@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import sluice.engine.types.Bytes;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 
 /**
  * Rows of either engine as comparable text: each value with its Java type, so that 1 (int) and 1 (bigint) differ,
- * and Spark's Scala collections, rows and byte arrays read as Sluice's lists, rows and binary values.
+ * and Spark's Scala collections, maps, rows and byte arrays read as Sluice's lists, maps, rows and binary values.
  */
 public final class RowText {
     private RowText() {
@@ -34,6 +35,14 @@ public final class RowText {
         return copy;
     }
 
+    /** Entries sorted by key: a Scala Map of more than four entries has no order. */
+    private static String entries(java.util.Map<?, ?> map) {
+        List<String> entries = new ArrayList<>();
+        map.forEach((key, value) -> entries.add(value(key) + "=" + value(value)));
+        entries.sort(null);
+        return entries.stream().collect(Collectors.joining(", ", "{", "}"));
+    }
+
     private static String value(Object value) {
         if (value == null) {
             return "null";
@@ -41,6 +50,16 @@ public final class RowText {
             return value(scala.jdk.javaapi.CollectionConverters.asJava(seq));
         } else if (value instanceof scala.collection.Map<?, ?> map) {
             return "map" + value(scala.jdk.javaapi.CollectionConverters.asJava(map));
+        } else if (value instanceof java.util.Map<?, ?> map) {
+            return entries(map);
+        } else if (value instanceof MapValue map) {
+            // Spark's Row holds a map as a Scala Map, where a repeated key keeps its last value: Sluice's map reads
+            // the same here (the console text compares every entry).
+            java.util.Map<Object, Object> last = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < map.size(); i++) {
+                last.put(map.key(i), map.value(i));
+            }
+            return "map" + entries(last);
         } else if (value instanceof List<?> list) {
             return list.stream().map(RowText::value).collect(Collectors.joining(", ", "[", "]"));
         } else if (value instanceof org.apache.spark.sql.Row row) {

@@ -11,12 +11,9 @@ import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.NamedAst;
-import sluice.engine.types.ArrayType;
-import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
-import sluice.engine.types.StructType;
 
 /** Binds names and types of one expression against an input schema. Stateless after construction; one text. */
 public final class Analyzer {
@@ -25,6 +22,7 @@ public final class Analyzer {
     private final Literals literals;
     private final Operators operators;
     private final FunctionCatalog functions;
+    private final Extraction extraction;
 
     public Analyzer(SourceText source, Schema input, ZoneId zone) {
         this.source = source;
@@ -32,19 +30,21 @@ public final class Analyzer {
         this.literals = new Literals(source, zone);
         this.operators = new Operators(this);
         this.functions = new FunctionCatalog(this);
+        this.extraction = new Extraction(this);
     }
 
     /**
-     * The output column name: the alias, or Spark's generated name. A top-level field access is named by its field;
-     * a top-level cast (or chain of casts, TRY_CAST included) of a column is named by the column, as Spark aliases
-     * {@code Cast(NamedExpression)}; any other expression by its SQL text. Spark 4.1 prints columns as the user
-     * spelt them, not as the schema does ({@code CITY}, not {@code city}), and so do we.
+     * The output column name: the alias, or Spark's generated name. A top-level field of a column ({@code s.a.b}) is
+     * named by the field, as Spark resolves a dotted name; other extractions by their SQL ({@code a[0]},
+     * {@code f(x).a}); a top-level cast (or chain of casts, TRY_CAST included) of a column is named by the column, as
+     * Spark aliases {@code Cast(NamedExpression)}; any other expression by its SQL text. Spark 4.1 prints columns as
+     * the user spelt them, not as the schema does ({@code CITY}, not {@code city}), and so do we.
      */
     public static String nameOf(NamedAst named, Typed typed) {
         if (named.alias() != null) {
             return named.alias();
         }
-        if (named.expression() instanceof Ast.FieldAccess access) {
+        if (named.expression() instanceof Ast.FieldAccess access && isColumnPath(access)) {
             return access.field();
         }
         if (named.expression() instanceof Ast.Cast) {
@@ -57,6 +57,14 @@ public final class Analyzer {
             }
         }
         return typed.sql();
+    }
+
+    private static boolean isColumnPath(Ast.FieldAccess access) {
+        Ast base = access.base();
+        while (base instanceof Ast.FieldAccess inner) {
+            base = inner.base();
+        }
+        return base instanceof Ast.ColumnRef;
     }
 
     /** Every function name the language knows, sorted. */
@@ -76,9 +84,9 @@ public final class Analyzer {
         } else if (ast instanceof Ast.Star star) {
             throw error(ErrorCode.EXPRESSION_SYNTAX, star.span(), "'*' is allowed only in count(*)");
         } else if (ast instanceof Ast.FieldAccess access) {
-            return fieldAccess(access);
+            return extraction.fieldAccess(access);
         } else if (ast instanceof Ast.Subscript subscript) {
-            return subscript(subscript);
+            return extraction.subscript(subscript);
         } else if (ast instanceof Ast.Unary unary) {
             return operators.unary(unary);
         } else if (ast instanceof Ast.Binary binary) {
@@ -99,6 +107,9 @@ public final class Analyzer {
             return explicitCast(cast);
         } else if (ast instanceof Ast.Call call) {
             return functions.resolve(call);
+        } else if (ast instanceof Ast.Alias alias) {
+            throw error(ErrorCode.EXPRESSION_SYNTAX, alias.span(), "an alias ('%s') is allowed only in struct(...) and "
+                    + "after the whole expression", alias.name());
         }
         throw new AssertionError(ast);
     }
@@ -131,43 +142,15 @@ public final class Analyzer {
         return new Typed.Column(found.get(0), field.name(), ref.name(), field.type(), field.nullable(), ref.span());
     }
 
-    private Typed fieldAccess(Ast.FieldAccess access) {
-        Typed base = analyze(access.base());
-        if (!(base.type() instanceof StructType struct)) {
-            throw error(ErrorCode.TYPE_MISMATCH, access.span(), "'%s' is not a struct but %s, so it has no field '%s'",
-                    base.sql(), base.type().sql(), access.field());
-        }
-        Schema fields = struct.toSchema();
-        int index = fields.indexOf(access.field());
-        if (index < 0) {
-            String closest = Suggestion.closest(access.field(), fields.names()).orElse(null);
-            throw error(ErrorCode.UNKNOWN_COLUMN, access.span(), "no field '%s' in %s%s", access.field(),
-                    struct.sql(), closest == null ? "" : "; did you mean '" + closest + "'?");
-        }
-        Field field = fields.field(index);
-        Typed position = new Typed.Constant((long) index, AtomicType.INT, access.span(), Integer.toString(index));
-        return new Typed.Call("get_field", List.of(base, position), field.type(), true, access.span(),
-                base.sql() + "." + field.name());
-    }
-
-    private Typed subscript(Ast.Subscript subscript) {
-        Typed base = analyze(subscript.base());
-        if (!(base.type() instanceof ArrayType array)) {
-            throw error(ErrorCode.TYPE_MISMATCH, subscript.base().span(), "'%s' is not an array but %s",
-                    base.sql(), base.type().sql());
-        }
-        Typed index = expect(analyze(subscript.index()), AtomicType.INT, "an array index");
-        return new Typed.Call("get_array_item", List.of(base, index), array.elementType(), true, subscript.span(),
-                base.sql() + "[" + index.sql() + "]");
-    }
-
     private Typed explicitCast(Ast.Cast cast) {
         Typed operand = analyze(cast.operand());
         if (!Coercion.canCast(operand.type(), cast.target())) {
             throw error(ErrorCode.TYPE_MISMATCH, cast.span(), "cannot cast %s to %s", operand.type().sql(),
                     cast.target().sql());
         }
-        String sql = (cast.isTry() ? "TRY_CAST(" : "CAST(") + operand.sql() + " AS " + cast.target().sql() + ")";
+        // Spark's Cast prints no CAST around a cast to an array, map or struct: it is named as its operand.
+        String sql = cast.target().isComplex() ? operand.sql()
+                : (cast.isTry() ? "TRY_CAST(" : "CAST(") + operand.sql() + " AS " + cast.target().sql() + ")";
         return new Typed.Cast(operand, cast.target(), cast.isTry(), cast.span(), sql);
     }
 

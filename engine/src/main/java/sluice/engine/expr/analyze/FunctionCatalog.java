@@ -16,8 +16,8 @@ import sluice.engine.types.DataType;
 
 /**
  * The scalar functions: arity, argument coercion, result type and Spark's generated name. Functions with fixed
- * argument types are rows of {@link #FIXED}; the rest are typed in {@link SpecialFunctions} and, those over strings
- * or binary, {@link BinaryFunctions}. Immutable.
+ * argument types are rows of {@link #FIXED}; the rest are typed in {@link SpecialFunctions}, those over strings or
+ * binary in {@link BinaryFunctions}, those over arrays, maps and structs in {@link ComplexFunctions}. Immutable.
  */
 final class FunctionCatalog {
     private static final DataType S = AtomicType.STRING;
@@ -88,6 +88,7 @@ final class FunctionCatalog {
         names.addAll(SpecialFunctions.NAMES);
         names.addAll(BinaryFunctions.NAMES);
         names.addAll(TryFunctions.NAMES);
+        names.addAll(ComplexFunctions.NAMES);
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
@@ -95,22 +96,28 @@ final class FunctionCatalog {
     private final SpecialFunctions special;
     private final BinaryFunctions binary;
     private final TryFunctions tries;
+    private final ComplexFunctions complex;
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
         this.special = new SpecialFunctions(analyzer, this);
         this.binary = new BinaryFunctions(analyzer, this);
         this.tries = new TryFunctions(analyzer, this);
+        this.complex = new ComplexFunctions(analyzer, this);
     }
 
     Typed resolve(Ast.Call call) {
         String name = call.function().toLowerCase(Locale.ROOT);
         Fixed fixed = FIXED.get(name);
         if (fixed == null && !SpecialFunctions.NAMES.contains(name) && !BinaryFunctions.NAMES.contains(name)
-                && !TryFunctions.NAMES.contains(name)) {
+                && !TryFunctions.NAMES.contains(name) && !ComplexFunctions.NAMES.contains(name)) {
             String closest = Suggestion.closest(name, names()).orElse(null);
             throw analyzer.error(ErrorCode.UNKNOWN_FUNCTION, call.nameSpan(), "unknown function '%s'%s",
                     call.function(), closest == null ? "" : "; did you mean '" + closest + "'?");
+        }
+        if (name.equals("struct")) {
+            // Its arguments may carry aliases, which name the fields.
+            return complex.struct(call);
         }
         List<Typed> args = analyzer.analyzeAll(call.args());
         if (fixed != null) {
@@ -119,7 +126,9 @@ final class FunctionCatalog {
             return binary.resolve(name, call, args);
         }
         if (TryFunctions.NAMES.contains(name)) {
-            return tries.resolve(name, call, args, special);
+            return tries.resolve(name, call, args, special, complex);
+        } else if (ComplexFunctions.NAMES.contains(name)) {
+            return complex.resolve(name, call, args);
         }
         return special.resolve(name, call, args);
     }

@@ -12,6 +12,7 @@ import sluice.engine.expr.parse.Ast.BinaryOp;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
+import sluice.engine.types.MapType;
 
 /** Types operators (arithmetic, comparison, logic, IN, BETWEEN, LIKE, CASE) as Spark's ANSI analyzer does. */
 final class Operators {
@@ -81,6 +82,7 @@ final class Operators {
 
     Typed.Comparison comparison(BinaryOp op, Typed left, Typed right, Span span, String sql) {
         DataType type = comparableType(op, left, right);
+        checkOrderable(analyzer, left, op.symbol());
         Typed.ComparisonOp comparisonOp = switch (op) {
             case EQ -> Typed.ComparisonOp.EQ;
             case NULL_SAFE_EQ -> Typed.ComparisonOp.NULL_SAFE_EQ;
@@ -115,6 +117,7 @@ final class Operators {
         DataType common = Coercion.commonType(types).orElseThrow(() -> analyzer.error(ErrorCode.TYPE_MISMATCH,
                 in.span(), "the values of IN have incompatible types %s",
                 types.stream().map(DataType::sql).distinct().collect(Collectors.joining(", "))));
+        checkOrderable(analyzer, value, "in");
         List<Typed> coerced = list.stream().map(t -> analyzer.coerce(t, common)).toList();
         String sql = "(" + value.sql() + " IN (" + list.stream().map(Typed::sql).collect(Collectors.joining(", "))
                 + "))";
@@ -191,6 +194,17 @@ final class Operators {
         List<Typed> coerced = results.stream().map(r -> analyzer.coerce(r, type)).toList();
         return new Typed.CaseWhen(conditions, coerced, analyzer.coerce(otherwise, type), type, caseAst.span(),
                 sql.toString());
+    }
+
+    /**
+     * Spark compares, orders and tests IN only values that have an order: a map, or an array or struct holding one,
+     * has none (DATATYPE_MISMATCH.INVALID_ORDERING_TYPE).
+     */
+    static void checkOrderable(Analyzer analyzer, Typed value, String what) {
+        if (value.type().contains(MapType.class)) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, value.span(), "[DATATYPE_MISMATCH.INVALID_ORDERING_TYPE] "
+                    + "'%s' cannot compare values of type %s: maps have no order", what, value.type().sql());
+        }
     }
 
     /** The smallest decimal holding an integral literal, as Spark's DecimalPrecision does for literals. */

@@ -24,7 +24,7 @@ final class SpecialFunctions {
     static final Set<String> NAMES = Set.of("concat", "concat_ws", "round", "bround", "abs", "floor", "ceil",
             "ceiling", "log", "greatest", "least", "coalesce", "nvl", "ifnull", "nvl2", "if", "isnull", "isnotnull",
             "nullif", "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
-            "element_at", "size", "cardinality", "pmod", "positive");
+            "pmod", "positive");
 
     private final Analyzer analyzer;
     private final FunctionCatalog catalog;
@@ -70,8 +70,10 @@ final class SpecialFunctions {
             case "greatest", "least", "coalesce" -> {
                 catalog.checkArity(call, args.size(), name.equals("coalesce") ? 1 : 2, Integer.MAX_VALUE);
                 List<Typed> common = common(name, args);
-                boolean nullable = name.equals("coalesce") ? common.stream().allMatch(Typed::nullable)
-                        : common.stream().allMatch(Typed::nullable);
+                if (!name.equals("coalesce")) {
+                    Operators.checkOrderable(analyzer, common.get(0), name);
+                }
+                boolean nullable = common.stream().allMatch(Typed::nullable);
                 return make(name, call, common, typeOf(common), nullable, FunctionCatalog.sqlName(call, args));
             }
             case "nvl", "ifnull" -> {
@@ -83,6 +85,7 @@ final class SpecialFunctions {
             case "nullif" -> {
                 catalog.checkArity(call, args.size(), 2, 2);
                 List<Typed> common = common(name, args);
+                Operators.checkOrderable(analyzer, common.get(0), "=");
                 return make("nullif", call, common, typeOf(common), true, FunctionCatalog.sqlName(call, args));
             }
             case "nvl2", "if" -> {
@@ -108,23 +111,10 @@ final class SpecialFunctions {
             case "to_json" -> {
                 catalog.checkArity(call, args.size(), 1, 1);
                 Typed value = args.get(0);
-                if (!(value.type() instanceof StructType) && !(value.type() instanceof ArrayType)) {
-                    throw analyzer.mismatch(value, "to_json", "a STRUCT or ARRAY");
+                if (!value.type().isComplex()) {
+                    throw analyzer.mismatch(value, "to_json", "a STRUCT, ARRAY or MAP");
                 }
                 return make(name, call, args, AtomicType.STRING, value.nullable(), FunctionCatalog.sqlName(call, args));
-            }
-            case "element_at" -> {
-                catalog.checkArity(call, args.size(), 2, 2);
-                DataType element = array(args.get(0), name).elementType();
-                Typed index = analyzer.expect(args.get(1), AtomicType.INT, "element_at index");
-                return make(name, call, List.of(args.get(0), index), element, true,
-                        FunctionCatalog.sqlName(call, args));
-            }
-            case "size", "cardinality" -> {
-                catalog.checkArity(call, args.size(), 1, 1);
-                array(args.get(0), name);
-                return make("size", call, args, AtomicType.INT, args.get(0).nullable(),
-                        FunctionCatalog.sqlName(call, args));
             }
             default -> throw new AssertionError(name);
         }
@@ -142,13 +132,6 @@ final class SpecialFunctions {
             throw analyzer.mismatch(arg, function, "a numeric type");
         }
         return arg;
-    }
-
-    private ArrayType array(Typed arg, String function) {
-        if (arg.type() instanceof ArrayType array) {
-            return array;
-        }
-        throw analyzer.mismatch(arg, function, "an ARRAY");
     }
 
     private Typed concat(String name, Ast.Call call, List<Typed> args) {

@@ -22,14 +22,14 @@ final class TryFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args, SpecialFunctions special) {
+    Typed resolve(String name, Ast.Call call, List<Typed> args, SpecialFunctions special, ComplexFunctions complex) {
         return switch (name) {
             case "try_add" -> arithmetic(BinaryOp.ADD, name, call, args);
             case "try_subtract" -> arithmetic(BinaryOp.SUBTRACT, name, call, args);
             case "try_multiply" -> arithmetic(BinaryOp.MULTIPLY, name, call, args);
             case "try_divide" -> arithmetic(BinaryOp.DIVIDE, name, call, args);
             case "try_mod" -> arithmetic(BinaryOp.REMAINDER, name, call, args);
-            case "try_element_at" -> elementAt(special.resolve("element_at", call, args), call, args);
+            case "try_element_at" -> elementAt(complex.resolve("element_at", call, args), call, args);
             case "try_to_date", "try_to_timestamp" -> parseDateTime(special.resolve(name.substring(4), call, args),
                     call, args);
             default -> throw new AssertionError(name);
@@ -53,7 +53,8 @@ final class TryFunctions {
         return new Typed.TryEval(plain, call.span(), sql);
     }
 
-    // Spark's try_element_at is element_at returning null for an index past either end; index 0 is still an error.
+    // Spark's try_element_at is element_at returning null for an index past either end (index 0 is still an error);
+    // on a map it is element_at.
     private Typed elementAt(Typed plain, Ast.Call call, List<Typed> args) {
         Typed.Call elementAt = (Typed.Call) plain;
         return new Typed.Call("try_element_at", elementAt.args(), elementAt.type(), true, call.span(),

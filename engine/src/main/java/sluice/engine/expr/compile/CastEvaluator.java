@@ -88,7 +88,7 @@ final class CastEvaluator extends Evaluator {
             Object value = Values.get(a, i);
             Object cast;
             try {
-                cast = Casts.cast(value, from, type(), env.zone());
+                cast = Casts.cast(value, from, type(), env.zone(), isTry);
             } catch (RowFailure failure) {
                 if (!isTry) {
                     throw failure;

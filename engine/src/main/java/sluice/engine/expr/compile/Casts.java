@@ -16,6 +16,8 @@ import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.IntegralRange;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
@@ -31,6 +33,15 @@ final class Casts {
     }
 
     static Object cast(Object value, DataType from, DataType to, ZoneId zone) {
+        return cast(value, from, to, zone, false);
+    }
+
+    /**
+     * {@code isTry}: TRY_CAST, where an element of an array, a map's value or a struct's field that does not convert
+     * becomes null and the rest of the value stays, as Spark casts the parts in TRY mode; a scalar that does not
+     * convert still fails here, and the caller makes it null.
+     */
+    static Object cast(Object value, DataType from, DataType to, ZoneId zone, boolean isTry) {
         if (value == null || from.equals(to)) {
             return value;
         }
@@ -43,23 +54,42 @@ final class Casts {
         if (to instanceof ArrayType target && from instanceof ArrayType source) {
             List<Object> out = new ArrayList<>();
             for (Object element : (List<?>) value) {
-                Object stored = Values.toStored(source.elementType(), element);
-                out.add(Values.toExternal(target.elementType(),
-                        cast(stored, source.elementType(), target.elementType(), zone)));
+                out.add(element(element, source.elementType(), target.elementType(), zone, isTry));
             }
             return java.util.Collections.unmodifiableList(out);
+        }
+        if (to instanceof MapType target && from instanceof MapType source) {
+            MapValue map = (MapValue) value;
+            List<Object> keys = new ArrayList<>(map.size());
+            List<Object> values = new ArrayList<>(map.size());
+            for (int i = 0; i < map.size(); i++) {
+                keys.add(element(map.key(i), source.keyType(), target.keyType(), zone, false));
+                values.add(element(map.value(i), source.valueType(), target.valueType(), zone, isTry));
+            }
+            return new MapValue(keys, values);
         }
         if (to instanceof StructType target && from instanceof StructType source) {
             Row row = (Row) value;
             List<Object> out = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
-                DataType f = source.fields().get(i).type();
-                DataType t = target.fields().get(i).type();
-                out.add(Values.toExternal(t, cast(Values.toStored(f, row.get(i)), f, t, zone)));
+                out.add(element(row.get(i), source.fields().get(i).type(), target.fields().get(i).type(), zone,
+                        isTry));
             }
             return new Row(out);
         }
         return fromAtomic(value, from, to, zone);
+    }
+
+    /** A part of an array, map or struct (Java form) cast between two types; null when it fails under TRY. */
+    private static Object element(Object value, DataType from, DataType to, ZoneId zone, boolean isTry) {
+        try {
+            return Values.toExternal(to, cast(Values.toStored(from, value), from, to, zone, isTry));
+        } catch (RowFailure failure) {
+            if (!isTry) {
+                throw failure;
+            }
+            return null;
+        }
     }
 
     private static Object fromAtomic(Object value, DataType from, DataType to, ZoneId zone) {

@@ -123,11 +123,8 @@ final class ComparisonEvaluator extends Evaluator {
         return new BooleanVector(out, n, column.nullWords());
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** Two non-null stored values of one type in Spark's order (arrays and structs element by element). */
     static int compareObjects(Object x, Object y) {
-        if (x instanceof Comparable comparable && x.getClass() == y.getClass()) {
-            return comparable.compareTo(y);
-        }
-        return x.equals(y) ? 0 : x.toString().compareTo(y.toString());
+        return sluice.engine.types.ValueOrder.compare(x, y);
     }
 }

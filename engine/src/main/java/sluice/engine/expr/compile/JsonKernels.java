@@ -19,13 +19,16 @@ import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
 
 /**
- * from_json and to_json. from_json is PERMISSIVE as Spark's default: malformed JSON gives a struct of nulls and a
- * value of the wrong kind gives a null field. to_json leaves null fields out. Stateless.
+ * from_json and to_json, on structs, arrays and maps (a map read from JSON has STRING keys). from_json is PERMISSIVE
+ * as Spark's default: malformed JSON gives a struct of nulls and a value of the wrong kind gives a null field. to_json
+ * leaves null fields out. Stateless.
  */
 final class JsonKernels {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -69,6 +72,17 @@ final class JsonKernels {
             List<Object> values = new ArrayList<>();
             node.forEach(element -> values.add(read(element, array.elementType(), zone)));
             return Collections.unmodifiableList(values);
+        } else if (type instanceof MapType map) {
+            if (!node.isObject() || map.keyType() != AtomicType.STRING) {
+                return null;
+            }
+            List<Object> keys = new ArrayList<>();
+            List<Object> values = new ArrayList<>();
+            node.fields().forEachRemaining(entry -> {
+                keys.add(entry.getKey());
+                values.add(read(entry.getValue(), map.valueType(), zone));
+            });
+            return new MapValue(keys, values);
         } else if (type == AtomicType.STRING) {
             return node.isTextual() ? node.asText() : node.toString();
         } else if (type == AtomicType.BOOLEAN) {
@@ -112,6 +126,18 @@ final class JsonKernels {
         }
     }
 
+    /**
+     * A map key as Spark's JSON writer names the field: the text of its internal value, so a DATE key is its day
+     * number and a TIMESTAMP key its microseconds, as Spark writes them.
+     */
+    static String mapKey(DataType type, Object key, ZoneId zone) {
+        Object stored = Values.toStored(type, key);
+        if (type.isComplex() || type == AtomicType.BINARY) {
+            return ValueText.of(type, key, zone);
+        }
+        return String.valueOf(stored);
+    }
+
     static Kernel toJson(DataType type) {
         return (a, e) -> write(Values.toExternal(type, a[0]), type, e.zone()).toString();
     }
@@ -137,6 +163,13 @@ final class JsonKernels {
                 list.add(write(element, array.elementType(), zone));
             }
             return list;
+        } else if (type instanceof MapType map) {
+            ObjectNode object = nodes.objectNode();
+            MapValue entries = (MapValue) value;
+            for (int i = 0; i < entries.size(); i++) {
+                object.set(mapKey(map.keyType(), entries.key(i), zone), write(entries.value(i), map.valueType(), zone));
+            }
+            return object;
         } else if (value instanceof Boolean b) {
             return nodes.booleanNode(b);
         } else if (value instanceof Byte b) {

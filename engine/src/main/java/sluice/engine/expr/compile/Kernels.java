@@ -3,7 +3,6 @@ package sluice.engine.expr.compile;
 import java.util.List;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.types.DataType;
-import sluice.engine.types.Row;
 import sluice.engine.types.StructType;
 
 /** Finds the kernel of a typed function call, and whether a null argument makes the result null. Stateless. */
@@ -25,6 +24,10 @@ final class Kernels {
     static Choice of(Typed.Call call) {
         String name = call.function();
         DataType type = call.type();
+        Choice collection = CollectionKernels.of(call);
+        if (collection != null) {
+            return collection;
+        }
         switch (name) {
             case "greatest", "least" -> {
                 int sign = name.equals("greatest") ? 1 : -1;
@@ -48,20 +51,6 @@ final class Kernels {
             }
             case "current_timestamp", "now", "current_date" -> {
                 return new Choice(DateKernels.of(name), false);
-            }
-            case "get_field" -> {
-                int index = ((Long) ((Typed.Constant) call.args().get(1)).value()).intValue();
-                return new Choice((a, e) -> Values.toStored(type, ((Row) a[0]).get(index)), true);
-            }
-            case "get_array_item", "element_at" -> {
-                boolean oneBased = name.equals("element_at");
-                return new Choice((a, e) -> item((List<?>) a[0], (Long) a[1], oneBased, false, type), true);
-            }
-            case "try_element_at" -> {
-                return new Choice((a, e) -> item((List<?>) a[0], (Long) a[1], true, true, type), true);
-            }
-            case "size" -> {
-                return new Choice((a, e) -> (long) ((List<?>) a[0]).size(), true);
             }
             case "from_json" -> {
                 return new Choice(JsonKernels.fromJson((StructType) type), true);
@@ -111,25 +100,5 @@ final class Kernels {
             }
         }
         return text.toString();
-    }
-
-    /** {@code tolerant}: try_element_at, null for an index out of bounds (but still an error for index 0). */
-    private static Object item(List<?> list, long index, boolean oneBased, boolean tolerant, DataType type) {
-        long position = oneBased ? (index > 0 ? index - 1 : list.size() + index) : index;
-        if (oneBased && index == 0) {
-            throw RowFailure.invalidArgument("[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be "
-                    + "either < 0 or > 0 (the first element has index 1).");
-        }
-        if ((position < 0 || position >= list.size()) && tolerant) {
-            return null;
-        }
-        if (position < 0 || position >= list.size()) {
-            String condition = oneBased ? "INVALID_ARRAY_INDEX_IN_ELEMENT_AT" : "INVALID_ARRAY_INDEX";
-            throw RowFailure.invalidArgument("[" + condition + "] The index " + index + " is out of bounds. The array "
-                    + "has " + list.size() + " elements." + (oneBased ? " Use `try_element_at` to tolerate accessing "
-                    + "element at invalid index and return NULL instead." : " Use the SQL function `get()` to "
-                    + "tolerate accessing element at invalid index and return NULL instead."));
-        }
-        return Values.toStored(type, list.get((int) position));
     }
 }

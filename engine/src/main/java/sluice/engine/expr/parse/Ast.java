@@ -9,7 +9,7 @@ import sluice.engine.types.DataType;
 /** An expression as the user wrote it, before names and types are bound. Made by Parser, consumed by Analyzer. */
 public sealed interface Ast permits Ast.Literal, Ast.TypedLiteral, Ast.IntervalLiteral, Ast.ColumnRef, Ast.Star,
         Ast.FieldAccess, Ast.Subscript, Ast.Unary, Ast.Binary, Ast.IsNull, Ast.In, Ast.Between, Ast.Like, Ast.Case,
-        Ast.Cast, Ast.Call {
+        Ast.Cast, Ast.Call, Ast.Alias {
     Span span();
 
     /** The kinds of plain literal; numbers keep their text so the analyzer can pick Spark's exact type. */
@@ -90,6 +90,17 @@ public sealed interface Ast permits Ast.Literal, Ast.TypedLiteral, Ast.IntervalL
     }
 
     record Cast(Ast operand, DataType target, boolean isTry, Span span) implements Ast {}
+
+    /**
+     * {@code expr AS name} (or {@code expr name}) as an argument of {@code struct(...)}, where Spark's grammar takes
+     * named expressions and the alias names the field; nowhere else.
+     */
+    record Alias(Ast expression, String name, Span span) implements Ast {
+        public Alias {
+            requireNonNull(expression, "expression is null");
+            requireNonNull(name, "name is null");
+        }
+    }
 
     /** A function call; {@code nameSpan} is where the name is, for unknown-function problems. */
     record Call(String function, List<Ast> args, Span nameSpan, Span span) implements Ast {

@@ -98,6 +98,8 @@ final class Nesting {
             return List.of(cast.operand());
         } else if (node instanceof Ast.Call call) {
             return call.args();
+        } else if (node instanceof Ast.Alias alias) {
+            return List.of(alias.expression());
         }
         throw new AssertionError(node);
     }

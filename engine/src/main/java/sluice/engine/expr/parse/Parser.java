@@ -54,6 +54,20 @@ public final class Parser {
         return new NamedAst(expression, alias);
     }
 
+    /** An argument of {@code struct(...)}: an expression with an optional alias, as in a select list. */
+    Ast parseNamedArgument() {
+        Ast expression = parseExpression();
+        Token alias = null;
+        if (cursor.acceptKeyword("AS")) {
+            alias = cursor.expectIdentifier("an alias");
+        } else if (cursor.peek().kind() == TokenKind.QUOTED_IDENTIFIER
+                || (cursor.peek().kind() == TokenKind.IDENTIFIER && !isReserved(cursor.peek()))) {
+            alias = cursor.advance();
+        }
+        return alias == null ? expression
+                : new Ast.Alias(expression, alias.text(), expression.span().to(alias.span()));
+    }
+
     /** One expression, then end of input. */
     public Ast parseOnly() {
         Ast expression = parseWhole();

@@ -105,13 +105,15 @@ final class Primaries {
         return call();
     }
 
+    // Spark's grammar gives struct(...) named expressions as arguments: struct(a AS x, b) names a field x.
     private Ast call() {
         Token name = cursor.advance();
+        boolean named = name.text().equalsIgnoreCase("struct");
         cursor.expect(TokenKind.LEFT_PAREN, "'('");
         List<Ast> args = new ArrayList<>();
         if (!cursor.at(TokenKind.RIGHT_PAREN)) {
             do {
-                args.add(parser.parseExpression());
+                args.add(named ? parser.parseNamedArgument() : parser.parseExpression());
             } while (cursor.accept(TokenKind.COMMA));
         }
         Token close = cursor.expect(TokenKind.RIGHT_PAREN, "')'");

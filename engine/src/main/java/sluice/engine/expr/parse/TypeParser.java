@@ -10,10 +10,12 @@ import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
 import sluice.engine.types.StructType;
 
 /**
- * Reads a Spark data type ({@code DECIMAL(10,2)}, {@code ARRAY<STRING>}, {@code STRUCT<a: INT>}) from a cursor.
+ * Reads a Spark data type ({@code DECIMAL(10,2)}, {@code ARRAY<STRING>}, {@code MAP<STRING, INT>},
+ * {@code STRUCT<a: INT>}) from a cursor.
  * Mutable (its nesting depth), one type at a time.
  */
 public final class TypeParser {
@@ -57,6 +59,7 @@ public final class TypeParser {
             case "TIMESTAMP", "TIMESTAMP_LTZ" -> AtomicType.TIMESTAMP;
             case "DECIMAL", "DEC", "NUMERIC" -> decimal();
             case "ARRAY" -> array();
+            case "MAP" -> map();
             case "STRUCT" -> struct();
             case "INTERVAL" -> interval();
             default -> throw cursor.source().error(cursor.syntaxCode(), name.span(),
@@ -106,6 +109,15 @@ public final class TypeParser {
         DataType element = parseType();
         expectClosingAngle();
         return new ArrayType(element, true);
+    }
+
+    private DataType map() {
+        cursor.expect(TokenKind.LT, "'<'");
+        DataType key = parseType();
+        cursor.expect(TokenKind.COMMA, "','");
+        DataType value = parseType();
+        expectClosingAngle();
+        return MapType.of(key, value);
     }
 
     private DataType struct() {

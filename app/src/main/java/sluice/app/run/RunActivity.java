@@ -1,0 +1,35 @@
+package sluice.app.run;
+
+import static java.util.Objects.requireNonNull;
+
+import sluice.engine.runtime.QueryStatus;
+
+/**
+ * What the current run is doing at one moment, read from the query's status (volatile reads, never a wait) once a
+ * pulse: a batch with new data is being processed, the last trigger found no data, or neither (no run, paused,
+ * between batches of a flowing stream). Immutable.
+ */
+public record RunActivity(Phase phase, long batchId) {
+    /** No run, or one that is paused, starting, ended, or waiting for its next trigger after a batch with data. */
+    public static final RunActivity NONE = new RunActivity(Phase.NONE, -1);
+
+    public enum Phase { NONE, PROCESSING, NO_DATA }
+
+    public RunActivity {
+        requireNonNull(phase, "phase is null");
+    }
+
+    /**
+     * Reads Spark's status messages: "Processing new data" is batch {@code lastCommitted + 1} running; "Waiting for
+     * data to arrive", or "Waiting for next trigger" after a trigger that found nothing, is a stream with nothing
+     * flowing.
+     */
+    static RunActivity of(QueryStatus status, long lastCommitted) {
+        if (status.isTriggerActive() && status.isDataAvailable()) {
+            return new RunActivity(Phase.PROCESSING, lastCommitted + 1);
+        }
+        boolean waiting = status.message().equals("Waiting for data to arrive")
+                || status.message().equals("Waiting for next trigger") && !status.isDataAvailable();
+        return waiting && !status.isTriggerActive() ? new RunActivity(Phase.NO_DATA, lastCommitted) : NONE;
+    }
+}
