@@ -109,8 +109,9 @@ final class Literals {
                     DecimalType.MAX_PRECISION);
         }
         BigDecimal normalized = value.setScale(scale);
+        // Spark names a decimal literal by Java's BigDecimal text, which turns to an exponent below 10^-6: 1E-10.
         return new Typed.Constant(normalized, new DecimalType((int) Math.max(precision, 1), scale), literal.span(),
-                normalized.toPlainString());
+                normalized.toString());
     }
 
     Typed.Constant typed(Ast.TypedLiteral literal) {
