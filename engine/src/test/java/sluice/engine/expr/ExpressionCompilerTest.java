@@ -271,6 +271,24 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void decimalLiteralIsNamedByJavasBigDecimalText() {
+        assertThat(compile("CAST(0.0000000001BD AS DECIMAL(38,10))").name())
+                .isEqualTo("CAST(1E-10 AS DECIMAL(38,10))");
+        assertThat(compile("0.000001").name()).isEqualTo("0.000001");
+        assertThat(compile("1.50").name()).isEqualTo("1.50");
+    }
+
+    @Test
+    void dateArithmeticWrapsAroundInIntAsSparksDoes() {
+        assertThat(eval("date_add(DATE'1900-03-01', CAST(-2147483648L AS INT))").get(0))
+                .isEqualTo(LocalDate.ofEpochDay(2147458140L));
+        assertThat(eval("date_sub(DATE'1900-03-01', CAST(2147483647L AS INT))").get(0))
+                .isEqualTo(LocalDate.ofEpochDay(2147458141L));
+        assertThat(eval("datediff(date_add(DATE'1970-01-01', 2147483647), DATE'1969-12-31')").get(0))
+                .isEqualTo(-2147483648);
+    }
+
+    @Test
     void unixTimestampIsNamedWithSparksDefaultFormat() {
         CompiledExpression seconds = compile("unix_timestamp(CAST(Date AS TIMESTAMP))");
 
