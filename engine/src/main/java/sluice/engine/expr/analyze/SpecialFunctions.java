@@ -86,7 +86,8 @@ final class SpecialFunctions {
                 catalog.checkArity(call, args.size(), 2, 2);
                 List<Typed> common = common(name, args);
                 Operators.checkOrderable(analyzer, common.get(0), "=");
-                return make("nullif", call, common, typeOf(common), true, FunctionCatalog.sqlName(call, args));
+                // Spark's NullIf is If(left = right, NULL, left): compared in the common type, typed as the left.
+                return make("nullif", call, args, typeOf(args), true, FunctionCatalog.sqlName(call, args));
             }
             case "nvl2", "if" -> {
                 return conditional(name, call, args);

@@ -1,6 +1,7 @@
 package sluice.engine.expr.compile;
 
 import java.util.List;
+import sluice.engine.expr.analyze.Coercion;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.types.DataType;
 import sluice.engine.types.StructType;
@@ -43,8 +44,12 @@ final class Kernels {
                 }, false);
             }
             case "nullif" -> {
-                return new Choice((a, e) -> a[0] != null && a[1] != null
-                        && ComparisonEvaluator.compareObjects(a[0], a[1]) == 0 ? null : a[0], false, true);
+                DataType left = call.args().get(0).type();
+                DataType right = call.args().get(1).type();
+                DataType common = Coercion.commonType(left, right).orElseThrow();
+                return new Choice((a, e) -> a[0] != null && a[1] != null && ComparisonEvaluator.compareObjects(
+                        Casts.cast(a[0], left, common, e.zone()), Casts.cast(a[1], right, common, e.zone())) == 0
+                        ? null : a[0], false, true);
             }
             case "concat_ws" -> {
                 return new Choice(Kernels::concatWs, false);
