@@ -94,7 +94,13 @@ final class Casts {
 
     private static Object fromAtomic(Object value, DataType from, DataType to, ZoneId zone) {
         if (from == AtomicType.DATE && to == AtomicType.TIMESTAMP) {
-            return LocalDate.ofEpochDay((Long) value).atStartOfDay(zone).toEpochSecond() * 1_000_000L;
+            // Spark's daysToMicros multiplies exactly: a date whose midnight is past a TIMESTAMP's range fails (null
+            // under TRY_CAST) instead of wrapping around.
+            long seconds = LocalDate.ofEpochDay((Long) value).atStartOfDay(zone).toEpochSecond();
+            if (seconds > Long.MAX_VALUE / 1_000_000L || seconds < Long.MIN_VALUE / 1_000_000L) {
+                throw RowFailure.castOverflow(literalText(value, from), from.sql(), to.sql());
+            }
+            return seconds * 1_000_000L;
         }
         if (from == AtomicType.TIMESTAMP && to == AtomicType.DATE) {
             return ((java.time.Instant) Values.toExternal(from, value)).atZone(zone).toLocalDate().toEpochDay();
