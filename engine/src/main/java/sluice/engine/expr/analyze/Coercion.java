@@ -78,15 +78,19 @@ public final class Coercion {
         return wider == AtomicType.FLOAT ? AtomicType.DOUBLE : wider;
     }
 
-    /** Spark's DecimalPrecision.widerDecimalType, bounded to 38 digits. */
+    /**
+     * Spark 4's widerDecimalType: every integral digit and every fractional digit of both, and past 38 digits the
+     * integral digits win (boundedPreferIntegralDigits), so DECIMAL(2,1) and DECIMAL(38,0) meet at DECIMAL(38,0),
+     * where 1.5 becomes 2.
+     */
     public static DecimalType widerDecimal(DecimalType a, DecimalType b) {
         int scale = Math.max(a.scale(), b.scale());
         int range = Math.max(a.precision() - a.scale(), b.precision() - b.scale());
-        return bounded(range + scale, scale);
-    }
-
-    public static DecimalType bounded(int precision, int scale) {
-        return new DecimalType(Math.min(precision, DecimalType.MAX_PRECISION), Math.min(scale, DecimalType.MAX_PRECISION));
+        int precision = range + scale;
+        if (precision <= DecimalType.MAX_PRECISION) {
+            return new DecimalType(precision, scale);
+        }
+        return new DecimalType(DecimalType.MAX_PRECISION, Math.max(0, scale - (precision - DecimalType.MAX_PRECISION)));
     }
 
     /**

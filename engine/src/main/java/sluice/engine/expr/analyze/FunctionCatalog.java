@@ -33,19 +33,23 @@ final class FunctionCatalog {
     private static final DataType DATE = AtomicType.DATE;
     private static final DataType TS = AtomicType.TIMESTAMP;
 
-    /** A function whose arguments are implicitly cast to {@code params}; trailing ones may have defaults. */
-    record Fixed(String name, List<DataType> params, int required, List<Object> defaults, DataType result) {}
+    /**
+     * A function whose arguments are implicitly cast to {@code params}; trailing ones may have defaults, and only the
+     * first {@code allowed} may be given (the rest are defaults Spark prints in the name but Sluice does not take).
+     */
+    record Fixed(String name, List<DataType> params, int required, int allowed, List<Object> defaults,
+                 DataType result) {}
 
     private static final Map<String, Fixed> FIXED = new TreeMap<>();
     private static final Set<String> WIDENING_ONLY = Set.of("date_add", "date_sub");
 
     private static void fixed(String name, DataType result, DataType... params) {
-        FIXED.put(name, new Fixed(name, List.of(params), params.length, List.of(), result));
+        FIXED.put(name, new Fixed(name, List.of(params), params.length, params.length, List.of(), result));
     }
 
     private static void withDefaults(String name, DataType result, int required, List<Object> defaults,
             DataType... params) {
-        FIXED.put(name, new Fixed(name, List.of(params), required, defaults, result));
+        FIXED.put(name, new Fixed(name, List.of(params), required, params.length, defaults, result));
     }
 
     static {
@@ -74,7 +78,10 @@ final class FunctionCatalog {
         fixed("date_add", DATE, DATE, I);
         fixed("date_sub", DATE, DATE, I);
         fixed("date_format", S, TS, S);
-        fixed("unix_timestamp", AtomicType.BIGINT, TS);
+        // Spark names unix_timestamp(ts) with its default format, which a TIMESTAMP argument does not use; Sluice
+        // takes no format (a string argument is cast to TIMESTAMP, not parsed by a pattern).
+        FIXED.put("unix_timestamp", new Fixed("unix_timestamp", List.of(TS, S), 1, 1, List.of("yyyy-MM-dd HH:mm:ss"),
+                AtomicType.BIGINT));
     }
 
     /** Every function name the expression language knows, sorted: the registry's, which says what each does. */
@@ -157,7 +164,7 @@ final class FunctionCatalog {
     }
 
     private Typed fixedCall(Fixed fixed, Ast.Call call, List<Typed> args) {
-        checkArity(call, args.size(), fixed.required(), fixed.params().size());
+        checkArity(call, args.size(), fixed.required(), fixed.allowed());
         List<Typed> coerced = new ArrayList<>();
         for (int i = 0; i < fixed.params().size(); i++) {
             if (i < args.size()) {
@@ -176,12 +183,7 @@ final class FunctionCatalog {
             }
         }
         boolean nullable = coerced.stream().anyMatch(Typed::nullable);
-        String sql = sqlName(call, coerced);
-        if (fixed.name().equals("unix_timestamp")) {
-            // Spark's unix_timestamp(ts) is unix_timestamp(ts, 'yyyy-MM-dd HH:mm:ss') and is named so.
-            sql = sql.substring(0, sql.length() - 1) + ", yyyy-MM-dd HH:mm:ss)";
-        }
-        return call(fixed.name(), coerced, fixed.result(), nullable, call.span(), sql);
+        return call(fixed.name(), coerced, fixed.result(), nullable, call.span(), sqlName(call, coerced));
     }
 
     static Typed.Call call(String name, List<Typed> args, DataType type, boolean nullable, Span span, String sql) {

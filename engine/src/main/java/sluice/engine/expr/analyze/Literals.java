@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.parse.Ast;
@@ -108,8 +109,9 @@ final class Literals {
                     DecimalType.MAX_PRECISION);
         }
         BigDecimal normalized = value.setScale(scale);
+        // Spark names a decimal literal by Java's BigDecimal text, which turns to an exponent below 10^-6: 1E-10.
         return new Typed.Constant(normalized, new DecimalType((int) Math.max(precision, 1), scale), literal.span(),
-                normalized.toPlainString());
+                normalized.toString());
     }
 
     Typed.Constant typed(Ast.TypedLiteral literal) {
@@ -132,7 +134,8 @@ final class Literals {
         if (micros == null) {
             throw invalidTyped(literal);
         }
-        Instant instant = Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L));
+        // Counted in microseconds: year 1's are beyond a long of nanoseconds.
+        Instant instant = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
         return new Typed.Constant(micros, AtomicType.TIMESTAMP, literal.span(),
                 "TIMESTAMP '" + ValueText.timestamp(instant, zone) + "'");
     }
@@ -150,7 +153,7 @@ final class Literals {
                     part));
         }
         return new Typed.Constant(micros, AtomicType.INTERVAL, literal.span(),
-                ValueText.interval(Duration.ofNanos(Math.multiplyExact(micros, 1000L))));
+                ValueText.interval(Duration.of(micros, ChronoUnit.MICROS)));
     }
 
     private long unitsInString(Ast.IntervalPart part) {

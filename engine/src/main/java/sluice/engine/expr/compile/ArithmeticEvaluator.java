@@ -47,7 +47,8 @@ final class ArithmeticEvaluator extends Evaluator {
             }
             // Only this operator throws RowFailure here (an operand's failure comes out of its evaluate() as a
             // SluiceException), so TRY mode redoes just the operator, row by row, with null where it fails.
-            return rowByRow(left.evaluate(batch, env), right.evaluate(batch, env), batch.rowCount());
+            ColumnVector[] operands = operands(batch, env);
+            return rowByRow(operands[0], operands[1], batch.rowCount());
         }
     }
 
@@ -59,7 +60,23 @@ final class ArithmeticEvaluator extends Evaluator {
                 return scalar;
             }
         }
-        return combine(left.evaluate(batch, env), right.evaluate(batch, env), batch.rowCount());
+        ColumnVector[] operands = operands(batch, env);
+        return combine(operands[0], operands[1], batch.rowCount());
+    }
+
+    /**
+     * Both operands, evaluated in Spark's order: the left first and the right only where the left has a value, but
+     * for division and remainder the divisor first and the dividend only where the divisor has one.
+     */
+    private ColumnVector[] operands(Batch batch, Env env) {
+        boolean divisorFirst = op == ArithmeticOp.DIVIDE || op == ArithmeticOp.REMAINDER || op == ArithmeticOp.DIV
+                || op == ArithmeticOp.PMOD;
+        if (divisorFirst) {
+            ColumnVector b = right.evaluate(batch, env);
+            return new ColumnVector[] {Selection.evaluateWhereNotNull(left, batch, env, b), b};
+        }
+        ColumnVector a = left.evaluate(batch, env);
+        return new ColumnVector[] {a, Selection.evaluateWhereNotNull(right, batch, env, a)};
     }
 
     private ColumnVector rowByRow(ColumnVector a, ColumnVector b, int n) {

@@ -35,7 +35,9 @@ final class ComparisonEvaluator extends Evaluator {
             }
         }
         ColumnVector a = left.evaluate(batch, env);
-        ColumnVector b = right.evaluate(batch, env);
+        // <=> compares nulls too and so takes both sides; the others stop at a null left as Spark's do.
+        ColumnVector b = op == ComparisonOp.NULL_SAFE_EQ ? right.evaluate(batch, env)
+                : Selection.evaluateWhereNotNull(right, batch, env, a);
         int n = batch.rowCount();
         int[] order = new int[n];
         if (a instanceof LongVector x && b instanceof LongVector y) {

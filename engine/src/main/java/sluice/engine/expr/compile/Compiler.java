@@ -55,6 +55,9 @@ public final class Compiler {
                 return compile(call.args().get(0));
             }
             List<Evaluator> args = compileAll(call.args());
+            if (call.function().equals("coalesce")) {
+                return new CoalesceEvaluator(args, call.type(), source, call.span());
+            }
             Evaluator positional = RandomFunctions.of(call, args, source);
             if (positional != null) {
                 return positional;
@@ -74,8 +77,8 @@ public final class Compiler {
             if (column != null) {
                 return column;
             }
-            return new CallEvaluator(args, choice.kernel(), choice.nullIntolerant(), call.type(), source,
-                    call.span());
+            return new CallEvaluator(args, choice.kernel(), choice.nullIntolerant(), choice.stopsAtNull(),
+                    call.type(), source, call.span());
         } else if (typed instanceof Typed.TryEval tryEval) {
             return new TryEvaluator(compile(tryEval.operand()), source, tryEval.span());
         }

@@ -26,10 +26,12 @@ final class DateKernels {
             case "hour" -> (a, e) -> (long) local(a[0], e.zone()).getHour();
             case "minute" -> (a, e) -> (long) local(a[0], e.zone()).getMinute();
             case "second" -> (a, e) -> (long) local(a[0], e.zone()).getSecond();
-            case "datediff" -> (a, e) -> (Long) a[0] - (Long) a[1];
-            case "date_add" -> (a, e) -> (Long) a[0] + (Long) a[1];
-            case "date_sub" -> (a, e) -> (Long) a[0] - (Long) a[1];
-            case "unix_timestamp" -> (a, e) -> Math.floorDiv((Long) a[0], 1_000_000L);
+            case "datediff" -> (a, e) -> (long) (((Long) a[0]).intValue() - ((Long) a[1]).intValue());
+            // Spark adds days in INT arithmetic, which wraps: 1900-03-01 minus 2^31 days lands in the year 5881580.
+            case "date_add" -> (a, e) -> (long) (((Long) a[0]).intValue() + ((Long) a[1]).intValue());
+            case "date_sub" -> (a, e) -> (long) (((Long) a[0]).intValue() - ((Long) a[1]).intValue());
+            // Spark divides toward zero here (unlike CAST to BIGINT, which rounds down): 1969-12-31 23:59:59.5 is 0.
+            case "unix_timestamp" -> (a, e) -> (Long) a[0] / 1_000_000L;
             case "date_format" -> {
                 Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);
                 // A zoned value, so offset and zone letters (XXX, z) print the session zone as Spark does.

@@ -8,8 +8,16 @@ import sluice.engine.types.StructType;
 
 /** Finds the kernel of a typed function call, and whether a null argument makes the result null. Stateless. */
 final class Kernels {
-    /** The kernel and its null behaviour. */
-    record Choice(Kernel kernel, boolean nullIntolerant) {}
+    /**
+     * The kernel and its null behaviour: whether a null argument makes the result null without calling the kernel,
+     * and whether the arguments are evaluated in order up to the first null, as Spark evaluates its null-intolerant
+     * functions (and nullif, whose second argument Spark compares only with a value).
+     */
+    record Choice(Kernel kernel, boolean nullIntolerant, boolean stopsAtNull) {
+        Choice(Kernel kernel, boolean nullIntolerant) {
+            this(kernel, nullIntolerant, nullIntolerant);
+        }
+    }
 
     /** The kernel classes, each asked in turn for the kernel of a call; null from one means it has none. */
     private static final List<Function<Typed.Call, Kernel>> FINDERS = List.of(BinaryKernels::of,
@@ -37,16 +45,6 @@ final class Kernels {
             return map;
         }
         switch (name) {
-            case "coalesce" -> {
-                return new Choice((a, e) -> {
-                    for (Object value : a) {
-                        if (value != null) {
-                            return value;
-                        }
-                    }
-                    return null;
-                }, false);
-            }
             case "greatest", "least" -> {
                 int sign = name.equals("greatest") ? 1 : -1;
                 return new Choice((a, e) -> {

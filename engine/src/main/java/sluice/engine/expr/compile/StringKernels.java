@@ -21,7 +21,7 @@ final class StringKernels {
             case "length", "char_length", "character_length" ->
                     (a, e) -> (long) ((String) a[0]).codePointCount(0, ((String) a[0]).length());
             case "reverse" -> (a, e) -> new StringBuilder((String) a[0]).reverse().toString();
-            case "initcap" -> (a, e) -> initcap((String) a[0]);
+            case "initcap" -> (a, e) -> TitleCase.initcap((String) a[0]);
             // Positions count characters (code points), not UTF-16 units.
             case "instr" -> (a, e) -> Positions.locate((String) a[0], (String) a[1], 1);
             case "concat" -> (a, e) -> {
@@ -111,16 +111,6 @@ final class StringKernels {
         return s.substring(start, end);
     }
 
-    private static String initcap(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        boolean start = true;
-        for (char c : s.toCharArray()) {
-            out.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
-            start = c == ' ';
-        }
-        return out.toString();
-    }
-
     static Pattern regex(String pattern, String function) {
         try {
             return Pattern.compile(pattern);
@@ -131,9 +121,30 @@ final class StringKernels {
     }
 
     private static List<String> split(String s, Pattern regex, long limit) {
+        if (regex.pattern().isEmpty() && !s.isEmpty()) {
+            return splitCharacters(s, limit);
+        }
         String[] parts = regex.split(s, limit > 0 ? (int) limit : -1);
         List<String> out = new ArrayList<>(List.of(parts));
         // Java drops a leading empty piece for a zero-width match at 0; an empty input stays one empty string.
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Spark's split by an empty pattern (UTF8String.split): one piece per character (code point) with no trailing
+     * empty piece, and with a positive limit below the count the last piece keeps the rest.
+     */
+    private static List<String> splitCharacters(String s, long limit) {
+        int characters = s.codePointCount(0, s.length());
+        long pieces = limit > characters || limit <= 0 ? characters : limit;
+        List<String> out = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < pieces - 1; i++) {
+            int next = s.offsetByCodePoints(at, 1);
+            out.add(s.substring(at, next));
+            at = next;
+        }
+        out.add(s.substring(at));
         return Collections.unmodifiableList(out);
     }
 

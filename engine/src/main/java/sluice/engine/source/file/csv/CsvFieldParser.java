@@ -204,7 +204,11 @@ final class CsvFieldParser {
         for (; at < end; at++) {
             int digit = chars[at] - '0';
             if (digit < 0 || digit > 9) {
-                return NOT_A_NUMBER;
+                // Long.parseLong reads any Unicode decimal digit (Character.digit), so Spark reads "١٢٣" as 123.
+                digit = Character.digit(chars[at], 10);
+                if (digit < 0) {
+                    return NOT_A_NUMBER;
+                }
             }
             // Accumulate negatively so Long.MIN_VALUE's magnitude fits, as Long.parseLong does.
             if (value < (Long.MIN_VALUE + digit) / 10) {

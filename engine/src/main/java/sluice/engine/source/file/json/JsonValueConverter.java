@@ -1,6 +1,5 @@
 package sluice.engine.source.file.json;
 
-import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -104,9 +103,10 @@ final class JsonValueConverter {
             return token == JsonToken.VALUE_STRING ? parser.getText() : exactText(parser);
         }
         if (type == AtomicType.BINARY) {
-            // Spark reads binary from a JSON string (an empty one too) as base64, with Jackson's default variant.
-            Bytes bytes = token == JsonToken.VALUE_STRING ? base64(parser.getText()) : null;
-            return bytes == null ? fail(parser, type, column) : bytes;
+            // Spark reads binary from a JSON string (an empty one too) as base64 with Jackson's getBinaryValue, which
+            // decodes straight from the input: a string that ends short of its padding fails after Jackson has read
+            // the closing quote, so the parser reads on out of step and the rest of the object breaks, as in Spark.
+            return token == JsonToken.VALUE_STRING ? Bytes.of(parser.getBinaryValue()) : fail(parser, type, column);
         }
         if (token == JsonToken.VALUE_STRING && parser.getTextLength() == 0) {
             return fail(parser, type, column);
@@ -156,14 +156,6 @@ final class JsonValueConverter {
             return null;
         }
         return null;
-    }
-
-    private static Bytes base64(String text) {
-        try {
-            return Bytes.of(Base64Variants.getDefaultVariant().decode(text));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private Object timestamp(JsonParser parser, JsonToken token) throws IOException {
