@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -192,18 +191,15 @@ class CommandLineTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        AtomicReference<Thread> query = new AtomicReference<>();
-        CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> {
-            query.set(Thread.currentThread());
-            return Main.execute(new String[] {"run", file.toString(), "--max-batches", "2", "--progress"},
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), clock);
-        });
+        CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> Main.execute(
+                new String[] {"run", file.toString(), "--max-batches", "2", "--progress"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                clock));
         // Batch 0 is the rate source's empty first second; one second later batch 1 holds that second's rows. The
         // clock moves only once the query waits for data after batch 0: moved between the trigger's start and the
         // source's offsets, batch 1 would hold the rows but carry the earlier time.
         awaitLines(err, 1);
-        awaitTimedWaiting(query.get());
+        awaitTimedWaiting(queryThread("sluice-query-p"));
         clock.advance(Duration.ofSeconds(1));
 
         assertThat(exitCode.get(30, TimeUnit.SECONDS)).isZero();
@@ -212,6 +208,12 @@ class CommandLineTest {
         assertThat(progress.lines().toList().get(0)).contains("\"batchId\":0,\"numInputRows\":0,");
         assertThat(progress.lines().toList().get(1)).contains("\"timestamp\":\"2026-01-01T00:00:01Z\","
                 + "\"batchId\":1,\"numInputRows\":1000,");
+    }
+
+    /** The running thread of that name. */
+    private static Thread queryThread(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no thread " + name));
     }
 
     /** Waits, bounded, until {@code thread} sleeps with a timeout (the query's wait for the next poll). */
