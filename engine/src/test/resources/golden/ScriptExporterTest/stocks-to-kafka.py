@@ -32,10 +32,7 @@ stocks = (
 # records (transform.select): Computes new columns from each row, as Spark's selectExpr
 records = (
     stocks
-    .selectExpr(
-        "Name AS key",
-        "concat_ws(',', CAST(Date AS STRING), CAST(Open AS STRING), CAST(High AS STRING), CAST(Low AS STRING), CAST(Close AS STRING), CAST(Volume AS STRING), Name) AS value"
-    )
+    .selectExpr("Name AS key", "to_json(struct(*)) AS value")
 )
 
 # to-kafka (sink.kafka): Writes each row as a Kafka record from its value, key, topic, headers and partition columns

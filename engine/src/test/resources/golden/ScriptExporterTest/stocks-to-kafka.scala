@@ -33,10 +33,7 @@ object SluiceExport {
 
     // records (transform.select): Computes new columns from each row, as Spark's selectExpr
     val records = stocks
-      .selectExpr(
-        "Name AS key",
-        "concat_ws(',', CAST(Date AS STRING), CAST(Open AS STRING), CAST(High AS STRING), CAST(Low AS STRING), CAST(Close AS STRING), CAST(Volume AS STRING), Name) AS value"
-      )
+      .selectExpr("Name AS key", "to_json(struct(*)) AS value")
 
     // to-kafka (sink.kafka): Writes each row as a Kafka record from its value, key, topic, headers and partition columns
     // Spark's Kafka sink needs a checkpoint and the pipeline names none: a folder next to the pipeline file

@@ -13,10 +13,13 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import sluice.app.document.PipelineDocument;
@@ -63,6 +66,7 @@ public final class PropertiesPanel {
     private String shownType;
     private boolean showingPipeline;
     private Schema shownInput;
+    private List<String> shownExtras = List.of();
 
     public PropertiesPanel(PipelineDocument document, Selection selection, NodeCatalog catalog,
                            LiveValidation validation) {
@@ -120,7 +124,9 @@ public final class PropertiesPanel {
             nameCommit.show(spec.name());
             return;
         }
-        if (showingPipeline || !node.get().id().equals(shownNode) || !node.get().type().equals(shownType)) {
+        // An option added or removed (by the add row, a remove button, undo or redo) adds or takes away a row.
+        if (showingPipeline || !node.get().id().equals(shownNode) || !node.get().type().equals(shownType)
+                || !extraOptions(node.get(), kindOptions(node.get())).equals(shownExtras)) {
             buildNodeSheet(node.get());
         }
         editors.forEach((name, editor) -> editor.show(valueOf(node.get(), name)));
@@ -150,17 +156,35 @@ public final class PropertiesPanel {
                 addEditor(option, node);
             }
         }
-        for (String name : node.options().keySet()) {
-            if (options.stream().anyMatch(o -> !o.isPrefix() && o.name().equalsIgnoreCase(name))) {
-                continue;
-            }
+        shownExtras = extraOptions(node, options);
+        for (String name : shownExtras) {
             Optional<OptionSpec> family = options.stream().filter(o -> o.isPrefix() && o.matches(name)).findFirst();
             addEditor(OptionSpec.optional(name, OptionKind.STRING, null, family.map(OptionSpec::description)
                     .orElse("Not an option of " + node.type() + "; clear it to remove it")), node);
         }
+        for (OptionSpec family : options) {
+            if (family.isPrefix()) {
+                String nodeId = node.id();
+                FamilyOptionAdder adder = new FamilyOptionAdder(family.name(),
+                        (option, value) -> commit(nodeId, option, OptionValue.of(value)));
+                grid.addRow(rowLabel("add " + family.name(), false, "Adds an option: " + family.description()),
+                        adder.view());
+            }
+        }
         schemaTitle.setVisible(true);
         showSchemas();
         markProblems();
+    }
+
+    private List<OptionSpec> kindOptions(NodeSpec node) {
+        return catalog.type(node.type()).map(NodeType::kind).map(NodeKind::options).orElse(List.of());
+    }
+
+    /** The node's options that have no editor of their own (a family's members, unknown names), in file order. */
+    private static List<String> extraOptions(NodeSpec node, List<OptionSpec> options) {
+        return node.options().keySet().stream()
+                .filter(name -> options.stream().noneMatch(o -> !o.isPrefix() && o.name().equalsIgnoreCase(name)))
+                .toList();
     }
 
     private void addEditor(OptionSpec option, NodeSpec node) {
@@ -170,9 +194,21 @@ public final class PropertiesPanel {
                 ? new TopicEditor(option, onCommit, () -> kafkaSettings(nodeId))
                 : OptionEditor.of(option, nodeId, onCommit);
         Label label = rowLabel(option.name(), option.required(), option.description());
-        grid.addRow(label, editor.view());
+        grid.addRow(label, kindOptions(node).stream().anyMatch(o -> o.name().equalsIgnoreCase(option.name()))
+                ? editor.view() : withRemoveButton(nodeId, option.name(), editor.view()));
         editors.put(option.name(), editor);
         labels.put(option.name(), label);
+    }
+
+    /** An option outside the node type's list (a kafka.* setting) gets a button that removes it as one edit. */
+    private Node withRemoveButton(String nodeId, String option, Node editor) {
+        Button remove = new Button("\u2715");
+        remove.setId("remove-" + option);
+        remove.getStyleClass().add("remove-option");
+        remove.setTooltip(new Tooltip("Remove " + option));
+        remove.setOnAction(e -> commit(nodeId, option, null));
+        HBox.setHgrow(editor, Priority.ALWAYS);
+        return new HBox(4, editor, remove);
     }
 
     /** The node's {@code kafka.*} options without the prefix, as the document has them now. */
@@ -206,6 +242,7 @@ public final class PropertiesPanel {
         shownNode = null;
         shownType = null;
         shownInput = null;
+        shownExtras = List.of();
         showingPipeline = false;
     }
 

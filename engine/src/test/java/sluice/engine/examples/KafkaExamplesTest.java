@@ -25,7 +25,7 @@ class KafkaExamplesTest {
     private static final Path STOCKS = Path.of("..", "sample-data", "stocks");
 
     @Test
-    void stocksToKafkaWritesEveryRowOfTheStocksFolderAsOneRecordKeyedBySymbol() throws IOException {
+    void stocksToKafkaWritesEveryRowOfTheStocksFolderAsOneJsonRecordKeyedBySymbol() throws IOException {
         String topic = TestBroker.createTopic("stocks", 1);
         PipelineSpec spec = Examples.withOption(Examples.withOption(Examples.spec("stocks-to-kafka"), "to-kafka",
                 "kafka.bootstrap.servers", TestBroker.bootstrap()), "to-kafka", "topic", topic);
@@ -37,8 +37,10 @@ class KafkaExamplesTest {
         assertThat(records).hasSize(lines.size());
         assertThat(records.stream().map(r -> text(r.key())).distinct().sorted())
                 .containsExactly("AAPL", "AMZN", "GOOGL", "MSFT");
-        assertThat(text(records.get(0).value())).isEqualTo("2015-01-02,109.87,112.79,108.64,112.36,73796448,AAPL");
-        assertThat(records).allSatisfy(r -> assertThat(text(r.value())).endsWith("," + text(r.key())));
+        assertThat(text(records.get(0).value())).isEqualTo("{\"Date\":\"2015-01-02\",\"Open\":109.87,\"High\":112.79,"
+                + "\"Low\":108.64,\"Close\":112.36,\"Volume\":73796448,\"Name\":\"AAPL\"}");
+        assertThat(records).allSatisfy(r -> assertThat(text(r.value()))
+                .endsWith(",\"Name\":\"" + text(r.key()) + "\"}"));
     }
 
     @Test

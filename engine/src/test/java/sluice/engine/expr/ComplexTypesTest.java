@@ -323,4 +323,24 @@ class ComplexTypesTest {
         assertThat(first("reverse(t)")).isEqualTo("k");
         assertThat(compileProblem("concat(array(1), array('x'))").code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
     }
+
+    @Test
+    void structOfStarHoldsEveryInputColumnUnderItsName() {
+        CompiledExpression whole = compile("struct(*)");
+
+        assertThat(whole.type().sql()).isEqualTo("STRUCT<a: ARRAY<INT>, m: MAP<STRING, INT>, "
+                + "s: STRUCT<x: INT, y: STRING>, ps: ARRAY<STRUCT<x: INT>>, i: INT, t: STRING>");
+        assertThat(whole.name()).isEqualTo("struct(a, m, s, ps, i, t)");
+        assertThat(first("to_json(struct(*))")).isEqualTo("{\"a\":[1,2,null],\"m\":{\"k\":1,\"j\":null},"
+                + "\"s\":{\"x\":1,\"y\":\"x\"},\"ps\":[{\"x\":1},{},null],\"i\":3,\"t\":\"k\"}");
+        assertThat(first("struct(i AS j, *).j")).isEqualTo("3");
+    }
+
+    @Test
+    void starOutsideCountAndStructIsAProblem() {
+        Problem problem = compileProblem("upper(*)");
+
+        assertThat(problem.code()).isEqualTo(ErrorCode.EXPRESSION_SYNTAX);
+        assertThat(problem.message()).isEqualTo("'*' is allowed only in count(*) and struct(*)");
+    }
 }

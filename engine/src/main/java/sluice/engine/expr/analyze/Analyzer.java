@@ -82,7 +82,7 @@ public final class Analyzer {
         } else if (ast instanceof Ast.ColumnRef ref) {
             return column(ref);
         } else if (ast instanceof Ast.Star star) {
-            throw error(ErrorCode.EXPRESSION_SYNTAX, star.span(), "'*' is allowed only in count(*)");
+            throw error(ErrorCode.EXPRESSION_SYNTAX, star.span(), "'*' is allowed only in count(*) and struct(*)");
         } else if (ast instanceof Ast.FieldAccess access) {
             return extraction.fieldAccess(access);
         } else if (ast instanceof Ast.Subscript subscript) {
@@ -112,6 +112,16 @@ public final class Analyzer {
                     + "after the whole expression", alias.name());
         }
         throw new AssertionError(ast);
+    }
+
+    /** Every input column, in order, as read by name: what Spark's analyzer puts in place of {@code *}. */
+    List<Typed> allColumns(Span span) {
+        List<Typed> columns = new ArrayList<>(input.size());
+        for (int i = 0; i < input.size(); i++) {
+            Field field = input.field(i);
+            columns.add(new Typed.Column(i, field.name(), field.name(), field.type(), field.nullable(), span));
+        }
+        return columns;
     }
 
     List<Typed> analyzeAll(List<Ast> asts) {

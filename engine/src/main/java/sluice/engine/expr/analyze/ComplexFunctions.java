@@ -73,7 +73,8 @@ final class ComplexFunctions implements FunctionFamily {
     /**
      * {@code struct(a, b AS x, 1)}: Spark's CreateStruct names each field after the value as written, before it is
      * resolved: a column's name as spelt, the last part of {@code s.f}, a string key of {@code m['k']}, an alias,
-     * else {@code col} and its 1-based position.
+     * else {@code col} and its 1-based position. A {@code *} argument stands for every input column, in order and
+     * under its own name, as Spark's analyzer expands it ({@code to_json(struct(*))} writes whole rows).
      */
     Typed struct(Ast.Call call) {
         List<Field> fields = new ArrayList<>();
@@ -81,6 +82,14 @@ final class ComplexFunctions implements FunctionFamily {
         List<String> sql = new ArrayList<>();
         for (int i = 0; i < call.args().size(); i++) {
             Ast arg = call.args().get(i);
+            if (arg instanceof Ast.Star star) {
+                for (Typed column : analyzer.allColumns(star.span())) {
+                    fields.add(Field.of(((Typed.Column) column).name(), column.type()));
+                    values.add(column);
+                    sql.add(column.sql());
+                }
+                continue;
+            }
             Ast value = arg instanceof Ast.Alias alias ? alias.expression() : arg;
             Typed typed = analyzer.analyze(value);
             fields.add(Field.of(fieldName(arg, i), typed.type()));

@@ -49,12 +49,13 @@ final class StringKernels {
             }
             case "like" -> {
                 // The escape character is a constant the analyzer supplies, so the memo keys on the pattern alone.
-                Memo<String, Pattern> patterns = new Memo<>(p -> likePattern(p, '\\'));
-                Memo<String, Pattern> escaped = new Memo<>(key -> likePattern(key.substring(1), key.charAt(0)));
+                Memo<String, java.util.function.Predicate<String>> patterns = new Memo<>(p -> LikeMatcher.of(p, '\\'));
+                Memo<String, java.util.function.Predicate<String>> escaped =
+                        new Memo<>(key -> LikeMatcher.of(key.substring(1), key.charAt(0)));
                 yield (a, e) -> {
                     char escape = ((String) a[2]).charAt(0);
-                    Pattern pattern = escape == '\\' ? patterns.get((String) a[1]) : escaped.get(escape + (String) a[1]);
-                    return pattern.matcher((String) a[0]).matches();
+                    return (escape == '\\' ? patterns.get((String) a[1]) : escaped.get(escape + (String) a[1]))
+                            .test((String) a[0]);
                 };
             }
             default -> null;

@@ -17,6 +17,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import sluice.engine.checkpoint.LogFiles;
@@ -30,6 +31,7 @@ import sluice.engine.source.InputPartition;
 import sluice.engine.source.Source;
 import sluice.engine.source.SourceContext;
 import sluice.engine.task.TaskInterruption;
+import sluice.engine.types.Batch;
 import sluice.engine.types.Schema;
 
 /**
@@ -218,7 +220,7 @@ public final class KafkaSource implements Source {
                 continue;
             }
             if (stop > begin) {
-                partitions.add(() -> reader.read(partition, begin, stop));
+                partitions.add(new RangePartition(reader, partition, begin, stop));
             }
         }
         return partitions;
@@ -319,6 +321,22 @@ public final class KafkaSource implements Source {
         }
         if (metadata != null) {
             metadata.close();
+        }
+    }
+
+    /** The records of one partition between two offsets, as Spark's KafkaSourceRDDPartition. Immutable. */
+    private record RangePartition(OffsetRangeReader reader, TopicPartition partition, long from, long until)
+            implements InputPartition {
+        @Override
+        public Batch read() {
+            List<Batch> batches = new ArrayList<>();
+            read(batches::add);
+            return batches.isEmpty() ? Batch.empty(reader.schema()) : Batch.concat(reader.schema(), batches);
+        }
+
+        @Override
+        public void read(Consumer<Batch> out) {
+            reader.read(partition, from, until, out);
         }
     }
 
