@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +46,8 @@ final class DateTimeKernels {
             // Spark's weekday: 0 = Monday ... 6 = Sunday.
             case "weekday" -> (a, e) -> (long) date(a[0]).getDayOfWeek().getValue() - 1;
             case "weekofyear" -> (a, e) -> (long) date(a[0]).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-            case "current_timezone" -> (a, e) -> e.zone().getId();
+            // Sluice holds the zone UTC as the offset Z; Spark's session time zone reads UTC.
+            case "current_timezone" -> (a, e) -> e.zone().equals(ZoneOffset.UTC) ? "UTC" : e.zone().getId();
             default -> null;
         };
     }
