@@ -131,6 +131,7 @@ class FunctionsTest {
                 call("getbit", "getbit(i, 2)", "0", "null"),
                 call("greatest", "greatest(x, i)", "3.0", "null"),
                 call("hash", "hash(s, i)", "474631831", "42"),
+                call("from_unixtime", "from_unixtime(n)", "1970-01-01 00:01:40", "null"),
                 call("hex", "hex(i + 252)", "FF", "null"),
                 call("hour", "hour(ts)", "10", "null"),
                 call("hypot", "hypot(i, 4)", "5.0", "null"),

@@ -16,7 +16,7 @@ final class DateTimeFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("date_trunc", "trunc", "last_day", "add_months", "months_between",
             "next_day", "make_date", "timestamp_seconds", "timestamp_millis", "timestamp_micros", "unix_seconds",
             "unix_millis", "unix_micros", "unix_date", "date_from_unix_date", "dayname", "monthname", "weekday",
-            "weekofyear", "current_timezone");
+            "weekofyear", "current_timezone", "from_unixtime");
 
     private static final DataType S = AtomicType.STRING;
     private static final DataType I = AtomicType.INT;
@@ -50,6 +50,7 @@ final class DateTimeFunctions implements FunctionFamily {
             case "dayname", "monthname" -> cast(name, call, args, S, false, DATE);
             case "weekday", "weekofyear" -> cast(name, call, args, I, false, DATE);
             case "months_between" -> monthsBetween(call, args);
+            case "from_unixtime" -> fromUnixtime(call, args);
             // These take their argument as it is (ExpectsInputTypes): no implicit cast.
             case "unix_seconds", "unix_millis", "unix_micros" -> exact(name, call, args, TS, AtomicType.BIGINT);
             case "unix_date" -> exact(name, call, args, DATE, I);
@@ -111,6 +112,18 @@ final class DateTimeFunctions implements FunctionFamily {
                 : new Typed.Constant(Boolean.TRUE, AtomicType.BOOLEAN, call.span(), "true"));
         boolean nullable = coerced.stream().anyMatch(Typed::nullable);
         return FunctionCatalog.call("months_between", coerced, AtomicType.DOUBLE, nullable, call.span(),
+                FunctionCatalog.sqlName(call, coerced));
+    }
+
+    /** from_unixtime(seconds[, fmt]): without fmt Spark passes yyyy-MM-dd HH:mm:ss, and names the call with it. */
+    private Typed fromUnixtime(Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 1, 2);
+        List<Typed> coerced = new ArrayList<>();
+        coerced.add(analyzer.expect(args.get(0), AtomicType.BIGINT, "from_unixtime argument 1"));
+        coerced.add(args.size() == 2 ? analyzer.expect(args.get(1), S, "from_unixtime argument 2")
+                : new Typed.Constant("yyyy-MM-dd HH:mm:ss", S, call.span(), "yyyy-MM-dd HH:mm:ss"));
+        boolean nullable = coerced.stream().anyMatch(Typed::nullable);
+        return FunctionCatalog.call("from_unixtime", coerced, S, nullable, call.span(),
                 FunctionCatalog.sqlName(call, coerced));
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
@@ -47,6 +48,11 @@ final class DateTimeKernels {
             case "weekday" -> (a, e) -> (long) date(a[0]).getDayOfWeek().getValue() - 1;
             case "weekofyear" -> (a, e) -> (long) date(a[0]).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
             // Sluice holds the zone UTC as the offset Z; Spark's session time zone reads UTC.
+            case "from_unixtime" -> {
+                Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);
+                // Spark multiplies the seconds without an overflow check, as here.
+                yield (a, e) -> formatters.get((String) a[1]).format(zoned((Long) a[0] * MICROS_PER_SECOND, e.zone()));
+            }
             case "current_timezone" -> (a, e) -> e.zone().equals(ZoneOffset.UTC) ? "UTC" : e.zone().getId();
             default -> null;
         };

@@ -101,6 +101,10 @@ final class DateTimeDocs {
                 .add("weekofyear", "weekofyear(date)",
                         "The ISO week of the year, 1 to 53: weeks start on Monday, week 1 has the year's first Thursday",
                         "weekofyear(DATE '2024-02-29')", "9")
+                .add("from_unixtime", "from_unixtime(unix_time[, fmt])",
+                        "The time unix_time seconds after 1970-01-01 00:00:00 UTC as text in the session time zone, "
+                        + "in a datetime pattern (yyyy-MM-dd HH:mm:ss if none)",
+                        "from_unixtime(0, 'yyyy-MM-dd HH:mm')", "1970-01-01 00:00")
                 .add("current_timezone", "current_timezone()", "The session time zone",
                         "current_timezone() IS NOT NULL", "true")
                 .functions();

@@ -31,7 +31,7 @@ final class MissingFunctions {
                 "from_csv schema_of_csv to_csv");
         group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
                 "convert_timezone curdate current_time date_diff date_part dateadd datepart extract "
-                + "from_unixtime from_utc_timestamp localtimestamp "
+                + "from_utc_timestamp localtimestamp "
                 + "make_dt_interval make_interval make_time make_timestamp make_timestamp_ltz "
                 + "make_timestamp_ntz make_ym_interval "
                 + "session_window time_diff time_trunc "
