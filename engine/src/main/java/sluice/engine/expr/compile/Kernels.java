@@ -24,7 +24,8 @@ final class Kernels {
             HashKernels::of, TextKernels::of, RegexKernels::of, FormatKernels::of,
             call -> UrlKernels.of(call.function()), call -> AesKernels.of(call.function()),
             call -> StringKernels.of(call.function()),
-            call -> MathKernels.of(call.function(), call.type()), call -> DateKernels.of(call.function()));
+            call -> MathKernels.of(call.function(), call.type()), call -> DateKernels.of(call.function()),
+            call -> DateTimeKernels.of(call.function()));
 
     private Kernels() {
     }

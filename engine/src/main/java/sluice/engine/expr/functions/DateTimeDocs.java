@@ -49,6 +49,64 @@ final class DateTimeDocs {
                         "to_timestamp, or NULL for text it cannot read", "try_to_timestamp('noon')", "NULL")
                 .add("unix_timestamp", "unix_timestamp(timestamp)", "The seconds since 1970-01-01 00:00:00 UTC",
                         "unix_timestamp(TIMESTAMP '1970-01-01 00:01:00')", "60")
+                .add("date_trunc", "date_trunc(fmt, ts)",
+                        "The timestamp cut down to the start of its YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, "
+                        + "SECOND or MILLISECOND in the session time zone; NULL for another unit",
+                        "date_trunc('MM', TIMESTAMP '2024-05-17 13:04:05')", "2024-05-01 00:00:00")
+                .add("trunc", "trunc(date, fmt)",
+                        "The first day of the date's YEAR, QUARTER, MONTH or WEEK (a Monday); NULL for another unit",
+                        "trunc(DATE '2024-05-17', 'YEAR')", "2024-01-01")
+                .add("last_day", "last_day(date)", "The last day of the date's month", "last_day(DATE '2024-02-10')",
+                        "2024-02-29")
+                .add("add_months", "add_months(start_date, num_months)",
+                        "The date num_months later, on the month's last day when it has fewer days",
+                        "add_months(DATE '2024-01-31', 1)", "2024-02-29")
+                .add("months_between", "months_between(timestamp1, timestamp2[, roundOff])",
+                        "The months from timestamp2 to timestamp1, whole when the days of month match or both are "
+                        + "month ends, else counting 31 days a month; rounded to 8 digits unless roundOff is false",
+                        "months_between(TIMESTAMP '1997-02-28 10:30:00', TIMESTAMP '1996-10-30')", "3.94959677")
+                .add("next_day", "next_day(start_date, day_of_week)",
+                        "The first date after start_date that falls on day_of_week (MO, MON or MONDAY ...); another "
+                        + "name is an error", "next_day(DATE '2024-02-29', 'MON')", "2024-03-04")
+                .add("make_date", "make_date(year, month, day)",
+                        "The date of these fields; a field out of range is an error", "make_date(2024, 2, 29)",
+                        "2024-02-29")
+                .add("timestamp_seconds", "timestamp_seconds(seconds)",
+                        "The timestamp this many seconds (may be fractional) after 1970-01-01 00:00:00 UTC",
+                        "timestamp_seconds(1230219000)", "2008-12-25 07:30:00")
+                .add("timestamp_millis", "timestamp_millis(milliseconds)",
+                        "The timestamp this many milliseconds after 1970-01-01 00:00:00 UTC",
+                        "timestamp_millis(1230219000123)", "2008-12-25 07:30:00.123")
+                .add("timestamp_micros", "timestamp_micros(microseconds)",
+                        "The timestamp this many microseconds after 1970-01-01 00:00:00 UTC",
+                        "timestamp_micros(1230219000123123)", "2008-12-25 07:30:00.123123")
+                .add("unix_seconds", "unix_seconds(timestamp)",
+                        "The whole seconds since 1970-01-01 00:00:00 UTC, rounded down",
+                        "unix_seconds(TIMESTAMP '1970-01-01 00:00:01.9')", "1")
+                .add("unix_millis", "unix_millis(timestamp)",
+                        "The whole milliseconds since 1970-01-01 00:00:00 UTC, rounded down",
+                        "unix_millis(TIMESTAMP '1970-01-01 00:00:01')", "1000")
+                .add("unix_micros", "unix_micros(timestamp)", "The microseconds since 1970-01-01 00:00:00 UTC",
+                        "unix_micros(TIMESTAMP '1970-01-01 00:00:01')", "1000000")
+                .add("unix_date", "unix_date(date)", "The days since 1970-01-01", "unix_date(DATE '1970-01-02')",
+                        "1")
+                .add("date_from_unix_date", "date_from_unix_date(days)", "The date this many days after 1970-01-01",
+                        "date_from_unix_date(1)", "1970-01-02")
+                .add("dayname", "dayname(date)", "The day of the week in three letters, Mon to Sun",
+                        "dayname(DATE '2024-02-29')", "Thu")
+                .add("monthname", "monthname(date)", "The month in three letters, Jan to Dec",
+                        "monthname(DATE '2024-02-29')", "Feb")
+                .add("weekday", "weekday(date)", "The day of the week, 0 for Monday to 6 for Sunday",
+                        "weekday(DATE '2024-02-29')", "3")
+                .add("weekofyear", "weekofyear(date)",
+                        "The ISO week of the year, 1 to 53: weeks start on Monday, week 1 has the year's first Thursday",
+                        "weekofyear(DATE '2024-02-29')", "9")
+                .add("from_unixtime", "from_unixtime(unix_time[, fmt])",
+                        "The time unix_time seconds after 1970-01-01 00:00:00 UTC as text in the session time zone, "
+                        + "in a datetime pattern (yyyy-MM-dd HH:mm:ss if none)",
+                        "from_unixtime(0, 'yyyy-MM-dd HH:mm')", "1970-01-01 00:00")
+                .add("current_timezone", "current_timezone()", "The session time zone",
+                        "current_timezone() IS NOT NULL", "true")
                 .functions();
     }
 }

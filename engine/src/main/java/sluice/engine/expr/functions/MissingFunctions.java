@@ -30,16 +30,14 @@ final class MissingFunctions {
         group(all, FunctionGroup.CSV, "not yet (issue #11: CSV functions)",
                 "from_csv schema_of_csv to_csv");
         group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
-                "add_months convert_timezone curdate current_time current_timezone date_diff "
-                + "date_from_unix_date date_part date_trunc dateadd datepart dayname extract "
-                + "from_unixtime from_utc_timestamp last_day localtimestamp make_date "
+                "convert_timezone curdate current_time date_diff date_part dateadd datepart extract "
+                + "from_utc_timestamp localtimestamp "
                 + "make_dt_interval make_interval make_time make_timestamp make_timestamp_ltz "
-                + "make_timestamp_ntz make_ym_interval monthname months_between next_day "
-                + "session_window time_diff time_trunc timestamp_micros timestamp_millis "
-                + "timestamp_seconds to_time to_timestamp_ltz to_timestamp_ntz to_unix_timestamp "
-                + "to_utc_timestamp trunc try_make_interval try_make_timestamp "
-                + "try_make_timestamp_ltz try_make_timestamp_ntz try_to_time unix_date unix_micros "
-                + "unix_millis unix_seconds weekday weekofyear window window_time");
+                + "make_timestamp_ntz make_ym_interval "
+                + "session_window time_diff time_trunc "
+                + "to_time to_timestamp_ltz to_timestamp_ntz to_unix_timestamp "
+                + "to_utc_timestamp try_make_interval try_make_timestamp "
+                + "try_make_timestamp_ltz try_make_timestamp_ntz try_to_time window window_time");
         group(all, FunctionGroup.JSON, "not yet (issue #11: JSON functions)",
                 "get_json_object json_array_length json_object_keys json_tuple schema_of_json");
         group(all, FunctionGroup.LAMBDA, "not yet (issue #11: lambda functions)",
