@@ -73,13 +73,13 @@ final class DateTimeDocs {
                         "2024-02-29")
                 .add("timestamp_seconds", "timestamp_seconds(seconds)",
                         "The timestamp this many seconds (may be fractional) after 1970-01-01 00:00:00 UTC",
-                        "timestamp_seconds(1230219000)", "2008-12-25 07:30:00")
+                        "timestamp_seconds(1230219000)", "2008-12-25 15:30:00")
                 .add("timestamp_millis", "timestamp_millis(milliseconds)",
                         "The timestamp this many milliseconds after 1970-01-01 00:00:00 UTC",
-                        "timestamp_millis(1230219000123)", "2008-12-25 07:30:00.123")
+                        "timestamp_millis(1230219000123)", "2008-12-25 15:30:00.123")
                 .add("timestamp_micros", "timestamp_micros(microseconds)",
                         "The timestamp this many microseconds after 1970-01-01 00:00:00 UTC",
-                        "timestamp_micros(1230219000123123)", "2008-12-25 07:30:00.123123")
+                        "timestamp_micros(1230219000123123)", "2008-12-25 15:30:00.123123")
                 .add("unix_seconds", "unix_seconds(timestamp)",
                         "The whole seconds since 1970-01-01 00:00:00 UTC, rounded down",
                         "unix_seconds(TIMESTAMP '1970-01-01 00:00:01.9')", "1")
