@@ -166,6 +166,8 @@ class FunctionsTest {
                         "MapValue[keys=[a, b], values=[3, 1]]", "MapValue[keys=[a, b], values=[null, 1]]"),
                 call("map_contains_key", "map_contains_key(map('k', i), 'k')", "true", "true"),
                 call("map_entries", "map_entries(map('k', i))", "[Row[values=[k, 3]]]", "[Row[values=[k, null]]]"),
+                call("map_filter", "map_filter(map('k', i, 'z', 0), (k, v) -> v > 1)",
+                        "MapValue[keys=[k], values=[3]]", "MapValue[keys=[], values=[]]"),
                 call("map_from_arrays", "map_from_arrays(array('a'), array(i))",
                         "MapValue[keys=[a], values=[3]]", "MapValue[keys=[a], values=[null]]"),
                 call("map_from_entries", "map_from_entries(array(struct('a', i)))",
@@ -267,6 +269,8 @@ class FunctionsTest {
                         "2015-03-04T05:03:00Z", "null"),
                 call("to_varchar", "to_varchar(i, '000')", "003", "null"),
                 call("transform", "transform(array(i, 1), (x, k) -> x * 10 + k)", "[30, 11]", "[null, 11]"),
+                call("transform_values", "transform_values(map('k', i), (k, v) -> concat(k, v))",
+                        "MapValue[keys=[k], values=[k3]]", "MapValue[keys=[k], values=[null]]"),
                 call("translate", "translate(s, 'lo', '01')", "He001 W1r0d", "null"),
                 call("trim", "trim(concat(' ', s, ' '))", "Hello World", "null"),
                 call("try_add", "try_add(i, 2)", "5", "null"),
@@ -301,7 +305,9 @@ class FunctionsTest {
                 call("width_bucket", "width_bucket(x, 0, 10, 4)", "2", "null"),
                 call("xxhash64", "xxhash64(s, i)", "5685788668355742723", "42"),
                 call("year", "year(d)", "2015", "null"),
-                call("zeroifnull", "zeroifnull(i)", "3", "0"));
+                call("zeroifnull", "zeroifnull(i)", "3", "0"),
+                call("zip_with", "zip_with(array(i), array(s, 'b'), (x, y) -> concat(x, y))", "[3Hello World, null]",
+                        "[null, null]"));
     }
 
     private static Arguments call(String function, String expression, String withValues, String withNulls) {

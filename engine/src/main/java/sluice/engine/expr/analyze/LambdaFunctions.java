@@ -9,6 +9,7 @@ import sluice.engine.expr.parse.Ast;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
+import sluice.engine.types.MapType;
 
 /**
  * The higher-order functions, typed as Spark's higherOrderFunctions: the array is typed first, then the lambda with
@@ -17,7 +18,8 @@ import sluice.engine.types.DataType;
  * Stateless.
  */
 final class LambdaFunctions implements FunctionFamily {
-    static final Set<String> NAMES = Set.of("transform", "filter", "exists", "forall", "aggregate", "reduce");
+    static final Set<String> NAMES = Set.of("transform", "filter", "exists", "forall", "aggregate", "reduce",
+            "zip_with", "map_filter", "transform_values");
 
     private final Analyzer analyzer;
     private final FunctionCatalog catalog;
@@ -44,7 +46,14 @@ final class LambdaFunctions implements FunctionFamily {
             catalog.checkArity(call, args.size(), 3, 4);
             return aggregate(name, call);
         }
+        if (name.equals("zip_with")) {
+            catalog.checkArity(call, args.size(), 3, 3);
+            return zipWith(call);
+        }
         catalog.checkArity(call, args.size(), 2, 2);
+        if (name.equals("map_filter") || name.equals("transform_values")) {
+            return overMap(name, call);
+        }
         Typed array = array(analyzer.analyze(args.get(0)), name);
         ArrayType arrayType = (ArrayType) array.type();
         int maxParams = name.equals("transform") || name.equals("filter") ? 2 : 1;
@@ -57,7 +66,7 @@ final class LambdaFunctions implements FunctionFamily {
                     array.nullable(), call.span(), sql);
             case "filter" -> FunctionCatalog.call(name, boolean_(typed, name), arrayType, array.nullable(),
                     call.span(), sql);
-            // Spark 4 follows three-valued logic in exists (followThreeValuedLogicInArrayExists), as forall always does.
+            // Spark 4 follows three-valued logic in exists (followThreeValuedLogicInArrayExists), as forall does.
             case "exists", "forall" -> FunctionCatalog.call(name, boolean_(typed, name), AtomicType.BOOLEAN,
                     array.nullable() || lambda.nullable(), call.span(), sql);
             default -> throw new IllegalStateException(name);
@@ -91,6 +100,34 @@ final class LambdaFunctions implements FunctionFamily {
                 call.span(), FunctionCatalog.sqlName(call, typed));
     }
 
+    // Spark's ZipWith: both parameters may be null, as the shorter array is padded with nulls.
+    private Typed zipWith(Ast.Call call) {
+        Typed left = array(analyzer.analyze(call.args().get(0)), "zip_with");
+        Typed right = array(analyzer.analyze(call.args().get(1)), "zip_with");
+        Typed.Lambda lambda = lambda(call, 2, "zip_with", 2, 2, List.of(((ArrayType) left.type()).elementType(),
+                ((ArrayType) right.type()).elementType()), List.of(true, true));
+        List<Typed> typed = List.of(left, right, lambda);
+        return FunctionCatalog.call("zip_with", typed, new ArrayType(lambda.type(), lambda.nullable()),
+                left.nullable() || right.nullable(), call.span(), FunctionCatalog.sqlName(call, typed));
+    }
+
+    // Spark's MapFilter and TransformValues: the key is never null, the value as the map allows.
+    private Typed overMap(String name, Ast.Call call) {
+        Typed map = analyzer.analyze(call.args().get(0));
+        if (!(map.type() instanceof MapType mapType)) {
+            throw unexpected(map, name, 1, "a MAP");
+        }
+        Typed.Lambda lambda = lambda(call, 1, name, 2, 2, List.of(mapType.keyType(), mapType.valueType()),
+                List.of(false, mapType.valueContainsNull()));
+        List<Typed> typed = List.of(map, lambda);
+        String sql = FunctionCatalog.sqlName(call, typed);
+        if (name.equals("map_filter")) {
+            return FunctionCatalog.call(name, boolean_(typed, name), mapType, map.nullable(), call.span(), sql);
+        }
+        return FunctionCatalog.call(name, typed, new MapType(mapType.keyType(), lambda.type(), lambda.nullable()),
+                map.nullable(), call.span(), sql);
+    }
+
     private Typed array(Typed arg, String function) {
         if (arg.type() == AtomicType.NULL) {
             return analyzer.coerce(arg, new ArrayType(AtomicType.NULL, true));
@@ -103,26 +140,32 @@ final class LambdaFunctions implements FunctionFamily {
 
     private Typed.Lambda lambda(Ast.Call call, int position, String function, int maxParams, List<DataType> types,
             List<Boolean> nullables) {
+        return lambda(call, position, function, 1, maxParams, types, nullables);
+    }
+
+    private Typed.Lambda lambda(Ast.Call call, int position, String function, int minParams, int maxParams,
+            List<DataType> types, List<Boolean> nullables) {
         Ast arg = call.args().get(position);
         if (!(arg instanceof Ast.Lambda lambda)) {
             throw analyzer.error(ErrorCode.TYPE_MISMATCH, arg.span(), "argument %d of '%s' must be a lambda such as "
                     + "x -> x + 1", position + 1, function);
         }
         int count = lambda.params().size();
-        if (count < 1 || count > maxParams) {
+        if (count < minParams || count > maxParams) {
             throw analyzer.error(ErrorCode.WRONG_ARGUMENTS, lambda.span(), "[INVALID_LAMBDA_FUNCTION_CALL."
                     + "NUM_ARGS_MISMATCH] the lambda of '%s' takes %s but has %d", function,
-                    maxParams == 1 ? "1 parameter" : "1 or " + maxParams + " parameters", count);
+                    maxParams == 1 ? "1 parameter" : (minParams == maxParams ? "" : minParams + " or ") + maxParams
+                    + " parameters", count);
         }
         return analyzer.lambda(lambda, types.subList(0, count), nullables.subList(0, count));
     }
 
     private List<Typed> boolean_(List<Typed> typed, String function) {
-        Typed.Lambda lambda = (Typed.Lambda) typed.get(1);
+        Typed.Lambda lambda = (Typed.Lambda) typed.get(typed.size() - 1);
         if (lambda.type() == AtomicType.NULL) {
             List<Typed> coerced = new ArrayList<>(typed);
             Typed body = analyzer.coerce(lambda.body(), AtomicType.BOOLEAN);
-            coerced.set(1, new Typed.Lambda(lambda.params(), body, lambda.span()));
+            coerced.set(typed.size() - 1, new Typed.Lambda(lambda.params(), body, lambda.span()));
             return coerced;
         }
         if (lambda.type() != AtomicType.BOOLEAN) {

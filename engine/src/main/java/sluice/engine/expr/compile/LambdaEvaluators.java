@@ -9,13 +9,12 @@ import sluice.engine.expr.analyze.Typed;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.types.ArrayType;
-import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
 import sluice.engine.types.BooleanVector;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
-import sluice.engine.types.LongVector;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.ObjectVector;
 import sluice.engine.types.Schema;
 import sluice.engine.types.VectorBuilder;
@@ -31,10 +30,14 @@ final class LambdaEvaluators {
 
     static Evaluator of(Typed.Call call, Compiler compiler, SourceText source) {
         return switch (call.function()) {
-            case "transform", "filter", "exists", "forall" -> new OverElements(call.function(),
-                    compiler.compile(call.args().get(0)), new Body((Typed.Lambda) call.args().get(1), compiler),
+            case "transform", "filter", "exists", "forall", "map_filter", "transform_values" -> new OverElements(
+                    call.function(), List.of(compiler.compile(call.args().get(0))),
+                    new Body((Typed.Lambda) call.args().get(1), compiler), call.type(), source, call.span());
+            case "zip_with" -> new OverElements(call.function(), List.of(compiler.compile(call.args().get(0)),
+                    compiler.compile(call.args().get(1))), new Body((Typed.Lambda) call.args().get(2), compiler),
                     call.type(), source, call.span());
-            case "aggregate" -> new Aggregate(compiler.compile(call.args().get(0)), compiler.compile(call.args().get(1)),
+            case "aggregate" -> new Aggregate(compiler.compile(call.args().get(0)),
+                    compiler.compile(call.args().get(1)),
                     new Body((Typed.Lambda) call.args().get(2), compiler),
                     new Body((Typed.Lambda) call.args().get(3), compiler), call.type(), source, call.span());
             default -> null;
@@ -80,74 +83,135 @@ final class LambdaEvaluators {
         return result.isNull(i) ? null : ((BooleanVector) result).getBoolean(i);
     }
 
-    /** transform, filter, exists and forall: the body once over every element of every row. */
+    /**
+     * transform, filter, exists, forall (over an array's elements), zip_with (over two arrays side by side, the shorter
+     * padded with nulls), map_filter and transform_values (over a map's entries): the body once over every element of
+     * every row.
+     */
     private static final class OverElements extends Evaluator {
         private final String function;
-        private final Evaluator array;
+        private final List<Evaluator> inputs;
         private final Body lambda;
 
-        OverElements(String function, Evaluator array, Body lambda, DataType type, SourceText source, Span span) {
+        OverElements(String function, List<Evaluator> inputs, Body lambda, DataType type, SourceText source,
+                Span span) {
             super(type, source, span);
             this.function = function;
-            this.array = array;
+            this.inputs = List.copyOf(inputs);
             this.lambda = lambda;
+        }
+
+        private boolean overMap() {
+            return function.equals("map_filter") || function.equals("transform_values");
+        }
+
+        /** The number of elements of row {@code r}, or -1 when the result is null. */
+        private int count(List<ColumnVector> values, int r) {
+            int count = 0;
+            for (ColumnVector vector : values) {
+                if (vector.isNull(r)) {
+                    return -1;
+                }
+                Object value = ((ObjectVector) vector).values()[r];
+                count = Math.max(count, value instanceof MapValue map ? map.size() : ((List<?>) value).size());
+            }
+            return count;
         }
 
         @Override
         ColumnVector compute(Batch batch, Env env) {
-            ColumnVector arrays = array.evaluate(batch, env);
+            List<ColumnVector> values = new ArrayList<>(inputs.size());
+            for (Evaluator input : inputs) {
+                values.add(input.evaluate(batch, env));
+            }
             int rows = batch.rowCount();
             int total = 0;
             for (int r = 0; r < rows; r++) {
-                List<?> list = list(arrays, r);
-                total += list == null ? 0 : list.size();
+                total += Math.max(0, count(values, r));
             }
             int[] from = new int[total];
-            DataType elementType = ((ArrayType) array.type()).elementType();
-            VectorBuilder elements = new VectorBuilder(elementType, total);
-            long[] indexes = new long[total];
+            List<VectorBuilder> params = new ArrayList<>(2);
+            for (Typed.LambdaVariable param : lambda.params()) {
+                params.add(new VectorBuilder(param.type(), total));
+            }
             int at = 0;
             for (int r = 0; r < rows; r++) {
-                List<?> list = list(arrays, r);
-                for (int i = 0; list != null && i < list.size(); i++) {
-                    from[at] = r;
-                    indexes[at++] = i;
-                    elements.append(list.get(i));
+                int count = count(values, r);
+                for (int i = 0; i < count; i++) {
+                    from[at++] = r;
+                    for (int p = 0; p < params.size(); p++) {
+                        params.get(p).append(argument(values, r, i, p));
+                    }
                 }
             }
-            List<ColumnVector> args = lambda.params().size() == 1 ? List.of(elements.build())
-                    : List.of(elements.build(), new LongVector(AtomicType.INT, indexes, total, null));
+            List<ColumnVector> args = new ArrayList<>(params.size());
+            params.forEach(param -> args.add(param.build()));
             ColumnVector result = lambda.evaluate(batch, from, total, args, env);
             VectorBuilder out = new VectorBuilder(type(), rows);
             at = 0;
             for (int r = 0; r < rows; r++) {
-                List<?> list = list(arrays, r);
-                if (list == null) {
+                int count = count(values, r);
+                if (count < 0) {
                     out.appendNull();
                     continue;
                 }
+                Object input = ((ObjectVector) values.get(0)).values()[r];
                 switch (function) {
-                    case "transform" -> {
-                        List<Object> values = new ArrayList<>(list.size());
-                        for (int i = 0; i < list.size(); i++) {
-                            values.add(result.get(at + i));
+                    case "transform", "zip_with" -> {
+                        List<Object> mapped = new ArrayList<>(count);
+                        for (int i = 0; i < count; i++) {
+                            mapped.add(result.get(at + i));
                         }
-                        out.appendObject(Collections.unmodifiableList(values));
+                        out.appendObject(Collections.unmodifiableList(mapped));
                     }
                     case "filter" -> {
-                        List<Object> kept = new ArrayList<>(list.size());
-                        for (int i = 0; i < list.size(); i++) {
+                        List<?> list = (List<?>) input;
+                        List<Object> kept = new ArrayList<>(count);
+                        for (int i = 0; i < count; i++) {
                             if (Boolean.TRUE.equals(truth(result, at + i))) {
                                 kept.add(list.get(i));
                             }
                         }
                         out.appendObject(Collections.unmodifiableList(kept));
                     }
-                    default -> out.append(quantified(function.equals("exists"), result, at, list.size()));
+                    case "map_filter" -> {
+                        MapValue map = (MapValue) input;
+                        List<Object> keys = new ArrayList<>(count);
+                        List<Object> kept = new ArrayList<>(count);
+                        for (int i = 0; i < count; i++) {
+                            if (Boolean.TRUE.equals(truth(result, at + i))) {
+                                keys.add(map.key(i));
+                                kept.add(map.value(i));
+                            }
+                        }
+                        out.appendObject(new MapValue(keys, kept));
+                    }
+                    case "transform_values" -> {
+                        MapValue map = (MapValue) input;
+                        List<Object> mapped = new ArrayList<>(count);
+                        for (int i = 0; i < count; i++) {
+                            mapped.add(result.get(at + i));
+                        }
+                        out.appendObject(new MapValue(map.keys(), mapped));
+                    }
+                    default -> out.append(quantified(function.equals("exists"), result, at, count));
                 }
-                at += list.size();
+                at += count;
             }
             return out.build();
+        }
+
+        /** Parameter {@code p} of element {@code i} of row {@code r}, in the Java form of arrays and maps. */
+        private Object argument(List<ColumnVector> values, int r, int i, int p) {
+            if (overMap()) {
+                MapValue map = (MapValue) ((ObjectVector) values.get(0)).values()[r];
+                return p == 0 ? map.key(i) : map.value(i);
+            }
+            if (function.equals("zip_with")) {
+                List<?> list = (List<?>) ((ObjectVector) values.get(p)).values()[r];
+                return i < list.size() ? list.get(i) : null;
+            }
+            return p == 0 ? ((List<?>) ((ObjectVector) values.get(0)).values()[r]).get(i) : i;
         }
 
         /** exists (any true, else null if any null) or forall (any false is false, else null if any null). */

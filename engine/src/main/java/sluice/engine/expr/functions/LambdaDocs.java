@@ -28,6 +28,16 @@ final class LambdaDocs {
                         "Folds the elements from the left into acc, starting at start, then applies finish (by "
                         + "default acc itself); merge must give start's type; NULL for a NULL array",
                         "aggregate(array(1, 2, 3), 0, (acc, x) -> acc + x, acc -> acc * 10)", "60")
+                .add("zip_with", "zip_with(left, right, (x, y) -> expr)",
+                        "The arrays merged element by element with expr, the shorter padded with NULLs; NULL if "
+                        + "either is NULL",
+                        "zip_with(array(1, 2), array(10, 20, 30), (x, y) -> x + y)", "[11, 22, NULL]")
+                .add("map_filter", "map_filter(map, (k, v) -> cond)",
+                        "The entries for which cond is true; NULL for a NULL map",
+                        "map_filter(map(1, 0, 2, 2, 3, -1), (k, v) -> k > v)", "{1 -> 0, 3 -> -1}")
+                .add("transform_values", "transform_values(map, (k, v) -> expr)",
+                        "The map with every value replaced by expr; NULL for a NULL map",
+                        "transform_values(map('a', 1, 'b', 2), (k, v) -> v * 10)", "{a -> 10, b -> 20}")
                 .functions();
     }
 }
