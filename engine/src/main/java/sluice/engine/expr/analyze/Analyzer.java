@@ -1,7 +1,10 @@
 package sluice.engine.expr.analyze;
 
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Locale;
 import java.util.List;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
@@ -15,7 +18,10 @@ import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
 
-/** Binds names and types of one expression against an input schema. Stateless after construction; one text. */
+/**
+ * Binds names and types of one expression against an input schema. One text; its only state is the lambda variables
+ * in scope while a lambda's body is analyzed.
+ */
 public final class Analyzer {
     private final SourceText source;
     private final Schema input;
@@ -23,6 +29,8 @@ public final class Analyzer {
     private final Operators operators;
     private final FunctionCatalog functions;
     private final Extraction extraction;
+    /** The variables of the lambdas being analyzed, innermost first. */
+    private final Deque<Typed.LambdaVariable> lambdaScope = new ArrayDeque<>();
 
     public Analyzer(SourceText source, Schema input, ZoneId zone) {
         this.source = source;
@@ -107,6 +115,9 @@ public final class Analyzer {
             return explicitCast(cast);
         } else if (ast instanceof Ast.Call call) {
             return functions.resolve(call);
+        } else if (ast instanceof Ast.Lambda lambda) {
+            throw error(ErrorCode.EXPRESSION_SYNTAX, lambda.span(), "a lambda ('->') is allowed only as an argument of "
+                    + "a higher-order function such as transform or filter");
         } else if (ast instanceof Ast.Alias alias) {
             throw error(ErrorCode.EXPRESSION_SYNTAX, alias.span(), "an alias ('%s') is allowed only in struct(...) and "
                     + "after the whole expression", alias.name());
@@ -132,7 +143,39 @@ public final class Analyzer {
         return typed;
     }
 
+    /**
+     * The lambda typed with its parameters of {@code types} (nullable as {@code nullables} says); they shadow columns
+     * and outer lambdas' variables of the same name, ignoring case, as in Spark.
+     */
+    Typed.Lambda lambda(Ast.Lambda lambda, List<DataType> types, List<Boolean> nullables) {
+        List<Typed.LambdaVariable> params = new ArrayList<>();
+        for (int i = 0; i < lambda.params().size(); i++) {
+            String name = lambda.params().get(i);
+            for (int j = 0; j < i; j++) {
+                if (lambda.params().get(j).equalsIgnoreCase(name)) {
+                    throw error(ErrorCode.EXPRESSION_SYNTAX, lambda.span(), "the lambda names its parameter '%s' twice",
+                            name);
+                }
+            }
+            params.add(new Typed.LambdaVariable(name, input.size() + lambdaScope.size() + i, types.get(i),
+                    nullables.get(i), lambda.span()));
+        }
+        params.forEach(lambdaScope::push);
+        try {
+            return new Typed.Lambda(params, analyze(lambda.body()), lambda.span());
+        } finally {
+            params.forEach(param -> lambdaScope.pop());
+        }
+    }
+
     private Typed column(Ast.ColumnRef ref) {
+        String wanted = ref.name().toLowerCase(Locale.ROOT);
+        for (Typed.LambdaVariable variable : lambdaScope) {
+            if (variable.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return new Typed.LambdaVariable(variable.name(), variable.index(), variable.type(), variable.nullable(),
+                        ref.span());
+            }
+        }
         List<Integer> found = input.indexesOf(ref.name());
         if (found.size() > 1) {
             throw error(ErrorCode.AMBIGUOUS_COLUMN, ref.span(), "ambiguous column '%s'; it matches %s", ref.name(),

@@ -100,12 +100,14 @@ final class FunctionCatalog {
 
     private final Analyzer analyzer;
     private final ComplexFunctions complex;
+    private final LambdaFunctions lambdas;
     private final List<FunctionFamily> families;
     private final Map<String, FunctionFamily> byName = new TreeMap<>();
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
         this.complex = new ComplexFunctions(analyzer, this);
+        this.lambdas = new LambdaFunctions(analyzer, this);
         this.families = List.of(new SpecialFunctions(analyzer, this), new BinaryFunctions(analyzer, this),
                 new TryFunctions(analyzer, this), new HashFunctions(analyzer, this), new TextFunctions(analyzer, this),
                 new RegexFunctions(analyzer, this), new FormatFunctions(analyzer, this),
@@ -114,7 +116,7 @@ final class FunctionCatalog {
                 new UrlFunctions(analyzer, this), new MiscFunctions(analyzer, this),
                 new CryptoFunctions(analyzer, this), complex,
                 new ArrayFunctions(analyzer, this), new MapFunctions(analyzer, this),
-                new DateTimeFunctions(analyzer, this));
+                new DateTimeFunctions(analyzer, this), lambdas);
         for (FunctionFamily family : families) {
             for (String name : family.names()) {
                 if (byName.put(name, family) != null) {
@@ -132,6 +134,9 @@ final class FunctionCatalog {
         if (name.equals("struct")) {
             // Its arguments may carry aliases, which name the fields.
             return complex.struct(call);
+        }
+        if (lambdas.names().contains(name)) {
+            return lambdas.resolveLambda(name, call);
         }
         return resolveAs(name, call, analyzer.analyzeAll(call.args()));
     }

@@ -13,7 +13,7 @@ import sluice.engine.types.DataType;
  */
 public sealed interface Typed permits Typed.Constant, Typed.Column, Typed.Cast, Typed.Arithmetic, Typed.Negate,
         Typed.Comparison, Typed.Logical, Typed.Not, Typed.IsNull, Typed.In, Typed.CaseWhen, Typed.Call,
-        Typed.TryEval {
+        Typed.TryEval, Typed.LambdaVariable, Typed.Lambda {
     DataType type();
 
     boolean nullable();
@@ -194,6 +194,43 @@ public sealed interface Typed permits Typed.Constant, Typed.Column, Typed.Cast, 
         @Override
         public boolean nullable() {
             return true;
+        }
+    }
+
+    /**
+     * A parameter of a lambda. The body of a lambda is evaluated over a batch of elements that holds the input's
+     * columns (one row per element) followed by the variables of every enclosing lambda and then its own, so the
+     * variable is the column at {@code index} there. Spark names it {@code namedlambdavariable()}.
+     */
+    record LambdaVariable(String name, int index, DataType type, boolean nullable, Span span) implements Typed {
+        @Override
+        public String sql() {
+            return "namedlambdavariable()";
+        }
+    }
+
+    /** {@code (x, i) -> body}; named as Spark's {@code lambdafunction(body, x, i)}. */
+    record Lambda(List<LambdaVariable> params, Typed body, Span span) implements Typed {
+        public Lambda {
+            params = List.copyOf(params);
+            requireNonNull(body, "body is null");
+        }
+
+        @Override
+        public DataType type() {
+            return body.type();
+        }
+
+        @Override
+        public boolean nullable() {
+            return body.nullable();
+        }
+
+        @Override
+        public String sql() {
+            StringBuilder sql = new StringBuilder("lambdafunction(").append(body.sql());
+            params.forEach(param -> sql.append(", ").append(param.sql()));
+            return sql.append(')').toString();
         }
     }
 }

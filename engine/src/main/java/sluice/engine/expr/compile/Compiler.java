@@ -54,6 +54,10 @@ public final class Compiler {
             if (call.function().equals("positive")) {
                 return compile(call.args().get(0));
             }
+            Evaluator lambda = LambdaEvaluators.of(call, this, source);
+            if (lambda != null) {
+                return lambda;
+            }
             List<Evaluator> args = compileAll(call.args());
             if (call.function().equals("coalesce")) {
                 return new CoalesceEvaluator(args, call.type(), source, call.span());
@@ -79,6 +83,8 @@ public final class Compiler {
             }
             return new CallEvaluator(args, choice.kernel(), choice.nullIntolerant(), choice.stopsAtNull(),
                     call.type(), source, call.span());
+        } else if (typed instanceof Typed.LambdaVariable variable) {
+            return new Leaves.ColumnEvaluator(variable.index(), variable.type(), source, variable.span());
         } else if (typed instanceof Typed.TryEval tryEval) {
             return new TryEvaluator(compile(tryEval.operand()), source, tryEval.span());
         }

@@ -52,6 +52,7 @@ public final class FunctionRegistry {
         all.addAll(ConversionDocs.all());
         all.addAll(UrlDocs.all());
         all.addAll(MiscDocs.all());
+        all.addAll(LambdaDocs.all());
         return all;
     }
 

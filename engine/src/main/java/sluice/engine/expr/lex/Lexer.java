@@ -172,6 +172,7 @@ public final class Lexer {
             case ">=", "!<" -> TokenKind.GE;
             case "||" -> TokenKind.CONCAT;
             case "::" -> TokenKind.DOUBLE_COLON;
+            case "->" -> TokenKind.ARROW;
             default -> null;
         };
         if (kind != null) {

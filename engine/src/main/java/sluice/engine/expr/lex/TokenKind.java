@@ -22,8 +22,11 @@ public enum TokenKind {
     /** A number with a {@code BD} suffix. */
     BIG_DECIMAL,
     STRING,
-    /** Punctuation; {@code DOUBLE_COLON} is Spark's postfix cast {@code value::type}. */
-    LEFT_PAREN, RIGHT_PAREN, LEFT_BRACKET, RIGHT_BRACKET, COMMA, DOT, COLON, DOUBLE_COLON,
+    /**
+     * Punctuation; {@code DOUBLE_COLON} is Spark's postfix cast {@code value::type}, {@code ARROW} the {@code ->} of a
+     * lambda.
+     */
+    ARROW, LEFT_PAREN, RIGHT_PAREN, LEFT_BRACKET, RIGHT_BRACKET, COMMA, DOT, COLON, DOUBLE_COLON,
     PLUS, MINUS, STAR, SLASH, PERCENT, CONCAT, AMPERSAND, PIPE, HAT, TILDE,
     EQ, DOUBLE_EQ, NOT_EQ, NULL_SAFE_EQ, LT, LE, GT, GE, BANG,
     END_OF_INPUT

@@ -9,7 +9,7 @@ import sluice.engine.types.DataType;
 /** An expression as the user wrote it, before names and types are bound. Made by Parser, consumed by Analyzer. */
 public sealed interface Ast permits Ast.Literal, Ast.TypedLiteral, Ast.IntervalLiteral, Ast.ColumnRef, Ast.Star,
         Ast.FieldAccess, Ast.Subscript, Ast.Unary, Ast.Binary, Ast.IsNull, Ast.In, Ast.Between, Ast.Like, Ast.Case,
-        Ast.Cast, Ast.Call, Ast.Alias {
+        Ast.Cast, Ast.Call, Ast.Alias, Ast.Lambda {
     Span span();
 
     /** The kinds of plain literal; numbers keep their text so the analyzer can pick Spark's exact type. */
@@ -108,6 +108,17 @@ public sealed interface Ast permits Ast.Literal, Ast.TypedLiteral, Ast.IntervalL
         public Call {
             requireNonNull(function, "function is null");
             args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * {@code x -> body} or {@code (x, i) -> body}, only as an argument of a higher-order function such as transform;
+     * the parameters shadow columns of the same name inside the body.
+     */
+    record Lambda(List<String> params, Ast body, Span span) implements Ast {
+        public Lambda {
+            params = List.copyOf(params);
+            requireNonNull(body, "body is null");
         }
     }
 }

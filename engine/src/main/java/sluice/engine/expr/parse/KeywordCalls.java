@@ -42,10 +42,53 @@ final class KeywordCalls {
         List<Ast> args = new ArrayList<>();
         if (!cursor.at(TokenKind.RIGHT_PAREN)) {
             do {
-                args.add(parser.parseExpression());
+                int params = lambdaParamsAhead();
+                args.add(params < 0 ? parser.parseExpression() : lambda(params));
             } while (cursor.accept(TokenKind.COMMA));
         }
         return args;
+    }
+
+    /** How many parameters the lambda starting here has ({@code x ->} or {@code (x, y) ->}), or -1 if none starts. */
+    private int lambdaParamsAhead() {
+        if (cursor.peek().isIdentifier() && cursor.peek(1).kind() == TokenKind.ARROW) {
+            return 1;
+        }
+        if (!cursor.at(TokenKind.LEFT_PAREN)) {
+            return -1;
+        }
+        int ahead = 1;
+        int count = 0;
+        while (cursor.peek(ahead).isIdentifier()) {
+            count++;
+            TokenKind next = cursor.peek(ahead + 1).kind();
+            if (next == TokenKind.RIGHT_PAREN) {
+                return cursor.peek(ahead + 2).kind() == TokenKind.ARROW ? count : -1;
+            }
+            if (next != TokenKind.COMMA) {
+                return -1;
+            }
+            ahead += 2;
+        }
+        return -1;
+    }
+
+    private Ast lambda(int count) {
+        Token start = cursor.peek();
+        boolean parenthesized = cursor.accept(TokenKind.LEFT_PAREN);
+        List<String> params = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            params.add(cursor.advance().text());
+            if (parenthesized) {
+                cursor.accept(TokenKind.COMMA);
+            }
+        }
+        if (parenthesized) {
+            cursor.expect(TokenKind.RIGHT_PAREN, "')'");
+        }
+        cursor.expect(TokenKind.ARROW, "'->'");
+        Ast body = parser.parseExpression();
+        return new Ast.Lambda(params, body, start.span().to(body.span()));
     }
 
     // Spark's grammar gives struct(...) named expressions as arguments: struct(a AS x, b) names a field x.

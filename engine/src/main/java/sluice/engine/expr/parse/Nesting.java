@@ -100,6 +100,8 @@ final class Nesting {
             return call.args();
         } else if (node instanceof Ast.Alias alias) {
             return List.of(alias.expression());
+        } else if (node instanceof Ast.Lambda lambda) {
+            return List.of(lambda.body());
         }
         throw new AssertionError(node);
     }
