@@ -68,7 +68,7 @@ final class DateTimeFunctions implements FunctionFamily {
             case "to_unix_timestamp" -> catalog.resolveAs("unix_timestamp", call, args);
             case "date_diff" -> catalog.resolveAs("datediff", call, args);
             case "dateadd" -> renamed(catalog.resolveAs("date_add", call, args), "dateadd", "date_add");
-            case "curdate" -> renamed(catalog.resolveAs("current_date", call, args), "curdate", "current_date");
+            case "curdate" -> catalog.resolveAs("current_date", call, args);
             case "current_timezone" -> {
                 catalog.checkArity(call, args.size(), 0, 0);
                 yield FunctionCatalog.call(name, args, S, false, call.span(), FunctionCatalog.sqlName(call, args));
