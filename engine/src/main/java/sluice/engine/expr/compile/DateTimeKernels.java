@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import sluice.engine.diag.ErrorCode;
 
 /**
@@ -53,6 +55,22 @@ final class DateTimeKernels {
                 // Spark multiplies the seconds without an overflow check, as here.
                 yield (a, e) -> formatters.get((String) a[1]).format(zoned((Long) a[0] * MICROS_PER_SECOND, e.zone()));
             }
+            case "make_timestamp" -> (a, e) -> makeTimestamp(a, e.zone());
+            case "try_make_timestamp" -> (a, e) -> {
+                try {
+                    return makeTimestamp(a, e.zone());
+                } catch (RowFailure failure) {
+                    return null;
+                }
+            };
+            case "from_utc_timestamp" -> (a, e) -> convertZone((Long) a[0], ZoneOffset.UTC, zoneId((String) a[1]));
+            case "to_utc_timestamp" -> (a, e) -> convertZone((Long) a[0], zoneId((String) a[1]), ZoneOffset.UTC);
+            case "yearofweek" -> (a, e) -> (long) date(a[0]).get(IsoFields.WEEK_BASED_YEAR);
+            case "dayofweek_iso" -> (a, e) -> (long) date(a[0]).getDayOfWeek().getValue();
+            case "second_fraction" -> (a, e) -> {
+                ZonedDateTime time = zoned((Long) a[0], e.zone());
+                return BigDecimal.valueOf(time.getSecond() * MICROS_PER_SECOND + time.getNano() / 1000, 6);
+            };
             case "current_timezone" -> (a, e) -> e.zone().equals(ZoneOffset.UTC) ? "UTC" : e.zone().getId();
             default -> null;
         };
@@ -140,6 +158,69 @@ final class DateTimeKernels {
                     + dayName + ".");
         };
         return LocalDate.ofEpochDay(days).with(TemporalAdjusters.next(day)).toEpochDay();
+    }
+
+    /**
+     * Spark's MakeTimestamp: the seconds as microseconds held in an int (as Spark holds them), 60 seconds only as the
+     * next minute, the fields as a local time in the zone argument or the session zone.
+     */
+    private static long makeTimestamp(Object[] a, ZoneId sessionZone) {
+        BigDecimal seconds = (BigDecimal) a[5];
+        int totalMicros = (int) seconds.setScale(6).unscaledValue().longValue();
+        int whole = Math.floorDiv(totalMicros, (int) MICROS_PER_SECOND);
+        int nanos = Math.floorMod(totalMicros, (int) MICROS_PER_SECOND) * 1000;
+        ZoneId zone = a.length > 6 ? zoneId((String) a[6]) : sessionZone;
+        try {
+            LocalDateTime local;
+            if (whole == 60) {
+                if (nanos != 0) {
+                    throw RowFailure.invalidArgument("[INVALID_FRACTION_OF_SECOND] Valid range for seconds is [0, 60] "
+                            + "(inclusive), but the provided value is " + seconds.doubleValue() + ". To avoid this "
+                            + "error, use `try_make_timestamp`, which returns NULL on error.");
+                }
+                local = LocalDateTime.of(field(a[0]), field(a[1]), field(a[2]), field(a[3]), field(a[4]), 0)
+                        .plusMinutes(1);
+            } else {
+                local = LocalDateTime.of(field(a[0]), field(a[1]), field(a[2]), field(a[3]), field(a[4]), whole,
+                        nanos);
+            }
+            return micros(local.atZone(zone));
+        } catch (DateTimeException e) {
+            throw outOfBounds(e);
+        }
+    }
+
+    private static int field(Object value) {
+        return ((Long) value).intValue();
+    }
+
+    private static RowFailure outOfBounds(DateTimeException e) {
+        return new RowFailure(ErrorCode.INVALID_ARGUMENT_VALUE, "[DATETIME_FIELD_OUT_OF_BOUNDS.WITH_SUGGESTION] "
+                + e.getMessage() + ". If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this "
+                + "error.");
+    }
+
+    /** Spark's convertTz: the local time of the instant in {@code to}, read back as a local time in {@code from}. */
+    private static long convertZone(long micros, ZoneId from, ZoneId to) {
+        return micros(zoned(micros, to).toLocalDateTime().atZone(from));
+    }
+
+    private static final Pattern SINGLE_HOUR = Pattern.compile("(\\+|\\-)(\\d):");
+    private static final Pattern SINGLE_MINUTE = Pattern.compile("(\\+|\\-)(\\d\\d):(\\d)$");
+
+    /** Spark's getZoneId: a region or offset, also the old forms +h:mm and +hh:m and the short ids (PST). */
+    static ZoneId zoneId(String id) {
+        try {
+            String formatted = SINGLE_HOUR.matcher(id).replaceFirst("$10$2:");
+            formatted = SINGLE_MINUTE.matcher(formatted).replaceFirst("$1$2:0$3");
+            return ZoneId.of(formatted, ZoneId.SHORT_IDS);
+        } catch (DateTimeException e) {
+            throw RowFailure.invalidArgument("[INVALID_TIMEZONE] The timezone: " + id + " is invalid. The timezone "
+                    + "must be either a region-based zone ID or a zone offset. Region IDs must have the form "
+                    + "'area/city', such as 'America/Los_Angeles'. Zone offsets must be in the format '(+|-)HH', "
+                    + "'(+|-)HH:mm\u2019 or '(+|-)HH:mm:ss', e.g '-08' , '+01:00' or '-13:33:33', and must be in the "
+                    + "range from -18:00 to +18:00. 'Z' and 'UTC' are accepted as synonyms for '+00:00'.");
+        }
     }
 
     private static long makeDate(long year, long month, long day) {

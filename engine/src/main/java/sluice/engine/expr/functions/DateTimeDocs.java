@@ -12,7 +12,8 @@ final class DateTimeDocs {
                 .add("current_timestamp now", "current_timestamp(); now()",
                         "The time the micro-batch started, the same for every row of it",
                         "current_timestamp() IS NOT NULL", "true")
-                .add("current_date", "current_date()", "The day the micro-batch started, in the session time zone",
+                .add("current_date curdate", "current_date()",
+                        "The day the micro-batch started, in the session time zone",
                         "current_date() IS NOT NULL", "true")
                 .add("year", "year(date)", "The year", "year(DATE '2024-02-29')", "2024")
                 .add("quarter", "quarter(date)", "The quarter of the year, 1 to 4", "quarter(DATE '2024-05-01')",
@@ -29,9 +30,10 @@ final class DateTimeDocs {
                         "4")
                 .add("second", "second(timestamp)", "The second, 0 to 59",
                         "second(TIMESTAMP '2024-01-02 13:04:05')", "5")
-                .add("datediff", "datediff(endDate, startDate)", "The number of days from startDate to endDate",
+                .add("datediff date_diff", "datediff(endDate, startDate)",
+                        "The number of days from startDate to endDate",
                         "datediff(DATE '2024-03-01', DATE '2024-02-01')", "29")
-                .add("date_add", "date_add(start_date, num_days)", "The date num_days after start_date",
+                .add("date_add dateadd", "date_add(start_date, num_days)", "The date num_days after start_date",
                         "date_add(DATE '2024-02-28', 2)", "2024-03-01")
                 .add("date_sub", "date_sub(start_date, num_days)", "The date num_days before start_date",
                         "date_sub(DATE '2024-03-01', 1)", "2024-02-29")
@@ -47,7 +49,8 @@ final class DateTimeDocs {
                         "try_to_date('2024-13-01')", "NULL")
                 .add("try_to_timestamp", "try_to_timestamp(timestamp_str[, fmt])",
                         "to_timestamp, or NULL for text it cannot read", "try_to_timestamp('noon')", "NULL")
-                .add("unix_timestamp", "unix_timestamp(timestamp)", "The seconds since 1970-01-01 00:00:00 UTC",
+                .add("unix_timestamp to_unix_timestamp", "unix_timestamp(timestamp)",
+                        "The seconds since 1970-01-01 00:00:00 UTC",
                         "unix_timestamp(TIMESTAMP '1970-01-01 00:01:00')", "60")
                 .add("date_trunc", "date_trunc(fmt, ts)",
                         "The timestamp cut down to the start of its YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, "
@@ -105,6 +108,23 @@ final class DateTimeDocs {
                         "The time unix_time seconds after 1970-01-01 00:00:00 UTC as text in the session time zone, "
                         + "in a datetime pattern (yyyy-MM-dd HH:mm:ss if none)",
                         "from_unixtime(0, 'yyyy-MM-dd HH:mm')", "1970-01-01 00:00")
+                .add("make_timestamp", "make_timestamp(year, month, day, hour, min, sec[, timezone])",
+                        "The timestamp of these fields (sec with up to 6 decimals; 60 is the next minute) as a local "
+                        + "time in timezone or the session time zone; a field out of range is an error",
+                        "make_timestamp(2014, 12, 28, 6, 30, 45.887)", "2014-12-28 06:30:45.887")
+                .add("try_make_timestamp", "try_make_timestamp(year, month, day, hour, min, sec[, timezone])",
+                        "make_timestamp, or NULL for fields out of range", "try_make_timestamp(2024, 2, 30, 0, 0, 0)",
+                        "NULL")
+                .add("date_part datepart extract", "date_part(field, source)",
+                        "The part field (a text constant) of a date or timestamp: YEAR, YEAROFWEEK, QUARTER, MONTH, "
+                        + "WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE, or SECOND with its fraction",
+                        "date_part('SECONDS', TIMESTAMP '2019-10-01 00:00:01.000001')", "1.000001")
+                .add("from_utc_timestamp", "from_utc_timestamp(timestamp, timezone)",
+                        "The timestamp read as a time in UTC and shown as the same wall-clock time in timezone",
+                        "from_utc_timestamp(TIMESTAMP '2016-08-31 00:00:00', 'Asia/Seoul')", "2016-08-31 09:00:00")
+                .add("to_utc_timestamp", "to_utc_timestamp(timestamp, timezone)",
+                        "The timestamp read as a time in timezone and shown as the same wall-clock time in UTC",
+                        "to_utc_timestamp(TIMESTAMP '2016-08-31 09:00:00', 'Asia/Seoul')", "2016-08-31 00:00:00")
                 .add("current_timezone", "current_timezone()", "The session time zone",
                         "current_timezone() IS NOT NULL", "true")
                 .functions();

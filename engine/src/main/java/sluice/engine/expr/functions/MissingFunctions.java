@@ -30,13 +30,12 @@ final class MissingFunctions {
         group(all, FunctionGroup.CSV, "not yet (issue #11: CSV functions)",
                 "from_csv schema_of_csv to_csv");
         group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
-                "convert_timezone curdate current_time date_diff date_part dateadd datepart extract "
-                + "from_utc_timestamp localtimestamp "
-                + "make_dt_interval make_interval make_time make_timestamp make_timestamp_ltz "
+                "convert_timezone current_time localtimestamp "
+                + "make_dt_interval make_interval make_time make_timestamp_ltz "
                 + "make_timestamp_ntz make_ym_interval "
                 + "session_window time_diff time_trunc "
-                + "to_time to_timestamp_ltz to_timestamp_ntz to_unix_timestamp "
-                + "to_utc_timestamp try_make_interval try_make_timestamp "
+                + "to_time to_timestamp_ltz to_timestamp_ntz "
+                + "try_make_interval "
                 + "try_make_timestamp_ltz try_make_timestamp_ntz try_to_time window window_time");
         group(all, FunctionGroup.JSON, "not yet (issue #11: JSON functions)",
                 "get_json_object json_array_length json_object_keys json_tuple schema_of_json");
