@@ -7,6 +7,7 @@ import static sluice.engine.expr.ExpressionFixture.eval;
 import static sluice.engine.expr.ExpressionFixture.runProblem;
 
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import sluice.engine.diag.ErrorCode;
 
@@ -68,5 +69,50 @@ class LambdaFunctionsTest {
                 .contains("must return the start value's type INT");
         assertThat(compileProblem("upper(y -> y)").code()).isEqualTo(ErrorCode.EXPRESSION_SYNTAX);
         assertThat(runProblem("transform(array(1, 0), y -> 10 / y)").message()).startsWith("[DIVIDE_BY_ZERO]");
+    }
+
+    @Test
+    void arraySortUsesTheComparatorAndRefusesANullOrNonIntComparison() {
+        assertThat(eval("array_sort(array('bb', 'a', 'ccc'), (x, y) -> length(x) - length(y))").get(0))
+                .isEqualTo(List.of("a", "bb", "ccc"));
+        assertThat(eval("array_sort(array(2.5D, NULL, -1.0D))").get(0)).isEqualTo(Arrays.asList(-1.0, 2.5, null));
+        assertThat(eval("array_sort(array())").get(0)).isEqualTo(List.of());
+        assertThat(eval("array_sort(CAST(NULL AS ARRAY<INT>))").get(0)).isNull();
+        assertThat(compile("array_sort(array(i))").name()).isEqualTo("array_sort(array(i), lambdafunction((IF("
+                + "((namedlambdavariable() IS NULL) AND (namedlambdavariable() IS NULL)), 0, (IF((namedlambdavariable() "
+                + "IS NULL), 1, (IF((namedlambdavariable() IS NULL), -1, (IF((namedlambdavariable() < "
+                + "namedlambdavariable()), -1, (IF((namedlambdavariable() > namedlambdavariable()), 1, 0)))))))))), "
+                + "namedlambdavariable(), namedlambdavariable()))");
+        assertThat(runProblem("array_sort(array(2, 1), (x, y) -> CAST(NULL AS INT))").message())
+                .startsWith("[COMPARATOR_RETURNS_NULL] The comparator has returned a NULL for a comparison between 1 "
+                        + "and 1.");
+        assertThat(compileProblem("array_sort(array(2, 1), (x, y) -> 1L)").message())
+                .contains("[DATATYPE_MISMATCH.UNEXPECTED_RETURN_TYPE] the comparator of 'array_sort' must return INT");
+    }
+
+    @Test
+    void transformKeysRefusesNullAndRepeatedKeysAsSparksMapBuilder() {
+        assertThat(eval("transform_keys(map(1, 'a', 2, 'b'), (k, v) -> concat(v, k))").get(0).toString())
+                .isEqualTo("MapValue[keys=[a1, b2], values=[a, b]]");
+        assertThat(runProblem("transform_keys(map(1, 'a', 2, 'b'), (k, v) -> 0)").message())
+                .startsWith("[DUPLICATED_MAP_KEY] Duplicate map key 0 was found");
+        assertThat(runProblem("transform_keys(map(1, 'a'), (k, v) -> CAST(NULL AS INT))").message())
+                .isEqualTo("[NULL_MAP_KEY] Cannot use null as map key.");
+        assertThat(compileProblem("transform_keys(map(1, 'a'), (k, v) -> map(k, v))").message())
+                .contains("[DATATYPE_MISMATCH.INVALID_MAP_KEY_TYPE]");
+    }
+
+    @Test
+    void mapZipWithVisitsEveryKeyOfEitherMapWithNullForAMissingValue() {
+        assertThat(eval("map_zip_with(map(1, 'a', 2, 'b'), map(3, 'c', 1, 'x'), (k, x, y) -> concat(k, x, y))")
+                .get(0).toString()).isEqualTo("MapValue[keys=[1, 2, 3], values=[1ax, null, null]]");
+        assertThat(eval("map_zip_with(map(1, 'a'), map(1L, 'b'), (k, x, y) -> k)").get(0).toString())
+                .isEqualTo("MapValue[keys=[1], values=[1]]");
+        assertThat(eval("map_zip_with(map(1, 'a'), CAST(NULL AS MAP<INT, STRING>), (k, x, y) -> x)").get(0))
+                .isNull();
+        assertThat(compileProblem("map_zip_with(map(1, 'a'), map(array(1), 'b'), (k, x, y) -> x)").message())
+                .contains("[DATATYPE_MISMATCH.MAP_ZIP_WITH_DIFF_TYPES]");
+        assertThat(compileProblem("map_zip_with(map(1, 'a'), map(2, 'b'), (k, x) -> x)").message())
+                .contains("the lambda of 'map_zip_with' takes 3 parameters but has 2");
     }
 }

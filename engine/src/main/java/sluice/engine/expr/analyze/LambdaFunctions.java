@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.SluiceException;
+import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
@@ -19,7 +20,7 @@ import sluice.engine.types.MapType;
  */
 final class LambdaFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("transform", "filter", "exists", "forall", "aggregate", "reduce",
-            "zip_with", "map_filter", "transform_values");
+            "zip_with", "map_filter", "transform_values", "transform_keys", "map_zip_with", "array_sort");
 
     private final Analyzer analyzer;
     private final FunctionCatalog catalog;
@@ -50,8 +51,16 @@ final class LambdaFunctions implements FunctionFamily {
             catalog.checkArity(call, args.size(), 3, 3);
             return zipWith(call);
         }
+        if (name.equals("map_zip_with")) {
+            catalog.checkArity(call, args.size(), 3, 3);
+            return mapZipWith(call);
+        }
+        if (name.equals("array_sort")) {
+            catalog.checkArity(call, args.size(), 1, 2);
+            return arraySort(call);
+        }
         catalog.checkArity(call, args.size(), 2, 2);
-        if (name.equals("map_filter") || name.equals("transform_values")) {
+        if (name.equals("map_filter") || name.equals("transform_values") || name.equals("transform_keys")) {
             return overMap(name, call);
         }
         Typed array = array(analyzer.analyze(args.get(0)), name);
@@ -124,8 +133,92 @@ final class LambdaFunctions implements FunctionFamily {
         if (name.equals("map_filter")) {
             return FunctionCatalog.call(name, boolean_(typed, name), mapType, map.nullable(), call.span(), sql);
         }
+        if (name.equals("transform_keys")) {
+            checkKey(lambda);
+            return FunctionCatalog.call(name, typed, new MapType(lambda.type(), mapType.valueType(),
+                    mapType.valueContainsNull()), map.nullable(), call.span(), sql);
+        }
         return FunctionCatalog.call(name, typed, new MapType(mapType.keyType(), lambda.type(), lambda.nullable()),
                 map.nullable(), call.span(), sql);
+    }
+
+    // Spark's MapZipWith: the keys are coerced to a common type; every key of either map once, the first map's
+    // first, each with both values (null where a map lacks the key).
+    private Typed mapZipWith(Ast.Call call) {
+        Typed left = analyzer.analyze(call.args().get(0));
+        Typed right = analyzer.analyze(call.args().get(1));
+        if (!(left.type() instanceof MapType leftType)) {
+            throw unexpected(left, "map_zip_with", 1, "a MAP");
+        }
+        if (!(right.type() instanceof MapType rightType)) {
+            throw unexpected(right, "map_zip_with", 2, "a MAP");
+        }
+        DataType keyType = Coercion.commonType(leftType.keyType(), rightType.keyType()).orElseThrow(() ->
+                analyzer.error(ErrorCode.TYPE_MISMATCH, call.span(), "[DATATYPE_MISMATCH.MAP_ZIP_WITH_DIFF_TYPES] "
+                        + "the maps of 'map_zip_with' must have keys of one type, but they are %s and %s",
+                        leftType.keyType().sql(), rightType.keyType().sql()));
+        left = withKeys(left, leftType, keyType);
+        right = withKeys(right, rightType, keyType);
+        Typed.Lambda lambda = lambda(call, 2, "map_zip_with", 3, 3, List.of(keyType, leftType.valueType(),
+                rightType.valueType()), List.of(false, true, true));
+        List<Typed> typed = List.of(left, right, lambda);
+        return FunctionCatalog.call("map_zip_with", typed, new MapType(keyType, lambda.type(), lambda.nullable()),
+                left.nullable() || right.nullable(), call.span(), FunctionCatalog.sqlName(call, typed));
+    }
+
+    private Typed withKeys(Typed map, MapType type, DataType keyType) {
+        return type.keyType().equals(keyType) ? map
+                : analyzer.coerce(map, new MapType(keyType, type.valueType(), type.valueContainsNull()));
+    }
+
+    /**
+     * Spark's ArraySort: the comparator must return INT (negative, 0, positive). Without one, Spark's default
+     * comparator, written out as it is so that the generated name is Spark's: ascending, nulls last.
+     */
+    private Typed arraySort(Ast.Call call) {
+        Typed array = array(analyzer.analyze(call.args().get(0)), "array_sort");
+        ArrayType arrayType = (ArrayType) array.type();
+        List<DataType> types = List.of(arrayType.elementType(), arrayType.elementType());
+        List<Boolean> nullables = List.of(arrayType.containsNull(), arrayType.containsNull());
+        Typed.Lambda comparator = call.args().size() == 2
+                ? lambda(call, 1, "array_sort", 2, 2, types, nullables)
+                : analyzer.lambda(defaultComparator(call.span()), types, nullables);
+        if (comparator.type() != AtomicType.INT) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, comparator.span(), "[DATATYPE_MISMATCH."
+                    + "UNEXPECTED_RETURN_TYPE] the comparator of 'array_sort' must return INT, but '%s' has type %s",
+                    comparator.body().sql(), comparator.type().sql());
+        }
+        List<Typed> typed = List.of(array, comparator);
+        return FunctionCatalog.call("array_sort", typed, arrayType, array.nullable(), call.span(),
+                FunctionCatalog.sqlName(call, typed));
+    }
+
+    private static Ast.Lambda defaultComparator(Span span) {
+        Ast left = new Ast.ColumnRef("left", span);
+        Ast right = new Ast.ColumnRef("right", span);
+        Ast body = when(new Ast.Binary(Ast.BinaryOp.GT, left, right, span), integer("1", span), integer("0", span));
+        body = when(new Ast.Binary(Ast.BinaryOp.LT, left, right, span), integer("-1", span), body);
+        body = when(new Ast.IsNull(right, false, span), integer("-1", span), body);
+        body = when(new Ast.IsNull(left, false, span), integer("1", span), body);
+        body = when(new Ast.Binary(Ast.BinaryOp.AND, new Ast.IsNull(left, false, span),
+                new Ast.IsNull(right, false, span), span), integer("0", span), body);
+        return new Ast.Lambda(List.of("left", "right"), body, span);
+    }
+
+    private static Ast when(Ast condition, Ast then, Ast otherwise) {
+        return new Ast.Call("if", List.of(condition, then, otherwise), condition.span(), condition.span());
+    }
+
+    private static Ast integer(String text, Span span) {
+        return new Ast.Literal(Ast.LiteralKind.INTEGER, text, span);
+    }
+
+    private void checkKey(Typed.Lambda lambda) {
+        if (lambda.type().contains(MapType.class)) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, lambda.span(), "[DATATYPE_MISMATCH.INVALID_MAP_KEY_TYPE] "
+                    + "a map key cannot be or hold a map, but '%s' has type %s", lambda.body().sql(),
+                    lambda.type().sql());
+        }
     }
 
     private Typed array(Typed arg, String function) {

@@ -103,6 +103,16 @@ final class CollectionKernels {
         return new MapValue(keys, values);
     }
 
+    /** Spark's map builder over keys and values in Java's form (as {@link ColumnVector#get} gives them). */
+    static MapValue mapOf(MapType type, List<?> keys, List<?> values) {
+        Object[] pairs = new Object[keys.size() * 2];
+        for (int i = 0; i < keys.size(); i++) {
+            pairs[2 * i] = Values.toStored(type.keyType(), keys.get(i));
+            pairs[2 * i + 1] = Values.toStored(type.valueType(), values.get(i));
+        }
+        return map(type, pairs);
+    }
+
     private static Object normalized(Object stored) {
         return stored instanceof Double d && d == 0.0 ? (Object) 0.0 : stored;
     }

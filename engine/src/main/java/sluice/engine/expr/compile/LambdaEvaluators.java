@@ -4,19 +4,23 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeMap;
 import sluice.engine.expr.analyze.ReferencedColumns;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.types.ArrayType;
+import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
 import sluice.engine.types.BooleanVector;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
 import sluice.engine.types.MapValue;
 import sluice.engine.types.ObjectVector;
 import sluice.engine.types.Schema;
+import sluice.engine.types.ValueOrder;
 import sluice.engine.types.VectorBuilder;
 
 /**
@@ -30,7 +34,8 @@ final class LambdaEvaluators {
 
     static Evaluator of(Typed.Call call, Compiler compiler, SourceText source) {
         return switch (call.function()) {
-            case "transform", "filter", "exists", "forall", "map_filter", "transform_values" -> new OverElements(
+            case "transform", "filter", "exists", "forall", "map_filter", "transform_values",
+                    "transform_keys" -> new OverElements(
                     call.function(), List.of(compiler.compile(call.args().get(0))),
                     new Body((Typed.Lambda) call.args().get(1), compiler), call.type(), source, call.span());
             case "zip_with" -> new OverElements(call.function(), List.of(compiler.compile(call.args().get(0)),
@@ -40,6 +45,11 @@ final class LambdaEvaluators {
                     compiler.compile(call.args().get(1)),
                     new Body((Typed.Lambda) call.args().get(2), compiler),
                     new Body((Typed.Lambda) call.args().get(3), compiler), call.type(), source, call.span());
+            case "array_sort" -> new Sort(compiler.compile(call.args().get(0)),
+                    new Body((Typed.Lambda) call.args().get(1), compiler), call.type(), source, call.span());
+            case "map_zip_with" -> new MapZipWith(compiler.compile(call.args().get(0)),
+                    compiler.compile(call.args().get(1)), new Body((Typed.Lambda) call.args().get(2), compiler),
+                    call.type(), source, call.span());
             default -> null;
         };
     }
@@ -102,7 +112,8 @@ final class LambdaEvaluators {
         }
 
         private boolean overMap() {
-            return function.equals("map_filter") || function.equals("transform_values");
+            return function.equals("map_filter") || function.equals("transform_values")
+                    || function.equals("transform_keys");
         }
 
         /** The number of elements of row {@code r}, or -1 when the result is null. */
@@ -194,6 +205,14 @@ final class LambdaEvaluators {
                         }
                         out.appendObject(new MapValue(map.keys(), mapped));
                     }
+                    case "transform_keys" -> {
+                        MapValue map = (MapValue) input;
+                        List<Object> keys = new ArrayList<>(count);
+                        for (int i = 0; i < count; i++) {
+                            keys.add(result.get(at + i));
+                        }
+                        out.appendObject(CollectionKernels.mapOf((MapType) type(), keys, map.values()));
+                    }
                     default -> out.append(quantified(function.equals("exists"), result, at, count));
                 }
                 at += count;
@@ -226,6 +245,154 @@ final class LambdaEvaluators {
                 }
             }
             return sawNull ? null : !exists;
+        }
+    }
+
+    /**
+     * array_sort: Java's sort of each array (the same algorithm as Spark's, so the comparator sees the same pairs),
+     * the comparator evaluated on one pair at a time, as a sort asks for them one by one.
+     */
+    private static final class Sort extends Evaluator {
+        private final Evaluator array;
+        private final Body comparator;
+
+        Sort(Evaluator array, Body comparator, DataType type, SourceText source, Span span) {
+            super(type, source, span);
+            this.array = array;
+            this.comparator = comparator;
+        }
+
+        @Override
+        ColumnVector compute(Batch batch, Env env) {
+            ColumnVector arrays = array.evaluate(batch, env);
+            DataType elementType = ((ArrayType) type()).elementType();
+            VectorBuilder out = new VectorBuilder(type(), batch.rowCount());
+            for (int r = 0; r < batch.rowCount(); r++) {
+                List<?> list = list(arrays, r);
+                if (list == null) {
+                    out.appendNull();
+                    continue;
+                }
+                List<Object> sorted = new ArrayList<>(list);
+                if (elementType != AtomicType.NULL) {
+                    int[] from = {r};
+                    sorted.sort((x, y) -> {
+                        ColumnVector result = comparator.evaluate(batch, from, 1,
+                                List.of(single(elementType, x), single(elementType, y)), env);
+                        if (result.isNull(0)) {
+                            // Spark's message names the first value twice.
+                            throw RowFailure.invalidArgument("[COMPARATOR_RETURNS_NULL] The comparator has returned a "
+                                    + "NULL for a comparison between " + x + " and " + x + ". It should return a "
+                                    + "positive integer for \"greater than\", 0 for \"equal\" and a negative integer "
+                                    + "for \"less than\". To revert to deprecated behavior where NULL is treated as 0 "
+                                    + "(equal), you must set \"spark.sql.legacy.allowNullComparisonResultInArraySort\" "
+                                    + "to \"true\".");
+                        }
+                        return ((Number) result.get(0)).intValue();
+                    });
+                }
+                out.appendObject(Collections.unmodifiableList(sorted));
+            }
+            return out.build();
+        }
+
+        private static ColumnVector single(DataType type, Object value) {
+            VectorBuilder builder = new VectorBuilder(type, 1);
+            builder.append(value);
+            return builder.build();
+        }
+    }
+
+    /**
+     * map_zip_with: the keys of the first map, then those of the second it lacks, each with its value in either map
+     * (null where it has none); the body once over every such key of every row.
+     */
+    private static final class MapZipWith extends Evaluator {
+        private final Evaluator left;
+        private final Evaluator right;
+        private final Body lambda;
+
+        MapZipWith(Evaluator left, Evaluator right, Body lambda, DataType type, SourceText source, Span span) {
+            super(type, source, span);
+            this.left = left;
+            this.right = right;
+            this.lambda = lambda;
+        }
+
+        @Override
+        ColumnVector compute(Batch batch, Env env) {
+            ColumnVector lefts = left.evaluate(batch, env);
+            ColumnVector rights = right.evaluate(batch, env);
+            int rows = batch.rowCount();
+            List<List<Object[]>> merged = new ArrayList<>(rows);
+            int total = 0;
+            for (int r = 0; r < rows; r++) {
+                if (lefts.isNull(r) || rights.isNull(r)) {
+                    merged.add(null);
+                    continue;
+                }
+                List<Object[]> entries = merge((MapValue) lefts.get(r), (MapValue) rights.get(r));
+                merged.add(entries);
+                total += entries.size();
+            }
+            int[] from = new int[total];
+            List<Typed.LambdaVariable> params = lambda.params();
+            List<VectorBuilder> builders = new ArrayList<>(3);
+            for (Typed.LambdaVariable param : params) {
+                builders.add(new VectorBuilder(param.type(), total));
+            }
+            int at = 0;
+            for (int r = 0; r < rows; r++) {
+                if (merged.get(r) != null) {
+                    for (Object[] entry : merged.get(r)) {
+                        from[at++] = r;
+                        for (int p = 0; p < builders.size(); p++) {
+                            builders.get(p).append(entry[p]);
+                        }
+                    }
+                }
+            }
+            List<ColumnVector> args = new ArrayList<>(3);
+            builders.forEach(builder -> args.add(builder.build()));
+            ColumnVector result = lambda.evaluate(batch, from, total, args, env);
+            VectorBuilder out = new VectorBuilder(type(), rows);
+            at = 0;
+            for (int r = 0; r < rows; r++) {
+                List<Object[]> entries = merged.get(r);
+                if (entries == null) {
+                    out.appendNull();
+                    continue;
+                }
+                List<Object> keys = new ArrayList<>(entries.size());
+                List<Object> values = new ArrayList<>(entries.size());
+                for (Object[] entry : entries) {
+                    keys.add(entry[0]);
+                    values.add(result.get(at++));
+                }
+                out.appendObject(new MapValue(keys, values));
+            }
+            return out.build();
+        }
+
+        /** (key, left value, right value) for every key of either map, the left map's first. */
+        private static List<Object[]> merge(MapValue left, MapValue right) {
+            TreeMap<Object, Object[]> byKey = new TreeMap<>(ValueOrder::compare);
+            List<Object[]> entries = new ArrayList<>(left.size() + right.size());
+            for (int i = 0; i < left.size(); i++) {
+                Object[] entry = {left.key(i), left.value(i), null};
+                byKey.put(entry[0], entry);
+                entries.add(entry);
+            }
+            for (int i = 0; i < right.size(); i++) {
+                Object[] entry = byKey.get(right.key(i));
+                if (entry == null) {
+                    entry = new Object[] {right.key(i), null, null};
+                    byKey.put(entry[0], entry);
+                    entries.add(entry);
+                }
+                entry[2] = right.value(i);
+            }
+            return entries;
         }
     }
 

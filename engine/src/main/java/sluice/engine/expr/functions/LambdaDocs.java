@@ -38,6 +38,21 @@ final class LambdaDocs {
                 .add("transform_values", "transform_values(map, (k, v) -> expr)",
                         "The map with every value replaced by expr; NULL for a NULL map",
                         "transform_values(map('a', 1, 'b', 2), (k, v) -> v * 10)", "{a -> 10, b -> 20}")
+                .add("transform_keys", "transform_keys(map, (k, v) -> expr)",
+                        "The map with every key replaced by expr; a NULL or repeated new key is an error "
+                        + "(NULL_MAP_KEY, DUPLICATED_MAP_KEY); NULL for a NULL map",
+                        "transform_keys(map(1, 'a', 2, 'b'), (k, v) -> k * 10)", "{10 -> a, 20 -> b}")
+                .add("map_zip_with", "map_zip_with(map1, map2, (k, v1, v2) -> expr)",
+                        "Every key of either map (map1's first) with expr of its values, v1 or v2 NULL where a "
+                        + "map lacks the key; NULL if either map is NULL",
+                        "map_zip_with(map(1, 'a', 2, 'b'), map(1, 'x', 3, 'y'), (k, v1, v2) -> concat(v1, v2))",
+                        "{1 -> ax, 2 -> NULL, 3 -> NULL}")
+                .add("array_sort", "array_sort(array[, (x, y) -> comparison])",
+                        "The array sorted by the comparison, an INT that is negative, 0 or positive when x is less "
+                        + "than, equal to or greater than y (a NULL comparison is an error); without one, "
+                        + "ascending with NULLs last; NULL for a NULL array",
+                        "array_sort(array(3, 1, NULL, 2), (x, y) -> CASE WHEN x IS NULL THEN -1 WHEN y IS NULL "
+                        + "THEN 1 ELSE y - x END)", "[NULL, 3, 2, 1]")
                 .functions();
     }
 }
