@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Bytes;
 import sluice.engine.types.Batch;
@@ -62,8 +61,8 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
 
     @Override
     public void write(Batch rows, ZoneId zone, OutputStream out) throws IOException {
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern(dateFormat, Locale.US);
-        DateTimeFormatter timestamps = DateTimeFormatter.ofPattern(timestampFormat, Locale.US).withZone(zone);
+        DateTimeFormatter dates = WritePattern.formatter(dateFormat);
+        DateTimeFormatter timestamps = WritePattern.formatter(timestampFormat).withZone(zone);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         if (header) {
             writeLine(writer, rows.schema().names());

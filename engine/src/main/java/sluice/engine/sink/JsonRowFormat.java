@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Bytes;
@@ -56,8 +55,8 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
 
     @Override
     public void write(Batch rows, ZoneId zone, OutputStream out) throws IOException {
-        Writing writing = new Writing(DateTimeFormatter.ofPattern(dateFormat, Locale.US),
-                DateTimeFormatter.ofPattern(timestampFormat, Locale.US).withZone(zone));
+        Writing writing = new Writing(WritePattern.formatter(dateFormat),
+                WritePattern.formatter(timestampFormat).withZone(zone));
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setRootValueSeparator(null);

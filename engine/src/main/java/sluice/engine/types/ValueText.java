@@ -80,15 +80,20 @@ public final class ValueText {
         return out.append('}').toString();
     }
 
-    /** {@code yyyy-MM-dd}, with a sign and more digits outside years 0000-9999 as Spark does. */
+    /**
+     * {@code yyyy-MM-dd} as Spark's formatters write it: the year is java.time's {@code uuuu} (SignStyle.EXCEEDS_PAD,
+     * as in ISO_LOCAL_DATE), so at least four digits, a minus before a negative year ({@code -0001}) and a plus
+     * before a year past 9999 ({@code +294247}).
+     */
     public static String date(LocalDate date) {
         int year = date.getYear();
         StringBuilder text = new StringBuilder(10);
-        if (year < 0 || year > 9999) {
-            text.append(year);
-        } else {
-            pad(text, year, 4);
+        if (year < 0) {
+            text.append('-');
+        } else if (year > 9999) {
+            text.append('+');
         }
+        pad(text, Math.abs(year), 4);
         text.append('-');
         pad(text, date.getMonthValue(), 2);
         text.append('-');
