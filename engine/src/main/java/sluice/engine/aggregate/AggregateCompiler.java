@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.expr.CompiledExpression;
@@ -27,7 +28,14 @@ import sluice.engine.types.Schema;
 public final class AggregateCompiler {
     /** The aggregate functions known so far, in the order the README lists them. */
     public static final List<String> FUNCTIONS = List.of("count", "sum", "avg", "mean", "min", "max", "first",
-            "last", "max_by", "min_by");
+            "last", "max_by", "min_by", "stddev", "std", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop");
+
+    /** The central-moment functions by name, aliases included, as Spark's function registry maps them. */
+    private static final Map<String, CentralMomentFunction.Kind> MOMENTS = Map.of(
+            "stddev", CentralMomentFunction.Kind.STDDEV_SAMP, "std", CentralMomentFunction.Kind.STDDEV_SAMP,
+            "stddev_samp", CentralMomentFunction.Kind.STDDEV_SAMP, "stddev_pop", CentralMomentFunction.Kind.STDDEV_POP,
+            "variance", CentralMomentFunction.Kind.VAR_SAMP, "var_samp", CentralMomentFunction.Kind.VAR_SAMP,
+            "var_pop", CentralMomentFunction.Kind.VAR_POP);
 
     private final ExpressionCompiler expressions;
 
@@ -111,8 +119,20 @@ public final class AggregateCompiler {
         }
         if (!isNumeric(type) && type != AtomicType.INTERVAL) {
             throw source.error(ErrorCode.TYPE_MISMATCH, arg.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
-                    + "argument 1 of '%s' must be a number or an interval, but '%s' has type %s", function,
-                    argNames.get(0), type.sql());
+                    + "argument 1 of '%s' must be %s, but '%s' has type %s", function,
+                    MOMENTS.containsKey(function) ? "a number" : "a number or an interval", argNames.get(0),
+                    type.sql());
+        }
+        if (MOMENTS.containsKey(function)) {
+            if (type == AtomicType.INTERVAL) {
+                throw source.error(ErrorCode.TYPE_MISMATCH, arg.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
+                        + "argument 1 of '%s' must be a number, but '%s' has type %s", function, argNames.get(0),
+                        type.sql());
+            }
+            // Spark casts the argument to DOUBLE; the generated name keeps the argument as written.
+            Ast cast = new Ast.Cast(arg, AtomicType.DOUBLE, false, arg.span());
+            return new AggregateCall(name, new CentralMomentFunction(MOMENTS.get(function)),
+                    List.of(expressions.compile(source, cast, input)));
         }
         if (function.equals("sum")) {
             return new AggregateCall(name, new SumFunction(SumFunction.resultTypeOf(type)), args);
