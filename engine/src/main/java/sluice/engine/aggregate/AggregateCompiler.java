@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.expr.CompiledExpression;
@@ -26,7 +27,15 @@ import sluice.engine.types.Schema;
  */
 public final class AggregateCompiler {
     /** The aggregate functions known so far, in the order the README lists them. */
-    public static final List<String> FUNCTIONS = List.of("count", "sum", "avg", "mean", "min", "max");
+    public static final List<String> FUNCTIONS = List.of("count", "sum", "avg", "mean", "min", "max", "first",
+            "last", "max_by", "min_by", "stddev", "std", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop");
+
+    /** The central-moment functions by name, aliases included, as Spark's function registry maps them. */
+    private static final Map<String, CentralMomentFunction.Kind> MOMENTS = Map.of(
+            "stddev", CentralMomentFunction.Kind.STDDEV_SAMP, "std", CentralMomentFunction.Kind.STDDEV_SAMP,
+            "stddev_samp", CentralMomentFunction.Kind.STDDEV_SAMP, "stddev_pop", CentralMomentFunction.Kind.STDDEV_POP,
+            "variance", CentralMomentFunction.Kind.VAR_SAMP, "var_samp", CentralMomentFunction.Kind.VAR_SAMP,
+            "var_pop", CentralMomentFunction.Kind.VAR_POP);
 
     private final ExpressionCompiler expressions;
 
@@ -56,9 +65,21 @@ public final class AggregateCompiler {
             }
             return new AggregateCall(nameOf(named, "count(1)"), new CountFunction(0), List.of());
         }
-        if (!function.equals("count") && call.args().size() != 1) {
+        int arity = call.args().size();
+        boolean firstOrLast = function.equals("first") || function.equals("last");
+        boolean extremumBy = function.equals("max_by") || function.equals("min_by");
+        if (firstOrLast && (arity == 0 || arity > 2)) {
             throw source.error(ErrorCode.WRONG_ARGUMENTS, call.span(), "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] "
-                    + "function '%s' takes 1 argument but %d were given", function, call.args().size());
+                    + "function '%s' takes 1 or 2 arguments but %d were given", function, arity);
+        } else if (extremumBy && arity != 2) {
+            throw source.error(ErrorCode.WRONG_ARGUMENTS, call.span(), "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] "
+                    + "function '%s' takes 2 arguments but %d were given", function, arity);
+        } else if (!function.equals("count") && !firstOrLast && !extremumBy && arity != 1) {
+            throw source.error(ErrorCode.WRONG_ARGUMENTS, call.span(), "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] "
+                    + "function '%s' takes 1 argument but %d were given", function, arity);
+        }
+        if (firstOrLast) {
+            return firstOrLast(source, named, call, input, function.equals("last"));
         }
         List<CompiledExpression> args = new ArrayList<>();
         List<String> argNames = new ArrayList<>();
@@ -73,6 +94,15 @@ public final class AggregateCompiler {
         }
         Ast arg = call.args().get(0);
         DataType type = args.get(0).type();
+        if (extremumBy) {
+            DataType ordering = args.get(1).type();
+            if (ordering instanceof MapType) {
+                throw source.error(ErrorCode.TYPE_MISMATCH, call.args().get(1).span(),
+                        "[DATATYPE_MISMATCH.INVALID_ORDERING_TYPE] '%s' cannot order by '%s' of type %s: maps have "
+                                + "no order", function, argNames.get(1), ordering.sql());
+            }
+            return new AggregateCall(name, new ExtremumByFunction(type, ordering, function.equals("max_by")), args);
+        }
         if (function.equals("min") || function.equals("max")) {
             if (type instanceof MapType) {
                 throw source.error(ErrorCode.TYPE_MISMATCH, arg.span(), "[DATATYPE_MISMATCH.INVALID_ORDERING_TYPE] "
@@ -89,8 +119,20 @@ public final class AggregateCompiler {
         }
         if (!isNumeric(type) && type != AtomicType.INTERVAL) {
             throw source.error(ErrorCode.TYPE_MISMATCH, arg.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
-                    + "argument 1 of '%s' must be a number or an interval, but '%s' has type %s", function,
-                    argNames.get(0), type.sql());
+                    + "argument 1 of '%s' must be %s, but '%s' has type %s", function,
+                    MOMENTS.containsKey(function) ? "a number" : "a number or an interval", argNames.get(0),
+                    type.sql());
+        }
+        if (MOMENTS.containsKey(function)) {
+            if (type == AtomicType.INTERVAL) {
+                throw source.error(ErrorCode.TYPE_MISMATCH, arg.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
+                        + "argument 1 of '%s' must be a number, but '%s' has type %s", function, argNames.get(0),
+                        type.sql());
+            }
+            // Spark casts the argument to DOUBLE; the generated name keeps the argument as written.
+            Ast cast = new Ast.Cast(arg, AtomicType.DOUBLE, false, arg.span());
+            return new AggregateCall(name, new CentralMomentFunction(MOMENTS.get(function)),
+                    List.of(expressions.compile(source, cast, input)));
         }
         if (function.equals("sum")) {
             return new AggregateCall(name, new SumFunction(SumFunction.resultTypeOf(type)), args);
@@ -101,6 +143,25 @@ public final class AggregateCompiler {
                     + "'%s' to DOUBLE first", function, type.sql(), argNames.get(0));
         }
         return new AggregateCall(name, new AverageFunction(), args);
+    }
+
+    /**
+     * {@code first(x)} or {@code first(x, ignoreNulls)}: Spark takes the second argument only as a boolean literal,
+     * and its generated name leaves it out ({@code first(x)} either way).
+     */
+    private AggregateCall firstOrLast(SourceText source, NamedAst named, Ast.Call call, Schema input, boolean last) {
+        String function = last ? "last" : "first";
+        boolean ignoreNulls = false;
+        if (call.args().size() == 2) {
+            if (!(call.args().get(1) instanceof Ast.Literal literal && literal.kind() == Ast.LiteralKind.BOOLEAN)) {
+                throw source.error(ErrorCode.TYPE_MISMATCH, call.args().get(1).span(),
+                        "The second argument in %s should be a boolean literal, such as true", function);
+            }
+            ignoreNulls = literal.text().equalsIgnoreCase("true");
+        }
+        CompiledExpression arg = expressions.compile(source, call.args().get(0), input);
+        return new AggregateCall(nameOf(named, function + "(" + arg.name() + ")"),
+                new FirstLastFunction(arg.type(), last, ignoreNulls), List.of(arg));
     }
 
     private static boolean isNumeric(DataType type) {

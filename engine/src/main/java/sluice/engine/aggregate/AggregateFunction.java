@@ -27,6 +27,14 @@ public interface AggregateFunction {
     /** Adds row {@code row} of the argument vectors to the buffer. */
     void update(Object[] buffer, int at, List<ColumnVector> args, int row);
 
+    /**
+     * Ends the batch's updates of a group the batch touched, before its buffer is kept: functions whose result
+     * depends on the order of floating-point operations merge the batch's partial into the kept value here, as
+     * Spark's streaming aggregation merges a batch's partial aggregate into its state. Nothing by default.
+     */
+    default void endBatch(Object[] buffer, int at) {
+    }
+
     /** Appends the result of the buffer. */
     void result(Object[] buffer, int at, VectorBuilder out);
 }

@@ -153,7 +153,12 @@ public final class AggregateOperator implements StatefulOperator {
                 }
             }
         }
-        touched.forEach(state::put);
+        touched.forEach((key, buffer) -> {
+            for (int a = 0; a < aggregations.size(); a++) {
+                aggregations.get(a).function().endBatch(buffer, offsets[a]);
+            }
+            state.put(key, buffer);
+        });
         List<StateKey> emitted = outputMode == OutputMode.COMPLETE ? null : state.changedKeys();
         state.commit();
         return rows(state, emitted == null ? state.keys() : emitted);
