@@ -28,7 +28,8 @@ import sluice.engine.types.Schema;
 public final class AggregateCompiler {
     /** The aggregate functions known so far, in the order the README lists them. */
     public static final List<String> FUNCTIONS = List.of("count", "sum", "avg", "mean", "min", "max", "first",
-            "last", "max_by", "min_by", "stddev", "std", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop");
+            "last", "max_by", "min_by", "stddev", "std", "stddev_samp", "stddev_pop", "variance", "var_samp",
+            "var_pop");
 
     /** The central-moment functions by name, aliases included, as Spark's function registry maps them. */
     private static final Map<String, CentralMomentFunction.Kind> MOMENTS = Map.of(

@@ -69,7 +69,8 @@ record CentralMomentFunction(Kind kind) implements AggregateFunction {
     @Override
     public void endBatch(Object[] buffer, int at) {
         double[] kept = {(Double) buffer[at], (Double) buffer[at + 1], (Double) buffer[at + 2]};
-        double[] batch = {(Double) buffer[at + BATCH], (Double) buffer[at + BATCH + 1], (Double) buffer[at + BATCH + 2]};
+        double[] batch = {(Double) buffer[at + BATCH], (Double) buffer[at + BATCH + 1],
+                (Double) buffer[at + BATCH + 2]};
         double[] empty = {0.0, 0.0, 0.0};
         // Spark: partial -> merged after the shuffle -> merged with the restored state -> saved.
         double[] merged = merge(merge(empty, kept), merge(empty, batch));

@@ -102,7 +102,8 @@ final class DateTimeDocs {
                 .add("weekday", "weekday(date)", "The day of the week, 0 for Monday to 6 for Sunday",
                         "weekday(DATE '2024-02-29')", "3")
                 .add("weekofyear", "weekofyear(date)",
-                        "The ISO week of the year, 1 to 53: weeks start on Monday, week 1 has the year's first Thursday",
+                        "The ISO week of the year, 1 to 53: weeks start on Monday, "
+                                + "week 1 has the year's first Thursday",
                         "weekofyear(DATE '2024-02-29')", "9")
                 .add("from_unixtime", "from_unixtime(unix_time[, fmt])",
                         "The time unix_time seconds after 1970-01-01 00:00:00 UTC as text in the session time zone, "
