@@ -59,8 +59,9 @@ final class EdgeView {
     }
 
     /**
-     * Centres the count over the curve's middle (t = 1/2). Between nodes too close for it, it goes above the nodes'
-     * tops, where they do not cover it. Placed again whenever its text, and so its width, changes.
+     * Centres the count over the curve's middle (t = 1/2). Between nodes too close side by side for it, it goes above
+     * the nodes' tops; between nodes stacked one above the other, beside the curve in the gap between them: where
+     * no node covers it. Placed again whenever its text, and so its width, changes.
      */
     private void placeCount() {
         if (start == null) {
@@ -70,9 +71,14 @@ final class EdgeView {
         double midX = (start.getX() + 3 * (start.getX() + bend) + 3 * (end.getX() - bend) + end.getX()) / 8;
         double midY = (start.getY() + end.getY()) / 2;
         double width = count.prefWidth(-1);
-        boolean fitsBetween = end.getX() - start.getX() >= width + 8;
-        double above = fitsBetween ? 22 : NodeView.MIN_HEIGHT / 2 + count.prefHeight(-1) + 2;
-        count.relocate(midX - width / 2, midY - above);
+        double height = count.prefHeight(-1);
+        if (end.getX() - start.getX() >= width + 8) {
+            count.relocate(midX - width / 2, midY - 22);
+        } else if (Math.abs(end.getY() - start.getY()) >= NodeView.MIN_HEIGHT + height + 4) {
+            count.relocate(midX + 6, midY - height / 2);
+        } else {
+            count.relocate(midX - width / 2, midY - NodeView.MIN_HEIGHT / 2 - height - 2);
+        }
     }
 
     /** Shows the rows that crossed this edge in the last batch; null hides the count. */

@@ -161,7 +161,8 @@ class PipelineCanvasTest {
         Bounds label = WorkbenchFixture.onFx(() -> count.localToScene(count.getLayoutBounds()));
         for (String node : List.of("#node-rate", "#node-keep")) {
             Node view = robot.lookup(node).query();
-            assertThat(WorkbenchFixture.onFx(() -> view.localToScene(view.getLayoutBounds()).intersects(label))).as(node).isFalse();
+            assertThat(WorkbenchFixture.onFx(() -> view.localToScene(view.getLayoutBounds()).intersects(label)))
+                    .as(node).isFalse();
         }
         double gapMiddle = WorkbenchFixture.onFx(() -> {
             Node from = robot.lookup("#node-rate").query();
@@ -170,6 +171,24 @@ class PipelineCanvasTest {
                     + to.localToScene(to.getLayoutBounds()).getMinX()) / 2;
         });
         assertThat(label.getCenterX()).isCloseTo(gapMiddle, Offset.offset(2.0));
+    }
+
+    @Test
+    void anEdgesCountBetweenNodesStackedAboveEachOtherIsCoveredByNeither(FxRobot robot) {
+        // The workbench's newcomer run: a sink dropped below and a little right of its input, the edge nearly upright.
+        open(CanvasFixture.node("rate", "source.rate", 40, 60),
+                CanvasFixture.node("keep", "transform.filter", 44 + NodeView.WIDTH, 60 + 130, "rate"));
+
+        onFx(() -> fx.canvas.showRowCounts(Map.of("rate", 743L)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node count = robot.lookup("#edge-rate-keep-0 .edge-count").query();
+        Bounds label = WorkbenchFixture.onFx(() -> count.localToScene(count.getLayoutBounds()));
+        for (String node : List.of("#node-rate", "#node-keep")) {
+            Node view = robot.lookup(node).query();
+            assertThat(WorkbenchFixture.onFx(() -> view.localToScene(view.getLayoutBounds()).intersects(label)))
+                    .as(node).isFalse();
+        }
     }
 
     @Test
