@@ -85,7 +85,7 @@ class RunControlsTest {
         awaitText(robot, "#batch-id", "Batch: 2");
 
         robot.clickOn("#stop-button");
-        awaitText(robot, "#run-state", "Finished");
+        awaitText(robot, "#run-state", "Stopped");
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 2");
         awaitText(robot, "#inspector-summary", "batch 2 of 0–2 · 251 rows (showing 251)");
     }
@@ -122,7 +122,7 @@ class RunControlsTest {
         awaitText(robot, "#batch-id", "Batch: 2");
 
         robot.clickOn("#stop-button");
-        awaitText(robot, "#run-state", "Finished");
+        awaitText(robot, "#run-state", "Stopped");
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 2");
         awaitText(robot, "#inspector-summary", "batch 2 of 0–2 · 251 rows (showing 251)");
     }

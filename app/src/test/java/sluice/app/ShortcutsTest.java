@@ -91,7 +91,7 @@ class ShortcutsTest {
         awaitText(robot, "#batch-id", "Batch: 0");
         robot.push(KeyCode.SHIFT, KeyCode.F5);
 
-        awaitText(robot, "#run-state", "Finished");
+        awaitText(robot, "#run-state", "Stopped");
     }
 
     @Test

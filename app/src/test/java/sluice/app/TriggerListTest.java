@@ -65,7 +65,7 @@ class TriggerListTest {
 
     private static void stop(FxRobot robot) {
         robot.clickOn("#stop-button");
-        awaitText(robot, "#run-state", "Finished");
+        awaitText(robot, "#run-state", "Stopped");
     }
 
     @Test

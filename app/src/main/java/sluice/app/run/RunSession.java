@@ -207,7 +207,7 @@ public final class RunSession implements AutoCloseable {
             stopQuery();
             Platform.runLater(() -> {
                 if (state.get().isActive()) {
-                    state.set(RunState.FINISHED);
+                    state.set(RunState.STOPPED);
                 }
             });
         });

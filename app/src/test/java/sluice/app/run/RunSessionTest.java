@@ -63,7 +63,7 @@ class RunSessionTest {
 
         assertThat(WorkbenchFixture.onFx(session::state)).isEqualTo(RunState.RUNNING);
         robot.interact(session::stop);
-        WorkbenchFixture.await("the second run stopped", () -> session.state() == RunState.FINISHED);
+        WorkbenchFixture.await("the second run stopped", () -> session.state() == RunState.STOPPED);
         session.close();
     }
 
@@ -82,7 +82,7 @@ class RunSessionTest {
 
         WaitForAsyncUtils.asyncFx(session::stop).get();
 
-        WorkbenchFixture.await("the run stopped", () -> session.state() == RunState.FINISHED);
+        WorkbenchFixture.await("the run stopped", () -> session.state() == RunState.STOPPED);
         session.close();
     }
 

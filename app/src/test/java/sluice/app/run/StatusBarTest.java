@@ -63,7 +63,7 @@ class StatusBarTest {
         assertThat(text(robot, "#run-state")).isEqualTo("Running");
         WorkbenchFixture.await("a batch ran after Run", () -> batchShown(robot) > 2);
         robot.clickOn("#stop-button");
-        awaitText(robot, "#run-state", "Finished");
+        awaitText(robot, "#run-state", "Stopped");
 
         assertShows(robot, reported.get(WorkbenchFixture.onFx(() -> batchShown(robot))));
     }
