@@ -18,13 +18,15 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Popup;
+import sluice.engine.aggregate.AggregateCompiler;
 import sluice.engine.expr.functions.FunctionRegistry;
 import sluice.engine.expr.functions.SqlFunction;
 
 /**
- * FX thread only. Completion of the name being typed in an expression field: the input's columns first, then the
- * engine's functions. It opens by itself as a name is typed and on Ctrl+Space; Up and Down choose, Enter or Tab
- * inserts, Escape closes. The text field keeps the keyboard focus throughout.
+ * FX thread only. Completion of the name being typed in an expression field: the input's columns first (a column
+ * named exactly as typed at the top, so Enter keeps it), then the aggregate functions where the field holds an
+ * aggregation, then the engine's functions. It opens by itself as a name is typed and on Ctrl+Space; Up and Down
+ * choose, Enter or Tab inserts, Escape closes. The text field keeps the keyboard focus throughout.
  */
 final class CompletionPopup {
     /**
@@ -34,6 +36,10 @@ final class CompletionPopup {
     record Suggestion(String name, boolean function, String signature, String description) {
         static Suggestion column(String name) {
             return new Suggestion(name, false, "column", "");
+        }
+
+        static Suggestion aggregate(String name) {
+            return new Suggestion(name, true, "aggregate function", "");
         }
 
         static Suggestion function(SqlFunction function, String calledName) {
@@ -57,6 +63,7 @@ final class CompletionPopup {
     private final ListView<Suggestion> list = new ListView<>();
     private final Popup popup = new Popup();
     private boolean typed;
+    private boolean aggregates;
     private int tokenStart;
 
     CompletionPopup(TextField field, Supplier<List<String>> columns) {
@@ -102,7 +109,15 @@ final class CompletionPopup {
         switch (event.getCode()) {
             case DOWN -> move(1);
             case UP -> move(-1);
-            case ENTER, TAB -> accept(list.getSelectionModel().getSelectedItem());
+            case ENTER, TAB -> {
+                Suggestion chosen = list.getSelectionModel().getSelectedItem();
+                if (chosen != null && !chosen.function() && chosen.insertion().equals(typedWord())) {
+                    // The column is already written out: the key does what it does in the field (Enter commits).
+                    popup.hide();
+                    return;
+                }
+                accept(chosen);
+            }
             case ESCAPE -> popup.hide();
             default -> {
                 return;
@@ -118,17 +133,32 @@ final class CompletionPopup {
         list.scrollTo(next);
     }
 
-    /** Shows the names that start with the one before the caret; {@code asked}: also when nothing is typed yet. */
-    void update(boolean asked) {
+    /** Whether aggregate function names are offered, before the engine's row functions. */
+    void offerAggregates(boolean offered) {
+        aggregates = offered;
+    }
+
+    private int wordStart() {
         String text = field.getText() == null ? "" : field.getText();
-        int caret = Math.min(field.getCaretPosition(), text.length());
-        int start = caret;
+        int start = Math.min(field.getCaretPosition(), text.length());
         while (start > 0 && ExpressionField.isWordChar(text.charAt(start - 1))) {
             start--;
         }
-        String prefix = text.substring(start, caret);
+        return start;
+    }
+
+    /** The name before the caret. */
+    private String typedWord() {
+        String text = field.getText() == null ? "" : field.getText();
+        return text.substring(wordStart(), Math.min(field.getCaretPosition(), text.length()));
+    }
+
+    /** Shows the names that start with the one before the caret; {@code asked}: also when nothing is typed yet. */
+    void update(boolean asked) {
+        int start = wordStart();
+        String prefix = typedWord();
         List<Suggestion> found = prefix.isEmpty() && !asked ? List.of() : suggestions(prefix);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || found.size() == 1 && found.get(0).insertion().equals(prefix)) {
             popup.hide();
             return;
         }
@@ -146,13 +176,25 @@ final class CompletionPopup {
     List<Suggestion> suggestions(String prefix) {
         String lower = prefix.toLowerCase(Locale.ROOT);
         List<Suggestion> found = new ArrayList<>();
-        for (String column : columns.get()) {
+        List<String> names = columns.get();
+        if (!prefix.isEmpty() && names.contains(prefix)) {
+            found.add(Suggestion.column(prefix));
+        }
+        for (String column : names) {
             if (column.toLowerCase(Locale.ROOT).startsWith(lower) && !column.equals(prefix)) {
                 found.add(Suggestion.column(column));
             }
         }
+        if (aggregates) {
+            for (String function : AggregateCompiler.FUNCTIONS) {
+                if (function.startsWith(lower) && !function.equals(prefix)) {
+                    found.add(Suggestion.aggregate(function));
+                }
+            }
+        }
         for (String function : FUNCTIONS.callableNames()) {
-            if (function.startsWith(lower) && !function.equals(prefix)) {
+            if (function.startsWith(lower) && !function.equals(prefix)
+                    && !(aggregates && AggregateCompiler.FUNCTIONS.contains(function))) {
                 found.add(Suggestion.function(FUNCTIONS.find(function).orElseThrow(), function));
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Button;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -62,5 +63,40 @@ class AggregateEditorTest {
         WorkbenchFixture.await("the edited pipeline is checked", () ->
                 workbench.validation().checkedProperty().get() == workbench.document().spec());
         assertThat(workbench.validation().problems()).isEmpty();
+    }
+
+    @Test
+    void aColumnNamedAsTypedIsKeptOnEnterThoughLongerFunctionNamesStartTheSame(FxRobot robot) {
+        robot.interact(() -> workbench.selection().selectOnly("agg"));
+        WorkbenchFixture.await("the pipeline is checked", () ->
+                workbench.validation().checkedProperty().get() == workbench.document().spec());
+
+        // 'timestamp' is a column of the rate source and the start of timestamp_seconds and its kin.
+        addRow(robot, "groupBy", "timestamp");
+
+        assertThat(option("groupBy")).isEqualTo(OptionValue.of(List.of("timestamp")));
+    }
+
+    @Test
+    void anAggregationIsCheckedAsYouTypeAsAnAggregateCallWithAggregateNamesCompleted(FxRobot robot) {
+        robot.interact(() -> workbench.selection().selectOnly("agg"));
+        WorkbenchFixture.await("the pipeline is checked", () ->
+                workbench.validation().checkedProperty().get() == workbench.document().spec());
+        TextField field = robot.lookup("#option-aggregations .text-field").queryAs(TextField.class);
+        ExpressionField expression = ExpressionField.of(field);
+
+        robot.clickOn(field);
+        robot.interact(field::clear);
+        robot.write("stdd");
+        WorkbenchFixture.await("completions show", () -> expression.completion().isShowing());
+        assertThat(expression.completion().items()).extracting(CompletionPopup.Suggestion::name)
+                .startsWith("stddev", "stddev_samp", "stddev_pop");
+        robot.type(KeyCode.ESCAPE);
+        robot.interact(() -> field.setText("avg(value) AS mean_value"));
+        assertThat(expression.problemProperty().get()).isNull();
+
+        robot.interact(() -> field.setText("value + 1"));
+        assertThat(expression.problemProperty().get()).isNotNull();
+        assertThat(expression.problemProperty().get().message()).contains("aggregate function");
     }
 }

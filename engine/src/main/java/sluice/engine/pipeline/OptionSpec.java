@@ -55,6 +55,7 @@ public record OptionSpec(String name, OptionKind kind, String defaultValue, bool
     }
 
     public boolean isList() {
-        return kind == OptionKind.EXPRESSION_LIST || kind == OptionKind.STRING_LIST;
+        return kind == OptionKind.EXPRESSION_LIST || kind == OptionKind.AGGREGATION_LIST
+                || kind == OptionKind.STRING_LIST;
     }
 }

@@ -32,9 +32,9 @@ final class TransformFactories {
     static final NodeKind AGGREGATE = new NodeKind("transform.aggregate", NodeKind.Category.TRANSFORM, 1, 1,
             List.of(OptionSpec.optional("groupBy", OptionKind.EXPRESSION_LIST, null,
                             "Spark SQL expressions to group by; none for one group of every row"),
-                    OptionSpec.required("aggregations", OptionKind.EXPRESSION_LIST,
-                            "Aggregate function calls, each optionally 'AS name': count(*), count, sum, avg, mean, "
-                                    + "min, max")),
+                    OptionSpec.required("aggregations", OptionKind.AGGREGATION_LIST,
+                            "Aggregate function calls, each optionally 'AS name', such as 'avg(Close) AS avg_close' "
+                                    + "or 'count(*)'")),
             "Groups rows and aggregates each group over the whole stream, as Spark's groupBy().agg(); keeps state");
     static final NodeKind UNION = new NodeKind("transform.union", NodeKind.Category.TRANSFORM, 2, NodeKind.UNBOUNDED,
             List.of(), "Rows of all inputs, columns matched by position, as Spark's union");
