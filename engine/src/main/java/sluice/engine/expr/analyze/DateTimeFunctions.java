@@ -183,12 +183,11 @@ final class DateTimeFunctions implements FunctionFamily {
             return new Typed.Constant(null, AtomicType.DOUBLE, call.span(), sql);
         }
         String part = partFunction(((String) constant.value()).toUpperCase(Locale.ROOT));
-        if (part == null || !(source.type() == DATE || source.type() == TS || source.type() == S
-                || source.type() == AtomicType.NULL)) {
+        if (part == null) {
             throw analyzer.error(ErrorCode.WRONG_ARGUMENTS, field.span(),
-                    "%s cannot take the field %s of '%s' (type %s): the fields are YEAR, YEAROFWEEK, QUARTER, MONTH, "
-                    + "WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE and SECOND of a date or timestamp",
-                    name, field.sql(), source.sql(), source.type().sql());
+                    "[INVALID_EXTRACT_FIELD] cannot extract '%s' from '%s'; the fields of a date or timestamp are "
+                    + "YEAR, YEAROFWEEK, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE and "
+                    + "SECOND", constant.value(), source.sql());
         }
         Ast.Call partCall = new Ast.Call(part, call.args().subList(1, 2), call.nameSpan(), call.span());
         Typed.Call typed;

@@ -116,10 +116,13 @@ final class DateTimeDocs {
                 .add("try_make_timestamp", "try_make_timestamp(year, month, day, hour, min, sec[, timezone])",
                         "make_timestamp, or NULL for fields out of range", "try_make_timestamp(2024, 2, 30, 0, 0, 0)",
                         "NULL")
-                .add("date_part datepart extract", "date_part(field, source)",
+                .add("date_part datepart", "date_part(field, source)",
                         "The part field (a text constant) of a date or timestamp: YEAR, YEAROFWEEK, QUARTER, MONTH, "
                         + "WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE, or SECOND with its fraction",
                         "date_part('SECONDS', TIMESTAMP '2019-10-01 00:00:01.000001')", "1.000001")
+                .add("extract", "extract(field FROM source); extract(field, source)",
+                        "date_part, written with the field as a word (YEAR, doy, SECONDS ...) before FROM",
+                        "extract(doy FROM DATE '2019-08-12')", "224")
                 .add("from_utc_timestamp", "from_utc_timestamp(timestamp, timezone)",
                         "The timestamp read as a time in UTC and shown as the same wall-clock time in timezone",
                         "from_utc_timestamp(TIMESTAMP '2016-08-31 00:00:00', 'Asia/Seoul')", "2016-08-31 09:00:00")
