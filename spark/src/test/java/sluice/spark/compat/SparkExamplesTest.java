@@ -76,18 +76,13 @@ class SparkExamplesTest {
                 GAPS.put(function + "(" + args + ")", makeFromTime);
             }
         }
-        GAPS.put("to_unix_timestamp('2016-04-08', 'yyyy-MM-dd')",
-                "not yet: to_unix_timestamp of text with a pattern (issue #11, datetime)");
         GAPS.put("zip_with(array(1, 2, 3), array('a', 'b', 'c'), (x, y) -> (y, x))",
                 "not yet: the row constructor (y, x) for a struct (issue #11)");
-        GAPS.put("unix_timestamp()", "not yet: unix_timestamp of the current time (issue #11, datetime)");
-        GAPS.put("unix_timestamp('2016-04-08', 'yyyy-MM-dd')",
-                "not yet: unix_timestamp of text with a pattern (issue #11, datetime)");
     }
 
     /** Functions whose value is the time, the machine or chance: their examples are compared by name and type. */
     private static final Set<String> VARYING = Set.of("now", "current_date", "curdate", "current_timestamp", "version", "uuid",
-            "rand", "random", "randn", "uniform", "randstr", "aes_encrypt");
+            "rand", "random", "randn", "uniform", "randstr", "aes_encrypt", "unix_timestamp()");
 
     @TestFactory
     Stream<DynamicTest> sparksExamplesGiveTheSameResults() {

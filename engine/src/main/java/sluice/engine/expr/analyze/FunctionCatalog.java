@@ -78,10 +78,6 @@ final class FunctionCatalog {
         fixed("date_add", DATE, DATE, I);
         fixed("date_sub", DATE, DATE, I);
         fixed("date_format", S, TS, S);
-        // Spark names unix_timestamp(ts) with its default format, which a TIMESTAMP argument does not use; Sluice
-        // takes no format (a string argument is cast to TIMESTAMP, not parsed by a pattern).
-        FIXED.put("unix_timestamp", new Fixed("unix_timestamp", List.of(TS, S), 1, 1, List.of("yyyy-MM-dd HH:mm:ss"),
-                AtomicType.BIGINT));
     }
 
     /** Every function name the expression language knows, sorted: the registry's, which says what each does. */

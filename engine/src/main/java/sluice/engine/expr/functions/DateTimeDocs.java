@@ -49,9 +49,14 @@ final class DateTimeDocs {
                         "try_to_date('2024-13-01')", "NULL")
                 .add("try_to_timestamp", "try_to_timestamp(timestamp_str[, fmt])",
                         "to_timestamp, or NULL for text it cannot read", "try_to_timestamp('noon')", "NULL")
-                .add("unix_timestamp to_unix_timestamp", "unix_timestamp(timestamp)",
-                        "The seconds since 1970-01-01 00:00:00 UTC",
-                        "unix_timestamp(TIMESTAMP '1970-01-01 00:01:00')", "60")
+                .add("unix_timestamp", "unix_timestamp([timeExp[, fmt]])",
+                        "The seconds since 1970-01-01 00:00:00 UTC of a timestamp, a date, or text read by the "
+                        + "datetime pattern fmt (yyyy-MM-dd HH:mm:ss if none; text it cannot read is an error); of "
+                        + "the current time without arguments",
+                        "unix_timestamp('2016-04-08', 'yyyy-MM-dd')", "1460073600")
+                .add("to_unix_timestamp", "to_unix_timestamp(timeExp[, fmt])",
+                        "unix_timestamp of a timestamp, a date or text read by the pattern fmt",
+                        "to_unix_timestamp(TIMESTAMP '1970-01-01 00:01:00')", "60")
                 .add("date_trunc", "date_trunc(fmt, ts)",
                         "The timestamp cut down to the start of its YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, "
                         + "SECOND or MILLISECOND in the session time zone; NULL for another unit",
