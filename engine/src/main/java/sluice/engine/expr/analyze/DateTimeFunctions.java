@@ -20,8 +20,8 @@ final class DateTimeFunctions implements FunctionFamily {
             "next_day", "make_date", "timestamp_seconds", "timestamp_millis", "timestamp_micros", "unix_seconds",
             "unix_millis", "unix_micros", "unix_date", "date_from_unix_date", "dayname", "monthname", "weekday",
             "weekofyear", "current_timezone", "from_unixtime", "make_timestamp", "try_make_timestamp", "extract",
-            "date_part", "datepart", "unix_timestamp", "to_unix_timestamp", "date_diff", "dateadd", "curdate", "from_utc_timestamp",
-            "to_utc_timestamp");
+            "date_part", "datepart", "unix_timestamp", "to_unix_timestamp", "date_diff", "dateadd", "curdate",
+            "from_utc_timestamp", "to_utc_timestamp");
 
     private static final DataType S = AtomicType.STRING;
     private static final DataType I = AtomicType.INT;

@@ -109,7 +109,8 @@ final class FunctionCatalog {
                 new RegexFunctions(analyzer, this), new FormatFunctions(analyzer, this),
                 new MathFunctions(analyzer, this), new BitwiseFunctions(analyzer, this),
                 new ConditionalFunctions(analyzer, this), new ConversionFunctions(analyzer, this),
-                new UrlFunctions(analyzer, this), new JsonTextFunctions(analyzer, this), new MiscFunctions(analyzer, this),
+                new UrlFunctions(analyzer, this), new JsonTextFunctions(analyzer, this),
+                new MiscFunctions(analyzer, this),
                 new CryptoFunctions(analyzer, this), complex,
                 new ArrayFunctions(analyzer, this), new MapFunctions(analyzer, this),
                 new DateTimeFunctions(analyzer, this), lambdas);

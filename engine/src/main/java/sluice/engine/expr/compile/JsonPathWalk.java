@@ -110,7 +110,7 @@ final class JsonPathWalk {
         return true;
     }
 
-    /** The field {@code name} of the object at the parser: the first of that name with a non-null value that matches. */
+    /** The field {@code name} of the object at the parser: the first of that name, not null, where the rest matches. */
     private static boolean field(JsonParser p, JsonGenerator g, Style style, List<JsonPath.Step> steps, int from,
             String name) throws IOException {
         boolean found = false;

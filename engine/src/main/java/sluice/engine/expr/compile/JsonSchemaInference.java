@@ -24,10 +24,10 @@ import sluice.engine.types.StructType;
 
 /**
  * schema_of_json: the type Spark's JSON schema inference gives the first JSON value of a text, with its default
- * options or those given, as DDL text. Integers are BIGINT (DECIMAL past a long), other numbers DOUBLE, strings STRING (an empty one
- * counts as null), objects structs with their fields sorted by name, arrays of the type their elements share
- * (STRING when they share none); a field that is only ever null, or an empty array's element, is STRING; an object
- * without fields is dropped from its parent. Immutable.
+ * options or those given, as DDL text. Integers are BIGINT (DECIMAL past a long), other numbers DOUBLE, strings
+ * STRING (an empty one counts as null), objects structs with their fields sorted by name, arrays of the type their
+ * elements share (STRING when they share none); a field that is only ever null, or an empty array's element, is
+ * STRING; an object without fields is dropped from its parent. Immutable.
  */
 final class JsonSchemaInference {
     private static final StructType EMPTY = new StructType(List.of());
