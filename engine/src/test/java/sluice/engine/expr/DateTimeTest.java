@@ -1,6 +1,8 @@
 package sluice.engine.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static sluice.engine.expr.ExpressionFixture.compile;
+import static sluice.engine.expr.ExpressionFixture.compileProblem;
 import static sluice.engine.expr.ExpressionFixture.first;
 import static sluice.engine.expr.ExpressionFixture.runProblem;
 
@@ -105,5 +107,49 @@ class DateTimeTest {
     })
     void extractionAndDateArithmeticFollowSpark(String expression, String expected) {
         assertThat(first(expression)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} = {2}")
+    @CsvSource(delimiter = '|', value = {
+        "unix_timestamp('2016-04-08', 'yyyy-MM-dd')                 | unix_timestamp(2016-04-08, yyyy-MM-dd) "
+                + "| 1460073600",
+        "to_unix_timestamp('2016-04-08', 'yyyy-MM-dd')              | to_unix_timestamp(2016-04-08, yyyy-MM-dd) "
+                + "| 1460073600",
+        "unix_timestamp('2016-04-08 10:00:00')                      | unix_timestamp(2016-04-08 10:00:00, "
+                + "yyyy-MM-dd HH:mm:ss) | 1460109600",
+        "unix_timestamp('08/04/2016 10:11', 'dd/MM/yyyy HH:mm')     | unix_timestamp(08/04/2016 10:11, "
+                + "dd/MM/yyyy HH:mm) | 1460110260",
+        "unix_timestamp(DATE '2016-04-08', 'yyyy')                  | unix_timestamp(DATE '2016-04-08', yyyy) "
+                + "| 1460073600",
+        "unix_timestamp('2016-04-08', NULL)                         | unix_timestamp(2016-04-08, NULL) | null",
+        "unix_timestamp(NULL, 'yyyy')                               | unix_timestamp(NULL, yyyy) | null",
+    })
+    void unixTimestampReadsTextByItsPattern(String expression, String name, String expected) {
+        assertThat(compile(expression).name()).isEqualTo(name);
+        assertThat(first(expression)).isEqualTo(expected);
+    }
+
+    @Test
+    void unixTimestampStopsOnTextThePatternCannotRead() {
+        Problem problem = runProblem("unix_timestamp('2016-04-08 10', 'yyyy-MM-dd')");
+
+        assertThat(problem.code()).isEqualTo(ErrorCode.CAST_INVALID_INPUT);
+        assertThat(problem.message()).startsWith("[CANNOT_PARSE_TIMESTAMP] Text '2016-04-08 10' could not be "
+                + "parsed, unparsed text found at index 10.");
+    }
+
+    @Test
+    void unixTimestampOfTheCurrentTimeIsNamedAsSparkNamesIt() {
+        assertThat(compile("unix_timestamp()").name())
+                .isEqualTo("unix_timestamp(current_timestamp(), yyyy-MM-dd HH:mm:ss)");
+    }
+
+    @Test
+    void unixTimestampCastsNothing() {
+        Problem problem = compileProblem("unix_timestamp(i, 'yyyy')");
+
+        assertThat(problem.code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+        assertThat(problem.message()).isEqualTo("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] unix_timestamp requires a "
+                + "STRING, DATE or TIMESTAMP but 'i' has type INT");
     }
 }

@@ -295,8 +295,10 @@ class ExpressionCompilerTest {
         assertThat(seconds.name()).isEqualTo("unix_timestamp(CAST(Date AS TIMESTAMP), yyyy-MM-dd HH:mm:ss)");
         assertThat(eval("unix_timestamp(CAST(Date AS TIMESTAMP))")).containsExactly(1420156800L, 1420416000L, null);
         assertThat(eval("unix_timestamp(TIMESTAMP'1969-12-31 23:59:59.5')").get(0)).isEqualTo(0L);
-        assertThat(compileProblem("unix_timestamp(CAST(Date AS TIMESTAMP), 'yyyy')").code())
-                .isEqualTo(ErrorCode.WRONG_ARGUMENTS);
+        // A pattern is for text: Spark names the call with it and leaves a timestamp as it is.
+        assertThat(compile("unix_timestamp(CAST(Date AS TIMESTAMP), 'yyyy')").name())
+                .isEqualTo("unix_timestamp(CAST(Date AS TIMESTAMP), yyyy)");
+        assertThat(eval("unix_timestamp(CAST(Date AS TIMESTAMP), 'yyyy')").get(0)).isEqualTo(1420156800L);
     }
 
     @Test

@@ -12,7 +12,8 @@ import sluice.engine.diag.ErrorCode;
 
 /**
  * Spark's bitwise operators with their precedence, ILIKE, and the calls Spark writes with keywords (trim ... FROM,
- * substring ... FROM ... FOR, position ... IN, overlay ... PLACING): the value and the column name Spark 4.1 gives.
+ * substring ... FROM ... FOR, position ... IN, overlay ... PLACING, extract ... FROM): the value and the column name
+ * Spark 4.1 gives.
  */
 class OperatorSyntaxTest {
     @ParameterizedTest(name = "{0}")
@@ -31,12 +32,27 @@ class OperatorSyntaxTest {
         "substr('Spark SQL' FROM 5 FOR 1) ## substring(Spark SQL, 5, 1) ## k",
         "position('b' IN 'abc') ## locate(b, abc, 1) ## 2",
         "overlay('Spark SQL' PLACING '_' FROM 6) ## overlay(Spark SQL, _, 6, -1) ## Spark_SQL",
+        "extract(YEAR FROM TIMESTAMP '2019-08-12 01:00:00.123456') ## "
+                + "extract(YEAR FROM TIMESTAMP '2019-08-12 01:00:00.123456') ## 2019",
+        "extract(doy FROM DATE'2019-08-12') ## extract(doy FROM DATE '2019-08-12') ## 224",
+        "extract(SECONDS FROM timestamp'2019-10-01 00:00:01.000001') + 1 ## "
+                + "(extract(SECONDS FROM TIMESTAMP '2019-10-01 00:00:01.000001') + 1) ## 2.000001",
         "'Sp%rk' ILIKE 'sp#%RK' ESCAPE '#' ## ilike(Sp%rk, sp#%RK) ## true",
         "'Spark' NOT ILIKE 's%' ## (NOT ilike(Spark, s%)) ## false",
     })
     void operatorsAndKeywordCallsAreSparks(String expression, String name, String value) {
         assertThat(compile(expression).name()).isEqualTo(name);
         assertThat(first(expression)).isEqualTo(value);
+    }
+
+    @Test
+    void extractOfAnUnknownFieldNamesSparksErrorClass() {
+        var problem = compileProblem("extract(decade FROM DATE '2019-08-12')");
+
+        assertThat(problem.code()).isEqualTo(ErrorCode.WRONG_ARGUMENTS);
+        assertThat(problem.message()).isEqualTo("[INVALID_EXTRACT_FIELD] cannot extract 'decade' from "
+                + "'DATE '2019-08-12''; the fields of a date or timestamp are YEAR, YEAROFWEEK, QUARTER, MONTH, WEEK, "
+                + "DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE and SECOND");
     }
 
     @Test

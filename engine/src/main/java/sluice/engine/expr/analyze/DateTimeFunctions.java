@@ -20,13 +20,14 @@ final class DateTimeFunctions implements FunctionFamily {
             "next_day", "make_date", "timestamp_seconds", "timestamp_millis", "timestamp_micros", "unix_seconds",
             "unix_millis", "unix_micros", "unix_date", "date_from_unix_date", "dayname", "monthname", "weekday",
             "weekofyear", "current_timezone", "from_unixtime", "make_timestamp", "try_make_timestamp", "extract",
-            "date_part", "datepart", "to_unix_timestamp", "date_diff", "dateadd", "curdate", "from_utc_timestamp",
-            "to_utc_timestamp");
+            "date_part", "datepart", "unix_timestamp", "to_unix_timestamp", "date_diff", "dateadd", "curdate",
+            "from_utc_timestamp", "to_utc_timestamp");
 
     private static final DataType S = AtomicType.STRING;
     private static final DataType I = AtomicType.INT;
     private static final DataType DATE = AtomicType.DATE;
     private static final DataType TS = AtomicType.TIMESTAMP;
+    private static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
 
     private final Analyzer analyzer;
     private final FunctionCatalog catalog;
@@ -64,8 +65,8 @@ final class DateTimeFunctions implements FunctionFamily {
             case "from_utc_timestamp", "to_utc_timestamp" -> cast(name, call, args, TS, false, TS, S);
             case "make_timestamp", "try_make_timestamp" -> makeTimestamp(name, call, args);
             case "extract", "date_part", "datepart" -> extract(name, call, args);
-            // Spark's other names of unix_timestamp, datediff, date_add and current_date.
-            case "to_unix_timestamp" -> catalog.resolveAs("unix_timestamp", call, args);
+            case "unix_timestamp", "to_unix_timestamp" -> unixTimestamp(name, call, args);
+            // Spark's other names of datediff, date_add and current_date.
             case "date_diff" -> catalog.resolveAs("datediff", call, args);
             case "dateadd" -> renamed(catalog.resolveAs("date_add", call, args), "dateadd", "date_add");
             case "curdate" -> catalog.resolveAs("current_date", call, args);
@@ -140,6 +141,45 @@ final class DateTimeFunctions implements FunctionFamily {
                 FunctionCatalog.sqlName(call, coerced));
     }
 
+    /**
+     * unix_timestamp([time[, fmt]]) and to_unix_timestamp(time[, fmt]): the seconds since the epoch of a TIMESTAMP, of
+     * a DATE (its midnight in the session time zone) or of text read by the pattern fmt, yyyy-MM-dd HH:mm:ss by
+     * default. Text the pattern cannot read stops the query as Spark 4's ANSI mode does (CANNOT_PARSE_TIMESTAMP,
+     * through to_timestamp's reading). Spark casts nothing here, names the call with the pattern even where it does
+     * not use it, and takes unix_timestamp() as the current time.
+     */
+    private Typed unixTimestamp(String name, Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), name.equals("unix_timestamp") ? 0 : 1, 2);
+        Typed time = args.isEmpty() ? FunctionCatalog.call("current_timestamp", List.of(), TS, false, call.span(),
+                "current_timestamp()") : args.get(0);
+        Typed format = args.size() == 2 ? args.get(1) : new Typed.Constant(DEFAULT_PATTERN, S, call.span(),
+                DEFAULT_PATTERN);
+        DataType type = time.type();
+        if (type != S && type != DATE && type != TS && type != AtomicType.NULL) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, time.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
+                    + "%s requires a STRING, DATE or TIMESTAMP but '%s' has type %s", name, time.sql(), type.sql());
+        }
+        if (format.type() != S && format.type() != AtomicType.NULL) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, format.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
+                    + "the pattern of %s must be a STRING, not '%s' of type %s", name, format.sql(),
+                    format.type().sql());
+        }
+        String sql = name + "(" + time.sql() + ", " + format.sql() + ")";
+        boolean nullFormat = format instanceof Typed.Constant constant && constant.value() == null;
+        if (type == AtomicType.NULL || nullFormat) {
+            return new Typed.Constant(null, AtomicType.BIGINT, call.span(), sql);
+        }
+        Typed timestamp;
+        if (type == S) {
+            timestamp = FunctionCatalog.call("to_timestamp", List.of(time, format), TS, true, time.span(), sql);
+        } else {
+            timestamp = analyzer.coerce(time, TS);
+        }
+        Typed pattern = analyzer.coerce(format, S);
+        return FunctionCatalog.call("unix_timestamp", List.of(timestamp, pattern), AtomicType.BIGINT,
+                timestamp.nullable() || pattern.nullable(), call.span(), sql);
+    }
+
     /** The call with Spark's name for it where Spark prints the expression's own name, not the one called. */
     private static Typed renamed(Typed typed, String called, String printed) {
         Typed.Call call = (Typed.Call) typed;
@@ -183,12 +223,11 @@ final class DateTimeFunctions implements FunctionFamily {
             return new Typed.Constant(null, AtomicType.DOUBLE, call.span(), sql);
         }
         String part = partFunction(((String) constant.value()).toUpperCase(Locale.ROOT));
-        if (part == null || !(source.type() == DATE || source.type() == TS || source.type() == S
-                || source.type() == AtomicType.NULL)) {
+        if (part == null) {
             throw analyzer.error(ErrorCode.WRONG_ARGUMENTS, field.span(),
-                    "%s cannot take the field %s of '%s' (type %s): the fields are YEAR, YEAROFWEEK, QUARTER, MONTH, "
-                    + "WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE and SECOND of a date or timestamp",
-                    name, field.sql(), source.sql(), source.type().sql());
+                    "[INVALID_EXTRACT_FIELD] cannot extract '%s' from '%s'; the fields of a date or timestamp are "
+                    + "YEAR, YEAROFWEEK, QUARTER, MONTH, WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE and "
+                    + "SECOND", constant.value(), source.sql());
         }
         Ast.Call partCall = new Ast.Call(part, call.args().subList(1, 2), call.nameSpan(), call.span());
         Typed.Call typed;

@@ -78,10 +78,6 @@ final class FunctionCatalog {
         fixed("date_add", DATE, DATE, I);
         fixed("date_sub", DATE, DATE, I);
         fixed("date_format", S, TS, S);
-        // Spark names unix_timestamp(ts) with its default format, which a TIMESTAMP argument does not use; Sluice
-        // takes no format (a string argument is cast to TIMESTAMP, not parsed by a pattern).
-        FIXED.put("unix_timestamp", new Fixed("unix_timestamp", List.of(TS, S), 1, 1, List.of("yyyy-MM-dd HH:mm:ss"),
-                AtomicType.BIGINT));
     }
 
     /** Every function name the expression language knows, sorted: the registry's, which says what each does. */
@@ -113,7 +109,8 @@ final class FunctionCatalog {
                 new RegexFunctions(analyzer, this), new FormatFunctions(analyzer, this),
                 new MathFunctions(analyzer, this), new BitwiseFunctions(analyzer, this),
                 new ConditionalFunctions(analyzer, this), new ConversionFunctions(analyzer, this),
-                new UrlFunctions(analyzer, this), new MiscFunctions(analyzer, this),
+                new UrlFunctions(analyzer, this), new JsonTextFunctions(analyzer, this),
+                new MiscFunctions(analyzer, this),
                 new CryptoFunctions(analyzer, this), complex,
                 new ArrayFunctions(analyzer, this), new MapFunctions(analyzer, this),
                 new DateTimeFunctions(analyzer, this), lambdas);

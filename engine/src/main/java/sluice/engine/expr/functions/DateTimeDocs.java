@@ -49,9 +49,14 @@ final class DateTimeDocs {
                         "try_to_date('2024-13-01')", "NULL")
                 .add("try_to_timestamp", "try_to_timestamp(timestamp_str[, fmt])",
                         "to_timestamp, or NULL for text it cannot read", "try_to_timestamp('noon')", "NULL")
-                .add("unix_timestamp to_unix_timestamp", "unix_timestamp(timestamp)",
-                        "The seconds since 1970-01-01 00:00:00 UTC",
-                        "unix_timestamp(TIMESTAMP '1970-01-01 00:01:00')", "60")
+                .add("unix_timestamp", "unix_timestamp([timeExp[, fmt]])",
+                        "The seconds since 1970-01-01 00:00:00 UTC of a timestamp, a date, or text read by the "
+                        + "datetime pattern fmt (yyyy-MM-dd HH:mm:ss if none; text it cannot read is an error); of "
+                        + "the current time without arguments",
+                        "unix_timestamp('2016-04-08', 'yyyy-MM-dd')", "1460073600")
+                .add("to_unix_timestamp", "to_unix_timestamp(timeExp[, fmt])",
+                        "unix_timestamp of a timestamp, a date or text read by the pattern fmt",
+                        "to_unix_timestamp(TIMESTAMP '1970-01-01 00:01:00')", "60")
                 .add("date_trunc", "date_trunc(fmt, ts)",
                         "The timestamp cut down to the start of its YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, "
                         + "SECOND or MILLISECOND in the session time zone; NULL for another unit",
@@ -116,10 +121,13 @@ final class DateTimeDocs {
                 .add("try_make_timestamp", "try_make_timestamp(year, month, day, hour, min, sec[, timezone])",
                         "make_timestamp, or NULL for fields out of range", "try_make_timestamp(2024, 2, 30, 0, 0, 0)",
                         "NULL")
-                .add("date_part datepart extract", "date_part(field, source)",
+                .add("date_part datepart", "date_part(field, source)",
                         "The part field (a text constant) of a date or timestamp: YEAR, YEAROFWEEK, QUARTER, MONTH, "
                         + "WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE, or SECOND with its fraction",
                         "date_part('SECONDS', TIMESTAMP '2019-10-01 00:00:01.000001')", "1.000001")
+                .add("extract", "extract(field FROM source); extract(field, source)",
+                        "date_part, written with the field as a word (YEAR, doy, SECONDS ...) before FROM",
+                        "extract(doy FROM DATE '2019-08-12')", "224")
                 .add("from_utc_timestamp", "from_utc_timestamp(timestamp, timezone)",
                         "The timestamp read as a time in UTC and shown as the same wall-clock time in timezone",
                         "from_utc_timestamp(TIMESTAMP '2016-08-31 00:00:00', 'Asia/Seoul')", "2016-08-31 09:00:00")

@@ -10,7 +10,8 @@ import sluice.engine.expr.lex.TokenKind;
  * The calls Spark's grammar writes with keywords between the arguments, read into the plain call Spark makes of them:
  * {@code trim([BOTH | LEADING | TRAILING] [chars] FROM str)} is {@code trim}, {@code ltrim} or {@code rtrim} of
  * (chars, str); {@code substring(str FROM pos [FOR len])} is substring, {@code position(substr IN str)} locate,
- * and {@code overlay(input PLACING replace FROM pos [FOR len])} overlay, with the arguments in that order. One use.
+ * {@code overlay(input PLACING replace FROM pos [FOR len])} overlay, and {@code extract(field FROM source)} extract of
+ * the field's name as text and the source, with the arguments in that order. One use.
  */
 final class KeywordCalls {
     private final TokenCursor cursor;
@@ -34,6 +35,7 @@ final class KeywordCalls {
             case "overlay" -> overlay();
             case "position" -> position(renamed);
             case "struct" -> named();
+            case "extract" -> extract();
             default -> plain();
         };
     }
@@ -100,6 +102,22 @@ final class KeywordCalls {
             } while (cursor.accept(TokenKind.COMMA));
         }
         return args;
+    }
+
+    /**
+     * {@code extract(field FROM source)}: Spark's grammar takes the field as an identifier and passes its text, as
+     * written, to the extract function as a string literal (so the column is named {@code extract(doy FROM d)}). The
+     * source is a value expression. Without FROM the arguments are plain, as in {@code extract('YEAR', ts)}.
+     */
+    private List<Ast> extract() {
+        Token field = cursor.peek();
+        if (!field.isIdentifier() || !cursor.peek(1).isKeyword("FROM")) {
+            return plain();
+        }
+        cursor.advance();
+        cursor.expectKeyword("FROM");
+        Ast.Literal name = new Ast.Literal(Ast.LiteralKind.STRING, field.text(), field.span());
+        return List.of(name, parser.parseValueExpression());
     }
 
     private List<Ast> trim(String[] renamed) {
