@@ -15,7 +15,7 @@ import sluice.engine.pipeline.OptionSpec;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Schema;
 
-/** The transforms: the stateless select, withColumn, filter, union, and the stateful aggregate. */
+/** The transforms: the stateless select, withColumn, filter, union, the stateful aggregate and the watermark. */
 final class TransformFactories {
     static final NodeKind SELECT = new NodeKind("transform.select", NodeKind.Category.TRANSFORM, 1, 1, List.of(
             OptionSpec.required("expressions", OptionKind.EXPRESSION_LIST,
@@ -36,6 +36,13 @@ final class TransformFactories {
                             "Aggregate function calls, each optionally 'AS name': count(*), count, sum, avg, mean, "
                                     + "min, max")),
             "Groups rows and aggregates each group over the whole stream, as Spark's groupBy().agg(); keeps state");
+    static final NodeKind WATERMARK = new NodeKind("transform.watermark", NodeKind.Category.TRANSFORM, 1, 1,
+            List.of(OptionSpec.required("eventTime", OptionKind.STRING, "The TIMESTAMP column that holds event time"),
+                    OptionSpec.required("delayThreshold", OptionKind.DURATION,
+                            "How late a row may come, such as '10 minutes': the watermark is the latest event time "
+                                    + "seen minus this")),
+            "Sets the event-time watermark, as Spark's withWatermark; stateful operators after it drop rows behind "
+                    + "it and forget state behind it");
     static final NodeKind UNION = new NodeKind("transform.union", NodeKind.Category.TRANSFORM, 2, NodeKind.UNBOUNDED,
             List.of(), "Rows of all inputs, columns matched by position, as Spark's union");
 
@@ -47,7 +54,8 @@ final class TransformFactories {
                 new NodeType(WITH_COLUMN, TransformFactories::withColumn),
                 new NodeType(FILTER, TransformFactories::filter),
                 new NodeType(UNION, TransformFactories::union),
-                new NodeType(AGGREGATE, AggregatePlan::plan));
+                new NodeType(AGGREGATE, AggregatePlan::plan),
+                new NodeType(WATERMARK, WatermarkPlan::plan));
     }
 
     private static Optional<PlannedNode> select(NodeContext context) {
