@@ -122,7 +122,7 @@ public final class AggregateOperator implements StatefulOperator {
         return -1;
     }
 
-    /** Groups dropped as late by the batches so far (Spark's {@code numRowsDroppedByWatermark}, summed). */
+    /** Groups the last batch dropped as late, one per key and state partition (Spark's numRowsDroppedByWatermark). */
     public long numRowsDroppedByWatermark() {
         return droppedByWatermark.get();
     }
@@ -157,6 +157,7 @@ public final class AggregateOperator implements StatefulOperator {
         if (store == null) {
             throw new IllegalStateException("the state of an aggregation is used before it is opened");
         }
+        droppedByWatermark.set(0);
         List<Routed> routed = context.tasks().map(inputs.get(0).partitions(), partition -> route(partition, context));
         List<Integer> partitions = IntStream.range(0, store.partitionCount()).boxed().toList();
         List<Batch> output = context.tasks().map(partitions,

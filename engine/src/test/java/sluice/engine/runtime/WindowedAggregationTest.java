@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sluice.engine.operator.AggregateOperator;
 import sluice.engine.pipeline.Trigger;
 import sluice.engine.plan.NodeCatalog;
 import sluice.engine.plan.PipelineLoader;
+import sluice.engine.plan.PlannedNode;
 import sluice.engine.sink.MemoryTables;
 import sluice.engine.types.PartitionedBatch;
 import sluice.engine.types.Row;
@@ -47,6 +49,7 @@ class WindowedAggregationTest {
     Path dir;
 
     private final List<QueryProgress> progress = new ArrayList<>();
+    private AggregateOperator aggregation;
 
     @Test
     void appendEmitsEachWindowOnceTheWatermarkPassesItsEndAndDropsLateRows() throws IOException {
@@ -59,6 +62,8 @@ class WindowedAggregationTest {
 
         assertThat(batches).containsExactly(List.of(), List.of(), List.of(window("12:00:00", "12:00:10", 3)),
                 List.of(window("12:00:10", "12:00:20", 1)));
+        // The last batch's 12:00:09 falls in a window the previous batch's watermark (12:00:12) had passed.
+        assertThat(aggregation.numRowsDroppedByWatermark()).isEqualTo(1);
     }
 
     @Test
@@ -137,6 +142,8 @@ class WindowedAggregationTest {
         Files.writeString(file, PIPELINE.formatted(outputMode));
         PipelineLoader.Loaded loaded = new PipelineLoader(NodeCatalog.standard()).load(file);
         assertThat(loaded.problems()).isEmpty();
+        aggregation = (AggregateOperator) loaded.plan().steps().stream().filter(step -> step.nodeId().equals("agg"))
+                .map(step -> ((PlannedNode.TransformNode) step.node()).operator()).findFirst().orElseThrow();
         EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8), new MemoryTables(), Clock.systemUTC(), ZoneOffset.UTC, 2);
         List<List<Row>> batches = new ArrayList<>();
