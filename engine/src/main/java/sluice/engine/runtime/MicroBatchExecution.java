@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import sluice.engine.checkpoint.Checkpoint;
 import sluice.engine.checkpoint.OffsetEntry;
 import sluice.engine.diag.SluiceException;
-import sluice.engine.operator.EventTimeStats;
 import sluice.engine.operator.EventTimeWatermarks;
 import sluice.engine.operator.PartitionTasks;
 import sluice.engine.operator.StatefulOperator;
@@ -391,7 +390,7 @@ final class MicroBatchExecution {
         batchesRun++;
         QueryProgress progress = ProgressReport.of(this, batchId, triggerStart, previousTriggerStartMs, previous,
                 entry.offsets(), outcome, new long[] {latestOffsetMs, walMs, addBatchMs, commitMs},
-                environment.clock().millis() - triggerStart, eventTime(entry.batchWatermarkMs()));
+                environment.clock().millis() - triggerStart, watermarks.progress(entry.batchWatermarkMs()));
         previousTriggerStartMs = triggerStart;
         lastProgress = progress;
         listeners.stream().filter(QueryListener::wantsBatchData)
@@ -436,27 +435,6 @@ final class MicroBatchExecution {
         return plan;
     }
 
-    /** Spark's progress {@code eventTime}: the batch's event-time stats and the watermark it ran with; none without. */
-    private Map<String, String> eventTime(long batchWatermarkMs) {
-        Map<String, String> eventTime = new java.util.TreeMap<>();
-        if (!watermarks.hasWatermark()) {
-            return eventTime;
-        }
-        EventTimeStats stats = watermarks.lastStats();
-        if (stats != null) {
-            eventTime.put("avg", progressTime((long) stats.avg()));
-            eventTime.put("max", progressTime(stats.max()));
-            eventTime.put("min", progressTime(stats.min()));
-        }
-        eventTime.put("watermark", progressTime(batchWatermarkMs));
-        return eventTime;
-    }
-
-    /** Spark's progress time format: ISO-8601 in UTC with milliseconds. */
-    private static String progressTime(long ms) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-                .format(Instant.ofEpochMilli(ms).atZone(java.time.ZoneOffset.UTC));
-    }
 
     Instant now() {
         return environment.clock().instant();

@@ -1,9 +1,13 @@
 package sluice.engine.runtime;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import sluice.engine.operator.EventTimeStats;
 import sluice.engine.operator.WatermarkOperator;
 import sluice.engine.plan.PlannedNode;
@@ -17,6 +21,9 @@ import sluice.engine.plan.QueryPlan;
  * thread.
  */
 final class WatermarkTracker {
+    /** Spark's progress time format: ISO-8601 in UTC with milliseconds. */
+    private static final DateTimeFormatter PROGRESS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+
     private final Map<String, WatermarkOperator> operators = new LinkedHashMap<>();
     private final Map<String, Long> proposed = new LinkedHashMap<>();
     private long watermarkMs;
@@ -75,8 +82,25 @@ final class WatermarkTracker {
         }
     }
 
-    /** The event times the last batch saw (the first node with rows), or null when none saw a row. */
-    EventTimeStats lastStats() {
-        return lastStats;
+    /**
+     * Spark's progress {@code eventTime} of the batch that ran last: avg, max and min of the event times the first
+     * node with rows saw, and the watermark the batch ran with; empty for a query without a watermark.
+     */
+    Map<String, String> progress(long batchWatermarkMs) {
+        Map<String, String> eventTime = new TreeMap<>();
+        if (operators.isEmpty()) {
+            return eventTime;
+        }
+        if (lastStats != null) {
+            eventTime.put("avg", progressTime((long) lastStats.avg()));
+            eventTime.put("max", progressTime(lastStats.max()));
+            eventTime.put("min", progressTime(lastStats.min()));
+        }
+        eventTime.put("watermark", progressTime(batchWatermarkMs));
+        return eventTime;
+    }
+
+    private static String progressTime(long ms) {
+        return PROGRESS_TIME.format(Instant.ofEpochMilli(ms).atZone(ZoneOffset.UTC));
     }
 }
