@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExamplesTest {
-    private static final String[] ALL = {"json-messages", "kafka-echo", "rate-plus-one", "socket-lines",
-        "stocks-replay", "stocks-to-kafka"};
+    private static final String[] ALL = {"json-messages", "kafka-echo", "rate-plus-one", "rate-windowed",
+        "socket-lines", "stocks-monthly", "stocks-replay", "stocks-to-kafka"};
 
     @Test
     void foundFromTheAppModuleFolder() {

@@ -50,13 +50,13 @@ class FileMenusTest {
     @Test
     void examplesMenuListsTheExamples(FxRobot robot) {
         assertThat(fileMenu(robot, "examples-menu").getItems()).extracting(MenuItem::getText)
-                .containsExactly("json-messages", "kafka-echo", "rate-plus-one", "socket-lines", "stocks-replay",
-                        "stocks-to-kafka");
+                .containsExactly("json-messages", "kafka-echo", "rate-plus-one", "rate-windowed", "socket-lines",
+                        "stocks-monthly", "stocks-replay", "stocks-to-kafka");
     }
 
     @Test
     void choosingAnExampleOpensIt(FxRobot robot) {
-        MenuItem stocks = fileMenu(robot, "examples-menu").getItems().get(4);
+        MenuItem stocks = fileMenu(robot, "examples-menu").getItems().get(6);
 
         robot.interact(stocks::fire);
 

@@ -62,6 +62,8 @@ final class NodeCalls {
             case "transform.filter" -> chain.calls.add(Call.of("filter", new Text(chain.text("condition"))));
             case "transform.union" -> chain.union();
             case "transform.aggregate" -> chain.aggregate();
+            case "transform.watermark" -> chain.calls.add(Call.of("withWatermark",
+                    new Text(chain.text("eventTime").trim()), new Text(chain.text("delayThreshold").trim())));
             case "sink.console" -> chain.sink("console", Set.of());
             case "sink.noop" -> chain.sink("noop", Set.of());
             case "sink.file" -> chain.fileSink();

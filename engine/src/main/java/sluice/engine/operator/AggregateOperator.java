@@ -1,10 +1,15 @@
 package sluice.engine.operator;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import sluice.engine.aggregate.AggregateCall;
 import sluice.engine.aggregate.StoredValues;
@@ -20,7 +25,9 @@ import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
+import sluice.engine.types.LongVector;
 import sluice.engine.types.PartitionedBatch;
+import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
 import sluice.engine.types.VectorBuilder;
 
@@ -29,11 +36,17 @@ import sluice.engine.types.VectorBuilder;
  * key to a state partition, as Spark's shuffle does; each partition loads its state at the batch's version, folds its
  * rows into the groups' buffers and commits the next version, then emits every group (complete mode) or the groups
  * this batch changed (update mode), in key order. Without grouping columns there is one group, in partition 0 of one,
- * as Spark keeps a global aggregation's state. Mutable (its state), owned by one query; batches run one at a time.
+ * as Spark keeps a global aggregation's state.
+ * <p>
+ * When a key is the event-time column of a watermark above it (the column itself, or a window over it), the
+ * aggregation follows Spark's StateStoreSaveExec in update and append mode: groups behind the previous batch's
+ * watermark are late, dropped and counted; groups behind this batch's watermark are evicted from state, and append
+ * mode emits a group only then, once it can no longer change. Complete mode keeps and emits every group.
+ * Mutable (its state), owned by one query; batches run one at a time.
  */
 public final class AggregateOperator implements StatefulOperator {
     private final Schema schema;
-    private final List<CompiledExpression> groupBy;
+    private final List<GroupingKey> groupBy;
     private final List<AggregateCall> aggregations;
     private final RowEncoding keys;
     private final RowEncoding values;
@@ -41,13 +54,19 @@ public final class AggregateOperator implements StatefulOperator {
     private final int width;
     private StateStore store;
     private OutputMode outputMode;
+    /** The key that is the watermark's event-time column, or -1; set when the state opens. */
+    private int eventTimeKey = -1;
+    private boolean hasWatermark;
+    /** The eviction watermark the last batch used, for Spark's test whether a no-data batch must run. */
+    private long lastEvictionWatermarkMs;
+    private final AtomicLong droppedByWatermark = new AtomicLong();
 
-    public AggregateOperator(List<CompiledExpression> groupBy, List<AggregateCall> aggregations) {
+    public AggregateOperator(List<GroupingKey> groupBy, List<AggregateCall> aggregations) {
         this.groupBy = List.copyOf(groupBy);
         this.aggregations = List.copyOf(aggregations);
         List<Field> fields = new ArrayList<>();
         List<DataType> keyTypes = new ArrayList<>();
-        for (CompiledExpression key : this.groupBy) {
+        for (GroupingKey key : this.groupBy) {
             fields.add(new Field(key.name(), key.type(), key.nullable()));
             keyTypes.add(key.type());
         }
@@ -73,7 +92,7 @@ public final class AggregateOperator implements StatefulOperator {
     @Override
     public BitSet requiredInputColumns(int input, int inputWidth, BitSet requiredOutput) {
         BitSet needed = new BitSet();
-        groupBy.forEach(key -> needed.or(key.referencedColumns()));
+        groupBy.forEach(key -> needed.or(expressionOf(key).referencedColumns()));
         aggregations.forEach(call -> call.arguments().forEach(arg -> needed.or(arg.referencedColumns())));
         return needed;
     }
@@ -85,28 +104,79 @@ public final class AggregateOperator implements StatefulOperator {
                         : StateLocation.folder(context.checkpoint(), context.operatorId()), context.operatorId(),
                 partitions, context.nodeId()), keys, values, StateRetention.SPARK_DEFAULTS);
         this.outputMode = context.outputMode();
+        this.hasWatermark = !context.eventTimeColumns().isEmpty();
+        this.eventTimeKey = eventTimeKey(context.eventTimeColumns());
     }
 
-    /** One input partition's rows, evaluated and routed: the arguments, each row's key, the rows per partition. */
-    private record Routed(List<List<ColumnVector>> args, StateKey[] keys, int[][] rows, int[] counts) {}
+    /**
+     * The index of the key that is one of {@code eventTimeColumns} (a watermark's event time) or a window over it,
+     * or -1. Spark finds it by the watermark metadata the column carries; Sluice by the column's name.
+     */
+    public int eventTimeKey(List<String> eventTimeColumns) {
+        for (int k = 0; k < groupBy.size(); k++) {
+            String column = groupBy.get(k).column();
+            if (column != null && eventTimeColumns.stream().anyMatch(column::equalsIgnoreCase)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Groups the last batch dropped as late, one per key and state partition (Spark's numRowsDroppedByWatermark). */
+    public long numRowsDroppedByWatermark() {
+        return droppedByWatermark.get();
+    }
+
+    @Override
+    public boolean shouldRunAnotherBatch(long newWatermarkMs) {
+        // Spark's StateStoreSaveExec asks for a no-data batch in append and update mode whenever its input watermark
+        // moved past the one it evicted with, whether or not a key is the event time.
+        return hasWatermark && outputMode != OutputMode.COMPLETE
+                && Math.max(newWatermarkMs, 0) > lastEvictionWatermarkMs;
+    }
+
+    private static CompiledExpression expressionOf(GroupingKey key) {
+        if (key instanceof GroupingKey.Expression expression) {
+            return expression.expression();
+        } else if (key instanceof GroupingKey.TimeWindow window) {
+            return window.timeColumn();
+        }
+        throw new AssertionError(key);
+    }
+
+    /**
+     * One input partition's rows, evaluated and routed: the arguments; per entry (a row, or a row in one of its
+     * windows) its key, its row and its event time in microseconds (null when no key is the event time); the entries
+     * per state partition.
+     */
+    private record Routed(List<List<ColumnVector>> args, StateKey[] keys, int[] rowOf, Long[] eventTimes,
+                          int[][] entries) {}
 
     @Override
     public PartitionedBatch execute(List<PartitionedBatch> inputs, TaskContext context) {
         if (store == null) {
             throw new IllegalStateException("the state of an aggregation is used before it is opened");
         }
+        droppedByWatermark.set(0);
         List<Routed> routed = context.tasks().map(inputs.get(0).partitions(), partition -> route(partition, context));
         List<Integer> partitions = IntStream.range(0, store.partitionCount()).boxed().toList();
         List<Batch> output = context.tasks().map(partitions,
-                p -> update(store.partition(p), p, routed, context.batchId()));
+                p -> update(store.partition(p), p, routed, context));
+        lastEvictionWatermarkMs = hasWatermark ? context.watermarks().forEvictionMs() : 0;
         return new PartitionedBatch(schema, output);
     }
 
     private Routed route(Batch partition, TaskContext context) {
         int rows = partition.rowCount();
         List<ColumnVector> keyColumns = new ArrayList<>();
-        for (CompiledExpression key : groupBy) {
-            keyColumns.add(key.evaluate(partition, context.eval()));
+        GroupingKey.TimeWindow window = null;
+        int windowKey = -1;
+        for (int k = 0; k < groupBy.size(); k++) {
+            keyColumns.add(expressionOf(groupBy.get(k)).evaluate(partition, context.eval()));
+            if (groupBy.get(k) instanceof GroupingKey.TimeWindow timeWindow) {
+                window = timeWindow;
+                windowKey = k;
+            }
         }
         List<List<ColumnVector>> args = new ArrayList<>();
         for (AggregateCall call : aggregations) {
@@ -114,54 +184,135 @@ public final class AggregateOperator implements StatefulOperator {
             call.arguments().forEach(arg -> vectors.add(arg.evaluate(partition, context.eval())));
             args.add(vectors);
         }
-        int partitions = store.partitionCount();
-        StateKey[] rowKeys = new StateKey[rows];
-        int[] target = new int[rows];
-        int[] counts = new int[partitions];
+        int capacity = window == null ? rows : Math.multiplyExact(rows, window.maxWindows());
+        StateKey[] entryKeys = new StateKey[capacity];
+        int[] rowOf = new int[capacity];
+        Long[] eventTimes = new Long[capacity];
+        int entries = 0;
         Object[] keyValues = new Object[groupBy.size()];
         for (int r = 0; r < rows; r++) {
             for (int k = 0; k < keyValues.length; k++) {
-                keyValues[k] = StoredValues.read(keyColumns.get(k), r);
+                keyValues[k] = k == windowKey ? null : StoredValues.read(keyColumns.get(k), r);
             }
-            rowKeys[r] = new StateKey(keys.encode(keyValues, 0));
-            target[r] = rowKeys[r].partition(partitions);
-            counts[target[r]]++;
+            if (window == null) {
+                rowOf[entries] = r;
+                eventTimes[entries] = eventTimeKey < 0 ? null : (Long) keyValues[eventTimeKey];
+                entryKeys[entries++] = new StateKey(keys.encode(keyValues, 0));
+                continue;
+            }
+            LongVector times = (LongVector) keyColumns.get(windowKey);
+            if (times.isNull(r)) {
+                continue;
+            }
+            long time = times.getLong(r);
+            for (int i = 0; i < window.maxWindows(); i++) {
+                long start = window.start(time, i);
+                if (!window.holds(time, start)) {
+                    continue;
+                }
+                long end = start + window.windowMicros();
+                keyValues[windowKey] = Row.of(instant(start), instant(end));
+                rowOf[entries] = r;
+                eventTimes[entries] = eventTimeKey == windowKey ? Long.valueOf(end)
+                        : eventTimeKey < 0 ? null : (Long) keyValues[eventTimeKey];
+                entryKeys[entries++] = new StateKey(keys.encode(keyValues, 0));
+            }
+        }
+        int partitions = store.partitionCount();
+        int[] target = new int[entries];
+        int[] counts = new int[partitions];
+        for (int e = 0; e < entries; e++) {
+            target[e] = entryKeys[e].partition(partitions);
+            counts[target[e]]++;
         }
         int[][] byPartition = new int[partitions][];
         for (int p = 0; p < partitions; p++) {
             byPartition[p] = new int[counts[p]];
         }
         int[] filled = new int[partitions];
-        for (int r = 0; r < rows; r++) {
-            byPartition[target[r]][filled[target[r]]++] = r;
+        for (int e = 0; e < entries; e++) {
+            byPartition[target[e]][filled[target[e]]++] = e;
         }
-        return new Routed(args, rowKeys, byPartition, counts);
+        return new Routed(args, entryKeys, rowOf, eventTimes, byPartition);
     }
 
-    private Batch update(PartitionState state, int partition, List<Routed> routed, long batchId) {
-        state.begin(batchId);
+    private static Instant instant(long micros) {
+        return Instant.EPOCH.plusSeconds(Math.floorDiv(micros, 1_000_000L))
+                .plusNanos(Math.floorMod(micros, 1_000_000L) * 1000L);
+    }
+
+    private Batch update(PartitionState state, int partition, List<Routed> routed, TaskContext context) {
+        state.begin(context.batchId());
         Map<StateKey, Object[]> touched = new HashMap<>();
         if (groupBy.isEmpty()) {
             // Spark's global aggregation gives its one row every batch, even when no row came.
             buffer(state, touched, new StateKey(keys.encode(new Object[0], 0)));
         }
+        boolean watermarked = eventTimeKey >= 0 && outputMode != OutputMode.COMPLETE;
+        long lateMicros = context.watermarks().forLateEventsMs() * 1000L;
+        Set<StateKey> late = new HashSet<>();
         for (Routed input : routed) {
-            for (int r : input.rows()[partition]) {
-                Object[] buffer = buffer(state, touched, input.keys()[r]);
+            for (int e : input.entries()[partition]) {
+                Long eventTime = input.eventTimes()[e];
+                if (watermarked && eventTime != null && eventTime <= lateMicros) {
+                    // Spark drops the group's partial aggregate, one row per key and partition.
+                    late.add(input.keys()[e]);
+                    continue;
+                }
+                Object[] buffer = buffer(state, touched, input.keys()[e]);
+                int r = input.rowOf()[e];
                 for (int a = 0; a < aggregations.size(); a++) {
                     aggregations.get(a).function().update(buffer, offsets[a], input.args().get(a), r);
                 }
             }
         }
+        droppedByWatermark.addAndGet(late.size());
         touched.forEach((key, buffer) -> {
             for (int a = 0; a < aggregations.size(); a++) {
                 aggregations.get(a).function().endBatch(buffer, offsets[a]);
             }
             state.put(key, buffer);
         });
-        List<StateKey> emitted = outputMode == OutputMode.COMPLETE ? null : state.changedKeys();
+        List<StateKey> evicted = watermarked ? behind(state, context.watermarks().forEvictionMs() * 1000L) : List.of();
+        List<StateKey> emitted = switch (outputMode) {
+            case COMPLETE -> currentKeys(state);
+            case UPDATE -> state.changedKeys();
+            case APPEND -> evicted;
+        };
+        Batch output = rows(state, emitted);
+        evicted.forEach(state::remove);
         state.commit();
-        return rows(state, emitted == null ? state.keys() : emitted);
+        return output;
+    }
+
+    /** The keys in state whose event time is at or behind {@code watermarkMicros}, in key order. */
+    private List<StateKey> behind(PartitionState state, long watermarkMicros) {
+        List<StateKey> found = new ArrayList<>();
+        Object[] keyValues = new Object[groupBy.size()];
+        for (StateKey key : currentKeys(state)) {
+            keys.decodeKey(key, keyValues);
+            Object value = keyValues[eventTimeKey];
+            if (value == null) {
+                continue;
+            }
+            long eventTime = value instanceof Row window ? micros((Instant) window.get(1)) : (Long) value;
+            if (eventTime <= watermarkMicros) {
+                found.add(key);
+            }
+        }
+        return found;
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+    }
+
+    /** Every key this batch sees (the loaded version and its changes), in key order. */
+    private static List<StateKey> currentKeys(PartitionState state) {
+        TreeSet<StateKey> all = new TreeSet<>(state.keys());
+        all.addAll(state.changedKeys());
+        all.removeIf(key -> state.get(key) == null);
+        return new ArrayList<>(all);
     }
 
     /** The buffer of {@code key} for this batch: a copy of the committed one, so a failed batch leaves it alone. */

@@ -7,4 +7,12 @@ package sluice.engine.operator;
 public interface StatefulOperator extends Operator {
 
     void openState(StateContext context);
+
+    /**
+     * Whether a micro-batch without new data must run once the watermark has moved to {@code newWatermarkMs}, to emit
+     * or evict state behind it (Spark's {@code shouldRunAnotherBatch}, run as its no-data micro-batch).
+     */
+    default boolean shouldRunAnotherBatch(long newWatermarkMs) {
+        return false;
+    }
 }

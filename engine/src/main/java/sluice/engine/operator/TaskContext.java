@@ -4,15 +4,19 @@ import static java.util.Objects.requireNonNull;
 
 import sluice.engine.expr.EvalContext;
 
-/** What an operator needs while running one micro-batch: the batch id, evaluation context and partition tasks. */
-public record TaskContext(long batchId, EvalContext eval, PartitionTasks tasks) {
+/**
+ * What an operator needs while running one micro-batch: the batch id, evaluation context, partition tasks and the
+ * batch's event-time watermarks.
+ */
+public record TaskContext(long batchId, EvalContext eval, PartitionTasks tasks, EventTimeWatermarks watermarks) {
     public TaskContext {
         requireNonNull(eval, "eval is null");
         requireNonNull(tasks, "tasks is null");
+        requireNonNull(watermarks, "watermarks is null");
     }
 
     /** The context of a new task (Spark's) for the partition at {@code index} of the micro-batch. */
     public TaskContext forPartition(int index) {
-        return new TaskContext(batchId, eval.forPartition(index), tasks);
+        return new TaskContext(batchId, eval.forPartition(index), tasks, watermarks);
     }
 }

@@ -8,10 +8,9 @@ import sluice.engine.aggregate.AggregateCompiler;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.SluiceException;
-import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.ExpressionCompiler;
 import sluice.engine.operator.AggregateOperator;
-import sluice.engine.types.MapType;
+import sluice.engine.operator.GroupingKey;
 import sluice.engine.types.Schema;
 
 /**
@@ -24,16 +23,17 @@ final class AggregatePlan {
 
     static Optional<PlannedNode> plan(NodeContext context) {
         Schema input = context.inputSchema();
-        List<CompiledExpression> keys = new ArrayList<>();
+        List<GroupingKey> keys = new ArrayList<>();
         List<String> groupBy = context.list("groupBy");
         for (int i = 0; i < groupBy.size(); i++) {
-            String option = Position.elementOption("groupBy", i);
-            Optional<CompiledExpression> key = context.expression(option, groupBy.get(i), input);
-            if (key.isPresent() && key.get().type() instanceof MapType) {
-                // Spark cannot group by a map: map values have no equality it can hash.
-                context.problem(option, ErrorCode.TYPE_MISMATCH, "[GROUP_EXPRESSION_TYPE_IS_NOT_ORDERABLE] cannot "
-                        + "group by '%s' of type %s: maps cannot be compared", key.get().name(),
-                        key.get().type().sql());
+            String option = GroupingPlan.option(i);
+            Optional<GroupingKey> key = GroupingPlan.plan(context, option, groupBy.get(i), input);
+            if (key.isPresent() && key.get() instanceof GroupingKey.TimeWindow
+                    && keys.stream().anyMatch(GroupingKey.TimeWindow.class::isInstance)) {
+                // Spark's TimeWindowing takes one window expression per aggregation.
+                context.problem(option, ErrorCode.BAD_OPTION_VALUE, "Multiple time/session window expressions would "
+                        + "result in a cartesian product of rows, therefore they are currently not supported; group "
+                        + "by one window");
             }
             key.ifPresent(keys::add);
         }

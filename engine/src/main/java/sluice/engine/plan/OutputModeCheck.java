@@ -9,13 +9,15 @@ import java.util.Set;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.operator.AggregateOperator;
 import sluice.engine.operator.StatefulOperator;
+import sluice.engine.operator.WatermarkOperator;
 import sluice.engine.sink.OutputMode;
 
 /**
  * Spark's output-mode rules, checked per sink against the aggregations above it, with Spark's reasons
- * (UnsupportedOperationChecker): complete needs a streaming aggregation; append after an aggregation needs a
- * watermark, which Sluice does not have yet, so it is refused. Each sink is its own query in Spark, but in Sluice the
+ * (UnsupportedOperationChecker): complete needs a streaming aggregation; append after an aggregation needs one of
+ * its keys to be the event time of a watermark above it. Each sink is its own query in Spark, but in Sluice the
  * sinks after one aggregation share its state, so they must share one output mode.
  */
 final class OutputModeCheck {
@@ -36,10 +38,11 @@ final class OutputModeCheck {
             if (aggregations.isEmpty() && mode == OutputMode.COMPLETE) {
                 problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, where, unsupported(mode,
                         "no streaming aggregations") + "; use 'append' or 'update'"));
-            } else if (!aggregations.isEmpty() && mode == OutputMode.APPEND) {
-                // TODO(#12): append after an aggregation grouped by a watermarked event time.
+            } else if (!aggregations.isEmpty() && mode == OutputMode.APPEND
+                    && !aggregations.stream().allMatch(id -> groupsByEventTime(byId.get(id), byId))) {
                 problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, where, unsupported(mode,
-                        "streaming aggregations without watermark") + "; use 'update' or 'complete'"));
+                        "streaming aggregations without watermark") + "; use 'update' or 'complete', or group by "
+                        + "the event time of a 'transform.watermark' above (or a window over it)"));
             } else if (aggregations.size() > 1) {
                 // TODO(#12): chained stateful operators where Spark 4.1 allows them (append with watermarks).
                 problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, where, "the sink follows %d aggregations ('%s'); "
@@ -57,10 +60,36 @@ final class OutputModeCheck {
         }
     }
 
+    /** Whether an aggregation groups by the event time of a watermark above it, which append mode needs. */
+    private static boolean groupsByEventTime(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
+        return ((PlannedNode.TransformNode) step.node()).operator() instanceof AggregateOperator aggregate
+                && aggregate.eventTimeKey(eventTimeColumnsAbove(step, byId)) >= 0;
+    }
+
     /** Spark 4.1's STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION message. */
     private static String unsupported(OutputMode mode, String operation) {
         return "[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: " + mode.optionValue()
                 + ". This output mode is not supported for " + operation + " on streaming DataFrames/DataSets";
+    }
+
+    /** The event-time columns of the watermark nodes above {@code step} (itself excluded), each once. */
+    static List<String> eventTimeColumnsAbove(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
+        Set<String> found = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
+        List<QueryPlan.Step> pending = new ArrayList<>();
+        step.inputs().forEach(input -> pending.add(byId.get(input)));
+        while (!pending.isEmpty()) {
+            QueryPlan.Step current = pending.remove(pending.size() - 1);
+            if (!seen.add(current.nodeId())) {
+                continue;
+            }
+            if (current.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof WatermarkOperator watermark) {
+                found.add(watermark.eventTime());
+            }
+            current.inputs().forEach(input -> pending.add(byId.get(input)));
+        }
+        return List.copyOf(found);
     }
 
     /** The stateful nodes a sink's rows pass through, nearest last, each once. */

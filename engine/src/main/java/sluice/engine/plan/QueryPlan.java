@@ -48,6 +48,19 @@ public record QueryPlan(PipelineSpec spec, List<Step> steps) {
         return sluice.engine.sink.OutputMode.UPDATE;
     }
 
+    /** The event-time columns of the watermark nodes whose rows reach node {@code nodeId}, in plan order. */
+    public List<String> eventTimeColumnsAbove(String nodeId) {
+        Map<String, Step> byId = new java.util.LinkedHashMap<>();
+        steps.forEach(step -> byId.put(step.nodeId(), step));
+        return OutputModeCheck.eventTimeColumnsAbove(byId.get(nodeId), byId);
+    }
+
+    /** The watermark nodes of the plan, in plan order. */
+    public List<Step> watermarks() {
+        return steps.stream().filter(s -> s.node() instanceof PlannedNode.TransformNode transform
+                && transform.operator() instanceof sluice.engine.operator.WatermarkOperator).toList();
+    }
+
     /** The output schema of every node, by id, in plan order. */
     public Map<String, sluice.engine.types.Schema> schemas() {
         Map<String, sluice.engine.types.Schema> schemas = new java.util.LinkedHashMap<>();

@@ -15,7 +15,7 @@ import sluice.engine.pipeline.OptionSpec;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Schema;
 
-/** The transforms: the stateless select, withColumn, filter, union, and the stateful aggregate. */
+/** The transforms: the stateless select, withColumn, filter, union, the stateful aggregate and the watermark. */
 final class TransformFactories {
     static final NodeKind SELECT = new NodeKind("transform.select", NodeKind.Category.TRANSFORM, 1, 1, List.of(
             OptionSpec.required("expressions", OptionKind.EXPRESSION_LIST,
@@ -31,11 +31,19 @@ final class TransformFactories {
             "Keeps the rows that match a condition, as Spark's filter");
     static final NodeKind AGGREGATE = new NodeKind("transform.aggregate", NodeKind.Category.TRANSFORM, 1, 1,
             List.of(OptionSpec.optional("groupBy", OptionKind.EXPRESSION_LIST, null,
-                            "Spark SQL expressions to group by; none for one group of every row"),
+                            "Spark SQL expressions to group by, or window(ts, '10 minutes'[, slide[, start]]) for "
+                                    + "event-time windows; none for one group of every row"),
                     OptionSpec.required("aggregations", OptionKind.AGGREGATION_LIST,
                             "Aggregate function calls, each optionally 'AS name', such as 'avg(Close) AS avg_close' "
                                     + "or 'count(*)'")),
             "Groups rows and aggregates each group over the whole stream, as Spark's groupBy().agg(); keeps state");
+    static final NodeKind WATERMARK = new NodeKind("transform.watermark", NodeKind.Category.TRANSFORM, 1, 1,
+            List.of(OptionSpec.required("eventTime", OptionKind.STRING, "The TIMESTAMP column that holds event time"),
+                    OptionSpec.required("delayThreshold", OptionKind.DURATION,
+                            "How late a row may come, such as '10 minutes': the watermark is the latest event time "
+                                    + "seen minus this")),
+            "Sets the event-time watermark, as Spark's withWatermark; stateful operators after it drop rows behind "
+                    + "it and forget state behind it");
     static final NodeKind UNION = new NodeKind("transform.union", NodeKind.Category.TRANSFORM, 2, NodeKind.UNBOUNDED,
             List.of(), "Rows of all inputs, columns matched by position, as Spark's union");
 
@@ -47,7 +55,8 @@ final class TransformFactories {
                 new NodeType(WITH_COLUMN, TransformFactories::withColumn),
                 new NodeType(FILTER, TransformFactories::filter),
                 new NodeType(UNION, TransformFactories::union),
-                new NodeType(AGGREGATE, AggregatePlan::plan));
+                new NodeType(AGGREGATE, AggregatePlan::plan),
+                new NodeType(WATERMARK, WatermarkPlan::plan));
     }
 
     private static Optional<PlannedNode> select(NodeContext context) {

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.EvalContext;
+import sluice.engine.operator.EventTimeWatermarks;
 import sluice.engine.operator.PartitionOperator;
 import sluice.engine.operator.PartitionTasks;
 import sluice.engine.operator.TaskContext;
@@ -99,10 +100,11 @@ final class BatchRunner {
         return now;
     }
 
-    Outcome run(long batchId, List<String> starts, List<String> ends, long batchTimestampMs, boolean keepOutputs) {
+    Outcome run(long batchId, List<String> starts, List<String> ends, long batchTimestampMs,
+                EventTimeWatermarks watermarks, boolean keepOutputs) {
         // Like Spark in a stream, every micro-batch draws its random functions' seeds afresh.
         TaskContext context = new TaskContext(batchId, new EvalContext(Math.multiplyExact(batchTimestampMs, 1000L),
-                environment.zone(), 0, ThreadLocalRandom.current().nextLong()), tasks);
+                environment.zone(), 0, ThreadLocalRandom.current().nextLong()), tasks, watermarks);
         Map<String, PartitionedBatch> results = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
         Map<String, PartitionedBatch> kept = new LinkedHashMap<>();

@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 import sluice.engine.checkpoint.Checkpoint;
 import sluice.engine.checkpoint.OffsetEntry;
 import sluice.engine.diag.SluiceException;
+import sluice.engine.operator.EventTimeWatermarks;
 import sluice.engine.operator.PartitionTasks;
+import sluice.engine.operator.StatefulOperator;
 import sluice.engine.pipeline.Trigger;
 import sluice.engine.plan.PlannedNode;
 import sluice.engine.plan.QueryPlan;
@@ -57,6 +59,9 @@ final class MicroBatchExecution {
     private long nextBatchId;
     private long batchesRun;
     private long previousTriggerStartMs = -1;
+    private final WatermarkTracker watermarks;
+    /** The watermark the previous batch was logged with: a stateful operator drops rows behind it as late. */
+    private long previousBatchWatermarkMs;
 
     MicroBatchExecution(QueryPlan plan, QueryOptions options, EngineEnvironment environment, StreamingQuery handle,
                         List<QueryListener> listeners) {
@@ -67,6 +72,7 @@ final class MicroBatchExecution {
         this.listeners = listeners;
         this.sourceSteps = plan.sources();
         this.paused = options.trigger() instanceof Trigger.Manual;
+        this.watermarks = new WatermarkTracker(plan);
     }
 
     String name() {
@@ -195,6 +201,15 @@ final class MicroBatchExecution {
         return ((PlannedNode.SourceNode) sourceSteps.get(index).node()).source();
     }
 
+    /**
+     * Called by recovery: the watermark of the latest logged batch, as Spark restores it, and the one the batch that
+     * runs next treats as its previous batch's.
+     */
+    void resumeWatermark(long latestLoggedMs, long previousBatchMs) {
+        watermarks.set(latestLoggedMs);
+        previousBatchWatermarkMs = previousBatchMs;
+    }
+
     /** Called by recovery: continue after {@code committed}, and re-run {@code uncommitted} first if there is one. */
     void resumeAt(long nextId, List<String> committed) {
         nextBatchId = nextId;
@@ -296,17 +311,38 @@ final class MicroBatchExecution {
         }
         long latestOffsetMs = environment.clock().millis() - triggerStart;
         if (!hasNewData) {
-            return false;
+            if (!needsNoDataBatch()) {
+                return false;
+            }
+            // Spark's no-data micro-batch: the same offsets, run so stateful operators emit and evict what the
+            // moved watermark closed.
+            ends = new ArrayList<>(committedOffsets);
         }
-        status = new QueryStatus("Processing new data", true, true);
+        status = new QueryStatus(hasNewData ? "Processing new data" : "No new data but cleaning up state", true, true);
         long batchId = nextBatchId;
-        OffsetEntry entry = new OffsetEntry(triggerStart, 0, ends, offsetsConf);
+        OffsetEntry entry = new OffsetEntry(triggerStart, watermarks.currentMs(), ends, offsetsConf);
         long walStart = environment.clock().millis();
         if (checkpoint != null) {
             checkpoint.writeOffsets(batchId, entry);
         }
         long walMs = environment.clock().millis() - walStart;
         return runBatch(runner, batchId, committedOffsets, entry, triggerStart, latestOffsetMs, walMs);
+    }
+
+    /** Whether a stateful operator asks for a batch without data now that the watermark moved (Spark's rule). */
+    private boolean needsNoDataBatch() {
+        // Spark asks the last batch's plan, so a query that has not run a batch since it started has none to ask.
+        if (!watermarks.hasWatermark() || batchesRun == 0) {
+            return false;
+        }
+        for (QueryPlan.Step step : plan.steps()) {
+            if (step.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof StatefulOperator stateful
+                    && stateful.shouldRunAnotherBatch(watermarks.currentMs())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A batch whose offsets were logged but that never committed is re-run with exactly those offsets. */
@@ -325,8 +361,11 @@ final class MicroBatchExecution {
                              long triggerStart, long latestOffsetMs, long walMs) {
         long addStart = environment.clock().millis();
         boolean keepOutputs = listeners.stream().anyMatch(QueryListener::wantsBatchData);
+        watermarks.startBatch();
+        EventTimeWatermarks batchWatermarks = new EventTimeWatermarks(previousBatchWatermarkMs,
+                entry.batchWatermarkMs());
         BatchRunner.Outcome outcome = interruptibly(batchId, () -> runner.run(batchId, starts, entry.offsets(),
-                entry.batchTimestampMs(), keepOutputs));
+                entry.batchTimestampMs(), batchWatermarks, keepOutputs));
         if (outcome == null) {
             return false;
         }
@@ -344,12 +383,14 @@ final class MicroBatchExecution {
         long commitMs = environment.clock().millis() - commitStart;
         List<String> previous = committedOffsets;
         committedOffsets = new ArrayList<>(entry.offsets());
+        watermarks.update();
+        previousBatchWatermarkMs = entry.batchWatermarkMs();
         nextBatchId = batchId + 1;
         lastBatchId = batchId;
         batchesRun++;
         QueryProgress progress = ProgressReport.of(this, batchId, triggerStart, previousTriggerStartMs, previous,
                 entry.offsets(), outcome, new long[] {latestOffsetMs, walMs, addBatchMs, commitMs},
-                environment.clock().millis() - triggerStart);
+                environment.clock().millis() - triggerStart, watermarks.progress(entry.batchWatermarkMs()));
         previousTriggerStartMs = triggerStart;
         lastProgress = progress;
         listeners.stream().filter(QueryListener::wantsBatchData)
@@ -393,6 +434,7 @@ final class MicroBatchExecution {
     QueryPlan plan() {
         return plan;
     }
+
 
     Instant now() {
         return environment.clock().instant();

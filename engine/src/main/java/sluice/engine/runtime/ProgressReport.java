@@ -15,7 +15,8 @@ final class ProgressReport {
     /** {@code phases}: latestOffset, walCommit, addBatch and commitOffsets durations in ms. */
     static QueryProgress of(MicroBatchExecution execution, long batchId, long triggerStartMs,
                             long previousTriggerStartMs, List<String> starts, List<String> ends,
-                            BatchRunner.Outcome outcome, long[] phases, long triggerMs) {
+                            BatchRunner.Outcome outcome, long[] phases, long triggerMs,
+                            Map<String, String> eventTime) {
         QueryPlan plan = execution.plan();
         List<QueryPlan.Step> sources = plan.sources();
         long totalRows = 0;
@@ -44,7 +45,7 @@ final class ProgressReport {
         return new QueryProgress(String.valueOf(execution.id()), String.valueOf(execution.runId()),
                 execution.name(), Instant.ofEpochMilli(triggerStartMs).toString(), batchId, totalRows,
                 rate(totalRows, sinceLastTrigger), rate(totalRows, triggerMs), durations, sourceProgress,
-                sinkProgress, outcome.rowCounts(), outcome.inputs());
+                sinkProgress, outcome.rowCounts(), outcome.inputs(), eventTime);
     }
 
     /** Rows per second over {@code ms}; Spark reports 0.0 when no time has passed. */

@@ -11,14 +11,17 @@ import sluice.engine.json.JsonValues;
  * What one micro-batch did, with the fields of Spark's {@code StreamingQueryProgress}: ids, batch id, rows in,
  * rates, the duration of each phase in ms, each source's offsets and the sink's rows; and, beyond Spark's, the rows
  * out of every node (what the workbench writes on its edges) and each file source's files, bytes and malformed
- * records. Immutable.
+ * records; with a watermark, Spark's {@code eventTime} (avg, max, min of the batch's event times and the batch's
+ * watermark, as UTC text, keys sorted). Immutable.
  */
 public record QueryProgress(String id, String runId, String name, String timestamp, long batchId,
                             long numInputRows, double inputRowsPerSecond, double processedRowsPerSecond,
                             Map<String, Long> durationMs, List<SourceProgress> sources, List<SinkProgress> sinks,
-                            Map<String, Long> numRowsByNode, Map<String, SourceInput> inputByNode) {
+                            Map<String, Long> numRowsByNode, Map<String, SourceInput> inputByNode,
+                            Map<String, String> eventTime) {
     public QueryProgress {
         inputByNode = Collections.unmodifiableMap(new LinkedHashMap<>(inputByNode));
+        eventTime = Collections.unmodifiableMap(new java.util.TreeMap<>(eventTime));
         durationMs = Collections.unmodifiableMap(new LinkedHashMap<>(durationMs));
         sources = List.copyOf(sources);
         sinks = List.copyOf(sinks);
@@ -28,6 +31,15 @@ public record QueryProgress(String id, String runId, String name, String timesta
     /** One source's part of a batch. Offsets are JSON text, null when absent. */
     public record SourceProgress(String description, String startOffset, String endOffset, long numInputRows,
                                  double inputRowsPerSecond, double processedRowsPerSecond) {}
+
+    /** Without event times (a query without a watermark). */
+    public QueryProgress(String id, String runId, String name, String timestamp, long batchId, long numInputRows,
+                         double inputRowsPerSecond, double processedRowsPerSecond, Map<String, Long> durationMs,
+                         List<SourceProgress> sources, List<SinkProgress> sinks, Map<String, Long> numRowsByNode,
+                         Map<String, SourceInput> inputByNode) {
+        this(id, runId, name, timestamp, batchId, numInputRows, inputRowsPerSecond, processedRowsPerSecond,
+                durationMs, sources, sinks, numRowsByNode, inputByNode, Map.of());
+    }
 
     /** Without Sluice's input figures (a source that has none, a test's progress). */
     public QueryProgress(String id, String runId, String name, String timestamp, long batchId, long numInputRows,
@@ -68,6 +80,9 @@ public record QueryProgress(String id, String runId, String name, String timesta
         root.put("inputRowsPerSecond", inputRowsPerSecond);
         root.put("processedRowsPerSecond", processedRowsPerSecond);
         root.put("durationMs", new LinkedHashMap<String, Object>(durationMs));
+        if (!eventTime.isEmpty()) {
+            root.put("eventTime", new LinkedHashMap<String, Object>(eventTime));
+        }
         List<Object> sourceList = new ArrayList<>();
         for (SourceProgress source : sources) {
             Map<String, Object> node = new LinkedHashMap<>();

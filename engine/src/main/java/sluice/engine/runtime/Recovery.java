@@ -44,10 +44,10 @@ final class Recovery {
             long latest = latestLogged.getAsLong();
             OffsetEntry entry = check(checkpoint.offsets(latest).orElseThrow(() -> CHECKPOINT.fail(
                     "cannot read file '%s': it vanished while the query started", checkpoint.offsetsFile(latest))));
-            List<String> starts = latest == 0 ? nulls() : check(checkpoint.offsets(latest - 1).orElseThrow(
+            OffsetEntry previous = latest == 0 ? null : check(checkpoint.offsets(latest - 1).orElseThrow(
                     () -> CHECKPOINT.fail("the offsets log is damaged: it has batch %d ('%s') but not batch %d before "
-                            + "it, which resuming needs", latest, checkpoint.offsetsFile(latest), latest - 1)))
-                    .offsets();
+                            + "it, which resuming needs", latest, checkpoint.offsetsFile(latest), latest - 1)));
+            List<String> starts = previous == null ? nulls() : previous.offsets();
             lastCommitted = checkCommits(latest);
             rerun = lastCommitted < latest;
             checkSources(latest, starts, entry.offsets());
@@ -55,6 +55,9 @@ final class Recovery {
             LOG.log(System.Logger.Level.INFO, "recovered at batch {0}{1}", lastCommitted + 1,
                     rerun ? " (re-running it: it never committed)" : "");
             execution.resumeAt(lastCommitted + 1, rerun ? starts : entry.offsets());
+            long previousWatermarkMs = previous == null ? 0 : previous.batchWatermarkMs();
+            execution.resumeWatermark(entry.batchWatermarkMs(),
+                    rerun ? previousWatermarkMs : entry.batchWatermarkMs());
         } else if (checkpoint != null) {
             checkpoint.latestCommittedBatch().ifPresent(commit -> {
                 throw CHECKPOINT.fail("the commit log is damaged: '%s' commits batch %d, but the offsets log '%s' is "

@@ -39,7 +39,8 @@ final class StateOpening {
             if (step.node() instanceof PlannedNode.TransformNode transform
                     && transform.operator() instanceof StatefulOperator stateful) {
                 stateful.openState(new StateContext(checkpoint == null ? null : checkpoint.root(), operatorId,
-                        step.nodeId(), partitions, plan.outputModeAfter(step.nodeId())));
+                        step.nodeId(), partitions, plan.outputModeAfter(step.nodeId()),
+                        plan.eventTimeColumnsAbove(step.nodeId())));
                 operatorId++;
             }
         }

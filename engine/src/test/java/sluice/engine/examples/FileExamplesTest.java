@@ -27,7 +27,10 @@ import sluice.engine.runtime.QueryProgress;
 import sluice.engine.runtime.StreamingQuery;
 import sluice.engine.types.Row;
 
-/** The examples that read sample-data folders: stocks-replay and json-messages; and every example validates. */
+/**
+ * The examples that read sample-data folders: stocks-replay, stocks-monthly and json-messages; and every example
+ * validates.
+ */
 class FileExamplesTest {
     private static final Path STOCKS = Path.of("..", "sample-data", "stocks");
     private static final Path JSON = Path.of("..", "sample-data", "json");
@@ -39,7 +42,7 @@ class FileExamplesTest {
             files = listing.filter(f -> f.getFileName().toString().endsWith(".sluice.json")).sorted().toList();
         }
 
-        assertThat(files).hasSize(6);
+        assertThat(files).hasSize(8);
         for (Path file : files) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -87,6 +90,38 @@ class FileExamplesTest {
         assertThat(rowsPerBatch).hasSize(12).doesNotContain(0L);
         assertThat(rowsPerBatch).containsExactlyInAnyOrderElementsOf(rowsPerFile);
         assertThat(actual).hasSize(expected.size()).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void stocksMonthlyGivesEachSymbolsThirtyDayWindowsWithEveryRowOnce() {
+        PipelineSpec spec = Examples.withOption(Examples.withNode(Examples.spec("stocks-monthly"), "table",
+                "sink.memory", "queryName", "monthly"), "table", "outputMode", "update");
+        Examples examples = new Examples();
+
+        StreamingQuery.create(Examples.plan(spec).plan(), new QueryOptions(new Trigger.AvailableNow(), null, 0),
+                examples.environment).start().awaitTermination();
+
+        List<Row> rows = examples.memory.table("monthly").orElseThrow().rows();
+        // 30-day windows start at multiples of 30 days from 1970-01-01: 2015-01-02 falls in [2014-12-06, 2015-01-05),
+        // where AAPL has that one day.
+        assertThat(rows).hasSize(152).contains(Row.of(Row.of(java.time.Instant.parse("2014-12-06T00:00:00Z"),
+                java.time.Instant.parse("2015-01-05T00:00:00Z")), "AAPL", 112.36, 112.79, 73796448L));
+        assertThat(rows.stream().mapToLong(row -> (Long) row.get(4)).sum()).isEqualTo(80961323700L);
+    }
+
+    @Test
+    void stocksMonthlyRunsFromTheCommandLine() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Main.execute(new String[] {"run", Examples.file("stocks-monthly").toString(), "--progress"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isZero();
+        // One batch with every file, then Spark's no-data batch run with the moved watermark: the last day less
+        // the 30 days' delay.
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("{")).toList())
+                .hasSize(2).last().asString().contains("\"eventTime\":{\"watermark\":\"2017-11-29T00:00:00.000Z\"}");
     }
 
     @Test

@@ -18,7 +18,7 @@ import sluice.engine.runtime.ManualClock;
 import sluice.engine.runtime.QueryOptions;
 import sluice.engine.runtime.StreamingQuery;
 
-/** The examples that need time or a server: rate-plus-one and socket-lines. */
+/** The examples that need time or a server: rate-plus-one, rate-windowed and socket-lines. */
 class StreamingExamplesTest {
     @Test
     void ratePlusOnePrintsOneBatchPerSecondWhereResultIsValuePlusOne() {
@@ -70,6 +70,30 @@ class StreamingExamplesTest {
                 +---------------------+-----+------+
 
                 """);
+    }
+
+    @Test
+    void rateWindowedPrintsEachTenSecondWindowOnceTheWatermarkPassesItsEnd() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        Examples examples = new Examples(clock);
+        PipelineLoader.Loaded loaded = Examples.plan(Examples.spec("rate-windowed"));
+
+        StreamingQuery query = StreamingQuery.create(loaded.plan(), new QueryOptions(Trigger.DEFAULT, null, 5),
+                examples.environment).start();
+        awaitBatch(query, 0);
+        // Rows 0 to 59 come with times 00:00:00 to 00:00:11.8: the watermark moves to 00:00:06.8, which runs a
+        // no-data batch (2) that closes no window yet.
+        clock.advance(Duration.ofSeconds(12));
+        awaitBatch(query, 2);
+        // Rows 60 to 109 move it to 00:00:16.8, past the end of [00:00:00, 00:00:10): the no-data batch 4 prints it.
+        clock.advance(Duration.ofSeconds(10));
+        query.awaitTermination();
+
+        List<List<List<String>>> batches = Examples.tables(examples.consoleText());
+        assertThat(batches).hasSize(5);
+        assertThat(batches.subList(0, 4)).allMatch(List::isEmpty);
+        assertThat(batches.get(4)).containsExactly(
+                List.of("{2026-01-01 00:00:00, 2026-01-01 00:00:10}", "50", "0", "49"));
     }
 
     /** Waits, bounded, for the query to commit {@code batchId}. */

@@ -45,7 +45,8 @@ class AggregatePlanTest {
         assertThat(result.problems()).extracting(Problem::render).containsExactly(
                 "out / outputMode: [STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: "
                         + "append. This output mode is not supported for streaming aggregations without watermark on "
-                        + "streaming DataFrames/DataSets; use 'update' or 'complete'");
+                        + "streaming DataFrames/DataSets; use 'update' or 'complete', or group by the event time of a "
+                        + "'transform.watermark' above (or a window over it)");
     }
 
     @Test

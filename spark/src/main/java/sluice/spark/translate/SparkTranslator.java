@@ -148,6 +148,9 @@ public final class SparkTranslator {
                 return Optional.of(inputs.get(0).filter(text(node, "condition").orElseThrow()));
             case "transform.aggregate":
                 return Optional.of(aggregate(node, inputs.get(0)));
+            case "transform.watermark":
+                return Optional.of(inputs.get(0).withWatermark(text(node, "eventTime").orElseThrow().trim(),
+                        text(node, "delayThreshold").orElseThrow().trim()));
             case "transform.union":
                 Dataset<Row> all = inputs.get(0);
                 for (Dataset<Row> next : inputs.subList(1, inputs.size())) {
