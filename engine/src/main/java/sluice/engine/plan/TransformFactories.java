@@ -47,7 +47,8 @@ final class TransformFactories {
                 new NodeType(WITH_COLUMN, TransformFactories::withColumn),
                 new NodeType(FILTER, TransformFactories::filter),
                 new NodeType(UNION, TransformFactories::union),
-                new NodeType(AGGREGATE, AggregatePlan::plan));
+                new NodeType(AGGREGATE, AggregatePlan::plan),
+                new NodeType(JoinPlan.KIND, JoinPlan::plan));
     }
 
     private static Optional<PlannedNode> select(NodeContext context) {
