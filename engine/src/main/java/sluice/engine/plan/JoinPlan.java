@@ -40,7 +40,7 @@ final class JoinPlan {
             OptionSpec.choice("how", "inner", JoinType.allNames(), "Join type, as Spark names them: inner, cross, "
                     + "left_outer, right_outer, full_outer, left_semi, left_anti (and their other spellings)")),
             "Joins two inputs, the first on the left, as Spark's join: a stream with a static table "
-                    + "(source.file with static: true), or two streams (inner, append mode)");
+                    + "(source.file with static: true), or two streams (inner, append mode)", List.of("left", "right"));
 
     private JoinPlan() {
     }
