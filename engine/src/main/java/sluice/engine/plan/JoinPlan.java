@@ -33,8 +33,8 @@ import sluice.engine.types.Schema;
  */
 final class JoinPlan {
     static final NodeKind KIND = new NodeKind("transform.join", NodeKind.Category.TRANSFORM, 2, 2, List.of(
-            OptionSpec.optional("on", OptionKind.EXPRESSION, null,
-                    "Spark SQL condition over the columns of both inputs, such as Name = Symbol; not with usingColumns"),
+            OptionSpec.optional("on", OptionKind.EXPRESSION, null, "Spark SQL condition over the columns of both "
+                    + "inputs, such as Name = Symbol; not with usingColumns"),
             OptionSpec.optional("usingColumns", OptionKind.STRING_LIST, null,
                     "Columns both inputs have, matched by equality and given once (Spark's join on a list of names)"),
             OptionSpec.choice("how", "inner", JoinType.allNames(), "Join type, as Spark names them: inner, cross, "
@@ -54,15 +54,16 @@ final class JoinPlan {
                     "give either 'on' (a condition) or 'usingColumns' (names both inputs have), not both");
             return Optional.empty();
         }
+        if (!context.inputsKnown()) {
+            // Whether a broken input is a stream is not known either: the join type waits for it to be fixed.
+            on.ifPresent(text -> context.expression("on", text, Schema.EMPTY));
+            return Optional.empty();
+        }
         boolean leftStream = context.inputsStreaming().get(0);
         boolean rightStream = context.inputsStreaming().get(1);
         Optional<String> refused = StreamingJoinRules.refusal(type, leftStream, rightStream);
         if (refused.isPresent()) {
             context.problem("how", ErrorCode.UNSUPPORTED_JOIN, "%s", refused.get());
-            return Optional.empty();
-        }
-        if (!context.inputsKnown()) {
-            on.ifPresent(text -> context.expression("on", text, Schema.EMPTY));
             return Optional.empty();
         }
         Schema left = context.inputSchemas().get(0);

@@ -21,7 +21,7 @@ final class StaticInputCheck {
 
     /** False, with the problem added, when {@code node} takes a static table where Spark needs a stream. */
     static boolean check(NodeSpec node, NodeKind kind, PlannedNode made, List<Boolean> inputsStreaming,
-                      List<Problem> problems) {
+                         List<Problem> problems) {
         if (inputsStreaming.isEmpty() || inputsStreaming.contains(true) && !inputsStreaming.contains(false)) {
             return true;
         }
@@ -37,7 +37,8 @@ final class StaticInputCheck {
         } else if (made instanceof PlannedNode.TransformNode transform
                 && transform.operator() instanceof StatefulOperator && !inputsStreaming.contains(true)) {
             problems.add(Problem.of(ErrorCode.STATIC_INPUT, where, "%s over a static table alone is not supported "
-                    + "yet: it would fold the same rows into its state every batch; apply it to the stream", kind.name()));
+                    + "yet: it would fold the same rows into its state every batch; apply it to the stream",
+                    kind.name()));
         } else {
             return true;
         }
