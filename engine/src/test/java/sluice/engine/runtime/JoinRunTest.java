@@ -95,6 +95,22 @@ class JoinRunTest {
         assertThat(checkpoint.resolve("state/0/right/0")).isDirectory();
     }
 
+    @Test
+    void aStreamStreamBatchRunAgainAfterACrashBeforeItsCommitGivesItsPairsOnce() throws IOException {
+        writeTrades("1.csv", "A,1");
+        writeQuotes("1.csv", "B,20");
+        writeTrades("2.csv", "B,2");
+        writeQuotes("2.csv", "A,10");
+        Path checkpoint = dir.resolve("checkpoint");
+        assertThat(runStreams(checkpoint)).containsExactlyInAnyOrder(Row.of("B", 2, 20), Row.of("A", 1, 10));
+        // A crash after batch 1 wrote its state (version 2) and its sink, before its commit.
+        Files.delete(checkpoint.resolve("commits/1"));
+
+        List<Row> rerun = runStreams(checkpoint);
+
+        assertThat(rerun).containsExactlyInAnyOrder(Row.of("B", 2, 20), Row.of("A", 1, 10));
+    }
+
     private List<Row> runJoin(String left, String right, String options) throws IOException {
         return runJoin(left, right, options, "");
     }
