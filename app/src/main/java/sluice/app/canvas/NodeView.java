@@ -38,6 +38,8 @@ final class NodeView {
     private String problem;
     private final Circle out = new Circle(PORT_RADIUS);
     private final List<Circle> ins = new ArrayList<>();
+    /** The names of the input ports where the kind names them (a join's left and right), beside each port. */
+    private final List<Label> inNames = new ArrayList<>();
     private NodeKind kind;
     private NodeSpec spec;
     private String description = "";
@@ -91,16 +93,27 @@ final class NodeView {
             description = kind == null ? "unknown node type '" + node.type() + "'" : kind.description();
         }
         int ports = inputPortCount(kind, node.inputs().size());
-        if (ports != ins.size()) {
+        List<String> portNames = kind == null ? List.of() : kind.inputNames();
+        if (ports != ins.size() || portNames.size() != inNames.size()) {
             root.getChildren().removeAll(ins);
+            root.getChildren().removeAll(inNames);
             ins.clear();
+            inNames.clear();
             for (int i = 0; i < ports; i++) {
                 Circle port = new Circle(PORT_RADIUS);
                 port.setId("in-" + cssSafe(id) + "-" + i);
                 port.getStyleClass().addAll("port", "in-port");
                 ins.add(port);
             }
+            for (int i = 0; i < Math.min(ports, portNames.size()); i++) {
+                Label name = new Label(portNames.get(i));
+                name.setId("in-name-" + cssSafe(id) + "-" + i);
+                name.getStyleClass().add("in-port-name");
+                name.setMouseTransparent(true);
+                inNames.add(name);
+            }
             root.getChildren().addAll(ins);
+            root.getChildren().addAll(inNames);
         }
         double height = height();
         root.setPrefHeight(height);
@@ -109,6 +122,11 @@ final class NodeView {
         for (int i = 0; i < ins.size(); i++) {
             ins.get(i).setCenterX(0);
             ins.get(i).setCenterY(inputY(i));
+        }
+        for (int i = 0; i < inNames.size(); i++) {
+            // Outside the box, left of its port, where the node's own text does not run.
+            inNames.get(i).setLayoutX(-PORT_RADIUS - 34);
+            inNames.get(i).setLayoutY(inputY(i) - 18);
         }
         out.setVisible(kind == null || kind.category() != NodeKind.Category.SINK);
         out.setCenterX(WIDTH);

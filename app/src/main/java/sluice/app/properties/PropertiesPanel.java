@@ -282,13 +282,34 @@ public final class PropertiesPanel {
                 schemaBox.getChildren().add(line);
             }
         }
-        // Expressions read the first input's rows; with several inputs (a union) there is no one schema to check.
-        Schema input = node.filter(n -> n.inputs().size() == 1)
-                .map(n -> validation.schemas().get(n.inputs().get(0))).orElse(null);
+        // Expressions read the first input's rows; with several inputs (a union) there is no one schema to check,
+        // except where the inputs are named (a join), whose condition reads the left columns, then the right ones.
+        Schema input = node.filter(this::namesItsInputs).isPresent()
+                ? sideBySide(node.get().inputs(), validation.schemas())
+                : node.filter(n -> n.inputs().size() == 1)
+                        .map(n -> validation.schemas().get(n.inputs().get(0))).orElse(null);
         if (!Objects.equals(input, shownInput) || input == null) {
             shownInput = input;
             editors.values().forEach(editor -> editor.setInputSchema(input));
         }
+    }
+
+    private boolean namesItsInputs(NodeSpec node) {
+        return catalog.type(node.type()).map(t -> t.kind().inputNames())
+                .filter(names -> !names.isEmpty() && names.size() == node.inputs().size()).isPresent();
+    }
+
+    /** The columns of every input in order, or null while one of them is unknown. */
+    private static Schema sideBySide(List<String> inputs, java.util.Map<String, Schema> schemas) {
+        List<Field> fields = new java.util.ArrayList<>();
+        for (String input : inputs) {
+            Schema schema = schemas.get(input);
+            if (schema == null) {
+                return null;
+            }
+            fields.addAll(schema.fields());
+        }
+        return new Schema(fields);
     }
 
     private void markProblems() {

@@ -93,6 +93,26 @@ class PipelineCanvasTest {
     }
 
     @Test
+    void aJoinHasALeftAndARightPortAndEachDropSetsThatSide(FxRobot robot) {
+        open(CanvasFixture.node("trades", "source.rate", 40, 40),
+                CanvasFixture.node("quotes", "source.rate", 40, 200),
+                CanvasFixture.node("j", "transform.join", 400, 100));
+
+        assertThat(robot.lookup("#in-name-j-0").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("left");
+        assertThat(robot.lookup("#in-name-j-1").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("right");
+        robot.drag("#out-quotes", MouseButton.PRIMARY).moveTo("#in-j-0").release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The second source dropped on the left port goes left, the first moves to the right.
+        robot.drag("#out-trades", MouseButton.PRIMARY).moveTo("#in-j-0").release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(spec().node("j").orElseThrow().inputs()).containsExactly("trades", "quotes");
+        assertThat(robot.lookup("#edge-trades-j-0").tryQuery()).isPresent();
+        assertThat(robot.lookup("#edge-quotes-j-1").tryQuery()).isPresent();
+    }
+
+    @Test
     void aRefusedConnectionLeavesTheSpecAndSaysWhy(FxRobot robot) {
         open(CanvasFixture.node("rate", "source.rate", 400, 60),
                 CanvasFixture.node("keep", "transform.filter", 40, 60));

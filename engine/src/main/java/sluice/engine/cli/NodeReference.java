@@ -39,8 +39,10 @@ final class NodeReference {
         } else if (kind.maxInputs() == NodeKind.UNBOUNDED) {
             return "At least " + kind.minInputs() + " inputs.";
         }
-        return kind.minInputs() == kind.maxInputs() && kind.minInputs() == 1 ? "One input."
-                : kind.minInputs() + " to " + kind.maxInputs() + " inputs.";
+        if (kind.minInputs() == kind.maxInputs()) {
+            return kind.minInputs() == 1 ? "One input." : "Exactly " + kind.minInputs() + " inputs.";
+        }
+        return kind.minInputs() + " to " + kind.maxInputs() + " inputs.";
     }
 
     private static String type(OptionSpec option) {

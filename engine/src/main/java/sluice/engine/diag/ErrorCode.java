@@ -25,6 +25,10 @@ public enum ErrorCode {
     WRONG_ARGUMENTS,
     TYPE_MISMATCH,
     INCOMPATIBLE_UNION,
+    /** A join Spark refuses in a streaming query (its type, its sides, or a missing equality). */
+    UNSUPPORTED_JOIN,
+    /** A static table (source.file with static: true) used where Spark needs a stream. */
+    STATIC_INPUT,
     // while running
     SOURCE_FAILED,
     MALFORMED_RECORD,

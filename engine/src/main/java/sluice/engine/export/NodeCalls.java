@@ -64,6 +64,7 @@ final class NodeCalls {
             case "transform.aggregate" -> chain.aggregate();
             case "transform.watermark" -> chain.calls.add(Call.of("withWatermark",
                     new Text(chain.text("eventTime").trim()), new Text(chain.text("delayThreshold").trim())));
+            case "transform.join" -> chain.join();
             case "sink.console" -> chain.sink("console", Set.of());
             case "sink.noop" -> chain.sink("noop", Set.of());
             case "sink.file" -> chain.fileSink();
@@ -84,11 +85,16 @@ final class NodeCalls {
 
     private void fileSource() {
         calls.add(Call.of("format", new Text(text("format").trim().toLowerCase(Locale.ROOT))));
-        passOptions(Set.of("path", "format", "schema", "schemaInference"));
+        passOptions(Set.of("path", "format", "schema", "schemaInference", "static"));
         optional("schema").ifPresent(schema -> calls.add(Call.of("schema", new Text(schema))));
+        boolean table = optional("static").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
         if (optional("schema").isEmpty() && !"text".equalsIgnoreCase(text("format").trim())) {
-            notes.add("No schema: Spark infers it from the files present at start, as "
+            notes.add(table ? "No schema: spark.read infers it from the files"
+                    : "No schema: Spark infers it from the files present at start, as "
                     + "spark.sql.streaming.schemaInference says");
+        }
+        if (table) {
+            notes.add("A static table: read once with spark.read, joined with a stream");
         }
         Path folder = path("path");
         notes.add("Reads " + CommentText.clean(folder.toString()) + " (the pipeline's '"
@@ -101,6 +107,21 @@ final class NodeCalls {
         List<String> keys = raw("groupBy").isPresent() ? list("groupBy") : List.of();
         call("groupBy", keys.stream().map(e -> (Arg) new SqlExpression(e)).toList());
         call("agg", list("aggregations").stream().map(e -> (Arg) new SqlExpression(e)).toList());
+    }
+
+    /**
+     * Spark's {@code left.join(right, on, how)}: a condition as a Column, using columns as a list of names; neither
+     * is a condition that is always true (Spark's join of every pair).
+     */
+    private void join() {
+        Variable right = new Variable(names.of(node.inputs().get(1)));
+        Text how = new Text(optional("how").orElse("inner").trim());
+        Optional<String> on = optional("on").filter(text -> !text.isBlank());
+        if (raw("usingColumns").isPresent()) {
+            calls.add(Call.of("join", right, new SparkProgram.TextList(list("usingColumns")), how));
+        } else {
+            calls.add(Call.of("join", right, new SqlExpression(on.orElse("true")), how));
+        }
     }
 
     private void union() {

@@ -8,6 +8,7 @@ import sluice.engine.export.SparkProgram.SqlExpression;
 import sluice.engine.export.SparkProgram.Statement;
 import sluice.engine.export.SparkProgram.Text;
 import sluice.engine.export.SparkProgram.TriggerArg;
+import sluice.engine.export.SparkProgram.TextList;
 import sluice.engine.export.SparkProgram.Variable;
 import sluice.engine.pipeline.Trigger;
 
@@ -62,6 +63,7 @@ public final class ScalaScript {
             statement.comments().forEach(c -> out.comment(BODY, c));
             out.line(BODY + "val " + statement.variable() + " = " + switch (statement.start()) {
                 case READ_STREAM -> "spark.readStream";
+                case READ -> "spark.read";
                 case INPUT -> statement.input();
                 case WRITE_STREAM -> statement.input() + ".writeStream";
             });
@@ -97,6 +99,8 @@ public final class ScalaScript {
     private static String argument(Arg arg) {
         if (arg instanceof Text text) {
             return literal(text.value());
+        } else if (arg instanceof TextList list) {
+            return "Seq(" + String.join(", ", list.values().stream().map(ScalaScript::literal).toList()) + ")";
         } else if (arg instanceof Variable variable) {
             return variable.name();
         } else if (arg instanceof SqlExpression expression) {

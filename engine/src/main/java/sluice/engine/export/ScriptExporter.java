@@ -62,16 +62,16 @@ public final class ScriptExporter {
             comments.add(CommentText.clean(node.id() + " (" + node.type() + "): " + description(node.type())));
             comments.addAll(chain.notes());
             List<Call> calls = new ArrayList<>(chain.calls());
-            Start start = step.inputs().isEmpty() ? Start.READ_STREAM
+            Start start = step.inputs().isEmpty() ? (isTrue(node, "static") ? Start.READ : Start.READ_STREAM)
                     : node.type().startsWith("sink.") ? Start.WRITE_STREAM : Start.INPUT;
             if (start == Start.WRITE_STREAM) {
                 finishQuery(spec, node, variable, context.baseDir(), calls, comments);
             }
-            if (node.type().equals("source.file") && isTrue(node, "schemaInference")) {
+            if (node.type().equals("source.file") && isTrue(node, "schemaInference") && !isTrue(node, "static")) {
                 inferring.add(node.id());
             }
             statements.add(new Statement(variable, comments, start,
-                    start == Start.READ_STREAM ? null : names.of(step.inputs().get(0)), calls));
+                    step.inputs().isEmpty() ? null : names.of(step.inputs().get(0)), calls));
         }
         boolean finite = spec.trigger() instanceof Trigger.Once || spec.trigger() instanceof Trigger.AvailableNow;
         return new SparkProgram(CommentText.clean(spec.name()), CommentText.clean(context.pipelineFile()),

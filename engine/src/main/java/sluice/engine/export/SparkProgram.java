@@ -51,6 +51,8 @@ public record SparkProgram(String pipelineName, String pipelineFile, String scri
     public enum Start {
         /** {@code spark.readStream}. */
         READ_STREAM,
+        /** {@code spark.read}: a static table (a source.file with static: true). */
+        READ,
         /** The input's variable. */
         INPUT,
         /** {@code input.writeStream}: the statement's value is a started streaming query. */
@@ -67,7 +69,7 @@ public record SparkProgram(String pipelineName, String pipelineFile, String scri
             comments = List.copyOf(comments);
             comments.forEach(SparkProgram::checkComment);
             requireNonNull(start, "start is null");
-            if ((start == Start.READ_STREAM) != (input == null)) {
+            if ((start == Start.READ_STREAM || start == Start.READ) != (input == null)) {
                 throw new IllegalArgumentException("only a readStream statement has no input: " + variable);
             }
             calls = List.copyOf(calls);
@@ -91,12 +93,19 @@ public record SparkProgram(String pipelineName, String pipelineFile, String scri
     }
 
     /** An argument: how it is written depends on the language. */
-    public sealed interface Arg permits Text, Variable, SqlExpression, TriggerArg {}
+    public sealed interface Arg permits Text, TextList, Variable, SqlExpression, TriggerArg {}
 
     /** A string literal. */
     public record Text(String value) implements Arg {
         public Text {
             requireNonNull(value, "value is null");
+        }
+    }
+
+    /** A list of string literals: {@code ["a", "b"]} in Python, {@code Seq("a", "b")} in Scala. */
+    public record TextList(List<String> values) implements Arg {
+        public TextList {
+            values = List.copyOf(values);
         }
     }
 

@@ -10,10 +10,12 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.OptionKind;
+import sluice.engine.operator.StaticTableOperator;
 import sluice.engine.pipeline.OptionSpec;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileSource;
 import sluice.engine.source.file.FileSourceOptions;
+import sluice.engine.source.file.FileTable;
 import sluice.engine.source.file.FileListing;
 import sluice.engine.source.file.ListedFile;
 import sluice.engine.source.file.ParseMode;
@@ -39,7 +41,8 @@ import sluice.engine.types.StructType;
  * {@code source.file}: Spark's streaming file source with the csv, json and text formats. {@code format} is required,
  * as in Spark (whose default format is parquet, which we do not read). A schema is required unless
  * {@code schemaInference} is true (Spark's {@code spark.sql.streaming.schemaInference}), except for text, whose
- * schema is always {@code value STRING}.
+ * schema is always {@code value STRING}. With {@code static} true the node is a table read once (Spark's
+ * {@code spark.read}), planned as a {@link StaticTableOperator} instead of a source.
  */
 final class FileSourceFactory {
     private static final List<String> MODES = List.of("PERMISSIVE", "DROPMALFORMED", "FAILFAST");
@@ -51,6 +54,9 @@ final class FileSourceFactory {
                     + "schemaInference is true"),
             OptionSpec.optional("schemaInference", OptionKind.BOOLEAN, "false",
                     "Infer the schema from the files present at start (Spark's spark.sql.streaming.schemaInference)"),
+            OptionSpec.optional("static", OptionKind.BOOLEAN, "false", "Read the files once as a table (Spark's "
+                    + "spark.read), to join a stream with; the path may name one file, and the schema is inferred "
+                    + "when none is given"),
             OptionSpec.optional("maxFilesPerTrigger", OptionKind.INTEGER, null,
                     "Most new files one micro-batch takes; unset means all"),
             OptionSpec.optional("latestFirst", OptionKind.BOOLEAN, "false", "Take the newest files first"),
@@ -132,11 +138,17 @@ final class FileSourceFactory {
         if (options.isEmpty() || fileFormat.isEmpty() || context.hasProblems()) {
             return Optional.empty();
         }
+        if (context.bool("static")) {
+            FileTable table = new FileTable(context.nodeId(), path.get(), options.get().pathGlobFilter(),
+                    fileFormat.get(), context.environment().zone());
+            return Optional.of(new PlannedNode.TransformNode(
+                    new StaticTableOperator(fileFormat.get().schema(), table::read)));
+        }
         return Optional.of(new PlannedNode.SourceNode(new FileSource(options.get(), fileFormat.get())));
     }
 
     private static Optional<FileSourceOptions> sourceOptions(NodeContext context, Path path) {
-        if (FileListing.namesOneFile(path)) {
+        if (FileListing.namesOneFile(path) && !context.bool("static")) {
             // Spark's stream source takes a path that is not a glob for the base folder of what it reads, and its
             // first batch fails on a file ("Option 'basePath' must be a directory"): refused here, before the run.
             context.problem("path", ErrorCode.BAD_OPTION_VALUE, "'%s' is a file, and Spark's file stream source "
@@ -254,7 +266,8 @@ final class FileSourceFactory {
         if (context.string("schema").isPresent()) {
             return context.schema("schema");
         }
-        if (!context.bool("schemaInference")) {
+        // Spark's spark.read infers a schema when none is given; its readStream only when asked to.
+        if (!context.bool("schemaInference") && !context.bool("static")) {
             context.problem("schema", ErrorCode.MISSING_OPTION, "source.file requires a 'schema' option; Spark "
                     + "streaming reads need one, or set schemaInference to 'true'");
             return Optional.empty();

@@ -31,6 +31,7 @@ public final class NodeContext {
     private final NodeKind kind;
     private final List<Schema> inputSchemas;
     private final boolean inputsKnown;
+    private final List<Boolean> inputsStreaming;
     private final PlanEnvironment environment;
     private final ExpressionCompiler compiler;
     private final List<Problem> problems;
@@ -38,7 +39,8 @@ public final class NodeContext {
 
     NodeContext(NodeSpec node, NodeKind kind, List<Schema> inputSchemas, PlanEnvironment environment,
                 ExpressionCompiler compiler, List<Problem> problems) {
-        this(node, kind, inputSchemas, true, environment, compiler, problems);
+        this(node, kind, inputSchemas, true, inputSchemas.stream().map(s -> true).toList(), environment, compiler,
+                problems);
     }
 
     /**
@@ -46,11 +48,13 @@ public final class NodeContext {
      * only parsed, and factories skip the checks that need the columns, so the node's other problems still show.
      */
     NodeContext(NodeSpec node, NodeKind kind, List<Schema> inputSchemas, boolean inputsKnown,
-                PlanEnvironment environment, ExpressionCompiler compiler, List<Problem> problems) {
+                List<Boolean> inputsStreaming, PlanEnvironment environment, ExpressionCompiler compiler,
+                List<Problem> problems) {
         this.node = requireNonNull(node, "node is null");
         this.kind = requireNonNull(kind, "kind is null");
         this.inputSchemas = List.copyOf(inputSchemas);
         this.inputsKnown = inputsKnown;
+        this.inputsStreaming = List.copyOf(inputsStreaming);
         this.environment = requireNonNull(environment, "environment is null");
         this.compiler = requireNonNull(compiler, "compiler is null");
         this.problems = requireNonNull(problems, "problems is null");
@@ -72,6 +76,16 @@ public final class NodeContext {
     /** False when an input node is broken: its schema is unknown and checks against it are skipped. */
     public boolean inputsKnown() {
         return inputsKnown;
+    }
+
+    /** For each input, whether it is a stream (false: a static table, Spark's batch DataFrame). */
+    public List<Boolean> inputsStreaming() {
+        return inputsStreaming;
+    }
+
+    /** The compiler of this plan, for a factory that takes an expression apart (a join's condition). */
+    ExpressionCompiler compiler() {
+        return compiler;
     }
 
     public PlanEnvironment environment() {

@@ -32,7 +32,9 @@ final class OutputModeCheck {
             if (!(step.node() instanceof PlannedNode.SinkNode sink)) {
                 continue;
             }
-            List<String> aggregations = statefulAbove(step, byId);
+            // A join of two streams keeps state but is no aggregation; its own rule is StreamJoinModeCheck's.
+            List<String> aggregations = statefulAbove(step, byId).stream()
+                    .filter(id -> !StreamJoinModeCheck.isStreamJoin(byId.get(id))).toList();
             Position where = Position.option(step.nodeId(), "outputMode");
             OutputMode mode = sink.outputMode();
             if (aggregations.isEmpty() && mode == OutputMode.COMPLETE) {

@@ -82,6 +82,7 @@ public final class Planner {
 
         ExpressionCompiler compiler = new ExpressionCompiler(environment.zone());
         Map<String, PlannedNode> planned = new LinkedHashMap<>();
+        Map<String, Boolean> streaming = new HashMap<>();
         List<QueryPlan.Step> steps = new ArrayList<>();
         for (NodeSpec node : order) {
             NodeType type = types.get(node.id());
@@ -93,16 +94,24 @@ public final class Planner {
             boolean inputsKnown = node.inputs().stream().allMatch(planned::containsKey);
             List<Schema> inputSchemas = node.inputs().stream()
                     .map(id -> inputsKnown ? planned.get(id).schema() : Schema.EMPTY).toList();
-            NodeContext context = new NodeContext(node, type.kind(), inputSchemas, inputsKnown, environment, compiler,
-                    problems);
+            List<Boolean> inputsStreaming = node.inputs().stream()
+                    .map(id -> streaming.getOrDefault(id, true)).toList();
+            NodeContext context = new NodeContext(node, type.kind(), inputSchemas, inputsKnown, inputsStreaming,
+                    environment, compiler, problems);
             Optional<PlannedNode> made = type.factory().plan(context);
-            if (inputsKnown && made.isPresent() && !context.hasProblems()) {
+            if (inputsKnown && made.isPresent() && !context.hasProblems()
+                    && StaticInputCheck.check(node, type.kind(), made.get(), inputsStreaming, problems)) {
+                // A source is a stream; a static table takes no input and is not; anything else is a stream when
+                // one of its inputs is, as Spark's isStreaming.
+                streaming.put(node.id(), made.get() instanceof PlannedNode.SourceNode
+                        || inputsStreaming.contains(true));
                 planned.put(node.id(), made.get());
                 steps.add(new QueryPlan.Step(node.id(), node.type(), node.inputs(), made.get()));
             }
         }
         QueryNameCheck.check(spec.nodes(), problems);
         OutputModeCheck.check(steps, problems);
+        StreamJoinModeCheck.check(steps, problems);
         if (problems.isEmpty() && environment.pruneColumns()) {
             ColumnPruning.apply(steps);
         }

@@ -56,7 +56,8 @@ final class TransformFactories {
                 new NodeType(FILTER, TransformFactories::filter),
                 new NodeType(UNION, TransformFactories::union),
                 new NodeType(AGGREGATE, AggregatePlan::plan),
-                new NodeType(WATERMARK, WatermarkPlan::plan));
+                new NodeType(WATERMARK, WatermarkPlan::plan),
+                new NodeType(JoinPlan.KIND, JoinPlan::plan));
     }
 
     private static Optional<PlannedNode> select(NodeContext context) {

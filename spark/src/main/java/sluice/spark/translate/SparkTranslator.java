@@ -37,7 +37,8 @@ import sluice.engine.plan.QueryPlan;
  */
 public final class SparkTranslator {
     /** Options of source.file that are Sluice's, or that Spark takes through another call (path, schema). */
-    private static final Set<String> FILE_SOURCE_OWN = Set.of("path", "format", "schema", "schemaInference");
+    private static final Set<String> FILE_SOURCE_OWN = Set.of("path", "format", "schema", "schemaInference",
+            "static");
     /** Options of sinks that Spark takes through another call, or that only the workbench's views use. */
     private static final Set<String> SINK_OWN = Set.of("outputMode", "path", "format", "queryName");
 
@@ -151,6 +152,8 @@ public final class SparkTranslator {
             case "transform.watermark":
                 return Optional.of(inputs.get(0).withWatermark(text(node, "eventTime").orElseThrow().trim(),
                         text(node, "delayThreshold").orElseThrow().trim()));
+            case "transform.join":
+                return Optional.of(join(node, inputs.get(0), inputs.get(1)));
             case "transform.union":
                 Dataset<Row> all = inputs.get(0);
                 for (Dataset<Row> next : inputs.subList(1, inputs.size())) {
@@ -173,7 +176,22 @@ public final class SparkTranslator {
                 .toArray(org.apache.spark.sql.Column[]::new));
     }
 
+    /**
+     * Spark's {@code left.join(right, on, how)}: the condition as a Column, the using columns as names; neither is a
+     * condition that is always true.
+     */
+    private static Dataset<Row> join(NodeSpec node, Dataset<Row> left, Dataset<Row> right) {
+        String how = text(node, "how").orElse("inner").trim();
+        if (node.options().containsKey("usingColumns")) {
+            return left.join(right, list(node, "usingColumns").toArray(String[]::new), how);
+        }
+        return left.join(right, functions.expr(text(node, "on").filter(t -> !t.isBlank()).orElse("true")), how);
+    }
+
     private Dataset<Row> fileSource(NodeSpec node, PlanEnvironment environment) {
+        if (text(node, "static").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false)) {
+            return staticTable(node, environment);
+        }
         DataStreamReader reader = reader(node, FILE_SOURCE_OWN).format(text(node, "format").orElseThrow().trim());
         Optional<String> schema = text(node, "schema");
         String folder = path(node, environment);
@@ -189,6 +207,18 @@ public final class SparkTranslator {
         } finally {
             spark.conf().set(key, before);
         }
+    }
+
+    /** A source.file with static: true is Spark's {@code spark.read}, which infers a schema when none is given. */
+    private Dataset<Row> staticTable(NodeSpec node, PlanEnvironment environment) {
+        org.apache.spark.sql.DataFrameReader reader = spark.read().format(text(node, "format").orElseThrow().trim());
+        for (Map.Entry<String, OptionValue> option : node.options().entrySet()) {
+            if (!FILE_SOURCE_OWN.contains(option.getKey()) && option.getValue() instanceof OptionValue.Text value) {
+                reader = reader.option(option.getKey(), value.value());
+            }
+        }
+        Optional<String> schema = text(node, "schema");
+        return (schema.isPresent() ? reader.schema(schema.get()) : reader).load(path(node, environment));
     }
 
     private DataStreamReader reader(NodeSpec node, Set<String> own) {

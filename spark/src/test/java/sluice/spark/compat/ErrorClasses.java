@@ -51,7 +51,11 @@ final class ErrorClasses {
         // Rejections: the classes of Spark's analysis, found when the query is defined or when its first batch is
         // planned (a file sink's schema).
         SPARK.put(ErrorCode.BAD_OUTPUT_MODE, List.of("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE",
-                "STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION"));
+                "STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", "_LEGACY_ERROR_TEMP_3102"));
+        // UnsupportedOperationChecker's join rules, and the planner's refusal of a stream-stream join without an
+        // equality; a static table where a stream is needed.
+        SPARK.put(ErrorCode.UNSUPPORTED_JOIN, List.of("_LEGACY_ERROR_TEMP_3102", "_LEGACY_ERROR_TEMP_1181"));
+        SPARK.put(ErrorCode.STATIC_INPUT, List.of("WRITE_STREAM_NOT_ALLOWED", "_LEGACY_ERROR_TEMP_3102"));
         SPARK.put(ErrorCode.TYPE_MISMATCH, List.of("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", "_LEGACY_ERROR_TEMP_1290",
                 "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", "DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE",
                 "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION", "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION",
@@ -76,7 +80,7 @@ final class ErrorClasses {
                 "WRONG_NUM_ARGS.WITH_SUGGESTION", "INVALID_EXTRACT_FIELD"));
         SPARK.put(ErrorCode.INCOMPATIBLE_UNION, List.of("NUM_COLUMNS_MISMATCH", "INCOMPATIBLE_COLUMN_TYPE"));
         SPARK.put(ErrorCode.UNKNOWN_COLUMN, List.of("UNRESOLVED_COLUMN.WITH_SUGGESTION",
-                "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", "FIELD_NOT_FOUND"));
+                "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", "FIELD_NOT_FOUND", "UNRESOLVED_USING_COLUMN_FOR_JOIN"));
         // A Spark function Sluice lacks is refused like an unknown one; monotonically_increasing_id is also refused by
         // Spark, in every streaming query.
         SPARK.put(ErrorCode.UNKNOWN_FUNCTION, List.of("UNRESOLVED_ROUTINE", "_LEGACY_ERROR_TEMP_3102"));

@@ -9,5 +9,7 @@
  * through {@link sluice.engine.source.file.LineBlocks}, handing rows on in batches of a few thousand. Shared by the
  * formats: {@link sluice.engine.source.file.ParseMode}, {@link sluice.engine.source.file.RowCollector} (rows and
  * malformed records) and {@link sluice.engine.source.file.TemporalParser} (Spark's date and time text).
+ * {@link sluice.engine.source.file.FileTable} reads the same formats once, as a static table (Spark's
+ * {@code spark.read}).
  */
 package sluice.engine.source.file;

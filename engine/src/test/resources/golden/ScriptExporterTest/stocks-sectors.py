@@ -1,0 +1,78 @@
+# Stocks with sectors: a stream joined with a static table
+#
+# Exported by Sluice from stocks-sectors.sluice.json: the same pipeline written with PySpark's
+# Structured Streaming API (Spark 4). Run it with:
+#
+#     spark-submit stocks-sectors.py
+#
+# Each node is one variable named after its id, in the order data flows; each sink is one
+# streaming query (Spark runs a query per sink where Sluice runs the whole pipeline as one).
+# Expressions are Spark SQL, passed through unchanged. Paths are local: on a cluster, point them
+# at storage every executor can read.
+
+from pyspark.sql import SparkSession
+
+spark = (
+    SparkSession.builder
+    .appName("Stocks with sectors: a stream joined with a static table")
+    .getOrCreate()
+)
+
+# stocks (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text)
+# Reads /sluice/sample-data/stocks (the pipeline's '../stocks', resolved against the pipeline file's folder)
+stocks = (
+    spark.readStream
+    .format("csv")
+    .option("header", "true")
+    .option("maxFilesPerTrigger", "1")
+    .schema("Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING")
+    .load("/sluice/sample-data/stocks")
+)
+
+# sectors (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text)
+# A static table: read once with spark.read, joined with a stream
+# Reads /sluice/sample-data/sectors/sectors.csv (the pipeline's '../sectors/sectors.csv', resolved against the pipeline file's folder)
+sectors = (
+    spark.read
+    .format("csv")
+    .option("header", "true")
+    .schema("Name STRING, Sector STRING")
+    .load("/sluice/sample-data/sectors/sectors.csv")
+)
+
+# labelled (transform.join): Joins two inputs, the first on the left, as Spark's join: a stream with a static table (source.file with static: true), or two streams (inner, append mode)
+labelled = (
+    stocks
+    .join(sectors, ["Name"], "left_outer")
+)
+
+# rows (transform.select): Computes new columns from each row, as Spark's selectExpr
+rows = (
+    labelled
+    .selectExpr("Name", "Sector", "Date", "Close")
+)
+
+# console (sink.console): Prints each batch as a table, as Spark's console sink
+console = (
+    rows.writeStream
+    .format("console")
+    .outputMode("append")
+    .option("numRows", "5")
+    .trigger(processingTime="1 second")
+    .start()
+)
+
+# table (sink.table): Shows each batch in a live table in the workbench, with a history of recent batches
+# Sluice's workbench draws this sink; on Spark it is the memory sink: query it with spark.table('table')
+# Workbench-only options left out: maxBatches=100
+table = (
+    rows.writeStream
+    .format("memory")
+    .outputMode("append")
+    .queryName("table")
+    .trigger(processingTime="1 second")
+    .start()
+)
+
+# The queries run until one of them stops or fails (or the job is killed).
+spark.streams.awaitAnyTermination()
