@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -127,9 +128,12 @@ class MalformedRecordsTest {
         WorkbenchFixture.await("batch 0 is shown", () -> workbench.inspector().shownBatchId() == 0);
         assertThat(text(robot, "#malformed-files")).isEqualTo("2 malformed records");
         CheckBox filter = robot.lookup("#inspector-malformed").queryAs(CheckBox.class);
+        Label holder = robot.lookup("#inspector-malformed-filter").queryAs(Label.class);
         assertThat(onFx(filter::isVisible)).isTrue();
         assertThat(onFx(filter::isDisabled)).isTrue();
-        assertThat(onFx(() -> filter.getTooltip().getText())).startsWith("The rows out of 'counts' are new rows");
+        // The tooltip sits on an enabled holder: a disabled control gets no mouse events, so it would never show.
+        assertThat(onFx(holder::isDisabled)).isFalse();
+        assertThat(onFx(() -> holder.getTooltip().getText())).startsWith("After 'counts' the rows are new ones");
         assertThat(robot.lookup("#inspector-malformed-at").tryQuery()).isEmpty();
     }
 

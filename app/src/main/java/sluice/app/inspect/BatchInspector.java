@@ -66,8 +66,8 @@ public final class BatchInspector implements FeedListener {
     private static final String MALFORMED_TIP = "Rows whose record was malformed (PERMISSIVE keeps them as nulls); "
             + "'malformed at' names the file and line, and a STRING column named as columnNameOfCorruptRecord "
             + "(_corrupt_record by default) in the source's schema holds the raw record";
-    private static final String MALFORMED_LOST = "The rows out of '%s' are new rows, not the records read (an "
-            + "aggregation's groups): none of them is a malformed record";
+    private static final String MALFORMED_LOST = "After '%s' the rows are new ones (an aggregation's groups), not the "
+            + "records read: none of them is a malformed record";
     private final Selection selection;
     private final ObservableValue<PipelineSpec> spec;
     private final LongSupplier skippedBatches;
@@ -87,6 +87,11 @@ public final class BatchInspector implements FeedListener {
     private final TextField filter = TextFields.createClearableTextField();
     /** Only the rows a file source's reader found malformed, as the engine marks them (see {@link MalformedReach}). */
     private final CheckBox malformedOnly = new CheckBox("Malformed only");
+    /**
+     * Holds the box and its tooltip: a disabled control gets no mouse events, so a tooltip of its own would never show
+     * why it is greyed.
+     */
+    private final Label malformedFilter = new Label(null, malformedOnly);
     private final BorderPane view = new BorderPane();
     private String node;
     /** The batch shown, or null to follow the newest one as batches arrive. */
@@ -159,10 +164,14 @@ public final class BatchInspector implements FeedListener {
         HBox batchNavigation = new HBox(4, previous, batchIds, next);
         batchNavigation.setAlignment(Pos.CENTER_LEFT);
         malformedOnly.setId("inspector-malformed");
-        malformedOnly.setTooltip(new Tooltip(MALFORMED_TIP));
-        malformedOnly.managedProperty().bind(malformedOnly.visibleProperty());
-        malformedOnly.setVisible(false);
-        FlowPane bar = new FlowPane(8, 4, title, batchNavigation, summary, skipped, filter, malformedOnly);
+        malformedFilter.setId("inspector-malformed-filter");
+        Tooltip malformedTip = new Tooltip(MALFORMED_TIP);
+        malformedTip.setWrapText(true);
+        malformedTip.setMaxWidth(420);
+        malformedFilter.setTooltip(malformedTip);
+        malformedFilter.managedProperty().bind(malformedFilter.visibleProperty());
+        malformedFilter.setVisible(false);
+        FlowPane bar = new FlowPane(8, 4, title, batchNavigation, summary, skipped, filter, malformedFilter);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("inspector-bar");
@@ -335,9 +344,9 @@ public final class BatchInspector implements FeedListener {
      */
     private void updateMalformedOnly() {
         MalformedReach reach = MalformedReach.of(spec.getValue(), node);
-        malformedOnly.setVisible(reach.kind() != MalformedReach.Kind.NO_SOURCE);
+        malformedFilter.setVisible(reach.kind() != MalformedReach.Kind.NO_SOURCE);
         malformedOnly.setDisable(reach.kind() != MalformedReach.Kind.KEPT);
-        malformedOnly.getTooltip().setText(reach.kind() == MalformedReach.Kind.LOST
+        malformedFilter.getTooltip().setText(reach.kind() == MalformedReach.Kind.LOST
                 ? String.format(Locale.ROOT, MALFORMED_LOST, reach.lostAt()) : MALFORMED_TIP);
         if (reach.kind() != MalformedReach.Kind.KEPT) {
             malformedOnly.setSelected(false);
