@@ -52,20 +52,8 @@ public record MalformedRows(List<Mark> marks) {
 
     /** The mark of row {@code row}, or null if that row was read well. */
     public Mark find(int row) {
-        int low = 0;
-        int high = marks.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int at = marks.get(middle).row();
-            if (at < row) {
-                low = middle + 1;
-            } else if (at > row) {
-                high = middle - 1;
-            } else {
-                return marks.get(middle);
-            }
-        }
-        return null;
+        int at = firstAtOrAfter(row);
+        return at < marks.size() && marks.get(at).row() == row ? marks.get(at) : null;
     }
 
     /** The marks of the batch {@link Batch#select} makes: its row {@code i} is row {@code rows[i]} of this one. */
@@ -82,13 +70,27 @@ public record MalformedRows(List<Mark> marks) {
 
     /** The marks of rows {@code [from, to)}, counted from {@code from}. */
     MalformedRows slice(int from, int to) {
+        // Found by halving, not by a scan: a per-row evaluation (try_…) slices a batch into single rows.
         List<Mark> picked = new ArrayList<>();
-        for (Mark mark : marks) {
-            if (mark.row() >= from && mark.row() < to) {
-                picked.add(mark.at(mark.row() - from));
-            }
+        for (int i = firstAtOrAfter(from); i < marks.size() && marks.get(i).row() < to; i++) {
+            picked.add(marks.get(i).at(marks.get(i).row() - from));
         }
         return ofOrNull(picked);
+    }
+
+    /** The index of the first mark of a row at or after {@code row}, or the number of marks. */
+    private int firstAtOrAfter(int row) {
+        int low = 0;
+        int high = marks.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (marks.get(middle).row() < row) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** These marks moved down by {@code offset} rows, appended to {@code into}. */
