@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextInputControl;
@@ -36,6 +38,7 @@ import sluice.app.run.TriggerChoice;
 import sluice.app.theme.AboutBox;
 import sluice.app.theme.ThemeSwitch;
 import sluice.app.validation.LiveValidation;
+import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.pipeline.Trigger;
 import sluice.engine.plan.NodeCatalog;
 import sluice.engine.runtime.QueryProgress;
@@ -324,6 +327,27 @@ public final class Workbench {
         pump.reset();
         showTableWhenNothingSelected();
         session.start(document.spec(), baseDir(), chosenTrigger());
+    }
+
+    /**
+     * Runs the pipeline once its current version is checked (now, if it already is), once: the window's
+     * {@code --run}. Checks after later edits start nothing, and a check that ended before this call is not waited
+     * for.
+     */
+    public void runWhenChecked() {
+        if (document.spec().equals(validation.checkedProperty().get())) {
+            run();
+            return;
+        }
+        validation.checkedProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends PipelineSpec> obs, PipelineSpec old, PipelineSpec now) {
+                if (document.spec().equals(now)) {
+                    validation.checkedProperty().removeListener(this);
+                    run();
+                }
+            }
+        });
     }
 
     /**

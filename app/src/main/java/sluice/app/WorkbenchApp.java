@@ -32,11 +32,7 @@ public final class WorkbenchApp extends Application {
         }
         stage.show();
         if (options.run()) {
-            workbench.validation().checkedProperty().addListener((obs, old, spec) -> {
-                if (workbench.session().state() == sluice.app.run.RunState.IDLE) {
-                    workbench.run();
-                }
-            });
+            workbench.runWhenChecked();
         }
     }
 

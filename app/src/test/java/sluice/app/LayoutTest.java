@@ -19,6 +19,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
@@ -133,8 +134,10 @@ class LayoutTest {
 
     @Test
     void theLayoutIsRememberedBetweenLaunches(FxRobot robot) {
+        SplitPane middle = robot.lookup("#middle-split").queryAs(SplitPane.class);
+        robot.drag(divider(robot, middle), MouseButton.PRIMARY).moveBy(-150, 0).release(MouseButton.PRIMARY);
+        double dragged = onFx(() -> middle.getDividerPositions()[0]);
         robot.interact(() -> {
-            robot.lookup("#middle-split").queryAs(SplitPane.class).setDividerPositions(0.5);
             robot.lookup("#rows-tabs").queryAs(TabPane.class).getSelectionModel().select(1);
             workbench.restoreWindow(stage, new Rectangle2D(0, 0, 1280, 800));
             stage.setWidth(1100);
@@ -142,17 +145,41 @@ class LayoutTest {
         });
         robot.interact(workbench::close);
 
-        robot.interact(() -> {
-            workbench = WorkbenchFixture.open(stage, new Workbench(Clock.systemUTC(), preferences), 1280, 800);
-            workbench.restoreWindow(stage, new Rectangle2D(0, 0, 1280, 800));
-        });
+        relaunch(robot);
 
+        assertThat(dragged).isLessThan(0.6);
         assertThat(onFx(() -> robot.lookup("#middle-split").queryAs(SplitPane.class).getDividerPositions()[0]))
-                .isCloseTo(0.5, Offset.offset(0.005)); // snapped to whole pixels on resizing
+                .isCloseTo(dragged, Offset.offset(0.005)); // snapped to whole pixels on resizing
         assertThat(onFx(() -> robot.lookup("#rows-tabs").queryAs(TabPane.class).getSelectionModel()
                 .getSelectedIndex())).isEqualTo(1);
         assertThat(onFx(stage::getWidth)).isEqualTo(1100);
         assertThat(onFx(stage::getHeight)).isEqualTo(700);
+    }
+
+    @Test
+    void dividersMovedByLayoutNotByAPersonAreNotRemembered(FxRobot robot) {
+        double initial = onFx(() -> robot.lookup("#centre-split").queryAs(SplitPane.class).getDividerPositions()[0]);
+        // What a window's first layouts do to a divider; remembered, it made the panels creep at every launch.
+        robot.interact(() -> robot.lookup("#centre-split").queryAs(SplitPane.class).setDividerPositions(0.95));
+        robot.interact(workbench::close);
+
+        relaunch(robot);
+
+        assertThat(onFx(() -> robot.lookup("#centre-split").queryAs(SplitPane.class).getDividerPositions()[0]))
+                .isCloseTo(initial, Offset.offset(0.005));
+    }
+
+    private void relaunch(FxRobot robot) {
+        robot.interact(() -> {
+            workbench = WorkbenchFixture.open(stage, new Workbench(Clock.systemUTC(), preferences), 1280, 800);
+            workbench.restoreWindow(stage, new Rectangle2D(0, 0, 1280, 800));
+        });
+    }
+
+    /** The divider of {@code pane} itself, not of a split pane inside it. */
+    private static Node divider(FxRobot robot, SplitPane pane) {
+        return robot.from(pane).lookup(".split-pane-divider").queryAll().stream()
+                .filter(node -> node.getParent() == pane).findFirst().orElseThrow();
     }
 
     private static Label labelOf(FxRobot robot, String text) {

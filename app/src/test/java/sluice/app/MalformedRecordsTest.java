@@ -7,6 +7,9 @@ import static sluice.app.WorkbenchFixture.text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +22,9 @@ import org.testfx.framework.junit5.Start;
 import sluice.engine.types.Row;
 
 /**
- * Malformed input is visible: a CSV record PERMISSIVE mode keeps as nulls is counted on the source node and in the
- * metrics, and the inspector filters to it, with its raw line in the corrupt-record column.
+ * Malformed input is visible: a CSV or JSON record PERMISSIVE mode keeps as nulls is counted on the source node and in
+ * the metrics, and the inspector filters to it, at the source and downstream of it while the rows are the records
+ * read, saying the file and line of each (and its raw line when the schema has the corrupt-record column).
  */
 @ExtendWith(ApplicationExtension.class)
 class MalformedRecordsTest {
@@ -58,44 +62,85 @@ class MalformedRecordsTest {
         WorkbenchFixture.await("the count is on the node", () -> robot.lookup("#malformed-files").query().isVisible());
         assertThat(text(robot, "#malformed-files")).isEqualTo("1 malformed record");
         assertThat(text(robot, "#metrics-malformed")).isEqualTo("Malformed records: 1 in batch 0, 1 in this run");
-        TableView<?> table = robot.lookup("#inspector-table").queryAs(TableView.class);
+        TableView<Row> table = robot.lookup("#inspector-table").queryAs(TableView.class);
         assertThat(onFx(() -> table.getItems().size())).isEqualTo(3);
 
         robot.clickOn("#inspector-malformed");
 
         assertThat(onFx(() -> table.getItems().size())).isEqualTo(1);
-        Row row = (Row) onFx(() -> table.getItems().get(0));
+        Row row = onFx(() -> table.getItems().get(0));
         assertThat(row.get(1)).isEqualTo("two");
         assertThat(row.get(2)).isEqualTo("not a number,two");
+        assertThat(malformedAt(robot, 0)).isEqualTo("a.csv line 2");
         assertThat(workbench.inspector().summaryText()).isEqualTo("batch 0 · 3 rows (showing 1)");
     }
 
     @Test
-    void withoutTheCorruptRecordColumnTheCountShowsAndTheFilterSaysHowToGetIt(FxRobot robot, @TempDir Path folder)
-            throws IOException {
+    void withoutTheCorruptRecordColumnTheFilterStillFindsTheMalformedRowsDownstreamAndSaysWhereTheyWere(
+            FxRobot robot, @TempDir Path folder) throws IOException {
         Files.createDirectories(folder.resolve("in"));
-        Files.writeString(folder.resolve("in/a.json"), "{\"n\": 1}\n{\"n\": \n{\"n\": \"x\"}\n");
+        Files.writeString(folder.resolve("in/a.csv"), "1,one\nnot a number,two\n3,three\n4,four\n");
         Path pipeline = folder.resolve("plain.sluice.json");
         Files.writeString(pipeline, """
                 {"format": "sluice/1", "name": "Plain", "nodes": [
                   {"id": "files", "type": "source.file", "x": 40, "y": 80,
-                   "options": {"path": "in", "format": "json", "schema": "n INT"}},
-                  {"id": "table", "type": "sink.table", "inputs": ["files"], "x": 300, "y": 80}]}
+                   "options": {"path": "in", "format": "csv", "schema": "n INT, name STRING"}},
+                  {"id": "keep", "type": "transform.filter", "inputs": ["files"], "x": 240, "y": 80,
+                   "options": {"condition": "name <> 'three'"}},
+                  {"id": "table", "type": "sink.table", "inputs": ["keep"], "x": 440, "y": 80}]}
                 """);
         robot.interact(() -> workbench.files().open(pipeline));
         WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null);
-        robot.interact(() -> workbench.selection().selectOnly("files"));
+        robot.interact(() -> workbench.selection().selectOnly("keep"));
+        robot.interact(workbench::step);
+        WorkbenchFixture.await("batch 0 is shown", () -> workbench.inspector().shownBatchId() == 0);
+        TableView<Row> table = robot.lookup("#inspector-table").queryAs(TableView.class);
+        assertThat(onFx(() -> table.getItems().size())).isEqualTo(3);
+
+        robot.clickOn("#inspector-malformed");
+
+        assertThat(onFx(() -> table.getItems().size())).isEqualTo(1);
+        assertThat(onFx(() -> table.getItems().get(0).get(1))).isEqualTo("two");
+        assertThat(malformedAt(robot, 0)).isEqualTo("a.csv line 2");
+        assertThat(workbench.inspector().summaryText()).isEqualTo("batch 0 · 3 rows (showing 1)");
+    }
+
+    @Test
+    void afterAnAggregationTheFilterIsGreyedAndSaysWhy(FxRobot robot, @TempDir Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("in"));
+        Files.writeString(folder.resolve("in/a.json"), "{\"n\": 1}\n{\"n\": \n{\"n\": \"x\"}\n");
+        Path pipeline = folder.resolve("grouped.sluice.json");
+        Files.writeString(pipeline, """
+                {"format": "sluice/1", "name": "Grouped", "nodes": [
+                  {"id": "files", "type": "source.file", "x": 40, "y": 80,
+                   "options": {"path": "in", "format": "json", "schema": "n INT"}},
+                  {"id": "counts", "type": "transform.aggregate", "inputs": ["files"], "x": 240, "y": 80,
+                   "options": {"groupBy": ["n"], "aggregations": ["count(*) AS rows"]}},
+                  {"id": "table", "type": "sink.table", "inputs": ["counts"], "x": 440, "y": 80,
+                   "options": {"outputMode": "complete"}}]}
+                """);
+        robot.interact(() -> workbench.files().open(pipeline));
+        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null);
+        robot.interact(() -> workbench.selection().selectOnly("table"));
 
         robot.interact(workbench::step);
 
         WorkbenchFixture.await("batch 0 is shown", () -> workbench.inspector().shownBatchId() == 0);
-        WorkbenchFixture.await("the count is on the node", () -> robot.lookup("#malformed-files").query().isVisible());
         assertThat(text(robot, "#malformed-files")).isEqualTo("2 malformed records");
-        javafx.scene.control.CheckBox filter = robot.lookup("#inspector-malformed").queryAs(
-                javafx.scene.control.CheckBox.class);
+        CheckBox filter = robot.lookup("#inspector-malformed").queryAs(CheckBox.class);
+        Label holder = robot.lookup("#inspector-malformed-filter").queryAs(Label.class);
         assertThat(onFx(filter::isVisible)).isTrue();
         assertThat(onFx(filter::isDisabled)).isTrue();
-        assertThat(onFx(() -> filter.getTooltip().getText())).startsWith("Add a STRING column named as "
-                + "columnNameOfCorruptRecord");
+        // The tooltip sits on an enabled holder: a disabled control gets no mouse events, so it would never show.
+        assertThat(onFx(holder::isDisabled)).isFalse();
+        assertThat(onFx(() -> holder.getTooltip().getText())).startsWith("After 'counts' the rows are new ones");
+        assertThat(robot.lookup("#inspector-malformed-at").tryQuery()).isEmpty();
+    }
+
+    /** The text of the inspector's "malformed at" column (the file and line of a malformed row) in row {@code row}. */
+    private static String malformedAt(FxRobot robot, int row) {
+        return onFx(() -> robot.lookup("#inspector-malformed-at").queryAll().stream()
+                .filter(cell -> cell instanceof TableCell<?, ?> c && c.getIndex() == row)
+                .map(cell -> ((TableCell<?, ?>) cell).getText()).findFirst().orElse(null));
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import sluice.app.edit.MoveNodes;
 
 /**
  * The run toolbar of the real window: Pause, Step, Resume, and Run disabled by problems. The engine runs on a manual
@@ -125,6 +127,44 @@ class RunControlsTest {
         awaitText(robot, "#run-state", "Stopped");
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 2");
         awaitText(robot, "#inspector-summary", "batch 2 of 0–2 · 251 rows (showing 251)");
+    }
+
+    @Test
+    void theRunOptionRunsAPipelineCheckedBeforeItAskedAndOnlyOnce(FxRobot robot) {
+        open(robot, OrderedSampleData.example("stocks-replay"));
+
+        robot.interact(workbench::runWhenChecked);
+
+        awaitText(robot, "#batch-id", "Batch: 0");
+        robot.clickOn("#stop-button");
+        awaitText(robot, "#run-state", "Finished");
+        String first = workbench.document().spec().nodes().get(0).id();
+        robot.interact(() -> workbench.document().apply(new MoveNodes(List.of(first), 10, 0)));
+        WorkbenchFixture.await("the edit is checked",
+                () -> workbench.validation().checkedProperty().get() == workbench.document().spec());
+        assertThat(text(robot, "#run-state")).isEqualTo("Finished");
+    }
+
+    @Test
+    void theRunOptionRunsAPipelineOpenedJustBeforeWithPathsRelativeToItsFolder(FxRobot robot, @TempDir Path folder)
+            throws IOException {
+        Files.createDirectories(folder.resolve("in"));
+        Files.writeString(folder.resolve("in/a.csv"), "1,one\n");
+        Path pipeline = folder.resolve("relative.sluice.json");
+        Files.writeString(pipeline, """
+                {"format": "sluice/1", "name": "Relative", "nodes": [
+                  {"id": "files", "type": "source.file", "x": 40, "y": 80,
+                   "options": {"path": "in", "format": "csv", "schema": "n INT, name STRING"}},
+                  {"id": "table", "type": "sink.table", "inputs": ["files"], "x": 300, "y": 80}]}
+                """);
+
+        // As the window's --run: the first check of the opened pipeline must already see its folder.
+        robot.interact(() -> {
+            workbench.files().open(pipeline);
+            workbench.runWhenChecked();
+        });
+
+        awaitText(robot, "#batch-id", "Batch: 0");
     }
 
     @Test

@@ -55,9 +55,10 @@ public final class PipelineDocument {
 
     /** Replaces the whole document with {@code spec} read from (or new at) {@code source}; nothing to undo. */
     public void replace(PipelineSpec spec, Path source) {
+        // The file first: the new spec is checked as it arrives, with relative paths against the file's folder.
+        file.set(source);
         history.reset(spec);
         saved.set(spec);
-        file.set(source);
     }
 
     /**

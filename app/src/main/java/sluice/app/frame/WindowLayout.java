@@ -9,9 +9,12 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.event.EventTarget;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 
 /**
@@ -76,7 +79,10 @@ public final class WindowLayout {
         }
     }
 
-    /** Puts {@code pane}'s dividers where they were last time (its own positions the first time) and follows them. */
+    /**
+     * Puts {@code pane}'s dividers where they were last time (its own positions the first time) and remembers where a
+     * person drags them.
+     */
     public void follow(String key, SplitPane pane) {
         String stored = node.get("split." + key, null);
         if (stored != null) {
@@ -85,8 +91,24 @@ public final class WindowLayout {
                 pane.setDividerPositions(positions);
             }
         }
-        pane.getDividers().forEach(divider -> divider.positionProperty().addListener((obs, old, now) ->
-                node.put("split." + key, format(pane))));
+        // Only a drag is remembered, not every change of position: a window's first layouts move the dividers (the
+        // panes' minimum sizes against the first sizes the window goes through), and remembering those moves made the
+        // panels creep at every launch until the inspector was gone (seen under Xvfb after four launches).
+        pane.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> {
+            if (isOwnDivider(pane, event.getTarget())) {
+                node.put("split." + key, format(pane));
+            }
+        });
+    }
+
+    /** Whether {@code target} is (inside) one of {@code pane}'s own dividers, not a divider of a split pane in it. */
+    private static boolean isOwnDivider(SplitPane pane, EventTarget target) {
+        for (Node at = target instanceof Node n ? n : null; at != null && at != pane; at = at.getParent()) {
+            if (at.getStyleClass().contains("split-pane-divider")) {
+                return at.getParent() == pane;
+            }
+        }
+        return false;
     }
 
     /** Selects the tab of {@code pane} selected last time and follows the selection. */

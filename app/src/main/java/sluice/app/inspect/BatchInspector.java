@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -45,6 +47,7 @@ import sluice.engine.pipeline.NodeSpec;
 import sluice.engine.pipeline.OptionValue;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.runtime.BatchSnapshot;
+import sluice.engine.types.MalformedRows;
 import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
 
@@ -60,10 +63,11 @@ public final class BatchInspector implements FeedListener {
      * stream the table shows the newest batch at most 4 times a second (the history keeps every batch).
      */
     static final long MIN_REFRESH_NANOS = 250_000_000L;
-    private static final String MALFORMED_TIP = "Rows whose record was malformed (PERMISSIVE keeps them as nulls, with "
-            + "the raw record in the corrupt-record column)";
-    private static final String MALFORMED_HINT = "Add a STRING column named as columnNameOfCorruptRecord "
-            + "(_corrupt_record by default) to the schema to tell malformed rows apart and see their raw lines";
+    private static final String MALFORMED_TIP = "Rows whose record was malformed (PERMISSIVE keeps them as nulls); "
+            + "'malformed at' names the file and line, and a STRING column named as columnNameOfCorruptRecord "
+            + "(_corrupt_record by default) in the source's schema holds the raw record";
+    private static final String MALFORMED_LOST = "After '%s' the rows are new ones (an aggregation's groups), not the "
+            + "records read: none of them is a malformed record";
     private final Selection selection;
     private final ObservableValue<PipelineSpec> spec;
     private final LongSupplier skippedBatches;
@@ -81,14 +85,21 @@ public final class BatchInspector implements FeedListener {
     private final Button next = new Button("▶");
     /** ControlsFX's search field: a click on its ✕ clears the filter. */
     private final TextField filter = TextFields.createClearableTextField();
-    /** Only the rows a file source's reader found malformed: those with a raw record in the corrupt-record column. */
+    /** Only the rows a file source's reader found malformed, as the engine marks them (see {@link MalformedReach}). */
     private final CheckBox malformedOnly = new CheckBox("Malformed only");
+    /**
+     * Holds the box and its tooltip: a disabled control gets no mouse events, so a tooltip of its own would never show
+     * why it is greyed.
+     */
+    private final Label malformedFilter = new Label(null, malformedOnly);
     private final BorderPane view = new BorderPane();
     private String node;
     /** The batch shown, or null to follow the newest one as batches arrive. */
     private Long pinnedBatch;
     private BatchSnapshot shown;
     private BatchSnapshot loaded;
+    /** The malformed rows of the batch loaded, by identity, with where their records were. */
+    private Map<Row, MalformedRows.Mark> malformedRows = Map.of();
     private int changedCount;
     private boolean dirty;
     private long lastRefreshNanos;
@@ -153,10 +164,14 @@ public final class BatchInspector implements FeedListener {
         HBox batchNavigation = new HBox(4, previous, batchIds, next);
         batchNavigation.setAlignment(Pos.CENTER_LEFT);
         malformedOnly.setId("inspector-malformed");
-        malformedOnly.setTooltip(new Tooltip(MALFORMED_TIP));
-        malformedOnly.managedProperty().bind(malformedOnly.visibleProperty());
-        malformedOnly.setVisible(false);
-        FlowPane bar = new FlowPane(8, 4, title, batchNavigation, summary, skipped, filter, malformedOnly);
+        malformedFilter.setId("inspector-malformed-filter");
+        Tooltip malformedTip = new Tooltip(MALFORMED_TIP);
+        malformedTip.setWrapText(true);
+        malformedTip.setMaxWidth(420);
+        malformedFilter.setTooltip(malformedTip);
+        malformedFilter.managedProperty().bind(malformedFilter.visibleProperty());
+        malformedFilter.setVisible(false);
+        FlowPane bar = new FlowPane(8, 4, title, batchNavigation, summary, skipped, filter, malformedFilter);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("inspector-bar");
@@ -273,8 +288,10 @@ public final class BatchInspector implements FeedListener {
         long skippedCount = skippedBatches.getAsLong();
         skipped.setText(skippedCount == 0 ? "" : String.format(Locale.ROOT, "%,d batch%s skipped", skippedCount,
                 skippedCount == 1 ? "" : "es"));
+        updateMalformedOnly();
         if (pick == null) {
-            table.show(Schema.EMPTY, Set.of());
+            malformedRows = Map.of();
+            table.show(Schema.EMPTY, Set.of(), malformedRows);
             rows.clear();
             loaded = null;
             changedCount = 0;
@@ -286,20 +303,16 @@ public final class BatchInspector implements FeedListener {
         Set<Row> changed = highlightsChanges(node) ? history.previous(node, pick.batchId())
                 .map(before -> ChangedRows.of(shown.rows(), before.rows())).orElse(Set.of()) : Set.of();
         changedCount = changed.size();
-        table.show(pick.schema(), changed);
-        if (pick != loaded) {
+        boolean reload = pick != loaded;
+        if (reload) {
+            malformedRows = malformedOf(pick);
+        }
+        table.show(pick.schema(), changed, malformedRows);
+        if (reload) {
             // Other nodes' batches also mark the view dirty; reload the rows only when this node's batch changed.
             loaded = pick;
             rows.setAll(pick.rows());
-            boolean hasCorruptColumn = corruptColumn(pick.schema()) >= 0;
-            // A CSV or JSON source without the column keeps malformed records as plain nulls: the box says how to
-            // tell them apart instead of vanishing.
-            malformedOnly.setVisible(hasCorruptColumn || isPermissiveFileSource(node));
-            malformedOnly.setDisable(!hasCorruptColumn);
-            malformedOnly.getTooltip().setText(hasCorruptColumn ? MALFORMED_TIP : MALFORMED_HINT);
-            if (!hasCorruptColumn) {
-                malformedOnly.setSelected(false);
-            } else if (malformedOnly.isSelected()) {
+            if (malformedOnly.isSelected()) {
                 applyFilter();
             }
         }
@@ -325,14 +338,42 @@ public final class BatchInspector implements FeedListener {
                 shown.totalRows(), filtered.size()));
     }
 
+    /**
+     * Shows "Malformed only" where a PERMISSIVE csv or json source feeds the node, usable where its rows keep the
+     * engine's marks and greyed, saying why, after a node that makes new rows.
+     */
+    private void updateMalformedOnly() {
+        MalformedReach reach = MalformedReach.of(spec.getValue(), node);
+        malformedFilter.setVisible(reach.kind() != MalformedReach.Kind.NO_SOURCE);
+        malformedOnly.setDisable(reach.kind() != MalformedReach.Kind.KEPT);
+        malformedFilter.getTooltip().setText(reach.kind() == MalformedReach.Kind.LOST
+                ? String.format(Locale.ROOT, MALFORMED_LOST, reach.lostAt()) : MALFORMED_TIP);
+        if (reach.kind() != MalformedReach.Kind.KEPT) {
+            malformedOnly.setSelected(false);
+        }
+    }
+
+    /** The rows of {@code snapshot} the engine marked malformed, by identity, with where their records were. */
+    private static Map<Row, MalformedRows.Mark> malformedOf(BatchSnapshot snapshot) {
+        if (snapshot.malformed().isEmpty()) {
+            return Map.of();
+        }
+        Map<Row, MalformedRows.Mark> marked = new IdentityHashMap<>();
+        for (MalformedRows.Mark mark : snapshot.malformed()) {
+            marked.put(snapshot.rows().get(mark.row()), mark);
+        }
+        return marked;
+    }
+
     private void applyFilter() {
         String needle = filter.getText() == null ? "" : filter.getText().strip().toLowerCase(Locale.ROOT);
         Schema schema = shownSchema();
-        int corrupt = malformedOnly.isSelected() ? corruptColumn(schema) : -1;
-        if (needle.isEmpty() && corrupt < 0) {
+        boolean onlyMalformed = malformedOnly.isSelected();
+        Map<Row, MalformedRows.Mark> marked = malformedRows;
+        if (needle.isEmpty() && !onlyMalformed) {
             filtered.setPredicate(null);
         } else {
-            filtered.setPredicate(row -> (corrupt < 0 || corrupt < row.size() && row.get(corrupt) != null)
+            filtered.setPredicate(row -> (!onlyMalformed || marked.containsKey(row))
                     && (needle.isEmpty() || contains(schema, row, needle)));
         }
         if (shown != null) {
@@ -340,45 +381,6 @@ public final class BatchInspector implements FeedListener {
             updateSummary(batches.isEmpty() ? shown.batchId() : batches.get(0).batchId(),
                     batches.isEmpty() ? shown.batchId() : batches.get(batches.size() - 1).batchId());
         }
-    }
-
-    /**
-     * The index in {@code schema} of a file source's corrupt-record column ({@code columnNameOfCorruptRecord}, Spark's
-     * {@code _corrupt_record} by default), or -1: a row with a value there is a record the reader found malformed.
-     */
-    private int corruptColumn(Schema schema) {
-        PipelineSpec pipeline = spec.getValue();
-        if (pipeline == null) {
-            return -1;
-        }
-        for (NodeSpec candidate : pipeline.nodes()) {
-            if (candidate.type().equals("source.file")) {
-                String name = candidate.option("columnNameOfCorruptRecord").filter(OptionValue.Text.class::isInstance)
-                        .map(v -> ((OptionValue.Text) v).value()).orElse("_corrupt_record");
-                int index = schema.indexOf(name);
-                if (index >= 0) {
-                    return index;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** A csv or json {@code source.file} in PERMISSIVE mode (the default), whose malformed records become nulls. */
-    private boolean isPermissiveFileSource(String nodeId) {
-        PipelineSpec pipeline = spec.getValue();
-        Optional<NodeSpec> found = pipeline == null ? Optional.empty() : pipeline.node(nodeId);
-        if (found.isEmpty() || !found.get().type().equals("source.file")) {
-            return false;
-        }
-        String format = text(found.get(), "format", "");
-        return (format.equalsIgnoreCase("csv") || format.equalsIgnoreCase("json"))
-                && text(found.get(), "mode", "PERMISSIVE").equalsIgnoreCase("PERMISSIVE");
-    }
-
-    private static String text(NodeSpec node, String option, String fallback) {
-        return node.option(option).filter(OptionValue.Text.class::isInstance)
-                .map(v -> ((OptionValue.Text) v).value().strip()).orElse(fallback);
     }
 
     private boolean contains(Schema schema, Row row, String needle) {

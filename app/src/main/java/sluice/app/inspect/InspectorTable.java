@@ -2,7 +2,9 @@ package sluice.app.inspect;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
@@ -11,13 +13,16 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MalformedRows;
 import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
 
 /**
  * Mutable, FX thread only. The inspector's virtualized table: one typed, sortable column per field (header
  * {@code name: TYPE}), nulls as a dim {@code null}, and the rows changed since the previous batch with the style
- * class {@code changed}. Columns are rebuilt only when the schema changes, so a sort survives new batches.
+ * class {@code changed}, and, when the batch has rows a file reader found malformed, a first column saying where each
+ * one's record was ({@code a.csv line 2}; blank for the other rows). Columns are rebuilt only when the schema
+ * changes, so a sort survives new batches.
  */
 final class InspectorTable {
     static final String CHANGED = "changed";
@@ -26,9 +31,25 @@ final class InspectorTable {
     private final ZoneId zone;
     private Schema schema = Schema.EMPTY;
     private Set<Row> changed = Set.of();
+    /** The malformed rows shown, by identity (two malformed records can make equal rows), and where each was. */
+    private Map<Row, MalformedRows.Mark> malformed = Map.of();
+    private final TableColumn<Row, MalformedRows.Mark> malformedAt = new TableColumn<>("malformed at");
 
     InspectorTable(ZoneId zone) {
         this.zone = zone;
+        malformedAt.setId("inspector-malformed-at");
+        malformedAt.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(malformed.get(data.getValue())));
+        // By file, then line as a number (line 10 after line 9); the rows read well last.
+        malformedAt.setComparator(Comparator.nullsLast(Comparator.comparing(MalformedRows.Mark::file)
+                .thenComparingLong(MalformedRows.Mark::line)));
+        malformedAt.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(MalformedRows.Mark mark, boolean empty) {
+                super.updateItem(mark, empty);
+                setText(empty || mark == null ? null : malformedAtText(mark));
+            }
+        });
+        malformedAt.setPrefWidth(130);
         view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         view.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -44,21 +65,41 @@ final class InspectorTable {
         });
     }
 
+    /** How the "malformed at" column names where a malformed row's record was: {@code a.csv line 2}. */
+    static String malformedAtText(MalformedRows.Mark mark) {
+        return mark.file() + " line " + mark.line();
+    }
+
     TableView<Row> view() {
         return view;
     }
 
-    /** Columns for {@code newSchema} (kept when it is unchanged) and the rows to highlight. */
-    void show(Schema newSchema, Set<Row> changedRows) {
-        boolean highlightsChanged = !changed.equals(changedRows);
+    /**
+     * Columns for {@code newSchema} (kept when it is unchanged), the rows to highlight, and the malformed rows with
+     * where their records were (an identity map; empty hides the column).
+     */
+    void show(Schema newSchema, Set<Row> changedRows, Map<Row, MalformedRows.Mark> malformedRows) {
+        boolean highlightsChanged = !changed.equals(changedRows) || malformed != malformedRows;
         changed = changedRows;
+        malformed = malformedRows;
+        boolean showsMalformedAt = !malformedRows.isEmpty();
+        if (showsMalformedAt != view.getColumns().contains(malformedAt)) {
+            if (showsMalformedAt) {
+                view.getColumns().add(0, malformedAt);
+            } else {
+                view.getColumns().remove(malformedAt);
+            }
+        }
         if (!newSchema.equals(schema)) {
             schema = newSchema;
-            List<TableColumn<Row, Object>> columns = new ArrayList<>(schema.size());
+            List<TableColumn<Row, ?>> columns = new ArrayList<>(schema.size() + 1);
             for (int i = 0; i < schema.size(); i++) {
                 columns.add(column(schema.field(i), i));
             }
             view.getSortOrder().clear();
+            if (showsMalformedAt) {
+                columns.add(0, malformedAt);
+            }
             view.getColumns().setAll(columns);
         } else if (highlightsChanged) {
             view.refresh();

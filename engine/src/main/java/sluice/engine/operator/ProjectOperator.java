@@ -74,6 +74,7 @@ public final class ProjectOperator extends PartitionOperator {
                     ? partition.column(column.inputIndex())
                     : column.expression().evaluate(partition, context.eval()));
         }
-        return new Batch(schema, vectors, partition.rowCount());
+        // The rows are the input's, one for one, so the marks of malformed rows carry over.
+        return partition.withColumns(schema, vectors);
     }
 }

@@ -5,10 +5,16 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A columnar batch of rows: a schema and one vector per field, all of {@code rowCount} rows. Immutable. */
-public record Batch(Schema schema, List<ColumnVector> columns, int rowCount) {
+/**
+ * A columnar batch of rows: a schema and one vector per field, all of {@code rowCount} rows, and which of them a file
+ * reader found malformed ({@code malformed}, null when none, as almost always). Immutable.
+ */
+public record Batch(Schema schema, List<ColumnVector> columns, int rowCount, MalformedRows malformed) {
     public Batch {
         requireNonNull(schema, "schema is null");
+        if (malformed != null && malformed.lastRow() >= rowCount) {
+            throw new IllegalArgumentException("malformed row " + malformed.lastRow() + " in a batch of " + rowCount);
+        }
         columns = List.copyOf(columns);
         if (columns.size() != schema.size()) {
             throw new IllegalArgumentException(columns.size() + " columns for a schema of " + schema.size());
@@ -18,6 +24,11 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount) {
                 throw new IllegalArgumentException("column of " + column.size() + " rows in a batch of " + rowCount);
             }
         }
+    }
+
+    /** A batch without malformed rows. */
+    public Batch(Schema schema, List<ColumnVector> columns, int rowCount) {
+        this(schema, columns, rowCount, null);
     }
 
     public static Batch empty(Schema schema) {
@@ -68,7 +79,12 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount) {
 
     /** The same columns under another schema of the same types (for renames). */
     public Batch withSchema(Schema renamed) {
-        return new Batch(renamed, columns, rowCount);
+        return new Batch(renamed, columns, rowCount, malformed);
+    }
+
+    /** Other columns of the same rows (a projection's output), keeping which rows are malformed. */
+    public Batch withColumns(Schema newSchema, List<ColumnVector> newColumns) {
+        return new Batch(newSchema, newColumns, rowCount, malformed);
     }
 
     /** The rows at {@code rows[0..count)}, in that order. */
@@ -77,7 +93,7 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount) {
         for (ColumnVector column : columns) {
             picked.add(column.select(rows, count));
         }
-        return new Batch(schema, picked, count);
+        return new Batch(schema, picked, count, malformed == null ? null : malformed.select(rows, count));
     }
 
     /** Rows {@code [from, to)}. */
@@ -86,7 +102,7 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount) {
         for (ColumnVector column : columns) {
             sliced.add(column.slice(from, to));
         }
-        return new Batch(schema, sliced, to - from);
+        return new Batch(schema, sliced, to - from, malformed == null ? null : malformed.slice(from, to));
     }
 
     /** One batch holding the rows of {@code parts} in order; all must have this schema's column types. */
@@ -109,6 +125,14 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount) {
             }
             columns.add(builder.build());
         }
-        return new Batch(schema, columns, total);
+        List<MalformedRows.Mark> marks = new ArrayList<>();
+        int offset = 0;
+        for (Batch part : parts) {
+            if (part.malformed() != null) {
+                part.malformed().addShifted(offset, marks);
+            }
+            offset += part.rowCount();
+        }
+        return new Batch(schema, columns, total, MalformedRows.ofOrNull(marks));
     }
 }

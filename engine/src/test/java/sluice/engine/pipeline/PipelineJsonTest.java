@@ -155,6 +155,15 @@ class PipelineJsonTest {
     }
 
     @Test
+    void anEmptyTriggerAsEarlierVersionsWroteItIsStillSparksDefault() {
+        PipelineJson.Read read = PipelineJson.parse("{\"format\": \"sluice/1\", \"trigger\": {}, \"nodes\": []}");
+
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.spec().trigger()).isEqualTo(Trigger.DEFAULT);
+        assertThat(PipelineJson.write(read.spec())).doesNotContain("trigger");
+    }
+
+    @Test
     void durationsTakeSparkForms() {
         assertThat(DurationText.parse("10 seconds")).contains(Duration.ofSeconds(10));
         assertThat(DurationText.parse("500 milliseconds")).contains(Duration.ofMillis(500));

@@ -64,4 +64,35 @@ class BatchTest {
             }
         }
     }
+
+    private static Batch lettersWithMalformed(String... letters) {
+        List<Row> rows = new java.util.ArrayList<>();
+        List<MalformedRows.Mark> marks = new java.util.ArrayList<>();
+        for (int i = 0; i < letters.length; i++) {
+            rows.add(Row.of(null, null, letters[i], null));
+            if (letters[i].startsWith("bad")) {
+                marks.add(new MalformedRows.Mark(i, "in.csv", i + 1));
+            }
+        }
+        Batch plain = Batch.ofRows(SCHEMA, rows);
+        return new Batch(SCHEMA, plain.columns(), plain.rowCount(), MalformedRows.ofOrNull(marks));
+    }
+
+    /** The name of each marked row and the line its mark names. */
+    private static List<String> marked(Batch batch) {
+        return batch.malformed() == null ? List.of() : batch.malformed().marks().stream()
+                .map(m -> batch.row(m.row()).get(2) + "@" + m.line()).toList();
+    }
+
+    @Test
+    void selectSliceAndConcatMoveTheMarksOfMalformedRowsWithTheirRows() {
+        Batch batch = lettersWithMalformed("a", "bad b", "c", "bad d");
+
+        assertThat(marked(batch.select(new int[] {3, 0, 1}, 3))).containsExactly("bad d@4", "bad b@2");
+        assertThat(marked(batch.slice(2, 4))).containsExactly("bad d@4");
+        assertThat(batch.slice(0, 1).malformed()).isNull();
+        assertThat(marked(Batch.concat(SCHEMA, List.of(batch.slice(2, 4), lettersWithMalformed("bad e")))))
+                .containsExactly("bad d@4", "bad e@1");
+        assertThat(marked(batch.withSchema(SCHEMA))).containsExactly("bad b@2", "bad d@4");
+    }
 }

@@ -14,6 +14,7 @@ import sluice.engine.source.InputFigures;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
+import sluice.engine.types.MalformedRows;
 import sluice.engine.types.Schema;
 import sluice.engine.types.VectorBuilder;
 
@@ -43,6 +44,8 @@ public final class RowCollector {
     private final boolean[] booleans;
     private final Object[] objects;
     private final boolean[] nulls;
+    /** The malformed rows of the batch being collected; none (the usual case) allocates nothing. */
+    private List<MalformedRows.Mark> marks = List.of();
     private int rows;
 
     /**
@@ -150,8 +153,9 @@ public final class RowCollector {
 
     /**
      * Ends a record that could not be parsed: FAILFAST throws MALFORMED_RECORD, DROPMALFORMED forgets it,
-     * PERMISSIVE appends it with the raw record in the corrupt-record column. {@code keepParsedFields} keeps the
-     * fields parsed so far (Spark's CSV reader does; its JSON reader nulls the whole row).
+     * PERMISSIVE appends it with the raw record in the corrupt-record column and marks the row with its file and line
+     * (see {@link MalformedRows}). {@code keepParsedFields} keeps the fields parsed so far (Spark's CSV reader does;
+     * its JSON reader nulls the whole row).
      */
     public void malformedRow(long line, String reason, String rawRecord, boolean keepParsedFields) {
         switch (mode) {
@@ -167,6 +171,10 @@ public final class RowCollector {
                     setObject(corruptIndex, rawRecord);
                 }
                 figures.countMalformed();
+                if (marks.isEmpty()) {
+                    marks = new ArrayList<>();
+                }
+                marks.add(new MalformedRows.Mark(rows, origin.fileName(), fileLine(line)));
                 appendRow();
             }
         }
@@ -194,7 +202,8 @@ public final class RowCollector {
         for (int c = 0; c < builders.length; c++) {
             columns.add(builders[c] == null ? ColumnVector.nulls(schema.field(c).type(), rows) : builders[c].build());
         }
-        Batch batch = new Batch(schema, columns, rows);
+        Batch batch = new Batch(schema, columns, rows, MalformedRows.ofOrNull(marks));
+        marks = List.of();
         rows = 0;
         return batch;
     }
