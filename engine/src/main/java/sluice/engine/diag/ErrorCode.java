@@ -25,6 +25,8 @@ public enum ErrorCode {
     WRONG_ARGUMENTS,
     TYPE_MISMATCH,
     INCOMPATIBLE_UNION,
+    /** A generator (explode, stack ...) where Spark takes none, or with as many names as it has columns. */
+    UNSUPPORTED_GENERATOR,
     // while running
     SOURCE_FAILED,
     MALFORMED_RECORD,

@@ -128,6 +128,13 @@ final class FunctionCatalog {
 
     Typed resolve(Ast.Call call) {
         String name = call.function().toLowerCase(Locale.ROOT);
+        if (GeneratorFunction.named(name).isPresent()) {
+            // A generator that is a whole select item never comes here (see Generators): this one is inside another
+            // expression, or in a node that takes none (Spark's UNSUPPORTED_GENERATOR).
+            throw analyzer.error(ErrorCode.UNSUPPORTED_GENERATOR, call.span(), "the generator '%s' must be a whole "
+                    + "expression of transform.select or transform.withColumn, not part of another expression",
+                    call.function());
+        }
         if (FunctionRegistry.standard().find(name).filter(SqlFunction::callable).isEmpty()) {
             throw unknown(call, name);
         }
