@@ -89,11 +89,17 @@ final class FunctionCatalog {
         return FunctionRegistry.standard().callableNames();
     }
 
-    /** Every name some typing code here handles; the registry must describe exactly these (a test checks). */
+    /**
+     * Every name some typing code here (or {@link Generators}) handles; the registry must describe exactly these (a
+     * test checks).
+     */
     static List<String> typedNames() {
         List<String> names = new ArrayList<>(FIXED.keySet());
         for (FunctionFamily family : new FunctionCatalog(null).families) {
             names.addAll(family.names());
+        }
+        for (GeneratorFunction generator : GeneratorFunction.values()) {
+            names.add(generator.sqlName());
         }
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }

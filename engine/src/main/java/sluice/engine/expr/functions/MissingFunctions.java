@@ -38,7 +38,7 @@ final class MissingFunctions {
                 + "try_make_interval "
                 + "try_make_timestamp_ltz try_make_timestamp_ntz try_to_time window window_time");
         group(all, FunctionGroup.JSON, "not yet (issue #11: JSON functions)",
-                "get_json_object json_array_length json_object_keys json_tuple schema_of_json");
+                "get_json_object json_array_length json_object_keys schema_of_json");
         group(all, FunctionGroup.MISC,
                 "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, "
                 + "kll_sketch_agg_*, theta_sketch_agg, approx_top_k_accumulate), which Sluice does not have",
