@@ -32,6 +32,7 @@ import sluice.engine.types.Schema;
 
 /** Parses, type-checks and compiles Spark SQL expressions against a schema. Immutable; any thread. */
 public final class ExpressionCompiler {
+    private static final Batch ONE_ROW = new Batch(Schema.EMPTY, List.of(), 1);
     private final ZoneId sessionZone;
 
     public ExpressionCompiler(ZoneId sessionZone) {
@@ -63,7 +64,9 @@ public final class ExpressionCompiler {
             Optional<GeneratorFunction> function = GeneratorFunction.named(call.function());
             if (function.isPresent()) {
                 Analyzer analyzer = new Analyzer(source, input, sessionZone);
-                TypedGenerator typed = new Generators(analyzer).type(function.get(), call, named.aliases());
+                TypedGenerator typed = new Generators(analyzer, constant -> new Compiler(source, sessionZone)
+                        .compile(constant).evaluate(ONE_ROW, new Env(0L, sessionZone)).get(0))
+                        .type(function.get(), call, named.aliases());
                 return new SelectItem.Generator(new Generated(typed,
                         new GeneratorEvaluator(typed, source, sessionZone), referencedColumns(typed)));
             }

@@ -2,6 +2,7 @@ package sluice.engine.expr.analyze;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.expr.parse.Ast;
@@ -20,9 +21,15 @@ import sluice.engine.types.StructType;
  */
 public final class Generators {
     private final Analyzer analyzer;
+    private final Function<Typed, Object> constantValue;
 
-    public Generators(Analyzer analyzer) {
+    /**
+     * {@code constantValue} computes an expression that reads no column (stack's row count, which Spark takes from
+     * any foldable expression, such as {@code 1 + 1}) as the Java value a vector holds.
+     */
+    public Generators(Analyzer analyzer, Function<Typed, Object> constantValue) {
         this.analyzer = analyzer;
+        this.constantValue = constantValue;
     }
 
     /** The call typed as {@code function}; {@code aliases} is empty or names every output column. */
@@ -102,11 +109,15 @@ public final class Generators {
         if (count.type() != AtomicType.INT) {
             throw analyzer.mismatch(count, "stack's row count", "INT");
         }
-        if (!(count instanceof Typed.Constant constant) || constant.value() == null) {
+        if (!ReferencedColumns.of(count).isEmpty()) {
             throw analyzer.error(ErrorCode.TYPE_MISMATCH, count.span(),
-                    "stack's row count must be a constant INT, but '%s' is not", count.sql());
+                    "stack's row count must be a constant INT, but '%s' reads a column", count.sql());
         }
-        long rows = (Long) constant.value();
+        Object value = constantValue.apply(count);
+        if (value == null) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, count.span(), "stack's row count must not be NULL");
+        }
+        long rows = ((Number) value).longValue();
         if (rows < 1) {
             throw analyzer.error(ErrorCode.TYPE_MISMATCH, count.span(),
                     "stack's row count must be at least 1, but it is %d", rows);
