@@ -85,6 +85,14 @@ class SparkExamplesTest {
                 "not yet: to_unix_timestamp of text with a pattern (issue #11, datetime)");
         GAPS.put("zip_with(array(1, 2, 3), array('a', 'b', 'c'), (x, y) -> (y, x))",
                 "not yet: the row constructor (y, x) for a struct (issue #11)");
+        String namedArguments = "not yet: named arguments (name => value)";
+        for (String example : List.of("explode(collection => array(10, 20))",
+                "explode_outer(collection => array(10, 20))", "posexplode(collection => array(10,20))",
+                "posexplode_outer(collection => array(10,20))",
+                "inline(input => array(struct(1, 'a'), struct(2, 'b')))",
+                "inline_outer(input => array(struct(1, 'a'), struct(2, 'b')))")) {
+            GAPS.put(example, namedArguments);
+        }
         GAPS.put("unix_timestamp()", "not yet: unix_timestamp of the current time (issue #11, datetime)");
         GAPS.put("unix_timestamp('2016-04-08', 'yyyy-MM-dd')",
                 "not yet: unix_timestamp of text with a pattern (issue #11, datetime)");
