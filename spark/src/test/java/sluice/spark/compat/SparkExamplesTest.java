@@ -38,7 +38,9 @@ class SparkExamplesTest {
                 "try_divide(interval 2 month, 0)", "try_multiply(interval 2 year, 3)",
                 "try_subtract(date'2021-01-01', interval 1 year)", "try_subtract(interval 2 year, interval 1 year)",
                 "width_bucket(INTERVAL '0' YEAR, INTERVAL '0' YEAR, INTERVAL '10' YEAR, 10)",
-                "width_bucket(INTERVAL '1' YEAR, INTERVAL '0' YEAR, INTERVAL '10' YEAR, 10)")) {
+                "width_bucket(INTERVAL '1' YEAR, INTERVAL '0' YEAR, INTERVAL '10' YEAR, 10)",
+                "sequence(to_date('2018-01-01'), to_date('2018-03-01'), interval 1 month)",
+                "sequence(to_date('2018-01-01'), to_date('2018-03-01'), interval '0-1' year to month)")) {
             GAPS.put(example, yearMonth);
         }
         String dayTime = "Sluice has one day-time interval type, INTERVAL DAY TO SECOND, and names literals by it";
@@ -100,7 +102,7 @@ class SparkExamplesTest {
 
     /** Functions whose value is the time, the machine or chance: their examples are compared by name and type. */
     private static final Set<String> VARYING = Set.of("now", "current_date", "curdate", "current_timestamp", "version", "uuid",
-            "rand", "random", "randn", "uniform", "randstr", "aes_encrypt");
+            "rand", "random", "randn", "uniform", "randstr", "aes_encrypt", "shuffle");
 
     @TestFactory
     Stream<DynamicTest> sparksExamplesGiveTheSameResults() {

@@ -121,7 +121,8 @@ final class FunctionCatalog {
                 new ConditionalFunctions(analyzer, this), new ConversionFunctions(analyzer, this),
                 new UrlFunctions(analyzer, this), new MiscFunctions(analyzer, this),
                 new CryptoFunctions(analyzer, this), complex,
-                new ArrayFunctions(analyzer, this), new MapFunctions(analyzer, this),
+                new ArrayFunctions(analyzer, this), new SequenceFunctions(analyzer, this),
+                new MapFunctions(analyzer, this),
                 new DateTimeFunctions(analyzer, this), lambdas);
         for (FunctionFamily family : families) {
             for (String name : family.names()) {

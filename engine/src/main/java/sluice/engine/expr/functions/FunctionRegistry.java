@@ -54,6 +54,7 @@ public final class FunctionRegistry {
         all.addAll(MiscDocs.all());
         all.addAll(LambdaDocs.all());
         all.addAll(GeneratorDocs.all());
+        all.addAll(SequenceDocs.all());
         return all;
     }
 

@@ -21,8 +21,6 @@ final class MissingFunctions {
 
     private static List<MissingFunction> build() {
         List<MissingFunction> all = new ArrayList<>();
-        group(all, FunctionGroup.ARRAY, "not yet (issue #11: arrays)",
-                "arrays_zip sequence shuffle");
         group(all, FunctionGroup.CONVERSION,
                 "Spark 4.1 itself refuses the TIME type by default (UNSUPPORTED_TIME_TYPE), and Sluice "
                 + "has none",
