@@ -85,8 +85,6 @@ class SparkExamplesTest {
         }
         GAPS.put("to_unix_timestamp('2016-04-08', 'yyyy-MM-dd')",
                 "not yet: to_unix_timestamp of text with a pattern (issue #11, datetime)");
-        GAPS.put("zip_with(array(1, 2, 3), array('a', 'b', 'c'), (x, y) -> (y, x))",
-                "not yet: the row constructor (y, x) for a struct (issue #11)");
         String namedArguments = "not yet: named arguments (name => value)";
         for (String example : List.of("explode(collection => array(10, 20))",
                 "explode_outer(collection => array(10, 20))", "posexplode(collection => array(10,20))",

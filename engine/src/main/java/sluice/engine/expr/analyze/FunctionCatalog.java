@@ -135,6 +135,9 @@ final class FunctionCatalog {
 
     Typed resolve(Ast.Call call) {
         String name = call.function().toLowerCase(Locale.ROOT);
+        if (name.equals(Ast.Call.ROW_CONSTRUCTOR)) {
+            return complex.struct(call);
+        }
         if (GeneratorFunction.named(name).isPresent()) {
             // A generator that is a whole select item never comes here (see Generators): this one is inside another
             // expression, or in a node that takes none (Spark's UNSUPPORTED_GENERATOR).

@@ -121,9 +121,10 @@ public final class Parser {
     }
 
     /** {@code a} in parentheses: the same node, one level deeper. */
+    /** What follows '(' in an expression: one expression, or the first value of a row constructor (an alias). */
     Ast parseParenthesized() {
-        Ast inner = parseExpression();
-        nesting.parenthesized(inner);
+        Ast inner = parseNamedArgument();
+        nesting.parenthesized(inner instanceof Ast.Alias alias ? alias.expression() : inner);
         return inner;
     }
 
