@@ -23,11 +23,15 @@ import sluice.engine.types.Schema;
 final class TransformFactories {
     static final NodeKind SELECT = new NodeKind("transform.select", NodeKind.Category.TRANSFORM, 1, 1, List.of(
             OptionSpec.required("expressions", OptionKind.EXPRESSION_LIST,
-                    "Spark SQL expressions, each optionally 'AS name'; '*' for every input column")),
+                    "Spark SQL expressions, each optionally 'AS name'; '*' for every input column; a generator "
+                    + "such as explode(tags) makes a row for each element, named 'AS (a, b)' if it has several "
+                    + "columns")),
             "Computes new columns from each row, as Spark's selectExpr");
     static final NodeKind WITH_COLUMN = new NodeKind("transform.withColumn", NodeKind.Category.TRANSFORM, 1, 1,
             List.of(OptionSpec.required("name", OptionKind.STRING, "Name of the column to add or replace"),
-                    OptionSpec.required("expression", OptionKind.EXPRESSION, "Spark SQL expression for its value")),
+                    OptionSpec.required("expression", OptionKind.EXPRESSION,
+                            "Spark SQL expression for its value; a generator of one column, such as explode(tags), "
+                            + "makes a row for each element")),
             "Adds a column, or replaces the one of the same name, as Spark's withColumn");
     static final NodeKind FILTER = new NodeKind("transform.filter", NodeKind.Category.TRANSFORM, 1, 1, List.of(
             OptionSpec.required("condition", OptionKind.EXPRESSION,
