@@ -1,5 +1,6 @@
 package sluice.engine.expr.compile;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import sluice.engine.expr.analyze.GeneratorFunction;
@@ -21,7 +22,7 @@ public final class GeneratorEvaluator {
     private final TypedGenerator generator;
     private final List<Evaluator> args;
 
-    public GeneratorEvaluator(TypedGenerator generator, SourceText source, java.time.ZoneId zone) {
+    public GeneratorEvaluator(TypedGenerator generator, SourceText source, ZoneId zone) {
         this.generator = generator;
         Compiler compiler = new Compiler(source, zone);
         List<Evaluator> compiled = new ArrayList<>();
@@ -37,8 +38,7 @@ public final class GeneratorEvaluator {
             values.add(arg.evaluate(input, env));
         }
         int rows = input.rowCount();
-        GeneratorFunction function = generator.function();
-        return switch (function) {
+        return switch (generator.function()) {
             case EXPLODE, EXPLODE_OUTER, POSEXPLODE, POSEXPLODE_OUTER, INLINE, INLINE_OUTER ->
                     collection(values.get(0), rows);
             case STACK -> stack(values, rows);
