@@ -29,6 +29,8 @@ public enum ErrorCode {
     UNSUPPORTED_JOIN,
     /** A static table (source.file with static: true) used where Spark needs a stream. */
     STATIC_INPUT,
+    /** A generator (explode, stack ...) where Spark takes none, or with as many names as it has columns. */
+    UNSUPPORTED_GENERATOR,
     // while running
     SOURCE_FAILED,
     MALFORMED_RECORD,

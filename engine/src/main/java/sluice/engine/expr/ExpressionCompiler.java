@@ -5,24 +5,34 @@ import static java.util.Objects.requireNonNull;
 import java.time.ZoneId;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
+import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.expr.analyze.Analyzer;
+import sluice.engine.expr.analyze.GeneratorFunction;
+import sluice.engine.expr.analyze.Generators;
 import sluice.engine.expr.analyze.ReferencedColumns;
 import sluice.engine.expr.analyze.Typed;
+import sluice.engine.expr.analyze.TypedGenerator;
 import sluice.engine.expr.compile.Compiler;
 import sluice.engine.expr.compile.Env;
 import sluice.engine.expr.compile.Evaluator;
+import sluice.engine.expr.compile.GeneratedRows;
+import sluice.engine.expr.compile.GeneratorEvaluator;
 import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.NamedAst;
 import sluice.engine.expr.parse.Parser;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
+import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
 
 /** Parses, type-checks and compiles Spark SQL expressions against a schema. Immutable; any thread. */
 public final class ExpressionCompiler {
+    private static final Batch ONE_ROW = new Batch(Schema.EMPTY, List.of(), 1);
     private final ZoneId sessionZone;
 
     public ExpressionCompiler(ZoneId sessionZone) {
@@ -37,7 +47,40 @@ public final class ExpressionCompiler {
         requireNonNull(text, "text is null");
         requireNonNull(input, "input is null");
         SourceText source = new SourceText(text, requireNonNull(where, "where is null"));
+        return scalar(source, new Parser(source).parseNamed(), input);
+    }
+
+    /**
+     * One item of a select list, against {@code input}: a generator call (such as {@code explode(tags) AS tag} or
+     * {@code posexplode(tags) AS (pos, tag)}) when the whole expression is one, else an expression as
+     * {@link #compile(String, Schema, Position)} compiles it.
+     */
+    public SelectItem compileSelectItem(String text, Schema input, Position where) {
+        requireNonNull(text, "text is null");
+        requireNonNull(input, "input is null");
+        SourceText source = new SourceText(text, requireNonNull(where, "where is null"));
         NamedAst named = new Parser(source).parseNamed();
+        if (named.expression() instanceof Ast.Call call) {
+            Optional<GeneratorFunction> function = GeneratorFunction.named(call.function());
+            if (function.isPresent()) {
+                Analyzer analyzer = new Analyzer(source, input, sessionZone);
+                TypedGenerator typed = new Generators(analyzer, constant -> new Compiler(source, sessionZone)
+                        .compile(constant).evaluate(ONE_ROW, new Env(0L, sessionZone)).get(0))
+                        .type(function.get(), call, named.aliases());
+                return new SelectItem.Generator(new Generated(typed,
+                        new GeneratorEvaluator(typed, source, sessionZone), referencedColumns(typed)));
+            }
+        }
+        return new SelectItem.Scalar(scalar(source, named, input));
+    }
+
+    private CompiledExpression scalar(SourceText source, NamedAst named, Schema input) {
+        if (named.isMultiAlias()) {
+            Span names = new Span(named.expression().span().end(), source.text().length());
+            throw source.error(ErrorCode.UNSUPPORTED_GENERATOR, names, "a list of names, AS (%s), names the columns "
+                    + "of a generator such as posexplode; give this expression one name",
+                    String.join(", ", named.aliases()));
+        }
         Typed typed = new Analyzer(source, input, sessionZone).analyze(named.expression());
         Evaluator evaluator = new Compiler(source, sessionZone).compile(typed);
         return new Compiled(Analyzer.nameOf(named, typed), typed.type(), typed.nullable(), evaluator,
@@ -68,6 +111,40 @@ public final class ExpressionCompiler {
         return Analyzer.functionNames();
     }
 
+    private static BitSet referencedColumns(TypedGenerator generator) {
+        BitSet columns = new BitSet();
+        generator.args().forEach(arg -> columns.or(ReferencedColumns.of(arg)));
+        return columns;
+    }
+
+    private static Env env(EvalContext context) {
+        return new Env(context.batchTimestampMicros(), context.zone(), context.partitionIndex(), context.randomSeed(),
+                context.generators());
+    }
+
+    private record Generated(TypedGenerator typed, GeneratorEvaluator evaluator, BitSet columns)
+            implements CompiledGenerator {
+        @Override
+        public String sql() {
+            return typed.sql();
+        }
+
+        @Override
+        public List<Field> output() {
+            return typed.output();
+        }
+
+        @Override
+        public GeneratedRows generate(Batch input, EvalContext context) {
+            return evaluator.generate(input, env(context));
+        }
+
+        @Override
+        public BitSet referencedColumns() {
+            return (BitSet) columns.clone();
+        }
+    }
+
     private record Compiled(String name, DataType type, boolean nullable, Evaluator evaluator, BitSet columns)
             implements CompiledExpression {
         @Override
@@ -77,8 +154,7 @@ public final class ExpressionCompiler {
 
         @Override
         public ColumnVector evaluate(Batch input, EvalContext context) {
-            return evaluator.evaluate(input, new Env(context.batchTimestampMicros(), context.zone(),
-                    context.partitionIndex(), context.randomSeed(), context.generators()));
+            return evaluator.evaluate(input, env(context));
         }
     }
 }

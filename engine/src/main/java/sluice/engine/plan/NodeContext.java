@@ -15,6 +15,7 @@ import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.ExpressionCompiler;
 import sluice.engine.expr.SchemaParser;
+import sluice.engine.expr.SelectItem;
 import sluice.engine.pipeline.DurationText;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.NodeSpec;
@@ -231,6 +232,23 @@ public final class NodeContext {
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * One select item compiled against {@code input}: a generator call or an expression; {@code option} names it in
+     * problems. Empty without a problem when the inputs are unknown and the text parses.
+     */
+    public Optional<SelectItem> selectItem(String option, String text, Schema input) {
+        try {
+            if (!inputsKnown) {
+                compiler.checkSyntax(text, where(option));
+                return Optional.empty();
+            }
+            return Optional.of(compiler.compileSelectItem(text, input, where(option)));
+        } catch (SluiceException e) {
+            problem(e);
+            return Optional.empty();
+        }
     }
 
     /**

@@ -6,24 +6,32 @@ import java.util.Optional;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.expr.CompiledExpression;
+import sluice.engine.expr.CompiledGenerator;
+import sluice.engine.expr.SelectItem;
 import sluice.engine.operator.FilterOperator;
+import sluice.engine.operator.GenerateOperator;
 import sluice.engine.operator.ProjectOperator;
 import sluice.engine.operator.UnionOperator;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.OptionKind;
 import sluice.engine.pipeline.OptionSpec;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
 
 /** The transforms: the stateless select, withColumn, filter, union, the stateful aggregate and the watermark. */
 final class TransformFactories {
     static final NodeKind SELECT = new NodeKind("transform.select", NodeKind.Category.TRANSFORM, 1, 1, List.of(
             OptionSpec.required("expressions", OptionKind.EXPRESSION_LIST,
-                    "Spark SQL expressions, each optionally 'AS name'; '*' for every input column")),
+                    "Spark SQL expressions, each optionally 'AS name'; '*' for every input column; a generator "
+                    + "such as explode(tags) makes a row for each element, named 'AS (a, b)' if it has several "
+                    + "columns")),
             "Computes new columns from each row, as Spark's selectExpr");
     static final NodeKind WITH_COLUMN = new NodeKind("transform.withColumn", NodeKind.Category.TRANSFORM, 1, 1,
             List.of(OptionSpec.required("name", OptionKind.STRING, "Name of the column to add or replace"),
-                    OptionSpec.required("expression", OptionKind.EXPRESSION, "Spark SQL expression for its value")),
+                    OptionSpec.required("expression", OptionKind.EXPRESSION,
+                            "Spark SQL expression for its value; a generator of one column, such as explode(tags), "
+                            + "makes a row for each element")),
             "Adds a column, or replaces the one of the same name, as Spark's withColumn");
     static final NodeKind FILTER = new NodeKind("transform.filter", NodeKind.Category.TRANSFORM, 1, 1, List.of(
             OptionSpec.required("condition", OptionKind.EXPRESSION,
@@ -67,47 +75,88 @@ final class TransformFactories {
             context.problem("expressions", ErrorCode.MISSING_OPTION, "select needs at least one expression");
             return Optional.empty();
         }
-        List<ProjectOperator.Column> columns = new ArrayList<>();
+        List<GenerateOperator.Output> outputs = new ArrayList<>();
+        List<CompiledGenerator> generators = new ArrayList<>();
         boolean failed = false;
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             if (text.trim().equals("*")) {
                 for (int c = 0; c < input.size(); c++) {
-                    columns.add(ProjectOperator.Column.passThrough(input.field(c).name(), c));
+                    outputs.add(new GenerateOperator.Output.Input(input.field(c).name(), c));
                 }
                 continue;
             }
-            Optional<CompiledExpression> compiled = context.expression(Position.elementOption("expressions", i), text, input);
-            compiled.ifPresent(e -> columns.add(ProjectOperator.Column.computed(e.name(), e)));
-            failed |= compiled.isEmpty();
+            Optional<SelectItem> item = context.selectItem(Position.elementOption("expressions", i), text, input);
+            failed |= item.isEmpty();
+            if (item.isPresent() && item.get() instanceof SelectItem.Generator generator) {
+                List<Field> made = generator.generator().output();
+                for (int f = 0; f < made.size(); f++) {
+                    outputs.add(new GenerateOperator.Output.Generated(made.get(f).name(), generators.size(), f));
+                }
+                generators.add(generator.generator());
+            } else if (item.isPresent() && item.get() instanceof SelectItem.Scalar scalar) {
+                outputs.add(new GenerateOperator.Output.Computed(scalar.expression().name(), scalar.expression()));
+            }
         }
-        return failed ? Optional.empty()
-                : Optional.of(new PlannedNode.TransformNode(new ProjectOperator(input, columns)));
+        if (failed) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlannedNode.TransformNode(generators.isEmpty() ? new ProjectOperator(input,
+                outputs.stream().map(TransformFactories::projected).toList())
+                : new GenerateOperator(input, generators, outputs)));
     }
 
+    private static ProjectOperator.Column projected(GenerateOperator.Output output) {
+        if (output instanceof GenerateOperator.Output.Input column) {
+            return ProjectOperator.Column.passThrough(column.name(), column.index());
+        }
+        GenerateOperator.Output.Computed computed = (GenerateOperator.Output.Computed) output;
+        return ProjectOperator.Column.computed(computed.name(), computed.expression());
+    }
+
+    /**
+     * Spark's withColumn, a select of every column with this one replaced or added; a generator may be the value, as
+     * Spark's DataFrame API allows, if it makes one column.
+     */
     private static Optional<PlannedNode> withColumn(NodeContext context) {
         Schema input = context.inputSchema();
         Optional<String> name = context.string("name");
-        Optional<CompiledExpression> expression = context.string("expression")
-                .flatMap(text -> context.expression("expression", text, input));
-        if (name.isEmpty() || expression.isEmpty()) {
+        Optional<SelectItem> item = context.string("expression")
+                .flatMap(text -> context.selectItem("expression", text, input));
+        if (name.isEmpty() || item.isEmpty()) {
             return Optional.empty();
         }
-        List<ProjectOperator.Column> columns = new ArrayList<>();
+        GenerateOperator.Output value;
+        List<CompiledGenerator> generators = new ArrayList<>();
+        if (item.get() instanceof SelectItem.Generator generator) {
+            if (generator.generator().output().size() != 1) {
+                context.problem("expression", ErrorCode.UNSUPPORTED_GENERATOR,
+                        "%s makes %d columns but withColumn names one; use transform.select with AS (...) instead",
+                        generator.generator().sql(), generator.generator().output().size());
+                return Optional.empty();
+            }
+            generators.add(generator.generator());
+            value = new GenerateOperator.Output.Generated(name.get(), 0, 0);
+        } else {
+            value = new GenerateOperator.Output.Computed(name.get(), ((SelectItem.Scalar) item.get()).expression());
+        }
+        List<GenerateOperator.Output> outputs = new ArrayList<>();
         boolean replaced = false;
         for (int c = 0; c < input.size(); c++) {
             // Spark's withColumn replaces a column whose name matches ignoring case, keeping its position.
             if (input.field(c).name().equalsIgnoreCase(name.get())) {
-                columns.add(ProjectOperator.Column.computed(name.get(), expression.get()));
+                outputs.add(value);
                 replaced = true;
             } else {
-                columns.add(ProjectOperator.Column.passThrough(input.field(c).name(), c));
+                outputs.add(new GenerateOperator.Output.Input(input.field(c).name(), c));
             }
         }
         if (!replaced) {
-            columns.add(ProjectOperator.Column.computed(name.get(), expression.get()));
+            outputs.add(value);
         }
-        return Optional.of(new PlannedNode.TransformNode(new ProjectOperator(input, columns)));
+        return Optional.of(new PlannedNode.TransformNode(generators.isEmpty() ? new ProjectOperator(input,
+                outputs.stream().map(TransformFactories::projected).toList())
+                : new GenerateOperator(input, generators, outputs)));
     }
 
     private static Optional<PlannedNode> filter(NodeContext context) {

@@ -3,6 +3,7 @@ package sluice.spark.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +13,10 @@ import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.EvalContext;
 import sluice.engine.expr.ExpressionCompiler;
+import sluice.engine.expr.SelectItem;
+import sluice.engine.expr.compile.GeneratedRows;
 import sluice.engine.types.Batch;
+import sluice.engine.types.Field;
 import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
 
@@ -49,9 +53,18 @@ final class ExpressionRun {
 
     static Result sluice(String expression) {
         try {
-            CompiledExpression compiled = new ExpressionCompiler(UTC).compile(expression, Schema.EMPTY,
+            SelectItem item = new ExpressionCompiler(UTC).compileSelectItem(expression, Schema.EMPTY,
                     Position.NOWHERE);
             Batch one = new Batch(Schema.EMPTY, List.of(), 1);
+            if (item instanceof SelectItem.Generator generator) {
+                // A generator's first row, all its columns, named and typed by the first as Spark's schema is read.
+                GeneratedRows rows = generator.generator().generate(one, new EvalContext(0L, UTC));
+                Field first = generator.generator().output().get(0);
+                List<Object> values = new ArrayList<>();
+                rows.columns().forEach(column -> values.add(column.get(0)));
+                return new Result(first.name(), first.type().simpleString(), RowText.of(new Row(values)), null);
+            }
+            CompiledExpression compiled = ((SelectItem.Scalar) item).expression();
             Object value = compiled.evaluate(one, new EvalContext(0L, UTC)).get(0);
             return new Result(compiled.name(), compiled.type().simpleString(), RowText.of(Row.of(value)), null);
         } catch (SluiceException e) {

@@ -74,9 +74,11 @@ final class ComplexFunctions implements FunctionFamily {
      * {@code struct(a, b AS x, 1)}: Spark's CreateStruct names each field after the value as written, before it is
      * resolved: a column's name as spelt, the last part of {@code s.f}, a string key of {@code m['k']}, an alias,
      * else {@code col} and its 1-based position. A {@code *} argument stands for every input column, in order and
-     * under its own name, as Spark's analyzer expands it ({@code to_json(struct(*))} writes whole rows).
+     * under its own name, as Spark's analyzer expands it ({@code to_json(struct(*))} writes whole rows). A row
+     * constructor {@code (a, b)} makes the same struct.
      */
     Typed struct(Ast.Call call) {
+        boolean rowConstructor = call.function().equals(Ast.Call.ROW_CONSTRUCTOR);
         List<Field> fields = new ArrayList<>();
         List<Typed> values = new ArrayList<>();
         List<String> sql = new ArrayList<>();
@@ -92,11 +94,15 @@ final class ComplexFunctions implements FunctionFamily {
             }
             Ast value = arg instanceof Ast.Alias alias ? alias.expression() : arg;
             Typed typed = analyzer.analyze(value);
-            fields.add(Field.of(fieldName(arg, i), typed.type()));
+            String field = fieldName(arg, i);
+            fields.add(Field.of(field, typed.type()));
             values.add(typed);
-            sql.add(arg instanceof Ast.Alias alias ? typed.sql() + " AS " + quoteIfNeeded(alias.name()) : typed.sql());
+            String valueSql = arg instanceof Ast.Alias alias ? typed.sql() + " AS " + quoteIfNeeded(alias.name())
+                    : typed.sql();
+            // Spark prints a row constructor (a, b) as the named_struct it makes: named_struct(a, a, b, b).
+            sql.add(rowConstructor ? field + ", " + valueSql : valueSql);
         }
-        String name = call.function().toLowerCase(java.util.Locale.ROOT);
+        String name = rowConstructor ? "named_struct" : call.function().toLowerCase(java.util.Locale.ROOT);
         return make("named_struct", call, values, new StructType(fields), false,
                 name + "(" + String.join(", ", sql) + ")");
     }

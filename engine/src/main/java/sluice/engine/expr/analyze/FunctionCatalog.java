@@ -85,11 +85,17 @@ final class FunctionCatalog {
         return FunctionRegistry.standard().callableNames();
     }
 
-    /** Every name some typing code here handles; the registry must describe exactly these (a test checks). */
+    /**
+     * Every name some typing code here (or {@link Generators}) handles; the registry must describe exactly these (a
+     * test checks).
+     */
     static List<String> typedNames() {
         List<String> names = new ArrayList<>(FIXED.keySet());
         for (FunctionFamily family : new FunctionCatalog(null).families) {
             names.addAll(family.names());
+        }
+        for (GeneratorFunction generator : GeneratorFunction.values()) {
+            names.add(generator.sqlName());
         }
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
@@ -112,7 +118,8 @@ final class FunctionCatalog {
                 new UrlFunctions(analyzer, this), new JsonTextFunctions(analyzer, this),
                 new MiscFunctions(analyzer, this),
                 new CryptoFunctions(analyzer, this), complex,
-                new ArrayFunctions(analyzer, this), new MapFunctions(analyzer, this),
+                new ArrayFunctions(analyzer, this), new SequenceFunctions(analyzer, this),
+                new MapFunctions(analyzer, this),
                 new DateTimeFunctions(analyzer, this), lambdas);
         for (FunctionFamily family : families) {
             for (String name : family.names()) {
@@ -125,6 +132,16 @@ final class FunctionCatalog {
 
     Typed resolve(Ast.Call call) {
         String name = call.function().toLowerCase(Locale.ROOT);
+        if (name.equals(Ast.Call.ROW_CONSTRUCTOR)) {
+            return complex.struct(call);
+        }
+        if (GeneratorFunction.named(name).isPresent()) {
+            // A generator that is a whole select item never comes here (see Generators): this one is inside another
+            // expression, or in a node that takes none (Spark's UNSUPPORTED_GENERATOR).
+            throw analyzer.error(ErrorCode.UNSUPPORTED_GENERATOR, call.span(), "the generator '%s' must be a whole "
+                    + "expression of transform.select or transform.withColumn, not part of another expression",
+                    call.function());
+        }
         if (FunctionRegistry.standard().find(name).filter(SqlFunction::callable).isEmpty()) {
             throw unknown(call, name);
         }

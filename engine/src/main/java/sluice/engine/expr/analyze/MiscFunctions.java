@@ -5,20 +5,21 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import sluice.engine.expr.parse.Ast;
+import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 
 /**
  * Spark's misc and random functions: typeof, version and the current_* names (constants of the query), assert_true
- * and raise_error, and the row-position functions rand, randn, uniform, randstr, uuid and spark_partition_id, whose
- * seed must be a constant as in Spark. Stateless.
+ * and raise_error, and the row-position functions rand, randn, uniform, randstr, uuid, spark_partition_id and
+ * shuffle, whose seed must be a constant as in Spark. Stateless.
  */
 final class MiscFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("typeof", "version", "current_database", "current_schema",
             "current_catalog", "current_user", "user", "session_user", "assert_true", "raise_error", "rand", "random",
-            "randn", "uniform", "randstr", "uuid", "spark_partition_id", "bitmap_bucket_number", "bitmap_bit_position",
-            "bitmap_count");
+            "randn", "uniform", "randstr", "uuid", "spark_partition_id", "shuffle", "bitmap_bucket_number",
+            "bitmap_bit_position", "bitmap_count");
 
     /** The Spark version Sluice follows, as version() reports it, with Sluice in place of Spark's build. */
     static final String VERSION = "4.1.1 sluice";
@@ -97,6 +98,18 @@ final class MiscFunctions implements FunctionFamily {
                 Typed seed = seed(call, args, 0);
                 String printed = function + "(" + (args.isEmpty() ? "" : args.get(0).sql()) + ")";
                 return FunctionCatalog.call(function, List.of(seed), AtomicType.DOUBLE, false, call.span(), printed);
+            }
+            case "shuffle" -> {
+                catalog.checkArity(call, args.size(), 1, 2);
+                Typed array = args.get(0);
+                if (array.type() == AtomicType.NULL) {
+                    array = analyzer.coerce(array, new ArrayType(AtomicType.NULL, true));
+                } else if (!(array.type() instanceof ArrayType)) {
+                    throw analyzer.mismatch(array, "shuffle", "an ARRAY");
+                }
+                String printed = "shuffle(" + array.sql() + (args.size() > 1 ? ", " + args.get(1).sql() : "") + ")";
+                return FunctionCatalog.call("shuffle", List.of(array, seed(call, args, 1)), array.type(),
+                        array.nullable(), call.span(), printed);
             }
             case "uniform" -> {
                 return uniform(call, args, sql);

@@ -41,6 +41,10 @@ final class Kernels {
         if (array != null) {
             return array;
         }
+        Choice sequence = SequenceKernels.of(call);
+        if (sequence != null) {
+            return sequence;
+        }
         Choice map = MapKernels.of(call);
         if (map != null) {
             return map;

@@ -53,6 +53,8 @@ public final class FunctionRegistry {
         all.addAll(UrlDocs.all());
         all.addAll(MiscDocs.all());
         all.addAll(LambdaDocs.all());
+        all.addAll(GeneratorDocs.all());
+        all.addAll(SequenceDocs.all());
         return all;
     }
 

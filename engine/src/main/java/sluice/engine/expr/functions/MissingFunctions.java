@@ -21,8 +21,6 @@ final class MissingFunctions {
 
     private static List<MissingFunction> build() {
         List<MissingFunction> all = new ArrayList<>();
-        group(all, FunctionGroup.ARRAY, "not yet (issue #11: arrays)",
-                "arrays_zip sequence shuffle");
         group(all, FunctionGroup.CONVERSION,
                 "Spark 4.1 itself refuses the TIME type by default (UNSUPPORTED_TIME_TYPE), and Sluice "
                 + "has none",
@@ -37,8 +35,6 @@ final class MissingFunctions {
                 + "to_time to_timestamp_ltz to_timestamp_ntz "
                 + "try_make_interval "
                 + "try_make_timestamp_ltz try_make_timestamp_ntz try_to_time window window_time");
-        group(all, FunctionGroup.JSON, "not yet (issue #11: JSON functions)",
-                "json_tuple");
         group(all, FunctionGroup.MISC,
                 "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, "
                 + "kll_sketch_agg_*, theta_sketch_agg, approx_top_k_accumulate), which Sluice does not have",

@@ -103,8 +103,14 @@ public sealed interface Ast permits Ast.Literal, Ast.TypedLiteral, Ast.IntervalL
         }
     }
 
-    /** A function call; {@code nameSpan} is where the name is, for unknown-function problems. */
+    /**
+     * A function call; {@code nameSpan} is where the name is, for unknown-function problems. Spark's row constructor
+     * {@code (a, b)} is a call of {@link #ROW_CONSTRUCTOR}, a name no identifier can spell: struct(a, b) by another
+     * generated name.
+     */
     record Call(String function, List<Ast> args, Span nameSpan, Span span) implements Ast {
+        public static final String ROW_CONSTRUCTOR = "(row)";
+
         public Call {
             requireNonNull(function, "function is null");
             args = List.copyOf(args);

@@ -45,13 +45,23 @@ public final class Parser {
         Ast expression = parseWhole();
         String alias = null;
         if (cursor.acceptKeyword("AS")) {
+            if (cursor.accept(TokenKind.LEFT_PAREN)) {
+                // Spark's multi-alias, which names the columns of a generator: posexplode(a) AS (p, x).
+                List<String> aliases = new ArrayList<>();
+                do {
+                    aliases.add(cursor.expectIdentifier("an alias").text());
+                } while (cursor.accept(TokenKind.COMMA));
+                cursor.expect(TokenKind.RIGHT_PAREN, "')'");
+                expectEnd();
+                return new NamedAst(expression, null, aliases);
+            }
             alias = cursor.expectIdentifier("an alias").text();
         } else if (cursor.peek().kind() == TokenKind.QUOTED_IDENTIFIER
                 || (cursor.peek().kind() == TokenKind.IDENTIFIER && !isReserved(cursor.peek()))) {
             alias = cursor.advance().text();
         }
         expectEnd();
-        return new NamedAst(expression, alias);
+        return new NamedAst(expression, alias, alias == null ? List.of() : List.of(alias));
     }
 
     /** An argument of {@code struct(...)}: an expression with an optional alias, as in a select list. */
@@ -111,9 +121,10 @@ public final class Parser {
     }
 
     /** {@code a} in parentheses: the same node, one level deeper. */
+    /** What follows '(' in an expression: one expression, or the first value of a row constructor (an alias). */
     Ast parseParenthesized() {
-        Ast inner = parseExpression();
-        nesting.parenthesized(inner);
+        Ast inner = parseNamedArgument();
+        nesting.parenthesized(inner instanceof Ast.Alias alias ? alias.expression() : inner);
         return inner;
     }
 

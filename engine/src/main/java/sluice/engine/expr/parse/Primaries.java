@@ -31,6 +31,9 @@ final class Primaries {
             case LEFT_PAREN -> {
                 cursor.advance();
                 Ast inner = parser.parseParenthesized();
+                if (cursor.at(TokenKind.COMMA) || inner instanceof Ast.Alias) {
+                    return rowConstructor(token, inner);
+                }
                 cursor.expect(TokenKind.RIGHT_PAREN, "')'");
                 return inner;
             }
@@ -47,6 +50,21 @@ final class Primaries {
             }
             default -> throw cursor.unexpected("an expression");
         }
+    }
+
+    /**
+     * Spark's row constructor {@code (a, b AS name, ...)}: a struct of two or more values, the same as
+     * {@code struct(a, b AS name, ...)}, fields named as struct names them.
+     */
+    private Ast rowConstructor(Token open, Ast first) {
+        List<Ast> values = new ArrayList<>();
+        values.add(first);
+        cursor.expect(TokenKind.COMMA, "','");
+        do {
+            values.add(parser.parseNamedArgument());
+        } while (cursor.accept(TokenKind.COMMA));
+        Token close = cursor.expect(TokenKind.RIGHT_PAREN, "')'");
+        return new Ast.Call(Ast.Call.ROW_CONSTRUCTOR, values, open.span(), open.span().to(close.span()));
     }
 
     // Spark joins adjacent string literals: 'a' 'b' is 'ab'.

@@ -14,8 +14,11 @@ import sluice.engine.diag.Position;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.EvalContext;
 import sluice.engine.expr.ExpressionCompiler;
+import sluice.engine.expr.SelectItem;
+import sluice.engine.expr.compile.GeneratedRows;
 import sluice.engine.sink.PrettyText;
 import sluice.engine.types.Batch;
+import sluice.engine.types.ColumnVector;
 import sluice.engine.types.Schema;
 
 /** The registry's examples say what Sluice computes, and its names are well formed. */
@@ -23,10 +26,19 @@ class FunctionRegistryTest {
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final FunctionRegistry REGISTRY = FunctionRegistry.standard();
 
-    /** The value of an example as a console sink prints it. */
+    /** The value of an example as a console sink prints it; for a generator, its first row, separated by commas. */
     static String valueOf(String example) {
-        CompiledExpression compiled = new ExpressionCompiler(UTC).compile(example, Schema.EMPTY, Position.NOWHERE);
+        SelectItem item = new ExpressionCompiler(UTC).compileSelectItem(example, Schema.EMPTY, Position.NOWHERE);
         Batch one = new Batch(Schema.EMPTY, List.of(), 1);
+        if (item instanceof SelectItem.Generator generator) {
+            GeneratedRows rows = generator.generator().generate(one, new EvalContext(0L, UTC));
+            List<String> values = new ArrayList<>();
+            for (ColumnVector column : rows.columns()) {
+                values.add(PrettyText.of(column.type(), column.get(0), UTC));
+            }
+            return String.join(", ", values);
+        }
+        CompiledExpression compiled = ((SelectItem.Scalar) item).expression();
         return PrettyText.of(compiled.type(), compiled.evaluate(one, new EvalContext(0L, UTC)).get(0), UTC);
     }
 

@@ -49,6 +49,32 @@ class ParserTest {
     }
 
     @Test
+    void parenthesesAroundSeveralValuesMakeARowConstructor() {
+        Ast.Call row = (Ast.Call) parse("(a, b AS x, 1)").expression();
+
+        assertThat(row.function()).isEqualTo(Ast.Call.ROW_CONSTRUCTOR);
+        assertThat(row.args()).hasSize(3);
+        assertThat(row.args().get(1)).isInstanceOf(Ast.Alias.class);
+        assertThat(row.span()).isEqualTo(new Span(0, 14));
+    }
+
+    @Test
+    void aListOfNamesAfterAsIsAMultiAlias() {
+        NamedAst named = parse("posexplode(tags) AS (i, tag)");
+
+        assertThat(named.alias()).isNull();
+        assertThat(named.aliases()).containsExactly("i", "tag");
+        assertThat(named.isMultiAlias()).isTrue();
+    }
+
+    @Test
+    void anAliasedValueAloneInParenthesesIsASyntaxError() {
+        Problem problem = problem("(a AS x)");
+
+        assertThat(problem.message()).isEqualTo("expected ',' but found ')'");
+    }
+
+    @Test
     void subtractionIsLeftAssociative() {
         Ast.Binary outer = (Ast.Binary) parse("a - b - c").expression();
 
