@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.List;
 import sluice.engine.diag.Position;
 import sluice.engine.expr.analyze.Analyzer;
+import sluice.engine.expr.analyze.FoldedParts;
 import sluice.engine.expr.analyze.ReferencedColumns;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.expr.compile.Compiler;
@@ -39,9 +40,9 @@ public final class ExpressionCompiler {
         SourceText source = new SourceText(text, requireNonNull(where, "where is null"));
         NamedAst named = new Parser(source).parseNamed();
         Typed typed = new Analyzer(source, input, sessionZone).analyze(named.expression());
-        Evaluator evaluator = new Compiler(source, sessionZone).compile(typed);
-        return new Compiled(Analyzer.nameOf(named, typed), typed.type(), typed.nullable(), evaluator,
-                ReferencedColumns.of(typed));
+        Compiler compiler = new Compiler(source, sessionZone);
+        return new Compiled(Analyzer.nameOf(named, typed), typed.type(), typed.nullable(), compiler.compile(typed),
+                ReferencedColumns.of(typed), foldedParts(compiler, typed));
     }
 
     /**
@@ -59,8 +60,13 @@ public final class ExpressionCompiler {
      */
     public CompiledExpression compile(SourceText source, Ast expression, Schema input) {
         Typed typed = new Analyzer(source, input, sessionZone).analyze(expression);
-        Evaluator evaluator = new Compiler(source, sessionZone).compile(typed);
-        return new Compiled(typed.sql(), typed.type(), typed.nullable(), evaluator, ReferencedColumns.of(typed));
+        Compiler compiler = new Compiler(source, sessionZone);
+        return new Compiled(typed.sql(), typed.type(), typed.nullable(), compiler.compile(typed),
+                ReferencedColumns.of(typed), foldedParts(compiler, typed));
+    }
+
+    private static List<Evaluator> foldedParts(Compiler compiler, Typed typed) {
+        return FoldedParts.of(typed).stream().map(compiler::compile).toList();
     }
 
     /** Every function name, sorted, for completion in the workbench. */
@@ -68,8 +74,19 @@ public final class ExpressionCompiler {
         return Analyzer.functionNames();
     }
 
-    private record Compiled(String name, DataType type, boolean nullable, Evaluator evaluator, BitSet columns)
-            implements CompiledExpression {
+    private record Compiled(String name, DataType type, boolean nullable, Evaluator evaluator, BitSet columns,
+                            List<Evaluator> foldedParts) implements CompiledExpression {
+        /** One row without columns: what Spark's optimizer evaluates a constant over (its EmptyRow). */
+        private static final Batch NO_COLUMNS = new Batch(Schema.EMPTY, List.of(), 1);
+
+        @Override
+        public void foldConstants(EvalContext context) {
+            Env env = envOf(context);
+            for (Evaluator part : foldedParts) {
+                part.evaluate(NO_COLUMNS, env);
+            }
+        }
+
         @Override
         public BitSet referencedColumns() {
             return (BitSet) columns.clone();
@@ -77,8 +94,12 @@ public final class ExpressionCompiler {
 
         @Override
         public ColumnVector evaluate(Batch input, EvalContext context) {
-            return evaluator.evaluate(input, new Env(context.batchTimestampMicros(), context.zone(),
-                    context.partitionIndex(), context.randomSeed(), context.generators()));
+            return evaluator.evaluate(input, envOf(context));
+        }
+
+        private static Env envOf(EvalContext context) {
+            return new Env(context.batchTimestampMicros(), context.zone(), context.partitionIndex(),
+                    context.randomSeed(), context.generators());
         }
     }
 }
