@@ -59,6 +59,8 @@ class ConstantFoldingTest {
         "try_divide(1, 0) + i",
         "TRY_CAST(1E38 AS DECIMAL(10, 2))",
         "rand(1) / 0",
+        "to_date(' 42 ', 'yyyy-MM-dd') IS NULL",
+        "(1 / 0) IS NOT NULL",
         "i / 0",
     })
     void constantThatMayNeverRunWaitsForARow(String text) {

@@ -32,7 +32,9 @@ public final class FoldedParts {
     }
 
     private static void collect(Typed node, List<Typed> parts) {
-        if (node instanceof Typed.Constant) {
+        if (node instanceof Typed.Constant || node instanceof Typed.IsNull) {
+            // Spark's NullPropagation, which runs before ConstantFolding, turns IS [NOT] NULL of an operand it knows
+            // is never null (under ANSI a failing constant is one) into false (true) without evaluating it.
             return;
         }
         boolean foldable = isFoldable(node);
