@@ -17,8 +17,8 @@ import sluice.engine.types.DatetimePattern;
  * Spark datetime patterns ({@code yyyy-MM-dd HH:mm:ss}, {@code MMM}, {@code EEEE}, {@code a}, {@code SSS},
  * {@code XXX}) as java.time formatters, with the checks of Spark's DateTimeFormatterHelper: week-based letters
  * (Y w W u e c) and letters Spark does not support (A n N p) are rejected; parsing is STRICT in the ISO calendar, and
- * {@code y} is the proleptic year {@code u} unless {@code G} names the era
- * ({@link DatetimePattern}), so years before 1 read and print with their sign as in Spark. Stateless.
+ * {@code y} is the proleptic year {@code u} unless {@code G} names the era ({@link DatetimePattern}), so years before
+ * 1 read and print with their sign as in Spark. Stateless.
  */
 final class DateTimePatterns {
     private static final String WEEK_BASED = "YwWuec";
