@@ -19,6 +19,13 @@ public interface CompiledExpression {
      */
     ColumnVector evaluate(Batch input, EvalContext context);
 
+    /**
+     * Evaluates the constant parts of this expression that Spark's optimizer folds while it plans each micro-batch
+     * (see {@link sluice.engine.expr.analyze.FoldedParts}); one that fails throws the SluiceException its rows would
+     * throw, so the batch fails even when it has no rows, as in Spark.
+     */
+    void foldConstants(EvalContext context);
+
     /** The indexes of the input columns this expression reads (for column pruning). */
     java.util.BitSet referencedColumns();
 }

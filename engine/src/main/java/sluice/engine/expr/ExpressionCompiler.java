@@ -9,6 +9,7 @@ import java.util.Optional;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.expr.analyze.Analyzer;
+import sluice.engine.expr.analyze.FoldedParts;
 import sluice.engine.expr.analyze.GeneratorFunction;
 import sluice.engine.expr.analyze.Generators;
 import sluice.engine.expr.analyze.ReferencedColumns;
@@ -82,9 +83,9 @@ public final class ExpressionCompiler {
                     String.join(", ", named.aliases()));
         }
         Typed typed = new Analyzer(source, input, sessionZone).analyze(named.expression());
-        Evaluator evaluator = new Compiler(source, sessionZone).compile(typed);
-        return new Compiled(Analyzer.nameOf(named, typed), typed.type(), typed.nullable(), evaluator,
-                ReferencedColumns.of(typed));
+        Compiler compiler = new Compiler(source, sessionZone);
+        return new Compiled(Analyzer.nameOf(named, typed), typed.type(), typed.nullable(), compiler.compile(typed),
+                ReferencedColumns.of(typed), foldedParts(compiler, typed));
     }
 
     /**
@@ -102,8 +103,13 @@ public final class ExpressionCompiler {
      */
     public CompiledExpression compile(SourceText source, Ast expression, Schema input) {
         Typed typed = new Analyzer(source, input, sessionZone).analyze(expression);
-        Evaluator evaluator = new Compiler(source, sessionZone).compile(typed);
-        return new Compiled(typed.sql(), typed.type(), typed.nullable(), evaluator, ReferencedColumns.of(typed));
+        Compiler compiler = new Compiler(source, sessionZone);
+        return new Compiled(typed.sql(), typed.type(), typed.nullable(), compiler.compile(typed),
+                ReferencedColumns.of(typed), foldedParts(compiler, typed));
+    }
+
+    private static List<Evaluator> foldedParts(Compiler compiler, Typed typed) {
+        return FoldedParts.of(typed).stream().map(compiler::compile).toList();
     }
 
     /** Every function name, sorted, for completion in the workbench. */
@@ -145,8 +151,19 @@ public final class ExpressionCompiler {
         }
     }
 
-    private record Compiled(String name, DataType type, boolean nullable, Evaluator evaluator, BitSet columns)
-            implements CompiledExpression {
+    private record Compiled(String name, DataType type, boolean nullable, Evaluator evaluator, BitSet columns,
+                            List<Evaluator> foldedParts) implements CompiledExpression {
+        /** One row without columns: what Spark's optimizer evaluates a constant over (its EmptyRow). */
+        private static final Batch NO_COLUMNS = new Batch(Schema.EMPTY, List.of(), 1);
+
+        @Override
+        public void foldConstants(EvalContext context) {
+            Env env = env(context);
+            for (Evaluator part : foldedParts) {
+                part.evaluate(NO_COLUMNS, env);
+            }
+        }
+
         @Override
         public BitSet referencedColumns() {
             return (BitSet) columns.clone();

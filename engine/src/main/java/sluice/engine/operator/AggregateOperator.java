@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import sluice.engine.aggregate.AggregateCall;
 import sluice.engine.aggregate.StoredValues;
 import sluice.engine.expr.CompiledExpression;
+import sluice.engine.expr.EvalContext;
 import sluice.engine.sink.OutputMode;
 import sluice.engine.state.PartitionState;
 import sluice.engine.state.RowEncoding;
@@ -82,6 +83,12 @@ public final class AggregateOperator implements StatefulOperator {
         this.schema = new Schema(fields);
         this.keys = RowEncoding.forKeys(keyTypes);
         this.values = RowEncoding.forValues(bufferTypes);
+    }
+
+    @Override
+    public void foldConstants(EvalContext context) {
+        groupBy.forEach(key -> key.foldConstants(context));
+        aggregations.forEach(call -> call.arguments().forEach(argument -> argument.foldConstants(context)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package sluice.engine.operator;
 import static java.util.Objects.requireNonNull;
 
 import sluice.engine.expr.CompiledExpression;
+import sluice.engine.expr.EvalContext;
 import sluice.engine.types.Batch;
 import sluice.engine.types.BooleanVector;
 import sluice.engine.types.Schema;
@@ -27,6 +28,11 @@ public final class FilterOperator extends PartitionOperator {
         java.util.BitSet needed = (java.util.BitSet) requiredOutput.clone();
         needed.or(condition.referencedColumns());
         return needed;
+    }
+
+    @Override
+    public void foldConstants(EvalContext context) {
+        condition.foldConstants(context);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package sluice.engine.operator;
 
 import java.util.List;
+import sluice.engine.expr.EvalContext;
 import sluice.engine.types.PartitionedBatch;
 import sluice.engine.types.Schema;
 
@@ -10,6 +11,13 @@ public interface Operator {
     Schema schema();
 
     PartitionedBatch execute(List<PartitionedBatch> inputs, TaskContext context);
+
+    /**
+     * Evaluates the constants of this operator's expressions that Spark folds while planning a micro-batch, before
+     * the batch reads any row: one that fails fails the batch, even a batch without rows. None by default.
+     */
+    default void foldConstants(EvalContext context) {
+    }
 
     /**
      * The columns of input {@code input} this operator reads when {@code requiredOutput} of its own columns are

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import sluice.engine.expr.CompiledExpression;
+import sluice.engine.expr.EvalContext;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.Field;
@@ -64,6 +65,15 @@ public final class ProjectOperator extends PartitionOperator {
             }
         }
         return needed;
+    }
+
+    @Override
+    public void foldConstants(EvalContext context) {
+        for (Column column : columns) {
+            if (column.expression() != null) {
+                column.expression().foldConstants(context);
+            }
+        }
     }
 
     @Override

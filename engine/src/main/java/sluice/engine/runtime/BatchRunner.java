@@ -109,6 +109,7 @@ final class BatchRunner {
         Map<String, Long> counts = new HashMap<>();
         Map<String, PartitionedBatch> kept = new LinkedHashMap<>();
         running.clear();
+        foldConstants(context);
         int sourceIndex = 0;
         for (QueryPlan.Step step : plan.steps()) {
             TaskInterruption.check();
@@ -144,6 +145,23 @@ final class BatchRunner {
         Map<String, QueryProgress.SourceInput> inputs = runningInput();
         running.clear();
         return new Outcome(rowCounts, keepOutputs ? Collections.unmodifiableMap(kept) : Map.of(), inputs);
+    }
+
+    /**
+     * Spark's optimizer folds the constants of every operator while it plans the batch, from the sink side down, so a
+     * constant that fails fails the batch before any row is read, also a batch whose files hold no rows.
+     */
+    private void foldConstants(TaskContext context) {
+        List<QueryPlan.Step> steps = plan.steps();
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            QueryPlan.Step step = steps.get(i);
+            if (step.node() instanceof PlannedNode.TransformNode transform) {
+                inNode(step.nodeId(), () -> {
+                    transform.operator().foldConstants(context.eval());
+                    return transform;
+                });
+            }
+        }
     }
 
     /**

@@ -304,6 +304,22 @@ class ComplexTypesTest {
         assertThat(compile("to_json(s, map('timestampFormat', 'yyyy'))").name()).isEqualTo("to_json(s)");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "eXk=     | {yy, x}",
+        "eXl5 eQ==| {yyyy, x}",
+        "yy!y     | {null, x}",
+        "eXl5eQ   | {null, x}",
+        "yyy      | {null, x}",
+        "yyyyy    | {null, null}",
+        "eXl5eQ=  | {null, null}",
+    })
+    void fromJsonLosesTheRecordWhereSparksParserLosesItsPlaceInBase64(String base64, String struct) {
+        String json = "{\"b\":\"" + base64 + "\",\"s\":\"x\"}";
+
+        assertThat(first("from_json('" + json + "', 'b BINARY, s STRING')")).isEqualTo(struct);
+    }
+
     @Test
     void jsonOptionsAreAMapOfConstantStringsThatSluiceReads() {
         assertThat(compileProblem("from_json(t, 'a INT', map('mode', 'FAILFAST'))").message())

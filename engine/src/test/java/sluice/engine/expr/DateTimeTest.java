@@ -64,6 +64,28 @@ class DateTimeTest {
                 + "Use `" + tryFunction + "` to tolerate invalid input string and return NULL instead.");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "yyyy-MM-dd         | -367   | -0001-12-31",
+        "yyyy-MM-dd         | -1     | 0000-12-31",
+        "y                  | -800000| -2190",
+        "yy                 | -800000| 90",
+        "G yyyy             | -1     | BC 0001",
+        "'yyyy' yyyy        | -1     | yyyy 0000",
+        "yyyy-MM-dd         | 3652059| +10000-01-01",
+    })
+    void patternYearIsProlepticUnlessTheEraIsNamed(String pattern, int days, String expected) {
+        String date = "date_add(DATE'0001-01-01', " + days + ")";
+
+        assertThat(first("date_format(" + date + ", '" + pattern.replace("'", "''") + "')")).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"-0001-12-31", "0000-01-01", "+10000-01-01"})
+    void patternReadsTheYearWithItsSign(String text) {
+        assertThat(first("to_date('" + text + "', 'yyyy-MM-dd')")).isEqualTo(text);
+    }
+
     @Test
     void impossibleDateFailsInsteadOfRollingOver() {
         Problem problem = runProblem("to_date('2015-02-30', 'yyyy-MM-dd')");

@@ -40,8 +40,10 @@ public final class ReferencedColumns {
         }
     }
 
-    private static List<Typed> children(Typed node) {
-        if (node == null || node instanceof Typed.Constant) {
+    /** The operands of {@code node}, in the order they are written. */
+    static List<Typed> children(Typed node) {
+        if (node == null || node instanceof Typed.Constant || node instanceof Typed.Column
+                || node instanceof Typed.LambdaVariable) {
             return List.of();
         } else if (node instanceof Typed.Cast cast) {
             return List.of(cast.operand());
@@ -58,8 +60,9 @@ public final class ReferencedColumns {
         } else if (node instanceof Typed.IsNull isNull) {
             return List.of(isNull.operand());
         } else if (node instanceof Typed.In in) {
-            List<Typed> all = new ArrayList<>(in.list());
+            List<Typed> all = new ArrayList<>();
             all.add(in.value());
+            all.addAll(in.list());
             return all;
         } else if (node instanceof Typed.CaseWhen caseWhen) {
             List<Typed> all = new ArrayList<>(caseWhen.conditions());

@@ -11,12 +11,14 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.Locale;
+import sluice.engine.types.DatetimePattern;
 
 /**
  * Spark datetime patterns ({@code yyyy-MM-dd HH:mm:ss}, {@code MMM}, {@code EEEE}, {@code a}, {@code SSS},
  * {@code XXX}) as java.time formatters, with the checks of Spark's DateTimeFormatterHelper: week-based letters
- * (Y w W u e c) and letters Spark does not support (A n N p) are rejected; parsing is STRICT in the ISO calendar with
- * the era defaulted, so {@code y} reads a year as Spark does. Stateless.
+ * (Y w W u e c) and letters Spark does not support (A n N p) are rejected; parsing is STRICT in the ISO calendar, and
+ * {@code y} is the proleptic year {@code u} unless {@code G} names the era ({@link DatetimePattern}), so years before
+ * 1 read and print with their sign as in Spark. Stateless.
  */
 final class DateTimePatterns {
     private static final String WEEK_BASED = "YwWuec";
@@ -28,8 +30,8 @@ final class DateTimePatterns {
     static DateTimeFormatter formatter(String pattern) {
         check(pattern);
         try {
-            return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-                    .parseDefaulting(ChronoField.ERA, 1)
+            return new DateTimeFormatterBuilder().parseCaseInsensitive()
+                    .appendPattern(DatetimePattern.toJavaTime(pattern))
                     .toFormatter(Locale.US)
                     .withChronology(IsoChronology.INSTANCE)
                     .withResolverStyle(ResolverStyle.STRICT);

@@ -1,6 +1,5 @@
 package sluice.engine.expr.compile;
 
-import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,8 +82,19 @@ final class JsonKernels {
             if (node == null || !node.isObject()) {
                 return new Row(Collections.nCopies(schema.fields().size(), null));
             }
-            return (Row) read(node, schema, e.zone(), formats);
+            try {
+                return (Row) read(node, schema, e.zone(), formats);
+            } catch (BrokenRecord broken) {
+                return new Row(Collections.nCopies(schema.fields().size(), null));
+            }
         };
+    }
+
+    /** Spark's parser lost its place inside the record (see {@link JsonBase64#breaksRecord}): every field is null. */
+    private static final class BrokenRecord extends RuntimeException {
+        BrokenRecord() {
+            super(null, null, false, false);
+        }
     }
 
     /** The Java form (as inside rows and lists) of a JSON value read as {@code type}, or null. */
@@ -131,7 +141,14 @@ final class JsonKernels {
             return node.isIntegralNumber() && node.canConvertToInt() && node.intValue() >= Short.MIN_VALUE
                     && node.intValue() <= Short.MAX_VALUE ? (Object) (short) node.intValue() : null;
         } else if (type == AtomicType.BINARY) {
-            return node.isTextual() ? base64(node.asText()) : null;
+            if (!node.isTextual()) {
+                return null;
+            }
+            Bytes bytes = JsonBase64.decode(node.asText());
+            if (bytes == null && JsonBase64.breaksRecord(node.asText())) {
+                throw new BrokenRecord();
+            }
+            return bytes;
         } else if (type == AtomicType.INT) {
             return node.canConvertToInt() && node.isIntegralNumber() ? node.intValue() : null;
         } else if (type == AtomicType.BIGINT) {
@@ -176,15 +193,6 @@ final class JsonKernels {
         ZoneId effective = parsed.query(TemporalQueries.zone());
         Instant instant = local.atZone(effective == null ? zone : effective).toInstant();
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
-    }
-
-    /** A JSON string as Spark's JSON reader takes binary: base64 as Jackson decodes it; null when it is not. */
-    private static Bytes base64(String text) {
-        try {
-            return Bytes.of(Base64Variants.getDefaultVariant().decode(text));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /**

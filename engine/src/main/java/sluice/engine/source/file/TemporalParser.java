@@ -13,6 +13,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import sluice.engine.types.DatetimePattern;
 
 /**
  * Spark's reading of DATE and TIMESTAMP text in the CSV and JSON readers. Without a {@code dateFormat} or
@@ -54,9 +55,10 @@ public final class TemporalParser {
         if (pattern == null) {
             return null;
         }
-        // Spark builds its formatters the same way: case-insensitive, strict, era defaulted so 'yyyy' works.
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-                .parseDefaulting(ChronoField.ERA, 1).toFormatter(Locale.US).withResolverStyle(ResolverStyle.STRICT);
+        // Spark builds its formatters the same way: case-insensitive, strict, 'y' read as 'u' (a year with its sign).
+        return new DateTimeFormatterBuilder().parseCaseInsensitive()
+                .appendPattern(DatetimePattern.toJavaTime(pattern)).toFormatter(Locale.US)
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     /** Days since 1970-01-01, or {@link #INVALID}. */
