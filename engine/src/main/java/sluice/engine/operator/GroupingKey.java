@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import sluice.engine.expr.CompiledExpression;
+import sluice.engine.expr.EvalContext;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
@@ -24,6 +25,15 @@ public sealed interface GroupingKey permits GroupingKey.Expression, GroupingKey.
 
     /** The input column this key is (or windows), or null when it is computed from several or none. */
     String column();
+
+    /** Evaluates the constant parts Spark's optimizer folds while planning a batch (see CompiledExpression). */
+    default void foldConstants(EvalContext context) {
+        if (this instanceof Expression key) {
+            key.expression().foldConstants(context);
+        } else if (this instanceof TimeWindow window) {
+            window.timeColumn().foldConstants(context);
+        }
+    }
 
     /** A key computed by an expression, one value per row. */
     record Expression(CompiledExpression expression, String column) implements GroupingKey {
