@@ -52,6 +52,8 @@ final class ErrorClasses {
         // planned (a file sink's schema).
         SPARK.put(ErrorCode.BAD_OUTPUT_MODE, List.of("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE",
                 "STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION"));
+        // UnsupportedOperationChecker's refusals (a distinct aggregation): one legacy class, the reason in the message.
+        SPARK.put(ErrorCode.UNSUPPORTED_IN_STREAMING, List.of("_LEGACY_ERROR_TEMP_3102"));
         SPARK.put(ErrorCode.TYPE_MISMATCH, List.of("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", "_LEGACY_ERROR_TEMP_1290",
                 "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", "DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE",
                 "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION", "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION",
