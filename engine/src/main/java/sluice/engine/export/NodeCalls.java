@@ -16,6 +16,7 @@ import sluice.engine.export.SparkProgram.Arg;
 import sluice.engine.export.SparkProgram.Call;
 import sluice.engine.export.SparkProgram.SqlExpression;
 import sluice.engine.export.SparkProgram.Text;
+import sluice.engine.export.SparkProgram.TextList;
 import sluice.engine.export.SparkProgram.Variable;
 import sluice.engine.pipeline.NodeSpec;
 import sluice.engine.pipeline.OptionValue;
@@ -62,6 +63,7 @@ final class NodeCalls {
             case "transform.filter" -> chain.calls.add(Call.of("filter", new Text(chain.text("condition"))));
             case "transform.union" -> chain.union();
             case "transform.aggregate" -> chain.aggregate();
+            case "transform.dropDuplicates" -> chain.dropDuplicates();
             case "sink.console" -> chain.sink("console", Set.of());
             case "sink.noop" -> chain.sink("noop", Set.of());
             case "sink.file" -> chain.fileSink();
@@ -99,6 +101,13 @@ final class NodeCalls {
         List<String> keys = raw("groupBy").isPresent() ? list("groupBy") : List.of();
         call("groupBy", keys.stream().map(e -> (Arg) new SqlExpression(e)).toList());
         call("agg", list("aggregations").stream().map(e -> (Arg) new SqlExpression(e)).toList());
+    }
+
+    /** {@code dropDuplicates()} for all columns, else one list: {@code dropDuplicates(["a", "b"])} in both APIs. */
+    private void dropDuplicates() {
+        List<String> columns = raw("columns").isPresent() ? list("columns") : List.of();
+        call("dropDuplicates", columns.isEmpty() ? List.of()
+                : List.of(new TextList(columns.stream().map(String::trim).toList())));
     }
 
     private void union() {

@@ -6,6 +6,7 @@ import sluice.engine.export.SparkProgram.Call;
 import sluice.engine.export.SparkProgram.SqlExpression;
 import sluice.engine.export.SparkProgram.Statement;
 import sluice.engine.export.SparkProgram.Text;
+import sluice.engine.export.SparkProgram.TextList;
 import sluice.engine.export.SparkProgram.TriggerArg;
 import sluice.engine.export.SparkProgram.Variable;
 import sluice.engine.pipeline.Trigger;
@@ -81,6 +82,8 @@ public final class PySparkScript {
     private static String argument(Arg arg) {
         if (arg instanceof Text text) {
             return literal(text.value());
+        } else if (arg instanceof TextList list) {
+            return "[" + String.join(", ", list.values().stream().map(PySparkScript::literal).toList()) + "]";
         } else if (arg instanceof Variable variable) {
             return variable.name();
         } else if (arg instanceof SqlExpression expression) {

@@ -7,6 +7,7 @@ import sluice.engine.export.SparkProgram.Call;
 import sluice.engine.export.SparkProgram.SqlExpression;
 import sluice.engine.export.SparkProgram.Statement;
 import sluice.engine.export.SparkProgram.Text;
+import sluice.engine.export.SparkProgram.TextList;
 import sluice.engine.export.SparkProgram.TriggerArg;
 import sluice.engine.export.SparkProgram.Variable;
 import sluice.engine.pipeline.Trigger;
@@ -97,6 +98,8 @@ public final class ScalaScript {
     private static String argument(Arg arg) {
         if (arg instanceof Text text) {
             return literal(text.value());
+        } else if (arg instanceof TextList list) {
+            return "Seq(" + String.join(", ", list.values().stream().map(ScalaScript::literal).toList()) + ")";
         } else if (arg instanceof Variable variable) {
             return variable.name();
         } else if (arg instanceof SqlExpression expression) {

@@ -91,12 +91,19 @@ public record SparkProgram(String pipelineName, String pipelineFile, String scri
     }
 
     /** An argument: how it is written depends on the language. */
-    public sealed interface Arg permits Text, Variable, SqlExpression, TriggerArg {}
+    public sealed interface Arg permits Text, TextList, Variable, SqlExpression, TriggerArg {}
 
     /** A string literal. */
     public record Text(String value) implements Arg {
         public Text {
             requireNonNull(value, "value is null");
+        }
+    }
+
+    /** A list of string literals: {@code ["a", "b"]} in Python, {@code Seq("a", "b")} in Scala. */
+    public record TextList(List<String> values) implements Arg {
+        public TextList {
+            values = List.copyOf(values);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Set;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
-import sluice.engine.operator.StatefulOperator;
+import sluice.engine.operator.AggregateOperator;
 import sluice.engine.sink.OutputMode;
 
 /**
@@ -63,7 +63,7 @@ final class OutputModeCheck {
                 + ". This output mode is not supported for " + operation + " on streaming DataFrames/DataSets";
     }
 
-    /** The stateful nodes a sink's rows pass through, nearest last, each once. */
+    /** The aggregations a sink's rows pass through, nearest last, each once. */
     static List<String> statefulAbove(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
         Set<String> found = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -73,8 +73,9 @@ final class OutputModeCheck {
             if (!seen.add(current.nodeId())) {
                 continue;
             }
+            // Spark's output-mode rules are about aggregations; dropDuplicates runs in append and update mode alike.
             if (current.node() instanceof PlannedNode.TransformNode transform
-                    && transform.operator() instanceof StatefulOperator) {
+                    && transform.operator() instanceof AggregateOperator) {
                 found.add(current.nodeId());
             }
             current.inputs().forEach(input -> pending.add(byId.get(input)));

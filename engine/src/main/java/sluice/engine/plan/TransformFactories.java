@@ -3,9 +3,11 @@ package sluice.engine.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.expr.CompiledExpression;
+import sluice.engine.operator.DropDuplicatesOperator;
 import sluice.engine.operator.FilterOperator;
 import sluice.engine.operator.ProjectOperator;
 import sluice.engine.operator.UnionOperator;
@@ -13,9 +15,10 @@ import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.OptionKind;
 import sluice.engine.pipeline.OptionSpec;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
 
-/** The transforms: the stateless select, withColumn, filter, union, and the stateful aggregate. */
+/** The transforms: the stateless select, withColumn, filter, union, and the stateful aggregate and dropDuplicates. */
 final class TransformFactories {
     static final NodeKind SELECT = new NodeKind("transform.select", NodeKind.Category.TRANSFORM, 1, 1, List.of(
             OptionSpec.required("expressions", OptionKind.EXPRESSION_LIST,
@@ -33,9 +36,15 @@ final class TransformFactories {
             List.of(OptionSpec.optional("groupBy", OptionKind.EXPRESSION_LIST, null,
                             "Spark SQL expressions to group by; none for one group of every row"),
                     OptionSpec.required("aggregations", OptionKind.EXPRESSION_LIST,
-                            "Aggregate function calls, each optionally 'AS name': count(*), count, sum, avg, mean, "
-                                    + "min, max")),
+                            "Aggregate function calls, each optionally 'AS name': count(*), count, sum, avg, min, "
+                                    + "max, first, last, collect_list, approx_count_distinct, stddev, ... (see "
+                                    + "'Aggregations and output modes')")),
             "Groups rows and aggregates each group over the whole stream, as Spark's groupBy().agg(); keeps state");
+    static final NodeKind DROP_DUPLICATES = new NodeKind("transform.dropDuplicates", NodeKind.Category.TRANSFORM, 1,
+            1, List.of(OptionSpec.optional("columns", OptionKind.STRING_LIST, null,
+                    "Names of the columns that make a duplicate; none for all columns")),
+            "Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps "
+                    + "every key in its state");
     static final NodeKind UNION = new NodeKind("transform.union", NodeKind.Category.TRANSFORM, 2, NodeKind.UNBOUNDED,
             List.of(), "Rows of all inputs, columns matched by position, as Spark's union");
 
@@ -47,7 +56,33 @@ final class TransformFactories {
                 new NodeType(WITH_COLUMN, TransformFactories::withColumn),
                 new NodeType(FILTER, TransformFactories::filter),
                 new NodeType(UNION, TransformFactories::union),
-                new NodeType(AGGREGATE, AggregatePlan::plan));
+                new NodeType(AGGREGATE, AggregatePlan::plan),
+                new NodeType(DROP_DUPLICATES, TransformFactories::dropDuplicates));
+    }
+
+    /** Spark's {@code dropDuplicates(columns)}: each name resolved among the input's columns, ignoring case. */
+    private static Optional<PlannedNode> dropDuplicates(NodeContext context) {
+        Schema input = context.inputSchema();
+        List<String> names = context.list("columns");
+        List<Integer> keys = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            int index = input.indexOf(names.get(i).trim());
+            if (index < 0) {
+                context.problem(Position.elementOption("columns", i), ErrorCode.UNKNOWN_COLUMN,
+                        "cannot resolve column name '%s' among (%s)", names.get(i).trim(),
+                        String.join(", ", input.fields().stream().map(Field::name).toList()));
+            } else if (!keys.contains(index)) {
+                keys.add(index);
+            }
+        }
+        if (names.isEmpty()) {
+            IntStream.range(0, input.size()).forEach(keys::add);
+        }
+        if (context.hasProblems()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlannedNode.TransformNode(new DropDuplicatesOperator(input,
+                keys.stream().mapToInt(Integer::intValue).toArray())));
     }
 
     private static Optional<PlannedNode> select(NodeContext context) {

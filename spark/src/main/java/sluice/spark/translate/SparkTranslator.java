@@ -148,6 +148,10 @@ public final class SparkTranslator {
                 return Optional.of(inputs.get(0).filter(text(node, "condition").orElseThrow()));
             case "transform.aggregate":
                 return Optional.of(aggregate(node, inputs.get(0)));
+            case "transform.dropDuplicates":
+                List<String> columns = list(node, "columns");
+                return Optional.of(columns.isEmpty() ? inputs.get(0).dropDuplicates()
+                        : inputs.get(0).dropDuplicates(columns.stream().map(String::trim).toArray(String[]::new)));
             case "transform.union":
                 Dataset<Row> all = inputs.get(0);
                 for (Dataset<Row> next : inputs.subList(1, inputs.size())) {
