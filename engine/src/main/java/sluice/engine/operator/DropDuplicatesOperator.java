@@ -13,6 +13,7 @@ import sluice.engine.state.PartitionState;
 import sluice.engine.state.RowEncoding;
 import sluice.engine.state.StateKey;
 import sluice.engine.state.StateLocation;
+import sluice.engine.state.StateMetrics;
 import sluice.engine.state.StateRetention;
 import sluice.engine.state.StateStore;
 import sluice.engine.types.Batch;
@@ -57,6 +58,17 @@ public final class DropDuplicatesOperator implements StatefulOperator {
             needed.set(column);
         }
         return needed;
+    }
+
+    /** Spark's name for the state of streaming dropDuplicates, its StreamingDeduplicateExec's. */
+    @Override
+    public String stateOperatorName() {
+        return "dedupe";
+    }
+
+    @Override
+    public StateMetrics stateMetrics() {
+        return store == null ? new StateMetrics(0, 0, 0, 0, 0) : store.metrics();
     }
 
     @Override
