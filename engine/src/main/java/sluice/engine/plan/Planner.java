@@ -103,6 +103,9 @@ public final class Planner {
         }
         QueryNameCheck.check(spec.nodes(), problems);
         OutputModeCheck.check(steps, problems);
+        if (problems.isEmpty()) {
+            OutputModeCheck.streamLimits(steps);
+        }
         if (problems.isEmpty() && environment.pruneColumns()) {
             ColumnPruning.apply(steps);
         }

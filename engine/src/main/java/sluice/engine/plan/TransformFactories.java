@@ -57,7 +57,9 @@ final class TransformFactories {
                 new NodeType(FILTER, TransformFactories::filter),
                 new NodeType(UNION, TransformFactories::union),
                 new NodeType(AGGREGATE, AggregatePlan::plan),
-                new NodeType(DROP_DUPLICATES, TransformFactories::dropDuplicates));
+                new NodeType(DROP_DUPLICATES, TransformFactories::dropDuplicates),
+                new NodeType(SortLimitPlan.SORT, SortLimitPlan::sort),
+                new NodeType(SortLimitPlan.LIMIT, SortLimitPlan::limit));
     }
 
     /** Spark's {@code dropDuplicates(columns)}: each name resolved among the input's columns, ignoring case. */
