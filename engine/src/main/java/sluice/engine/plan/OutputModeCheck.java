@@ -20,8 +20,8 @@ import sluice.engine.sink.OutputMode;
  * Spark's output-mode rules, checked per sink against the aggregations above it, with Spark's reasons
  * (UnsupportedOperationChecker): complete needs a streaming aggregation; append after an aggregation needs a
  * watermark, which Sluice does not have yet, so it is refused; a sort needs an aggregation and complete mode, a limit
- * any mode but update. Each sink is its own query in Spark, but in Sluice the
- * sinks after one aggregation share its state, so they must share one output mode.
+ * any mode but update. Each sink is its own query in Spark, but in Sluice the sinks after one aggregation share its
+ * state, so they must share one output mode.
  */
 final class OutputModeCheck {
     private OutputModeCheck() {
