@@ -1,5 +1,8 @@
 package sluice.app.charts;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -7,11 +10,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import sluice.app.run.FeedListener;
 import sluice.engine.runtime.QueryProgress;
+import sluice.engine.state.StateMetrics;
 
 /**
  * Mutable, FX thread only. Input rows/s, processed rows/s and batch duration of the running query per batch id,
- * for the last {@link #MAX_BATCHES} batches, drawn once per pulse, and the malformed records file sources kept as
- * nulls.
+ * for the last {@link #MAX_BATCHES} batches, drawn once per pulse, the malformed records file sources kept as
+ * nulls, and the state of each stateful operator after the last batch (Spark's stateOperators).
  */
 public final class MetricsView implements FeedListener {
     static final int MAX_BATCHES = 300;
@@ -22,6 +26,7 @@ public final class MetricsView implements FeedListener {
     private final PlotView durations = new PlotView();
     private final Label malformed = new Label();
     private long malformedTotal;
+    private final Label state = new Label();
     private final VBox view;
 
     public MetricsView() {
@@ -40,7 +45,10 @@ public final class MetricsView implements FeedListener {
         malformed.setId("metrics-malformed");
         malformed.getStyleClass().add("live-chart-title");
         showMalformed(-1, 0);
-        view = new VBox(4, malformed, ratesTitle, rates.view(), durationTitle, durations.view());
+        state.setId("metrics-state");
+        state.getStyleClass().add("live-chart-title");
+        showState(List.of());
+        view = new VBox(4, malformed, state, ratesTitle, rates.view(), durationTitle, durations.view());
         view.setPadding(new Insets(8));
         view.setId("metrics-view");
         view.getStylesheets().add(MetricsView.class.getResource("/sluice/app/live.css").toExternalForm());
@@ -59,6 +67,7 @@ public final class MetricsView implements FeedListener {
                 .mapToLong(QueryProgress.SourceInput::malformedRecords).sum();
         malformedTotal += inBatch;
         showMalformed(progress.batchId(), inBatch);
+        showState(progress.stateOperators());
         rates.markDirty();
         durations.markDirty();
     }
@@ -76,6 +85,7 @@ public final class MetricsView implements FeedListener {
         duration.clear();
         malformedTotal = 0;
         showMalformed(-1, 0);
+        showState(List.of());
         rates.markDirty();
         durations.markDirty();
     }
@@ -85,6 +95,22 @@ public final class MetricsView implements FeedListener {
         malformed.setText(batchId < 0 ? "Malformed records: none yet"
                 : String.format(java.util.Locale.ROOT, "Malformed records: %,d in batch %d, %,d in this run", inBatch,
                         batchId, malformedTotal));
+    }
+
+    /** Each stateful node's rows kept, written and removed by the last batch, and its memory (estimated). */
+    private void showState(List<QueryProgress.StateOperatorProgress> operators) {
+        if (operators.isEmpty()) {
+            state.setText("State: none");
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        for (QueryProgress.StateOperatorProgress operator : operators) {
+            StateMetrics metrics = operator.metrics();
+            parts.add(String.format(Locale.ROOT, "%s %,d rows (%,d updated, %,d removed, ~%,d KB)",
+                    operator.nodeId(), metrics.numRowsTotal(), metrics.numRowsUpdated(), metrics.numRowsRemoved(),
+                    (metrics.memoryUsedBytes() + 1023) / 1024));
+        }
+        state.setText("State: " + String.join(" · ", parts));
     }
 
     /** Batches charted (at most {@link #MAX_BATCHES}). */

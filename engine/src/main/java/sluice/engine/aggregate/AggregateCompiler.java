@@ -10,15 +10,21 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.ExpressionCompiler;
+import sluice.engine.diag.SluiceException;
+import sluice.engine.expr.lex.Lexer;
 import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.lex.Token;
+import sluice.engine.expr.lex.TokenKind;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.NamedAst;
 import sluice.engine.expr.parse.Parser;
+import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.MapType;
 import sluice.engine.types.Schema;
+import sluice.engine.types.StructType;
 
 /**
  * Makes an {@link AggregateCall} from text such as {@code avg(Close) AS avg_close} or {@code count(*)}: the
@@ -29,7 +35,7 @@ public final class AggregateCompiler {
     /** The aggregate functions known so far, in the order the README lists them. */
     public static final List<String> FUNCTIONS = List.of("count", "sum", "avg", "mean", "min", "max", "first",
             "last", "max_by", "min_by", "stddev", "std", "stddev_samp", "stddev_pop", "variance", "var_samp",
-            "var_pop");
+            "var_pop", "collect_list", "collect_set", "approx_count_distinct");
 
     /** The central-moment functions by name, aliases included, as Spark's function registry maps them. */
     private static final Map<String, CentralMomentFunction.Kind> MOMENTS = Map.of(
@@ -37,6 +43,9 @@ public final class AggregateCompiler {
             "stddev_samp", CentralMomentFunction.Kind.STDDEV_SAMP, "stddev_pop", CentralMomentFunction.Kind.STDDEV_POP,
             "variance", CentralMomentFunction.Kind.VAR_SAMP, "var_samp", CentralMomentFunction.Kind.VAR_SAMP,
             "var_pop", CentralMomentFunction.Kind.VAR_POP);
+
+    /** The most registers approx_count_distinct keeps per group, 2^24 (a byte each), reached at relativeSD 0.0003. */
+    private static final int MAX_HLL_PRECISION = 24;
 
     private final ExpressionCompiler expressions;
 
@@ -46,6 +55,7 @@ public final class AggregateCompiler {
 
     public AggregateCall compile(String text, Schema input, Position where) {
         SourceText source = new SourceText(text, where);
+        refuseDistinct(source);
         NamedAst named = new Parser(source).parseNamed();
         if (!(named.expression() instanceof Ast.Call call)) {
             throw source.error(ErrorCode.BAD_OPTION_VALUE, named.expression().span(),
@@ -65,6 +75,9 @@ public final class AggregateCompiler {
                         + "'count(*)'");
             }
             return new AggregateCall(nameOf(named, "count(1)"), new CountFunction(0), List.of());
+        }
+        if (function.equals("approx_count_distinct")) {
+            return approxCountDistinct(source, named, call, input);
         }
         int arity = call.args().size();
         boolean firstOrLast = function.equals("first") || function.equals("last");
@@ -95,6 +108,15 @@ public final class AggregateCompiler {
         }
         Ast arg = call.args().get(0);
         DataType type = args.get(0).type();
+        if (function.startsWith("collect_")) {
+            boolean set = function.equals("collect_set");
+            if (set && containsMap(type)) {
+                throw source.error(ErrorCode.TYPE_MISMATCH, arg.span(), "[DATATYPE_MISMATCH.UNSUPPORTED_INPUT_TYPE] "
+                        + "the input of 'collect_set' can't be \"MAP\" type data, but '%s' has type %s",
+                        argNames.get(0), type.sql());
+            }
+            return new AggregateCall(name, new CollectFunction(type, set), args);
+        }
         if (extremumBy) {
             DataType ordering = args.get(1).type();
             if (ordering instanceof MapType) {
@@ -138,8 +160,11 @@ public final class AggregateCompiler {
         if (function.equals("sum")) {
             return new AggregateCall(name, new SumFunction(SumFunction.resultTypeOf(type)), args);
         }
-        if (type instanceof DecimalType || type == AtomicType.INTERVAL) {
-            // TODO(#12): avg of decimals (Spark's DECIMAL(p + 4, s + 4) division) and of intervals.
+        if (type instanceof DecimalType decimal) {
+            return new AggregateCall(name, DecimalAverageFunction.of(decimal), args);
+        }
+        if (type == AtomicType.INTERVAL) {
+            // TODO(#12): avg of intervals.
             throw source.error(ErrorCode.TYPE_MISMATCH, arg.span(), "'%s' of %s is not supported yet; cast "
                     + "'%s' to DOUBLE first", function, type.sql(), argNames.get(0));
         }
@@ -163,6 +188,78 @@ public final class AggregateCompiler {
         CompiledExpression arg = expressions.compile(source, call.args().get(0), input);
         return new AggregateCall(nameOf(named, function + "(" + arg.name() + ")"),
                 new FirstLastFunction(arg.type(), last, ignoreNulls), List.of(arg));
+    }
+
+    /**
+     * Spark parses {@code count(DISTINCT x)} and then refuses every distinct aggregation in a streaming query
+     * (UnsupportedOperationChecker), whatever the function; Sluice's parser has no DISTINCT, so the keyword is found
+     * among the tokens: {@code DISTINCT} right after the call's parenthesis and followed by an argument.
+     */
+    private static void refuseDistinct(SourceText source) {
+        List<Token> tokens;
+        try {
+            tokens = new Lexer(source, ErrorCode.EXPRESSION_SYNTAX).tokenize();
+        } catch (SluiceException e) {
+            return; // the parser reports it
+        }
+        for (int i = 1; i + 2 < tokens.size(); i++) {
+            Token next = tokens.get(i + 2);
+            if (tokens.get(i).kind() == TokenKind.LEFT_PAREN && tokens.get(i - 1).isIdentifier()
+                    && tokens.get(i + 1).isKeyword("DISTINCT") && next.kind() != TokenKind.RIGHT_PAREN
+                    && next.kind() != TokenKind.COMMA && next.kind() != TokenKind.DOT
+                    && next.kind() != TokenKind.END_OF_INPUT) {
+                throw source.error(ErrorCode.UNSUPPORTED_IN_STREAMING, tokens.get(i + 1).span(), "Distinct "
+                        + "aggregations are not supported on streaming DataFrames/Datasets. Consider using "
+                        + "approx_count_distinct() instead");
+            }
+        }
+    }
+
+    /**
+     * {@code approx_count_distinct(x)} or {@code approx_count_distinct(x, relativeSD)}: Spark takes the relative
+     * standard deviation only as a DOUBLE or DECIMAL literal (default 0.05), and its generated name leaves it out.
+     */
+    private AggregateCall approxCountDistinct(SourceText source, NamedAst named, Ast.Call call, Schema input) {
+        int arity = call.args().size();
+        if (arity == 0 || arity > 2) {
+            throw source.error(ErrorCode.WRONG_ARGUMENTS, call.span(), "[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] "
+                    + "function 'approx_count_distinct' takes 1 or 2 arguments but %d were given", arity);
+        }
+        double relativeSD = 0.05;
+        if (arity == 2) {
+            Ast second = call.args().get(1);
+            if (!(second instanceof Ast.Literal literal && (literal.kind() == Ast.LiteralKind.DOUBLE
+                    || literal.kind() == Ast.LiteralKind.DECIMAL || literal.kind() == Ast.LiteralKind.BIG_DECIMAL))) {
+                throw source.error(ErrorCode.TYPE_MISMATCH, second.span(),
+                        "The second argument should be a double literal");
+            }
+            relativeSD = Double.parseDouble(literal.text());
+        }
+        int precision = ApproxCountDistinctFunction.precisionOf(relativeSD);
+        if (!(precision >= 4 && precision <= MAX_HLL_PRECISION)) {
+            throw source.error(ErrorCode.BAD_OPTION_VALUE, call.args().get(1).span(), "relativeSD %s is out of range: "
+                    + "HLL++ requires at least 4 bits for addressing, so use a relativeSD of at most 0.39, and "
+                    + "Sluice keeps at most 2^%d registers, so use at least 0.0003", relativeSD, MAX_HLL_PRECISION);
+        }
+        CompiledExpression arg = expressions.compile(source, call.args().get(0), input);
+        if (containsMap(arg.type())) {
+            // TODO(#12): Spark hashes maps too; Sluice's xxhash64 does not yet.
+            throw source.error(ErrorCode.TYPE_MISMATCH, call.args().get(0).span(), "'approx_count_distinct' of %s "
+                    + "is not supported yet; count a value without maps", arg.type().sql());
+        }
+        return new AggregateCall(nameOf(named, "approx_count_distinct(" + arg.name() + ")"),
+                new ApproxCountDistinctFunction(arg.type(), precision), List.of(arg));
+    }
+
+    private static boolean containsMap(DataType type) {
+        if (type instanceof MapType) {
+            return true;
+        } else if (type instanceof ArrayType array) {
+            return containsMap(array.elementType());
+        } else if (type instanceof StructType struct) {
+            return struct.fields().stream().anyMatch(field -> containsMap(field.type()));
+        }
+        return false;
     }
 
     private static boolean isNumeric(DataType type) {

@@ -8,10 +8,13 @@ import sluice.engine.types.VectorBuilder;
 
 /**
  * Spark's {@code avg} (and {@code mean}) of numbers other than decimals: the values summed as DOUBLE and divided by
- * their count, as Spark's Average does; DOUBLE, null when the group has no non-null value. The buffer is the sum
- * and the count. Immutable.
+ * their count, as Spark's Average does; DOUBLE, null when the group has no non-null value. A sum of doubles depends on
+ * the order of its additions, so this adds as Spark's streaming plan does: a batch's values into a partial of their
+ * own, which {@link #endBatch} merges into the kept sum as Spark's partial-merge steps do (each merge starting from
+ * Spark's initial sum, 0.0). The buffer is the kept sum and count, then the batch's. Immutable.
  */
 record AverageFunction() implements AggregateFunction {
+    private static final int BATCH = 2;
 
     @Override
     public DataType resultType() {
@@ -25,13 +28,15 @@ record AverageFunction() implements AggregateFunction {
 
     @Override
     public List<DataType> bufferTypes() {
-        return List.of(AtomicType.DOUBLE, AtomicType.BIGINT);
+        return List.of(AtomicType.DOUBLE, AtomicType.BIGINT, AtomicType.DOUBLE, AtomicType.BIGINT);
     }
 
     @Override
     public void initialize(Object[] buffer, int at) {
         buffer[at] = 0.0;
         buffer[at + 1] = 0L;
+        buffer[at + BATCH] = 0.0;
+        buffer[at + BATCH + 1] = 0L;
     }
 
     @Override
@@ -41,8 +46,18 @@ record AverageFunction() implements AggregateFunction {
             return;
         }
         double number = value instanceof Long whole ? (double) whole : (Double) value;
-        buffer[at] = (Double) buffer[at] + number;
-        buffer[at + 1] = (Long) buffer[at + 1] + 1;
+        buffer[at + BATCH] = (Double) buffer[at + BATCH] + number;
+        buffer[at + BATCH + 1] = (Long) buffer[at + BATCH + 1] + 1;
+    }
+
+    @Override
+    public void endBatch(Object[] buffer, int at) {
+        // Spark: the batch's partial merged after the shuffle, then the restored state and that merged into 0.0.
+        double batch = 0.0 + (Double) buffer[at + BATCH];
+        buffer[at] = (0.0 + (Double) buffer[at]) + batch;
+        buffer[at + 1] = (Long) buffer[at + 1] + (Long) buffer[at + BATCH + 1];
+        buffer[at + BATCH] = 0.0;
+        buffer[at + BATCH + 1] = 0L;
     }
 
     @Override
@@ -51,7 +66,8 @@ record AverageFunction() implements AggregateFunction {
         if (count == 0) {
             out.appendNull();
         } else {
-            out.appendDouble((Double) buffer[at] / count);
+            // Spark's final step merges the saved sum into 0.0 before dividing.
+            out.appendDouble((0.0 + (Double) buffer[at]) / count);
         }
     }
 }

@@ -15,7 +15,10 @@ import sluice.engine.types.VectorBuilder;
  * Spark's {@code sum}: BIGINT for integral input, DOUBLE for FLOAT and DOUBLE, DECIMAL(p + 10, s) bounded to 38
  * digits for DECIMAL(p, s), the interval for an interval; null when the group has no non-null value. Under ANSI
  * mode (Spark 4's default) an integral or interval sum that overflows, or a decimal one past its precision, stops
- * the query with Spark's error. The buffer is the sum, null until a value comes. Immutable.
+ * the query with Spark's error. The buffer is the sum, null until a value comes, and for DOUBLE the batch's partial
+ * sum: a sum of doubles depends on the order of its additions, so a batch's values are summed apart and
+ * {@link #endBatch} merges that into the kept sum as Spark's streaming plan merges a batch's partial aggregate into its
+ * state. Immutable.
  */
 record SumFunction(DataType resultType) implements AggregateFunction {
     private static final String ANSI_HINT =
@@ -44,12 +47,15 @@ record SumFunction(DataType resultType) implements AggregateFunction {
 
     @Override
     public List<DataType> bufferTypes() {
-        return List.of(resultType);
+        return resultType == AtomicType.DOUBLE ? List.of(resultType, resultType) : List.of(resultType);
     }
 
     @Override
     public void initialize(Object[] buffer, int at) {
         buffer[at] = null;
+        if (resultType == AtomicType.DOUBLE) {
+            buffer[at + 1] = null;
+        }
     }
 
     @Override
@@ -64,7 +70,8 @@ record SumFunction(DataType resultType) implements AggregateFunction {
             buffer[at] = sum == null ? addend : ((BigDecimal) sum).add(addend);
         } else if (resultType == AtomicType.DOUBLE) {
             // Spark adds the first value to zero, so a lone -0.0 sums to 0.0.
-            buffer[at] = (sum == null ? 0.0 : (Double) sum) + (Double) value;
+            Object partial = buffer[at + 1];
+            buffer[at + 1] = (partial == null ? 0.0 : (Double) partial) + (Double) value;
         } else {
             long addend = (Long) value;
             try {
@@ -73,6 +80,25 @@ record SumFunction(DataType resultType) implements AggregateFunction {
                 throw overflow();
             }
         }
+    }
+
+    @Override
+    public void endBatch(Object[] buffer, int at) {
+        if (resultType != AtomicType.DOUBLE) {
+            return;
+        }
+        // Spark's merge, coalesce(coalesce(left, 0.0) + right, left): the batch's partial after the shuffle, then the
+        // restored state and that partial, each merge into an empty (null) buffer.
+        Double batch = merge(null, (Double) buffer[at + 1]);
+        buffer[at] = merge(merge(null, (Double) buffer[at]), batch);
+        buffer[at + 1] = null;
+    }
+
+    private static Double merge(Double left, Double right) {
+        if (right == null) {
+            return left;
+        }
+        return (left == null ? 0.0 : left) + right;
     }
 
     private RuntimeException overflow() {
@@ -84,7 +110,7 @@ record SumFunction(DataType resultType) implements AggregateFunction {
 
     @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
-        Object sum = buffer[at];
+        Object sum = resultType == AtomicType.DOUBLE ? merge(null, (Double) buffer[at]) : buffer[at];
         if (sum instanceof BigDecimal decimal && decimal.precision() - decimal.scale()
                 > ((DecimalType) resultType).precision() - ((DecimalType) resultType).scale()) {
             throw Problem.of(ErrorCode.ARITHMETIC_OVERFLOW, Position.NOWHERE,

@@ -16,6 +16,8 @@ public enum ErrorCode {
     SINK_WITHOUT_INPUT,
     NO_SINK,
     BAD_OUTPUT_MODE,
+    /** An operation Spark refuses on a streaming Dataset (a distinct aggregation, for one). */
+    UNSUPPORTED_IN_STREAMING,
     // schemas and expressions
     SCHEMA_SYNTAX,
     EXPRESSION_SYNTAX,

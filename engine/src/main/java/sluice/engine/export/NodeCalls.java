@@ -14,9 +14,13 @@ import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.export.SparkProgram.Arg;
 import sluice.engine.export.SparkProgram.Call;
+import sluice.engine.export.SparkProgram.Number;
+import sluice.engine.export.SparkProgram.SortKey;
 import sluice.engine.export.SparkProgram.SqlExpression;
 import sluice.engine.export.SparkProgram.Text;
+import sluice.engine.export.SparkProgram.TextList;
 import sluice.engine.export.SparkProgram.Variable;
+import sluice.engine.expr.parse.SortOrder;
 import sluice.engine.pipeline.NodeSpec;
 import sluice.engine.pipeline.OptionValue;
 
@@ -65,6 +69,11 @@ final class NodeCalls {
             case "transform.watermark" -> chain.calls.add(Call.of("withWatermark",
                     new Text(chain.text("eventTime").trim()), new Text(chain.text("delayThreshold").trim())));
             case "transform.join" -> chain.join();
+            case "transform.dropDuplicates" -> chain.dropDuplicates();
+            case "transform.sort" -> chain.call("orderBy", chain.list("orderBy").stream()
+                    .map(text -> (Arg) sortKey(SortOrder.parse(text))).toList());
+            case "transform.limit" -> chain.call("limit",
+                    List.of(new Number(Long.parseLong(chain.text("n").trim()))));
             case "sink.console" -> chain.sink("console", Set.of());
             case "sink.noop" -> chain.sink("noop", Set.of());
             case "sink.file" -> chain.fileSink();
@@ -122,6 +131,22 @@ final class NodeCalls {
         } else {
             calls.add(Call.of("join", right, new SqlExpression(on.orElse("true")), how));
         }
+    }
+
+    /** {@code dropDuplicates()} for all columns, else one list: {@code dropDuplicates(["a", "b"])} in both APIs. */
+    private void dropDuplicates() {
+        List<String> columns = raw("columns").isPresent() ? list("columns") : List.of();
+        call("dropDuplicates", columns.isEmpty() ? List.of()
+                : List.of(new TextList(columns.stream().map(String::trim).toList())));
+    }
+
+    /** Spark's Column method for the order: asc, desc, or with the nulls placed apart from the default. */
+    private static SortKey sortKey(SortOrder order) {
+        String method = order.ascending() ? "asc" : "desc";
+        if (order.nullsFirst() != order.ascending()) {
+            method += order.nullsFirst() ? "_nulls_first" : "_nulls_last";
+        }
+        return new SortKey(order.expression(), method);
     }
 
     private void union() {

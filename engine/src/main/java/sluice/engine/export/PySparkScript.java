@@ -3,11 +3,13 @@ package sluice.engine.export;
 import java.util.List;
 import sluice.engine.export.SparkProgram.Arg;
 import sluice.engine.export.SparkProgram.Call;
+import sluice.engine.export.SparkProgram.Number;
+import sluice.engine.export.SparkProgram.SortKey;
 import sluice.engine.export.SparkProgram.SqlExpression;
 import sluice.engine.export.SparkProgram.Statement;
 import sluice.engine.export.SparkProgram.Text;
-import sluice.engine.export.SparkProgram.TriggerArg;
 import sluice.engine.export.SparkProgram.TextList;
+import sluice.engine.export.SparkProgram.TriggerArg;
 import sluice.engine.export.SparkProgram.Variable;
 import sluice.engine.pipeline.Trigger;
 
@@ -85,6 +87,10 @@ public final class PySparkScript {
             return literal(text.value());
         } else if (arg instanceof TextList list) {
             return "[" + String.join(", ", list.values().stream().map(PySparkScript::literal).toList()) + "]";
+        } else if (arg instanceof Number number) {
+            return Long.toString(number.value());
+        } else if (arg instanceof SortKey key) {
+            return "F.expr(" + literal(key.text()) + ")." + key.method() + "()";
         } else if (arg instanceof Variable variable) {
             return variable.name();
         } else if (arg instanceof SqlExpression expression) {

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import sluice.engine.export.SparkProgram.Arg;
 import sluice.engine.export.SparkProgram.Call;
+import sluice.engine.export.SparkProgram.Number;
+import sluice.engine.export.SparkProgram.SortKey;
 import sluice.engine.export.SparkProgram.SqlExpression;
 import sluice.engine.export.SparkProgram.Statement;
 import sluice.engine.export.SparkProgram.Text;
-import sluice.engine.export.SparkProgram.TriggerArg;
 import sluice.engine.export.SparkProgram.TextList;
+import sluice.engine.export.SparkProgram.TriggerArg;
 import sluice.engine.export.SparkProgram.Variable;
 import sluice.engine.pipeline.Trigger;
 
@@ -101,6 +103,10 @@ public final class ScalaScript {
             return literal(text.value());
         } else if (arg instanceof TextList list) {
             return "Seq(" + String.join(", ", list.values().stream().map(ScalaScript::literal).toList()) + ")";
+        } else if (arg instanceof Number number) {
+            return Long.toString(number.value());
+        } else if (arg instanceof SortKey key) {
+            return "expr(" + literal(key.text()) + ")." + key.method();
         } else if (arg instanceof Variable variable) {
             return variable.name();
         } else if (arg instanceof SqlExpression expression) {

@@ -93,7 +93,7 @@ public record SparkProgram(String pipelineName, String pipelineFile, String scri
     }
 
     /** An argument: how it is written depends on the language. */
-    public sealed interface Arg permits Text, TextList, Variable, SqlExpression, TriggerArg {}
+    public sealed interface Arg permits Text, TextList, Number, SortKey, Variable, SqlExpression, TriggerArg {}
 
     /** A string literal. */
     public record Text(String value) implements Arg {
@@ -106,6 +106,21 @@ public record SparkProgram(String pipelineName, String pipelineFile, String scri
     public record TextList(List<String> values) implements Arg {
         public TextList {
             values = List.copyOf(values);
+        }
+    }
+
+    /** A whole number. */
+    public record Number(long value) implements Arg {
+    }
+
+    /**
+     * A sort key: a Spark SQL expression as a Column with its order, {@code F.expr("x").desc_nulls_last()} in Python,
+     * {@code expr("x").desc_nulls_last} in Scala; {@code method} is the Column method (asc, desc_nulls_first, ...).
+     */
+    public record SortKey(String text, String method) implements Arg {
+        public SortKey {
+            requireNonNull(text, "text is null");
+            requireNonNull(method, "method is null");
         }
     }
 

@@ -20,6 +20,7 @@ import sluice.engine.state.PartitionState;
 import sluice.engine.state.RowEncoding;
 import sluice.engine.state.StateKey;
 import sluice.engine.state.StateLocation;
+import sluice.engine.state.StateMetrics;
 import sluice.engine.state.StateRetention;
 import sluice.engine.state.StateStore;
 import sluice.engine.types.Batch;
@@ -102,6 +103,17 @@ public final class AggregateOperator implements StatefulOperator {
         groupBy.forEach(key -> needed.or(expressionOf(key).referencedColumns()));
         aggregations.forEach(call -> call.arguments().forEach(arg -> needed.or(arg.referencedColumns())));
         return needed;
+    }
+
+    /** Spark's name for the state of a streaming aggregation, its StateStoreSaveExec's. */
+    @Override
+    public String stateOperatorName() {
+        return "stateStoreSave";
+    }
+
+    @Override
+    public StateMetrics stateMetrics() {
+        return store == null ? new StateMetrics(0, 0, 0, 0, 0) : store.metrics();
     }
 
     @Override

@@ -10,15 +10,19 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.operator.AggregateOperator;
-import sluice.engine.operator.StatefulOperator;
 import sluice.engine.operator.WatermarkOperator;
+import sluice.engine.operator.LimitOperator;
+import sluice.engine.operator.Operator;
+import sluice.engine.operator.SortOperator;
+import sluice.engine.operator.StreamingLimitOperator;
 import sluice.engine.sink.OutputMode;
 
 /**
  * Spark's output-mode rules, checked per sink against the aggregations above it, with Spark's reasons
  * (UnsupportedOperationChecker): complete needs a streaming aggregation; append after an aggregation needs one of
- * its keys to be the event time of a watermark above it. Each sink is its own query in Spark, but in Sluice the
- * sinks after one aggregation share its state, so they must share one output mode.
+ * its keys to be the event time of a watermark above it; a sort needs an aggregation and complete mode, a limit any
+ * mode but update. Each sink is its own query in Spark, but in Sluice the sinks after one aggregation share its
+ * state, so they must share one output mode.
  */
 final class OutputModeCheck {
     private OutputModeCheck() {
@@ -51,6 +55,9 @@ final class OutputModeCheck {
                         + "an aggregation of an aggregation is not supported yet", aggregations.size(),
                         String.join("', '", aggregations)));
             }
+            if (problems.stream().noneMatch(p -> p.where().equals(where))) {
+                sortAndLimit(step, byId, mode, problems);
+            }
             for (String aggregation : aggregations) {
                 OutputMode other = modeOfAggregation.putIfAbsent(aggregation, mode);
                 if (other != null && other != mode) {
@@ -66,6 +73,62 @@ final class OutputModeCheck {
     private static boolean groupsByEventTime(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
         return ((PlannedNode.TransformNode) step.node()).operator() instanceof AggregateOperator aggregate
                 && aggregate.eventTimeKey(eventTimeColumnsAbove(step, byId)) >= 0;
+    }
+
+    /**
+     * Spark's rules for the sorts and limits a sink's rows pass through (UnsupportedOperationChecker): a sort only of
+     * an aggregation's result in complete mode, a limit in any mode but update.
+     */
+    private static void sortAndLimit(QueryPlan.Step sink, Map<String, QueryPlan.Step> byId, OutputMode mode,
+                                     List<Problem> problems) {
+        Position where = Position.option(sink.nodeId(), "outputMode");
+        for (QueryPlan.Step step : above(sink, byId)) {
+            Operator operator = step.node() instanceof PlannedNode.TransformNode transform
+                    ? transform.operator() : null;
+            if (operator instanceof SortOperator
+                    && (mode != OutputMode.COMPLETE || statefulAbove(step, byId).isEmpty())) {
+                problems.add(Problem.of(ErrorCode.UNSUPPORTED_IN_STREAMING, where, "Sorting is not supported on "
+                        + "streaming DataFrames/Datasets, unless it is on aggregated DataFrame/Dataset in Complete "
+                        + "output mode; '%s' sorts the rows of this %s sink", step.nodeId(), mode.optionValue()));
+            } else if ((operator instanceof LimitOperator || operator instanceof StreamingLimitOperator)
+                    && mode == OutputMode.UPDATE) {
+                problems.add(Problem.of(ErrorCode.UNSUPPORTED_IN_STREAMING, where, "Limits are not supported on "
+                        + "streaming DataFrames/Datasets in Update output mode; '%s' limits the rows of this sink",
+                        step.nodeId()));
+            }
+        }
+    }
+
+    /**
+     * Makes each limit with no aggregation before it a limit of the whole stream, as Spark plans a limit of a stream
+     * in append mode (the only mode left for it once the rules are checked).
+     */
+    static void streamLimits(List<QueryPlan.Step> steps) {
+        Map<String, QueryPlan.Step> byId = new LinkedHashMap<>();
+        steps.forEach(step -> byId.put(step.nodeId(), step));
+        for (int i = 0; i < steps.size(); i++) {
+            QueryPlan.Step step = steps.get(i);
+            if (step.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof LimitOperator limit && statefulAbove(step, byId).isEmpty()) {
+                QueryPlan.Step streaming = new QueryPlan.Step(step.nodeId(), step.type(), step.inputs(),
+                        new PlannedNode.TransformNode(limit.streaming()));
+                steps.set(i, streaming);
+                byId.put(step.nodeId(), streaming);
+            }
+        }
+    }
+
+    /** The steps a sink's rows pass through, the sink excluded, each once. */
+    private static List<QueryPlan.Step> above(QueryPlan.Step sink, Map<String, QueryPlan.Step> byId) {
+        Map<String, QueryPlan.Step> found = new LinkedHashMap<>();
+        List<String> pending = new ArrayList<>(sink.inputs());
+        while (!pending.isEmpty()) {
+            QueryPlan.Step current = byId.get(pending.remove(pending.size() - 1));
+            if (current != null && found.putIfAbsent(current.nodeId(), current) == null) {
+                pending.addAll(current.inputs());
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     /** Spark 4.1's STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION message. */
@@ -94,7 +157,7 @@ final class OutputModeCheck {
         return List.copyOf(found);
     }
 
-    /** The stateful nodes a sink's rows pass through, nearest last, each once. */
+    /** The aggregations a sink's rows pass through, nearest last, each once. */
     static List<String> statefulAbove(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
         Set<String> found = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -104,8 +167,9 @@ final class OutputModeCheck {
             if (!seen.add(current.nodeId())) {
                 continue;
             }
+            // Spark's output-mode rules are about aggregations; dropDuplicates runs in append and update mode alike.
             if (current.node() instanceof PlannedNode.TransformNode transform
-                    && transform.operator() instanceof StatefulOperator) {
+                    && transform.operator() instanceof AggregateOperator) {
                 found.add(current.nodeId());
             }
             current.inputs().forEach(input -> pending.add(byId.get(input)));

@@ -112,6 +112,9 @@ public final class Planner {
         QueryNameCheck.check(spec.nodes(), problems);
         OutputModeCheck.check(steps, problems);
         StreamJoinModeCheck.check(steps, problems);
+        if (problems.isEmpty()) {
+            OutputModeCheck.streamLimits(steps);
+        }
         if (problems.isEmpty() && environment.pruneColumns()) {
             ColumnPruning.apply(steps);
         }

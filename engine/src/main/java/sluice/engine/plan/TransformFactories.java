@@ -3,11 +3,13 @@ package sluice.engine.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.CompiledGenerator;
 import sluice.engine.expr.SelectItem;
+import sluice.engine.operator.DropDuplicatesOperator;
 import sluice.engine.operator.FilterOperator;
 import sluice.engine.operator.GenerateOperator;
 import sluice.engine.operator.ProjectOperator;
@@ -19,7 +21,10 @@ import sluice.engine.types.AtomicType;
 import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
 
-/** The transforms: the stateless select, withColumn, filter, union, the stateful aggregate and the watermark. */
+/**
+ * The transforms: the stateless select, withColumn, filter, union, sort, limit, the stateful aggregate, dropDuplicates
+ * and join, and the watermark.
+ */
 final class TransformFactories {
     static final NodeKind SELECT = new NodeKind("transform.select", NodeKind.Category.TRANSFORM, 1, 1, List.of(
             OptionSpec.required("expressions", OptionKind.EXPRESSION_LIST,
@@ -52,6 +57,11 @@ final class TransformFactories {
                                     + "seen minus this")),
             "Sets the event-time watermark, as Spark's withWatermark; stateful operators after it drop rows behind "
                     + "it and forget state behind it");
+    static final NodeKind DROP_DUPLICATES = new NodeKind("transform.dropDuplicates", NodeKind.Category.TRANSFORM, 1,
+            1, List.of(OptionSpec.optional("columns", OptionKind.STRING_LIST, null,
+                    "Names of the columns that make a duplicate; none for all columns")),
+            "Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps "
+                    + "every key in its state");
     static final NodeKind UNION = new NodeKind("transform.union", NodeKind.Category.TRANSFORM, 2, NodeKind.UNBOUNDED,
             List.of(), "Rows of all inputs, columns matched by position, as Spark's union");
 
@@ -65,7 +75,35 @@ final class TransformFactories {
                 new NodeType(UNION, TransformFactories::union),
                 new NodeType(AGGREGATE, AggregatePlan::plan),
                 new NodeType(WATERMARK, WatermarkPlan::plan),
-                new NodeType(JoinPlan.KIND, JoinPlan::plan));
+                new NodeType(JoinPlan.KIND, JoinPlan::plan),
+                new NodeType(DROP_DUPLICATES, TransformFactories::dropDuplicates),
+                new NodeType(SortLimitPlan.SORT, SortLimitPlan::sort),
+                new NodeType(SortLimitPlan.LIMIT, SortLimitPlan::limit));
+    }
+
+    /** Spark's {@code dropDuplicates(columns)}: each name resolved among the input's columns, ignoring case. */
+    private static Optional<PlannedNode> dropDuplicates(NodeContext context) {
+        Schema input = context.inputSchema();
+        List<String> names = context.list("columns");
+        List<Integer> keys = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            int index = input.indexOf(names.get(i).trim());
+            if (index < 0) {
+                context.problem(Position.elementOption("columns", i), ErrorCode.UNKNOWN_COLUMN,
+                        "cannot resolve column name '%s' among (%s)", names.get(i).trim(),
+                        String.join(", ", input.fields().stream().map(Field::name).toList()));
+            } else if (!keys.contains(index)) {
+                keys.add(index);
+            }
+        }
+        if (names.isEmpty()) {
+            IntStream.range(0, input.size()).forEach(keys::add);
+        }
+        if (context.hasProblems()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlannedNode.TransformNode(new DropDuplicatesOperator(input,
+                keys.stream().mapToInt(Integer::intValue).toArray())));
     }
 
     private static Optional<PlannedNode> select(NodeContext context) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sluice.engine.operator.StatefulOperator;
+import sluice.engine.plan.PlannedNode;
 import sluice.engine.plan.QueryPlan;
 
 /** Builds the {@link QueryProgress} of a finished batch from its timings and outputs. */
@@ -45,7 +47,20 @@ final class ProgressReport {
         return new QueryProgress(String.valueOf(execution.id()), String.valueOf(execution.runId()),
                 execution.name(), Instant.ofEpochMilli(triggerStartMs).toString(), batchId, totalRows,
                 rate(totalRows, sinceLastTrigger), rate(totalRows, triggerMs), durations, sourceProgress,
-                sinkProgress, outcome.rowCounts(), outcome.inputs(), eventTime);
+                sinkProgress, outcome.rowCounts(), outcome.inputs(), eventTime, stateOperators(plan));
+    }
+
+    /** Every stateful operator's state after the batch, in plan order (the order of their operator ids). */
+    private static List<QueryProgress.StateOperatorProgress> stateOperators(QueryPlan plan) {
+        List<QueryProgress.StateOperatorProgress> operators = new ArrayList<>();
+        for (QueryPlan.Step step : plan.steps()) {
+            if (step.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof StatefulOperator stateful) {
+                operators.add(new QueryProgress.StateOperatorProgress(stateful.stateOperatorName(), step.nodeId(),
+                        stateful.stateMetrics(), stateful.numRowsDroppedByWatermark()));
+            }
+        }
+        return operators;
     }
 
     /** Rows per second over {@code ms}; Spark reports 0.0 when no time has passed. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sluice.engine.json.JsonValues;
+import sluice.engine.state.StateMetrics;
 
 /**
  * What one micro-batch did, with the fields of Spark's {@code StreamingQueryProgress}: ids, batch id, rows in,
@@ -18,8 +19,9 @@ public record QueryProgress(String id, String runId, String name, String timesta
                             long numInputRows, double inputRowsPerSecond, double processedRowsPerSecond,
                             Map<String, Long> durationMs, List<SourceProgress> sources, List<SinkProgress> sinks,
                             Map<String, Long> numRowsByNode, Map<String, SourceInput> inputByNode,
-                            Map<String, String> eventTime) {
+                            Map<String, String> eventTime, List<StateOperatorProgress> stateOperators) {
     public QueryProgress {
+        stateOperators = List.copyOf(stateOperators);
         inputByNode = Collections.unmodifiableMap(new LinkedHashMap<>(inputByNode));
         eventTime = Collections.unmodifiableMap(new java.util.TreeMap<>(eventTime));
         durationMs = Collections.unmodifiableMap(new LinkedHashMap<>(durationMs));
@@ -32,13 +34,27 @@ public record QueryProgress(String id, String runId, String name, String timesta
     public record SourceProgress(String description, String startOffset, String endOffset, long numInputRows,
                                  double inputRowsPerSecond, double processedRowsPerSecond) {}
 
-    /** Without event times (a query without a watermark). */
+    /** Without event times and state operators (a query without a watermark or state, a test's progress). */
     public QueryProgress(String id, String runId, String name, String timestamp, long batchId, long numInputRows,
                          double inputRowsPerSecond, double processedRowsPerSecond, Map<String, Long> durationMs,
                          List<SourceProgress> sources, List<SinkProgress> sinks, Map<String, Long> numRowsByNode,
                          Map<String, SourceInput> inputByNode) {
         this(id, runId, name, timestamp, batchId, numInputRows, inputRowsPerSecond, processedRowsPerSecond,
-                durationMs, sources, sinks, numRowsByNode, inputByNode, Map.of());
+                durationMs, sources, sinks, numRowsByNode, inputByNode, Map.of(), List.of());
+    }
+
+    /**
+     * One stateful operator's state after the batch, as Spark's StateOperatorProgress: Spark's operator name
+     * ({@code stateStoreSave} for an aggregation, {@code dedupe} for dropDuplicates), the node it belongs to (the
+     * workbench's; the JSON leaves it out, as Spark has no nodes), and its figures.
+     */
+    public record StateOperatorProgress(String operatorName, String nodeId, StateMetrics metrics,
+                                        long numRowsDroppedByWatermark) {
+        public StateOperatorProgress {
+            java.util.Objects.requireNonNull(operatorName, "operatorName is null");
+            java.util.Objects.requireNonNull(nodeId, "nodeId is null");
+            java.util.Objects.requireNonNull(metrics, "metrics is null");
+        }
     }
 
     /** Without Sluice's input figures (a source that has none, a test's progress). */
@@ -46,7 +62,7 @@ public record QueryProgress(String id, String runId, String name, String timesta
                          double inputRowsPerSecond, double processedRowsPerSecond, Map<String, Long> durationMs,
                          List<SourceProgress> sources, List<SinkProgress> sinks, Map<String, Long> numRowsByNode) {
         this(id, runId, name, timestamp, batchId, numInputRows, inputRowsPerSecond, processedRowsPerSecond,
-                durationMs, sources, sinks, numRowsByNode, Map.of());
+                durationMs, sources, sinks, numRowsByNode, Map.of(), Map.of(), List.of());
     }
 
     /**
@@ -83,6 +99,9 @@ public record QueryProgress(String id, String runId, String name, String timesta
         if (!eventTime.isEmpty()) {
             root.put("eventTime", new LinkedHashMap<String, Object>(eventTime));
         }
+        if (!stateOperators.isEmpty()) {
+            root.put("stateOperators", stateOperatorsJson());
+        }
         List<Object> sourceList = new ArrayList<>();
         for (SourceProgress source : sources) {
             Map<String, Object> node = new LinkedHashMap<>();
@@ -108,6 +127,29 @@ public record QueryProgress(String id, String runId, String name, String timesta
         }
         root.put("numRowsByNode", new LinkedHashMap<String, Object>(numRowsByNode));
         return JsonValues.write(root, false);
+    }
+
+    /**
+     * Spark's fields of each state operator, in Spark's order; the timings Spark also gives (allUpdatesTimeMs,
+     * allRemovalsTimeMs, commitTimeMs) are left out, as Sluice does not measure them apart.
+     */
+    private List<Object> stateOperatorsJson() {
+        List<Object> list = new ArrayList<>();
+        for (StateOperatorProgress operator : stateOperators) {
+            StateMetrics metrics = operator.metrics();
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("operatorName", operator.operatorName());
+            node.put("numRowsTotal", metrics.numRowsTotal());
+            node.put("numRowsUpdated", metrics.numRowsUpdated());
+            node.put("numRowsRemoved", metrics.numRowsRemoved());
+            node.put("memoryUsedBytes", metrics.memoryUsedBytes());
+            node.put("numRowsDroppedByWatermark", operator.numRowsDroppedByWatermark());
+            node.put("numShufflePartitions", (long) metrics.partitions());
+            node.put("numStateStoreInstances", (long) metrics.partitions());
+            node.put("customMetrics", new LinkedHashMap<String, Object>());
+            list.add(node);
+        }
+        return list;
     }
 
     /** An offset is already JSON text (Spark embeds it as a value); null stays null. */

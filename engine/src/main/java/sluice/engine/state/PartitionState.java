@@ -32,6 +32,11 @@ public final class PartitionState {
     /** The version of the newest snapshot at or before {@link #version}, 0 when none. */
     private long snapshotVersion;
     private long batchId = -1;
+    /** The rows the last committed batch wrote and removed. */
+    private long lastUpdated;
+    private long lastRemoved;
+    /** An estimate of the bytes the rows of the loaded version take in memory, kept as rows come and go. */
+    private long memoryBytes;
 
     /** {@code files} is null for a query without a checkpoint: its state lives only here. */
     PartitionState(StateFiles files, RowEncoding keys, RowEncoding values, StateRetention retention) {
@@ -53,6 +58,7 @@ public final class PartitionState {
                 throw new IllegalStateException("in-memory state is at version " + version + ", not " + id);
             }
             rows.clear();
+            memoryBytes = 0;
             version = id;
             return;
         }
@@ -61,6 +67,7 @@ public final class PartitionState {
 
     private void load(long target) {
         rows.clear();
+        memoryBytes = 0;
         version = target;
         snapshotVersion = 0;
         if (target == 0) {
@@ -86,7 +93,7 @@ public final class PartitionState {
         files.read(file, batchId, (key, value) -> {
             StateKey stateKey = new StateKey(key);
             if (value == null) {
-                rows.remove(stateKey);
+                forget(stateKey, rows.remove(stateKey));
                 return;
             }
             Object[] decoded = new Object[values.width()];
@@ -96,8 +103,28 @@ public final class PartitionState {
             } catch (IOException | RuntimeException e) {
                 throw files.damaged(file, batchId, "a state row does not decode");
             }
-            rows.put(stateKey, decoded);
+            forget(stateKey, rows.put(stateKey, decoded));
+            memoryBytes += sizeOf(stateKey, decoded);
         });
+    }
+
+    private void forget(StateKey key, Object[] old) {
+        if (old != null) {
+            memoryBytes -= sizeOf(key, old);
+        }
+    }
+
+    /**
+     * A rough size of a row in memory: its key's bytes, the value slots, and the map entry around them. Spark measures
+     * its map with a size estimator; the two figures are of the same kind but not equal.
+     */
+    private static long sizeOf(StateKey key, Object[] value) {
+        return key.bytes().length + 16L * value.length + 64;
+    }
+
+    /** The figures after the last committed batch. */
+    public StateMetrics metrics() {
+        return new StateMetrics(rows.size(), lastUpdated, lastRemoved, memoryBytes, 1);
     }
 
     /** The row of {@code key} as this batch sees it (changes included), or null. Callers must not change it. */
@@ -127,11 +154,16 @@ public final class PartitionState {
             changes.forEach((key, value) -> encoded.put(key, value == null ? null : values.encode(value, 0)));
             files.writeDelta(next, encoded);
         }
+        lastUpdated = 0;
+        lastRemoved = 0;
         changes.forEach((key, value) -> {
             if (value == null) {
-                rows.remove(key);
+                lastRemoved += rows.containsKey(key) ? 1 : 0;
+                forget(key, rows.remove(key));
             } else {
-                rows.put(key, value);
+                lastUpdated++;
+                forget(key, rows.put(key, value));
+                memoryBytes += sizeOf(key, value);
             }
         });
         changes.clear();

@@ -43,4 +43,13 @@ public final class StateStore {
     public PartitionState partition(int index) {
         return partitions.get(index);
     }
+
+    /** The figures of every partition after the last committed batch, summed. */
+    public StateMetrics metrics() {
+        StateMetrics sum = new StateMetrics(0, 0, 0, 0, 0);
+        for (PartitionState partition : partitions) {
+            sum = sum.plus(partition.metrics());
+        }
+        return sum;
+    }
 }

@@ -45,6 +45,11 @@ class AggregateCompilerTest {
         "variance(Close)      | variance(Close)     | DOUBLE",
         "var_samp(Name)       | var_samp(Name)      | DOUBLE",
         "var_pop(Close)       | var_pop(Close)      | DOUBLE",
+        "avg(Price)           | avg(Price)          | DECIMAL(14,6)",
+        "collect_list(Day)    | collect_list(Day)   | ARRAY<DATE>",
+        "collect_set(Name)    | collect_set(Name)   | ARRAY<STRING>",
+        "collect_list(Tags)   | collect_list(Tags)  | ARRAY<MAP<STRING, INT>>",
+        "approx_count_distinct(Name) | approx_count_distinct(Name) | BIGINT",
     })
     void aggregationsHaveSparksNamesAndResultTypes(String text, String name, String type) {
         AggregateCall call = compiler.compile(text, INPUT, Position.NOWHERE);
@@ -70,7 +75,11 @@ class AggregateCompilerTest {
                 + "type MAP<STRING, INT>: maps have no order",
         "stddev(Day)           | 1:8: [DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] argument 1 of 'stddev' must be a "
                 + "number, but 'Day' has type DATE",
-        "avg(Price)   | 1:5: 'avg' of DECIMAL(10,2) is not supported yet; cast 'Price' to DOUBLE first",
+        "collect_set(Tags)     | 1:13: [DATATYPE_MISMATCH.UNSUPPORTED_INPUT_TYPE] the input of 'collect_set' can't "
+                + "be \"MAP\" type data, but 'Tags' has type MAP<STRING, INT>",
+        "approx_count_distinct(Name, 0.5) | 1:29: relativeSD 0.5 is out of range: HLL++ requires at least 4 bits "
+                + "for addressing, so use a relativeSD of at most 0.39, and Sluice keeps at most 2^24 registers, so "
+                + "use at least 0.0003",
     })
     void wrongArgumentsAreRefusedAtTheirPlace(String text, String message) {
         assertThatThrownBy(() -> compiler.compile(text, INPUT, Position.NOWHERE))

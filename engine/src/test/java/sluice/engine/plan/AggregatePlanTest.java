@@ -74,7 +74,7 @@ class AggregatePlanTest {
                 "agg / groupBy #1, 1:1: unknown column 'valu'; did you mean 'value'?",
                 "agg / aggregations #2, 1:1: 'median' is not an aggregate function; use one of count, sum, avg, "
                         + "mean, min, max, first, last, max_by, min_by, stddev, std, stddev_samp, stddev_pop, "
-                        + "variance, var_samp, var_pop",
+                        + "variance, var_samp, var_pop, collect_list, collect_set, approx_count_distinct",
                 "agg / aggregations #3, 1:1: [WRONG_NUM_ARGS.WITHOUT_SUGGESTION] function 'sum' takes 1 argument "
                         + "but 2 were given",
                 "agg / aggregations #4, 1:1: an aggregation is a call of an aggregate function such as 'avg(Close)' "

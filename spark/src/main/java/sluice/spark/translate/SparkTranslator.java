@@ -22,6 +22,7 @@ import org.apache.spark.sql.streaming.DataStreamWriter;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.expr.parse.SortOrder;
 import sluice.engine.pipeline.NodeSpec;
 import sluice.engine.pipeline.OptionValue;
 import sluice.engine.pipeline.PipelineSpec;
@@ -154,6 +155,15 @@ public final class SparkTranslator {
                         text(node, "delayThreshold").orElseThrow().trim()));
             case "transform.join":
                 return Optional.of(join(node, inputs.get(0), inputs.get(1)));
+            case "transform.dropDuplicates":
+                List<String> columns = list(node, "columns");
+                return Optional.of(columns.isEmpty() ? inputs.get(0).dropDuplicates()
+                        : inputs.get(0).dropDuplicates(columns.stream().map(String::trim).toArray(String[]::new)));
+            case "transform.sort":
+                return Optional.of(inputs.get(0).orderBy(list(node, "orderBy").stream().map(SparkTranslator::sortKey)
+                        .toArray(org.apache.spark.sql.Column[]::new)));
+            case "transform.limit":
+                return Optional.of(inputs.get(0).limit(Integer.parseInt(text(node, "n").orElseThrow().trim())));
             case "transform.union":
                 Dataset<Row> all = inputs.get(0);
                 for (Dataset<Row> next : inputs.subList(1, inputs.size())) {
@@ -164,6 +174,16 @@ public final class SparkTranslator {
                 problems.add(untranslatable(node));
                 return Optional.empty();
         }
+    }
+
+    /** A sort key's text, {@code x DESC NULLS FIRST}, as Spark's Column with that order. */
+    private static org.apache.spark.sql.Column sortKey(String text) {
+        SortOrder order = SortOrder.parse(text);
+        org.apache.spark.sql.Column column = functions.expr(order.expression());
+        if (order.ascending()) {
+            return order.nullsFirst() ? column.asc_nulls_first() : column.asc_nulls_last();
+        }
+        return order.nullsFirst() ? column.desc_nulls_first() : column.desc_nulls_last();
     }
 
     /** Spark's {@code groupBy(keys).agg(first, rest...)}; the expressions are Spark SQL text, as in the node. */

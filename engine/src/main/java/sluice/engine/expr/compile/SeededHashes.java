@@ -21,7 +21,7 @@ import sluice.engine.types.StructType;
  * (else the big-endian bytes of the unscaled integer), strings as UTF-8, arrays and structs element by element.
  * Stateless.
  */
-final class SeededHashes {
+public final class SeededHashes {
     static final int SEED = 42;
 
     /** The hash of bytes under a seed: Murmur3 or xxHash64. */
@@ -38,6 +38,14 @@ final class SeededHashes {
 
     static long xxHash64(Object[] values, List<DataType> types) {
         return fold(values, types, SEED, XxHash64::hash);
+    }
+
+    /**
+     * Spark's {@code XxHash64Function.hash(value, type, 42)} of one stored value, the hash approx_count_distinct's
+     * HyperLogLog++ takes.
+     */
+    public static long xxHash64(Object stored, DataType type) {
+        return value(stored, type, SEED, XxHash64::hash);
     }
 
     private static long fold(Object[] values, List<DataType> types, long seed, ByteHash function) {

@@ -1,0 +1,65 @@
+# Stocks: the first row of each symbol, and rows without repeats
+#
+# Exported by Sluice from drop-duplicates.sluice.json: the same pipeline written with PySpark's
+# Structured Streaming API (Spark 4). Run it with:
+#
+#     spark-submit drop-duplicates.py
+#
+# Each node is one variable named after its id, in the order data flows; each sink is one
+# streaming query (Spark runs a query per sink where Sluice runs the whole pipeline as one).
+# Expressions are Spark SQL, passed through unchanged. Paths are local: on a cluster, point them
+# at storage every executor can read.
+
+from pyspark.sql import SparkSession
+
+spark = (
+    SparkSession.builder
+    .appName("Stocks: the first row of each symbol, and rows without repeats")
+    .getOrCreate()
+)
+
+# stocks (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text)
+# Reads /sluice/sample-data/stocks (the pipeline's '../../../../../sample-data/stocks', resolved against the pipeline file's folder)
+stocks = (
+    spark.readStream
+    .format("csv")
+    .option("header", "true")
+    .option("maxFilesPerTrigger", "1")
+    .schema("Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING")
+    .load("/sluice/sample-data/stocks")
+)
+
+# first-of-symbol (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state
+first_of_symbol = (
+    stocks
+    .dropDuplicates(["Name", "Date"])
+)
+
+# firsts (sink.console): Prints each batch as a table, as Spark's console sink
+firsts = (
+    first_of_symbol.writeStream
+    .format("console")
+    .outputMode("append")
+    .trigger(availableNow=True)
+    .start()
+)
+
+# distinct-rows (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state
+distinct_rows = (
+    stocks
+    .dropDuplicates()
+)
+
+# rows (sink.memory): Keeps every row in memory under a query name
+rows = (
+    distinct_rows.writeStream
+    .format("memory")
+    .outputMode("update")
+    .queryName("rows")
+    .trigger(availableNow=True)
+    .start()
+)
+
+# The trigger stops each query once its data is processed; wait for all of them.
+for query in [firsts, rows]:
+    query.awaitTermination()

@@ -1,0 +1,62 @@
+// Stocks: the first row of each symbol, and rows without repeats
+//
+// Exported by Sluice from drop-duplicates.sluice.json: the same pipeline written with Spark's
+// Scala Structured Streaming API (Spark 4, Scala 2.13). Run it with:
+//
+//     spark-shell -i drop-duplicates.scala
+//
+//
+// The last line calls SluiceExport.main; to spark-submit it instead, compile the object
+// into a jar without that line.
+// Each node is one variable named after its id, in the order data flows; each sink is one
+// streaming query (Spark runs a query per sink where Sluice runs the whole pipeline as one).
+// Expressions are Spark SQL, passed through unchanged. Paths are local: on a cluster, point them
+// at storage every executor can read.
+
+import org.apache.spark.sql.SparkSession
+import org.apache.spark.sql.streaming.Trigger
+
+object SluiceExport {
+  def main(args: Array[String]): Unit = {
+    val spark = SparkSession.builder
+      .appName("Stocks: the first row of each symbol, and rows without repeats")
+      .getOrCreate()
+
+    // stocks (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text)
+    // Reads /sluice/sample-data/stocks (the pipeline's '../../../../../sample-data/stocks', resolved against the pipeline file's folder)
+    val stocks = spark.readStream
+      .format("csv")
+      .option("header", "true")
+      .option("maxFilesPerTrigger", "1")
+      .schema("Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING")
+      .load("/sluice/sample-data/stocks")
+
+    // first-of-symbol (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state
+    val first_of_symbol = stocks
+      .dropDuplicates(Seq("Name", "Date"))
+
+    // firsts (sink.console): Prints each batch as a table, as Spark's console sink
+    val firsts = first_of_symbol.writeStream
+      .format("console")
+      .outputMode("append")
+      .trigger(Trigger.AvailableNow())
+      .start()
+
+    // distinct-rows (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state
+    val distinct_rows = stocks
+      .dropDuplicates()
+
+    // rows (sink.memory): Keeps every row in memory under a query name
+    val rows = distinct_rows.writeStream
+      .format("memory")
+      .outputMode("update")
+      .queryName("rows")
+      .trigger(Trigger.AvailableNow())
+      .start()
+
+    // The trigger stops each query once its data is processed; wait for all of them.
+    Seq(firsts, rows).foreach(_.awaitTermination())
+  }
+}
+
+SluiceExport.main(Array.empty)
