@@ -142,6 +142,7 @@ public final class AggregateOperator implements StatefulOperator {
     }
 
     /** Groups the last batch dropped as late, one per key and state partition (Spark's numRowsDroppedByWatermark). */
+    @Override
     public long numRowsDroppedByWatermark() {
         return droppedByWatermark.get();
     }

@@ -10,6 +10,7 @@ import sluice.engine.state.RowEncoding;
 import sluice.engine.state.StateKey;
 import sluice.engine.state.StateLocation;
 import sluice.engine.state.StateRetention;
+import sluice.engine.state.StateMetrics;
 import sluice.engine.state.StateStore;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
@@ -54,6 +55,18 @@ public final class StreamJoinOperator implements StatefulOperator {
                 : StateLocation.folder(context.checkpoint(), context.operatorId());
         left.open(folder, context);
         right.open(folder, context);
+    }
+
+    @Override
+    public String stateOperatorName() {
+        return "symmetricHashJoin";
+    }
+
+    @Override
+    public StateMetrics stateMetrics() {
+        StateMetrics none = new StateMetrics(0, 0, 0, 0, 0);
+        return (left.store == null ? none : left.store.metrics()).plus(right.store == null ? none
+                : right.store.metrics());
     }
 
     /** The rows of both sides kept so far, for the workbench and tests: left first. */
