@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Problem;
 
-/** to_csv: Spark 4.1's records (the functions-csv compatibility case checks them against Spark), names, refusals. */
+/** to_csv and schema_of_csv: Spark 4.1's records (the functions-csv compatibility case checks them against Spark), names, refusals. */
 class CsvFunctionsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " ## ", quoteCharacter = '`', value = {
@@ -68,5 +68,28 @@ class CsvFunctionsTest {
 
         assertThat(problem.code()).isEqualTo(ErrorCode.WRONG_ARGUMENTS);
         assertThat(problem.message()).isEqualTo("to_csv option 'sep' must be one character, not '||'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " ## ", quoteCharacter = '`', value = {
+        "schema_of_csv('1,abc') ## STRUCT<_c0: INT, _c1: STRING>",
+        "schema_of_csv('2147483648,12345678901234567890,1.5,NaN,2015-01-02,2015-01-02 10:20:30,TRUE,,x') ## "
+                + "STRUCT<_c0: BIGINT, _c1: DECIMAL(20,0), _c2: DOUBLE, _c3: DOUBLE, _c4: DATE, _c5: TIMESTAMP, "
+                + "_c6: BOOLEAN, _c7: STRING, _c8: STRING>",
+        "schema_of_csv('1;\"a;b\";02/01/2015', map('sep', ';', 'dateFormat', 'dd/MM/yyyy')) ## "
+                + "STRUCT<_c0: INT, _c1: STRING, _c2: DATE>",
+        "schema_of_csv('NA,-', map('nullValue', 'NA', 'negativeInf', '-')) ## STRUCT<_c0: STRING, _c1: DOUBLE>",
+    })
+    void schemaOfCsvInfersAsSparksCsvReader(String expression, String expected) {
+        assertThat(first(expression)).isEqualTo(expected);
+    }
+
+    @Test
+    void schemaOfCsvTakesOnlyAConstantText() {
+        Problem problem = compileProblem("schema_of_csv(s)");
+
+        assertThat(problem.code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+        assertThat(problem.message()).isEqualTo(
+                "[DATATYPE_MISMATCH.NON_FOLDABLE_INPUT] the text of schema_of_csv must be a constant, not 's'");
     }
 }

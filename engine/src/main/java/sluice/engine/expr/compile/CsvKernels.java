@@ -1,14 +1,21 @@
 package sluice.engine.expr.compile;
 
+import com.univocity.parsers.csv.CsvParser;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import sluice.engine.csv.CsvFieldTypes;
 import sluice.engine.csv.CsvFieldWriter;
+import sluice.engine.csv.CsvQuoting;
+import sluice.engine.csv.UnivocityParsing;
+import sluice.engine.expr.analyze.DateTimeText;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
@@ -22,7 +29,7 @@ import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
 
 /**
- * to_csv: a struct written as one CSV record (no line end) as Spark's {@code UnivocityGenerator} writes it, with the
+ * to_csv and schema_of_csv. to_csv: a struct written as one CSV record (no line end) as Spark's {@code UnivocityGenerator} writes it, with the
  * write options of the call. Fields are quoted as Spark's writer quotes them ({@link CsvFieldWriter}); an array,
  * map or struct inside is written as Spark writes it there ({@code [1, 2]}, {@code {a -> 1}}, {@code {1, x}}), a
  * null inside it as nothing unless {@code nullValue} is set. Stateless.
@@ -30,13 +37,17 @@ import sluice.engine.types.ValueText;
 final class CsvKernels {
     private static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
     private static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+    /** Spark's {@code maxColumns} default. */
+    private static final int DEFAULT_MAX_COLUMNS = 20480;
 
     private CsvKernels() {
     }
 
     /** The kernel of one of these functions, or null for another function. */
     static Kernel of(Typed.Call call) {
-        if (!call.function().equals("to_csv")) {
+        if (call.function().equals("schema_of_csv")) {
+            return schemaOfCsv(options(call.args()));
+        } else if (!call.function().equals("to_csv")) {
             return null;
         }
         StructType struct = (StructType) call.args().get(0).type();
@@ -62,6 +73,46 @@ final class CsvKernels {
             }
             return record.toString();
         };
+    }
+
+    /**
+     * schema_of_csv: the one record of the text read by univocity as Spark sets it up, each value's type inferred as
+     * Spark's CSV reader infers it (a column of no value is STRING), named _c0, _c1, ...; the DDL of the struct.
+     */
+    private static Kernel schemaOfCsv(Map<String, String> options) {
+        String nullValue = option(options, "nullValue", "");
+        UnivocityParsing parsing = new UnivocityParsing(option(options, "sep", ","),
+                CsvQuoting.DEFAULTS.withQuote(quote(option(options, "quote", "\"")),
+                        option(options, "escape", "\\").charAt(0)),
+                '\0', nullValue, "", false, false, DEFAULT_MAX_COLUMNS, -1);
+        // Spark reads dates strictly by the pattern (yyyy-MM-dd by default); timestamps as a cast does, unless a
+        // timestampFormat is given.
+        DateTimeFormatter dates = DateTimePatterns.formatter(option(options, "dateFormat", DEFAULT_DATE_FORMAT));
+        String timestampFormat = options.get("timestampformat");
+        DateTimeFormatter timestamps = timestampFormat == null ? null : DateTimePatterns.formatter(timestampFormat);
+        return (a, e) -> {
+            CsvFieldTypes types = new CsvFieldTypes(nullValue, option(options, "nanValue", "NaN"),
+                    option(options, "positiveInf", "Inf"), option(options, "negativeInf", "-Inf"),
+                    text -> parses(dates, text), timestamps == null
+                            ? text -> DateTimeText.parseTimestamp(text, e.zone()) != null
+                            : text -> parses(timestamps.withZone(e.zone()), text));
+            String[] values = new CsvParser(parsing.settings()).parseLine((String) a[0]);
+            List<Field> fields = new ArrayList<>();
+            for (int i = 0; values != null && i < values.length; i++) {
+                DataType type = types.inferField(AtomicType.NULL, values[i]);
+                fields.add(new Field("_c" + i, type == AtomicType.NULL ? AtomicType.STRING : type, true));
+            }
+            return new StructType(fields).sql();
+        };
+    }
+
+    private static boolean parses(DateTimeFormatter formatter, String text) {
+        try {
+            formatter.parse(text);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 
     /** The options map(...) of constant strings at index 1, names in lower case (Spark's are case-insensitive). */
