@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Problem;
 
-/** to_csv and schema_of_csv: Spark 4.1's records (the functions-csv compatibility case checks them against Spark), names, refusals. */
+/**
+ * to_csv and schema_of_csv: Spark 4.1's records and schemas (the functions-csv compatibility cases check them against
+ * Spark), names and refusals.
+ */
 class CsvFunctionsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " ## ", quoteCharacter = '`', value = {
