@@ -31,13 +31,23 @@ class PackageDependencyTest {
     @Test
     void typesAndDiagImportNoHigherLayer() {
         assertThat(violations(Set.of("types", "diag"), Set.of("expr", "plan", "runtime", "cli", "source", "sink",
-                "operator", "checkpoint", "state", "aggregate"))).isEmpty();
+                "operator", "checkpoint", "state", "aggregate", "csv"))).isEmpty();
     }
 
     @Test
     void jsonImportsNothingOfTheEngine() {
         List<Dependency> outside = dependencies().stream()
                 .filter(d -> d.from().equals("json") && d.to() != null && !d.to().equals("json"))
+                .toList();
+
+        assertThat(outside).isEmpty();
+    }
+
+    @Test
+    void csvImportsOnlyTypesDiagAndItself() {
+        List<Dependency> outside = dependencies().stream()
+                .filter(d -> d.from().equals("csv") && d.to() != null)
+                .filter(d -> !Set.of("csv", "types", "diag").contains(d.to()))
                 .toList();
 
         assertThat(outside).isEmpty();
@@ -53,10 +63,10 @@ class PackageDependencyTest {
     }
 
     @Test
-    void exprImportsOnlyTypesAndDiag() {
+    void exprImportsOnlyTypesDiagAndCsv() {
         List<Dependency> outside = dependencies().stream()
                 .filter(d -> d.from().equals("expr") && d.to() != null)
-                .filter(d -> !Set.of("expr", "types", "diag").contains(d.to()))
+                .filter(d -> !Set.of("expr", "types", "diag", "csv").contains(d.to()))
                 .toList();
 
         assertThat(outside).isEmpty();

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import sluice.engine.csv.CsvFieldWriter;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Bytes;
 import sluice.engine.types.Batch;
@@ -34,7 +35,7 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
     public static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
     /** The character meaning "no quoting", as Spark reads an empty {@code quote} option. */
-    public static final char NO_QUOTE = '\u0000';
+    public static final char NO_QUOTE = CsvFieldWriter.NO_QUOTE;
 
     public CsvRowFormat {
         requireNonNull(nullValue, "nullValue is null");
@@ -64,8 +65,9 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
         DateTimeFormatter dates = WritePattern.formatter(dateFormat);
         DateTimeFormatter timestamps = WritePattern.formatter(timestampFormat).withZone(zone);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        CsvFieldWriter fields = fields();
         if (header) {
-            writeLine(writer, rows.schema().names());
+            writeLine(writer, fields, rows.schema().names());
         }
         List<String> values = new ArrayList<>(rows.schema().size());
         for (int r = 0; r < rows.rowCount(); r++) {
@@ -74,7 +76,7 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
                 ColumnVector column = rows.column(c);
                 values.add(column.isNull(r) ? null : text(column.type(), column.get(r), dates, timestamps));
             }
-            writeLine(writer, values);
+            writeLine(writer, fields, values);
         }
         writer.flush();
     }
@@ -94,71 +96,22 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
         return value.toString();
     }
 
-    private void writeLine(Writer writer, List<String> values) throws IOException {
+    private void writeLine(Writer writer, CsvFieldWriter fields, List<String> values) throws IOException {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 writer.write(sep);
             }
-            writer.write(field(values.get(i)));
+            writer.write(fields.field(values.get(i)));
         }
         writer.write('\n');
     }
 
     /** One field as univocity writes it under Spark's settings. */
     String field(String value) {
-        boolean substituted = value == null || value.isEmpty();
-        String text = trim(value == null ? nullValue : value.isEmpty() ? emptyValue : value);
-        boolean startsWithQuote = quote != NO_QUOTE && !text.isEmpty() && text.charAt(0) == quote;
-        // A substituted value that is already quoted (the default emptyValue "") is written as it is.
-        if (substituted && startsWithQuote && text.length() >= 2 && text.charAt(text.length() - 1) == quote) {
-            return text;
-        }
-        // Under quoteAll univocity quotes an empty value too, so a null (nullValue '') is written as "".
-        if (text.isEmpty()) {
-            return quoteAll && quote != NO_QUOTE ? String.valueOf(quote) + quote : text;
-        }
-        if (!(quoteAll || startsWithQuote || needsQuotes(text))) {
-            return text;
-        }
-        StringBuilder quoted = new StringBuilder(text.length() + 2).append(quote);
-        char escapeEscape = escape == quote ? NO_QUOTE : escape;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == quote) {
-                quoted.append(escape);
-            } else if (ch == escape && escapeEscape != NO_QUOTE) {
-                quoted.append(escapeEscape);
-            }
-            quoted.append(ch);
-        }
-        return quoted.append(quote).toString();
+        return fields().field(value);
     }
 
-    private boolean needsQuotes(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch == sep || ch == '\n' || ch == '\r' || escapeQuotes && quote != NO_QUOTE && ch == quote) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // Spark writes CSV with ignoreLeadingWhiteSpace and ignoreTrailingWhiteSpace on; univocity drops control
-    // characters and spaces, but not NUL.
-    private static String trim(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && isWhitespace(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(start, end);
-    }
-
-    private static boolean isWhitespace(char ch) {
-        return ch > '\u0000' && ch <= ' ';
+    private CsvFieldWriter fields() {
+        return new CsvFieldWriter(sep, quote, escape, nullValue, emptyValue, quoteAll, escapeQuotes);
     }
 }

@@ -116,6 +116,7 @@ final class FunctionCatalog {
                 new MathFunctions(analyzer, this), new BitwiseFunctions(analyzer, this),
                 new ConditionalFunctions(analyzer, this), new ConversionFunctions(analyzer, this),
                 new UrlFunctions(analyzer, this), new JsonTextFunctions(analyzer, this),
+                new CsvFunctions(analyzer, this),
                 new MiscFunctions(analyzer, this),
                 new CryptoFunctions(analyzer, this), complex,
                 new ArrayFunctions(analyzer, this), new SequenceFunctions(analyzer, this),

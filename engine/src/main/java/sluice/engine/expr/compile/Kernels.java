@@ -22,7 +22,8 @@ final class Kernels {
     /** The kernel classes, each asked in turn for the kernel of a call; null from one means it has none. */
     private static final List<Function<Typed.Call, Kernel>> FINDERS = List.of(BinaryKernels::of,
             HashKernels::of, TextKernels::of, RegexKernels::of, FormatKernels::of,
-            call -> UrlKernels.of(call.function()), JsonTextKernels::of, call -> AesKernels.of(call.function()),
+            call -> UrlKernels.of(call.function()), JsonTextKernels::of, CsvKernels::of,
+            call -> AesKernels.of(call.function()),
             call -> StringKernels.of(call.function()),
             call -> MathKernels.of(call.function(), call.type()), call -> DateKernels.of(call.function()),
             call -> DateTimeKernels.of(call.function()));

@@ -47,6 +47,7 @@ public final class FunctionRegistry {
         all.addAll(DateTimeDocs.all());
         all.addAll(PredicateDocs.all());
         all.addAll(JsonDocs.all());
+        all.addAll(CsvDocs.all());
         all.addAll(HashDocs.all());
         all.addAll(BitwiseDocs.all());
         all.addAll(ConversionDocs.all());

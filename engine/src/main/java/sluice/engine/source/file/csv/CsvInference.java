@@ -1,7 +1,6 @@
 package sluice.engine.source.file.csv;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -10,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import sluice.engine.csv.CsvFieldTypes;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -18,7 +18,6 @@ import sluice.engine.source.file.FileSplit;
 import sluice.engine.source.file.TemporalParser;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
-import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
 
@@ -30,15 +29,17 @@ import sluice.engine.types.Schema;
  */
 public final class CsvInference {
     private final CsvOptions options;
-    private final TemporalParser strictDate;
-    private final TemporalParser temporal;
+    private final CsvFieldTypes fieldTypes;
 
     private CsvInference(CsvOptions options, ZoneId zone) {
         this.options = options;
         // Inference reads dates strictly by the pattern (yyyy-MM-dd by default), so "2015-01-02 10:00" is no DATE.
-        this.strictDate = TemporalParser.of(options.dateFormat() == null ? "yyyy-MM-dd" : options.dateFormat(), null,
-                zone);
-        this.temporal = TemporalParser.of(options.dateFormat(), options.timestampFormat(), zone);
+        TemporalParser strictDate = TemporalParser.of(options.dateFormat() == null ? "yyyy-MM-dd"
+                : options.dateFormat(), null, zone);
+        TemporalParser temporal = TemporalParser.of(options.dateFormat(), options.timestampFormat(), zone);
+        this.fieldTypes = new CsvFieldTypes(options.nullValue(), options.nanValue(), options.positiveInf(),
+                options.negativeInf(), text -> strictDate.parseDate(text) != TemporalParser.INVALID,
+                text -> temporal.parseTimestamp(text) != TemporalParser.INVALID);
     }
 
     public static Schema infer(String nodeId, List<Path> files, CsvOptions options, boolean inferTypes, ZoneId zone) {
@@ -149,113 +150,10 @@ public final class CsvInference {
     }
 
     DataType inferField(DataType soFar, String field) {
-        if (field == null || field.isEmpty() || field.equals(options.nullValue())) {
-            return soFar;
-        }
-        if (soFar == AtomicType.NULL || soFar == AtomicType.INT) {
-            return tryInt(field);
-        } else if (soFar == AtomicType.BIGINT) {
-            return tryLong(field);
-        } else if (soFar instanceof DecimalType) {
-            return tryDecimal(field);
-        } else if (soFar == AtomicType.DOUBLE) {
-            return tryDouble(field);
-        } else if (soFar == AtomicType.DATE) {
-            return tryDate(field);
-        } else if (soFar == AtomicType.TIMESTAMP) {
-            return tryTimestamp(field);
-        } else if (soFar == AtomicType.BOOLEAN) {
-            return tryBoolean(field);
-        }
-        return AtomicType.STRING;
+        return fieldTypes.inferField(soFar, field);
     }
 
-    private DataType tryInt(String field) {
-        try {
-            Integer.parseInt(field);
-            return AtomicType.INT;
-        } catch (NumberFormatException e) {
-            return tryLong(field);
-        }
-    }
-
-    private DataType tryLong(String field) {
-        try {
-            Long.parseLong(field);
-            return AtomicType.BIGINT;
-        } catch (NumberFormatException e) {
-            return tryDecimal(field);
-        }
-    }
-
-    /** Only whole numbers too big for BIGINT become decimals; a fraction goes on to DOUBLE, as in Spark. */
-    private DataType tryDecimal(String field) {
-        try {
-            BigDecimal value = new BigDecimal(field.replace(",", ""));
-            if (value.scale() == 0 && value.precision() <= DecimalType.MAX_PRECISION) {
-                return new DecimalType(value.precision(), 0);
-            }
-        } catch (NumberFormatException e) {
-            // not a decimal: fall through to the next rung
-        }
-        return tryDouble(field);
-    }
-
-    private DataType tryDouble(String field) {
-        if (field.equals(options.nanValue()) || field.equals(options.positiveInf())
-                || field.equals(options.negativeInf())) {
-            return AtomicType.DOUBLE;
-        }
-        try {
-            Double.parseDouble(field);
-            return AtomicType.DOUBLE;
-        } catch (NumberFormatException e) {
-            return tryDate(field);
-        }
-    }
-
-    private DataType tryDate(String field) {
-        return strictDate.parseDate(field) != TemporalParser.INVALID ? AtomicType.DATE : tryTimestamp(field);
-    }
-
-    private DataType tryTimestamp(String field) {
-        return temporal.parseTimestamp(field) != TemporalParser.INVALID ? AtomicType.TIMESTAMP : tryBoolean(field);
-    }
-
-    private static DataType tryBoolean(String field) {
-        return field.equalsIgnoreCase("true") || field.equalsIgnoreCase("false") ? AtomicType.BOOLEAN
-                : AtomicType.STRING;
-    }
-
-    /** Spark's CSV type merge: numbers widen, DATE and TIMESTAMP meet at TIMESTAMP, anything else is STRING. */
     static DataType merge(DataType a, DataType b) {
-        if (a.equals(b) || b == AtomicType.NULL) {
-            return a;
-        } else if (a == AtomicType.NULL) {
-            return b;
-        } else if (isNumber(a) && isNumber(b)) {
-            if (a == AtomicType.DOUBLE || b == AtomicType.DOUBLE) {
-                return AtomicType.DOUBLE;
-            } else if (a instanceof DecimalType || b instanceof DecimalType) {
-                return new DecimalType(Math.min(DecimalType.MAX_PRECISION, Math.max(digits(a), digits(b))), 0);
-            }
-            return AtomicType.BIGINT;
-        } else if ((a == AtomicType.DATE || a == AtomicType.TIMESTAMP) && (b == AtomicType.DATE
-                || b == AtomicType.TIMESTAMP)) {
-            return AtomicType.TIMESTAMP;
-        }
-        return AtomicType.STRING;
-    }
-
-    private static boolean isNumber(DataType type) {
-        return type == AtomicType.INT || type == AtomicType.BIGINT || type == AtomicType.DOUBLE
-                || type instanceof DecimalType;
-    }
-
-    private static int digits(DataType type) {
-        if (type instanceof DecimalType decimal) {
-            return decimal.precision();
-        }
-        return type == AtomicType.INT ? 10 : 20;
+        return CsvFieldTypes.merge(a, b);
     }
 }

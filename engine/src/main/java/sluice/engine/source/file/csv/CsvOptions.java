@@ -2,6 +2,7 @@ package sluice.engine.source.file.csv;
 
 import static java.util.Objects.requireNonNull;
 
+import sluice.engine.csv.CsvQuoting;
 import sluice.engine.source.file.ParseMode;
 
 /**

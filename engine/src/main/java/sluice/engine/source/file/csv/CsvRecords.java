@@ -4,7 +4,6 @@ import com.univocity.parsers.common.ParsingContext;
 import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
-import com.univocity.parsers.csv.UnescapedQuoteHandling;
 import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.CharArrayReader;
@@ -19,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.function.LongUnaryOperator;
+import sluice.engine.csv.UnivocityParsing;
 import sluice.engine.source.file.FileSplit;
 import sluice.engine.source.file.LineBlocks;
 
@@ -249,30 +249,9 @@ final class CsvRecords {
 
     /** Spark's {@code CSVOptions.asParserSettings}, for the options Sluice knows. */
     private static CsvParserSettings univocity(CsvOptions options) {
-        CsvQuoting quoting = options.quoting();
-        CsvParserSettings settings = new CsvParserSettings();
-        settings.getFormat().setDelimiter(options.separator());
-        settings.getFormat().setQuote(quoting.quote());
-        settings.getFormat().setQuoteEscape(quoting.escape());
-        if (quoting.escapeEscape() != '\0') {
-            settings.getFormat().setCharToEscapeQuoteEscaping(quoting.escapeEscape());
-        }
-        if (options.comment() != '\0') {
-            settings.getFormat().setComment(options.comment());
-        } else {
-            settings.setCommentProcessingEnabled(false);
-        }
-        settings.setIgnoreLeadingWhitespaces(options.ignoreLeadingWhiteSpace());
-        settings.setIgnoreTrailingWhitespaces(options.ignoreTrailingWhiteSpace());
-        settings.setReadInputOnSeparateThread(false);
-        settings.setMaxColumns(options.maxColumns());
-        settings.setNullValue(options.nullValue());
-        settings.setEmptyValue(options.emptyValue());
-        settings.setMaxCharsPerColumn(options.maxCharsPerColumn());
-        settings.setUnescapedQuoteHandling(UnescapedQuoteHandling.valueOf(quoting.unescapedQuoteHandling()));
-        settings.setLineSeparatorDetectionEnabled(quoting.multiLine());
-        settings.setErrorContentLength(1000);
-        return settings;
+        return new UnivocityParsing(options.separator(), options.quoting(), options.comment(), options.nullValue(),
+                options.emptyValue(), options.ignoreLeadingWhiteSpace(), options.ignoreTrailingWhiteSpace(),
+                options.maxColumns(), options.maxCharsPerColumn()).settings();
     }
 
     /** fastcsv set up to split lines as univocity does when no value is quoted. */

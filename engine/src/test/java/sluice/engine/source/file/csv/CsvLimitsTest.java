@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sluice.engine.csv.CsvQuoting;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.source.SourceContext;

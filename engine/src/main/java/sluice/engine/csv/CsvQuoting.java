@@ -1,4 +1,4 @@
-package sluice.engine.source.file.csv;
+package sluice.engine.csv;
 
 import java.util.List;
 import java.util.Locale;

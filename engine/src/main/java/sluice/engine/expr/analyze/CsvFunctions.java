@@ -1,0 +1,119 @@
+package sluice.engine.expr.analyze;
+
+import java.util.List;
+import java.util.Set;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.expr.parse.Ast;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.StructType;
+
+/**
+ * to_csv and schema_of_csv, typed as Spark types them: to_csv's value must be a STRUCT (Spark casts nothing here),
+ * schema_of_csv's text a constant STRING that is not NULL (Spark infers the schema once); their options a map(...)
+ * of constant strings among Spark's CSV options Sluice knows; Spark names the calls without their options. Stateless.
+ */
+final class CsvFunctions implements FunctionFamily {
+    static final Set<String> NAMES = Set.of("to_csv", "schema_of_csv");
+
+    /** Spark's CSV write options Sluice takes; Spark's others change how CSV is written, and Sluice has them not. */
+    private static final List<String> WRITE_OPTIONS = List.of("dateFormat", "emptyValue", "escape", "escapeQuotes",
+            "nullValue", "quote", "quoteAll", "sep", "timestampFormat");
+    /** Spark's CSV read options that change schema_of_csv's inference, which Sluice takes. */
+    private static final List<String> INFERENCE_OPTIONS = List.of("dateFormat", "escape", "nanValue",
+            "negativeInf", "nullValue", "positiveInf", "quote", "sep", "timestampFormat");
+    private static final Set<String> CHARACTERS = Set.of("sep", "escape");
+    private static final Set<String> BOOLEANS = Set.of("escapeQuotes", "quoteAll");
+
+    private final Analyzer analyzer;
+    private final FunctionCatalog catalog;
+
+    CsvFunctions(Analyzer analyzer, FunctionCatalog catalog) {
+        this.analyzer = analyzer;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
+        if (name.equals("schema_of_csv")) {
+            return schemaOfCsv(call, args);
+        }
+        catalog.checkArity(call, args.size(), 1, 2);
+        Typed value = args.get(0);
+        if (!(value.type() instanceof StructType)) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, value.span(), "[DATATYPE_MISMATCH.UNSUPPORTED_INPUT_TYPE] "
+                    + "the input of to_csv can't be %s type data; it takes a STRUCT", value.type().sql());
+        }
+        List<Typed> typed = args.size() == 2 ? List.of(value, options(name, WRITE_OPTIONS, args.get(1)))
+                : List.of(value);
+        return FunctionCatalog.call(name, typed, AtomicType.STRING, value.nullable(), call.span(),
+                FunctionCatalog.sqlName(call, List.of(value)));
+    }
+
+    /**
+     * schema_of_csv(csv[, options]): the text must be a constant and not NULL (Spark's NON_FOLDABLE_INPUT,
+     * UNEXPECTED_NULL).
+     */
+    private Typed schemaOfCsv(Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 1, 2);
+        Typed csv = args.get(0);
+        if (!ReferencedColumns.of(csv).isEmpty()) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, csv.span(),
+                    "[DATATYPE_MISMATCH.NON_FOLDABLE_INPUT] the text of schema_of_csv must be a constant, not '%s'",
+                    csv.sql());
+        }
+        if (csv.type() == AtomicType.NULL || csv instanceof Typed.Constant constant && constant.value() == null) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, csv.span(),
+                    "[DATATYPE_MISMATCH.UNEXPECTED_NULL] the text of schema_of_csv must not be NULL");
+        }
+        Typed text = analyzer.expect(csv, AtomicType.STRING, "schema_of_csv");
+        List<Typed> typed = args.size() == 2
+                ? List.of(text, options("schema_of_csv", INFERENCE_OPTIONS, args.get(1))) : List.of(text);
+        return FunctionCatalog.call("schema_of_csv", typed, AtomicType.STRING, false, call.span(),
+                FunctionCatalog.sqlName(call, List.of(text)));
+    }
+
+    /**
+     * The options of {@code function}, checked: a map(...) of constant strings, as Spark takes them; the names (in
+     * any case) among {@code known}, the others refused rather than ignored.
+     */
+    private Typed options(String function, List<String> known, Typed options) {
+        if (!(options instanceof Typed.Call map) || !map.function().equals("map")) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, options.span(), "[INVALID_OPTIONS.NON_MAP_FUNCTION] the "
+                    + "options of %s must be written with map(...), not '%s'", function, options.sql());
+        }
+        for (int i = 0; i < map.args().size(); i++) {
+            Typed part = map.args().get(i);
+            if (!(part instanceof Typed.Constant constant) || !(constant.value() instanceof String text)) {
+                throw analyzer.error(ErrorCode.TYPE_MISMATCH, part.span(), "[INVALID_OPTIONS.NON_STRING_TYPE] the "
+                        + "options of %s must be constant strings, not '%s'", function, part.sql());
+            }
+            if (i % 2 == 0 && known.stream().noneMatch(text::equalsIgnoreCase)) {
+                throw analyzer.error(ErrorCode.WRONG_ARGUMENTS, part.span(), "%s option '%s' is not in Sluice, "
+                        + "which takes %s", function, text, String.join(", ", known));
+            }
+            if (i % 2 == 1) {
+                String option = (String) ((Typed.Constant) map.args().get(i - 1)).value();
+                checkValue(function, option, text, part);
+            }
+        }
+        return options;
+    }
+
+    private void checkValue(String function, String option, String text, Typed part) {
+        boolean character = CHARACTERS.stream().anyMatch(option::equalsIgnoreCase);
+        if (character && text.length() != 1 || option.equalsIgnoreCase("quote") && text.length() > 1) {
+            throw analyzer.error(ErrorCode.WRONG_ARGUMENTS, part.span(), "%s option '%s' must be %s, not '%s'",
+                    function, option, character ? "one character" : "one character or empty for no quoting", text);
+        }
+        if (BOOLEANS.stream().anyMatch(option::equalsIgnoreCase) && !text.equalsIgnoreCase("true")
+                && !text.equalsIgnoreCase("false")) {
+            throw analyzer.error(ErrorCode.WRONG_ARGUMENTS, part.span(),
+                    "%s option '%s' must be true or false, not '%s'", function, option, text);
+        }
+    }
+}
