@@ -8,7 +8,9 @@ set -euo pipefail
 
 usage="usage: build-image.sh JAVA_HOME APP_JAR LIBRARIES_DIR JAVAFX_DIR SAMPLE_DATA_DIR VERSION TARGET_DIR"
 [ $# -eq 7 ] || { echo "$usage" >&2; exit 2; }
-java_home=$1 app_jar=$2 libraries=$3 javafx=$4 sample_data=$5 version=${6%%-*} target=$7
+absolute() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+java_home=$(absolute "$1") app_jar=$(absolute "$2") libraries=$(absolute "$3") javafx=$(absolute "$4")
+sample_data=$(absolute "$5") version=${6%%-*} target=$(absolute "$7")
 here=$(cd "$(dirname "$0")" && pwd)
 dist=$target/dist
 image=$dist/Sluice
