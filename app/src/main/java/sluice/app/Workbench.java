@@ -5,25 +5,9 @@ import java.time.Clock;
 import java.util.prefs.Preferences;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.geometry.Orientation;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import sluice.app.canvas.PipelineCanvas;
 import sluice.app.charts.ChartsPanel;
@@ -32,11 +16,15 @@ import sluice.app.console.ConsolePanel;
 import sluice.app.document.PipelineDocument;
 import sluice.app.document.Selection;
 import sluice.app.files.FileActions;
+import sluice.app.frame.MainWindow;
+import sluice.app.frame.WindowCommands;
+import sluice.app.frame.WindowLayout;
 import sluice.app.inspect.BatchInspector;
 import sluice.app.palette.Palette;
 import sluice.app.problems.ProblemsPanel;
 import sluice.app.properties.PropertiesPanel;
 import sluice.app.run.BatchFeed;
+import sluice.app.run.FailureNotice;
 import sluice.app.run.FeedListener;
 import sluice.app.run.FeedPump;
 import sluice.app.run.PreviewSpec;
@@ -44,6 +32,7 @@ import sluice.app.run.ReplaySpeed;
 import sluice.app.run.RunSession;
 import sluice.app.run.RunState;
 import sluice.app.run.StatusBar;
+import sluice.app.run.TriggerChoice;
 import sluice.app.theme.AboutBox;
 import sluice.app.theme.ThemeSwitch;
 import sluice.app.validation.LiveValidation;
@@ -64,10 +53,9 @@ public final class Workbench {
     private final BatchFeed feed = new BatchFeed(256);
     private final FeedPump pump = new FeedPump(feed);
     private final RunSession session;
-    private final Preferences preferences = Preferences.userRoot().node(System.getProperty("sluice.preferences",
-            "sluice/app"));
-    private final FileActions files = new FileActions(document, validation, preferences);
-    private final ThemeSwitch theme = new ThemeSwitch(preferences);
+    private final FileActions files;
+    private final ThemeSwitch theme;
+    private final WindowLayout windowLayout;
     private final PipelineCanvas canvas = new PipelineCanvas(document, selection, catalog, validation);
     private final ConsolePanel console = new ConsolePanel();
     private final BatchInspector inspector = new BatchInspector(selection, document.specProperty(),
@@ -75,9 +63,9 @@ public final class Workbench {
     private final ChartsPanel charts = new ChartsPanel(document);
     private final MetricsView metrics = new MetricsView();
     private final StatusBar status;
-    private final ChoiceBox<String> trigger = new ChoiceBox<>();
-    private final ChoiceBox<ReplaySpeed> replay = new ChoiceBox<>();
-    private final BorderPane root = new BorderPane();
+    private final MainWindow frame = MainWindow.load(new Commands());
+    private final ChoiceBox<Trigger> trigger = frame.triggerChoice();
+    private final ChoiceBox<ReplaySpeed> replay = frame.replayChoice();
 
     public Workbench() {
         this(Clock.systemUTC());
@@ -85,9 +73,31 @@ public final class Workbench {
 
     /** {@code clock} is the engine's clock for runs: it paces the every-second trigger (tests pass a manual one). */
     public Workbench(Clock clock) {
+        this(clock, Preferences.userRoot().node(System.getProperty("sluice.preferences", "sluice/app")));
+    }
+
+    /**
+     * As {@link #Workbench(Clock)}, with recent files, theme and window layout kept in {@code preferences} (tests
+     * pass a node of their own).
+     */
+    public Workbench(Clock clock, Preferences preferences) {
+        files = new FileActions(document, validation, preferences);
+        theme = new ThemeSwitch(preferences);
+        windowLayout = new WindowLayout(preferences.node("layout"));
         session = new RunSession(catalog, feed, clock);
         status = new StatusBar(session);
-        document.specProperty().addListener((obs, old, spec) -> validation.check(spec));
+        document.specProperty().addListener((obs, old, spec) -> {
+            validation.check(spec);
+            // An edit may have fixed what made the last run fail; the failure is listed until then.
+            session.clearFailures();
+        });
+        // Another pipeline: nothing of the previous one's run (state, figures, rows, messages) stays on screen.
+        document.loadsProperty().addListener((obs, old, count) -> {
+            session.reset();
+            pump.reset();
+        });
+        session.failures().addListener((javafx.collections.ListChangeListener<sluice.engine.diag.Problem>) change ->
+                canvas.showRunFailures(session.failures()));
         pump.addListener(console);
         pump.addListener(inspector);
         pump.addListener(charts);
@@ -104,6 +114,15 @@ public final class Workbench {
             @Override
             public void onProgress(QueryProgress progress) {
                 canvas.showRowCounts(progress.numRowsByNode());
+                java.util.Map<String, Long> malformed = new java.util.LinkedHashMap<>();
+                progress.inputByNode().forEach((id, input) -> malformed.put(id, input.malformedRecords()));
+                canvas.showMalformed(malformed);
+            }
+
+            @Override
+            public void onReset() {
+                canvas.showRowCounts(java.util.Map.of());
+                canvas.showMalformed(java.util.Map.of());
             }
         });
         pump.start();
@@ -117,105 +136,146 @@ public final class Workbench {
     }
 
     private void layout() {
-        SplitPane side = new SplitPane(new PropertiesPanel(document, selection, catalog, validation).view(),
-                new ProblemsPanel(validation, selection).view());
-        side.setOrientation(Orientation.VERTICAL);
-        side.setDividerPositions(0.65);
-        // Rows on the left, pictures on the right: a batch's table and its chart are seen together.
-        TabPane rows = new TabPane(tab("Inspector", inspector.view()), tab("Console", console.view()));
-        rows.setId("rows-tabs");
-        TabPane pictures = new TabPane(tab("Charts", charts.view()), tab("Metrics", metrics.view()));
-        pictures.setId("chart-tabs");
-        SplitPane bottom = new SplitPane(rows, pictures);
-        bottom.setDividerPositions(0.55);
-        SplitPane middle = new SplitPane(canvas.view(), side);
-        middle.setDividerPositions(0.72);
-        SplitPane centre = new SplitPane(middle, bottom);
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.58);
-        SplitPane main = new SplitPane(new Palette(catalog).view(), centre);
-        main.setDividerPositions(0.14);
-        root.setTop(new VBox(menus(), toolbar()));
-        root.setCenter(main);
-        root.setBottom(status.view());
+        FailureNotice notice = new FailureNotice(canvas.view(), session.failures(), selection::selectOnly);
+        frame.install(new MainWindow.Panels(new Palette(catalog).view(), notice.view(),
+                new PropertiesPanel(document, selection, catalog, validation).view(),
+                new ProblemsPanel(validation, session.failures(), selection).view(), inspector.view(),
+                console.view(), charts.view(), metrics.view(), status.view()));
+        frame.addMenus(files.openRecentMenu(this::window), files.examplesMenu(this::window), theme.menuItem());
+        frame.follow(windowLayout);
+        frame.undoItem().textProperty().bind(document.history().undoTextProperty());
+        frame.undoItem().disableProperty().bind(document.history().canUndoProperty().not());
+        frame.redoItem().textProperty().bind(document.history().redoTextProperty());
+        frame.redoItem().disableProperty().bind(document.history().canRedoProperty().not());
+        // The menu items and the toolbar's buttons share their conditions: a shortcut does nothing its button could
+        // not do.
+        frame.runItems().forEach(item -> item.disableProperty().bind(cannotRun()));
+        frame.runButton().disableProperty().bind(cannotRun());
+        frame.previewItem().disableProperty().bind(cannotRun());
+        frame.previewButton().disableProperty().bind(cannotRun());
+        frame.pauseItem().disableProperty().bind(cannotPause());
+        frame.pauseButton().disableProperty().bind(cannotPause());
+        frame.stepItem().disableProperty().bind(cannotStep());
+        frame.stepButton().disableProperty().bind(cannotStep());
+        frame.stopItem().disableProperty().bind(cannotStop());
+        frame.stopButton().disableProperty().bind(cannotStop());
+        new TriggerChoice(trigger, document);
+        frame.runDisabledReason().textProperty().bind(Bindings.createStringBinding(
+                () -> ProblemsPanel.runBlockedReason(validation.problems().size()), validation.problems()));
+        replay.getItems().addAll(ReplaySpeed.values());
+        replay.setValue(ReplaySpeed.NORMAL);
+        replay.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !(trigger.getValue() instanceof Trigger.ProcessingTime), trigger.valueProperty()));
     }
 
-    private static Tab tab(String name, javafx.scene.Node content) {
-        Tab tab = new Tab(name, content);
-        tab.setClosable(false);
-        return tab;
+    private javafx.stage.Window window() {
+        return root().getScene().getWindow();
     }
 
-    private MenuBar menus() {
-        Menu file = new Menu("File");
-        file.getItems().addAll(
-                item("New", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
-                        () -> files.newAsked(root.getScene().getWindow())),
-                item("Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
-                        () -> files.chooseAndOpen(root.getScene().getWindow())),
-                files.openRecentMenu(() -> root.getScene().getWindow()),
-                files.examplesMenu(() -> root.getScene().getWindow()), new SeparatorMenuItem(),
-                item("Save", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
-                        () -> {
-                            commitEditing();
-                            files.save(root.getScene().getWindow());
-                        }),
-                item("Save As…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
-                        KeyCombination.SHIFT_DOWN), () -> {
-                            commitEditing();
-                            files.saveAs(root.getScene().getWindow());
-                        }),
-                new SeparatorMenuItem(), exportItem());
-        Menu edit = new Menu("Edit");
-        MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
-                document.history()::undo);
-        undo.textProperty().bind(document.history().undoTextProperty());
-        undo.disableProperty().bind(document.history().canUndoProperty().not());
-        MenuItem redo = item("Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), document.history()::redo);
-        redo.textProperty().bind(document.history().redoTextProperty());
-        redo.disableProperty().bind(document.history().canRedoProperty().not());
-        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(),
-                item("Copy", new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN), canvas::copySelection),
-                item("Paste", new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN), canvas::paste),
-                item("Duplicate", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
-                        canvas::duplicateSelection),
-                item("Delete", new KeyCodeCombination(KeyCode.DELETE), canvas::deleteSelection),
-                item("Select All", new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN),
-                        canvas::selectAll));
-        Menu view = new Menu("View");
-        view.getItems().add(item("Fit to View", new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN),
-                canvas::fitToView));
-        view.getItems().add(theme.menuItem());
-        // The same conditions as the toolbar's buttons: a shortcut does nothing its button could not do.
-        // Run's second shortcut, Ctrl+R, lives in a hidden item: a menu item shows one accelerator.
-        MenuItem runCtrlR = runItem("Run", "run-item-ctrl-r",
-                new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), this::run, cannotRun());
-        runCtrlR.setVisible(false);
-        Menu run = new Menu("Run", null,
-                runItem("Run", "run-item", new KeyCodeCombination(KeyCode.F5), this::run, cannotRun()), runCtrlR,
-                runItem("Preview", "preview-item", new KeyCodeCombination(KeyCode.F7), this::preview, cannotRun()),
-                runItem("Pause", "pause-item", null, session::pause, cannotPause()),
-                runItem("Step", "step-item", new KeyCodeCombination(KeyCode.F6), this::step, cannotStep()),
-                runItem("Stop", "stop-item", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN),
-                        session::stop, cannotStop()));
-        Menu help = new Menu("Help", null, AboutBox.menuItem(() -> root.getScene().getWindow()));
-        MenuBar bar = new MenuBar(file, edit, view, run, help);
-        bar.setId("menu-bar");
-        return bar;
-    }
+    /** What the menus and the toolbar do. */
+    private final class Commands implements WindowCommands {
+        @Override
+        public void newPipeline() {
+            files.newAsked(window());
+        }
 
-    /**
-     * File › Export to Spark…. Not disabled by problems: a failed export is itself a problem, and the menu must stay
-     * usable to try again; an invalid pipeline writes nothing and its problems are listed already.
-     */
-    private MenuItem exportItem() {
-        MenuItem export = item("Export to Spark…", null, () -> {
+        @Override
+        public void open() {
+            files.chooseAndOpen(window());
+        }
+
+        @Override
+        public void save() {
             commitEditing();
-            files.chooseAndExport(root.getScene().getWindow());
-        });
-        export.setId("export-to-spark");
-        return export;
+            files.save(window());
+        }
+
+        @Override
+        public void saveAs() {
+            commitEditing();
+            files.saveAs(window());
+        }
+
+        @Override
+        public void exportToSpark() {
+            commitEditing();
+            files.chooseAndExport(window());
+        }
+
+        @Override
+        public void quit() {
+            Workbench.this.quit();
+        }
+
+        @Override
+        public void undo() {
+            document.history().undo();
+        }
+
+        @Override
+        public void redo() {
+            document.history().redo();
+        }
+
+        @Override
+        public void copy() {
+            canvas.copySelection();
+        }
+
+        @Override
+        public void paste() {
+            canvas.paste();
+        }
+
+        @Override
+        public void duplicate() {
+            canvas.duplicateSelection();
+        }
+
+        @Override
+        public void delete() {
+            canvas.deleteSelection();
+        }
+
+        @Override
+        public void selectAll() {
+            canvas.selectAll();
+        }
+
+        @Override
+        public void fitToView() {
+            canvas.fitToView();
+        }
+
+        @Override
+        public void run() {
+            Workbench.this.run();
+        }
+
+        @Override
+        public void preview() {
+            Workbench.this.preview();
+        }
+
+        @Override
+        public void pause() {
+            session.pause();
+        }
+
+        @Override
+        public void step() {
+            Workbench.this.step();
+        }
+
+        @Override
+        public void stop() {
+            session.stop();
+        }
+
+        @Override
+        public void about() {
+            AboutBox.show(window());
+        }
     }
 
     /**
@@ -223,26 +283,10 @@ public final class Workbench {
      * first and the text being typed is part of what is saved.
      */
     private void commitEditing() {
-        if (root.getScene() != null && root.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl) {
+        Parent root = root();
+        if (root.getScene() != null && root.getScene().getFocusOwner() instanceof TextInputControl) {
             root.requestFocus();
         }
-    }
-
-    private static MenuItem item(String text, KeyCombination keys, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (keys != null) {
-            item.setAccelerator(keys);
-        }
-        item.setOnAction(e -> action.run());
-        return item;
-    }
-
-    private static MenuItem runItem(String text, String id, KeyCombination keys, Runnable action,
-                                    BooleanBinding disabled) {
-        MenuItem item = item(text, keys, action);
-        item.setId(id);
-        item.disableProperty().bind(disabled);
-        return item;
     }
 
     /** Run and Preview: not while the pipeline has problems, nor while a run is going (Run resumes a paused one). */
@@ -262,53 +306,10 @@ public final class Workbench {
         return Bindings.createBooleanBinding(() -> !session.state().isActive(), session.stateProperty());
     }
 
-    private ToolBar toolbar() {
-        Button runButton = button("Run", "run-button", "Run the pipeline (F5)", this::run);
-        runButton.disableProperty().bind(cannotRun());
-        Button pause = button("Pause", "pause-button", "Hold before the next batch", session::pause);
-        pause.disableProperty().bind(cannotPause());
-        Button step = button("Step", "step-button", "Run exactly one micro-batch (F6)", this::step);
-        step.disableProperty().bind(cannotStep());
-        Button stop = button("Stop", "stop-button", "Stop the run (Shift+F5)", session::stop);
-        stop.disableProperty().bind(cannotStop());
-        trigger.setId("trigger-choice");
-        trigger.getItems().addAll("As fast as possible", "Every second", "Once", "Available now");
-        trigger.setValue("Every second");
-        trigger.setTooltip(new Tooltip("When micro-batches run"));
-        Label why = new Label();
-        why.setId("run-disabled-reason");
-        why.textProperty().bind(Bindings.createStringBinding(
-                () -> ProblemsPanel.runBlockedReason(validation.problems().size()), validation.problems()));
-        Button preview = button("Preview", "preview-button",
-                "Run one batch of each source's first data, writing no files (F7)", this::preview);
-        preview.disableProperty().bind(cannotRun());
-        replay.setId("replay-speed");
-        replay.getItems().addAll(ReplaySpeed.values());
-        replay.setValue(ReplaySpeed.NORMAL);
-        replay.setTooltip(new Tooltip("Replay speed of file sources with the every-second trigger: 1x is one batch "
-                + "(maxFilesPerTrigger files) a second"));
-        replay.disableProperty().bind(trigger.valueProperty().isNotEqualTo("Every second"));
-        ToolBar bar = new ToolBar(runButton, pause, step, stop, preview, new Label("Trigger:"), trigger,
-                new Label("Replay:"), replay, why);
-        bar.setId("run-toolbar");
-        return bar;
-    }
-
-    private static Button button(String text, String id, String tip, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setTooltip(new Tooltip(tip));
-        button.setOnAction(e -> action.run());
-        return button;
-    }
-
+    /** The pipeline's own trigger, a processing-time one sped up or slowed down as the Replay list says. */
     private Trigger chosenTrigger() {
-        return switch (trigger.getValue()) {
-            case "Once" -> new Trigger.Once();
-            case "Available now" -> new Trigger.AvailableNow();
-            case "Every second" -> replay.getValue().triggerFor(document.spec());
-            default -> Trigger.DEFAULT;
-        };
+        Trigger own = document.spec().trigger();
+        return own instanceof Trigger.ProcessingTime time ? replay.getValue().scale(time, document.spec()) : own;
     }
 
     /** Runs, or resumes a paused run. */
@@ -375,7 +376,7 @@ public final class Workbench {
     }
 
     public Parent root() {
-        return root;
+        return frame.root();
     }
 
     public PipelineDocument document() {
@@ -414,13 +415,35 @@ public final class Workbench {
         return metrics;
     }
 
-    /** Binds the window title to the pipeline's name and unsaved state: {@code Sluice — <name>}. */
+    /**
+     * Binds the window title to the pipeline's file, name and unsaved state: {@code Sluice — 'mine.sluice.json'
+     * (My pipeline) *}.
+     */
     public void attach(Stage stage) {
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> "Sluice — " + document.spec().name()
-                + (document.isDirty() ? " *" : ""), document.specProperty(), document.dirtyProperty()));
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> "Sluice — " + files.documentName()
+                + (document.isDirty() ? " *" : ""), document.specProperty(), document.dirtyProperty(),
+                document.fileProperty()));
+    }
+
+    /**
+     * Sizes and places the window as it was when last closed (the first time, 1400 by 900 within the screen), and
+     * remembers it from now on.
+     */
+    public void restoreWindow(Stage stage, javafx.geometry.Rectangle2D screen) {
+        windowLayout.follow(stage, screen, 1400, 900);
+    }
+
+    /** File › Quit: closes the window after asking about unsaved changes; the application ends with it. */
+    public void quit() {
+        commitEditing();
+        javafx.stage.Window window = window();
+        if (files.quitAsked(window) && window instanceof Stage stage) {
+            stage.close();
+        }
     }
 
     public void close() {
+        windowLayout.close();
         pump.stop();
         session.close();
         validation.close();

@@ -19,9 +19,10 @@ public final class WorkbenchApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         StartOptions options = StartOptions.parse(getParameters().getRaw());
         workbench = new Workbench();
-        Scene scene = new Scene(workbench.root(), 1400, 900);
+        Scene scene = new Scene(workbench.root());
         scene.getStylesheets().add(WorkbenchApp.class.getResource("/sluice/app/workbench.css").toExternalForm());
         workbench.attach(stage);
+        workbench.restoreWindow(stage, javafx.stage.Screen.getPrimary().getVisualBounds());
         stage.setOnCloseRequest(event -> {
             if (!workbench.files().confirmDiscard(stage)) {
                 event.consume();

@@ -28,8 +28,8 @@ import sluice.engine.types.Row;
 /** The live views on real runs: inspector, history, filter, copy, charts, metrics and preview. */
 @ExtendWith(ApplicationExtension.class)
 class LiveViewsTest {
-    static final Path LIVE_VIEWS = Path.of("src", "test", "resources", "pipelines", "live-views.sluice.json")
-            .toAbsolutePath();
+    static final Path LIVE_VIEWS = OrderedSampleData.copyOf(
+            Path.of("src", "test", "resources", "pipelines", "live-views.sluice.json"));
     private Workbench workbench;
 
     @Start
@@ -60,7 +60,7 @@ class LiveViewsTest {
 
     @Test
     void inspectorShowsTheRowsOfOneSteppedBatch(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         inspect(robot, "change");
 
         stepAndWait(robot, "change", 0);
@@ -72,12 +72,12 @@ class LiveViewsTest {
                 .containsExactly("Name: STRING", "Date: DATE", "Close: DOUBLE", "change: DOUBLE", "change_pct: DOUBLE");
         Row first = (Row) table.getItems().get(0);
         assertThat(first.get(0)).isEqualTo("AAPL");
-        assertThat(workbench.inspector().summaryText()).isEqualTo("batch 0 of 0 · 252 rows (showing 252)");
+        assertThat(workbench.inspector().summaryText()).isEqualTo("batch 0 · 252 rows (showing 252)");
     }
 
     @Test
     void historyNavigatesBetweenBatches(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         inspect(robot, "change");
         stepAndWait(robot, "change", 0);
         stepAndWait(robot, "change", 1);
@@ -86,14 +86,14 @@ class LiveViewsTest {
         robot.clickOn("#inspector-previous");
 
         WorkbenchFixture.await("batch 0 is shown", () -> workbench.inspector().shownBatchId() == 0);
-        assertThat(workbench.inspector().summaryText()).startsWith("batch 0 of 1 · ");
+        assertThat(workbench.inspector().summaryText()).startsWith("batch 0 of 0–1 · ");
         robot.clickOn("#inspector-next");
         WorkbenchFixture.await("batch 1 is shown", () -> workbench.inspector().shownBatchId() == 1);
     }
 
     @Test
     void filterKeepsRowsContainingTheText(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         inspect(robot, "change");
         stepAndWait(robot, "change", 0);
 
@@ -101,12 +101,28 @@ class LiveViewsTest {
 
         WorkbenchFixture.await("one row is left", () -> workbench.inspector().shownRows().size() == 1);
         assertThat(workbench.inspector().shownRows().get(0).get(1).toString()).isEqualTo("2015-01-05");
-        assertThat(workbench.inspector().summaryText()).isEqualTo("batch 0 of 0 · 252 rows (showing 1)");
+        assertThat(workbench.inspector().summaryText()).isEqualTo("batch 0 · 252 rows (showing 1)");
+    }
+
+    @Test
+    void theFiltersClearButtonShowsEveryRowAgain(FxRobot robot) {
+        open(robot, WorkbenchFixture.example("stocks-replay"));
+        inspect(robot, "change");
+        stepAndWait(robot, "change", 0);
+        robot.clickOn("#inspector-filter").write("2015-01-05");
+        WorkbenchFixture.await("one row is left", () -> workbench.inspector().shownRows().size() == 1);
+
+        robot.clickOn("#inspector-filter .clear-button");
+
+        WorkbenchFixture.await("every row is back", () -> workbench.inspector().shownRows().size() == 252);
+        assertThat(WorkbenchFixture.text(robot, "#inspector-summary")).isEqualTo("batch 0 · 252 rows (showing 252)");
+        assertThat(WorkbenchFixture.onFx(() -> robot.lookup("#inspector-filter")
+                .queryAs(javafx.scene.control.TextField.class).getText())).isEmpty();
     }
 
     @Test
     void ctrlCCopiesSelectedRowsAsCsv(FxRobot robot) throws Exception {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         inspect(robot, "change");
         stepAndWait(robot, "change", 0);
         TableView<?> table = robot.lookup("#inspector-table").queryAs(TableView.class);

@@ -27,6 +27,8 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class RunControlsTest {
+    /** The batch list's button (its popup's list is also a child of the combo box, with cells of its own). */
+    private static final String BATCH_LIST_BUTTON = "#inspector-batch > .list-cell";
     private final ManualClock clock = new ManualClock();
     private Workbench workbench;
 
@@ -58,23 +60,23 @@ class RunControlsTest {
 
     @Test
     void pauseHoldsBatchesStepRunsExactlyOneAndResumeContinues(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         robot.clickOn("#run-button");
         awaitText(robot, "#batch-id", "Batch: 0");
-        awaitText(robot, "#inspector-summary", "batch 0 of 0 · 252 rows (showing 252)");
+        awaitText(robot, "#inspector-summary", "batch 0 · 252 rows (showing 252)");
 
         robot.clickOn("#pause-button");
         advance(Duration.ofSeconds(3));
 
         assertThat(text(robot, "#run-state")).isEqualTo("Paused");
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 0");
-        assertThat(text(robot, "#inspector-summary")).isEqualTo("batch 0 of 0 · 252 rows (showing 252)");
+        assertThat(text(robot, "#inspector-summary")).isEqualTo("batch 0 · 252 rows (showing 252)");
         assertThat(isDisabled(robot, "#pause-button")).isTrue();
         assertThat(isDisabled(robot, "#run-button")).as("Run resumes a paused run").isFalse();
 
         robot.clickOn("#step-button");
         awaitText(robot, "#batch-id", "Batch: 1");
-        awaitText(robot, "#inspector-summary", "batch 1 of 1 · 252 rows (showing 252)");
+        awaitText(robot, "#inspector-summary", "batch 1 of 0–1 · 252 rows (showing 252)");
         assertThat(text(robot, "#run-state")).isEqualTo("Paused");
 
         robot.clickOn("#run-button");
@@ -83,14 +85,33 @@ class RunControlsTest {
         awaitText(robot, "#batch-id", "Batch: 2");
 
         robot.clickOn("#stop-button");
-        awaitText(robot, "#run-state", "Finished");
+        awaitText(robot, "#run-state", "Stopped");
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 2");
-        awaitText(robot, "#inspector-summary", "batch 2 of 2 · 251 rows (showing 251)");
+        awaitText(robot, "#inspector-summary", "batch 2 of 0–2 · 251 rows (showing 251)");
+    }
+
+    @Test
+    void theBatchListShowsTheBatchShownAndTheSummaryCountsIdsFromZero(FxRobot robot) {
+        open(robot, WorkbenchFixture.example("stocks-replay"));
+        robot.clickOn("#step-button");
+        awaitText(robot, "#batch-id", "Batch: 0");
+        robot.clickOn("#step-button");
+        awaitText(robot, "#batch-id", "Batch: 1");
+        robot.clickOn("#step-button");
+        awaitText(robot, "#batch-id", "Batch: 2");
+        awaitText(robot, "#inspector-summary", "batch 2 of 0–2 · 251 rows (showing 251)");
+        assertThat(text(robot, BATCH_LIST_BUTTON)).isEqualTo("2");
+
+        robot.clickOn("#inspector-previous");
+
+        assertThat(text(robot, BATCH_LIST_BUTTON)).isEqualTo("1");
+        assertThat(text(robot, "#inspector-summary")).isEqualTo("batch 1 of 0–2 · 252 rows (showing 252)");
+        robot.clickOn("#stop-button");
     }
 
     @Test
     void stepFromAStoppedPipelineRunsOneBatchAtATime(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
 
         robot.clickOn("#step-button");
         awaitText(robot, "#batch-id", "Batch: 0");
@@ -101,9 +122,9 @@ class RunControlsTest {
         awaitText(robot, "#batch-id", "Batch: 2");
 
         robot.clickOn("#stop-button");
-        awaitText(robot, "#run-state", "Finished");
+        awaitText(robot, "#run-state", "Stopped");
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 2");
-        awaitText(robot, "#inspector-summary", "batch 2 of 2 · 251 rows (showing 251)");
+        awaitText(robot, "#inspector-summary", "batch 2 of 0–2 · 251 rows (showing 251)");
     }
 
     @Test

@@ -83,7 +83,7 @@ class ShortcutsTest {
 
     @Test
     void f5RunsAndShiftF5Stops(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         focusCanvas(robot);
 
         robot.push(KeyCode.F5);
@@ -91,29 +91,29 @@ class ShortcutsTest {
         awaitText(robot, "#batch-id", "Batch: 0");
         robot.push(KeyCode.SHIFT, KeyCode.F5);
 
-        awaitText(robot, "#run-state", "Finished");
+        awaitText(robot, "#run-state", "Stopped");
     }
 
     @Test
     void f5WhileRunningLeavesTheRunAlone(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         focusCanvas(robot);
         robot.push(KeyCode.F5);
         awaitText(robot, "#batch-id", "Batch: 0");
         clock.advance(Duration.ofSeconds(1));
         awaitText(robot, "#batch-id", "Batch: 1");
-        awaitText(robot, "#inspector-summary", "batch 1 of 1 · 252 rows (showing 252)");
+        awaitText(robot, "#inspector-summary", "batch 1 of 0–1 · 252 rows (showing 252)");
 
         robot.push(KeyCode.F5);
 
         assertThat(text(robot, "#run-state")).isEqualTo("Running");
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 1");
-        assertThat(text(robot, "#inspector-summary")).isEqualTo("batch 1 of 1 · 252 rows (showing 252)");
+        assertThat(text(robot, "#inspector-summary")).isEqualTo("batch 1 of 0–1 · 252 rows (showing 252)");
     }
 
     @Test
     void ctrlRRuns(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         focusCanvas(robot);
 
         robot.push(KeyCode.CONTROL, KeyCode.R);
@@ -124,7 +124,7 @@ class ShortcutsTest {
 
     @Test
     void f6StepsOneBatchAtATime(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         focusCanvas(robot);
 
         robot.push(KeyCode.F6);
@@ -138,7 +138,7 @@ class ShortcutsTest {
 
     @Test
     void f7PreviewsOneBatch(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         focusCanvas(robot);
 
         robot.push(KeyCode.F7);
@@ -149,7 +149,7 @@ class ShortcutsTest {
 
     @Test
     void deleteRemovesTheSelectedNodeCtrlZBringsItBackAndCtrlShiftZRemovesItAgain(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         List<String> all = nodesShown(robot);
 
         robot.clickOn("#node-table").push(KeyCode.DELETE);
@@ -165,7 +165,7 @@ class ShortcutsTest {
 
     @Test
     void ctrlCThenCtrlVPastesACopyOfTheSelectedNode(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
 
         robot.clickOn("#node-change").push(KeyCode.CONTROL, KeyCode.C);
         robot.push(KeyCode.CONTROL, KeyCode.V);
@@ -178,7 +178,7 @@ class ShortcutsTest {
 
     @Test
     void ctrlDDuplicatesTheSelectedNode(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
 
         robot.clickOn("#node-table").push(KeyCode.CONTROL, KeyCode.D);
 
@@ -188,7 +188,7 @@ class ShortcutsTest {
 
     @Test
     void ctrlASelectsEveryNode(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         focusCanvas(robot);
 
         robot.push(KeyCode.CONTROL, KeyCode.A);
@@ -200,7 +200,7 @@ class ShortcutsTest {
 
     @Test
     void ctrl0FitsEveryNodeIntoTheCanvas(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         Node canvas = robot.lookup("#pipeline-canvas").query();
         Bounds area = WorkbenchFixture.onFx(() -> canvas.localToScreen(canvas.getBoundsInLocal()));
         robot.drag(new Point2D(area.getMinX() + 20, area.getMinY() + 20), MouseButton.SECONDARY)

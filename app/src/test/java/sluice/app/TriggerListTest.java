@@ -65,12 +65,12 @@ class TriggerListTest {
 
     private static void stop(FxRobot robot) {
         robot.clickOn("#stop-button");
-        awaitText(robot, "#run-state", "Finished");
+        awaitText(robot, "#run-state", "Stopped");
     }
 
     @Test
     void onceRunsOneBatchOfEveryFileAndStops(FxRobot robot) throws IOException {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         choose(robot, "#trigger-choice", "Once");
 
         robot.clickOn("#run-button");
@@ -78,13 +78,13 @@ class TriggerListTest {
         awaitText(robot, "#run-state", "Finished");
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 0");
         // The window keeps the first 2,000 rows of a batch; the summary counts them all.
-        awaitText(robot, "#inspector-summary", String.format(Locale.ROOT, "batch 0 of 0 · %,d rows (showing 2,000)",
+        awaitText(robot, "#inspector-summary", String.format(Locale.ROOT, "batch 0 · %,d rows (showing 2,000)",
                 rowsIn(stockFiles())));
     }
 
     @Test
     void availableNowRunsOneBatchPerFileAndStops(FxRobot robot) throws IOException {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         choose(robot, "#trigger-choice", "Available now");
 
         robot.clickOn("#run-button");
@@ -92,7 +92,7 @@ class TriggerListTest {
         awaitText(robot, "#run-state", "Finished");
         List<Path> files = stockFiles();
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: " + (files.size() - 1));
-        awaitText(robot, "#inspector-summary", String.format(Locale.ROOT, "batch %d of %d · %d rows (showing %d)",
+        awaitText(robot, "#inspector-summary", String.format(Locale.ROOT, "batch %d of 0–%d · %d rows (showing %d)",
                 files.size() - 1, files.size() - 1, rowsIn(files.subList(files.size() - 1, files.size())),
                 rowsIn(files.subList(files.size() - 1, files.size()))));
     }
@@ -123,7 +123,7 @@ class TriggerListTest {
 
     @Test
     void everySecondRunsOneBatchPerSecondOfTheClock(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         choose(robot, "#trigger-choice", "Available now");
         choose(robot, "#trigger-choice", "Every second");
 
@@ -137,12 +137,12 @@ class TriggerListTest {
         stop(robot);
 
         assertThat(text(robot, "#batch-id")).isEqualTo("Batch: 2");
-        awaitText(robot, "#inspector-summary", "batch 2 of 2 · 251 rows (showing 251)");
+        awaitText(robot, "#inspector-summary", "batch 2 of 0–2 · 251 rows (showing 251)");
     }
 
     @Test
     void runAfterStepFromStoppedKeepsTheChosenTrigger(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         robot.clickOn("#step-button");
         awaitText(robot, "#batch-id", "Batch: 0");
         awaitText(robot, "#run-state", "Paused");
@@ -159,7 +159,7 @@ class TriggerListTest {
     @ParameterizedTest(name = "{0}: a batch every {1} ms")
     @CsvSource({"0.5x, 2000", "1x, 1000", "2x, 500", "10x, 100"})
     void replaySpeedSetsTheIntervalOfTheEverySecondTrigger(String speed, long intervalMs, FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         choose(robot, "#replay-speed", speed);
 
         robot.clickOn("#run-button");
@@ -175,7 +175,7 @@ class TriggerListTest {
 
     @Test
     void replayListAppliesOnlyToTheEverySecondTrigger(FxRobot robot) {
-        open(robot, WorkbenchFixture.example("stocks-replay"));
+        open(robot, OrderedSampleData.example("stocks-replay"));
         assertThat(WorkbenchFixture.onFx(() -> robot.lookup("#replay-speed").query().isDisabled())).isFalse();
 
         for (String other : List.of("As fast as possible", "Once", "Available now")) {
@@ -184,6 +184,70 @@ class TriggerListTest {
             assertThat(WorkbenchFixture.onFx(() -> robot.lookup("#replay-speed").query().isDisabled()))
                     .as(other).isTrue();
         }
+    }
+
+    @Test
+    void theListShowsThePipelinesOwnTrigger(FxRobot robot, @TempDir Path folder) throws IOException {
+        open(robot, WorkbenchFixture.example("stocks-replay"));
+        assertThat(text(robot, "#trigger-choice .label")).isEqualTo("Every second");
+
+        open(robot, withTrigger(folder, "a.sluice.json", ""));
+        assertThat(text(robot, "#trigger-choice .label")).isEqualTo("As fast as possible");
+
+        open(robot, withTrigger(folder, "b.sluice.json", "\"trigger\": {\"processingTime\": \"5 seconds\"},"));
+        assertThat(text(robot, "#trigger-choice .label")).isEqualTo("Every 5 seconds");
+
+        open(robot, withTrigger(folder, "c.sluice.json", "\"trigger\": {\"availableNow\": true},"));
+        assertThat(text(robot, "#trigger-choice .label")).isEqualTo("Available now");
+    }
+
+    @Test
+    void choosingATriggerIsAnUndoableEditThatIsSaved(FxRobot robot, @TempDir Path folder) throws IOException {
+        Path pipeline = withTrigger(folder, "mine.sluice.json", "");
+        open(robot, pipeline);
+
+        choose(robot, "#trigger-choice", "Once");
+
+        assertThat(WorkbenchFixture.onFx(() -> workbench.document().isDirty())).isTrue();
+        assertThat(WorkbenchFixture.onFx(() -> workbench.document().spec().trigger()))
+                .isEqualTo(new sluice.engine.pipeline.Trigger.Once());
+        robot.interact(() -> workbench.document().history().undo());
+        assertThat(text(robot, "#trigger-choice .label")).isEqualTo("As fast as possible");
+        assertThat(WorkbenchFixture.onFx(() -> workbench.document().isDirty())).isFalse();
+        robot.interact(() -> workbench.document().history().redo());
+        assertThat(text(robot, "#trigger-choice .label")).isEqualTo("Once");
+        robot.interact(() -> workbench.files().saveTo(pipeline));
+        assertThat(sluice.engine.pipeline.PipelineJson.read(pipeline).spec().trigger())
+                .isEqualTo(new sluice.engine.pipeline.Trigger.Once());
+        assertThat(Files.readString(pipeline)).contains("\"once\"");
+    }
+
+    @Test
+    void theDefaultTriggerIsLeftOutOfTheSavedFile(FxRobot robot, @TempDir Path folder) throws IOException {
+        Path pipeline = withTrigger(folder, "once.sluice.json", "\"trigger\": {\"once\": true},");
+        open(robot, pipeline);
+
+        choose(robot, "#trigger-choice", "As fast as possible");
+        robot.interact(() -> workbench.files().saveTo(pipeline));
+
+        assertThat(Files.readString(pipeline)).doesNotContain("\"trigger\"");
+        assertThat(sluice.engine.pipeline.PipelineJson.read(pipeline).spec().trigger())
+                .isEqualTo(sluice.engine.pipeline.Trigger.DEFAULT);
+    }
+
+    /** A file source of the stocks folder into a table, with {@code trigger} (a JSON member and comma, or ""). */
+    private static Path withTrigger(Path folder, String name, String trigger) throws IOException {
+        Path pipeline = folder.resolve(name);
+        Files.writeString(pipeline, """
+                {"format": "sluice/1", "name": "Triggered", %s "checkpointLocation": null,
+                 "nodes": [
+                  {"id": "stocks", "type": "source.file", "x": 40, "y": 60, "options": {"path": "%s",
+                   "format": "csv", "header": "true", "schema": "%s", "maxFilesPerTrigger": "1"}},
+                  {"id": "table", "type": "sink.table", "inputs": ["stocks"], "x": 300, "y": 60,
+                   "options": {"outputMode": "append"}}]}
+                """.formatted(trigger, WorkbenchFixture.STOCKS.toString().replace("\\", "\\\\"),
+                WorkbenchFixture.STOCKS_SCHEMA));
+        return pipeline;
     }
 
     private static List<Path> stockFiles() throws IOException {

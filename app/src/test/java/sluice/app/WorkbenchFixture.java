@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -28,14 +30,35 @@ public final class WorkbenchFixture {
         return open(stage, Clock.systemUTC());
     }
 
-    /** As {@link #open(Stage)}, with {@code clock} as the engine's clock for runs. */
+    /**
+     * As {@link #open(Stage)}, with {@code clock} as the engine's clock for runs. The window starts as at a first
+     * launch: the layout an earlier test left behind (split positions, tabs) is forgotten, so where a control lies
+     * does not depend on the order of the tests.
+     */
     public static Workbench open(Stage stage, Clock clock) {
+        forgetLayout();
+        return open(stage, new Workbench(clock), 1400, 900);
+    }
+
+    /** Removes the remembered layout from the preferences node the workbench uses by default. */
+    private static void forgetLayout() {
+        try {
+            Preferences.userRoot().node(System.getProperty("sluice.preferences", "sluice/app")).node("layout")
+                    .removeNode();
+        } catch (BackingStoreException e) {
+            throw new IllegalStateException("cannot reset the remembered layout", e);
+        }
+    }
+
+    /** Shows {@code workbench} on {@code stage} in a window of {@code width} by {@code height}, as the app does. */
+    public static Workbench open(Stage stage, Workbench workbench, double width, double height) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Workbench workbench = new Workbench(clock);
-        Scene scene = new Scene(workbench.root(), 1400, 900);
+        Scene scene = new Scene(workbench.root(), width, height);
         scene.getStylesheets().add(WorkbenchApp.class.getResource("/sluice/app/workbench.css").toExternalForm());
         workbench.attach(stage);
         stage.setScene(scene);
+        // The test framework shows every test on one stage: an earlier test may have sized it.
+        stage.sizeToScene();
         stage.show();
         return workbench;
     }

@@ -47,8 +47,38 @@ class WorkbenchTest {
     }
 
     @Test
-    void titleNamesTheOpenPipeline() {
-        assertThat(stage.getTitle()).isEqualTo("Sluice — Stocks replay: daily change per symbol");
+    void titleNamesTheFileAndThePipeline(FxRobot robot) {
+        assertThat(stage.getTitle())
+                .isEqualTo("Sluice — 'stocks-replay.sluice.json' (Stocks replay: daily change per symbol)");
+
+        robot.interact(() -> workbench.files().newDocument());
+
+        assertThat(stage.getTitle()).isEqualTo("Sluice — the new pipeline 'Untitled'");
+    }
+
+    @Test
+    void quitAsksAboutUnsavedChangesAndCancelKeepsTheWindow(FxRobot robot) {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        workbench.files().setPrompt(name -> {
+            asked.add(name);
+            return sluice.app.files.UnsavedChanges.Choice.CANCEL;
+        });
+        robot.interact(() -> workbench.document().apply(new sluice.app.properties.RenamePipeline("Changed")));
+
+        robot.clickOn("#pipeline-canvas").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Q);
+
+        assertThat(asked).containsExactly("'stocks-replay.sluice.json' (Changed)");
+        assertThat(WorkbenchFixture.onFx(stage::isShowing)).isTrue();
+    }
+
+    @Test
+    void quitWithoutSavingClosesTheWindow(FxRobot robot) {
+        workbench.files().setPrompt(name -> sluice.app.files.UnsavedChanges.Choice.DISCARD);
+        robot.interact(() -> workbench.document().apply(new sluice.app.properties.RenamePipeline("Changed")));
+
+        robot.clickOn("#pipeline-canvas").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Q);
+
+        assertThat(WorkbenchFixture.onFx(stage::isShowing)).isFalse();
     }
 
     @Test

@@ -14,13 +14,14 @@ import java.util.stream.Stream;
 /**
  * The engine benchmark of the README: (a) 2,000,000 CSV rows in 20 files through select + filter into the noop sink,
  * (b) 300 one-file batches of 10 rows with maxFilesPerTrigger 1 (the cost of a batch), (c) the same query as a
- * hand-written loop. (a) and (b) run {@code sluice run} as whole processes, as a user would, and read the engine's
- * own progress lines for rows/s and ms per batch. With {@code --spark-classpath FILE} the same pipelines also run on
- * Spark local mode through Sluice's Spark runner, and the table gains Spark's times and the ratio. (a) runs three times
- * on each engine and the median counts: one whole process of either varies by a tenth or more between runs. With
- * {@code --launcher PATH} (the app image's {@code bin/sluice}) (a) also runs through that launcher, three times, in its
- * own row and next to Spark. Usage: {@code java -jar bench/target/sluice-bench.jar [--spark-classpath
- * spark/spark-classpath.txt] [--launcher app/target/dist/Sluice/bin/sluice] [engine jar]}.
+ * hand-written loop, (d) the 2,000,000 rows of (a) through ten common string and date functions. (a), (b) and (d)
+ * run {@code sluice run} as whole processes, as a user would, and read the engine's own progress lines for rows/s
+ * and ms per batch. With {@code --spark-classpath FILE} the same pipelines also run on Spark local mode through
+ * Sluice's Spark runner, and the table gains Spark's times and the ratio. (a) runs three times on each engine and the
+ * median counts: one whole process of either varies by a tenth or more between runs. With {@code --launcher PATH}
+ * (the app image's {@code bin/sluice}) (a) also runs through that launcher, three times, in its own row and next to
+ * Spark. Usage: {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt]
+ * [--launcher app/target/dist/Sluice/bin/sluice] [engine jar]}.
  */
 public final class EngineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +35,21 @@ public final class EngineBenchmark {
                "options": {"expressions": ["Name", "Date", "Close", "Close - Open AS change"]}},
               {"id": "rising", "type": "transform.filter", "inputs": ["change"], "options": {"condition": "change > 0"}},
               {"id": "out", "type": "sink.noop", "inputs": ["rising"]}
+            ]}
+            """;
+
+    /** Case (d): ten common string and date functions over every row of (a), into the noop sink. */
+    private static final String FUNCTIONS = """
+            {"format": "sluice/1", "name": "%s", "nodes": [
+              {"id": "stocks", "type": "source.file", "options": {"path": "%s", "format": "csv", "header": "true",
+               "schema": "Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING"
+               %s}},
+              {"id": "functions", "type": "transform.select", "inputs": ["stocks"],
+               "options": {"expressions": ["upper(Name) AS u", "lower(Name) AS l", "length(Name) AS n",
+                 "substring(Name, 1, 2) AS p", "concat_ws('-', Name, 'x') AS c", "replace(Name, 'A', 'a') AS r",
+                 "year(Date) AS y", "month(Date) AS m", "date_format(Date, 'yyyy-MM') AS ym",
+                 "datediff(Date, DATE '2000-01-01') AS d"]}},
+              {"id": "out", "type": "sink.noop", "inputs": ["functions"]}
             ]}
             """;
 
@@ -86,6 +102,7 @@ public final class EngineBenchmark {
             Run a = runsOfA.get(RUNS_OF_A / 2);
             List<Run> packagedRunsOfA = launcher == null ? List.of() : runsOfA(launcher, work, big);
             Run b = runEngine(jar, work, "b", small, ", \"maxFilesPerTrigger\": \"1\"");
+            Run d = runEngine(jar, work, "d", big, "", FUNCTIONS);
             PlainLoop.run(big);
             long loopStart = System.nanoTime();
             PlainLoop.Counts counts = PlainLoop.run(big);
@@ -99,6 +116,7 @@ public final class EngineBenchmark {
                 row("(a) the same through the app image's bin/sluice", packagedRunsOfA.get(RUNS_OF_A / 2));
             }
             row("(b) 300 batches of 10 rows, maxFilesPerTrigger 1", b);
+            row("(d) 2,000,000 CSV rows: ten string and date functions -> noop", d);
             System.out.printf(Locale.ROOT, "| (c) hand-written single-pass loop, same files as (a) | %,d | - | %,d ms | - | %,.0f | - |%n",
                     counts.rows(), loopMs, counts.rows() * 1000.0 / Math.max(1, loopMs));
             if (spark != null) {
@@ -109,6 +127,7 @@ public final class EngineBenchmark {
                 java.util.Arrays.sort(sparkRunsOfA);
                 long sparkA = sparkRunsOfA[RUNS_OF_A / 2];
                 long sparkB = spark.run(work.resolve("b.sluice.json"), work.resolve("b.spark.log"));
+                long sparkD = spark.run(work.resolve("d.sluice.json"), work.resolve("d.spark.log"));
                 System.out.println();
                 System.out.println("| case | Sluice, whole process | Spark local[2], whole process | Spark / Sluice |");
                 System.out.println("|---|---:|---:|---:|");
@@ -118,6 +137,7 @@ public final class EngineBenchmark {
                             packagedRunsOfA.get(RUNS_OF_A / 2).wallMs(), sparkA);
                 }
                 compare("(b) 300 batches of 10 rows", b.wallMs(), sparkB);
+                compare("(d) 2,000,000 CSV rows: ten string and date functions", d.wallMs(), sparkD);
                 System.out.printf(Locale.ROOT, "%nSpark: %,.0f rows/s for (a), %.0f ms per batch for (b), whole process"
                         + " (JVM and Spark start included)%n", 2_000_000 * 1000.0 / sparkA, sparkB / 300.0);
                 System.out.printf(Locale.ROOT, "(a) is the median of %d runs: Sluice %s ms, Spark %s ms%n", RUNS_OF_A,
@@ -158,8 +178,13 @@ public final class EngineBenchmark {
     /** One whole process of {@code sluice run} (the engine jar, or a launcher: {@code sluice} is the command). */
     private static Run runEngine(List<String> sluice, Path work, String name, Path data, String extraOptions)
             throws IOException, InterruptedException {
+        return runEngine(sluice, work, name, data, extraOptions, QUERY);
+    }
+
+    private static Run runEngine(List<String> sluice, Path work, String name, Path data, String extraOptions,
+            String query) throws IOException, InterruptedException {
         Path pipeline = work.resolve(name + ".sluice.json");
-        Files.writeString(pipeline, String.format(Locale.ROOT, QUERY, name,
+        Files.writeString(pipeline, String.format(Locale.ROOT, query, name,
                 data.toString().replace("\\", "\\\\"), extraOptions));
         Path progress = work.resolve(name + ".progress");
         List<String> command = new java.util.ArrayList<>(sluice);

@@ -24,25 +24,43 @@ final class StockFiles {
         long baseTime = 1_600_000_000_000L;
         for (int f = 0; f < files; f++) {
             Path file = dir.resolve(String.format(Locale.ROOT, "stocks-%04d.csv", f));
-            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                out.write("Date,Open,High,Low,Close,Volume,Name\n");
-                LocalDate date = LocalDate.of(2000, 1, 3);
-                double close = 100;
-                for (int r = 0; r < rowsPerFile; r++) {
-                    String symbol = SYMBOLS[r % SYMBOLS.length];
-                    double open = close * (1 + (random.nextDouble() - 0.5) * 0.01);
-                    close = Math.max(1, open * (1 + (random.nextDouble() - 0.5) * 0.04));
-                    double high = Math.max(open, close) * (1 + random.nextDouble() * 0.01);
-                    double low = Math.min(open, close) * (1 - random.nextDouble() * 0.01);
-                    long volume = 1_000_000 + random.nextLong(50_000_000);
-                    out.write(String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f,%.2f,%d,%s\n",
-                            date, open, high, low, close, volume, symbol));
-                    if (r % SYMBOLS.length == SYMBOLS.length - 1) {
-                        date = date.plusDays(1);
-                    }
-                }
-            }
+            writeFile(file, random, rowsPerFile, Long.MAX_VALUE);
             Files.setLastModifiedTime(file, FileTime.fromMillis(baseTime + f * 1000L));
         }
+    }
+
+    /** One file in {@code dir} of at least {@code bytes} bytes (whole rows); returns its number of rows. */
+    static long writeOne(Path dir, long bytes) throws IOException {
+        Files.createDirectories(dir);
+        return writeFile(dir.resolve("stocks.csv"), new SplittableRandom(42), Long.MAX_VALUE, bytes);
+    }
+
+    /** Rows until there are {@code rows} of them or the file has {@code bytes} bytes; returns how many. */
+    private static long writeFile(Path file, SplittableRandom random, long rows, long bytes) throws IOException {
+        long written = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            String header = "Date,Open,High,Low,Close,Volume,Name\n";
+            out.write(header);
+            long size = header.length();
+            LocalDate date = LocalDate.of(2000, 1, 3);
+            double close = 100;
+            for (long r = 0; r < rows && size < bytes; r++) {
+                String symbol = SYMBOLS[(int) (r % SYMBOLS.length)];
+                double open = close * (1 + (random.nextDouble() - 0.5) * 0.01);
+                close = Math.max(1, open * (1 + (random.nextDouble() - 0.5) * 0.04));
+                double high = Math.max(open, close) * (1 + random.nextDouble() * 0.01);
+                double low = Math.min(open, close) * (1 - random.nextDouble() * 0.01);
+                long volume = 1_000_000 + random.nextLong(50_000_000);
+                String line = String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f,%.2f,%d,%s\n",
+                        date, open, high, low, close, volume, symbol);
+                out.write(line);
+                size += line.length();
+                written++;
+                if (r % SYMBOLS.length == SYMBOLS.length - 1) {
+                    date = date.plusDays(1);
+                }
+            }
+        }
+        return written;
     }
 }

@@ -30,8 +30,8 @@ class PackageDependencyTest {
 
     @Test
     void typesAndDiagImportNoHigherLayer() {
-        assertThat(violations(Set.of("types", "diag"),
-                Set.of("expr", "plan", "runtime", "cli", "source", "sink", "operator", "checkpoint"))).isEmpty();
+        assertThat(violations(Set.of("types", "diag"), Set.of("expr", "plan", "runtime", "cli", "source", "sink",
+                "operator", "checkpoint", "state", "aggregate"))).isEmpty();
     }
 
     @Test
@@ -44,10 +44,39 @@ class PackageDependencyTest {
     }
 
     @Test
+    void taskImportsNothingOfTheEngineSoEveryLayerMayCallIt() {
+        List<Dependency> outside = dependencies().stream()
+                .filter(d -> d.from().equals("task") && d.to() != null && !d.to().equals("task"))
+                .toList();
+
+        assertThat(outside).isEmpty();
+    }
+
+    @Test
     void exprImportsOnlyTypesAndDiag() {
         List<Dependency> outside = dependencies().stream()
                 .filter(d -> d.from().equals("expr") && d.to() != null)
                 .filter(d -> !Set.of("expr", "types", "diag").contains(d.to()))
+                .toList();
+
+        assertThat(outside).isEmpty();
+    }
+
+    @Test
+    void stateImportsOnlyTypesDiagCheckpointAndItself() {
+        List<Dependency> outside = dependencies().stream()
+                .filter(d -> d.from().equals("state") && d.to() != null)
+                .filter(d -> !Set.of("state", "types", "diag", "checkpoint").contains(d.to()))
+                .toList();
+
+        assertThat(outside).isEmpty();
+    }
+
+    @Test
+    void aggregateImportsOnlyExprTypesDiagAndItself() {
+        List<Dependency> outside = dependencies().stream()
+                .filter(d -> d.from().equals("aggregate") && d.to() != null)
+                .filter(d -> !Set.of("aggregate", "expr", "types", "diag").contains(d.to()))
                 .toList();
 
         assertThat(outside).isEmpty();

@@ -21,6 +21,8 @@ final class EdgeView {
     private final CubicCurve hit = new CubicCurve();
     private final CubicCurve curve = new CubicCurve();
     private final Label count = new Label();
+    private Point2D start;
+    private Point2D end;
 
     EdgeView(Link link) {
         this.link = link;
@@ -33,6 +35,8 @@ final class EdgeView {
         count.getStyleClass().add("edge-count");
         count.setMouseTransparent(true);
         count.setVisible(false);
+        // Its width is known once the style sheet sized its text: centre it again then.
+        count.widthProperty().addListener((obs, old, width) -> placeCount());
         root.getChildren().addAll(hit, curve, count);
     }
 
@@ -49,10 +53,32 @@ final class EdgeView {
             c.setEndX(end.getX());
             c.setEndY(end.getY());
         }
-        // The curve's point at t = 1/2.
+        this.start = start;
+        this.end = end;
+        placeCount();
+    }
+
+    /**
+     * Centres the count over the curve's middle (t = 1/2). Between nodes too close side by side for it, it goes above
+     * the nodes' tops; between nodes stacked one above the other, beside the curve in the gap between them: where
+     * no node covers it. Placed again whenever its text, and so its width, changes.
+     */
+    private void placeCount() {
+        if (start == null) {
+            return;
+        }
+        double bend = Math.max(40, Math.abs(end.getX() - start.getX()) / 2);
         double midX = (start.getX() + 3 * (start.getX() + bend) + 3 * (end.getX() - bend) + end.getX()) / 8;
         double midY = (start.getY() + end.getY()) / 2;
-        count.relocate(midX - count.prefWidth(-1) / 2, midY - 22);
+        double width = count.prefWidth(-1);
+        double height = count.prefHeight(-1);
+        if (end.getX() - start.getX() >= width + 8) {
+            count.relocate(midX - width / 2, midY - 22);
+        } else if (Math.abs(end.getY() - start.getY()) >= NodeView.MIN_HEIGHT + height + 4) {
+            count.relocate(midX + 6, midY - height / 2);
+        } else {
+            count.relocate(midX - width / 2, midY - NodeView.MIN_HEIGHT / 2 - height - 2);
+        }
     }
 
     /** Shows the rows that crossed this edge in the last batch; null hides the count. */
@@ -60,6 +86,7 @@ final class EdgeView {
         count.setVisible(rows != null);
         count.setText(rows == null ? "" : NumberFormat.getIntegerInstance(Locale.ROOT).format(rows)
                 + (rows == 1 ? " row" : " rows"));
+        placeCount();
     }
 
     void showSelected(boolean selected) {

@@ -32,6 +32,8 @@ final class GraphView {
     private final Consumer<NodeView> onNewNode;
     private final Consumer<EdgeView> onNewEdge;
     private Map<String, Long> rowsByNode = Map.of();
+    private List<Problem> failures = List.of();
+    private Map<String, Long> malformedByNode = Map.of();
 
     GraphView(NodeCatalog catalog, Consumer<NodeView> onNewNode, Consumer<EdgeView> onNewEdge) {
         this.catalog = catalog;
@@ -84,6 +86,8 @@ final class GraphView {
         }
         redrawEdges(ids);
         showRowCounts(rowsByNode);
+        showFailures(failures);
+        showMalformed(malformedByNode);
     }
 
     /** Redraws the edges that touch any of {@code nodeIds}, after their views moved. */
@@ -103,6 +107,11 @@ final class GraphView {
         }
     }
 
+    void showMalformed(Map<String, Long> counts) {
+        malformedByNode = counts;
+        nodes.forEach((id, view) -> view.showMalformed(counts.getOrDefault(id, 0L)));
+    }
+
     void showSelection(Collection<String> selectedNodes, Link selectedEdge) {
         Set<String> selected = new LinkedHashSet<>(selectedNodes);
         nodes.forEach((id, view) -> view.showSelected(selected.contains(id)));
@@ -119,6 +128,18 @@ final class GraphView {
             }
         }
         nodes.forEach((id, view) -> view.showProblem(first.get(id)));
+    }
+
+    /** Marks each node a run failed at with the failure's message; the others are cleared. */
+    void showFailures(List<Problem> runFailures) {
+        failures = List.copyOf(runFailures);
+        Map<String, String> first = new LinkedHashMap<>();
+        for (Problem failure : runFailures) {
+            if (failure.where().nodeId() != null) {
+                first.putIfAbsent(failure.where().nodeId(), failure.render());
+            }
+        }
+        nodes.forEach((id, view) -> view.showFailure(first.get(id)));
     }
 
     NodeView node(String id) {

@@ -15,7 +15,8 @@ import sluice.engine.pipeline.NodeSpec;
 
 /**
  * FX thread only; mutable. The box of one node on the canvas: id, type, a stripe in its category's colour, input
- * ports on the left, an output port on the right, and a problem marker. Made once per node id and updated in place
+ * ports on the left, an output port on the right, a problem marker, and, when a run failed here, a red box with the
+ * failure's message under it. Made once per node id and updated in place
  * when the spec changes, so gestures and tests keep the same instance.
  */
 final class NodeView {
@@ -25,12 +26,16 @@ final class NodeView {
     private static final double PORT_GAP = 22;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
     private final String id;
     private final Pane root = new Pane();
     private final Label type = new Label();
     private final Label badge = new Label("!");
     private final Tooltip tooltip = new Tooltip();
+    private final Label failure = new Label();
+    private final Label malformed = new Label();
+    private String problem;
     private final Circle out = new Circle(PORT_RADIUS);
     private final List<Circle> ins = new ArrayList<>();
     private NodeKind kind;
@@ -54,9 +59,21 @@ final class NodeView {
         badge.setLayoutX(WIDTH - 24);
         badge.setLayoutY(6);
         badge.setVisible(false);
+        failure.setId("failure-" + cssSafe(id));
+        failure.getStyleClass().add("node-failure");
+        failure.setWrapText(true);
+        failure.setMaxWidth(WIDTH + 60);
+        failure.setLayoutY(MIN_HEIGHT + 6);
+        failure.setVisible(false);
+        failure.setMouseTransparent(true);
+        malformed.setId("malformed-" + cssSafe(id));
+        malformed.getStyleClass().add("node-malformed");
+        malformed.setLayoutY(-22);
+        malformed.setVisible(false);
+        malformed.setMouseTransparent(true);
         out.setId("out-" + cssSafe(id));
         out.getStyleClass().addAll("port", "out-port");
-        root.getChildren().addAll(text, badge, out);
+        root.getChildren().addAll(text, badge, out, failure, malformed);
         Tooltip.install(root, tooltip);
         root.setPrefWidth(WIDTH);
         root.setMinWidth(WIDTH);
@@ -97,9 +114,8 @@ final class NodeView {
         out.setCenterX(WIDTH);
         out.setCenterY(height / 2);
         root.relocate(node.x(), node.y());
-        if (!root.getPseudoClassStates().contains(PROBLEM)) {
-            tooltip.setText(description);
-        }
+        failure.setLayoutY(height + 6);
+        showTooltip();
     }
 
     /** Input ports to draw: one per input, plus a free one while the kind takes more, and at least its minimum. */
@@ -124,9 +140,27 @@ final class NodeView {
 
     /** Marks the node with its first problem, or clears the mark when {@code message} is null. */
     void showProblem(String message) {
+        problem = message;
         root.pseudoClassStateChanged(PROBLEM, message != null);
-        badge.setVisible(message != null);
-        tooltip.setText(message == null ? description : message);
+        badge.setVisible(message != null || failure.isVisible());
+        showTooltip();
+    }
+
+    /**
+     * Turns the node red with why the run failed here written under it, or clears that when {@code message} is null:
+     * a failed run must be seen where the eye is, not only in the status bar.
+     */
+    void showFailure(String message) {
+        failure.setText(message == null ? "" : message);
+        failure.setVisible(message != null);
+        root.pseudoClassStateChanged(FAILED, message != null);
+        badge.setVisible(message != null || problem != null);
+        showTooltip();
+    }
+
+    private void showTooltip() {
+        String text = failure.isVisible() ? "Run failed: " + failure.getText() : problem;
+        tooltip.setText(text == null ? description : text);
     }
 
     double height() {
@@ -190,5 +224,24 @@ final class NodeView {
 
     boolean hasProblem() {
         return root.getPseudoClassStates().contains(PROBLEM);
+    }
+
+    boolean hasFailed() {
+        return root.getPseudoClassStates().contains(FAILED);
+    }
+
+    /**
+     * The malformed records its reader kept as nulls in the last batch, over the node; hidden at 0. Spark keeps them
+     * silent, and a newcomer would not know why a column is suddenly null.
+     */
+    void showMalformed(long records) {
+        malformed.setText(String.format(java.util.Locale.ROOT, "%,d malformed record%s", records,
+                records == 1 ? "" : "s"));
+        malformed.setVisible(records > 0);
+    }
+
+    /** The failure's message under the node, or "" when none. */
+    String failureText() {
+        return failure.isVisible() ? failure.getText() : "";
     }
 }

@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import sluice.app.document.PipelineDocument;
 import sluice.app.document.Selection;
 import sluice.app.edit.Disconnect;
@@ -41,6 +42,8 @@ public final class PipelineCanvas {
     private final CanvasMessage message = new CanvasMessage();
     private final NodeClipboard clipboard = new NodeClipboard();
     private int pastes;
+    /** From opening a file until the person clicks, pans or zooms the canvas: the pipeline is kept whole in view. */
+    private boolean keepWhole;
 
     public PipelineCanvas(PipelineDocument document, Selection selection, NodeCatalog catalog,
                           LiveValidation validation) {
@@ -70,7 +73,10 @@ public final class PipelineCanvas {
                 e.consume();
             }
         });
-        viewport.pane().addEventFilter(MouseEvent.MOUSE_PRESSED, e -> message.hide());
+        viewport.pane().addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            message.hide();
+            keepWhole = false;
+        });
 
         Runnable wire = () -> {
             created.forEach(view -> {
@@ -85,8 +91,16 @@ public final class PipelineCanvas {
             show(spec);
             wire.run();
         });
-        // A newly opened file is shown whole; runLater so the nodes have been laid out first.
-        document.fileProperty().addListener((obs, old, file) -> Platform.runLater(this::fitToView));
+        // A newly opened file is shown whole; runLater so the nodes have been laid out first. Until the person
+        // touches the canvas it stays whole while the window takes its size (a file opened at launch is read before
+        // the window has one).
+        document.fileProperty().addListener((obs, old, file) -> {
+            keepWhole = true;
+            Platform.runLater(this::fitToView);
+        });
+        viewport.pane().widthProperty().addListener((obs, old, width) -> refit());
+        viewport.pane().heightProperty().addListener((obs, old, height) -> refit());
+        viewport.pane().addEventFilter(ScrollEvent.ANY, e -> keepWhole = false);
         selection.nodes().addListener((ListChangeListener<String>) change -> showSelection());
         selection.edgeProperty().addListener((obs, old, edge) -> showSelection());
         validation.problems().addListener((ListChangeListener<Problem>) change ->
@@ -136,6 +150,22 @@ public final class PipelineCanvas {
     /** Shows the rows out of each node in the last batch on the edges leaving it. */
     public void showRowCounts(Map<String, Long> rowsByNode) {
         graph.showRowCounts(new java.util.LinkedHashMap<>(rowsByNode));
+    }
+
+    /** Shows over each source how many malformed records its reader kept as nulls in the last batch. */
+    public void showMalformed(Map<String, Long> recordsByNode) {
+        graph.showMalformed(new java.util.LinkedHashMap<>(recordsByNode));
+    }
+
+    /** Marks the nodes the last run failed at (red, the message under the node); an empty list clears them. */
+    public void showRunFailures(List<Problem> failures) {
+        graph.showFailures(failures);
+    }
+
+    private void refit() {
+        if (keepWhole) {
+            fitToView();
+        }
     }
 
     /** Zooms and pans so every node is visible, at most at 100%. */

@@ -10,7 +10,8 @@ import sluice.engine.runtime.QueryProgress;
 
 /**
  * Mutable, FX thread only. Input rows/s, processed rows/s and batch duration of the running query per batch id,
- * for the last {@link #MAX_BATCHES} batches, drawn once per pulse.
+ * for the last {@link #MAX_BATCHES} batches, drawn once per pulse, and the malformed records file sources kept as
+ * nulls.
  */
 public final class MetricsView implements FeedListener {
     static final int MAX_BATCHES = 300;
@@ -19,6 +20,8 @@ public final class MetricsView implements FeedListener {
     private final SeriesBuffer duration = new SeriesBuffer(MAX_BATCHES);
     private final PlotView rates = new PlotView();
     private final PlotView durations = new PlotView();
+    private final Label malformed = new Label();
+    private long malformedTotal;
     private final VBox view;
 
     public MetricsView() {
@@ -34,7 +37,10 @@ public final class MetricsView implements FeedListener {
         durationTitle.getStyleClass().add("live-chart-title");
         VBox.setVgrow(rates.view(), Priority.ALWAYS);
         VBox.setVgrow(durations.view(), Priority.ALWAYS);
-        view = new VBox(4, ratesTitle, rates.view(), durationTitle, durations.view());
+        malformed.setId("metrics-malformed");
+        malformed.getStyleClass().add("live-chart-title");
+        showMalformed(-1, 0);
+        view = new VBox(4, malformed, ratesTitle, rates.view(), durationTitle, durations.view());
         view.setPadding(new Insets(8));
         view.setId("metrics-view");
         view.getStylesheets().add(MetricsView.class.getResource("/sluice/app/live.css").toExternalForm());
@@ -49,6 +55,10 @@ public final class MetricsView implements FeedListener {
         input.add(progress.batchId(), progress.inputRowsPerSecond());
         processed.add(progress.batchId(), progress.processedRowsPerSecond());
         duration.add(progress.batchId(), progress.triggerExecutionMs());
+        long inBatch = progress.inputByNode().values().stream()
+                .mapToLong(QueryProgress.SourceInput::malformedRecords).sum();
+        malformedTotal += inBatch;
+        showMalformed(progress.batchId(), inBatch);
         rates.markDirty();
         durations.markDirty();
     }
@@ -64,8 +74,17 @@ public final class MetricsView implements FeedListener {
         input.clear();
         processed.clear();
         duration.clear();
+        malformedTotal = 0;
+        showMalformed(-1, 0);
         rates.markDirty();
         durations.markDirty();
+    }
+
+    /** Malformed records kept as nulls (PERMISSIVE mode) in the last batch and in the whole run. */
+    private void showMalformed(long batchId, long inBatch) {
+        malformed.setText(batchId < 0 ? "Malformed records: none yet"
+                : String.format(java.util.Locale.ROOT, "Malformed records: %,d in batch %d, %,d in this run", inBatch,
+                        batchId, malformedTotal));
     }
 
     /** Batches charted (at most {@link #MAX_BATCHES}). */

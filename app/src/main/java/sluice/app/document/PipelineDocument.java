@@ -5,6 +5,8 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import sluice.app.edit.Edit;
@@ -21,6 +23,7 @@ public final class PipelineDocument {
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
     private final ObjectProperty<PipelineSpec> saved = new SimpleObjectProperty<>(this, "saved");
     private final BooleanBinding dirty;
+    private final ReadOnlyLongWrapper loads = new ReadOnlyLongWrapper(this, "loads");
 
     public PipelineDocument() {
         PipelineSpec empty = empty();
@@ -55,6 +58,20 @@ public final class PipelineDocument {
         history.reset(spec);
         saved.set(spec);
         file.set(source);
+    }
+
+    /**
+     * Another pipeline takes the document's place (New, Open): as {@link #replace}, and {@link #loadsProperty()}
+     * counts it, so the views of the previous pipeline's run know to clear.
+     */
+    public void load(PipelineSpec spec, Path source) {
+        replace(spec, source);
+        loads.set(loads.get() + 1);
+    }
+
+    /** How many pipelines were loaded with {@link #load}; a change means another pipeline is open. */
+    public ReadOnlyLongProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
     }
 
     /** The current spec was written to {@code target}. */

@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Menu;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -35,7 +34,7 @@ public final class FileActions {
     private final PipelineDocument document;
     private final LiveValidation validation;
     private final RecentFiles recent;
-    private final UnsavedChanges.Prompt prompt;
+    private UnsavedChanges.Prompt prompt;
 
     /** Recent files kept in {@code preferences}; unsaved changes asked about in a dialog. */
     public FileActions(PipelineDocument document, LiveValidation validation, Preferences preferences) {
@@ -55,11 +54,52 @@ public final class FileActions {
         return recent;
     }
 
+    /** Asks about unsaved changes with {@code asking} from now on (null: the real dialog). */
+    public void setPrompt(UnsavedChanges.Prompt asking) {
+        prompt = asking;
+    }
+
+    /**
+     * The document as the title bar and the questions name it: {@code 'mine.sluice.json' (My pipeline)}, or
+     * {@code the new pipeline 'Untitled'} before its first save.
+     */
+    public String documentName() {
+        String name = document.spec().name();
+        return document.file() == null ? "the new pipeline '" + name + "'"
+                : "'" + document.file().getFileName() + "' (" + name + ")";
+    }
+
+    /**
+     * Where Save As starts: the file's own folder; for a new pipeline or a copy of an example, the folder of the
+     * newest recent file outside the program's own tree, else the user's home folder. Never the program's folders,
+     * where a first save would land among its sources.
+     */
+    public Path saveFolder() {
+        Path file = document.file();
+        if (file != null && !isExample(file) && file.getParent() != null) {
+            return file.getParent();
+        }
+        for (Path recentFile : recent.files()) {
+            Path folder = recentFile.getParent();
+            if (folder != null && Files.isDirectory(folder) && !isInProgramTree(folder)) {
+                return folder;
+            }
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** Whether {@code folder} lies in the program's own tree: the working directory, or the repository it is in. */
+    static boolean isInProgramTree(Path folder) {
+        Path working = Path.of("").toAbsolutePath().normalize();
+        Path root = Examples.folder(working).map(examples -> examples.getParent().getParent()).orElse(working);
+        return folder.toAbsolutePath().normalize().startsWith(root);
+    }
+
     /** Opens {@code file}; a file that cannot be read leaves an empty document and its problems. */
     public void open(Path file) {
         PipelineJson.Read read = PipelineJson.read(file);
         validation.setLoadProblems(read.problems());
-        document.replace(read.spec() == null ? PipelineDocument.empty() : read.spec(),
+        document.load(read.spec() == null ? PipelineDocument.empty() : read.spec(),
                 file.toAbsolutePath().normalize());
         validation.check(document.spec());
         if (read.spec() != null) {
@@ -69,7 +109,7 @@ public final class FileActions {
 
     public void newDocument() {
         validation.setLoadProblems(List.of());
-        document.replace(PipelineDocument.empty(), null);
+        document.load(PipelineDocument.empty(), null);
         validation.check(document.spec());
     }
 
@@ -107,11 +147,16 @@ public final class FileActions {
             return true;
         }
         UnsavedChanges.Prompt asking = prompt != null ? prompt : UnsavedChanges.dialog(() -> owner);
-        return switch (asking.ask(document.spec().name())) {
+        return switch (asking.ask(documentName())) {
             case SAVE -> save(owner);
             case DISCARD -> true;
             case CANCEL -> false;
         };
+    }
+
+    /** File › Quit: asks about unsaved changes first; true when the window may close. */
+    public boolean quitAsked(Window owner) {
+        return confirmDiscard(owner);
     }
 
     /** File › New: asks about unsaved changes first. */
@@ -157,6 +202,7 @@ public final class FileActions {
 
     public boolean saveAs(Window owner) {
         FileChooser chooser = chooser("Save pipeline");
+        chooser.setInitialDirectory(saveFolder().toFile());
         chooser.setInitialFileName(document.spec().name().replaceAll("[^A-Za-z0-9_-]+", "-") + ".sluice.json");
         java.io.File chosen = chooser.showSaveDialog(owner);
         return chosen != null && saveTo(chosen.toPath());
@@ -164,16 +210,11 @@ public final class FileActions {
 
     /** File › Export to Spark…: asks for the language, then where to save, then writes the script. */
     public void chooseAndExport(Window owner) {
-        ChoiceDialog<String> languages = new ChoiceDialog<>("PySpark", "PySpark", "Scala");
-        languages.initOwner(owner);
-        languages.setTitle("Export to Spark");
-        languages.setHeaderText("Export the pipeline as a Spark Structured Streaming script");
-        languages.setContentText("Language:");
-        java.util.Optional<String> chosen = languages.showAndWait();
+        java.util.Optional<ScriptLanguage> chosen = ExportDialog.ask(owner);
         if (chosen.isEmpty()) {
             return;
         }
-        ScriptLanguage language = chosen.get().equals("Scala") ? ScriptLanguage.SCALA : ScriptLanguage.PYSPARK;
+        ScriptLanguage language = chosen.get();
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export to Spark");
         chooser.getExtensionFilters().add(language == ScriptLanguage.SCALA
@@ -244,10 +285,7 @@ public final class FileActions {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sluice pipelines", "*.sluice.json"));
-        if (document.file() != null && isExample(document.file())) {
-            // A copy of an example belongs with the user's files, not among the shipped ones.
-            chooser.setInitialDirectory(Path.of(System.getProperty("user.home")).toFile());
-        } else if (document.file() != null && document.file().getParent() != null) {
+        if (document.file() != null && document.file().getParent() != null) {
             chooser.setInitialDirectory(document.file().getParent().toFile());
         }
         return chooser;

@@ -18,6 +18,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -33,9 +34,10 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.controlsfx.control.textfield.TextFields;
 import sluice.app.document.Selection;
 import sluice.app.run.FeedEvent;
 import sluice.app.run.FeedListener;
@@ -58,6 +60,10 @@ public final class BatchInspector implements FeedListener {
      * stream the table shows the newest batch at most 4 times a second (the history keeps every batch).
      */
     static final long MIN_REFRESH_NANOS = 250_000_000L;
+    private static final String MALFORMED_TIP = "Rows whose record was malformed (PERMISSIVE keeps them as nulls, with "
+            + "the raw record in the corrupt-record column)";
+    private static final String MALFORMED_HINT = "Add a STRING column named as columnNameOfCorruptRecord "
+            + "(_corrupt_record by default) to the schema to tell malformed rows apart and see their raw lines";
     private final Selection selection;
     private final ObservableValue<PipelineSpec> spec;
     private final LongSupplier skippedBatches;
@@ -73,7 +79,10 @@ public final class BatchInspector implements FeedListener {
     private final ComboBox<Long> batchIds = new ComboBox<>();
     private final Button previous = new Button("◀");
     private final Button next = new Button("▶");
-    private final TextField filter = new TextField();
+    /** ControlsFX's search field: a click on its ✕ clears the filter. */
+    private final TextField filter = TextFields.createClearableTextField();
+    /** Only the rows a file source's reader found malformed: those with a raw record in the corrupt-record column. */
+    private final CheckBox malformedOnly = new CheckBox("Malformed only");
     private final BorderPane view = new BorderPane();
     private String node;
     /** The batch shown, or null to follow the newest one as batches arrive. */
@@ -101,6 +110,7 @@ public final class BatchInspector implements FeedListener {
         selection.nodes().addListener((javafx.collections.ListChangeListener<String>) change -> select());
         selection.edgeProperty().addListener((obs, old, edge) -> select());
         filter.textProperty().addListener((obs, old, text) -> applyFilter());
+        malformedOnly.selectedProperty().addListener((obs, old, on) -> applyFilter());
         batchIds.valueProperty().addListener((obs, old, id) -> {
             if (!updatingControls && id != null) {
                 showBatch(id);
@@ -116,7 +126,7 @@ public final class BatchInspector implements FeedListener {
         skipped.getStyleClass().add("inspector-skipped");
         batchIds.setId("inspector-batch");
         batchIds.setTooltip(new Tooltip("Batch id"));
-        batchIds.setPrefWidth(90);
+        batchIds.setPrefWidth(100);
         batchIds.setOnShowing(e -> {
             updatingControls = true;
             try {
@@ -134,13 +144,23 @@ public final class BatchInspector implements FeedListener {
         next.setOnAction(e -> step(1));
         filter.setId("inspector-filter");
         filter.setPromptText("Filter rows");
-        filter.setPrefColumnCount(16);
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, previous, batchIds, next, summary, skipped, spring, filter);
+        filter.setPrefColumnCount(14);
+        // The node's name, the batch and the row count are never cut: the bar wraps to a second line instead.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        summary.setMinWidth(Region.USE_PREF_SIZE);
+        skipped.setMinWidth(Region.USE_PREF_SIZE);
+        batchIds.setMinWidth(Region.USE_PREF_SIZE);
+        HBox batchNavigation = new HBox(4, previous, batchIds, next);
+        batchNavigation.setAlignment(Pos.CENTER_LEFT);
+        malformedOnly.setId("inspector-malformed");
+        malformedOnly.setTooltip(new Tooltip(MALFORMED_TIP));
+        malformedOnly.managedProperty().bind(malformedOnly.visibleProperty());
+        malformedOnly.setVisible(false);
+        FlowPane bar = new FlowPane(8, 4, title, batchNavigation, summary, skipped, filter, malformedOnly);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("inspector-bar");
+        bar.setId("inspector-bar");
         TableView<Row> rowsView = table.view();
         rowsView.setId("inspector-table");
         rowsView.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -241,9 +261,8 @@ public final class BatchInspector implements FeedListener {
         shown = pick;
         updatingControls = true;
         try {
-            if (batchIds.isShowing()) {
-                fillBatchIds(batches);
-            }
+            // The list always holds the id shown, so its button shows the batch (a value not in the list shows blank).
+            fillBatchIds(batches);
             batchIds.setValue(pick == null ? null : pick.batchId());
         } finally {
             updatingControls = false;
@@ -272,11 +291,22 @@ public final class BatchInspector implements FeedListener {
             // Other nodes' batches also mark the view dirty; reload the rows only when this node's batch changed.
             loaded = pick;
             rows.setAll(pick.rows());
+            boolean hasCorruptColumn = corruptColumn(pick.schema()) >= 0;
+            // A CSV or JSON source without the column keeps malformed records as plain nulls: the box says how to
+            // tell them apart instead of vanishing.
+            malformedOnly.setVisible(hasCorruptColumn || isPermissiveFileSource(node));
+            malformedOnly.setDisable(!hasCorruptColumn);
+            malformedOnly.getTooltip().setText(hasCorruptColumn ? MALFORMED_TIP : MALFORMED_HINT);
+            if (!hasCorruptColumn) {
+                malformedOnly.setSelected(false);
+            } else if (malformedOnly.isSelected()) {
+                applyFilter();
+            }
         }
-        updateSummary(batches.get(batches.size() - 1).batchId());
+        updateSummary(batches.get(0).batchId(), batches.get(batches.size() - 1).batchId());
     }
 
-    /** The list of kept batch ids is filled when it opens, not on every batch. */
+    /** The kept batch ids, oldest first; the list is set only when they changed. */
     private void fillBatchIds(List<BatchSnapshot> batches) {
         List<Long> ids = new ArrayList<>(batches.size());
         batches.forEach(b -> ids.add(b.batchId()));
@@ -285,23 +315,70 @@ public final class BatchInspector implements FeedListener {
         }
     }
 
-    private void updateSummary(long latestId) {
-        summary.setText(String.format(Locale.ROOT, "batch %d of %d · %,d rows (showing %,d)", shown.batchId(),
-                latestId, shown.totalRows(), filtered.size()));
+    /**
+     * {@code batch 11 of 0–11 · 252 rows (showing 252)}: the batch shown among the ids kept (batch ids count from 0,
+     * as Spark's, so 12 batches are 0–11), its rows, and how many the filter lets through.
+     */
+    private void updateSummary(long firstId, long latestId) {
+        String among = firstId == latestId ? "" : String.format(Locale.ROOT, " of %d–%d", firstId, latestId);
+        summary.setText(String.format(Locale.ROOT, "batch %d%s · %,d rows (showing %,d)", shown.batchId(), among,
+                shown.totalRows(), filtered.size()));
     }
 
     private void applyFilter() {
         String needle = filter.getText() == null ? "" : filter.getText().strip().toLowerCase(Locale.ROOT);
-        if (needle.isEmpty()) {
+        Schema schema = shownSchema();
+        int corrupt = malformedOnly.isSelected() ? corruptColumn(schema) : -1;
+        if (needle.isEmpty() && corrupt < 0) {
             filtered.setPredicate(null);
         } else {
-            Schema schema = shownSchema();
-            filtered.setPredicate(row -> contains(schema, row, needle));
+            filtered.setPredicate(row -> (corrupt < 0 || corrupt < row.size() && row.get(corrupt) != null)
+                    && (needle.isEmpty() || contains(schema, row, needle)));
         }
         if (shown != null) {
             List<BatchSnapshot> batches = history.batches(node);
-            updateSummary(batches.isEmpty() ? shown.batchId() : batches.get(batches.size() - 1).batchId());
+            updateSummary(batches.isEmpty() ? shown.batchId() : batches.get(0).batchId(),
+                    batches.isEmpty() ? shown.batchId() : batches.get(batches.size() - 1).batchId());
         }
+    }
+
+    /**
+     * The index in {@code schema} of a file source's corrupt-record column ({@code columnNameOfCorruptRecord}, Spark's
+     * {@code _corrupt_record} by default), or -1: a row with a value there is a record the reader found malformed.
+     */
+    private int corruptColumn(Schema schema) {
+        PipelineSpec pipeline = spec.getValue();
+        if (pipeline == null) {
+            return -1;
+        }
+        for (NodeSpec candidate : pipeline.nodes()) {
+            if (candidate.type().equals("source.file")) {
+                String name = candidate.option("columnNameOfCorruptRecord").filter(OptionValue.Text.class::isInstance)
+                        .map(v -> ((OptionValue.Text) v).value()).orElse("_corrupt_record");
+                int index = schema.indexOf(name);
+                if (index >= 0) {
+                    return index;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** A csv or json {@code source.file} in PERMISSIVE mode (the default), whose malformed records become nulls. */
+    private boolean isPermissiveFileSource(String nodeId) {
+        PipelineSpec pipeline = spec.getValue();
+        Optional<NodeSpec> found = pipeline == null ? Optional.empty() : pipeline.node(nodeId);
+        if (found.isEmpty() || !found.get().type().equals("source.file")) {
+            return false;
+        }
+        String format = text(found.get(), "format", "");
+        return (format.equalsIgnoreCase("csv") || format.equalsIgnoreCase("json"))
+                && text(found.get(), "mode", "PERMISSIVE").equalsIgnoreCase("PERMISSIVE");
+    }
+
+    private static String text(NodeSpec node, String option, String fallback) {
+        return node.option(option).filter(OptionValue.Text.class::isInstance)
+                .map(v -> ((OptionValue.Text) v).value().strip()).orElse(fallback);
     }
 
     private boolean contains(Schema schema, Row row, String needle) {

@@ -5,8 +5,9 @@ import java.util.Comparator;
 import sluice.engine.types.DataType;
 
 /**
- * How a column sorts: by value for numbers, dates, timestamps, strings and booleans (all {@link Comparable} in their
- * Java form), by text for arrays and structs; nulls first, as Spark's ascending sort. Stateless.
+ * How a column sorts: by value for numbers, dates, timestamps, strings, booleans and binary (all {@link Comparable}
+ * in their Java form; binary byte by byte, unsigned, as Spark), by text for arrays and structs; nulls first, as
+ * Spark's ascending sort. Stateless.
  */
 final class CellOrder {
     private CellOrder() {

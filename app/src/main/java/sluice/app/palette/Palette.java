@@ -16,6 +16,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.plan.NodeCatalog;
 
@@ -35,7 +36,8 @@ public final class Palette {
 
     public Palette(NodeCatalog catalog) {
         requireNonNull(catalog, "catalog is null");
-        TextField filter = new TextField();
+        // ControlsFX's search field: a click on its ✕ clears the filter.
+        TextField filter = TextFields.createClearableTextField();
         filter.setId("palette-filter");
         filter.setPromptText("Filter node types");
         filter.textProperty().addListener((obs, old, text) -> filter(text));

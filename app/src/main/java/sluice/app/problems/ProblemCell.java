@@ -4,28 +4,36 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import sluice.engine.diag.ControlCharacters;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 
-/** FX thread only. One problem: an error mark, where it is (node, option, line:column) and the message. */
-final class ProblemCell extends ListCell<Problem> {
+/**
+ * FX thread only. One problem: an error mark, a "run" tag for a run's failure and where it is (node, option,
+ * line:column) on one line, the whole message wrapped under it.
+ */
+final class ProblemCell extends ListCell<ListedProblem> {
     private final Label icon = new Label("●");
+    private final Label kind = new Label();
     private final Label where = new Label();
     private final Label message = new Label();
-    private final HBox box = new HBox(6, icon, where, message);
+    private final HBox heading = new HBox(6, icon, kind, where);
+    private final VBox box = new VBox(2, heading, message);
     private final Tooltip tip = new Tooltip();
 
     ProblemCell() {
         getStyleClass().add("problem-cell");
         icon.getStyleClass().add("problem-icon");
+        kind.getStyleClass().add("problem-kind");
+        kind.managedProperty().bind(kind.visibleProperty());
+        kind.setMinWidth(Region.USE_PREF_SIZE);
         where.getStyleClass().add("problem-where");
         message.getStyleClass().add("problem-message");
-        HBox.setHgrow(message, Priority.ALWAYS);
         message.setMaxWidth(Double.MAX_VALUE);
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         where.setMinWidth(Region.USE_PREF_SIZE);
         icon.setMinWidth(Region.USE_PREF_SIZE);
         // Cells as wide as the list, so long messages wrap instead of scrolling sideways.
@@ -33,13 +41,16 @@ final class ProblemCell extends ListCell<Problem> {
     }
 
     @Override
-    protected void updateItem(Problem problem, boolean empty) {
-        super.updateItem(problem, empty);
-        if (empty || problem == null) {
+    protected void updateItem(ListedProblem item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
             setGraphic(null);
             setTooltip(null);
             return;
         }
+        Problem problem = item.problem();
+        kind.setText(item.kind().label());
+        kind.setVisible(item.kind() == ListedProblem.Kind.RUN);
         where.setText(location(problem.where()));
         message.setText(problem.message());
         tip.setText(problem.render() + (problem.where().nodeId() == null ? "" : "\nClick to show it"));

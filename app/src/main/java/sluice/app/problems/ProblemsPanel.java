@@ -2,6 +2,11 @@ package sluice.app.problems;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -12,17 +17,30 @@ import sluice.app.validation.LiveValidation;
 import sluice.engine.diag.Problem;
 
 /**
- * FX thread only. Lists the current problems, live, one cell each; clicking one (or Enter on it) selects its node
- * and asks the property sheet to focus its option.
+ * FX thread only. Lists the current problems, live, one cell each: why the last run failed (kind "run") first, then
+ * what the live check finds. Clicking one (or Enter on it) selects its node and asks the property sheet to focus its
+ * option.
  */
 public final class ProblemsPanel {
     private final Selection selection;
-    private final ListView<Problem> view = new ListView<>();
+    private final ObservableList<ListedProblem> listed = FXCollections.observableArrayList();
+    private final ListView<ListedProblem> view = new ListView<>(listed);
 
-    public ProblemsPanel(LiveValidation validation, Selection selection) {
+    /** {@code runFailures}: why the last run failed, empty while none did. */
+    public ProblemsPanel(LiveValidation validation, ObservableList<Problem> runFailures, Selection selection) {
         this.selection = requireNonNull(selection, "selection is null");
+        requireNonNull(validation, "validation is null");
+        requireNonNull(runFailures, "runFailures is null");
+        Runnable relist = () -> {
+            List<ListedProblem> all = new ArrayList<>();
+            runFailures.forEach(p -> all.add(new ListedProblem(ListedProblem.Kind.RUN, p)));
+            validation.problems().forEach(p -> all.add(new ListedProblem(ListedProblem.Kind.CHECK, p)));
+            listed.setAll(all);
+        };
+        validation.problems().addListener((ListChangeListener<Problem>) change -> relist.run());
+        runFailures.addListener((ListChangeListener<Problem>) change -> relist.run());
+        relist.run();
         view.setId("problems-list");
-        view.setItems(requireNonNull(validation, "validation is null").problems());
         view.setCellFactory(list -> new ProblemCell());
         Label none = new Label("No problems");
         none.setId("no-problems");
@@ -45,9 +63,18 @@ public final class ProblemsPanel {
         return view;
     }
 
+    /** What the panel lists, in order. */
+    public List<ListedProblem> listed() {
+        return List.copyOf(listed);
+    }
+
     /** Selects the problem's node and points the property sheet at its option. */
-    public void reveal(Problem problem) {
-        if (problem == null || problem.where().nodeId() == null) {
+    public void reveal(ListedProblem listedProblem) {
+        if (listedProblem == null) {
+            return;
+        }
+        Problem problem = listedProblem.problem();
+        if (problem.where().nodeId() == null) {
             return;
         }
         selection.selectOnly(problem.where().nodeId());

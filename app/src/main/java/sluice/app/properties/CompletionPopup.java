@@ -11,22 +11,42 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Popup;
-import sluice.engine.expr.ExpressionCompiler;
+import sluice.engine.aggregate.AggregateCompiler;
+import sluice.engine.expr.functions.FunctionRegistry;
+import sluice.engine.expr.functions.SqlFunction;
 
 /**
- * FX thread only. Completion of the name being typed in an expression field: the input's columns first, then the
- * engine's functions. It opens by itself as a name is typed and on Ctrl+Space; Up and Down choose, Enter or Tab
- * inserts, Escape closes. The text field keeps the keyboard focus throughout.
+ * FX thread only. Completion of the name being typed in an expression field: the input's columns first (a column
+ * named exactly as typed at the top, so Enter keeps it), then the aggregate functions where the field holds an
+ * aggregation, then the engine's functions. It opens by itself as a name is typed and on Ctrl+Space; Up and Down
+ * choose, Enter or Tab inserts, Escape closes. The text field keeps the keyboard focus throughout.
  */
 final class CompletionPopup {
-    /** One thing that can be inserted: a column name, or a function (inserted with its opening parenthesis). */
-    record Suggestion(String name, boolean function) {
+    /**
+     * One thing that can be inserted: a column name, or a function (inserted with its opening parenthesis), shown
+     * with its signature and, as a tooltip, what it does.
+     */
+    record Suggestion(String name, boolean function, String signature, String description) {
+        static Suggestion column(String name) {
+            return new Suggestion(name, false, "column", "");
+        }
+
+        static Suggestion aggregate(String name) {
+            return new Suggestion(name, true, "aggregate function", "");
+        }
+
+        static Suggestion function(SqlFunction function, String calledName) {
+            return new Suggestion(calledName, true, String.join("; ", function.signaturesAs(calledName)),
+                    function.description());
+        }
+
         String insertion() {
             if (function) {
                 return name + "(";
@@ -36,13 +56,14 @@ final class CompletionPopup {
     }
 
     private static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.SPACE, KeyCombination.SHORTCUT_DOWN);
-    private static final List<String> FUNCTIONS = ExpressionCompiler.functionNames();
+    private static final FunctionRegistry FUNCTIONS = FunctionRegistry.standard();
 
     private final TextField field;
     private final Supplier<List<String>> columns;
     private final ListView<Suggestion> list = new ListView<>();
     private final Popup popup = new Popup();
     private boolean typed;
+    private boolean aggregates;
     private int tokenStart;
 
     CompletionPopup(TextField field, Supplier<List<String>> columns) {
@@ -51,7 +72,7 @@ final class CompletionPopup {
         list.getStyleClass().add("completion-list");
         list.getStylesheets().add(CompletionPopup.class.getResource("/sluice/app/properties.css").toExternalForm());
         list.setCellFactory(view -> new SuggestionCell());
-        list.setPrefWidth(260);
+        list.setPrefWidth(420);
         list.setFocusTraversable(false);
         list.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY && list.getSelectionModel().getSelectedItem() != null) {
@@ -88,7 +109,15 @@ final class CompletionPopup {
         switch (event.getCode()) {
             case DOWN -> move(1);
             case UP -> move(-1);
-            case ENTER, TAB -> accept(list.getSelectionModel().getSelectedItem());
+            case ENTER, TAB -> {
+                Suggestion chosen = list.getSelectionModel().getSelectedItem();
+                if (chosen != null && !chosen.function() && chosen.insertion().equals(typedWord())) {
+                    // The column is already written out: the key does what it does in the field (Enter commits).
+                    popup.hide();
+                    return;
+                }
+                accept(chosen);
+            }
             case ESCAPE -> popup.hide();
             default -> {
                 return;
@@ -104,17 +133,32 @@ final class CompletionPopup {
         list.scrollTo(next);
     }
 
-    /** Shows the names that start with the one before the caret; {@code asked}: also when nothing is typed yet. */
-    void update(boolean asked) {
+    /** Whether aggregate function names are offered, before the engine's row functions. */
+    void offerAggregates(boolean offered) {
+        aggregates = offered;
+    }
+
+    private int wordStart() {
         String text = field.getText() == null ? "" : field.getText();
-        int caret = Math.min(field.getCaretPosition(), text.length());
-        int start = caret;
+        int start = Math.min(field.getCaretPosition(), text.length());
         while (start > 0 && ExpressionField.isWordChar(text.charAt(start - 1))) {
             start--;
         }
-        String prefix = text.substring(start, caret);
+        return start;
+    }
+
+    /** The name before the caret. */
+    private String typedWord() {
+        String text = field.getText() == null ? "" : field.getText();
+        return text.substring(wordStart(), Math.min(field.getCaretPosition(), text.length()));
+    }
+
+    /** Shows the names that start with the one before the caret; {@code asked}: also when nothing is typed yet. */
+    void update(boolean asked) {
+        int start = wordStart();
+        String prefix = typedWord();
         List<Suggestion> found = prefix.isEmpty() && !asked ? List.of() : suggestions(prefix);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || found.size() == 1 && found.get(0).insertion().equals(prefix)) {
             popup.hide();
             return;
         }
@@ -132,14 +176,26 @@ final class CompletionPopup {
     List<Suggestion> suggestions(String prefix) {
         String lower = prefix.toLowerCase(Locale.ROOT);
         List<Suggestion> found = new ArrayList<>();
-        for (String column : columns.get()) {
+        List<String> names = columns.get();
+        if (!prefix.isEmpty() && names.contains(prefix)) {
+            found.add(Suggestion.column(prefix));
+        }
+        for (String column : names) {
             if (column.toLowerCase(Locale.ROOT).startsWith(lower) && !column.equals(prefix)) {
-                found.add(new Suggestion(column, false));
+                found.add(Suggestion.column(column));
             }
         }
-        for (String function : FUNCTIONS) {
-            if (function.toLowerCase(Locale.ROOT).startsWith(lower) && !function.equals(prefix)) {
-                found.add(new Suggestion(function, true));
+        if (aggregates) {
+            for (String function : AggregateCompiler.FUNCTIONS) {
+                if (function.startsWith(lower) && !function.equals(prefix)) {
+                    found.add(Suggestion.aggregate(function));
+                }
+            }
+        }
+        for (String function : FUNCTIONS.callableNames()) {
+            if (function.startsWith(lower) && !function.equals(prefix)
+                    && !(aggregates && AggregateCompiler.FUNCTIONS.contains(function))) {
+                found.add(Suggestion.function(FUNCTIONS.find(function).orElseThrow(), function));
             }
         }
         return found;
@@ -164,7 +220,7 @@ final class CompletionPopup {
         return List.copyOf(list.getItems());
     }
 
-    /** A suggestion's name and, muted, whether it is a column or a function. */
+    /** A suggestion's name and, muted, 'column' or the function's signature; a function's tooltip says what it does. */
     private static final class SuggestionCell extends ListCell<Suggestion> {
         @Override
         protected void updateItem(Suggestion item, boolean empty) {
@@ -175,10 +231,11 @@ final class CompletionPopup {
                 return;
             }
             setText(item.name());
-            Label kind = new Label(item.function() ? "function" : "column");
+            Label kind = new Label(item.signature());
             kind.getStyleClass().add("completion-kind");
             setGraphic(kind);
             setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setTooltip(item.description().isEmpty() ? null : new Tooltip(item.description()));
         }
     }
 }

@@ -22,6 +22,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.aggregate.AggregateCompiler;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.ExpressionCompiler;
 import sluice.engine.types.Schema;
@@ -30,13 +31,15 @@ import sluice.engine.types.Schema;
  * FX thread only. A text field for one Spark SQL expression. It compiles the text against the node's input schema
  * on every keystroke (microseconds; never the whole pipeline), underlines the span the error points at, shows the
  * message below the field, and completes column and function names as you type or on Ctrl+Space. With no input
- * schema known yet it checks nothing and completes function names only.
+ * schema known yet it checks nothing and completes function names only. An aggregation field (an element of an
+ * aggregate's list) checks its text as an aggregate function call and offers the aggregate functions first.
  */
 public final class ExpressionField {
     private static final System.Logger LOG = System.getLogger(ExpressionField.class.getName());
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private final ExpressionCompiler compiler = new ExpressionCompiler(ZoneId.systemDefault());
+    private final AggregateCompiler aggregates = new AggregateCompiler(compiler);
     private final TextField field;
     private final Region mark = new Region();
     private final Label message = new Label();
@@ -48,6 +51,7 @@ public final class ExpressionField {
     private Schema input;
     private Position where = Position.NOWHERE;
     private boolean allowStar;
+    private boolean aggregation;
     private IndexRange span;
     private boolean bugLogged;
 
@@ -123,6 +127,13 @@ public final class ExpressionField {
         check();
     }
 
+    /** Whether the text is an aggregate function call such as {@code avg(Close) AS avg_close}. */
+    public void setAggregation(boolean aggregation) {
+        this.aggregation = aggregation;
+        completion.offerAggregates(aggregation);
+        check();
+    }
+
     /** The tooltip when there is no problem. */
     public void setDescription(String text) {
         description = requireNonNull(text, "text is null");
@@ -147,7 +158,11 @@ public final class ExpressionField {
         Problem found = null;
         if (input != null && !text.isBlank() && !(allowStar && text.trim().equals("*"))) {
             try {
-                compiler.compile(text, input, where);
+                if (aggregation) {
+                    aggregates.compile(text, input, where);
+                } else {
+                    compiler.compile(text, input, where);
+                }
             } catch (SluiceException e) {
                 found = e.problem();
             } catch (RuntimeException e) {

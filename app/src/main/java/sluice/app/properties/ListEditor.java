@@ -26,6 +26,7 @@ final class ListEditor implements OptionEditor {
 
     private final OptionSpec option;
     private final Position where;
+    private final boolean aggregations;
     private final Consumer<OptionValue> onCommit;
     private final List<Row> rows = new ArrayList<>();
     private final VBox rowBox = new VBox(4);
@@ -34,9 +35,10 @@ final class ListEditor implements OptionEditor {
     private Schema input;
     private boolean rebuilding;
 
-    private ListEditor(OptionSpec option, Position where, Consumer<OptionValue> onCommit) {
+    private ListEditor(OptionSpec option, Position where, boolean aggregations, Consumer<OptionValue> onCommit) {
         this.option = option;
         this.where = where;
+        this.aggregations = aggregations;
         this.onCommit = onCommit;
         add.getStyleClass().addAll("small", "list-add");
         add.setTooltip(new Tooltip("Add an element"));
@@ -47,11 +49,16 @@ final class ListEditor implements OptionEditor {
     }
 
     static ListEditor expressions(OptionSpec option, Position where, Consumer<OptionValue> onCommit) {
-        return new ListEditor(option, where, onCommit);
+        return new ListEditor(option, where, false, onCommit);
+    }
+
+    /** A list of aggregate function calls: checked and completed as aggregations, not as row expressions. */
+    static ListEditor aggregations(OptionSpec option, Position where, Consumer<OptionValue> onCommit) {
+        return new ListEditor(option, where, true, onCommit);
     }
 
     static ListEditor strings(OptionSpec option, Consumer<OptionValue> onCommit) {
-        return new ListEditor(option, null, onCommit);
+        return new ListEditor(option, null, false, onCommit);
     }
 
     private Row addRow(String text) {
@@ -60,7 +67,8 @@ final class ListEditor implements OptionEditor {
         Node input = field;
         if (where != null) {
             expression = new ExpressionField(field);
-            expression.setAllowStar(true);
+            expression.setAllowStar(!aggregations);
+            expression.setAggregation(aggregations);
             expression.setDescription(option.description() + " (Ctrl+Space completes names)");
             expression.setInputSchema(this.input);
             input = expression.view();

@@ -38,6 +38,7 @@ interface OptionEditor {
             case SCHEMA -> new SchemaEditor(option, commit);
             case EXPRESSION -> new ExpressionEditor(option, where, commit);
             case EXPRESSION_LIST -> ListEditor.expressions(option, where, commit);
+            case AGGREGATION_LIST -> ListEditor.aggregations(option, where, commit);
             case STRING_LIST -> ListEditor.strings(option, commit);
             case PATH -> new PathEditor(option, commit);
         };

@@ -7,17 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -53,7 +54,7 @@ public final class PropertiesPanel {
     private final LiveValidation validation;
     private final Label title = new Label();
     private final Label subtitle = new Label();
-    private final GridPane grid = new GridPane();
+    private final OptionGrid grid = new OptionGrid();
     private final VBox schemaBox = new VBox(2);
     private final Label schemaTitle = new Label("Output schema");
     private final TextField pipelineName = new TextField();
@@ -65,6 +66,7 @@ public final class PropertiesPanel {
     private String shownType;
     private boolean showingPipeline;
     private Schema shownInput;
+    private List<String> shownExtras = List.of();
 
     public PropertiesPanel(PipelineDocument document, Selection selection, NodeCatalog catalog,
                            LiveValidation validation) {
@@ -79,13 +81,6 @@ public final class PropertiesPanel {
         subtitle.setWrapText(true);
         grid.setId("properties-grid");
         grid.getStyleClass().add("properties-grid");
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints names = new ColumnConstraints();
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setFillWidth(true);
-        grid.getColumnConstraints().setAll(names, values);
         schemaBox.setId("properties-schema");
         schemaTitle.getStyleClass().add("properties-section");
         pipelineName.setId("pipeline-name");
@@ -106,6 +101,9 @@ public final class PropertiesPanel {
         selection.edgeProperty().addListener((obs, old, edge) -> refresh());
         document.specProperty().addListener((obs, old, spec) -> refresh());
         validation.schemas().addListener((MapChangeListener<String, Schema>) change -> showSchemas());
+        // A node just connected reads a schema that was already known (the map did not change): every checked spec
+        // hands the expression editors their input schema, so a brand-new node checks and completes from the start.
+        validation.checkedProperty().addListener((obs, old, checked) -> showSchemas());
         validation.problems().addListener((ListChangeListener<Problem>) change -> markProblems());
         selection.focusedOptionProperty().addListener((obs, old, option) -> focusOption(option));
         refresh();
@@ -126,7 +124,9 @@ public final class PropertiesPanel {
             nameCommit.show(spec.name());
             return;
         }
-        if (showingPipeline || !node.get().id().equals(shownNode) || !node.get().type().equals(shownType)) {
+        // An option added or removed (by the add row, a remove button, undo or redo) adds or takes away a row.
+        if (showingPipeline || !node.get().id().equals(shownNode) || !node.get().type().equals(shownType)
+                || !extraOptions(node.get(), kindOptions(node.get())).equals(shownExtras)) {
             buildNodeSheet(node.get());
         }
         editors.forEach((name, editor) -> editor.show(valueOf(node.get(), name)));
@@ -137,7 +137,7 @@ public final class PropertiesPanel {
         showingPipeline = true;
         title.setText("Pipeline");
         subtitle.setText("Select a node on the canvas to edit its options.");
-        grid.addRow(0, rowLabel("name", true, "The pipeline's name"), pipelineName);
+        grid.addRow(rowLabel("name", true, "The pipeline's name"), pipelineName);
         schemaTitle.setVisible(false);
         schemaBox.getChildren().clear();
     }
@@ -149,14 +149,26 @@ public final class PropertiesPanel {
         title.setText(node.id());
         Optional<NodeKind> kind = catalog.type(node.type()).map(NodeType::kind);
         subtitle.setText(node.type() + kind.map(k -> " — " + k.description()).orElse(" — unknown node type"));
-        int row = 0;
-        for (OptionSpec option : kind.map(NodeKind::options).orElse(List.of())) {
-            addEditor(row++, option, node.id());
+        List<OptionSpec> options = kind.map(NodeKind::options).orElse(List.of());
+        for (OptionSpec option : options) {
+            // A family of options (kafka.*) has no editor of its own; each one set gets a row below.
+            if (!option.isPrefix()) {
+                addEditor(option, node);
+            }
         }
-        for (String name : node.options().keySet()) {
-            if (kind.isEmpty() || kind.get().options().stream().noneMatch(o -> o.name().equalsIgnoreCase(name))) {
-                addEditor(row++, OptionSpec.optional(name, OptionKind.STRING, null, "Not an option of "
-                        + node.type() + "; clear it to remove it"), node.id());
+        shownExtras = extraOptions(node, options);
+        for (String name : shownExtras) {
+            Optional<OptionSpec> family = options.stream().filter(o -> o.isPrefix() && o.matches(name)).findFirst();
+            addEditor(OptionSpec.optional(name, OptionKind.STRING, null, family.map(OptionSpec::description)
+                    .orElse("Not an option of " + node.type() + "; clear it to remove it")), node);
+        }
+        for (OptionSpec family : options) {
+            if (family.isPrefix()) {
+                String nodeId = node.id();
+                FamilyOptionAdder adder = new FamilyOptionAdder(family.name(),
+                        (option, value) -> commit(nodeId, option, OptionValue.of(value)));
+                grid.addRow(rowLabel("add " + family.name(), false, "Adds an option: " + family.description()),
+                        adder.view());
             }
         }
         schemaTitle.setVisible(true);
@@ -164,13 +176,50 @@ public final class PropertiesPanel {
         markProblems();
     }
 
-    private void addEditor(int row, OptionSpec option, String nodeId) {
-        OptionEditor editor = OptionEditor.of(option, nodeId, value -> commit(nodeId, option.name(), value));
+    private List<OptionSpec> kindOptions(NodeSpec node) {
+        return catalog.type(node.type()).map(NodeType::kind).map(NodeKind::options).orElse(List.of());
+    }
+
+    /** The node's options that have no editor of their own (a family's members, unknown names), in file order. */
+    private static List<String> extraOptions(NodeSpec node, List<OptionSpec> options) {
+        return node.options().keySet().stream()
+                .filter(name -> options.stream().noneMatch(o -> !o.isPrefix() && o.name().equalsIgnoreCase(name)))
+                .toList();
+    }
+
+    private void addEditor(OptionSpec option, NodeSpec node) {
+        String nodeId = node.id();
+        Consumer<OptionValue> onCommit = value -> commit(nodeId, option.name(), value);
+        OptionEditor editor = TopicEditor.isTopicOption(node.type(), option.name())
+                ? new TopicEditor(option, onCommit, () -> kafkaSettings(nodeId))
+                : OptionEditor.of(option, nodeId, onCommit);
         Label label = rowLabel(option.name(), option.required(), option.description());
-        GridPane.setValignment(label, VPos.TOP);
-        grid.addRow(row, label, editor.view());
+        grid.addRow(label, kindOptions(node).stream().anyMatch(o -> o.name().equalsIgnoreCase(option.name()))
+                ? editor.view() : withRemoveButton(nodeId, option.name(), editor.view()));
         editors.put(option.name(), editor);
         labels.put(option.name(), label);
+    }
+
+    /** An option outside the node type's list (a kafka.* setting) gets a button that removes it as one edit. */
+    private Node withRemoveButton(String nodeId, String option, Node editor) {
+        Button remove = new Button("\u2715");
+        remove.setId("remove-" + option);
+        remove.getStyleClass().add("remove-option");
+        remove.setTooltip(new Tooltip("Remove " + option));
+        remove.setOnAction(e -> commit(nodeId, option, null));
+        HBox.setHgrow(editor, Priority.ALWAYS);
+        return new HBox(4, editor, remove);
+    }
+
+    /** The node's {@code kafka.*} options without the prefix, as the document has them now. */
+    private Map<String, String> kafkaSettings(String nodeId) {
+        Map<String, String> settings = new TreeMap<>();
+        document.spec().node(nodeId).ifPresent(node -> node.options().forEach((name, value) -> {
+            if (name.regionMatches(true, 0, "kafka.", 0, 6) && value instanceof OptionValue.Text text) {
+                settings.put(name.substring(6), text.value());
+            }
+        }));
+        return settings;
     }
 
     private static Label rowLabel(String name, boolean required, String description) {
@@ -187,12 +236,13 @@ public final class PropertiesPanel {
     }
 
     private void clear() {
-        grid.getChildren().clear();
+        grid.clear();
         editors.clear();
         labels.clear();
         shownNode = null;
         shownType = null;
         shownInput = null;
+        shownExtras = List.of();
         showingPipeline = false;
     }
 
@@ -275,6 +325,11 @@ public final class PropertiesPanel {
     Node editorView(String option) {
         OptionEditor editor = editors.get(option);
         return editor == null ? null : editor.view();
+    }
+
+    /** Whether the sheet puts labels beside their editors (wide) rather than above them (narrow), for tests. */
+    boolean labelsBesideEditors() {
+        return grid.isSideBySide();
     }
 
     String shownNode() {

@@ -2,6 +2,7 @@ package sluice.app.run;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.runtime.BatchSnapshot;
 import sluice.engine.runtime.InternalFailure;
@@ -10,14 +11,29 @@ import sluice.engine.runtime.QueryProgress;
 import sluice.engine.runtime.StreamingQuery;
 import sluice.engine.types.PartitionedBatch;
 
-/** Turns a query's events into feed events, on the query thread: bounded copies only, never a wait. */
+/**
+ * Turns a query's events into feed events, on the query thread: bounded copies only, never a wait. Events of a query
+ * that is no longer the session's current run (stopped for another run, or another pipeline was opened) are
+ * dropped, so they never show up in the views of the next one.
+ */
 final class FeedingListener implements QueryListener {
     /** Rows kept per node and batch: enough for a table page and a chart, bounded whatever the stream does. */
     static final int MAX_ROWS = 2_000;
     private final BatchFeed feed;
+    private final IntSupplier currentRun;
+    private final int run;
 
-    FeedingListener(BatchFeed feed) {
+    /** Feeds the events of run number {@code run} while {@code currentRun} still says it is the current one. */
+    FeedingListener(BatchFeed feed, IntSupplier currentRun, int run) {
         this.feed = feed;
+        this.currentRun = currentRun;
+        this.run = run;
+    }
+
+    private void offer(FeedEvent event) {
+        if (currentRun.getAsInt() == run) {
+            feed.offer(event);
+        }
     }
 
     @Override
@@ -29,17 +45,17 @@ final class FeedingListener implements QueryListener {
     public void onBatchData(long batchId, Map<String, PartitionedBatch> outputs) {
         Map<String, BatchSnapshot> nodes = new LinkedHashMap<>();
         outputs.forEach((id, data) -> nodes.put(id, BatchSnapshot.of(batchId, id, data, MAX_ROWS)));
-        feed.offer(new FeedEvent.BatchEvent(batchId, nodes));
+        offer(new FeedEvent.BatchEvent(batchId, nodes));
     }
 
     @Override
     public void onProgress(QueryProgress progress) {
-        feed.offer(new FeedEvent.ProgressEvent(progress));
+        offer(new FeedEvent.ProgressEvent(progress));
     }
 
     @Override
     public void onTerminated(StreamingQuery query, Throwable failure) {
-        feed.offer(new FeedEvent.EndEvent(message(failure)));
+        offer(new FeedEvent.EndEvent(message(failure)));
     }
 
     /** One line for the user, never a stack trace; null for a normal end. */

@@ -26,10 +26,21 @@ public enum ReplaySpeed {
         return label;
     }
 
-    /** The processing-time trigger Run uses for {@code spec} at this speed. */
+    /** The processing-time trigger Run uses for {@code spec} at this speed, on the every-second trigger. */
     public Trigger.ProcessingTime triggerFor(PipelineSpec spec) {
+        return scale(new Trigger.ProcessingTime(Duration.ofSeconds(1), "1 second"), spec);
+    }
+
+    /**
+     * The trigger Run uses for {@code spec}'s processing-time {@code trigger} at this speed: its interval divided by
+     * the speed when the pipeline replays files, unchanged otherwise (and at 1x).
+     */
+    public Trigger.ProcessingTime scale(Trigger.ProcessingTime trigger, PipelineSpec spec) {
         boolean replaysFiles = spec.nodes().stream().anyMatch(n -> n.type().equals("source.file"));
-        long ms = replaysFiles ? intervalMs : 1_000;
+        if (!replaysFiles || this == NORMAL) {
+            return trigger;
+        }
+        long ms = Math.max(1, trigger.interval().toMillis() * intervalMs / 1_000);
         return new Trigger.ProcessingTime(Duration.ofMillis(ms), ms % 1000 == 0 ? ms / 1000 + " second"
                 + (ms == 1000 ? "" : "s") : ms + " milliseconds");
     }

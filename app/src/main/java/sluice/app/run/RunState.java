@@ -1,9 +1,9 @@
 package sluice.app.run;
 
-/** Where a run is. */
+/** Where a run is. Finished: the stream ended by itself (available-now, a preview); stopped: the user ended it. */
 public enum RunState {
     IDLE("Ready"), STARTING("Starting"), RUNNING("Running"), PAUSED("Paused"), FINISHED("Finished"),
-    FAILED("Failed");
+    STOPPED("Stopped"), FAILED("Failed");
 
     private final String label;
 

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -146,6 +147,48 @@ class PipelineCanvasTest {
 
         assertThat(robot.lookup("#edge-rate-keep-0 .edge-count").queryLabeled().getText()).isEqualTo("1,234 rows");
         assertThat(robot.lookup("#edge-rate-keep-0 .edge-count").queryLabeled().isVisible()).isTrue();
+    }
+
+    @Test
+    void anEdgesCountIsCentredAndNotCoveredByNodesPlacedCloseTogether(FxRobot robot) {
+        open(CanvasFixture.node("rate", "source.rate", 40, 60),
+                CanvasFixture.node("keep", "transform.filter", 40 + NodeView.WIDTH + 24, 60, "rate"));
+
+        onFx(() -> fx.canvas.showRowCounts(Map.of("rate", 1234L)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node count = robot.lookup("#edge-rate-keep-0 .edge-count").query();
+        Bounds label = WorkbenchFixture.onFx(() -> count.localToScene(count.getLayoutBounds()));
+        for (String node : List.of("#node-rate", "#node-keep")) {
+            Node view = robot.lookup(node).query();
+            assertThat(WorkbenchFixture.onFx(() -> view.localToScene(view.getLayoutBounds()).intersects(label)))
+                    .as(node).isFalse();
+        }
+        double gapMiddle = WorkbenchFixture.onFx(() -> {
+            Node from = robot.lookup("#node-rate").query();
+            Node to = robot.lookup("#node-keep").query();
+            return (from.localToScene(from.getLayoutBounds()).getMaxX()
+                    + to.localToScene(to.getLayoutBounds()).getMinX()) / 2;
+        });
+        assertThat(label.getCenterX()).isCloseTo(gapMiddle, Offset.offset(2.0));
+    }
+
+    @Test
+    void anEdgesCountBetweenNodesStackedAboveEachOtherIsCoveredByNeither(FxRobot robot) {
+        // The workbench's newcomer run: a sink dropped below and a little right of its input, the edge nearly upright.
+        open(CanvasFixture.node("rate", "source.rate", 40, 60),
+                CanvasFixture.node("keep", "transform.filter", 44 + NodeView.WIDTH, 60 + 130, "rate"));
+
+        onFx(() -> fx.canvas.showRowCounts(Map.of("rate", 743L)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Node count = robot.lookup("#edge-rate-keep-0 .edge-count").query();
+        Bounds label = WorkbenchFixture.onFx(() -> count.localToScene(count.getLayoutBounds()));
+        for (String node : List.of("#node-rate", "#node-keep")) {
+            Node view = robot.lookup(node).query();
+            assertThat(WorkbenchFixture.onFx(() -> view.localToScene(view.getLayoutBounds()).intersects(label)))
+                    .as(node).isFalse();
+        }
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import sluice.app.Workbench;
+import sluice.app.OrderedSampleData;
 import sluice.app.WorkbenchFixture;
 
 /** The chart of the stocks example in the real window against the rows of the files and of the inspector. */
@@ -45,7 +46,7 @@ class ChartsPanelTest {
 
     @Test
     void eachSymbolsSeriesHoldsTheDateAndCloseOfItsRowsInOrder(FxRobot robot) throws IOException {
-        robot.interact(() -> workbench.files().open(WorkbenchFixture.example("stocks-replay")));
+        robot.interact(() -> workbench.files().open(OrderedSampleData.example("stocks-replay")));
         WorkbenchFixture.await("the example is checked", () -> workbench.validation().planProperty().get() != null);
         robot.clickOn("#trigger-choice").clickOn("Available now");
 
@@ -62,7 +63,7 @@ class ChartsPanelTest {
 
     @Test
     void lastPointOfTheSeriesIsTheLastRowTheInspectorShows(FxRobot robot) {
-        robot.interact(() -> workbench.files().open(WorkbenchFixture.example("stocks-replay")));
+        robot.interact(() -> workbench.files().open(OrderedSampleData.example("stocks-replay")));
         WorkbenchFixture.await("the example is checked", () -> workbench.validation().planProperty().get() != null);
         robot.clickOn("#node-close-chart");
 
@@ -70,7 +71,7 @@ class ChartsPanelTest {
         awaitText(robot, "#batch-id", "Batch: 0");
         robot.clickOn("#step-button");
         awaitText(robot, "#batch-id", "Batch: 1");
-        awaitText(robot, "#inspector-summary", "batch 1 of 1 · 252 rows (showing 252)");
+        awaitText(robot, "#inspector-summary", "batch 1 of 0–1 · 252 rows (showing 252)");
 
         List<String> last = lastRowCells(robot);
         Map<String, List<Point2D>> drawn = WorkbenchFixture.onFx(() -> workbench.charts().seriesPoints("close-chart"));

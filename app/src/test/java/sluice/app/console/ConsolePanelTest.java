@@ -17,6 +17,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import sluice.app.Workbench;
+import sluice.app.OrderedSampleData;
 import sluice.app.WorkbenchFixture;
 import sluice.engine.cli.Main;
 
@@ -37,7 +38,7 @@ class ConsolePanelTest {
 
     @Test
     void consoleTabShowsExactlyWhatTheCommandLinePrints(FxRobot robot) {
-        Path pipeline = WorkbenchFixture.example("stocks-replay");
+        Path pipeline = OrderedSampleData.example("stocks-replay");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.execute(new String[] {"run", pipeline.toString(), "--trigger", "available-now"},

@@ -8,18 +8,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExamplesTest {
-    private static final String[] FOUR = {"json-messages", "rate-plus-one", "socket-lines", "stocks-replay"};
+    private static final String[] ALL = {"json-messages", "kafka-echo", "rate-plus-one", "socket-lines",
+        "stocks-replay", "stocks-to-kafka"};
 
     @Test
     void foundFromTheAppModuleFolder() {
-        assertThat(Examples.list(Path.of("").toAbsolutePath())).extracting(Examples::title).containsExactly(FOUR);
+        assertThat(Examples.list(Path.of("").toAbsolutePath())).extracting(Examples::title).containsExactly(ALL);
     }
 
     @Test
     void foundFromTheRepositoryRoot() {
         Path root = Path.of("").toAbsolutePath().getParent();
 
-        assertThat(Examples.list(root)).extracting(Examples::title).containsExactly(FOUR);
+        assertThat(Examples.list(root)).extracting(Examples::title).containsExactly(ALL);
     }
 
     @Test

@@ -143,8 +143,42 @@ class FileActionsTest {
 
         files.newAsked(null);
 
-        assertThat(asked).containsExactly("Changed");
+        assertThat(asked).containsExactly("'rate-plus-one.sluice.json' (Changed)");
         assertThat(document.spec().name()).isEqualTo("Changed");
+    }
+
+    @Test
+    void aNewPipelineIsNamedAsNew() {
+        files.newDocument();
+        document.apply(new RenamePipeline("Mine"));
+        answer = UnsavedChanges.Choice.CANCEL;
+
+        files.quitAsked(null);
+
+        assertThat(asked).containsExactly("the new pipeline 'Mine'");
+        assertThat(files.documentName()).isEqualTo("the new pipeline 'Mine'");
+    }
+
+    @Test
+    void theFirstSaveOfANewPipelineStartsInTheHomeFolder() {
+        files.newDocument();
+
+        assertThat(files.saveFolder()).isEqualTo(Path.of(System.getProperty("user.home")));
+    }
+
+    @Test
+    void theFirstSaveStartsInTheLastFolderUsedButNeverAmongTheExamples(@TempDir Path folder) {
+        files.open(WorkbenchFixture.example("rate-plus-one"));
+        files.saveTo(folder.resolve("mine.sluice.json"));
+        files.newDocument();
+        assertThat(files.saveFolder()).isEqualTo(folder.toAbsolutePath());
+
+        files.open(WorkbenchFixture.example("json-messages"));
+
+        assertThat(files.recent().files().get(0)).isEqualTo(WorkbenchFixture.example("json-messages"));
+        assertThat(files.saveFolder()).isEqualTo(folder.toAbsolutePath());
+        files.newDocument();
+        assertThat(files.saveFolder()).isEqualTo(folder.toAbsolutePath());
     }
 
     @Test

@@ -48,14 +48,15 @@ class FileMenusTest {
     }
 
     @Test
-    void examplesMenuListsTheFourExamples(FxRobot robot) {
+    void examplesMenuListsTheExamples(FxRobot robot) {
         assertThat(fileMenu(robot, "examples-menu").getItems()).extracting(MenuItem::getText)
-                .containsExactly("json-messages", "rate-plus-one", "socket-lines", "stocks-replay");
+                .containsExactly("json-messages", "kafka-echo", "rate-plus-one", "socket-lines", "stocks-replay",
+                        "stocks-to-kafka");
     }
 
     @Test
     void choosingAnExampleOpensIt(FxRobot robot) {
-        MenuItem stocks = fileMenu(robot, "examples-menu").getItems().get(3);
+        MenuItem stocks = fileMenu(robot, "examples-menu").getItems().get(4);
 
         robot.interact(stocks::fire);
 

@@ -148,6 +148,19 @@ class EditorKindsTest {
     }
 
     @Test
+    void tabInTheSchemaEditorMovesOnAndCommitsInsteadOfTypingATab(FxRobot robot) {
+        select(robot, "files");
+        TextArea area = robot.lookup("#option-schema").queryAs(TextArea.class);
+
+        robot.clickOn(area);
+        robot.interact(() -> area.setText("a INT, b STRING"));
+        robot.type(KeyCode.TAB);
+
+        assertThat(area.isFocused()).isFalse();
+        assertThat(option("files", "schema")).isEqualTo(OptionValue.of("a INT, b STRING"));
+    }
+
+    @Test
     void pathEditorCommitsTheTypedPath(FxRobot robot) {
         select(robot, "files");
 

@@ -1,6 +1,7 @@
 package sluice.app.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -151,5 +152,20 @@ class PropertySheetTest {
         WorkbenchFixture.await("completions show", () -> expression.completion().isShowing());
         assertThat(expression.completion().items()).extracting(CompletionPopup.Suggestion::name)
                 .contains("timestamp", "value", "upper");
+    }
+
+    @Test
+    void aFunctionCompletionShowsItsSignatureAsCalled(FxRobot robot) {
+        awaitChecked();
+        TextField field = robot.lookup("#option-condition").queryAs(TextField.class);
+        ExpressionField expression = ExpressionField.of(field);
+
+        robot.clickOn(field);
+        robot.interact(field::clear);
+        robot.write("ucas");
+
+        WorkbenchFixture.await("completions show", () -> expression.completion().isShowing());
+        assertThat(expression.completion().items()).extracting(CompletionPopup.Suggestion::name,
+                CompletionPopup.Suggestion::signature).containsExactly(tuple("ucase", "ucase(str)"));
     }
 }

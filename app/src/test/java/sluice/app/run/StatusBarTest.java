@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static sluice.app.WorkbenchFixture.awaitText;
 import static sluice.app.WorkbenchFixture.text;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import sluice.app.Workbench;
+import sluice.app.OrderedSampleData;
 import sluice.app.WorkbenchFixture;
 import sluice.engine.runtime.QueryProgress;
 
@@ -33,7 +38,7 @@ class StatusBarTest {
                 reported.put(progress.batchId(), progress);
             }
         });
-        workbench.files().open(WorkbenchFixture.example("stocks-replay"));
+        workbench.files().open(OrderedSampleData.example("stocks-replay"));
     }
 
     @AfterEach
@@ -58,9 +63,34 @@ class StatusBarTest {
         assertThat(text(robot, "#run-state")).isEqualTo("Running");
         WorkbenchFixture.await("a batch ran after Run", () -> batchShown(robot) > 2);
         robot.clickOn("#stop-button");
-        awaitText(robot, "#run-state", "Finished");
+        awaitText(robot, "#run-state", "Stopped");
 
         assertShows(robot, reported.get(WorkbenchFixture.onFx(() -> batchShown(robot))));
+    }
+
+    @Test
+    void rowsPerSecondSaysIdleOnceTheSourceHasNoNewData(FxRobot robot, @TempDir Path folder) throws IOException {
+        Path input = Files.createDirectory(folder.resolve("in"));
+        Files.writeString(input.resolve("a.csv"), "id\n1\n2\n3\n");
+        Path pipeline = folder.resolve("once.sluice.json");
+        Files.writeString(pipeline, """
+                {"format": "sluice/1", "name": "One file", "checkpointLocation": null,
+                 "nodes": [
+                  {"id": "numbers", "type": "source.file", "x": 40, "y": 60,
+                   "options": {"path": "in", "format": "csv", "header": "true", "schema": "id INT"}},
+                  {"id": "table", "type": "sink.table", "inputs": ["numbers"], "x": 300, "y": 60,
+                   "options": {"outputMode": "append"}}]}
+                """);
+        robot.interact(() -> workbench.files().open(pipeline));
+        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null
+                && workbench.validation().checkedProperty().get() == workbench.document().spec());
+
+        robot.clickOn("#run-button");
+        awaitText(robot, "#batch-id", "Batch: 0");
+
+        awaitText(robot, "#rows-per-second", "idle · 0 rows/s");
+        assertThat(text(robot, "#run-state")).isEqualTo("Running");
+        robot.clickOn("#stop-button");
     }
 
     /** The batch id the status bar shows; FX thread. */

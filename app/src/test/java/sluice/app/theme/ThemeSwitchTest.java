@@ -46,11 +46,4 @@ class ThemeSwitchTest {
 
         assertThat(Application.getUserAgentStylesheet()).isEqualTo(new PrimerLight().getUserAgentStylesheet());
     }
-
-    @Test
-    void aboutBoxSaysWhatSluiceIsAndNamesSparkAndTheLibraries() {
-        assertThat(AboutBox.paragraphs().get(0)).startsWith("Sluice ");
-        assertThat(AboutBox.paragraphs()).anyMatch(p -> p.contains("Spark Structured Streaming"))
-                .anyMatch(p -> p.contains("ControlsFX") && p.contains("AtlantaFX"));
-    }
 }

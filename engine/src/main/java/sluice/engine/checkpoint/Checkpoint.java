@@ -134,6 +134,11 @@ public final class Checkpoint {
         return commits.read(batchId).map(text -> CommitEntry.parse(text, commits.file(batchId), OWNER));
     }
 
+    /** The settings of the entry the query resumed from (none for a new checkpoint). */
+    public Map<String, String> resumedConf() {
+        return resumedConf;
+    }
+
     /** The query resumes from {@code latest}: its settings go into the entries written from now on. */
     public void resumeFrom(OffsetEntry latest) {
         resumedConf = latest.conf();

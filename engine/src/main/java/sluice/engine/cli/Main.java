@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,11 @@ public final class Main implements Runnable {
      * {@code out} that fails makes a command that had succeeded exit 1 with one line on {@code err}.
      */
     public static int execute(String[] args, OutputStream out, OutputStream err) {
+        return execute(args, out, err, Clock.systemUTC());
+    }
+
+    /** As {@link #execute(String[], OutputStream, OutputStream)}, with the clock pipelines run against (a test's). */
+    static int execute(String[] args, OutputStream out, OutputStream err, Clock clock) {
         StandardOutput stdout = new StandardOutput(out);
         PrintStream console = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         PrintWriter errors = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
@@ -57,7 +63,7 @@ public final class Main implements Runnable {
         commands.put("nodes", NodesCommand::new);
         commands.put("export", ExportCommand::new);
         // run prints batches to a PrintStream, as Spark's console sink does to System.out.
-        commands.put("run", () -> new RunCommand(console, stdout, isVerbose(args)));
+        commands.put("run", () -> new RunCommand(console, stdout, isVerbose(args), clock));
         String named = args.length > 0 ? args[0] : "";
         boolean known = commands.containsKey(named);
         commands.forEach((name, command) -> {
@@ -130,7 +136,14 @@ public final class Main implements Runnable {
         for (java.util.logging.Handler handler : root.getHandlers()) {
             handler.setLevel(level);
         }
+        // kafka-clients warns on every reconnect attempt while a broker is down; the query's own one-line error is
+        // what a terminal should show, so its warnings appear with --verbose only.
+        KAFKA_CLIENT_LOGS.setLevel(verbose ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE);
     }
+
+    /** Held here because java.util.logging keeps loggers only weakly, which would drop the level set on it. */
+    private static final java.util.logging.Logger KAFKA_CLIENT_LOGS =
+            java.util.logging.Logger.getLogger("org.apache.kafka");
 
     @Override
     public void run() {

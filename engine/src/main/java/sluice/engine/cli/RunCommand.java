@@ -3,8 +3,13 @@ package sluice.engine.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,6 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import sluice.engine.diag.ControlCharacters;
 import sluice.engine.diag.SluiceException;
+import sluice.engine.pipeline.NodeSpec;
+import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.pipeline.Trigger;
 import sluice.engine.plan.NodeCatalog;
 import sluice.engine.plan.PipelineLoader;
@@ -26,9 +33,12 @@ import sluice.engine.runtime.StreamingQuery;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a pipeline; console sinks print to standard output.")
 final class RunCommand implements Callable<Integer> {
+    private static final Set<String> VIEW_SINKS = Set.of("sink.table", "sink.chart");
+
     private final PrintStream console;
     private final StandardOutput stdout;
     private final boolean verbose;
+    private final Clock clock;
 
     @Spec
     private CommandSpec spec;
@@ -56,11 +66,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Print each batch's progress as one JSON line on standard error")
     private boolean progress;
 
-    /** {@code console} is where console sinks print, over {@code stdout}, which tells whether that output failed. */
-    RunCommand(PrintStream console, StandardOutput stdout, boolean verbose) {
+    /**
+     * {@code console} is where console sinks print, over {@code stdout}, which tells whether that output failed;
+     * {@code clock} is the queries' (a test's manual clock).
+     */
+    RunCommand(PrintStream console, StandardOutput stdout, boolean verbose, Clock clock) {
         this.console = console;
         this.stdout = stdout;
         this.verbose = verbose;
+        this.clock = clock;
     }
 
     @Override
@@ -71,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
             ProblemPrinter.print(err, pipeline, loaded.problems());
             return ExitCode.INVALID_PIPELINE;
         }
+        viewSinksOnly(loaded.spec()).ifPresent(sinks -> err.printf(
+                "note: the pipeline's only sinks, %s, show rows in the workbench; here its rows are discarded%n",
+                sinks));
         Trigger chosen = trigger != null ? trigger : loaded.spec().trigger();
         Path checkpointDir = checkpoint != null ? checkpoint
                 : loaded.spec().checkpointLocation() == null ? null
@@ -78,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
         // No limit is 0 for the query, which then runs until its sources end or it is stopped.
         StreamingQuery query = StreamingQuery.create(loaded.plan(),
                 new QueryOptions(chosen, checkpointDir, maxBatches == null ? 0 : maxBatches),
-                EngineEnvironment.standard(console));
+                EngineEnvironment.standard(console).withClock(clock));
         if (progress) {
             query.addListener(new QueryListener() {
                 @Override
@@ -122,6 +139,19 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCode.INTERNAL_ERROR;
         }
+    }
+
+    /**
+     * The sinks, named and quoted, when every sink is a workbench view ({@code sink.table}, {@code sink.chart}): the
+     * command line runs them as no-op sinks, and a run that prints nothing at all would look broken.
+     */
+    private static Optional<String> viewSinksOnly(PipelineSpec spec) {
+        List<NodeSpec> sinks = spec.nodes().stream().filter(n -> n.type().startsWith("sink.")).toList();
+        if (sinks.isEmpty() || !sinks.stream().allMatch(n -> VIEW_SINKS.contains(n.type()))) {
+            return Optional.empty();
+        }
+        return Optional.of(sinks.stream().map(n -> "'" + ControlCharacters.escape(n.id()) + "' (" + n.type() + ")")
+                .collect(Collectors.joining(", ")));
     }
 
     private static void removeHook(Thread hook) {

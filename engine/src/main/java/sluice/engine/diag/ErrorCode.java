@@ -33,5 +33,9 @@ public enum ErrorCode {
     DIVIDE_BY_ZERO,
     ARITHMETIC_OVERFLOW,
     CAST_INVALID_INPUT,
-    INVALID_ARGUMENT_VALUE
+    INVALID_ARGUMENT_VALUE,
+    /** raise_error or assert_true stopped the query with the user's own message. */
+    RAISED_ERROR,
+    // a bug in Sluice, not the user's mistake (the workbench lists it as a run problem; the details are in the log)
+    INTERNAL_ERROR
 }

@@ -54,15 +54,18 @@ final class NodeCalls {
             case "source.rate" -> chain.plainSource("rate");
             case "source.socket" -> chain.plainSource("socket");
             case "source.file" -> chain.fileSource();
+            case "source.kafka" -> chain.plainSource("kafka");
             case "transform.select" -> chain.call("selectExpr",
                     chain.list("expressions").stream().map(e -> (Arg) new Text(e)).toList());
             case "transform.withColumn" -> chain.calls.add(Call.of("withColumn", new Text(chain.text("name")),
                     new SqlExpression(chain.text("expression"))));
             case "transform.filter" -> chain.calls.add(Call.of("filter", new Text(chain.text("condition"))));
             case "transform.union" -> chain.union();
+            case "transform.aggregate" -> chain.aggregate();
             case "sink.console" -> chain.sink("console", Set.of());
             case "sink.noop" -> chain.sink("noop", Set.of());
             case "sink.file" -> chain.fileSink();
+            case "sink.kafka" -> chain.sink("kafka", Set.of());
             case "sink.memory" -> chain.memorySink();
             case "sink.table", "sink.chart" -> chain.viewSink();
             default -> throw Problem.of(ErrorCode.UNKNOWN_NODE_TYPE, Position.node(node.id()),
@@ -89,6 +92,13 @@ final class NodeCalls {
         notes.add("Reads " + CommentText.clean(folder.toString()) + " (the pipeline's '"
                 + CommentText.clean(text("path")) + "', resolved against the pipeline file's folder)");
         calls.add(Call.of("load", new Text(folder.toString())));
+    }
+
+    /** Spark's {@code groupBy(keys).agg(aggregations)}, the expressions passed through as Spark SQL. */
+    private void aggregate() {
+        List<String> keys = raw("groupBy").isPresent() ? list("groupBy") : List.of();
+        call("groupBy", keys.stream().map(e -> (Arg) new SqlExpression(e)).toList());
+        call("agg", list("aggregations").stream().map(e -> (Arg) new SqlExpression(e)).toList());
     }
 
     private void union() {

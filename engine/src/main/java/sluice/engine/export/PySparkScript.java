@@ -24,7 +24,7 @@ public final class PySparkScript {
         out.comment("Exported by Sluice from " + program.pipelineFile() + ": the same pipeline written with PySpark's");
         out.comment("Structured Streaming API (Spark 4). Run it with:");
         out.comment("");
-        out.comment(INDENT + "spark-submit " + program.scriptFile());
+        out.comment(INDENT + "spark-submit " + program.packagesArgument() + program.scriptFile());
         out.comment("");
         program.notes().forEach(out::comment);
         out.blank();

@@ -1,5 +1,6 @@
 package sluice.engine.export;
 
+import java.util.ArrayList;
 import java.util.List;
 import sluice.engine.export.SparkProgram.Arg;
 import sluice.engine.export.SparkProgram.Call;
@@ -19,6 +20,8 @@ public final class ScalaScript {
     private static final String OBJECT = "SluiceExport";
     private static final String BODY = "    ";
     private static final String CHAIN = "      ";
+    /** UTF-16 units in one piece of a long literal: at 3 bytes each at most, within a class file's 65,535. */
+    private static final int CONSTANT_UNITS = 20_000;
 
     private ScalaScript() {
     }
@@ -30,7 +33,7 @@ public final class ScalaScript {
         out.comment("Exported by Sluice from " + program.pipelineFile() + ": the same pipeline written with Spark's");
         out.comment("Scala Structured Streaming API (Spark 4, Scala 2.13). Run it with:");
         out.comment("");
-        out.comment("    spark-shell -i " + program.scriptFile());
+        out.comment("    spark-shell " + program.packagesArgument() + "-i " + program.scriptFile());
         out.comment("");
         out.comment("");
         out.comment("The last line calls " + OBJECT + ".main; to spark-submit it instead, compile the object");
@@ -118,9 +121,29 @@ public final class ScalaScript {
 
     /**
      * A Scala string literal of {@code value}: double quotes, backslash escapes, {@code \}{@code uXXXX} for anything
-     * else not printable (Scala 2.13 reads those escapes inside literals only).
+     * else not printable (Scala 2.13 reads those escapes inside literals only). A value longer than one class-file
+     * constant may be is {@code Seq("…", "…").mkString}.
      */
     public static String literal(String value) {
+        if (value.length() <= CONSTANT_UNITS) {
+            return quoted(value);
+        }
+        // A class file holds a string constant of at most 65,535 bytes, and scalac folds "a" + "b" into one constant,
+        // so a longer text (a very long expression) is joined when the script runs.
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        while (start < value.length()) {
+            int end = Math.min(start + CONSTANT_UNITS, value.length());
+            if (end < value.length() && Character.isHighSurrogate(value.charAt(end - 1))) {
+                end--;
+            }
+            pieces.add(quoted(value.substring(start, end)));
+            start = end;
+        }
+        return "Seq(" + String.join(", ", pieces) + ").mkString";
+    }
+
+    private static String quoted(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         value.codePoints().forEach(c -> {
             switch (c) {

@@ -75,8 +75,21 @@ public final class ScriptExporter {
         }
         boolean finite = spec.trigger() instanceof Trigger.Once || spec.trigger() instanceof Trigger.AvailableNow;
         return new SparkProgram(CommentText.clean(spec.name()), CommentText.clean(context.pipelineFile()),
-                CommentText.clean(context.scriptFile()), notes(spec), settings(inferring), statements,
+                CommentText.clean(context.scriptFile()), packages(spec), notes(spec), settings(inferring), statements,
                 finite ? SparkProgram.Wait.EACH_QUERY : SparkProgram.Wait.ANY_TERMINATION);
+    }
+
+    /**
+     * Spark's Kafka source and sink live outside Spark's own jars, in the connector of the same Spark version; the
+     * run command brings it with {@code --packages}. The version is the Spark that Sluice follows (a test in the
+     * spark module checks it against the Spark it runs).
+     */
+    public static final String KAFKA_PACKAGE = "org.apache.spark:spark-sql-kafka-0-10_2.13:4.1.1";
+
+    private static List<String> packages(PipelineSpec spec) {
+        boolean kafka = spec.nodes().stream().anyMatch(n -> n.type().equals("source.kafka")
+                || n.type().equals("sink.kafka"));
+        return kafka ? List.of(KAFKA_PACKAGE) : List.of();
     }
 
     private String description(String type) {
@@ -113,6 +126,10 @@ public final class ScriptExporter {
             checkpoint = output.resolveSibling(output.getFileName() + "-checkpoint");
             comments.add("Spark's file sink needs a checkpoint and the pipeline names none: a folder next to the "
                     + "output");
+        } else if (node.type().equals("sink.kafka")) {
+            checkpoint = baseDir.resolve(variable + "-checkpoint");
+            comments.add("Spark's Kafka sink needs a checkpoint and the pipeline names none: a folder next to the "
+                    + "pipeline file");
         }
         if (checkpoint != null) {
             calls.add(Call.of("option", new Text("checkpointLocation"), new Text(checkpoint.toString())));

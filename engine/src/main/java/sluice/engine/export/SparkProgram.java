@@ -9,14 +9,17 @@ import sluice.engine.pipeline.Trigger;
  * A pipeline as Spark calls, independent of the language they are written in: session settings, then one
  * statement per node in topological order, then how the script waits for its queries. Made by {@link
  * ScriptExporter}, rendered by {@link PySparkScript} and {@link ScalaScript}. Comments are single lines of plain
- * text (checked here), so a renderer only puts a comment marker in front of them.
+ * text (checked here), so a renderer only puts a comment marker in front of them. {@code packages} are the Maven
+ * coordinates the run command needs beyond Spark itself ({@code --packages}), such as Spark's Kafka connector.
  */
-public record SparkProgram(String pipelineName, String pipelineFile, String scriptFile, List<String> notes,
-                           List<Setting> settings, List<Statement> statements, Wait ending) {
+public record SparkProgram(String pipelineName, String pipelineFile, String scriptFile, List<String> packages,
+                           List<String> notes, List<Setting> settings, List<Statement> statements, Wait ending) {
     public SparkProgram {
         requireNonNull(pipelineName, "pipelineName is null");
         requireNonNull(pipelineFile, "pipelineFile is null");
         requireNonNull(scriptFile, "scriptFile is null");
+        packages = List.copyOf(packages);
+        packages.forEach(SparkProgram::checkComment);
         notes = List.copyOf(notes);
         notes.forEach(SparkProgram::checkComment);
         checkComment(pipelineName);
@@ -25,6 +28,11 @@ public record SparkProgram(String pipelineName, String pipelineFile, String scri
         settings = List.copyOf(settings);
         statements = List.copyOf(statements);
         requireNonNull(ending, "ending is null");
+    }
+
+    /** {@code --packages a,b } before the script in a run command, or nothing when no package is needed. */
+    public String packagesArgument() {
+        return packages.isEmpty() ? "" : "--packages " + String.join(",", packages) + " ";
     }
 
     /** How the script waits: for any query to stop (a query that runs until stopped), or for each to finish. */

@@ -13,6 +13,7 @@ import sluice.engine.expr.compile.Compiler;
 import sluice.engine.expr.compile.Env;
 import sluice.engine.expr.compile.Evaluator;
 import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.NamedAst;
 import sluice.engine.expr.parse.Parser;
 import sluice.engine.types.Batch;
@@ -43,6 +44,25 @@ public final class ExpressionCompiler {
                 ReferencedColumns.of(typed));
     }
 
+    /**
+     * Only the syntax of {@code text}, for an expression whose input schema is unknown (an input node is broken):
+     * a mistake in how it is written is still found, one that needs the columns waits for the input to be fixed.
+     */
+    public void checkSyntax(String text, Position where) {
+        requireNonNull(text, "text is null");
+        new Parser(new SourceText(text, requireNonNull(where, "where is null"))).parseNamed();
+    }
+
+    /**
+     * An expression already parsed from {@code source} (such as the argument of an aggregate function) against
+     * {@code input}, named by Spark's generated name; user errors are positioned inside {@code source}.
+     */
+    public CompiledExpression compile(SourceText source, Ast expression, Schema input) {
+        Typed typed = new Analyzer(source, input, sessionZone).analyze(expression);
+        Evaluator evaluator = new Compiler(source, sessionZone).compile(typed);
+        return new Compiled(typed.sql(), typed.type(), typed.nullable(), evaluator, ReferencedColumns.of(typed));
+    }
+
     /** Every function name, sorted, for completion in the workbench. */
     public static List<String> functionNames() {
         return Analyzer.functionNames();
@@ -57,7 +77,8 @@ public final class ExpressionCompiler {
 
         @Override
         public ColumnVector evaluate(Batch input, EvalContext context) {
-            return evaluator.evaluate(input, new Env(context.batchTimestampMicros(), context.zone()));
+            return evaluator.evaluate(input, new Env(context.batchTimestampMicros(), context.zone(),
+                    context.partitionIndex(), context.randomSeed(), context.generators()));
         }
     }
 }

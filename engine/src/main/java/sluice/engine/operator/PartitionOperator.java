@@ -1,6 +1,7 @@
 package sluice.engine.operator;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import sluice.engine.types.Batch;
 import sluice.engine.types.PartitionedBatch;
 
@@ -13,6 +14,9 @@ public abstract class PartitionOperator implements Operator {
     @Override
     public final PartitionedBatch execute(List<PartitionedBatch> inputs, TaskContext context) {
         PartitionedBatch input = inputs.get(0);
-        return new PartitionedBatch(schema(), context.tasks().map(input.partitions(), p -> apply(p, context)));
+        // Each partition is a task of its own, as in Spark: rand() and spark_partition_id() see its index.
+        List<Integer> indexes = IntStream.range(0, input.partitions().size()).boxed().toList();
+        return new PartitionedBatch(schema(), context.tasks().map(indexes,
+                index -> apply(input.partitions().get(index), context.forPartition(index))));
     }
 }

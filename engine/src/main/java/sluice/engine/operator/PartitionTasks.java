@@ -7,10 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import sluice.engine.task.TaskInterruption;
 
 /**
  * Runs the partitions of a micro-batch in parallel, like Spark's tasks on local[N], and returns results in partition
- * order so output stays deterministic. Thread-safe; owned by one query, closed when the query stops.
+ * order so output stays deterministic. A stop interrupts the waiting query thread, which cancels (interrupts) the
+ * running tasks, as Spark's stop cancels the batch's job; see {@link TaskInterruption}. Thread-safe; owned by one
+ * query, closed when the query stops.
  */
 public final class PartitionTasks implements AutoCloseable {
     private final ExecutorService pool;
@@ -34,6 +37,7 @@ public final class PartitionTasks implements AutoCloseable {
         if (items.size() <= 1 || parallelism == 1) {
             List<R> results = new ArrayList<>(items.size());
             for (T item : items) {
+                TaskInterruption.check();
                 results.add(task.apply(item));
             }
             return results;
@@ -54,8 +58,7 @@ public final class PartitionTasks implements AutoCloseable {
             return future.get();
         } catch (InterruptedException e) {
             all.forEach(f -> f.cancel(true));
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for partition tasks", e);
+            throw TaskInterruption.of(e);
         } catch (ExecutionException e) {
             all.forEach(f -> f.cancel(true));
             Throwable cause = e.getCause();

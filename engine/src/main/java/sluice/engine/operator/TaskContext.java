@@ -10,4 +10,9 @@ public record TaskContext(long batchId, EvalContext eval, PartitionTasks tasks) 
         requireNonNull(eval, "eval is null");
         requireNonNull(tasks, "tasks is null");
     }
+
+    /** The context of a new task (Spark's) for the partition at {@code index} of the micro-batch. */
+    public TaskContext forPartition(int index) {
+        return new TaskContext(batchId, eval.forPartition(index), tasks);
+    }
 }

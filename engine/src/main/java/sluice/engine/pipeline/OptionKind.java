@@ -15,6 +15,8 @@ public enum OptionKind {
     EXPRESSION,
     /** An array of Spark SQL expressions. */
     EXPRESSION_LIST,
+    /** An array of aggregate function calls, each optionally {@code AS name}, such as {@code avg(Close)}. */
+    AGGREGATION_LIST,
     /** An array of strings. */
     STRING_LIST,
     /** A file or folder path. */

@@ -32,7 +32,30 @@ public record OptionSpec(String name, OptionKind kind, String defaultValue, bool
         return new OptionSpec(name, OptionKind.CHOICE, defaultValue, defaultValue == null, choices, description);
     }
 
+    /**
+     * Every option whose name starts with {@code prefix} (such as {@code kafka.}), passed on as it is; Spark hands
+     * its Kafka source and sink every {@code kafka.*} option this way. Declared by the name {@code prefix*}.
+     */
+    public static OptionSpec prefixed(String prefix, String description) {
+        return new OptionSpec(prefix + "*", OptionKind.STRING, null, false, List.of(), description);
+    }
+
+    /** Whether this declares a family of options by their prefix (see {@link #prefixed}). */
+    public boolean isPrefix() {
+        return name.endsWith("*");
+    }
+
+    /** Whether the option named {@code given} in a file is this one: same name ignoring case, or its prefix. */
+    public boolean matches(String given) {
+        if (!isPrefix()) {
+            return name.equalsIgnoreCase(given);
+        }
+        int length = name.length() - 1;
+        return given.length() > length && given.regionMatches(true, 0, name, 0, length);
+    }
+
     public boolean isList() {
-        return kind == OptionKind.EXPRESSION_LIST || kind == OptionKind.STRING_LIST;
+        return kind == OptionKind.EXPRESSION_LIST || kind == OptionKind.AGGREGATION_LIST
+                || kind == OptionKind.STRING_LIST;
     }
 }

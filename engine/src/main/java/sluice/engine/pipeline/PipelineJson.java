@@ -102,7 +102,7 @@ public final class PipelineJson {
             JsonLocation at = e.getLocation();
             Position where = at == null ? Position.NOWHERE
                     : new Position(null, null, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()));
-            return failed(where, "invalid JSON: %s", e.getOriginalMessage().lines().findFirst().orElse(""));
+            return failed(where, "%s", JsonSyntaxMessage.of(e.getOriginalMessage()));
         }
         Map<String, Object> root = JsonValues.object(parsed);
         if (root == null) {
@@ -184,7 +184,7 @@ public final class PipelineJson {
         JsonFields.unknownKeys(node, TRIGGER_KEYS, "a trigger", where, problems);
         List<String> given = TRIGGER_KEYS.stream().filter(node::containsKey).toList();
         if (given.isEmpty()) {
-            // {} is Spark's default trigger: the workbench writes it so.
+            // {} is Spark's default trigger, as earlier versions of the workbench wrote it.
             return Trigger.DEFAULT;
         } else if (given.size() > 1) {
             problems.add(Problem.of(ErrorCode.INVALID_FILE, where, "a trigger is one of %s; this one has %s",
@@ -235,7 +235,10 @@ public final class PipelineJson {
         } else if (t instanceof Trigger.AvailableNow) {
             trigger.put("availableNow", true);
         }
-        root.put("trigger", trigger);
+        // Spark's default trigger is no trigger at all: left out, as the format says, not written as {}.
+        if (!trigger.isEmpty()) {
+            root.put("trigger", trigger);
+        }
         root.put("checkpointLocation", spec.checkpointLocation());
         List<Object> nodes = new ArrayList<>();
         for (NodeSpec node : spec.nodes()) {

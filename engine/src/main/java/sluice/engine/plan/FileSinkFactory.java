@@ -15,16 +15,17 @@ import sluice.engine.sink.JsonRowFormat;
 import sluice.engine.sink.OutputMode;
 import sluice.engine.sink.RowFormat;
 import sluice.engine.sink.Sink;
-import sluice.engine.types.ArrayType;
+import sluice.engine.sink.TextRowFormat;
+import sluice.engine.types.AtomicType;
 import sluice.engine.types.Field;
-import sluice.engine.types.StructType;
 
-/** {@code sink.file}: Spark's file sink with its csv and json write options, names and defaults. */
+/** {@code sink.file}: Spark's file sink with its csv, json and text write options, names and defaults. */
 final class FileSinkFactory {
     static final NodeKind KIND = SinkFactories.sink("sink.file",
             "Writes each batch as files plus Spark's _spark_metadata log of committed files",
             OptionSpec.required("path", OptionKind.PATH, "Output folder"),
-            OptionSpec.choice("format", null, List.of("csv", "json"), "File format: csv or json"),
+            OptionSpec.choice("format", null, List.of("csv", "json", "text"),
+                    "File format: csv, json or text (one STRING column, a line per row)"),
             OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: write the column names first"),
             OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: the field separator"),
             OptionSpec.optional("quote", OptionKind.STRING, "\"", "csv: the quote character; empty for none"),
@@ -37,7 +38,10 @@ final class FileSinkFactory {
                     "Pattern for dates"),
             OptionSpec.optional("timestampFormat", OptionKind.STRING, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
                     "Pattern for timestamps, in the session time zone"),
-            OptionSpec.optional("ignoreNullFields", OptionKind.BOOLEAN, "true", "json: leave out null fields"));
+            OptionSpec.optional("ignoreNullFields", OptionKind.BOOLEAN, "true", "json: leave out null fields"),
+            // The default is a line feed, left out of the table: the reference prints defaults as they are.
+            OptionSpec.optional("lineSep", OptionKind.STRING, null,
+                    "text: the text written after each line; default: a line feed"));
 
     private FileSinkFactory() {
     }
@@ -53,6 +57,9 @@ final class FileSinkFactory {
         if (path.isEmpty() || format.isEmpty() || mode.isEmpty()) {
             return null;
         }
+        if (!OutputFolder.check(context, path.get())) {
+            return null;
+        }
         String name = format.get().trim().toLowerCase(Locale.ROOT);
         // Spark's file sink keeps no state to replace or update files with, so it takes append mode only.
         if (mode.get() != OutputMode.APPEND) {
@@ -63,16 +70,27 @@ final class FileSinkFactory {
         }
         checkPattern(context, "dateFormat");
         checkPattern(context, "timestampFormat");
-        RowFormat rows = name.equals("csv") ? csv(context) : json(context);
+        // Spark's csv and json writers take lineSep too; Sluice's end their lines with a line feed, so a lineSep for
+        // them is refused rather than left out.
+        if (!name.equals("text") && context.string("lineSep").isPresent()) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE,
+                    "'lineSep' is a text option here; %s files end their lines with a line feed", name);
+            return null;
+        }
+        RowFormat rows = switch (name) {
+            case "csv" -> csv(context);
+            case "json" -> json(context);
+            default -> text(context);
+        };
         return rows == null || context.hasProblems() ? null : new FileSink(path.get(), rows);
     }
 
     private static RowFormat csv(NodeContext context) {
         for (Field field : context.inputSchema().fields()) {
-            if (field.type() instanceof ArrayType || field.type() instanceof StructType) {
+            if (field.type().isComplex()) {
                 context.problem("format", ErrorCode.TYPE_MISMATCH,
-                        "The CSV datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
-                        field.type().sql());
+                        "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column `%s` of "
+                                + "the type \"%s\"", field.name(), field.type().sql());
             }
         }
         Character sep = character(context, "sep", false);
@@ -89,6 +107,41 @@ final class FileSinkFactory {
     private static RowFormat json(NodeContext context) {
         return new JsonRowFormat(context.bool("ignoreNullFields"), context.string("dateFormat").orElseThrow(),
                 context.string("timestampFormat").orElseThrow());
+    }
+
+    private static RowFormat text(NodeContext context) {
+        List<Field> fields = context.inputSchema().fields();
+        if (context.inputsKnown() && !textColumnsFit(context, fields)) {
+            return null;
+        }
+        String lineSep = context.string("lineSep").orElse(TextRowFormat.DEFAULT_LINE_SEP);
+        if (lineSep.isEmpty()) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' cannot be an empty string");
+            return null;
+        }
+        return new TextRowFormat(lineSep);
+    }
+
+    /**
+     * Spark's text writer takes exactly one STRING column; Spark checks the type of every column first, then their
+     * number, when it plans the first batch's write. Here they are problems before the run, with Spark's messages.
+     */
+    private static boolean textColumnsFit(NodeContext context, List<Field> fields) {
+        for (Field field : fields) {
+            if (field.type() != AtomicType.STRING) {
+                context.problem("format", ErrorCode.TYPE_MISMATCH,
+                        "The Text datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
+                        field.type().sql());
+                return false;
+            }
+        }
+        if (fields.size() != 1) {
+            context.problem("format", ErrorCode.TYPE_MISMATCH,
+                    "Text data source supports only a single column, and you have %d columns; select one STRING "
+                            + "column, such as concat_ws(',', a, b) AS value", fields.size());
+            return false;
+        }
+        return true;
     }
 
     // Checked here so that a bad pattern is a problem before the run, not a failure in the first batch.

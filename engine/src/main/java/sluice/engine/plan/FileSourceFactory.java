@@ -1,5 +1,6 @@
 package sluice.engine.plan;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import sluice.engine.pipeline.OptionSpec;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileSource;
 import sluice.engine.source.file.FileSourceOptions;
-import sluice.engine.source.file.FolderListing;
+import sluice.engine.source.file.FileListing;
 import sluice.engine.source.file.ListedFile;
 import sluice.engine.source.file.ParseMode;
 import sluice.engine.source.file.TemporalParser;
@@ -24,10 +25,13 @@ import sluice.engine.source.file.csv.CsvQuoting;
 import sluice.engine.source.file.json.JsonFormat;
 import sluice.engine.source.file.json.JsonInference;
 import sluice.engine.source.file.json.JsonOptions;
+import sluice.engine.source.file.json.JsonSyntax;
 import sluice.engine.source.file.text.TextFormat;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
 import sluice.engine.types.Schema;
 import sluice.engine.types.StructType;
 
@@ -41,7 +45,7 @@ final class FileSourceFactory {
     private static final List<String> MODES = List.of("PERMISSIVE", "DROPMALFORMED", "FAILFAST");
 
     static final NodeKind KIND = new NodeKind("source.file", NodeKind.Category.SOURCE, 0, 0, List.of(
-            OptionSpec.required("path", OptionKind.PATH, "Folder to watch for new files"),
+            OptionSpec.required("path", OptionKind.PATH, "Folder to watch for new files, or a glob such as in/*.csv"),
             OptionSpec.choice("format", null, List.of("csv", "json", "text"), "File format: csv, json or text"),
             OptionSpec.optional("schema", OptionKind.SCHEMA, null, "Schema of the rows as DDL; required unless "
                     + "schemaInference is true"),
@@ -86,20 +90,40 @@ final class FileSourceFactory {
             OptionSpec.optional("ignoreLeadingWhiteSpace", OptionKind.BOOLEAN, "false",
                     "csv: drop white space before unquoted values"),
             OptionSpec.optional("ignoreTrailingWhiteSpace", OptionKind.BOOLEAN, "false",
-                    "csv: drop white space after unquoted values")),
+                    "csv: drop white space after unquoted values"),
+            OptionSpec.optional("maxColumns", OptionKind.INTEGER, String.valueOf(CsvOptions.DEFAULT_MAX_COLUMNS),
+                    "csv: most values a record may have; more stops the query"),
+            OptionSpec.optional("maxCharsPerColumn", OptionKind.INTEGER,
+                    String.valueOf(CsvOptions.DEFAULT_MAX_CHARS_PER_COLUMN),
+                    "csv: most characters a value may have, -1 for no limit; more stops the query"),
+            OptionSpec.optional("allowComments", OptionKind.BOOLEAN, "false",
+                    "json: skip Java and C++ style comments (/* */ and //)"),
+            OptionSpec.optional("allowUnquotedFieldNames", OptionKind.BOOLEAN, "false",
+                    "json: field names may be unquoted"),
+            OptionSpec.optional("allowSingleQuotes", OptionKind.BOOLEAN, "true",
+                    "json: strings and field names may be in single quotes"),
+            OptionSpec.optional("allowNumericLeadingZeros", OptionKind.BOOLEAN, "false",
+                    "json: numbers may start with zeros, such as 007"),
+            OptionSpec.optional("allowNonNumericNumbers", OptionKind.BOOLEAN, "true",
+                    "json: NaN, Infinity, +Infinity, -Infinity, +INF and -INF are numbers (FLOAT and DOUBLE columns)"),
+            OptionSpec.optional("allowBackslashEscapingAnyCharacter", OptionKind.BOOLEAN, "false",
+                    "json: a backslash may escape any character"),
+            OptionSpec.optional("allowUnquotedControlChars", OptionKind.BOOLEAN, "false",
+                    "json: strings may hold control characters such as tab and line feed unescaped")),
             "Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text)");
 
     private FileSourceFactory() {
     }
 
     static Optional<PlannedNode> plan(NodeContext context) {
-        Optional<Path> folder = context.path("path");
+        Optional<Path> path = context.path("path");
         String format = context.string("format").map(String::trim).orElse("");
-        Optional<FileSourceOptions> options = folder.flatMap(f -> sourceOptions(context, f));
+        Optional<FileSourceOptions> options = path.flatMap(p -> sourceOptions(context, p));
         Optional<FileFormat> fileFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "csv" -> csvOptions(context).flatMap(csv -> csvSchema(context, folder, csv)
+            case "csv" -> csvOptions(context).flatMap(csv -> csvSchema(context, path, csv)
                     .flatMap(schema -> checkCsvSchema(context, schema, csv)).map(schema -> new CsvFormat(schema, csv)));
-            case "json" -> jsonOptions(context).flatMap(json -> jsonSchema(context, folder, json)
+            case "json" -> jsonOptions(context).flatMap(json -> jsonSchema(context, path, json)
+                    .flatMap(schema -> checkJsonMaps(context, schema))
                     .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
                     .map(schema -> new JsonFormat(schema, json)));
             case "text" -> Optional.of(new TextFormat());
@@ -111,20 +135,37 @@ final class FileSourceFactory {
         return Optional.of(new PlannedNode.SourceNode(new FileSource(options.get(), fileFormat.get())));
     }
 
-    private static Optional<FileSourceOptions> sourceOptions(NodeContext context, Path folder) {
+    private static Optional<FileSourceOptions> sourceOptions(NodeContext context, Path path) {
+        if (FileListing.namesOneFile(path)) {
+            // Spark's stream source takes a path that is not a glob for the base folder of what it reads, and its
+            // first batch fails on a file ("Option 'basePath' must be a directory"): refused here, before the run.
+            context.problem("path", ErrorCode.BAD_OPTION_VALUE, "'%s' is a file, and Spark's file stream source "
+                    + "reads folders and globs only; give its folder, with pathGlobFilter '%s' to read only it",
+                    context.string("path").orElseThrow(), path.getFileName());
+            return Optional.empty();
+        }
+        if (!FileListing.isGlob(path) && !Files.exists(path)) {
+            // Spark checks this when the stream is defined, before it starts, and leaves a glob alone: what it
+            // matches may appear later.
+            String written = context.string("path").orElseThrow();
+            context.problem("path", ErrorCode.BAD_OPTION_VALUE, "[PATH_NOT_FOUND] Path does not exist: '%s'; create "
+                    + "the folder, or give a glob such as '%s' to read files that appear later", path,
+                    written.endsWith("/") ? written + "*" : written + "/*");
+            return Optional.empty();
+        }
         int maxFiles = context.integer("maxFilesPerTrigger", 1).map(Long::intValue).orElse(0);
         Duration maxAge = context.duration("maxFileAge").orElse(FileSourceOptions.DEFAULT_MAX_FILE_AGE);
         String glob = context.string("pathGlobFilter").orElse(null);
         if (glob != null) {
             try {
-                java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                FileListing.checkGlob(glob);
             } catch (IllegalArgumentException e) {
                 context.problem("pathGlobFilter", ErrorCode.BAD_OPTION_VALUE, "'%s' is not a valid glob: %s", glob,
                         e.getMessage());
                 return Optional.empty();
             }
         }
-        return Optional.of(new FileSourceOptions(folder, maxFiles, context.bool("latestFirst"),
+        return Optional.of(new FileSourceOptions(path, maxFiles, context.bool("latestFirst"),
                 context.bool("fileNameOnly"), maxAge, glob));
     }
 
@@ -170,7 +211,20 @@ final class FileSourceFactory {
                 context.string("nanValue").orElse("NaN"), context.string("positiveInf").orElse("Inf"),
                 context.string("negativeInf").orElse("-Inf"), dateFormat.orElse(null), timestampFormat.orElse(null),
                 mode(context), context.string("columnNameOfCorruptRecord").orElse("_corrupt_record"),
-                context.bool("ignoreLeadingWhiteSpace"), context.bool("ignoreTrailingWhiteSpace")));
+                context.bool("ignoreLeadingWhiteSpace"), context.bool("ignoreTrailingWhiteSpace"),
+                intOption(context, "maxColumns", 1, CsvOptions.DEFAULT_MAX_COLUMNS),
+                intOption(context, "maxCharsPerColumn", -1, CsvOptions.DEFAULT_MAX_CHARS_PER_COLUMN)));
+    }
+
+    /** A whole number of at least {@code min} that fits an int, as Spark reads these options. */
+    private static int intOption(NodeContext context, String option, long min, int fallback) {
+        Optional<Long> value = context.integer(option, min);
+        if (value.isPresent() && value.get() > Integer.MAX_VALUE) {
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' must be at most %d, not %d", option,
+                    Integer.MAX_VALUE, value.get());
+            return fallback;
+        }
+        return value.map(Long::intValue).orElse(fallback);
     }
 
     private static char singleChar(NodeContext context, String option, char fallback) {
@@ -186,12 +240,16 @@ final class FileSourceFactory {
     private static Optional<JsonOptions> jsonOptions(NodeContext context) {
         Optional<String> dateFormat = pattern(context, "dateFormat");
         Optional<String> timestampFormat = pattern(context, "timestampFormat");
+        JsonSyntax syntax = new JsonSyntax(context.bool("allowComments"), context.bool("allowUnquotedFieldNames"),
+                context.bool("allowSingleQuotes"), context.bool("allowNumericLeadingZeros"),
+                context.bool("allowNonNumericNumbers"), context.bool("allowBackslashEscapingAnyCharacter"),
+                context.bool("allowUnquotedControlChars"));
         return Optional.of(new JsonOptions(mode(context),
                 context.string("columnNameOfCorruptRecord").orElse("_corrupt_record"), dateFormat.orElse(null),
-                timestampFormat.orElse(null)));
+                timestampFormat.orElse(null), syntax));
     }
 
-    private static Optional<Schema> declaredSchema(NodeContext context, Optional<Path> folder,
+    private static Optional<Schema> declaredSchema(NodeContext context, Optional<Path> path,
                                                    java.util.function.Function<List<Path>, Schema> infer) {
         if (context.string("schema").isPresent()) {
             return context.schema("schema");
@@ -201,11 +259,11 @@ final class FileSourceFactory {
                     + "streaming reads need one, or set schemaInference to 'true'");
             return Optional.empty();
         }
-        if (folder.isEmpty()) {
+        if (path.isEmpty()) {
             return Optional.empty();
         }
         try {
-            FolderListing listing = new FolderListing(context.nodeId(), folder.get(),
+            FileListing listing = new FileListing(context.nodeId(), path.get(),
                     context.string("pathGlobFilter").orElse(null));
             List<Path> files = new ArrayList<>();
             for (ListedFile file : listing.list()) {
@@ -219,28 +277,54 @@ final class FileSourceFactory {
         }
     }
 
-    private static Optional<Schema> csvSchema(NodeContext context, Optional<Path> folder, CsvOptions csv) {
+    private static Optional<Schema> csvSchema(NodeContext context, Optional<Path> path, CsvOptions csv) {
         boolean inferTypes = context.bool("inferSchema");
-        return declaredSchema(context, folder,
+        return declaredSchema(context, path,
                 files -> CsvInference.infer(context.nodeId(), files, csv, inferTypes, context.environment().zone()));
     }
 
-    private static Optional<Schema> jsonSchema(NodeContext context, Optional<Path> folder, JsonOptions json) {
-        return declaredSchema(context, folder,
+    private static Optional<Schema> jsonSchema(NodeContext context, Optional<Path> path, JsonOptions json) {
+        return declaredSchema(context, path,
                 files -> JsonInference.infer(context.nodeId(), files, json));
     }
 
     /** CSV holds flat values only; Spark refuses the same types. */
     private static Optional<Schema> checkCsvSchema(NodeContext context, Schema schema, CsvOptions csv) {
         for (Field field : schema.fields()) {
-            if (field.type() instanceof ArrayType || field.type() instanceof StructType
-                    || field.type() == AtomicType.INTERVAL || field.type() == AtomicType.NULL) {
-                context.problem("schema", ErrorCode.TYPE_MISMATCH, "CSV files cannot hold column '%s' of type %s",
-                        field.name(), field.type().sql());
+            if (field.type().isComplex() || field.type() == AtomicType.INTERVAL || field.type() == AtomicType.NULL) {
+                context.problem("schema", ErrorCode.TYPE_MISMATCH, "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV "
+                        + "datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
+                        field.type().sql());
                 return Optional.empty();
             }
         }
         return checkCorruptColumn(context, schema, csv.columnNameOfCorruptRecord());
+    }
+
+    /**
+     * A JSON object's keys are text, and Spark's reader puts them in a map as strings whatever the key type; a map
+     * with other keys would hold values of the wrong type there, so Sluice refuses it.
+     */
+    private static Optional<Schema> checkJsonMaps(NodeContext context, Schema schema) {
+        for (Field field : schema.fields()) {
+            if (hasNonStringMapKey(field.type())) {
+                context.problem("schema", ErrorCode.TYPE_MISMATCH, "JSON files hold maps with STRING keys only, but "
+                        + "column '%s' has type %s", field.name(), field.type().sql());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(schema);
+    }
+
+    private static boolean hasNonStringMapKey(DataType type) {
+        if (type instanceof MapType map) {
+            return map.keyType() != AtomicType.STRING || hasNonStringMapKey(map.valueType());
+        } else if (type instanceof ArrayType array) {
+            return hasNonStringMapKey(array.elementType());
+        } else if (type instanceof StructType struct) {
+            return struct.fields().stream().anyMatch(f -> hasNonStringMapKey(f.type()));
+        }
+        return false;
     }
 
     /** Spark: "The field for corrupt records must be string type and nullable". */

@@ -30,6 +30,7 @@ public final class NodeContext {
     private final NodeSpec node;
     private final NodeKind kind;
     private final List<Schema> inputSchemas;
+    private final boolean inputsKnown;
     private final PlanEnvironment environment;
     private final ExpressionCompiler compiler;
     private final List<Problem> problems;
@@ -37,9 +38,19 @@ public final class NodeContext {
 
     NodeContext(NodeSpec node, NodeKind kind, List<Schema> inputSchemas, PlanEnvironment environment,
                 ExpressionCompiler compiler, List<Problem> problems) {
+        this(node, kind, inputSchemas, true, environment, compiler, problems);
+    }
+
+    /**
+     * With {@code inputsKnown} false an input node is broken: the input schemas are empty stand-ins, expressions are
+     * only parsed, and factories skip the checks that need the columns, so the node's other problems still show.
+     */
+    NodeContext(NodeSpec node, NodeKind kind, List<Schema> inputSchemas, boolean inputsKnown,
+                PlanEnvironment environment, ExpressionCompiler compiler, List<Problem> problems) {
         this.node = requireNonNull(node, "node is null");
         this.kind = requireNonNull(kind, "kind is null");
         this.inputSchemas = List.copyOf(inputSchemas);
+        this.inputsKnown = inputsKnown;
         this.environment = requireNonNull(environment, "environment is null");
         this.compiler = requireNonNull(compiler, "compiler is null");
         this.problems = requireNonNull(problems, "problems is null");
@@ -56,6 +67,11 @@ public final class NodeContext {
 
     public Schema inputSchema() {
         return inputSchemas.get(0);
+    }
+
+    /** False when an input node is broken: its schema is unknown and checks against it are skipped. */
+    public boolean inputsKnown() {
+        return inputsKnown;
     }
 
     public PlanEnvironment environment() {
@@ -119,6 +135,22 @@ public final class NodeContext {
         return List.of(((OptionValue.Text) value.get()).value());
     }
 
+    /**
+     * The options whose names start with {@code prefix}, ignoring its case, keyed by the rest of the name as written
+     * ({@code kafka.security.protocol} gives {@code security.protocol}), in name order.
+     */
+    public java.util.SortedMap<String, String> withPrefix(String prefix) {
+        java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
+        for (Map.Entry<String, OptionValue> entry : node.options().entrySet()) {
+            String name = entry.getKey();
+            if (name.length() > prefix.length() && name.regionMatches(true, 0, prefix, 0, prefix.length())
+                    && entry.getValue() instanceof OptionValue.Text text) {
+                found.put(name.substring(prefix.length()), text.value());
+            }
+        }
+        return found;
+    }
+
     public Optional<Long> integer(String option) {
         return string(option).flatMap(text -> {
             try {
@@ -162,9 +194,18 @@ public final class NodeContext {
         });
     }
 
-    /** A path, resolved against the pipeline file's folder when relative. */
+    /**
+     * A path, resolved against the pipeline file's folder when relative. An empty one is a problem: resolved, it
+     * would name that folder itself (Spark refuses an empty path too).
+     */
     public Optional<Path> path(String option) {
-        return string(option).map(text -> environment.baseDir().resolve(text).normalize());
+        return string(option).flatMap(text -> {
+            if (text.isBlank()) {
+                problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' cannot be empty", option);
+                return Optional.empty();
+            }
+            return Optional.of(environment.baseDir().resolve(text).normalize());
+        });
     }
 
     public Optional<Schema> schema(String option) {
@@ -178,9 +219,16 @@ public final class NodeContext {
         });
     }
 
-    /** One expression compiled against {@code input}; {@code option} names it in problems. */
+    /**
+     * One expression compiled against {@code input}; {@code option} names it in problems. Empty without a problem
+     * when the inputs are unknown and the text parses.
+     */
     public Optional<CompiledExpression> expression(String option, String text, Schema input) {
         try {
+            if (!inputsKnown) {
+                compiler.checkSyntax(text, where(option));
+                return Optional.empty();
+            }
             return Optional.of(compiler.compile(text, input, where(option)));
         } catch (SluiceException e) {
             problem(e);

@@ -53,7 +53,7 @@ final class OptionValueCheck {
                             option.name(), String.join(", ", option.choices()), text.value()));
                 }
             }
-            case STRING, SCHEMA, EXPRESSION, EXPRESSION_LIST, STRING_LIST, PATH -> {
+            case STRING, SCHEMA, EXPRESSION, EXPRESSION_LIST, AGGREGATION_LIST, STRING_LIST, PATH -> {
                 // Schemas and expressions are checked by the factory, which knows the input schema.
             }
         }

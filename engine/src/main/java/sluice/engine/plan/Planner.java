@@ -17,14 +17,17 @@ import sluice.engine.diag.Suggestion;
 import sluice.engine.expr.ExpressionCompiler;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.NodeSpec;
+import sluice.engine.pipeline.OptionKind;
 import sluice.engine.pipeline.OptionSpec;
+import sluice.engine.pipeline.OptionValue;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.types.Schema;
 
 /**
  * Checks a pipeline and plans it: graph structure, option names and values, then each node's factory in topological
- * order with its inputs' schemas. Returns every problem at once; a node whose input failed is not planned, so one
- * mistake does not echo down the graph. Stateless apart from its catalog; any thread.
+ * order with its inputs' schemas. Returns every problem at once: a node whose input failed is checked without its
+ * input's columns (those problems wait for the input to be fixed), so one mistake neither echoes down the graph nor
+ * hides the problems after it. Stateless apart from its catalog; any thread.
  */
 public final class Planner {
     private final NodeCatalog catalog;
@@ -66,9 +69,10 @@ public final class Planner {
             checkNode(node, byId, suggestions, problems).ifPresent(type -> types.put(node.id(), type));
         }
         List<NodeSpec> order = GraphOrder.topological(byId, problems);
-        if (spec.nodes().stream().noneMatch(n -> types.containsKey(n.id())
-                && types.get(n.id()).kind().category() == NodeKind.Category.SINK)
-                && !spec.nodes().isEmpty() && problems.isEmpty()) {
+        // A sink with a mistake in it is still a sink: "no sink" would send the person looking for the wrong thing.
+        if (spec.nodes().stream().noneMatch(n -> catalog.type(n.type())
+                .filter(t -> t.kind().category() == NodeKind.Category.SINK).isPresent())
+                && !spec.nodes().isEmpty()) {
             problems.add(Problem.of(ErrorCode.NO_SINK, Position.NOWHERE,
                     "the pipeline has no sink; add one (such as sink.console) so its rows go somewhere"));
         }
@@ -81,21 +85,24 @@ public final class Planner {
         List<QueryPlan.Step> steps = new ArrayList<>();
         for (NodeSpec node : order) {
             NodeType type = types.get(node.id());
-            if (type == null || !node.inputs().stream().allMatch(planned::containsKey)) {
+            if (type == null) {
                 continue;
             }
-            List<Schema> inputSchemas = node.inputs().stream().map(id -> planned.get(id).schema()).toList();
-            NodeContext context = new NodeContext(node, type.kind(), inputSchemas, environment, compiler, problems);
+            // A node after a broken one is still planned, against empty stand-in schemas, for the problems that do
+            // not need its input's columns; it is never part of the plan.
+            boolean inputsKnown = node.inputs().stream().allMatch(planned::containsKey);
+            List<Schema> inputSchemas = node.inputs().stream()
+                    .map(id -> inputsKnown ? planned.get(id).schema() : Schema.EMPTY).toList();
+            NodeContext context = new NodeContext(node, type.kind(), inputSchemas, inputsKnown, environment, compiler,
+                    problems);
             Optional<PlannedNode> made = type.factory().plan(context);
-            if (made.isPresent() && !context.hasProblems()) {
+            if (inputsKnown && made.isPresent() && !context.hasProblems()) {
                 planned.put(node.id(), made.get());
                 steps.add(new QueryPlan.Step(node.id(), node.type(), node.inputs(), made.get()));
             }
         }
         QueryNameCheck.check(spec.nodes(), problems);
-        if (problems.isEmpty()) {
-            OutputModeCheck.check(steps, problems);
-        }
+        OutputModeCheck.check(steps, problems);
         if (problems.isEmpty() && environment.pruneColumns()) {
             ColumnPruning.apply(steps);
         }
@@ -154,7 +161,7 @@ public final class Planner {
     }
 
     private static void checkOptions(NodeSpec node, NodeKind kind, List<Problem> problems) {
-        List<String> known = kind.options().stream().map(OptionSpec::name).toList();
+        List<String> known = kind.options().stream().filter(o -> !o.isPrefix()).map(OptionSpec::name).toList();
         Map<String, String> given = new HashMap<>();
         for (String name : node.options().keySet()) {
             String first = given.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
@@ -163,19 +170,30 @@ public final class Planner {
                 problems.add(Problem.of(ErrorCode.BAD_OPTION_VALUE, Position.option(node.id(), name),
                         "option '%s' is set twice, also as '%s'; option names ignore case", name, first));
             }
-            if (kind.options().stream().noneMatch(o -> o.name().equalsIgnoreCase(name))) {
+            if (kind.options().stream().noneMatch(o -> o.matches(name))) {
                 problems.add(Problem.of(ErrorCode.UNKNOWN_OPTION, Position.option(node.id(), name),
                         "%s has no option '%s'%s", kind.name(), name, Suggestion.didYouMean(name, known)));
             }
         }
         for (OptionSpec option : kind.options()) {
-            if (option.required() && !given.containsKey(option.name().toLowerCase(Locale.ROOT))) {
+            if (option.required() && (!given.containsKey(option.name().toLowerCase(Locale.ROOT))
+                    || isBlankExpression(option, node))) {
                 problems.add(Problem.of(ErrorCode.MISSING_OPTION, Position.option(node.id(), option.name()),
                         "required option '%s' is missing: %s", option.name(), option.description()));
             }
         }
         node.options().forEach((name, value) -> kind.options().stream()
-                .filter(o -> o.name().equalsIgnoreCase(name)).findFirst()
+                .filter(o -> o.matches(name)).findFirst()
                 .ifPresent(option -> OptionValueCheck.check(node.id(), option, value, problems)));
+    }
+
+    /**
+     * The workbench removes an expression option the person empties, so an empty one in a file gets the same
+     * message as a missing one: the window and the command line say the same thing about the same mistake.
+     */
+    private static boolean isBlankExpression(OptionSpec option, NodeSpec node) {
+        return option.kind() == OptionKind.EXPRESSION && node.options().entrySet().stream()
+                .anyMatch(e -> option.matches(e.getKey()) && e.getValue() instanceof OptionValue.Text text
+                        && text.value().isBlank());
     }
 }

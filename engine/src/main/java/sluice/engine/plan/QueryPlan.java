@@ -33,6 +33,21 @@ public record QueryPlan(PipelineSpec spec, List<Step> steps) {
         return steps.stream().filter(s -> s.node() instanceof PlannedNode.SinkNode).toList();
     }
 
+    /**
+     * The output mode of the sinks fed by stateful node {@code nodeId} (the planner checked they share one), or
+     * update when none is (a node whose rows go nowhere).
+     */
+    public sluice.engine.sink.OutputMode outputModeAfter(String nodeId) {
+        Map<String, Step> byId = new java.util.LinkedHashMap<>();
+        steps.forEach(step -> byId.put(step.nodeId(), step));
+        for (Step sink : sinks()) {
+            if (OutputModeCheck.statefulAbove(sink, byId).contains(nodeId)) {
+                return ((PlannedNode.SinkNode) sink.node()).outputMode();
+            }
+        }
+        return sluice.engine.sink.OutputMode.UPDATE;
+    }
+
     /** The output schema of every node, by id, in plan order. */
     public Map<String, sluice.engine.types.Schema> schemas() {
         Map<String, sluice.engine.types.Schema> schemas = new java.util.LinkedHashMap<>();

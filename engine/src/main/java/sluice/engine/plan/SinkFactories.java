@@ -40,6 +40,7 @@ final class SinkFactories {
         List<NodeType> types = new ArrayList<>(List.of(
                 new NodeType(CONSOLE, c -> make(c, SinkFactories::console)),
                 FileSinkFactory.type(),
+                KafkaSinkFactory.type(),
                 new NodeType(MEMORY, c -> make(c, ctx -> ctx.string("queryName").map(MemorySink::new).orElse(null))),
                 new NodeType(NOOP, c -> make(c, ctx -> new NoopSink()))));
         types.addAll(ViewSinkFactories.types());

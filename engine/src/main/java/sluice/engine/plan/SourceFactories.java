@@ -30,7 +30,7 @@ final class SourceFactories {
 
     static List<NodeType> types() {
         return List.of(new NodeType(RATE, SourceFactories::rate), new NodeType(SOCKET, SourceFactories::socket),
-                new NodeType(FileSourceFactory.KIND, FileSourceFactory::plan));
+                new NodeType(FileSourceFactory.KIND, FileSourceFactory::plan), KafkaSourceFactory.type());
     }
 
     private static Optional<PlannedNode> rate(NodeContext context) {

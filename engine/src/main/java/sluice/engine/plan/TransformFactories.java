@@ -15,7 +15,7 @@ import sluice.engine.pipeline.OptionSpec;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Schema;
 
-/** The stateless transforms: select, withColumn, filter, union. */
+/** The transforms: the stateless select, withColumn, filter, union, and the stateful aggregate. */
 final class TransformFactories {
     static final NodeKind SELECT = new NodeKind("transform.select", NodeKind.Category.TRANSFORM, 1, 1, List.of(
             OptionSpec.required("expressions", OptionKind.EXPRESSION_LIST,
@@ -29,6 +29,13 @@ final class TransformFactories {
             OptionSpec.required("condition", OptionKind.EXPRESSION,
                     "Spark SQL boolean expression; rows where it is false or null are dropped")),
             "Keeps the rows that match a condition, as Spark's filter");
+    static final NodeKind AGGREGATE = new NodeKind("transform.aggregate", NodeKind.Category.TRANSFORM, 1, 1,
+            List.of(OptionSpec.optional("groupBy", OptionKind.EXPRESSION_LIST, null,
+                            "Spark SQL expressions to group by; none for one group of every row"),
+                    OptionSpec.required("aggregations", OptionKind.AGGREGATION_LIST,
+                            "Aggregate function calls, each optionally 'AS name', such as 'avg(Close) AS avg_close' "
+                                    + "or 'count(*)'")),
+            "Groups rows and aggregates each group over the whole stream, as Spark's groupBy().agg(); keeps state");
     static final NodeKind UNION = new NodeKind("transform.union", NodeKind.Category.TRANSFORM, 2, NodeKind.UNBOUNDED,
             List.of(), "Rows of all inputs, columns matched by position, as Spark's union");
 
@@ -39,7 +46,8 @@ final class TransformFactories {
         return List.of(new NodeType(SELECT, TransformFactories::select),
                 new NodeType(WITH_COLUMN, TransformFactories::withColumn),
                 new NodeType(FILTER, TransformFactories::filter),
-                new NodeType(UNION, TransformFactories::union));
+                new NodeType(UNION, TransformFactories::union),
+                new NodeType(AGGREGATE, AggregatePlan::plan));
     }
 
     private static Optional<PlannedNode> select(NodeContext context) {

@@ -60,6 +60,9 @@ final class ViewSinkFactories {
     }
 
     private static void column(NodeContext context, String option, String name, Schema input, boolean numeric) {
+        if (!context.inputsKnown()) {
+            return;
+        }
         int index = input.indexOf(name);
         if (index < 0) {
             context.problem(option, ErrorCode.UNKNOWN_COLUMN, "unknown column '%s'%s", name,

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.EvalContext;
@@ -18,14 +20,17 @@ import sluice.engine.operator.PartitionTasks;
 import sluice.engine.operator.TaskContext;
 import sluice.engine.plan.PlannedNode;
 import sluice.engine.plan.QueryPlan;
+import sluice.engine.source.InputFigures;
 import sluice.engine.source.InputPartition;
+import sluice.engine.task.TaskInterruption;
 import sluice.engine.types.Batch;
 import sluice.engine.types.PartitionedBatch;
 
 /**
  * Runs one micro-batch through a plan. As Spark pipelines narrow operators inside one task, a source's partition is
- * read and sent through the chain of per-partition operators that follows it in one task, so a partition's rows die
- * young instead of waiting for the whole batch; the partitions of a batch run in parallel. Other operators run
+ * read and sent through the chain of per-partition operators that follows it in one task, a batch of rows at a time
+ * as the source hands them on, so a partition's rows die young instead of waiting for the whole batch; the partitions
+ * of a batch run in parallel. Other operators run
  * stage by stage. A failure is reported against the node it happened in. Owned by the query thread.
  */
 final class BatchRunner {
@@ -35,6 +40,8 @@ final class BatchRunner {
     /** For each source, the per-partition operators fused behind it, in order. */
     private final Map<String, List<QueryPlan.Step>> chains = new HashMap<>();
     private final java.util.Set<String> fused = new java.util.HashSet<>();
+    /** The running batch's input figures by source node, read by other threads while the batch runs. */
+    private final Map<String, InputFigures> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     BatchRunner(QueryPlan plan, PartitionTasks tasks, EngineEnvironment environment) {
         this.plan = requireNonNull(plan, "plan is null");
@@ -77,16 +84,32 @@ final class BatchRunner {
      * What a batch produced: the rows out of every node (a sink's: its input), and, when asked for, every node's
      * output itself, by node id in plan order.
      */
-    record Outcome(Map<String, Long> rowCounts, Map<String, PartitionedBatch> outputs) {}
+    record Outcome(Map<String, Long> rowCounts, Map<String, PartitionedBatch> outputs,
+                   Map<String, QueryProgress.SourceInput> inputs) {}
+
+    /** The figures of the batch running now (the malformed count so far), by source node in plan order. */
+    Map<String, QueryProgress.SourceInput> runningInput() {
+        Map<String, QueryProgress.SourceInput> now = new LinkedHashMap<>();
+        for (QueryPlan.Step source : plan.sources()) {
+            InputFigures figures = running.get(source.nodeId());
+            if (figures != null) {
+                now.put(source.nodeId(), QueryProgress.SourceInput.of(figures));
+            }
+        }
+        return now;
+    }
 
     Outcome run(long batchId, List<String> starts, List<String> ends, long batchTimestampMs, boolean keepOutputs) {
-        TaskContext context = new TaskContext(batchId,
-                new EvalContext(Math.multiplyExact(batchTimestampMs, 1000L), environment.zone()), tasks);
+        // Like Spark in a stream, every micro-batch draws its random functions' seeds afresh.
+        TaskContext context = new TaskContext(batchId, new EvalContext(Math.multiplyExact(batchTimestampMs, 1000L),
+                environment.zone(), 0, ThreadLocalRandom.current().nextLong()), tasks);
         Map<String, PartitionedBatch> results = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
         Map<String, PartitionedBatch> kept = new LinkedHashMap<>();
+        running.clear();
         int sourceIndex = 0;
         for (QueryPlan.Step step : plan.steps()) {
+            TaskInterruption.check();
             PlannedNode node = step.node();
             if (node instanceof PlannedNode.SourceNode source) {
                 String start = starts.get(sourceIndex);
@@ -116,11 +139,65 @@ final class BatchRunner {
         }
         Map<String, Long> rowCounts = new LinkedHashMap<>();
         plan.steps().forEach(step -> rowCounts.put(step.nodeId(), counts.getOrDefault(step.nodeId(), 0L)));
-        return new Outcome(rowCounts, keepOutputs ? Collections.unmodifiableMap(kept) : Map.of());
+        Map<String, QueryProgress.SourceInput> inputs = runningInput();
+        running.clear();
+        return new Outcome(rowCounts, keepOutputs ? Collections.unmodifiableMap(kept) : Map.of(), inputs);
     }
 
-    /** One partition's batch after each node of a fused chain (null once dropped), and its row counts. */
-    private record PartitionRun(Batch[] stages, long[] rows) {}
+    /**
+     * Mutable, owned by one partition task: a partition's output after each node of a fused chain and its row counts.
+     * The source hands its rows on in batches; each goes through the chain before the next is read, and only the
+     * chain's last output is kept (every node's when they are inspected), so memory follows what the batch keeps,
+     * not what the source reads.
+     */
+    private static final class PartitionRun {
+        private final List<QueryPlan.Step> chain;
+        private final TaskContext context;
+        private final List<List<Batch>> stages = new ArrayList<>();
+        private final long[] rows;
+        private final boolean keepAll;
+
+        PartitionRun(List<QueryPlan.Step> chain, TaskContext context, boolean keepAll) {
+            this.chain = chain;
+            this.context = context;
+            this.keepAll = keepAll;
+            this.rows = new long[chain.size() + 1];
+            for (int i = 0; i <= chain.size(); i++) {
+                stages.add(new ArrayList<>());
+            }
+        }
+
+        void accept(Batch read) {
+            // A partition hands on its rows in chunks; stop can end it between any two of them.
+            TaskInterruption.check();
+            Batch current = read;
+            rows[0] += current.rowCount();
+            keep(0, current);
+            for (int i = 0; i < chain.size(); i++) {
+                PartitionOperator operator = (PartitionOperator) ((PlannedNode.TransformNode) chain.get(i).node())
+                        .operator();
+                Batch in = current;
+                current = inNode(chain.get(i).nodeId(), () -> operator.apply(in, context));
+                rows[i + 1] += current.rowCount();
+                keep(i + 1, current);
+            }
+        }
+
+        private void keep(int stage, Batch batch) {
+            if ((keepAll || stage == chain.size()) && batch.rowCount() > 0) {
+                stages.get(stage).add(batch);
+            }
+        }
+
+        /** The partition's output after node {@code stage} (0 the source) in one batch, or null if not kept. */
+        Batch output(int stage, sluice.engine.types.Schema schema) {
+            List<Batch> batches = stages.get(stage);
+            if (!keepAll && stage < chain.size()) {
+                return null;
+            }
+            return batches.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, batches);
+        }
+    }
 
     /** Reads a source's partitions, each through the chain fused behind it in one task. */
     private void runChain(QueryPlan.Step sourceStep, PlannedNode.SourceNode source, String start, String end,
@@ -129,29 +206,26 @@ final class BatchRunner {
         List<QueryPlan.Step> chain = chains.get(sourceStep.nodeId());
         List<InputPartition> partitions = end == null || Objects.equals(start, end) ? List.of()
                 : inNode(sourceStep.nodeId(), () -> source.source().planInputPartitions(start, end));
+        if (!partitions.isEmpty()) {
+            source.source().plannedInput().ifPresent(figures -> running.put(sourceStep.nodeId(), figures));
+        }
         int length = chain.size() + 1;
-        List<PartitionRun> runs = tasks.map(partitions, partition -> {
-            PartitionRun run = new PartitionRun(new Batch[length], new long[length]);
-            run.stages()[0] = inNode(sourceStep.nodeId(), partition::read);
-            run.rows()[0] = run.stages()[0].rowCount();
-            for (int i = 0; i < chain.size(); i++) {
-                PartitionOperator operator = (PartitionOperator) ((PlannedNode.TransformNode) chain.get(i).node())
-                        .operator();
-                Batch in = run.stages()[i];
-                run.stages()[i + 1] = inNode(chain.get(i).nodeId(), () -> operator.apply(in, context));
-                run.rows()[i + 1] = run.stages()[i + 1].rowCount();
-                if (kept == null) {
-                    // Nobody inspects the intermediate rows: let them go as soon as the next node has its own.
-                    run.stages()[i] = null;
-                }
-            }
+        List<Integer> indexes = IntStream.range(0, partitions.size()).boxed().toList();
+        List<PartitionRun> runs = tasks.map(indexes, index -> {
+            // Each partition is a task of its own, as in Spark: rand() and spark_partition_id() see its index, and a
+            // random function's generator goes on from one chunk of the partition's rows to the next.
+            PartitionRun run = new PartitionRun(chain, context.forPartition(index), kept != null);
+            inNode(sourceStep.nodeId(), () -> {
+                partitions.get(index).read(run::accept);
+                return run;
+            });
             return run;
         });
         for (int i = 0; i < length; i++) {
             QueryPlan.Step step = i == 0 ? sourceStep : chain.get(i - 1);
             long rows = 0;
             for (PartitionRun run : runs) {
-                rows += run.rows()[i];
+                rows += run.rows[i];
             }
             counts.put(step.nodeId(), rows);
             if (kept == null && i < length - 1) {
@@ -159,7 +233,7 @@ final class BatchRunner {
             }
             List<Batch> batches = new ArrayList<>(runs.size());
             for (PartitionRun run : runs) {
-                batches.add(run.stages()[i]);
+                batches.add(run.output(i, step.node().schema()));
             }
             PartitionedBatch output = new PartitionedBatch(step.node().schema(), batches);
             results.put(step.nodeId(), output);
@@ -177,13 +251,13 @@ final class BatchRunner {
         return inputs;
     }
 
-    /** Runs {@code work}, placing user errors at {@code nodeId} and wrapping bugs with it. */
+    /** Runs {@code work}, placing user errors at {@code nodeId} and wrapping bugs with it; a stop passes through. */
     static <T> T inNode(String nodeId, Supplier<T> work) {
         try {
             return work.get();
         } catch (SluiceException e) {
             throw e.locatedAt(Position.node(nodeId));
-        } catch (InternalFailure e) {
+        } catch (InternalFailure | TaskInterruption e) {
             throw e;
         } catch (RuntimeException e) {
             throw new InternalFailure(nodeId, e);

@@ -23,6 +23,11 @@ public record EngineEnvironment(PrintStream console, MemoryTables memory, Clock 
         }
     }
 
+    /** The same environment with another clock (a test's manual clock). */
+    public EngineEnvironment withClock(Clock other) {
+        return new EngineEnvironment(console, memory, other, zone, parallelism);
+    }
+
     /** Standard output, a fresh set of memory tables, the system clock and zone, one task per core. */
     public static EngineEnvironment standard(PrintStream console) {
         return new EngineEnvironment(console, new MemoryTables(), Clock.systemUTC(), ZoneId.systemDefault(),

@@ -3,8 +3,10 @@ package sluice.engine.runtime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import sluice.engine.checkpoint.Checkpoint;
 import sluice.engine.checkpoint.OffsetEntry;
 import sluice.engine.diag.SluiceException;
@@ -18,8 +20,9 @@ import sluice.engine.source.SourceContext;
 
 /**
  * The micro-batch loop of one query, on the query's thread, in Spark's order: ask sources for their latest offsets,
- * log the offsets, run the batch, commit the sources, log the commit, publish progress. State fields are confined to
- * the query thread except the volatile controls set by {@link StreamingQuery}.
+ * log the offsets, run the batch, commit the sources, log the commit, publish progress. A stop interrupts a batch that
+ * is running, as Spark's does, and the batch is left uncommitted. State fields are confined to the query thread
+ * except the volatile controls set by {@link StreamingQuery} and the fields guarded by {@code control}.
  */
 final class MicroBatchExecution {
     private static final System.Logger LOG = System.getLogger(MicroBatchExecution.class.getName());
@@ -31,6 +34,7 @@ final class MicroBatchExecution {
     private final EngineEnvironment environment;
     private final StreamingQuery handle;
     private final List<QueryListener> listeners;
+    private volatile BatchRunner runner;
     private final List<QueryPlan.Step> sourceSteps;
     private final Object control = new Object();
 
@@ -40,11 +44,16 @@ final class MicroBatchExecution {
     private volatile Throwable failure;
     private volatile QueryProgress lastProgress;
     private volatile long lastBatchId = -1;
+    private volatile QueryStatus status = QueryStatus.INITIALIZING;
+    /** The query thread while it runs a batch's data, the only time a stop interrupts it. Guarded by control. */
+    private Thread batchThread;
     private volatile UUID id;
     private final UUID runId = UUID.randomUUID();
 
     private Checkpoint checkpoint;
     private List<String> committedOffsets;
+    /** The settings logged with each batch's offsets (the state's partitions), or none. */
+    private java.util.Map<String, String> offsetsConf = java.util.Map.of();
     private long nextBatchId;
     private long batchesRun;
     private long previousTriggerStartMs = -1;
@@ -88,6 +97,16 @@ final class MicroBatchExecution {
         return paused;
     }
 
+    QueryStatus status() {
+        return status;
+    }
+
+    /** The running batch's input figures by source node; empty between batches. Any thread. */
+    Map<String, QueryProgress.SourceInput> runningInput() {
+        BatchRunner current = runner;
+        return current == null ? Map.of() : current.runningInput();
+    }
+
     void setPaused(boolean value) {
         synchronized (control) {
             paused = value;
@@ -102,9 +121,16 @@ final class MicroBatchExecution {
         }
     }
 
+    /**
+     * As Spark's {@code stop()}: the loop ends, and a batch in progress is interrupted (its partition tasks with it)
+     * and abandoned, so it is not committed and runs again with the same offsets on the next start.
+     */
     void requestStop() {
         synchronized (control) {
             stopRequested = true;
+            if (batchThread != null) {
+                batchThread.interrupt();
+            }
             control.notifyAll();
         }
     }
@@ -113,12 +139,15 @@ final class MicroBatchExecution {
         try (PartitionTasks tasks = new PartitionTasks(environment.parallelism(), "sluice-task-" + name())) {
             start();
             listeners.forEach(l -> l.onStarted(handle));
-            loop(new BatchRunner(plan, tasks, environment));
+            runner = new BatchRunner(plan, tasks, environment);
+            loop(runner);
         } catch (SluiceException | InternalFailure e) {
             failure = e;
         } catch (RuntimeException | Error e) {
             failure = new InternalFailure("(query)", e);
         } finally {
+            status = failure == null ? QueryStatus.STOPPED
+                    : new QueryStatus("Terminated with exception: " + failure.getMessage(), false, false);
             closeAll();
             if (failure != null && !(failure instanceof SluiceException)) {
                 LOG.log(System.Logger.Level.ERROR, "query '" + name() + "' failed", failure);
@@ -142,7 +171,8 @@ final class MicroBatchExecution {
         for (int i = 0; i < sourceSteps.size(); i++) {
             QueryPlan.Step step = sourceSteps.get(i);
             source(i).start(new SourceContext(step.nodeId(),
-                    checkpoint == null ? null : checkpoint.sourceDir(i), environment.clock(), environment.zone()));
+                    checkpoint == null ? null : checkpoint.sourceDir(i), environment.clock(), environment.zone(),
+                    environment.parallelism()));
         }
         for (QueryPlan.Step step : plan.sinks()) {
             PlannedNode.SinkNode sink = (PlannedNode.SinkNode) step.node();
@@ -153,6 +183,7 @@ final class MicroBatchExecution {
             });
         }
         new Recovery(checkpoint, sourceSteps, plan.sinks()).recover(this);
+        offsetsConf = StateOpening.open(plan, checkpoint);
         if (options.trigger() instanceof Trigger.AvailableNow) {
             for (int i = 0; i < sourceSteps.size(); i++) {
                 source(i).prepareForAvailableNow();
@@ -187,7 +218,11 @@ final class MicroBatchExecution {
                 stepping = paused && stepsRequested > 0;
             }
             long triggerStart = environment.clock().millis();
+            status = new QueryStatus(status.message(), false, true);
             boolean ran = runNextBatch(runner, triggerStart);
+            if (stopRequested) {
+                break;
+            }
             if (ran && stepping) {
                 synchronized (control) {
                     stepsRequested--;
@@ -197,8 +232,10 @@ final class MicroBatchExecution {
                 break;
             }
             if (trigger instanceof Trigger.ProcessingTime interval) {
+                status = new QueryStatus("Waiting for next trigger", ran, false);
                 waitUntil(nextTick(triggerStart, interval.interval().toMillis()));
             } else if (!ran) {
+                status = new QueryStatus("Waiting for data to arrive", false, false);
                 waitUntil(environment.clock().millis() + POLLING_DELAY_MS);
             }
         }
@@ -212,6 +249,7 @@ final class MicroBatchExecution {
     private boolean awaitTurn() {
         synchronized (control) {
             while (paused && stepsRequested == 0 && !stopRequested) {
+                status = QueryStatus.PAUSED;
                 try {
                     control.wait();
                 } catch (InterruptedException e) {
@@ -260,15 +298,15 @@ final class MicroBatchExecution {
         if (!hasNewData) {
             return false;
         }
+        status = new QueryStatus("Processing new data", true, true);
         long batchId = nextBatchId;
-        OffsetEntry entry = new OffsetEntry(triggerStart, 0, ends);
+        OffsetEntry entry = new OffsetEntry(triggerStart, 0, ends, offsetsConf);
         long walStart = environment.clock().millis();
         if (checkpoint != null) {
             checkpoint.writeOffsets(batchId, entry);
         }
         long walMs = environment.clock().millis() - walStart;
-        runBatch(runner, batchId, committedOffsets, entry, triggerStart, latestOffsetMs, walMs);
-        return true;
+        return runBatch(runner, batchId, committedOffsets, entry, triggerStart, latestOffsetMs, walMs);
     }
 
     /** A batch whose offsets were logged but that never committed is re-run with exactly those offsets. */
@@ -282,12 +320,16 @@ final class MicroBatchExecution {
         });
     }
 
-    private void runBatch(BatchRunner runner, long batchId, List<String> starts, OffsetEntry entry,
-                          long triggerStart, long latestOffsetMs, long walMs) {
+    /** Runs and commits a batch; false when a stop interrupted it, leaving it uncommitted. */
+    private boolean runBatch(BatchRunner runner, long batchId, List<String> starts, OffsetEntry entry,
+                             long triggerStart, long latestOffsetMs, long walMs) {
         long addStart = environment.clock().millis();
         boolean keepOutputs = listeners.stream().anyMatch(QueryListener::wantsBatchData);
-        BatchRunner.Outcome outcome = runner.run(batchId, starts, entry.offsets(), entry.batchTimestampMs(),
-                keepOutputs);
+        BatchRunner.Outcome outcome = interruptibly(batchId, () -> runner.run(batchId, starts, entry.offsets(),
+                entry.batchTimestampMs(), keepOutputs));
+        if (outcome == null) {
+            return false;
+        }
         long addBatchMs = environment.clock().millis() - addStart;
         long commitStart = environment.clock().millis();
         for (int i = 0; i < sourceSteps.size(); i++) {
@@ -313,6 +355,39 @@ final class MicroBatchExecution {
         listeners.stream().filter(QueryListener::wantsBatchData)
                 .forEach(l -> l.onBatchData(batchId, outcome.outputs()));
         listeners.forEach(l -> l.onProgress(progress));
+        return true;
+    }
+
+    /**
+     * Runs a batch's data (reads, operators, sinks) where a stop can interrupt it; null when one did. Only this part
+     * is interrupted: the offsets and commit logs are written outside it, so an interrupt never cuts a log write
+     * short. Whatever the interrupted work threw (an interruption, or an I/O error from a channel the interrupt
+     * closed) ends the batch as stopped, as Spark treats failures caused by its stop.
+     */
+    private BatchRunner.Outcome interruptibly(long batchId, Supplier<BatchRunner.Outcome> work) {
+        synchronized (control) {
+            if (stopRequested) {
+                return null;
+            }
+            batchThread = Thread.currentThread();
+        }
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (!stopRequested) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.INFO, "batch {0} interrupted by stop; it runs again on the next start",
+                    batchId);
+            LOG.log(System.Logger.Level.DEBUG, "the interrupted batch ended with", e);
+            return null;
+        } finally {
+            synchronized (control) {
+                batchThread = null;
+                // A stop that came just as the batch finished must not interrupt the commit's writes.
+                Thread.interrupted();
+            }
+        }
     }
 
     QueryPlan plan() {

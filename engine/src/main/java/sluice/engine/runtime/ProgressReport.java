@@ -44,7 +44,7 @@ final class ProgressReport {
         return new QueryProgress(String.valueOf(execution.id()), String.valueOf(execution.runId()),
                 execution.name(), Instant.ofEpochMilli(triggerStartMs).toString(), batchId, totalRows,
                 rate(totalRows, sinceLastTrigger), rate(totalRows, triggerMs), durations, sourceProgress,
-                sinkProgress, outcome.rowCounts());
+                sinkProgress, outcome.rowCounts(), outcome.inputs());
     }
 
     /** Rows per second over {@code ms}; Spark reports 0.0 when no time has passed. */

@@ -10,13 +10,15 @@ import sluice.engine.json.JsonValues;
 /**
  * What one micro-batch did, with the fields of Spark's {@code StreamingQueryProgress}: ids, batch id, rows in,
  * rates, the duration of each phase in ms, each source's offsets and the sink's rows; and, beyond Spark's, the rows
- * out of every node (what the workbench writes on its edges). Immutable.
+ * out of every node (what the workbench writes on its edges) and each file source's files, bytes and malformed
+ * records. Immutable.
  */
 public record QueryProgress(String id, String runId, String name, String timestamp, long batchId,
                             long numInputRows, double inputRowsPerSecond, double processedRowsPerSecond,
                             Map<String, Long> durationMs, List<SourceProgress> sources, List<SinkProgress> sinks,
-                            Map<String, Long> numRowsByNode) {
+                            Map<String, Long> numRowsByNode, Map<String, SourceInput> inputByNode) {
     public QueryProgress {
+        inputByNode = Collections.unmodifiableMap(new LinkedHashMap<>(inputByNode));
         durationMs = Collections.unmodifiableMap(new LinkedHashMap<>(durationMs));
         sources = List.copyOf(sources);
         sinks = List.copyOf(sinks);
@@ -26,6 +28,25 @@ public record QueryProgress(String id, String runId, String name, String timesta
     /** One source's part of a batch. Offsets are JSON text, null when absent. */
     public record SourceProgress(String description, String startOffset, String endOffset, long numInputRows,
                                  double inputRowsPerSecond, double processedRowsPerSecond) {}
+
+    /** Without Sluice's input figures (a source that has none, a test's progress). */
+    public QueryProgress(String id, String runId, String name, String timestamp, long batchId, long numInputRows,
+                         double inputRowsPerSecond, double processedRowsPerSecond, Map<String, Long> durationMs,
+                         List<SourceProgress> sources, List<SinkProgress> sinks, Map<String, Long> numRowsByNode) {
+        this(id, runId, name, timestamp, batchId, numInputRows, inputRowsPerSecond, processedRowsPerSecond,
+                durationMs, sources, sinks, numRowsByNode, Map.of());
+    }
+
+    /**
+     * Sluice's figures of one source's input in a batch, beyond Spark's rows: files and bytes read (a file source)
+     * and malformed records kept as nulls. The workbench shows them; {@link #toJson} leaves them out, so the JSON
+     * keeps the shape of Spark's.
+     */
+    public record SourceInput(long files, long bytes, long malformedRecords) {
+        public static SourceInput of(sluice.engine.source.InputFigures figures) {
+            return new SourceInput(figures.files(), figures.bytes(), figures.malformedRecords());
+        }
+    }
 
     /** One sink's part of a batch. */
     public record SinkProgress(String description, long numOutputRows) {}

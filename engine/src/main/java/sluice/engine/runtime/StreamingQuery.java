@@ -68,7 +68,11 @@ public final class StreamingQuery {
         return Optional.ofNullable(execution.failure());
     }
 
-    /** Asks the loop to stop after the batch in progress (which is committed or not, never half) and waits. */
+    /**
+     * Stops the query and waits for its thread to end, as Spark's {@code stop()}: a batch in progress is interrupted
+     * (its partition tasks, source reads and sinks notice within moments) and is not committed, so the next start on
+     * the same checkpoint runs it again with the same offsets; a batch that already finished is committed, never half.
+     */
     public void stop() {
         execution.requestStop();
         try {
@@ -113,7 +117,20 @@ public final class StreamingQuery {
         }
     }
 
-    /** Holds the loop before its next batch. */
+    /**
+     * Sluice's figures (files, bytes, malformed records so far) of the batch running now, by source node in plan
+     * order; empty between batches and for sources without figures. Any thread.
+     */
+    public java.util.Map<String, QueryProgress.SourceInput> runningInput() {
+        return execution.runningInput();
+    }
+
+    /** What the query is doing now, as Spark's {@code StreamingQuery.status()}. */
+    public QueryStatus status() {
+        return execution.status();
+    }
+
+    /** Holds the loop before its next batch; a batch in progress finishes first. */
     public void pause() {
         execution.setPaused(true);
     }

@@ -15,8 +15,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
@@ -26,7 +26,7 @@ import sluice.engine.types.ValueText;
  * Spark's CSV writer with its write options. Quoting follows the univocity writer under Spark's settings: leading and
  * trailing whitespace is dropped, a value is quoted only when it holds the separator, a line break or a quote (or
  * starts with a quote), quotes inside quotes are escaped with {@code escape}, nulls are {@code nullValue} and empty
- * strings {@code emptyValue} ({@code ""}). Immutable.
+ * strings {@code emptyValue} ({@code ""}); under {@code quoteAll} an empty value is quoted too. Immutable.
  */
 public record CsvRowFormat(boolean header, char sep, char quote, char escape, String nullValue, String emptyValue,
                            boolean quoteAll, boolean escapeQuotes, String dateFormat, String timestampFormat)
@@ -56,13 +56,13 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
 
     @Override
     public boolean writesEmptyFile() {
-        return header;
+        return true;
     }
 
     @Override
     public void write(Batch rows, ZoneId zone, OutputStream out) throws IOException {
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern(dateFormat, Locale.US);
-        DateTimeFormatter timestamps = DateTimeFormatter.ofPattern(timestampFormat, Locale.US).withZone(zone);
+        DateTimeFormatter dates = WritePattern.formatter(dateFormat);
+        DateTimeFormatter timestamps = WritePattern.formatter(timestampFormat).withZone(zone);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         if (header) {
             writeLine(writer, rows.schema().names());
@@ -86,6 +86,9 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
             return timestamps.format((Instant) value);
         } else if (type == AtomicType.INTERVAL) {
             return ValueText.interval((Duration) value);
+        } else if (type == AtomicType.BINARY) {
+            // Spark's CSV writer formats binary as show() does: [41 42].
+            return ((Bytes) value).toString();
         }
         // Spark writes other values with toString: Double.toString, BigDecimal.toString (scientific when small).
         return value.toString();
@@ -110,7 +113,11 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
         if (substituted && startsWithQuote && text.length() >= 2 && text.charAt(text.length() - 1) == quote) {
             return text;
         }
-        if (text.isEmpty() || !(quoteAll || startsWithQuote || needsQuotes(text))) {
+        // Under quoteAll univocity quotes an empty value too, so a null (nullValue '') is written as "".
+        if (text.isEmpty()) {
+            return quoteAll && quote != NO_QUOTE ? String.valueOf(quote) + quote : text;
+        }
+        if (!(quoteAll || startsWithQuote || needsQuotes(text))) {
             return text;
         }
         StringBuilder quoted = new StringBuilder(text.length() + 2).append(quote);

@@ -14,13 +14,15 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.Batch;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
@@ -48,13 +50,13 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
 
     @Override
     public boolean writesEmptyFile() {
-        return false;
+        return true;
     }
 
     @Override
     public void write(Batch rows, ZoneId zone, OutputStream out) throws IOException {
-        Writing writing = new Writing(DateTimeFormatter.ofPattern(dateFormat, Locale.US),
-                DateTimeFormatter.ofPattern(timestampFormat, Locale.US).withZone(zone));
+        Writing writing = new Writing(WritePattern.formatter(dateFormat),
+                WritePattern.formatter(timestampFormat).withZone(zone));
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setRootValueSeparator(null);
@@ -64,6 +66,21 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
                 json.writeRaw('\n');
             }
         }
+    }
+
+    /** A map key as Spark writes the field name: a DATE as its day number, a TIMESTAMP in microseconds. */
+    private static String mapKey(DataType type, Object key) {
+        if (key instanceof LocalDate date) {
+            return Long.toString(date.toEpochDay());
+        } else if (key instanceof Instant instant) {
+            return Long.toString(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                    instant.getNano() / 1000));
+        } else if (key instanceof Duration duration) {
+            return Long.toString(duration.toNanos() / 1000);
+        } else if (type.isComplex() || key instanceof Bytes) {
+            return ValueText.of(type, key, java.time.ZoneOffset.UTC);
+        }
+        return key.toString();
     }
 
     /** The formatters of one write. */
@@ -95,7 +112,7 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
                 json.writeNull();
             } else if (type == AtomicType.BOOLEAN) {
                 json.writeBoolean((Boolean) value);
-            } else if (type == AtomicType.INT) {
+            } else if (type == AtomicType.INT || type == AtomicType.SMALLINT || type == AtomicType.TINYINT) {
                 json.writeNumber(((Number) value).intValue());
             } else if (type == AtomicType.BIGINT) {
                 json.writeNumber(((Number) value).longValue());
@@ -111,12 +128,24 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
                 json.writeString(timestamps.format((Instant) value));
             } else if (type == AtomicType.INTERVAL) {
                 json.writeString(ValueText.interval((Duration) value));
+            } else if (type == AtomicType.BINARY) {
+                // Spark's JacksonGenerator: writeBinary, base64 in Jackson's default variant.
+                json.writeBinary(((Bytes) value).toArray());
             } else if (type instanceof ArrayType array) {
                 json.writeStartArray();
                 for (Object element : (List<?>) value) {
                     value(json, array.elementType(), element);
                 }
                 json.writeEndArray();
+            } else if (type instanceof MapType map) {
+                // Spark's JacksonGenerator: an object, each key named by its internal value's text, null values kept.
+                MapValue entries = (MapValue) value;
+                json.writeStartObject();
+                for (int i = 0; i < entries.size(); i++) {
+                    json.writeFieldName(mapKey(map.keyType(), entries.key(i)));
+                    value(json, map.valueType(), entries.value(i));
+                }
+                json.writeEndObject();
             } else if (type instanceof StructType struct) {
                 struct(json, struct, (Row) value);
             } else {

@@ -5,15 +5,16 @@ import java.io.OutputStream;
 import java.time.ZoneId;
 import sluice.engine.types.Batch;
 
-/** How the file sink turns a partition's rows into a file: Spark's CSV or JSON writer. Immutable; any thread. */
-public sealed interface RowFormat permits CsvRowFormat, JsonRowFormat {
+/** How the file sink turns a partition's rows into a file: Spark's CSV, JSON or text writer. Immutable; any thread. */
+public sealed interface RowFormat permits CsvRowFormat, JsonRowFormat, TextRowFormat {
 
-    /** The data source name and file extension: {@code csv}, {@code json}. */
+    /** The data source name and file extension: {@code csv}, {@code json}, {@code text}. */
     String name();
 
     /**
-     * Whether an empty first partition still gets a file. Spark's writers open a file on the first row, except that
-     * its CSV writer opens it at once when it has a header to write.
+     * Whether an empty first partition still gets a file. Spark 4.1's CSV, JSON and text writers all create their file
+     * when the write task starts (the CSV header written at once), and Spark gives partition 0 of every batch a write
+     * task even when it has no rows, so a batch without rows commits one empty file (or one holding the header).
      */
     boolean writesEmptyFile();
 

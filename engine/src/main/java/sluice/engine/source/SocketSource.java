@@ -22,11 +22,13 @@ import sluice.engine.types.VectorBuilder;
 /**
  * Spark's socket source: UTF-8 lines from a TCP server, each with the time it arrived when
  * {@code includeTimestamp} is set. A reader thread buffers lines; the offset is the number of lines received. Like
- * Spark's, it cannot replay after a restart. Unlike Spark's, a refused or dropped connection fails the query with a
- * message naming the address, after every line already received has gone through a batch.
- * Thread-safe: the buffer is shared between the reader thread and the query thread.
+ * Spark's, it cannot replay after a restart, and when the connection ends (the server closes it, or it breaks) it
+ * stops reading and the query goes on without new data, with a warning in the log. A refused connection fails the
+ * query at start with a message naming the address. Thread-safe: the buffer is shared between the reader thread and
+ * the query thread.
  */
 public final class SocketSource implements Source {
+    private static final System.Logger LOG = System.getLogger(SocketSource.class.getName());
     private static final int CONNECT_TIMEOUT_MS = 10_000;
 
     private final String host;
@@ -37,7 +39,8 @@ public final class SocketSource implements Source {
     private final List<Long> arrivals = new ArrayList<>();
     private long firstBufferedOffset;
     private long received;
-    private String failure;
+    /** Set by {@link #close()}: the reader's error is then ours, not the connection's. */
+    private volatile boolean closing;
     private Socket socket;
     private Thread reader;
     private SourceContext context;
@@ -79,8 +82,11 @@ public final class SocketSource implements Source {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(java.util.Locale.ROOT);
     }
 
+    // As Spark's TextSocketMicroBatchStream: the end of the stream or a broken connection ends the reader thread and
+    // nothing else; the lines received stay in the buffer for the batches, and the query goes on without new ones.
+    // Spark warns only when the server closes the connection and ignores an error; a broken connection is warned
+    // about here too, since it also means that no more lines will come.
     private void readLines() {
-        String ended;
         try (BufferedReader in = new BufferedReader(
                 new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -92,22 +98,18 @@ public final class SocketSource implements Source {
                     received++;
                 }
             }
-            ended = "the server at " + address() + " closed the connection";
+            LOG.log(System.Logger.Level.WARNING, "{0}: the server at {1} closed the connection; no more lines are "
+                    + "read and the query goes on without new data", context.nodeId(), address());
         } catch (IOException e) {
-            ended = socket.isClosed() ? null : "connection to " + address() + " dropped: " + reason(e);
-        }
-        synchronized (this) {
-            failure = ended;
+            if (!closing) {
+                LOG.log(System.Logger.Level.WARNING, "{0}: the connection to {1} broke ({2}); no more lines are read "
+                        + "and the query goes on without new data", context.nodeId(), address(), reason(e));
+            }
         }
     }
 
     @Override
     public synchronized String latestOffset(String start, ReadLimit limit) {
-        long from = start == null ? 0 : Long.parseLong(start);
-        if (received == from && failure != null) {
-            // Everything received has been through a batch; only now does the lost connection stop the query.
-            throw Problem.of(ErrorCode.SOURCE_FAILED, Position.node(context.nodeId()), "%s", failure).toException();
-        }
         return received == 0 ? null : Long.toString(received);
     }
 
@@ -146,6 +148,7 @@ public final class SocketSource implements Source {
 
     @Override
     public void close() {
+        closing = true;
         try {
             if (socket != null) {
                 socket.close();

@@ -30,6 +30,14 @@ public interface Source extends AutoCloseable {
      */
     String latestOffset(String start, ReadLimit limit);
 
+    /**
+     * Sluice's figures (files, bytes, malformed records) of the batch {@link #planInputPartitions} planned last, which
+     * its partitions count into while they are read; empty for sources that have none.
+     */
+    default Optional<InputFigures> plannedInput() {
+        return Optional.empty();
+    }
+
     /** Fixes the end of the data for {@link sluice.engine.pipeline.Trigger.AvailableNow}: what exists right now. */
     default void prepareForAvailableNow() {
     }

@@ -1,18 +1,21 @@
 package sluice.engine.types;
 
 /**
- * The types without parameters. INT, BIGINT, DATE (days since 1970-01-01) and TIMESTAMP (microseconds since the
- * epoch, shown in the session time zone) are stored as longs; FLOAT and DOUBLE as doubles; INTERVAL is Spark's
- * day-time interval, in microseconds.
+ * The types without parameters. TINYINT, SMALLINT, INT, BIGINT, DATE (days since 1970-01-01) and TIMESTAMP
+ * (microseconds since the epoch, shown in the session time zone) are stored as longs; FLOAT and DOUBLE as doubles;
+ * BINARY as {@link Bytes}; INTERVAL is Spark's day-time interval, in microseconds.
  */
 public enum AtomicType implements DataType {
     NULL("void", Storage.OBJECT),
     BOOLEAN("boolean", Storage.BOOLEAN),
+    TINYINT("tinyint", Storage.LONG),
+    SMALLINT("smallint", Storage.LONG),
     INT("int", Storage.LONG),
     BIGINT("bigint", Storage.LONG),
     FLOAT("float", Storage.DOUBLE),
     DOUBLE("double", Storage.DOUBLE),
     STRING("string", Storage.OBJECT),
+    BINARY("binary", Storage.OBJECT),
     DATE("date", Storage.LONG),
     TIMESTAMP("timestamp", Storage.LONG),
     INTERVAL("interval day to second", Storage.LONG);

@@ -68,12 +68,17 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
     }
 
     /**
-     * The Java object for a stored value: INT as Integer, BIGINT as Long, FLOAT as Float, DOUBLE as Double,
-     * DATE as LocalDate, TIMESTAMP as Instant, INTERVAL as Duration; strings, decimals, lists and rows as they are.
+     * The Java object for a stored value: TINYINT as Byte, SMALLINT as Short, INT as Integer, BIGINT as Long, FLOAT
+     * as Float, DOUBLE as Double, DATE as LocalDate, TIMESTAMP as Instant, INTERVAL as Duration; strings, binary
+     * ({@link Bytes}), decimals, arrays (lists), maps ({@link MapValue}) and structs ({@link Row}) as they are.
      */
     static Object toExternal(DataType type, long value) {
         if (type == AtomicType.INT) {
             return (int) value;
+        } else if (type == AtomicType.TINYINT) {
+            return (byte) value;
+        } else if (type == AtomicType.SMALLINT) {
+            return (short) value;
         } else if (type == AtomicType.DATE) {
             return LocalDate.ofEpochDay(value);
         } else if (type == AtomicType.TIMESTAMP) {
@@ -100,8 +105,17 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
     }
 
     static Object checkObject(DataType type, Object value) {
-        if (type instanceof DecimalType decimal && value instanceof BigDecimal big && big.scale() != decimal.scale()) {
-            throw new IllegalArgumentException("decimal " + big + " does not have scale " + decimal.scale());
+        if (type instanceof AtomicType) {
+            if (type == AtomicType.BINARY && !(value instanceof Bytes)) {
+                throw new IllegalArgumentException("not a binary value: " + value);
+            }
+        } else if (type instanceof DecimalType decimal) {
+            if (value instanceof BigDecimal big && big.scale() != decimal.scale()) {
+                throw new IllegalArgumentException("decimal " + big + " does not have scale " + decimal.scale());
+            }
+        } else if (type instanceof ArrayType && !(value instanceof java.util.List) || type instanceof MapType
+                && !(value instanceof MapValue) || type instanceof StructType && !(value instanceof Row)) {
+            throw new IllegalArgumentException("not a " + type.simpleString() + " value: " + value);
         }
         return value;
     }

@@ -2,7 +2,7 @@ package sluice.engine.types;
 
 import java.util.Arrays;
 
-/** A column of INT, BIGINT, DATE, TIMESTAMP or INTERVAL values stored as longs. */
+/** A column of TINYINT, SMALLINT, INT, BIGINT, DATE, TIMESTAMP or INTERVAL values stored as longs. */
 public final class LongVector extends ColumnVector {
     private final long[] values;
 

@@ -2,7 +2,13 @@ package sluice.engine.types;
 
 import java.util.Arrays;
 
-/** A column of STRING, DECIMAL, ARRAY or STRUCT values (or the NULL type), held as Java objects. */
+/**
+ * A column of STRING, BINARY, DECIMAL, ARRAY, MAP or STRUCT values (or the NULL type), held as Java objects. A complex
+ * value is one immutable object per row (a list, a {@link MapValue} or a {@link Row}) rather than nested child
+ * vectors: the numeric and string columns keep their primitive loops untouched, and the functions on arrays, maps and
+ * structs work on one value at a time anyway (an element lookup, a map key search), where a row's object is the
+ * cheapest form to read.
+ */
 public final class ObjectVector extends ColumnVector {
     private final Object[] values;
 

@@ -68,7 +68,8 @@ public record Schema(List<Field> fields) {
         return toStructType().simpleString();
     }
 
-    private static String quoteIfNeeded(String name) {
+    /** A name in backquotes unless it is a plain identifier, as Spark's {@code quoteIfNeeded}. */
+    public static String quoteIfNeeded(String name) {
         return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? name : "`" + name.replace("`", "``") + "`";
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * A value as Spark's {@code CAST(x AS STRING)} writes it: doubles as Java's {@code Double.toString}, dates as
  * {@code yyyy-MM-dd}, timestamps as {@code yyyy-MM-dd HH:mm:ss[.ffffff]} in the session time zone without trailing
- * zeros in the fraction, arrays as {@code [a, b]}, structs as {@code {a, b}}, nested nulls as {@code null}.
- * Stateless; any thread.
+ * zeros in the fraction, binary as its bytes read as UTF-8, arrays as {@code [a, b]}, maps as
+ * {@code {k1 -> v1, k2 -> v2}}, structs as {@code {a, b}}, nested nulls as {@code null}. Stateless; any thread.
  */
 public final class ValueText {
     private ValueText() {
@@ -31,6 +31,8 @@ public final class ValueText {
             return ((BigDecimal) value).toString();
         } else if (type instanceof ArrayType array) {
             return sequence(array.elementType(), (List<?>) value, zone, "[", "]");
+        } else if (type instanceof MapType map) {
+            return map(map, (MapValue) value, (t, v) -> of(t, v, zone), "null");
         } else if (type instanceof StructType struct) {
             StringBuilder text = new StringBuilder("{");
             Row row = (Row) value;
@@ -43,6 +45,8 @@ public final class ValueText {
             return text.append('}').toString();
         } else if (value instanceof LocalDate date) {
             return date(date);
+        } else if (value instanceof Bytes bytes) {
+            return bytes.toUtf8String();
         }
         return value.toString();
     }
@@ -58,15 +62,38 @@ public final class ValueText {
         return text.append(close).toString();
     }
 
-    /** {@code yyyy-MM-dd}, with a sign and more digits outside years 0000-9999 as Spark does. */
+    /**
+     * {@code {k1 -> v1, k2 -> v2}} with each key and value written by {@code text} and a null value as
+     * {@code nullText}: Spark's cast-to-string and show() text of a map.
+     */
+    public static String map(MapType type, MapValue map, java.util.function.BiFunction<DataType, Object, String> text,
+            String nullText) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < map.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(text.apply(type.keyType(), map.key(i))).append(" -> ");
+            Object value = map.value(i);
+            out.append(value == null ? nullText : text.apply(type.valueType(), value));
+        }
+        return out.append('}').toString();
+    }
+
+    /**
+     * {@code yyyy-MM-dd} as Spark's formatters write it: the year is java.time's {@code uuuu} (SignStyle.EXCEEDS_PAD,
+     * as in ISO_LOCAL_DATE), so at least four digits, a minus before a negative year ({@code -0001}) and a plus
+     * before a year past 9999 ({@code +294247}).
+     */
     public static String date(LocalDate date) {
         int year = date.getYear();
         StringBuilder text = new StringBuilder(10);
-        if (year < 0 || year > 9999) {
-            text.append(year);
-        } else {
-            pad(text, year, 4);
+        if (year < 0) {
+            text.append('-');
+        } else if (year > 9999) {
+            text.append('+');
         }
+        pad(text, Math.abs(year), 4);
         text.append('-');
         pad(text, date.getMonthValue(), 2);
         text.append('-');

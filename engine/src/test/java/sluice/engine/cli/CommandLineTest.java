@@ -10,13 +10,18 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import sluice.engine.runtime.ManualClock;
 
 class CommandLineTest {
     @TempDir
@@ -94,6 +99,68 @@ class CommandLineTest {
     }
 
     @Test
+    void validateGoesOnPastABrokenNodeAndPrintsEveryIndependentProblem() throws Exception {
+        Path file = pipeline("""
+                {"id": "rate", "type": "source.rate", "options": {"rowsPerSecond": "many"}},
+                {"id": "keep", "type": "transform.filter", "inputs": ["rate"], "options": {"condition": "value >"}},
+                {"id": "shown", "type": "transform.select", "inputs": ["keep"], "options": {"expressions": ["nope"]}},
+                {"id": "empty", "type": "transform.filter", "inputs": ["rate"], "options": {"condition": " "}}
+                """);
+
+        Outcome outcome = run("validate", file.toString());
+
+        // 'nope' needs the columns of the broken input and waits for it; the rest shows in one pass.
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().lines()).containsExactly(
+                file + ": rate / rowsPerSecond: 'rowsPerSecond' must be a whole number, not 'many'",
+                file + ": empty / condition: required option 'condition' is missing: Spark SQL boolean expression; "
+                        + "rows where it is false or null are dropped",
+                file + ": the pipeline has no sink; add one (such as sink.console) so its rows go somewhere",
+                file + ": keep / condition, 1:8: expected an expression but found end of input",
+                "4 problems in " + file);
+    }
+
+    @Test
+    void validateFindsWhatWouldFailAtTheStartOfTheRun() throws Exception {
+        Files.writeString(dir.resolve("taken"), "a file, not a folder");
+        Path file = pipeline("""
+                {"id": "files", "type": "source.file", "options": {"path": "missing", "format": "text"}},
+                {"id": "later", "type": "source.file", "options": {"path": "later/*.txt", "format": "text"}},
+                {"id": "lines", "type": "source.socket", "options": {"host": "127.0.0.1", "port": "70000"}},
+                {"id": "all", "type": "transform.union", "inputs": ["files", "later", "lines"]},
+                {"id": "out", "type": "sink.file", "inputs": ["all"],
+                 "options": {"path": "taken/out", "format": "text"}}
+                """);
+
+        Outcome outcome = run("validate", file.toString());
+
+        assertThat(outcome.err().lines()).containsExactly(
+                file + ": files / path: [PATH_NOT_FOUND] Path does not exist: '" + dir.resolve("missing")
+                        + "'; create the folder, or give a glob such as 'missing/*' to read files that appear later",
+                file + ": lines / port: 'port' must be between 1 and 65535, not 70000",
+                file + ": out / path: cannot create folder '" + dir.resolve("taken/out") + "': '"
+                        + dir.resolve("taken") + "' is a file",
+                "3 problems in " + file);
+    }
+
+    @Test
+    void runningOnlyWorkbenchSinksSaysOnceThatTheyShowNothingHere() throws Exception {
+        Files.createDirectories(dir.resolve("in"));
+        Files.writeString(dir.resolve("in/a.csv"), "1\n2\n");
+        Path file = pipeline("""
+                {"id": "numbers", "type": "source.file",
+                 "options": {"path": "in", "format": "csv", "schema": "n INT"}},
+                {"id": "table", "type": "sink.table", "inputs": ["numbers"]},
+                {"id": "chart", "type": "sink.chart", "inputs": ["numbers"], "options": {"x": "n", "y": ["n"]}}
+                """);
+
+        Outcome outcome = run("run", file.toString(), "--trigger", "available-now");
+
+        assertThat(outcome).isEqualTo(new Outcome(0, "", "note: the pipeline's only sinks, 'table' (sink.table), "
+                + "'chart' (sink.chart), show rows in the workbench; here its rows are discarded\n"));
+    }
+
+    @Test
     void validateAcceptsAGoodPipeline() throws Exception {
         Path file = pipeline("""
                 {"id": "rate", "type": "source.rate"},
@@ -120,12 +187,55 @@ class CommandLineTest {
                 {"id": "rate", "type": "source.rate", "options": {"rowsPerSecond": "1000"}},
                 {"id": "out", "type": "sink.noop", "inputs": ["rate"]}
                 """);
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        Outcome outcome = run("run", file.toString(), "--max-batches", "2", "--progress");
+        CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> Main.execute(
+                new String[] {"run", file.toString(), "--max-batches", "2", "--progress"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                clock));
+        // Batch 0 is the rate source's empty first second; one second later batch 1 holds that second's rows. The
+        // clock moves only once the query waits for data after batch 0: moved between the trigger's start and the
+        // source's offsets, batch 1 would hold the rows but carry the earlier time.
+        awaitLines(err, 1);
+        awaitTimedWaiting(queryThread("sluice-query-p"));
+        clock.advance(Duration.ofSeconds(1));
 
-        assertThat(outcome.exitCode()).isZero();
-        assertThat(outcome.err().lines()).hasSize(2).allMatch(line -> line.startsWith("{\"id\":"));
-        assertThat(outcome.err().lines().toList().get(1)).contains("\"batchId\":1,\"numInputRows\":1000,");
+        assertThat(exitCode.get(30, TimeUnit.SECONDS)).isZero();
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertThat(progress.lines()).hasSize(2).allMatch(line -> line.startsWith("{\"id\":"));
+        assertThat(progress.lines().toList().get(0)).contains("\"batchId\":0,\"numInputRows\":0,");
+        assertThat(progress.lines().toList().get(1)).contains("\"timestamp\":\"2026-01-01T00:00:01Z\","
+                + "\"batchId\":1,\"numInputRows\":1000,");
+    }
+
+    /** The running thread of that name. */
+    private static Thread queryThread(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no thread " + name));
+    }
+
+    /** Waits, bounded, until {@code thread} sleeps with a timeout (the query's wait for the next poll). */
+    private static void awaitTimedWaiting(Thread thread) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (thread.getState() != Thread.State.TIMED_WAITING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the query never waited for data: " + thread.getState());
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Waits, bounded, until {@code bytes} holds {@code count} lines. */
+    private static void awaitLines(ByteArrayOutputStream bytes, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (bytes.toString(StandardCharsets.UTF_8).lines().count() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fewer than " + count + " lines: " + bytes.toString(StandardCharsets.UTF_8));
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test

@@ -95,19 +95,31 @@ class WriteFailureTest {
 
     @Test
     void aSinkLogEntryThatDoesNotFitIsRemovedAndNamed() throws Exception {
-        // 100 one-row files: 100 small part files, but a sink log entry of about 20 KB for the batch.
-        Path output = dir.resolve("out");
+        // Small files are packed into few partitions, as Spark packs them, so a batch writes few part files. A sink
+        // log entry holds each part file's path: under an output folder whose path is 900 characters long, one entry
+        // passes the 1 KB limit, while the part files and the one-line error naming the log file stay under it.
+        Path output = longFolder(900);
         Path checkpoint = dir.resolve("checkpoint");
-        Path pipeline = pipeline(input(100, 1), output, fileSink());
+        Path pipeline = pipeline(input(2, 1), output, fileSink());
 
-        CommandLineTest.Outcome outcome = runWithFileSizeLimit(16, pipeline, checkpoint);
+        CommandLineTest.Outcome outcome = runWithFileSizeLimit(1, pipeline, checkpoint);
 
         assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(1);
         assertThat(outcome.err()).isEqualTo("error: out: cannot write file '" + output.resolve("_spark_metadata/0")
                 + "': File too large\n");
         assertThat(files(output.resolve("_spark_metadata"))).isEmpty();
-        assertThat(files(output)).allMatch(name -> name.startsWith("part-") && name.endsWith(".csv"));
+        assertThat(files(output)).isNotEmpty().allMatch(name -> name.startsWith("part-") && name.endsWith(".csv"));
         assertThat(checkpoint.resolve("commits/0")).doesNotExist();
+    }
+
+    /** A folder under {@code dir} whose path has {@code length} characters or one more (names of 200 at most). */
+    private Path longFolder(int length) {
+        Path folder = dir.resolve("out");
+        while (folder.toString().length() < length) {
+            int left = length - folder.toString().length() - 1;
+            folder = folder.resolve("x".repeat(Math.min(200, Math.max(1, left))));
+        }
+        return folder;
     }
 
     @Test

@@ -26,8 +26,17 @@ final class Examples {
 
     final ByteArrayOutputStream console = new ByteArrayOutputStream();
     final MemoryTables memory = new MemoryTables();
-    final EngineEnvironment environment = new EngineEnvironment(
-            new PrintStream(console, true, StandardCharsets.UTF_8), memory, Clock.systemUTC(), ZoneOffset.UTC, 2);
+    final EngineEnvironment environment;
+
+    Examples() {
+        this(Clock.systemUTC());
+    }
+
+    /** Examples run against {@code clock}: a manual clock makes the rate example's rows exact. */
+    Examples(Clock clock) {
+        environment = new EngineEnvironment(new PrintStream(console, true, StandardCharsets.UTF_8), memory, clock,
+                ZoneOffset.UTC, 2);
+    }
 
     static Path file(String name) {
         return FOLDER.resolve(name + ".sluice.json");

@@ -39,7 +39,7 @@ class FileExamplesTest {
             files = listing.filter(f -> f.getFileName().toString().endsWith(".sluice.json")).sorted().toList();
         }
 
-        assertThat(files).hasSize(4);
+        assertThat(files).hasSize(6);
         for (Path file : files) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();

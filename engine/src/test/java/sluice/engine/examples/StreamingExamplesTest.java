@@ -8,26 +8,33 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.pipeline.Trigger;
 import sluice.engine.plan.PipelineLoader;
+import sluice.engine.runtime.ManualClock;
 import sluice.engine.runtime.QueryOptions;
 import sluice.engine.runtime.StreamingQuery;
 
 /** The examples that need time or a server: rate-plus-one and socket-lines. */
 class StreamingExamplesTest {
     @Test
-    void ratePlusOnePrintsThreeBatchesWhereResultIsValuePlusOne() {
-        Examples examples = new Examples();
+    void ratePlusOnePrintsOneBatchPerSecondWhereResultIsValuePlusOne() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        Examples examples = new Examples(clock);
         PipelineLoader.Loaded loaded = Examples.plan(Examples.spec("rate-plus-one"));
 
-        StreamingQuery.create(loaded.plan(), new QueryOptions(Trigger.DEFAULT, null, 3), examples.environment)
-                .start().awaitTermination();
+        StreamingQuery query = StreamingQuery.create(loaded.plan(), new QueryOptions(Trigger.DEFAULT, null, 3),
+                examples.environment).start();
+        awaitBatch(query, 0);
+        clock.advance(Duration.ofSeconds(1));
+        awaitBatch(query, 1);
+        clock.advance(Duration.ofMillis(1_500));
+        query.awaitTermination();
 
-        List<List<List<String>>> batches = Examples.tables(examples.consoleText());
-        assertThat(examples.consoleText()).startsWith("""
+        assertThat(examples.consoleText()).isEqualTo("""
                 -------------------------------------------
                 Batch: 0
                 -------------------------------------------
@@ -36,14 +43,43 @@ class StreamingExamplesTest {
                 +---------+-----+------+
                 +---------+-----+------+
 
+                -------------------------------------------
+                Batch: 1
+                -------------------------------------------
+                +---------------------+-----+------+
+                |timestamp            |value|result|
+                +---------------------+-----+------+
+                |2026-01-01 00:00:00  |0    |1     |
+                |2026-01-01 00:00:00.2|1    |2     |
+                |2026-01-01 00:00:00.4|2    |3     |
+                |2026-01-01 00:00:00.6|3    |4     |
+                |2026-01-01 00:00:00.8|4    |5     |
+                +---------------------+-----+------+
+
+                -------------------------------------------
+                Batch: 2
+                -------------------------------------------
+                +---------------------+-----+------+
+                |timestamp            |value|result|
+                +---------------------+-----+------+
+                |2026-01-01 00:00:01  |5    |6     |
+                |2026-01-01 00:00:01.2|6    |7     |
+                |2026-01-01 00:00:01.4|7    |8     |
+                |2026-01-01 00:00:01.6|8    |9     |
+                |2026-01-01 00:00:01.8|9    |10    |
+                +---------------------+-----+------+
+
                 """);
-        assertThat(batches).hasSize(3);
-        assertThat(batches.get(1)).hasSize(5);
-        assertThat(batches.get(1).get(0).get(1)).isEqualTo("0");
-        for (List<List<String>> batch : batches) {
-            for (List<String> row : batch) {
-                assertThat(Long.parseLong(row.get(2))).isEqualTo(Long.parseLong(row.get(1)) + 1);
+    }
+
+    /** Waits, bounded, for the query to commit {@code batchId}. */
+    private static void awaitBatch(StreamingQuery query, long batchId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (query.lastBatchId() < batchId) {
+            if (!query.isActive() || System.nanoTime() > deadline) {
+                throw new AssertionError("batch " + batchId + " never committed");
             }
+            Thread.onSpinWait();
         }
     }
 

@@ -93,14 +93,14 @@ class ScriptExporterTest {
 
     @Test
     void aNodeTypeWithoutSparkCounterpartIsAProblemNamingTheNode(@TempDir Path folder) throws Exception {
-        NodeKind kafka = new NodeKind("source.kafka", NodeKind.Category.SOURCE, 0, 0, List.of(), "Reads Kafka");
+        NodeKind pulsar = new NodeKind("source.pulsar", NodeKind.Category.SOURCE, 0, 0, List.of(), "Reads Pulsar");
         List<NodeType> types = new java.util.ArrayList<>(NodeCatalog.standard().types());
-        types.add(new NodeType(kafka, c -> Optional.of(new PlannedNode.SourceNode(new RateSource(1, 0, 1)))));
+        types.add(new NodeType(pulsar, c -> Optional.of(new PlannedNode.SourceNode(new RateSource(1, 0, 1)))));
         NodeCatalog catalog = new NodeCatalog(types);
         Path file = folder.resolve("k.sluice.json");
         java.nio.file.Files.writeString(file, """
                 {"format": "sluice/1", "name": "k", "nodes": [
-                  {"id": "events", "type": "source.kafka"},
+                  {"id": "events", "type": "source.pulsar"},
                   {"id": "out", "type": "sink.noop", "inputs": ["events"]}]}
                 """);
         QueryPlan plan = new sluice.engine.plan.PipelineLoader(catalog).load(file).plan();
@@ -110,7 +110,7 @@ class ScriptExporterTest {
                     assertThat(e.problem().code()).isEqualTo(ErrorCode.UNKNOWN_NODE_TYPE);
                     assertThat(e.problem().where()).isEqualTo(Position.node("events"));
                     assertThat(e.problem().message())
-                            .isEqualTo("node type 'source.kafka' has no Spark counterpart to export to yet");
+                            .isEqualTo("node type 'source.pulsar' has no Spark counterpart to export to yet");
                 });
     }
 

@@ -46,6 +46,23 @@ class ScriptLiteralsTest {
     }
 
     @Test
+    void scalaLiteralLongerThanOneClassFileConstantIsJoinedWhenTheScriptRuns() {
+        String value = "a".repeat(45_000);
+
+        String literal = ScalaScript.literal(value);
+
+        assertThat(literal).isEqualTo("Seq(\"" + "a".repeat(20_000) + "\", \"" + "a".repeat(20_000) + "\", \""
+                + "a".repeat(5_000) + "\").mkString");
+    }
+
+    @Test
+    void scalaLiteralPiecesKeepSurrogatePairsWhole() {
+        String value = "a".repeat(19_999) + "😀" + "b";
+
+        assertThat(ScalaScript.literal(value)).isEqualTo("Seq(\"" + "a".repeat(19_999) + "\", \"😀b\").mkString");
+    }
+
+    @Test
     void printableNonAsciiStaysReadable() {
         assertThat(PySparkScript.literal("é 😀")).isEqualTo("\"é 😀\"");
         assertThat(ScalaScript.literal("é 😀")).isEqualTo("\"é 😀\"");

@@ -5,6 +5,7 @@ import static sluice.engine.expr.ExpressionFixture.at;
 import static sluice.engine.expr.ExpressionFixture.eval;
 import static sluice.engine.expr.ExpressionFixture.runProblem;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -114,5 +115,47 @@ class AnsiErrorsTest {
     @Test
     void failureInACaseBranchThatNoRowTakesIsNotRaised() {
         assertThat(eval("CASE WHEN i > 10 THEN i / 0 ELSE 1 END")).containsExactly(1.0, 1.0);
+    }
+
+    @Test
+    void coalesceRunsAnArgumentOnlyWhereTheEarlierOnesAreNull() {
+        assertThat(eval("coalesce(i, CAST(s AS INT))")).containsExactly(3, null);
+        assertThat(eval("nvl(d, CAST(s AS DATE))")).containsExactly(LocalDate.of(2015, 1, 2), null);
+        assertThat(eval("coalesce(CAST(NULL AS INT), i, CAST(s AS INT))")).containsExactly(3, null);
+        assertThat(runProblem("coalesce(CAST(NULL AS INT), CAST(s AS INT))").code())
+                .isEqualTo(ErrorCode.CAST_INVALID_INPUT);
+    }
+
+    /** nullif(i, 3) is null in both rows; CAST(s AS INT) fails on row 0, where s is 'Hello World'. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "nullif(i, 3) + CAST(s AS INT)",
+        "CAST(s AS INT) / nullif(i, 3)",
+        "CAST(s AS INT) % nullif(i, 3)",
+        "nullif(i, 3) = CAST(s AS INT)",
+        "nullif(i, 3) IN (CAST(s AS INT))",
+        "nullif(i, 3) IN (1, CAST(s AS INT))",
+        "substring(CAST(nullif(i, 3) AS STRING), CAST(s AS INT))",
+        "nullif(nullif(i, 3), CAST(s AS INT))",
+        "pow(nullif(i, 3), CAST(s AS INT))",
+    })
+    void laterOperandIsNotEvaluatedWhereAnEarlierOneIsNull(String expression) {
+        assertThat(eval(expression)).containsExactly(null, null);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "CAST(s AS INT) + nullif(i, 3)",
+        "nullif(i, 3) / CAST(s AS INT)",
+        "nullif(i, 3) <=> CAST(s AS INT)",
+        "greatest(nullif(i, 3), CAST(s AS INT))",
+    })
+    void operandEvaluatedFirstOrEagerlyStillFails(String expression) {
+        assertThat(runProblem(expression).code()).isEqualTo(ErrorCode.CAST_INVALID_INPUT);
+    }
+
+    @Test
+    void inStopsAtTheFirstMatchingItem() {
+        assertThat(eval("i IN (3, CAST(s AS INT))")).containsExactly(true, null);
     }
 }

@@ -5,6 +5,7 @@ import static sluice.engine.expr.ExpressionFixture.compile;
 import static sluice.engine.expr.ExpressionFixture.first;
 import static sluice.engine.expr.ExpressionFixture.runProblem;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import sluice.engine.diag.ErrorCode;
@@ -37,6 +38,35 @@ class CastTest {
         assertThat(first(expression)).isEqualTo(expected);
     }
 
+    /** Spark casts FLOAT and DOUBLE in binary floating point (Cast.scala, DateTimeUtils.doubleToTimestampAnsi). */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = '|', value = {
+        "CAST(CAST('NaN' AS FLOAT) AS BOOLEAN)               | true",
+        "CAST(CAST('-Infinity' AS DOUBLE) AS BOOLEAN)        | true",
+        "TRY_CAST(CAST('NaN' AS FLOAT) AS TIMESTAMP)         | null",
+        "TRY_CAST(CAST('Infinity' AS DOUBLE) AS TIMESTAMP)   | null",
+        "TRY_CAST(1e20D AS TIMESTAMP)                        | null",
+        "CAST(1.000001F AS TIMESTAMP)                        | 1970-01-01T00:00:01Z",
+        "CAST(CAST('NaN' AS DOUBLE) AS DECIMAL(5,1))         | null",
+        "CAST(0.1F AS DECIMAL(18,10))                        | 0.1000000015",
+        "CAST(CAST(9223372036854775807L AS DOUBLE) AS BIGINT) | 9223372036854775807",
+        "CAST(9223372036854775807L AS TIMESTAMP)             | +294247-01-10T04:00:54.775807Z",
+        "TRY_CAST(TIMESTAMP'1969-12-31 23:59:59.999999' AS DECIMAL(5,1)) | 0.0",
+        "CAST(TIMESTAMP'2020-01-01 00:00:00.123456' AS FLOAT) | 1.5778368E9",
+    })
+    void floatingPointCastGivesSparksValue(String expression, String expected) {
+        assertThat(first(expression)).isEqualTo(expected);
+    }
+
+    @Test
+    void notANumberIsMalformedAsTimestamp() {
+        Problem problem = runProblem("CAST(CAST('NaN' AS FLOAT) AS TIMESTAMP)");
+
+        assertThat(problem.code()).isEqualTo(ErrorCode.CAST_INVALID_INPUT);
+        assertThat(problem.message()).startsWith("[CAST_INVALID_INPUT] The value NaN of the type \"DOUBLE\" cannot "
+                + "be cast to \"TIMESTAMP\" because it is malformed.");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "CAST('1.23' AS INT)    | '1.23'  | INT",
@@ -64,6 +94,7 @@ class CastTest {
     @CsvSource(delimiter = '|', value = {
         "CAST(3000000000L AS INT) | 3000000000L | BIGINT | INT",
         "CAST(1e20D AS BIGINT)    | 1.0E20D     | DOUBLE | BIGINT",
+        "CAST(1e20D AS TIMESTAMP) | 1.0E26D     | DOUBLE | BIGINT",
     })
     void outOfRangeNumberFailsWithCastOverflow(String expression, String valueText, String from, String to) {
         Problem problem = runProblem(expression);

@@ -49,13 +49,17 @@ class DateTimeTest {
         assertThat(first(expression)).isEqualTo(expected);
     }
 
-    @Test
-    void unparsableTextFailsInAnsiMode() {
-        Problem problem = runProblem("to_date('x', 'yyyy/MM/dd')");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "to_date      | try_to_date",
+        "to_timestamp | try_to_timestamp",
+    })
+    void unparsableTextFailsInAnsiModeNamingTheTryFunction(String function, String tryFunction) {
+        Problem problem = runProblem(function + "('x', 'yyyy/MM/dd')");
 
         assertThat(problem.code()).isEqualTo(ErrorCode.CAST_INVALID_INPUT);
         assertThat(problem.message()).isEqualTo("[CANNOT_PARSE_TIMESTAMP] Text 'x' could not be parsed at index 0. "
-                + "Use `try_to_timestamp` to tolerate invalid input string and return NULL instead.");
+                + "Use `" + tryFunction + "` to tolerate invalid input string and return NULL instead.");
     }
 
     @Test

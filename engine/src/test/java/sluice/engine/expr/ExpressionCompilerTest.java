@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -91,6 +93,17 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void generatedNamesKeepUnaryPlusAndSparksGroupingOfAndChains() {
+        assertThat(compile("+qty").name()).isEqualTo("(+ qty)");
+        assertThat(compile("qty - +1").name()).isEqualTo("(qty - (+ 1))");
+        assertThat(compile("positive(qty)").name()).isEqualTo("(+ qty)");
+        assertThat(compile("flag AND flag AND flag AND flag AND flag").name())
+                .isEqualTo("(((flag AND flag) AND flag) AND (flag AND flag))");
+        assertThat(compile("-1::string").name()).isEqualTo("CAST(-1 AS STRING)");
+        assertThat(compile("qty::string").name()).isEqualTo("qty");
+    }
+
+    @Test
     void comparesAndReturnsNullForNullOperands() {
         assertThat(eval("Close > Open")).containsExactly(true, false, null);
     }
@@ -112,6 +125,27 @@ class ExpressionCompilerTest {
         assertThat(compile("1.5").type()).isEqualTo(new DecimalType(2, 1));
         assertThat(eval("price * 2")).containsExactly(new BigDecimal("3.00"), new BigDecimal("4.50"), null);
         assertThat(compile("price + 1.5D").type()).isEqualTo(AtomicType.DOUBLE);
+    }
+
+    @Test
+    void decimalsOfDifferentTypesMeetAtSparksWiderTypeKeepingIntegralDigits() {
+        String wide = "CAST(99999999999999999999999999999999999999 AS DECIMAL(38,0))";
+
+        assertThat(compile("CASE WHEN flag THEN 1.5 ELSE " + wide + " END").type())
+                .isEqualTo(new DecimalType(38, 0));
+        assertThat(eval("coalesce(1.5, " + wide + ")").get(0)).isEqualTo(new BigDecimal("2"));
+        assertThat(eval("1.0 = " + wide).get(0)).isEqualTo(false);
+        assertThat(compile("coalesce(price, 1.125)").type()).isEqualTo(new DecimalType(11, 3));
+        assertThat(eval("1.5 div CAST(1 AS DECIMAL(38,0))").get(0)).isEqualTo(1L);
+    }
+
+    @Test
+    void powAndLogarithmsUseStrictMathAsSparkDoes() {
+        // Spark's value; Math.pow, an intrinsic, gives 1.935653857452876E175 on this JVM.
+        assertThat(eval("pow(Close + 11.5, 127)").get(0)).isEqualTo(1.9356538574528764E175);
+        assertThat(eval("pow(24D, 127D)").get(0)).isEqualTo(1.9356538574528764E175);
+        assertThat(eval("ln(Close)").get(0)).isEqualTo(StrictMath.log(12.5));
+        assertThat(eval("log(Close, Open)").get(0)).isEqualTo(StrictMath.log(10.0) / StrictMath.log(12.5));
     }
 
     @Test
@@ -228,10 +262,59 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void splitByAnEmptyPatternGivesOnePiecePerCharacterAsSparkDoes() {
+        assertThat(eval("split('abc', '')").get(0)).isEqualTo(List.of("a", "b", "c"));
+        assertThat(eval("size(split('a', ''))").get(0)).isEqualTo(1);
+        assertThat(eval("split('', '')").get(0)).isEqualTo(List.of(""));
+        assertThat(eval("split('a\uD83D\uDE00b', '')").get(0)).isEqualTo(List.of("a", "\uD83D\uDE00", "b"));
+        assertThat(eval("split('abcd', '', 2)").get(0)).isEqualTo(List.of("a", "bcd"));
+    }
+
+    @Test
+    void decimalLiteralIsNamedByJavasBigDecimalText() {
+        assertThat(compile("CAST(0.0000000001BD AS DECIMAL(38,10))").name())
+                .isEqualTo("CAST(1E-10 AS DECIMAL(38,10))");
+        assertThat(compile("0.000001").name()).isEqualTo("0.000001");
+        assertThat(compile("1.50").name()).isEqualTo("1.50");
+    }
+
+    @Test
+    void dateArithmeticWrapsAroundInIntAsSparksDoes() {
+        assertThat(eval("date_add(DATE'1900-03-01', CAST(-2147483648L AS INT))").get(0))
+                .isEqualTo(LocalDate.ofEpochDay(2147458140L));
+        assertThat(eval("date_sub(DATE'1900-03-01', CAST(2147483647L AS INT))").get(0))
+                .isEqualTo(LocalDate.ofEpochDay(2147458141L));
+        assertThat(eval("datediff(date_add(DATE'1970-01-01', 2147483647), DATE'1969-12-31')").get(0))
+                .isEqualTo(-2147483648);
+    }
+
+    @Test
+    void unixTimestampIsNamedWithSparksDefaultFormat() {
+        CompiledExpression seconds = compile("unix_timestamp(CAST(Date AS TIMESTAMP))");
+
+        assertThat(seconds.name()).isEqualTo("unix_timestamp(CAST(Date AS TIMESTAMP), yyyy-MM-dd HH:mm:ss)");
+        assertThat(eval("unix_timestamp(CAST(Date AS TIMESTAMP))")).containsExactly(1420156800L, 1420416000L, null);
+        assertThat(eval("unix_timestamp(TIMESTAMP'1969-12-31 23:59:59.5')").get(0)).isEqualTo(0L);
+        assertThat(compileProblem("unix_timestamp(CAST(Date AS TIMESTAMP), 'yyyy')").code())
+                .isEqualTo(ErrorCode.WRONG_ARGUMENTS);
+    }
+
+    @Test
+    void timestampAndIntervalLiteralsCoverTheirWholeRange() {
+        CompiledExpression yearOne = compile("TIMESTAMP'0001-01-01 00:00:00'");
+
+        assertThat(yearOne.name()).isEqualTo("TIMESTAMP '0001-01-01 00:00:00'");
+        assertThat(eval("TIMESTAMP'0001-01-01 00:00:00'").get(0)).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(eval("unix_timestamp(TIMESTAMP'0001-01-01 00:00:00')").get(0)).isEqualTo(-62135596800L);
+        assertThat(eval("INTERVAL '200000' DAY").get(0)).isEqualTo(Duration.ofDays(200_000));
+    }
+
+    @Test
     void jsonRoundTripAndFieldAccess() {
         CompiledExpression parsed = compile("from_json('{\"a\": 1, \"b\": [\"x\"]}', 'a INT, b ARRAY<STRING>').a");
 
-        assertThat(parsed.name()).isEqualTo("a");
+        // Spark names an extraction from anything but a column by its SQL text, not by the field.
+        assertThat(parsed.name()).isEqualTo("from_json({\"a\": 1, \"b\": [\"x\"]}).a");
         assertThat(parsed.type()).isEqualTo(AtomicType.INT);
         assertThat(eval("from_json('{\"a\": 1, \"b\": [\"x\"]}', 'a INT, b ARRAY<STRING>').b[0]").get(0))
                 .isEqualTo("x");

@@ -13,6 +13,7 @@ import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
 import sluice.engine.types.Schema;
 import sluice.engine.types.StructType;
 
@@ -49,6 +50,23 @@ class SchemaParserTest {
                 new ArrayType(new ArrayType(AtomicType.INT, true), true)));
         assertThat(schema.field(1).type()).isEqualTo(new StructType(List.of(
                 Field.of("a", AtomicType.INT), Field.of("b c", AtomicType.STRING))));
+    }
+
+    @Test
+    void parsesMapsWithTheirKeyAndValueTypes() {
+        Schema schema = SchemaParser.parse("m MAP<STRING, ARRAY<INT>>, n map<int,map<string,struct<a:int>>>", WHERE);
+
+        assertThat(schema.field(0).type()).isEqualTo(MapType.of(AtomicType.STRING,
+                new ArrayType(AtomicType.INT, true)));
+        assertThat(schema.field(1).type().simpleString()).isEqualTo("map<int,map<string,struct<a:int>>>");
+    }
+
+    @Test
+    void aMapWithoutItsValueTypeIsReported() {
+        Problem problem = problemOf("m MAP<STRING>");
+
+        assertThat(problem).isEqualTo(new Problem(ErrorCode.SCHEMA_SYNTAX, WHERE.at(1, 13),
+                "expected ',' but found '>'"));
     }
 
     @Test

@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Problem;
 
@@ -50,6 +54,13 @@ class PipelineJsonTest {
     }
 
     @Test
+    void aTriggerOtherThanTheDefaultIsWritten() {
+        PipelineSpec spec = new PipelineSpec(PipelineSpec.FORMAT, "p", new Trigger.AvailableNow(), null, List.of());
+
+        assertThat(PipelineJson.write(spec)).contains("\"trigger\" : {\n    \"availableNow\" : true\n  }");
+    }
+
+    @Test
     void writingAndReadingAgainGivesTheSameSpec() {
         PipelineSpec spec = PipelineJson.parse(STOCKS).spec();
 
@@ -69,7 +80,7 @@ class PipelineJsonTest {
         String text = PipelineJson.write(fresh);
         PipelineJson.Read read = PipelineJson.parse(text);
 
-        assertThat(text).contains("\"trigger\" : { }", "\"checkpointLocation\" : null");
+        assertThat(text).contains("\"checkpointLocation\" : null").doesNotContain("trigger");
         assertThat(read.problems()).isEmpty();
         assertThat(read.spec()).isEqualTo(fresh);
     }
@@ -83,7 +94,45 @@ class PipelineJsonTest {
         assertThat(problem.code()).isEqualTo(ErrorCode.INVALID_FILE);
         assertThat(problem.where().line()).isEqualTo(3);
         assertThat(problem.where().column()).isEqualTo(14);
-        assertThat(problem.message()).startsWith("invalid JSON: Unexpected close marker '}'");
+        assertThat(problem.message()).isEqualTo(
+                "invalid JSON: found '}' where ']' was expected to close the array opened at line 3, column 12");
+    }
+
+    static Stream<Arguments> brokenFiles() {
+        String value = "a value (text in double quotes, a number, true, false, null, [ or {)";
+        return Stream.of(
+                Arguments.of("{\"format\": \"sluice/1\", \"nodes\": [],}",
+                        "1:36: found '}' where a name in double quotes was expected; remove the comma before it"),
+                Arguments.of("{\"format\": \"sluice/1\" \"nodes\": []}",
+                        "1:23: found '\"' where ',' or '}' was expected"),
+                Arguments.of("{\"format\": \"sluice/1\",\n \"nodes\": [",
+                        "2:12: the file ends too early; expected ']' to close the array opened at line 2, column 11"),
+                Arguments.of("{format: 1}", "1:2: found 'f' where a name in double quotes was expected"),
+                Arguments.of("{'format': 1}", "1:2: found ''' where a name in double quotes was expected; JSON names "
+                        + "and texts take double quotes"),
+                Arguments.of("{\"nodes\": [tru]}", "1:12: found 'tru' where " + value + " was expected"),
+                Arguments.of("{\"nodes\": [1,]}", "1:14: found ']' where " + value + " was expected; remove the comma "
+                        + "before it"),
+                Arguments.of("{\"nodes\" []}", "1:10: found '[' where ':' was expected after the name"),
+                Arguments.of("{\"a\": 01}",
+                        "1:8: a number is not written as JSON writes numbers, such as 12, -3.5 or 1e6"),
+                Arguments.of("{\"a\": \"\\q\"}",
+                        "1:9: '\\q' is not an escape JSON knows; write '\\\\' for a backslash"),
+                Arguments.of("{\"a\": \"abc", "1:11: the file ends inside a text; expected '\"' to close it"),
+                Arguments.of("// note\n{}", "1:1: found '/'; JSON has no comments"),
+                Arguments.of("{\"a\": 1} {}", "1:11: there is more after the end of the pipeline's object"),
+                Arguments.of("{\"name\": \"two\nlines\"}",
+                        "1:14: a text holds a line break; write it as an escape such as \\n or \\t inside the quotes"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokenFiles")
+    void aSyntaxErrorSaysWhatWasFoundAndWhatWasExpectedInWords(String text, String expected) {
+        PipelineJson.Read read = PipelineJson.parse(text);
+
+        assertThat(read.spec()).isNull();
+        String[] at = expected.split(": ", 2);
+        assertThat(read.problems()).extracting(Problem::render).containsExactly(at[0] + ": invalid JSON: " + at[1]);
     }
 
     @Test
@@ -235,7 +284,7 @@ class PipelineJsonTest {
 
         assertThat(read.spec()).isNull();
         assertThat(read.problems()).extracting(Problem::render)
-                .containsExactly("2:51: invalid JSON: Duplicate field 'id'");
+                .containsExactly("2:51: invalid JSON: the name 'id' appears twice in one object");
     }
 
     @Test

@@ -2,6 +2,7 @@ package sluice.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -19,6 +21,7 @@ import sluice.engine.pipeline.OptionValue;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
 import sluice.engine.types.Schema;
 
 class FileSinkFactoryTest {
@@ -53,6 +56,46 @@ class FileSinkFactoryTest {
     }
 
     @Test
+    void anEmptyPathIsAProblemAtThePathOption() {
+        Optional<PlannedNode> planned = plan(NAMES, options("path", "", "format", "csv"));
+
+        assertThat(planned).isEmpty();
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "path"),
+                "'path' cannot be empty"));
+    }
+
+    @Test
+    void aFolderThatCannotBeMadeUnderAFileIsAProblemBeforeTheRun(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("taken"), "a file");
+
+        Optional<PlannedNode> planned = plan(NAMES, options("path", dir.resolve("taken/out").toString(),
+                "format", "csv"));
+
+        assertThat(planned).isEmpty();
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "path"),
+                "cannot create folder '" + dir.resolve("taken/out") + "': '" + dir.resolve("taken") + "' is a file"));
+        assertThat(dir.resolve("taken")).isRegularFile();
+    }
+
+    @Test
+    void aPathThatIsAFileIsAProblemBeforeTheRun(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("taken"), "a file");
+
+        plan(NAMES, options("path", dir.resolve("taken").toString(), "format", "csv"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "path"),
+                "'" + dir.resolve("taken") + "' is a file; sink.file writes into a folder"));
+    }
+
+    @Test
+    void aFolderNotYetMadeIsLeftForTheRunToMake(@TempDir Path dir) {
+        plan(NAMES, options("path", dir.resolve("new/out").toString(), "format", "csv"));
+
+        assertThat(problems).isEmpty();
+        assertThat(dir.resolve("new")).doesNotExist();
+    }
+
+    @Test
     void updateModeIsRejectedWithSparkMessage() {
         Optional<PlannedNode> planned = plan(NAMES, options("path", "out", "format", "csv", "outputMode", "update"));
 
@@ -62,13 +105,18 @@ class FileSinkFactoryTest {
     }
 
     @Test
-    void csvRejectsArrayColumns() {
-        Schema input = Schema.of(Field.of("tags", new ArrayType(AtomicType.STRING, true)));
+    void csvRejectsArrayAndMapColumns() {
+        Schema input = Schema.of(Field.of("tags", new ArrayType(AtomicType.STRING, true)),
+                Field.of("m", MapType.of(AtomicType.STRING, AtomicType.INT)));
 
         plan(input, options("path", "out", "format", "csv"));
 
         assertThat(problems).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH, Position.option("out", "format"),
-                "The CSV datasource doesn't support the column `tags` of the type \"ARRAY<STRING>\""));
+                "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column `tags` of the "
+                        + "type \"ARRAY<STRING>\""),
+                new Problem(ErrorCode.TYPE_MISMATCH, Position.option("out", "format"),
+                        "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column `m` of "
+                                + "the type \"MAP<STRING, INT>\""));
     }
 
     @Test
@@ -86,5 +134,50 @@ class FileSinkFactoryTest {
         assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
                 Position.option("out", "timestampFormat"),
                 "'timestampFormat' is not a valid datetime pattern: 'yyyy-MM-dd'T'"));
+    }
+
+    @Test
+    void textTakesOneStringColumn() {
+        Optional<PlannedNode> planned = plan(NAMES, options("path", "out", "format", "text", "lineSep", "\r\n"));
+
+        assertThat(problems).isEmpty();
+        assertThat(planned).isPresent();
+    }
+
+    @Test
+    void textRejectsAColumnThatIsNotAStringWithSparksMessage() {
+        Schema input = Schema.of(Field.of("name", AtomicType.STRING), Field.of("n", AtomicType.INT));
+
+        plan(input, options("path", "out", "format", "text"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH, Position.option("out", "format"),
+                "The Text datasource doesn't support the column `n` of the type \"INT\""));
+    }
+
+    @Test
+    void textRejectsTwoStringColumnsWithSparksMessageAndAFix() {
+        Schema input = Schema.of(Field.of("a", AtomicType.STRING), Field.of("b", AtomicType.STRING));
+
+        plan(input, options("path", "out", "format", "text"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH, Position.option("out", "format"),
+                "Text data source supports only a single column, and you have 2 columns; select one STRING column, "
+                        + "such as concat_ws(',', a, b) AS value"));
+    }
+
+    @Test
+    void textRejectsAnEmptyLineSeparator() {
+        plan(NAMES, options("path", "out", "format", "text", "lineSep", ""));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "lineSep"),
+                "'lineSep' cannot be an empty string"));
+    }
+
+    @Test
+    void lineSepIsRefusedForCsvRatherThanLeftOut() {
+        plan(NAMES, options("path", "out", "format", "csv", "lineSep", ";"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "lineSep"),
+                "'lineSep' is a text option here; csv files end their lines with a line feed"));
     }
 }

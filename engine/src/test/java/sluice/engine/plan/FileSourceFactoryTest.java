@@ -60,6 +60,26 @@ class FileSourceFactoryTest {
     }
 
     @Test
+    void csvRefusesAMapColumnAsSparkDoes() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", "
+                + "\"schema\": \"a INT, m MAP<STRING, INT>\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH,
+                Position.option("files", "schema"), "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource "
+                        + "doesn't support the column `m` of the type \"MAP<STRING, INT>\""));
+    }
+
+    @Test
+    void jsonRefusesAMapWithKeysOtherThanStrings() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"json\", "
+                + "\"schema\": \"a ARRAY<MAP<INT, STRING>>, m MAP<STRING, INT>\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH,
+                Position.option("files", "schema"), "JSON files hold maps with STRING keys only, but column 'a' has "
+                        + "type ARRAY<MAP<INT, STRING>>"));
+    }
+
+    @Test
     void aFormatOtherThanCsvJsonOrTextIsAProblem() {
         Planner.Result result = plan("\"path\": \".\", \"format\": \"parquet\", \"schema\": \"a INT\"");
 
@@ -84,9 +104,27 @@ class FileSourceFactoryTest {
     }
 
     @Test
-    void aMissingFolderFailsTheRunNamingTheNodeAndThePath() {
+    void aMissingFolderIsAProblemAtThePathOptionAsSparkRefusesItBeforeTheStart() {
+        Planner.Result result = plan("\"path\": \"nowhere\", \"format\": \"csv\", \"schema\": \"a INT\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "path"), "[PATH_NOT_FOUND] Path does not exist: '" + dir.resolve("nowhere")
+                        + "'; create the folder, or give a glob such as 'nowhere/*' to read files that appear later"));
+    }
+
+    @Test
+    void aGlobWhoseFolderIsMissingIsPlannedAsSparkWaitsForWhatItMatches() {
+        Planner.Result result = plan("\"path\": \"later/*.csv\", \"format\": \"csv\", \"schema\": \"a INT\"");
+
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void aFolderRemovedAfterThePlanFailsTheRunNamingTheNodeAndThePath() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("nowhere"));
         Planner.Result result = plan("\"path\": \"nowhere\", \"format\": \"csv\", \"schema\": \"a INT\"");
         assertThat(result.problems()).isEmpty();
+        java.nio.file.Files.delete(dir.resolve("nowhere"));
         EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8), new MemoryTables(), Clock.systemUTC(), ZoneOffset.UTC, 2);
 
@@ -96,5 +134,56 @@ class FileSourceFactoryTest {
         assertThatThrownBy(query::awaitTermination).isInstanceOfSatisfying(SluiceException.class, e ->
                 assertThat(e.problem()).isEqualTo(new Problem(ErrorCode.SOURCE_FAILED, Position.node("files"),
                         "path does not exist: '" + dir.resolve("nowhere") + "'")));
+    }
+
+    @Test
+    void aPathThatNamesAFileIsAProblemAtThePathOptionAsSparkFailsOnIt() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("in"));
+        java.nio.file.Files.writeString(dir.resolve("in/b.csv"), "1\n");
+
+        Planner.Result result = plan("\"path\": \"in/b.csv\", \"format\": \"text\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "path"), "'in/b.csv' is a file, and Spark's file stream source reads folders "
+                        + "and globs only; give its folder, with pathGlobFilter 'b.csv' to read only it"));
+    }
+
+    @Test
+    void aGlobThatMatchesOneFileIsNoProblem() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("in"));
+        java.nio.file.Files.writeString(dir.resolve("in/b.csv"), "1\n");
+
+        Planner.Result result = plan("\"path\": \"in/b.cs[v]\", \"format\": \"text\"");
+
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void anEmptyPathIsAProblemAtThePathOption() {
+        Planner.Result result = plan("\"path\": \"\", \"format\": \"text\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "path"), "'path' cannot be empty"));
+    }
+
+    @Test
+    void maxColumnsBelowOneAndMaxCharsPerColumnBelowMinusOneAreProblems() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT\", "
+                + "\"maxColumns\": \"0\", \"maxCharsPerColumn\": \"-2\"");
+
+        assertThat(result.problems()).containsExactly(
+                new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("files", "maxColumns"),
+                        "'maxColumns' must be at least 1, not 0"),
+                new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("files", "maxCharsPerColumn"),
+                        "'maxCharsPerColumn' must be at least -1, not -2"));
+    }
+
+    @Test
+    void aMaxColumnsBeyondAnIntIsAProblem() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT\", "
+                + "\"maxColumns\": \"3000000000\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "maxColumns"), "'maxColumns' must be at most 2147483647, not 3000000000"));
     }
 }

@@ -91,8 +91,9 @@ class PlannerTest {
                 """);
 
         assertThat(result.problems()).extracting(Problem::render).containsExactly(
-                "out / outputMode: Complete output mode not supported when there are no streaming aggregations on "
-                        + "streaming DataFrames/Datasets; use 'append' or 'update'");
+                "out / outputMode: [STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming output mode: "
+                        + "complete. This output mode is not supported for no streaming aggregations on streaming "
+                        + "DataFrames/DataSets; use 'append' or 'update'");
     }
 
     @Test

@@ -17,6 +17,8 @@ import sluice.engine.plan.QueryPlan;
 import sluice.engine.sink.MemorySink;
 import sluice.engine.sink.MemoryTables;
 import sluice.engine.sink.OutputMode;
+import sluice.engine.sink.Sink;
+import sluice.engine.source.Source;
 import sluice.engine.types.Row;
 
 /** Builds small plans around a {@link ScriptedSource} and a memory sink, for the runtime's tests. */
@@ -26,7 +28,11 @@ final class Queries {
     final EngineEnvironment environment = new EngineEnvironment(
             new PrintStream(consoleBytes, true, StandardCharsets.UTF_8), memory, Clock.systemUTC(), ZoneOffset.UTC, 2);
 
-    QueryPlan sourceToMemory(ScriptedSource source) {
+    QueryPlan sourceToMemory(Source source) {
+        return sourceToSink(source, new MemorySink("out"));
+    }
+
+    QueryPlan sourceToSink(Source source, Sink sink) {
         NodeSpec in = new NodeSpec("in", "test.scripted", List.of(), 0, 0, Map.of());
         NodeSpec out = new NodeSpec("out", "sink.memory", List.of("in"), 0, 0,
                 Map.of("queryName", OptionValue.of("out")));
@@ -34,7 +40,7 @@ final class Queries {
         return new QueryPlan(spec, List.of(
                 new QueryPlan.Step("in", "test.scripted", List.of(), new PlannedNode.SourceNode(source)),
                 new QueryPlan.Step("out", "sink.memory", List.of("in"),
-                        new PlannedNode.SinkNode(new MemorySink("out"), OutputMode.APPEND, ScriptedSource.SCHEMA))));
+                        new PlannedNode.SinkNode(sink, OutputMode.APPEND, source.schema()))));
     }
 
     StreamingQuery start(QueryPlan plan, Trigger trigger, Path checkpoint) {

@@ -1,10 +1,14 @@
 package sluice.engine.runtime;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import sluice.engine.source.InputPartition;
 import sluice.engine.source.Source;
 import sluice.engine.source.SourceContext;
+import sluice.engine.task.TaskInterruption;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
 import sluice.engine.types.Field;
@@ -13,13 +17,16 @@ import sluice.engine.types.Schema;
 
 /**
  * A fake source whose rows are added by the test: the offset is the number of rows added, and every read of
- * (start, end] returns those rows, as a replayable source must. Thread-safe.
+ * (start, end] returns those rows, as a replayable source must, dealt round-robin to its partitions. Its reads can be
+ * made to stall until their thread is interrupted, as reads of a slow medium do. Thread-safe.
  */
 final class ScriptedSource implements Source {
     static final Schema SCHEMA = Schema.of(Field.of("n", AtomicType.BIGINT));
     private final List<Long> rows = new ArrayList<>();
     private final List<String> reads = new ArrayList<>();
     private int maxPerBatch = Integer.MAX_VALUE;
+    private int partitions = 1;
+    private CountDownLatch stalledReads;
     private Integer availableNowEnd;
 
     synchronized ScriptedSource add(long... values) {
@@ -32,6 +39,28 @@ final class ScriptedSource implements Source {
     synchronized ScriptedSource maxPerBatch(int max) {
         maxPerBatch = max;
         return this;
+    }
+
+    synchronized ScriptedSource partitions(int count) {
+        partitions = count;
+        return this;
+    }
+
+    /** From now on every partition read counts down {@code expected} reads, then waits until it is interrupted. */
+    synchronized ScriptedSource stallReads(int expected) {
+        stalledReads = new CountDownLatch(expected);
+        return this;
+    }
+
+    /** Waits (bounded) until the expected reads are stalled. */
+    void awaitStalledReads() throws InterruptedException {
+        CountDownLatch latch;
+        synchronized (this) {
+            latch = stalledReads;
+        }
+        if (!latch.await(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the reads never started");
+        }
     }
 
     synchronized List<String> reads() {
@@ -68,10 +97,32 @@ final class ScriptedSource implements Source {
         int from = start == null ? 0 : Integer.parseInt(start);
         int to = Integer.parseInt(end);
         reads.add(start + ".." + end);
-        List<Row> slice = new ArrayList<>();
-        for (long value : rows.subList(from, to)) {
-            slice.add(Row.of(value));
+        List<List<Row>> slices = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            slices.add(new ArrayList<>());
         }
-        return List.of(() -> Batch.ofRows(SCHEMA, slice));
+        for (int i = from; i < to; i++) {
+            slices.get((i - from) % partitions).add(Row.of(rows.get(i)));
+        }
+        CountDownLatch stall = stalledReads;
+        List<InputPartition> planned = new ArrayList<>();
+        for (List<Row> slice : slices) {
+            planned.add(() -> {
+                if (stall != null) {
+                    stall(stall);
+                }
+                return Batch.ofRows(SCHEMA, slice);
+            });
+        }
+        return planned;
+    }
+
+    private static void stall(CountDownLatch started) {
+        started.countDown();
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            throw TaskInterruption.of(e);
+        }
     }
 }

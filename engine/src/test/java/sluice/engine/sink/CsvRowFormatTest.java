@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
 import sluice.engine.types.Row;
@@ -66,6 +67,16 @@ class CsvRowFormatTest {
     }
 
     @Test
+    void quoteAllQuotesEveryValueAndNullsAsTwoQuotes() {
+        CsvRowFormat quoteAll = new CsvRowFormat(false, ',', '"', '\\', "", "\"\"", true, true,
+                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT);
+
+        assertThat(quoteAll.field("plain")).isEqualTo("\"plain\"");
+        assertThat(quoteAll.field(null)).isEqualTo("\"\"");
+        assertThat(quoteAll.field("")).isEqualTo("\"\"");
+    }
+
+    @Test
     void rowsUseSparkDefaultDateAndTimestampFormats() throws IOException {
         Schema schema = Schema.of(Field.of("d", AtomicType.DATE), Field.of("ts", AtomicType.TIMESTAMP),
                 Field.of("x", AtomicType.DOUBLE), Field.of("n", AtomicType.BIGINT),
@@ -102,5 +113,17 @@ class CsvRowFormatTest {
         String text = written(withHeader, rows, ZoneId.of("UTC"));
 
         assertThat(text).isEqualTo("name;v\n\"a;b\";1\nNA;2\n");
+    }
+
+    @Test
+    void smallIntegersAsNumbersAndBinaryAsSparksHexText() throws IOException {
+        Schema schema = Schema.of(Field.of("t", AtomicType.TINYINT), Field.of("s", AtomicType.SMALLINT),
+                Field.of("b", AtomicType.BINARY));
+        Batch rows = Batch.ofRows(schema, List.of(Row.of((byte) -128, (short) 32767,
+                Bytes.of((byte) 0x41, (byte) 0xFF)), Row.of(null, null, Bytes.EMPTY)));
+
+        String text = written(DEFAULTS, rows, ZoneId.of("UTC"));
+
+        assertThat(text).isEqualTo("-128,32767,[41 FF]\n,,[]\n");
     }
 }

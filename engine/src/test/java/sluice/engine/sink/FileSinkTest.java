@@ -108,13 +108,14 @@ class FileSinkTest {
     }
 
     @Test
-    void emptyBatchWritesNoFileButIsCommitted() throws IOException {
+    void emptyBatchCommitsOneEmptyFileAsSparksWriteTaskForPartitionZeroDoes() throws IOException {
         FileSink sink = started(CsvRowFormat.defaults());
 
         sink.addBatch(0, new PartitionedBatch(SCHEMA, List.of()));
 
-        assertThat(dataFileNames()).isEmpty();
-        assertThat(Files.readString(out.resolve("_spark_metadata/0"))).isEqualTo("v1");
+        assertThat(dataFileNames()).hasSize(1);
+        assertThat(FileSinkLog.committedFiles(out)).hasSize(1);
+        assertThat(contents(FileSinkLog.committedFiles(out))).isEmpty();
     }
 
     @Test

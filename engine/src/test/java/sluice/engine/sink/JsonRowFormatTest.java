@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
 import sluice.engine.types.StructType;
@@ -55,5 +58,29 @@ class JsonRowFormatTest {
                 CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT);
 
         assertThat(written(keepNulls, rows)).isEqualTo("{\"a\":null}\n");
+    }
+
+    @Test
+    void smallIntegersAsNumbersAndBinaryAsBase64() throws IOException {
+        Schema schema = Schema.of(Field.of("t", AtomicType.TINYINT), Field.of("s", AtomicType.SMALLINT),
+                Field.of("b", AtomicType.BINARY), Field.of("bs", new ArrayType(AtomicType.BINARY, true)));
+        Batch rows = Batch.ofRows(schema, List.of(Row.of((byte) -128, (short) 32767, Bytes.of((byte) 0x41,
+                (byte) 0x42, (byte) 0x43), List.of(Bytes.of((byte) 0xFF), Bytes.EMPTY))));
+
+        String text = written(JsonRowFormat.defaults(), rows);
+
+        assertThat(text).isEqualTo("{\"t\":-128,\"s\":32767,\"b\":\"QUJD\",\"bs\":[\"/w==\",\"\"]}\n");
+    }
+
+    @Test
+    void mapsAreObjectsWithTheirNullValuesAndKeysAsSparkNamesThem() throws IOException {
+        Schema schema = Schema.of(Field.of("m", MapType.of(AtomicType.STRING, AtomicType.INT)),
+                Field.of("byDay", MapType.of(AtomicType.DATE, AtomicType.STRING)));
+        Batch rows = Batch.ofRows(schema, List.of(Row.of(new MapValue(List.of("b", "a"), Arrays.asList(2, null)),
+                new MapValue(List.of(LocalDate.of(1970, 1, 3)), List.of("x")))));
+
+        String text = written(JsonRowFormat.defaults(), rows);
+
+        assertThat(text).isEqualTo("{\"m\":{\"b\":2,\"a\":null},\"byDay\":{\"2\":\"x\"}}\n");
     }
 }

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
 import sluice.engine.types.StructType;
@@ -160,5 +163,38 @@ class ShowTableTest {
         String table = ShowTable.render(data, 20, 20, ZoneId.of("America/Los_Angeles"));
 
         GoldenFile.assertMatches(ShowTableTest.class, "all-types", table);
+    }
+
+    @Test
+    void binaryPrintsAsUpperCaseHexBytesAndSmallIntegersAsNumbers() {
+        Schema schema = Schema.of(Field.of("t", AtomicType.TINYINT), Field.of("b", AtomicType.BINARY),
+                Field.of("bs", new ArrayType(AtomicType.BINARY, true)));
+        Batch data = batch(schema, Row.of((byte) -5, Bytes.of((byte) 0x41, (byte) 0x0A), List.of(Bytes.EMPTY)),
+                Row.of(null, null, null));
+
+        String table = ShowTable.render(data, 20, 20, UTC);
+
+        assertThat(table).isEqualTo("+----+-------+----+\n|   t|      b|  bs|\n+----+-------+----+\n"
+                + "|  -5|[41 0A]|[[]]|\n|NULL|   NULL|NULL|\n+----+-------+----+\n");
+    }
+
+    @Test
+    void mapsPrintWithArrowsAndNestedNullsAsNull() {
+        Schema schema = Schema.of(Field.of("m", MapType.of(AtomicType.STRING, new ArrayType(AtomicType.INT, true))),
+                Field.of("s", new StructType(List.of(Field.of("a", AtomicType.INT),
+                        Field.of("b", MapType.of(AtomicType.INT, AtomicType.STRING))))));
+        Batch data = batch(schema,
+                Row.of(new MapValue(List.of("a", "b"), Arrays.asList(Arrays.asList(1, null), null)),
+                        Row.of(null, new MapValue(List.of(1), List.of("x")))),
+                Row.of(MapValue.EMPTY, null));
+
+        String table = ShowTable.render(data, 20, 40, UTC);
+
+        assertThat(table).isEqualTo("+---------------------------+----------------+\n"
+                + "|                          m|               s|\n"
+                + "+---------------------------+----------------+\n"
+                + "|{a -> [1, NULL], b -> NULL}|{NULL, {1 -> x}}|\n"
+                + "|                         {}|            NULL|\n"
+                + "+---------------------------+----------------+\n");
     }
 }

@@ -136,6 +136,9 @@ public final class SparkTranslator {
                 return Optional.of(reader(node, Set.of()).format("socket").load());
             case "source.file":
                 return Optional.of(fileSource(node, environment));
+            case "source.kafka":
+                // Spark's Kafka source takes the same option names, kafka.* included; it needs spark-sql-kafka-0-10.
+                return Optional.of(reader(node, Set.of()).format("kafka").load());
             case "transform.select":
                 return Optional.of(inputs.get(0).selectExpr(list(node, "expressions").toArray(String[]::new)));
             case "transform.withColumn":
@@ -143,6 +146,8 @@ public final class SparkTranslator {
                         functions.expr(text(node, "expression").orElseThrow())));
             case "transform.filter":
                 return Optional.of(inputs.get(0).filter(text(node, "condition").orElseThrow()));
+            case "transform.aggregate":
+                return Optional.of(aggregate(node, inputs.get(0)));
             case "transform.union":
                 Dataset<Row> all = inputs.get(0);
                 for (Dataset<Row> next : inputs.subList(1, inputs.size())) {
@@ -155,19 +160,29 @@ public final class SparkTranslator {
         }
     }
 
+    /** Spark's {@code groupBy(keys).agg(first, rest...)}; the expressions are Spark SQL text, as in the node. */
+    private static Dataset<Row> aggregate(NodeSpec node, Dataset<Row> input) {
+        org.apache.spark.sql.Column[] keys = list(node, "groupBy").stream().map(functions::expr)
+                .toArray(org.apache.spark.sql.Column[]::new);
+        List<org.apache.spark.sql.Column> aggregations = list(node, "aggregations").stream().map(functions::expr)
+                .toList();
+        return input.groupBy(keys).agg(aggregations.get(0), aggregations.subList(1, aggregations.size())
+                .toArray(org.apache.spark.sql.Column[]::new));
+    }
+
     private Dataset<Row> fileSource(NodeSpec node, PlanEnvironment environment) {
         DataStreamReader reader = reader(node, FILE_SOURCE_OWN).format(text(node, "format").orElseThrow().trim());
         Optional<String> schema = text(node, "schema");
-        Path folder = environment.baseDir().resolve(text(node, "path").orElseThrow()).normalize();
+        String folder = path(node, environment);
         if (schema.isPresent()) {
-            return reader.schema(schema.get()).load(folder.toString());
+            return reader.schema(schema.get()).load(folder);
         }
         // Sluice has schemaInference per node; Spark has it per session, read when the source is made.
         String key = "spark.sql.streaming.schemaInference";
         String before = spark.conf().get(key, "false");
         spark.conf().set(key, text(node, "schemaInference").orElse("false"));
         try {
-            return reader.load(folder.toString());
+            return reader.load(folder);
         } finally {
             spark.conf().set(key, before);
         }
@@ -193,10 +208,11 @@ public final class SparkTranslator {
                 return Optional.of(writer.format("memory").queryName(text(node, "queryName").orElseThrow()));
             case "sink.noop":
                 return Optional.of(writer.format("noop"));
+            case "sink.kafka":
+                return Optional.of(withOptions(writer.format("kafka"), node));
             case "sink.file":
-                Path folder = environment.baseDir().resolve(text(node, "path").orElseThrow()).normalize();
                 return Optional.of(withOptions(writer.format(text(node, "format").orElseThrow().trim()), node)
-                        .option("path", folder.toString()));
+                        .option("path", path(node, environment)));
             case "sink.table":
             case "sink.chart":
                 // The workbench's views have no cluster counterpart; the rows are kept as Spark's memory sink keeps
@@ -221,6 +237,12 @@ public final class SparkTranslator {
             }
         }
         return configured;
+    }
+
+    /** The node's path resolved as the engine resolves it; an empty one goes to Spark as it is, and Spark refuses it. */
+    private static String path(NodeSpec node, PlanEnvironment environment) {
+        String path = text(node, "path").orElseThrow();
+        return path.isBlank() ? path : environment.baseDir().resolve(path).normalize().toString();
     }
 
     private static Path checkpointRoot(PipelineSpec spec, PlanEnvironment environment) {

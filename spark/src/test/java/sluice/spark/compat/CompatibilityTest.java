@@ -46,9 +46,7 @@ class CompatibilityTest {
     }
 
     private static void compare(Path pipeline) {
-        Outcome spark = SparkSide.run(pipeline);
-        Outcome sluice = SluiceSide.run(pipeline);
-        Comparison.assertSame(pipeline.getFileName().toString(), sluice, spark);
+        Differential.assertSameOnBothEngines(pipeline);
     }
 
     private static List<Path> pipelines(Path folder) {

@@ -9,12 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import org.apache.spark.SparkThrowable;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,7 +19,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import sluice.engine.pipeline.OptionValue;
-import sluice.engine.pipeline.PipelineJson;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.pipeline.Trigger;
 import sluice.spark.translate.SinkQuery;
@@ -32,7 +28,9 @@ import sluice.spark.translate.Translation;
 /**
  * Runs a pipeline on Spark local mode through the translation, available-now. Every sink gets two queries that run
  * side by side: a {@code foreachBatch} collector on the sink's input (batch ids, schema, rows) and the translated
- * sink itself (console text captured, memory table read back).
+ * sink itself (console text captured, memory table read back, file sink writing into a folder of its own). Only
+ * Spark's own errors count as Spark's outcome ({@link SparkErrors}); an error Spark finds only when it plans the
+ * first batch (a file sink's schema) is a rejection, as Sluice finds it before the run.
  */
 final class SparkSide {
     private static final long TIMEOUT_MILLIS = 60_000;
@@ -42,59 +40,75 @@ final class SparkSide {
 
     static Outcome run(Path pipeline) {
         SparkSession spark = TestSpark.session();
-        PipelineSpec spec = PipelineJson.read(pipeline).spec();
-        Path checkpoints = temporaryFolder();
+        Path work = temporaryFolder();
+        Pipelines.Redirected redirected = Pipelines.redirectFileSinks(Pipelines.spec(pipeline),
+                work.resolve("outputs"));
+        PipelineSpec spec = redirected.spec();
         Translation translation;
         try {
             translation = new SparkTranslator(spark).translate(spec, Pipelines.environment(pipeline),
-                    new Trigger.AvailableNow(), checkpoints.resolve("translated"));
-        } catch (RuntimeException e) {
-            return Outcome.rejected(conditions(e));
+                    new Trigger.AvailableNow(), work.resolve("translated"));
+        } catch (Exception e) {
+            // Spark throws its AnalysisException, a checked exception to Java, from Scala without declaring it.
+            return Outcome.rejected(SparkErrors.reason(e, "translating " + pipeline));
         }
         if (!translation.isComplete()) {
-            return Outcome.rejected(translation.problems().get(0).render());
+            throw new AssertionError("the translation cannot express " + pipeline + ": " + translation.problems());
         }
         Map<String, List<Outcome.BatchData>> batches = new LinkedHashMap<>();
         Map<String, ByteArrayOutputStream> consoles = new LinkedHashMap<>();
-        List<StreamingQuery> collectors = new ArrayList<>();
-        List<StreamingQuery> sinks = new ArrayList<>();
+        List<StreamingQuery> queries = new ArrayList<>();
         try {
             for (SinkQuery query : translation.queries()) {
                 List<Outcome.BatchData> collected = new ArrayList<>();
                 batches.put(query.nodeId(), collected);
-                collectors.add(collector(query, spec, collected, checkpoints.resolve("collect-" + query.nodeId())));
+                queries.add(collector(query, spec, collected, work.resolve("collect-" + query.nodeId())));
+            }
+            for (SinkQuery query : translation.queries()) {
                 ByteArrayOutputStream console = new ByteArrayOutputStream();
                 if (query.type().equals("sink.console")) {
                     consoles.put(query.nodeId(), console);
                 }
                 // Spark's console sink prints with Scala's println, to the stream execution thread's Console.out,
                 // which that thread inherits from the thread that starts the query.
-                sinks.add(scala.Console.withOut(new PrintStream(console, true, StandardCharsets.UTF_8),
+                queries.add(scala.Console.withOut(new PrintStream(console, true, StandardCharsets.UTF_8),
                         () -> query.start()));
             }
-        } catch (RuntimeException e) {
-            stopAll(collectors);
-            stopAll(sinks);
-            return Outcome.rejected(conditions(e));
+        } catch (Exception e) {
+            stopAll(queries);
+            return Outcome.rejected(SparkErrors.reason(e, "starting the queries of " + pipeline));
         }
-        String failure = null;
-        for (StreamingQuery query : collectors) {
-            failure = failure != null ? failure : await(query);
-        }
-        for (StreamingQuery query : sinks) {
-            String sinkFailure = await(query);
-            failure = failure != null ? failure : sinkFailure;
+        Outcome.Stop rejected = null;
+        Outcome.Stop failure = null;
+        for (StreamingQuery query : queries) {
+            StreamingQueryException error = await(query);
+            if (error == null) {
+                continue;
+            }
+            Outcome.Stop reason = SparkErrors.reason(error, "running " + pipeline);
+            if (SparkErrors.isAnalysisError(error) && query.recentProgress().length == 0) {
+                rejected = rejected != null ? rejected : reason;
+            } else {
+                failure = failure != null ? failure : reason;
+            }
         }
         Map<String, String> consoleText = new LinkedHashMap<>();
         consoles.forEach((node, text) -> consoleText.put(node, text.toString(StandardCharsets.UTF_8)));
-        Map<String, List<String>> tables = failure == null ? memoryTables(spark, translation, spec) : Map.of();
         Map<String, List<Outcome.BatchData>> copied = new LinkedHashMap<>();
         batches.forEach((node, list) -> {
             synchronized (list) {
                 copied.put(node, List.copyOf(list));
             }
         });
-        return new Outcome(copied, consoleText, tables, null, failure);
+        Map<String, Outcome.FileOutput> files = new LinkedHashMap<>();
+        for (SinkQuery query : translation.queries()) {
+            if (redirected.folders().containsKey(query.nodeId())) {
+                files.put(query.nodeId(), new Outcome.FileOutput(redirected.folders().get(query.nodeId()),
+                        query.input().schema().toDDL()));
+            }
+        }
+        return new Outcome(copied, consoleText, memoryTables(spark, translation, spec), files, rejected,
+                rejected != null ? null : failure);
     }
 
     private static StreamingQuery collector(SinkQuery query, PipelineSpec spec, List<Outcome.BatchData> collected,
@@ -119,8 +133,8 @@ final class SparkSide {
         }
     }
 
-    /** The query's failure as Spark's error classes, or null when it ended normally. */
-    private static String await(StreamingQuery query) {
+    /** Waits for the query to end; its failure, or null when it ended normally. */
+    private static StreamingQueryException await(StreamingQuery query) {
         try {
             if (!query.awaitTermination(TIMEOUT_MILLIS)) {
                 query.stop();
@@ -128,7 +142,7 @@ final class SparkSide {
             }
             return null;
         } catch (StreamingQueryException e) {
-            return conditions(e);
+            return e;
         } catch (TimeoutException e) {
             throw new IllegalStateException(e);
         }
@@ -150,24 +164,6 @@ final class SparkSide {
             }
         }
         return tables;
-    }
-
-    /** Spark's error classes along the cause chain, outermost first, or the exception's class and message. */
-    static String conditions(Throwable failure) {
-        Set<String> found = new LinkedHashSet<>();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SparkThrowable spark && spark.getCondition() != null) {
-                found.add(spark.getCondition());
-            }
-        }
-        if (found.isEmpty()) {
-            Throwable root = failure;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            return root.getClass().getSimpleName() + ": " + root.getMessage();
-        }
-        return String.join(" < ", found);
     }
 
     private static void stopAll(List<StreamingQuery> queries) {

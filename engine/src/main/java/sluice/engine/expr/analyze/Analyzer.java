@@ -1,7 +1,10 @@
 package sluice.engine.expr.analyze;
 
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Locale;
 import java.util.List;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
@@ -11,20 +14,23 @@ import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.NamedAst;
-import sluice.engine.types.ArrayType;
-import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
-import sluice.engine.types.StructType;
 
-/** Binds names and types of one expression against an input schema. Stateless after construction; one text. */
+/**
+ * Binds names and types of one expression against an input schema. One text; its only state is the lambda variables
+ * in scope while a lambda's body is analyzed.
+ */
 public final class Analyzer {
     private final SourceText source;
     private final Schema input;
     private final Literals literals;
     private final Operators operators;
     private final FunctionCatalog functions;
+    private final Extraction extraction;
+    /** The variables of the lambdas being analyzed, innermost first. */
+    private final Deque<Typed.LambdaVariable> lambdaScope = new ArrayDeque<>();
 
     public Analyzer(SourceText source, Schema input, ZoneId zone) {
         this.source = source;
@@ -32,19 +38,21 @@ public final class Analyzer {
         this.literals = new Literals(source, zone);
         this.operators = new Operators(this);
         this.functions = new FunctionCatalog(this);
+        this.extraction = new Extraction(this);
     }
 
     /**
-     * The output column name: the alias, or Spark's generated name. A top-level field access is named by its field;
-     * a top-level cast (or chain of casts, TRY_CAST included) of a column is named by the column, as Spark aliases
-     * {@code Cast(NamedExpression)}; any other expression by its SQL text. Spark 4.1 prints columns as the user
-     * spelt them, not as the schema does ({@code CITY}, not {@code city}), and so do we.
+     * The output column name: the alias, or Spark's generated name. A top-level field of a column ({@code s.a.b}) is
+     * named by the field, as Spark resolves a dotted name; other extractions by their SQL ({@code a[0]},
+     * {@code f(x).a}); a top-level cast (or chain of casts, TRY_CAST included) of a column is named by the column, as
+     * Spark aliases {@code Cast(NamedExpression)}; any other expression by its SQL text. Spark 4.1 prints columns as
+     * the user spelt them, not as the schema does ({@code CITY}, not {@code city}), and so do we.
      */
     public static String nameOf(NamedAst named, Typed typed) {
         if (named.alias() != null) {
             return named.alias();
         }
-        if (named.expression() instanceof Ast.FieldAccess access) {
+        if (named.expression() instanceof Ast.FieldAccess access && isColumnPath(access)) {
             return access.field();
         }
         if (named.expression() instanceof Ast.Cast) {
@@ -57,6 +65,14 @@ public final class Analyzer {
             }
         }
         return typed.sql();
+    }
+
+    private static boolean isColumnPath(Ast.FieldAccess access) {
+        Ast base = access.base();
+        while (base instanceof Ast.FieldAccess inner) {
+            base = inner.base();
+        }
+        return base instanceof Ast.ColumnRef;
     }
 
     /** Every function name the language knows, sorted. */
@@ -74,11 +90,11 @@ public final class Analyzer {
         } else if (ast instanceof Ast.ColumnRef ref) {
             return column(ref);
         } else if (ast instanceof Ast.Star star) {
-            throw error(ErrorCode.EXPRESSION_SYNTAX, star.span(), "'*' is allowed only in count(*)");
+            throw error(ErrorCode.EXPRESSION_SYNTAX, star.span(), "'*' is allowed only in count(*) and struct(*)");
         } else if (ast instanceof Ast.FieldAccess access) {
-            return fieldAccess(access);
+            return extraction.fieldAccess(access);
         } else if (ast instanceof Ast.Subscript subscript) {
-            return subscript(subscript);
+            return extraction.subscript(subscript);
         } else if (ast instanceof Ast.Unary unary) {
             return operators.unary(unary);
         } else if (ast instanceof Ast.Binary binary) {
@@ -99,8 +115,24 @@ public final class Analyzer {
             return explicitCast(cast);
         } else if (ast instanceof Ast.Call call) {
             return functions.resolve(call);
+        } else if (ast instanceof Ast.Lambda lambda) {
+            throw error(ErrorCode.EXPRESSION_SYNTAX, lambda.span(), "a lambda ('->') is allowed only as an argument of "
+                    + "a higher-order function such as transform or filter");
+        } else if (ast instanceof Ast.Alias alias) {
+            throw error(ErrorCode.EXPRESSION_SYNTAX, alias.span(), "an alias ('%s') is allowed only in struct(...) and "
+                    + "after the whole expression", alias.name());
         }
         throw new AssertionError(ast);
+    }
+
+    /** Every input column, in order, as read by name: what Spark's analyzer puts in place of {@code *}. */
+    List<Typed> allColumns(Span span) {
+        List<Typed> columns = new ArrayList<>(input.size());
+        for (int i = 0; i < input.size(); i++) {
+            Field field = input.field(i);
+            columns.add(new Typed.Column(i, field.name(), field.name(), field.type(), field.nullable(), span));
+        }
+        return columns;
     }
 
     List<Typed> analyzeAll(List<Ast> asts) {
@@ -111,7 +143,39 @@ public final class Analyzer {
         return typed;
     }
 
+    /**
+     * The lambda typed with its parameters of {@code types} (nullable as {@code nullables} says); they shadow columns
+     * and outer lambdas' variables of the same name, ignoring case, as in Spark.
+     */
+    Typed.Lambda lambda(Ast.Lambda lambda, List<DataType> types, List<Boolean> nullables) {
+        List<Typed.LambdaVariable> params = new ArrayList<>();
+        for (int i = 0; i < lambda.params().size(); i++) {
+            String name = lambda.params().get(i);
+            for (int j = 0; j < i; j++) {
+                if (lambda.params().get(j).equalsIgnoreCase(name)) {
+                    throw error(ErrorCode.EXPRESSION_SYNTAX, lambda.span(), "the lambda names its parameter '%s' twice",
+                            name);
+                }
+            }
+            params.add(new Typed.LambdaVariable(name, input.size() + lambdaScope.size() + i, types.get(i),
+                    nullables.get(i), lambda.span()));
+        }
+        params.forEach(lambdaScope::push);
+        try {
+            return new Typed.Lambda(params, analyze(lambda.body()), lambda.span());
+        } finally {
+            params.forEach(param -> lambdaScope.pop());
+        }
+    }
+
     private Typed column(Ast.ColumnRef ref) {
+        String wanted = ref.name().toLowerCase(Locale.ROOT);
+        for (Typed.LambdaVariable variable : lambdaScope) {
+            if (variable.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return new Typed.LambdaVariable(variable.name(), variable.index(), variable.type(), variable.nullable(),
+                        ref.span());
+            }
+        }
         List<Integer> found = input.indexesOf(ref.name());
         if (found.size() > 1) {
             throw error(ErrorCode.AMBIGUOUS_COLUMN, ref.span(), "ambiguous column '%s'; it matches %s", ref.name(),
@@ -131,43 +195,15 @@ public final class Analyzer {
         return new Typed.Column(found.get(0), field.name(), ref.name(), field.type(), field.nullable(), ref.span());
     }
 
-    private Typed fieldAccess(Ast.FieldAccess access) {
-        Typed base = analyze(access.base());
-        if (!(base.type() instanceof StructType struct)) {
-            throw error(ErrorCode.TYPE_MISMATCH, access.span(), "'%s' is not a struct but %s, so it has no field '%s'",
-                    base.sql(), base.type().sql(), access.field());
-        }
-        Schema fields = struct.toSchema();
-        int index = fields.indexOf(access.field());
-        if (index < 0) {
-            String closest = Suggestion.closest(access.field(), fields.names()).orElse(null);
-            throw error(ErrorCode.UNKNOWN_COLUMN, access.span(), "no field '%s' in %s%s", access.field(),
-                    struct.sql(), closest == null ? "" : "; did you mean '" + closest + "'?");
-        }
-        Field field = fields.field(index);
-        Typed position = new Typed.Constant((long) index, AtomicType.INT, access.span(), Integer.toString(index));
-        return new Typed.Call("get_field", List.of(base, position), field.type(), true, access.span(),
-                base.sql() + "." + field.name());
-    }
-
-    private Typed subscript(Ast.Subscript subscript) {
-        Typed base = analyze(subscript.base());
-        if (!(base.type() instanceof ArrayType array)) {
-            throw error(ErrorCode.TYPE_MISMATCH, subscript.base().span(), "'%s' is not an array but %s",
-                    base.sql(), base.type().sql());
-        }
-        Typed index = expect(analyze(subscript.index()), AtomicType.INT, "an array index");
-        return new Typed.Call("get_array_item", List.of(base, index), array.elementType(), true, subscript.span(),
-                base.sql() + "[" + index.sql() + "]");
-    }
-
     private Typed explicitCast(Ast.Cast cast) {
         Typed operand = analyze(cast.operand());
         if (!Coercion.canCast(operand.type(), cast.target())) {
             throw error(ErrorCode.TYPE_MISMATCH, cast.span(), "cannot cast %s to %s", operand.type().sql(),
                     cast.target().sql());
         }
-        String sql = (cast.isTry() ? "TRY_CAST(" : "CAST(") + operand.sql() + " AS " + cast.target().sql() + ")";
+        // Spark's Cast prints no CAST around a cast to an array, map or struct: it is named as its operand.
+        String sql = cast.target().isComplex() ? operand.sql()
+                : (cast.isTry() ? "TRY_CAST(" : "CAST(") + operand.sql() + " AS " + cast.target().sql() + ")";
         return new Typed.Cast(operand, cast.target(), cast.isTry(), cast.span(), sql);
     }
 

@@ -37,7 +37,7 @@ final class Arithmetics {
     }
 
     /** {@code what} names the operator in type problems. */
-    private Typed arithmetic(BinaryOp op, String what, Typed left, Typed right, Span span, String sql) {
+    Typed arithmetic(BinaryOp op, String what, Typed left, Typed right, Span span, String sql) {
         DataType a = left.type();
         DataType b = right.type();
         Optional<DataType> promoted = Coercion.stringPromotion(a, b);
@@ -77,9 +77,12 @@ final class Arithmetics {
                 Typed bad = a.isIntegral() ? right : left;
                 throw analyzer.mismatch(bad, "'div'", "BIGINT or DECIMAL");
             }
-            DataType operands = decimal ? Coercion.widerNumeric(a, b) : AtomicType.BIGINT;
-            return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(left, operands),
-                    analyzer.coerce(right, operands), AtomicType.BIGINT, span, sql);
+            // Spark divides decimals as they are (each side exact in its own type), not in a wider type that could
+            // round one of them: 1.5 div DECIMAL(38,0) 1 is 1.
+            DataType leftType = decimal ? Coercion.decimalFor(a) : AtomicType.BIGINT;
+            DataType rightType = decimal ? Coercion.decimalFor(b) : AtomicType.BIGINT;
+            return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(left, leftType),
+                    analyzer.coerce(right, rightType), AtomicType.BIGINT, span, sql);
         }
         if (decimal) {
             DecimalType x = Operators.literalDecimal(left);

@@ -1,11 +1,14 @@
 package sluice.engine.expr.analyze;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
+import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
 import sluice.engine.types.StructType;
 
 /** Spark 4's ANSI type coercion: wider types, string promotion, decimal result types and castability. Stateless. */
@@ -18,6 +21,12 @@ public final class Coercion {
         if (type instanceof DecimalType decimal) {
             return decimal;
         }
+        if (type == AtomicType.TINYINT) {
+            return new DecimalType(3, 0);
+        }
+        if (type == AtomicType.SMALLINT) {
+            return new DecimalType(5, 0);
+        }
         if (type == AtomicType.INT) {
             return new DecimalType(10, 0);
         }
@@ -27,18 +36,25 @@ public final class Coercion {
         throw new IllegalArgumentException("no decimal for " + type);
     }
 
-    /** Rank in Spark's numeric widening order; decimals sit between BIGINT and FLOAT. */
+    /**
+     * Rank in Spark's numeric widening order TINYINT < SMALLINT < INT < BIGINT < FLOAT < DOUBLE; decimals sit between
+     * BIGINT and FLOAT.
+     */
     private static int rank(DataType type) {
-        if (type == AtomicType.INT) {
+        if (type == AtomicType.TINYINT) {
             return 1;
-        } else if (type == AtomicType.BIGINT) {
+        } else if (type == AtomicType.SMALLINT) {
             return 2;
-        } else if (type instanceof DecimalType) {
+        } else if (type == AtomicType.INT) {
             return 3;
-        } else if (type == AtomicType.FLOAT) {
+        } else if (type == AtomicType.BIGINT) {
             return 4;
-        } else if (type == AtomicType.DOUBLE) {
+        } else if (type instanceof DecimalType) {
             return 5;
+        } else if (type == AtomicType.FLOAT) {
+            return 6;
+        } else if (type == AtomicType.DOUBLE) {
+            return 7;
         }
         throw new IllegalArgumentException("not numeric: " + type);
     }
@@ -57,18 +73,24 @@ public final class Coercion {
             }
             return widerDecimal(decimalFor(a), decimalFor(b));
         }
-        return rank(a) >= rank(b) ? a : b;
+        DataType wider = rank(a) >= rank(b) ? a : b;
+        // Spark's findTightestCommonType: an integral type and FLOAT meet at DOUBLE, so no integer loses digits.
+        return wider == AtomicType.FLOAT ? AtomicType.DOUBLE : wider;
     }
 
-    /** Spark's DecimalPrecision.widerDecimalType, bounded to 38 digits. */
+    /**
+     * Spark 4's widerDecimalType: every integral digit and every fractional digit of both, and past 38 digits the
+     * integral digits win (boundedPreferIntegralDigits), so DECIMAL(2,1) and DECIMAL(38,0) meet at DECIMAL(38,0),
+     * where 1.5 becomes 2.
+     */
     public static DecimalType widerDecimal(DecimalType a, DecimalType b) {
         int scale = Math.max(a.scale(), b.scale());
         int range = Math.max(a.precision() - a.scale(), b.precision() - b.scale());
-        return bounded(range + scale, scale);
-    }
-
-    public static DecimalType bounded(int precision, int scale) {
-        return new DecimalType(Math.min(precision, DecimalType.MAX_PRECISION), Math.min(scale, DecimalType.MAX_PRECISION));
+        int precision = range + scale;
+        if (precision <= DecimalType.MAX_PRECISION) {
+            return new DecimalType(precision, scale);
+        }
+        return new DecimalType(DecimalType.MAX_PRECISION, Math.max(0, scale - (precision - DecimalType.MAX_PRECISION)));
     }
 
     /**
@@ -102,7 +124,7 @@ public final class Coercion {
             return Optional.of(AtomicType.DOUBLE);
         } else if (b == AtomicType.NULL) {
             return Optional.of(AtomicType.STRING);
-        } else if (b == AtomicType.INTERVAL || b instanceof ArrayType || b instanceof StructType) {
+        } else if (b == AtomicType.INTERVAL || b.isComplex()) {
             return Optional.empty();
         }
         return Optional.of(b);
@@ -132,10 +154,65 @@ public final class Coercion {
             return Optional.of(widerNumeric(a, b));
         } else if (isDatetime(a) && isDatetime(b)) {
             return Optional.of(AtomicType.TIMESTAMP);
-        } else if (a instanceof ArrayType x && b instanceof ArrayType y) {
-            return commonType(x.elementType(), y.elementType()).map(e -> new ArrayType(e, true));
+        } else if (a.isComplex() || b.isComplex()) {
+            return complex(a, b, Coercion::commonType);
         }
         return stringPromotion(a, b);
+    }
+
+    /**
+     * Spark's findTypeForComplex: two arrays, two maps, or two structs with as many fields named alike (ignoring
+     * case; the first one's names are kept) meet where their parts meet under {@code parts}.
+     */
+    private static Optional<DataType> complex(DataType a, DataType b,
+            java.util.function.BiFunction<DataType, DataType, Optional<DataType>> parts) {
+        if (a instanceof ArrayType x && b instanceof ArrayType y) {
+            return parts.apply(x.elementType(), y.elementType()).map(e -> new ArrayType(e, true));
+        } else if (a instanceof MapType x && b instanceof MapType y) {
+            Optional<DataType> key = parts.apply(x.keyType(), y.keyType());
+            Optional<DataType> value = parts.apply(x.valueType(), y.valueType());
+            return key.isPresent() && value.isPresent() ? Optional.of(MapType.of(key.get(), value.get()))
+                    : Optional.empty();
+        } else if (a instanceof StructType x && b instanceof StructType y
+                && x.fields().size() == y.fields().size()) {
+            List<Field> fields = new ArrayList<>();
+            for (int i = 0; i < x.fields().size(); i++) {
+                Field left = x.fields().get(i);
+                Field right = y.fields().get(i);
+                Optional<DataType> type = parts.apply(left.type(), right.type());
+                if (!left.name().equalsIgnoreCase(right.name()) || type.isEmpty()) {
+                    return Optional.empty();
+                }
+                fields.add(Field.of(left.name(), type.get()));
+            }
+            return Optional.of(new StructType(fields));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Spark's findTightestCommonType: the type two others widen to without losing anything and without reading a
+     * string as a number (element_at's map key, for one); empty when there is none.
+     */
+    public static Optional<DataType> tightestCommonType(DataType a, DataType b) {
+        if (a.equals(b)) {
+            return Optional.of(a);
+        } else if (a == AtomicType.NULL) {
+            return Optional.of(b);
+        } else if (b == AtomicType.NULL) {
+            return Optional.of(a);
+        } else if (a.isNumeric() && b.isNumeric()) {
+            if (!(a instanceof DecimalType) && !(b instanceof DecimalType)) {
+                return Optional.of(widerNumeric(a, b));
+            }
+            DataType decimal = a instanceof DecimalType ? a : b;
+            DataType other = decimal == a ? b : a;
+            return other.isIntegral() && widerDecimal(decimalFor(other), (DecimalType) decimal).equals(decimal)
+                    ? Optional.of(decimal) : Optional.empty();
+        } else if (isDatetime(a) && isDatetime(b)) {
+            return Optional.of(AtomicType.TIMESTAMP);
+        }
+        return complex(a, b, Coercion::tightestCommonType);
     }
 
     private static boolean isDatetime(DataType type) {
@@ -147,14 +224,24 @@ public final class Coercion {
         if (from.equals(to) || from == AtomicType.NULL) {
             return true;
         }
+        // Spark's ANSI implicit cast of a function argument is its store assignment: any number to any number
+        // (narrowing fails at run time on overflow, as CAST does).
         if (from.isNumeric() && to.isNumeric()) {
-            return to.equals(widerNumeric(from, to)) || to == AtomicType.DOUBLE;
+            return true;
         }
         if (from == AtomicType.STRING) {
             return to instanceof AtomicType || to instanceof DecimalType;
         }
         if (isDatetime(from) && isDatetime(to)) {
             return true;
+        }
+        if (from instanceof ArrayType x && to instanceof ArrayType y) {
+            return canImplicitCast(x.elementType(), y.elementType());
+        }
+        if (from.isComplex() && to.isComplex()) {
+            // Spark's store assignment between maps and structs of the same shape.
+            return canCast(from, to) && complex(from, to, (x, y) -> canImplicitCast(x, y) ? Optional.of(y)
+                    : Optional.empty()).isPresent();
         }
         // Lenient: Spark 4 also accepts numbers, dates and booleans where a function wants a string.
         return to == AtomicType.STRING && (from instanceof AtomicType || from instanceof DecimalType);
@@ -163,7 +250,7 @@ public final class Coercion {
     /** Whether an explicit ANSI {@code CAST(x AS to)} is allowed at all (it may still fail on a value). */
     public static boolean canCast(DataType from, DataType to) {
         if (from.equals(to) || from == AtomicType.NULL || to == AtomicType.STRING || from == AtomicType.STRING) {
-            return !(from == AtomicType.STRING && (to instanceof ArrayType || to instanceof StructType));
+            return !(from == AtomicType.STRING && to.isComplex());
         }
         boolean numericLike = from.isNumeric() || from == AtomicType.BOOLEAN;
         boolean toNumericLike = to.isNumeric() || to == AtomicType.BOOLEAN;
@@ -178,6 +265,9 @@ public final class Coercion {
         }
         if (from instanceof ArrayType x && to instanceof ArrayType y) {
             return canCast(x.elementType(), y.elementType());
+        }
+        if (from instanceof MapType x && to instanceof MapType y) {
+            return canCast(x.keyType(), y.keyType()) && canCast(x.valueType(), y.valueType());
         }
         if (from instanceof StructType x && to instanceof StructType y && x.fields().size() == y.fields().size()) {
             for (int i = 0; i < x.fields().size(); i++) {

@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.SluiceException;
 import sluice.engine.diag.Suggestion;
+import sluice.engine.expr.functions.FunctionRegistry;
+import sluice.engine.expr.functions.SqlFunction;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.types.ArrayType;
@@ -16,7 +21,10 @@ import sluice.engine.types.DataType;
 
 /**
  * The scalar functions: arity, argument coercion, result type and Spark's generated name. Functions with fixed
- * argument types are rows of {@link #FIXED}; the rest are typed in {@link SpecialFunctions}. Immutable.
+ * argument types are rows of {@link #FIXED}; the rest are typed by the {@link FunctionFamily} that names them
+ * (those that build and read arrays, maps and structs in {@link ComplexFunctions}, the other array and map functions
+ * in {@link ArrayFunctions} and {@link MapFunctions}). The {@link FunctionRegistry} decides which names exist.
+ * Immutable.
  */
 final class FunctionCatalog {
     private static final DataType S = AtomicType.STRING;
@@ -25,35 +33,31 @@ final class FunctionCatalog {
     private static final DataType DATE = AtomicType.DATE;
     private static final DataType TS = AtomicType.TIMESTAMP;
 
-    /** A function whose arguments are implicitly cast to {@code params}; trailing ones may have defaults. */
-    record Fixed(String name, List<DataType> params, int required, List<Object> defaults, DataType result) {}
+    /**
+     * A function whose arguments are implicitly cast to {@code params}; trailing ones may have defaults, and only the
+     * first {@code allowed} may be given (the rest are defaults Spark prints in the name but Sluice does not take).
+     */
+    record Fixed(String name, List<DataType> params, int required, int allowed, List<Object> defaults,
+                 DataType result) {}
 
     private static final Map<String, Fixed> FIXED = new TreeMap<>();
+    private static final Set<String> WIDENING_ONLY = Set.of("date_add", "date_sub");
 
     private static void fixed(String name, DataType result, DataType... params) {
-        FIXED.put(name, new Fixed(name, List.of(params), params.length, List.of(), result));
+        FIXED.put(name, new Fixed(name, List.of(params), params.length, params.length, List.of(), result));
     }
 
     private static void withDefaults(String name, DataType result, int required, List<Object> defaults,
             DataType... params) {
-        FIXED.put(name, new Fixed(name, List.of(params), required, defaults, result));
+        FIXED.put(name, new Fixed(name, List.of(params), required, params.length, defaults, result));
     }
 
     static {
-        for (String name : List.of("upper", "ucase", "lower", "lcase", "trim", "ltrim", "rtrim", "initcap",
-                "reverse")) {
+        for (String name : List.of("upper", "ucase", "lower", "lcase", "initcap", "reverse")) {
             fixed(name, S, S);
         }
-        for (String name : List.of("length", "char_length", "character_length")) {
-            fixed(name, I, S);
-        }
-        withDefaults("substring", S, 2, List.of((long) Integer.MAX_VALUE), S, I, I);
-        withDefaults("substr", S, 2, List.of((long) Integer.MAX_VALUE), S, I, I);
         withDefaults("split", new ArrayType(S, true), 2, List.of(-1L), S, S, I);
-        withDefaults("regexp_replace", S, 3, List.of(1L), S, S, S, I);
         withDefaults("regexp_extract", S, 2, List.of(1L), S, S, I);
-        fixed("lpad", S, S, I, S);
-        fixed("rpad", S, S, I, S);
         fixed("instr", I, S, S);
         for (String name : List.of("sqrt", "exp", "ln", "log10", "log2", "sin", "cos", "tan", "cbrt")) {
             fixed(name, D, D);
@@ -74,45 +78,111 @@ final class FunctionCatalog {
         fixed("date_add", DATE, DATE, I);
         fixed("date_sub", DATE, DATE, I);
         fixed("date_format", S, TS, S);
-        fixed("unix_timestamp", AtomicType.BIGINT, TS);
+        // Spark names unix_timestamp(ts) with its default format, which a TIMESTAMP argument does not use; Sluice
+        // takes no format (a string argument is cast to TIMESTAMP, not parsed by a pattern).
+        FIXED.put("unix_timestamp", new Fixed("unix_timestamp", List.of(TS, S), 1, 1, List.of("yyyy-MM-dd HH:mm:ss"),
+                AtomicType.BIGINT));
     }
 
-    /** Every function name the expression language knows, sorted. */
+    /** Every function name the expression language knows, sorted: the registry's, which says what each does. */
     static List<String> names() {
+        return FunctionRegistry.standard().callableNames();
+    }
+
+    /** Every name some typing code here handles; the registry must describe exactly these (a test checks). */
+    static List<String> typedNames() {
         List<String> names = new ArrayList<>(FIXED.keySet());
-        names.addAll(SpecialFunctions.NAMES);
+        for (FunctionFamily family : new FunctionCatalog(null).families) {
+            names.addAll(family.names());
+        }
         return names.stream().distinct().sorted().collect(Collectors.toList());
     }
 
     private final Analyzer analyzer;
-    private final SpecialFunctions special;
+    private final ComplexFunctions complex;
+    private final LambdaFunctions lambdas;
+    private final List<FunctionFamily> families;
+    private final Map<String, FunctionFamily> byName = new TreeMap<>();
 
     FunctionCatalog(Analyzer analyzer) {
         this.analyzer = analyzer;
-        this.special = new SpecialFunctions(analyzer, this);
+        this.complex = new ComplexFunctions(analyzer, this);
+        this.lambdas = new LambdaFunctions(analyzer, this);
+        this.families = List.of(new SpecialFunctions(analyzer, this), new BinaryFunctions(analyzer, this),
+                new TryFunctions(analyzer, this), new HashFunctions(analyzer, this), new TextFunctions(analyzer, this),
+                new RegexFunctions(analyzer, this), new FormatFunctions(analyzer, this),
+                new MathFunctions(analyzer, this), new BitwiseFunctions(analyzer, this),
+                new ConditionalFunctions(analyzer, this), new ConversionFunctions(analyzer, this),
+                new UrlFunctions(analyzer, this), new MiscFunctions(analyzer, this),
+                new CryptoFunctions(analyzer, this), complex,
+                new ArrayFunctions(analyzer, this), new MapFunctions(analyzer, this),
+                new DateTimeFunctions(analyzer, this), lambdas);
+        for (FunctionFamily family : families) {
+            for (String name : family.names()) {
+                if (byName.put(name, family) != null) {
+                    throw new IllegalStateException("two families type the function " + name);
+                }
+            }
+        }
     }
 
     Typed resolve(Ast.Call call) {
         String name = call.function().toLowerCase(Locale.ROOT);
-        Fixed fixed = FIXED.get(name);
-        if (fixed == null && !SpecialFunctions.NAMES.contains(name)) {
-            String closest = Suggestion.closest(name, names()).orElse(null);
-            throw analyzer.error(ErrorCode.UNKNOWN_FUNCTION, call.nameSpan(), "unknown function '%s'%s",
-                    call.function(), closest == null ? "" : "; did you mean '" + closest + "'?");
+        if (FunctionRegistry.standard().find(name).filter(SqlFunction::callable).isEmpty()) {
+            throw unknown(call, name);
         }
-        List<Typed> args = analyzer.analyzeAll(call.args());
+        if (name.equals("struct")) {
+            // Its arguments may carry aliases, which name the fields.
+            return complex.struct(call);
+        }
+        if (lambdas.names().contains(name)) {
+            return lambdas.resolveLambda(name, call);
+        }
+        return resolveAs(name, call, analyzer.analyzeAll(call.args()));
+    }
+
+    /** The call typed as the function {@code name}, which may be another name of the same function. */
+    Typed resolveAs(String name, Ast.Call call, List<Typed> args) {
+        if (name.equals("reverse") && args.size() == 1 && args.get(0).type() instanceof ArrayType array) {
+            // Spark's reverse takes an array as well as a string: the elements in reverse order.
+            return call(name, args, array, args.get(0).nullable(), call.span(), sqlName(call, args));
+        }
+        Fixed fixed = FIXED.get(name);
         if (fixed != null) {
             return fixedCall(fixed, call, args);
         }
-        return special.resolve(name, call, args);
+        FunctionFamily family = byName.get(name);
+        if (family == null) {
+            throw new IllegalStateException("the registry describes a function nothing types: " + name);
+        }
+        return family.resolve(name, call, args);
+    }
+
+    private SluiceException unknown(Ast.Call call, String name) {
+        Optional<String> missing = FunctionRegistry.standard().missingReason(name);
+        if (missing.isPresent()) {
+            return analyzer.error(ErrorCode.UNKNOWN_FUNCTION, call.nameSpan(),
+                    "Spark's function '%s' is not in Sluice: %s", call.function(), missing.get());
+        }
+        String closest = Suggestion.closest(name, names()).orElse(null);
+        return analyzer.error(ErrorCode.UNKNOWN_FUNCTION, call.nameSpan(), "unknown function '%s'%s",
+                call.function(), closest == null ? "" : "; did you mean '" + closest + "'?");
     }
 
     private Typed fixedCall(Fixed fixed, Ast.Call call, List<Typed> args) {
-        checkArity(call, args.size(), fixed.required(), fixed.params().size());
+        checkArity(call, args.size(), fixed.required(), fixed.allowed());
         List<Typed> coerced = new ArrayList<>();
         for (int i = 0; i < fixed.params().size(); i++) {
             if (i < args.size()) {
-                coerced.add(analyzer.expect(args.get(i), fixed.params().get(i), fixed.name() + " argument " + (i + 1)));
+                Typed arg = args.get(i);
+                DataType param = fixed.params().get(i);
+                String what = fixed.name() + " argument " + (i + 1);
+                // Spark's date_add and date_sub take their day count as it is (ExpectsInputTypes): no narrowing.
+                if (WIDENING_ONLY.contains(fixed.name()) && arg.type().isNumeric()
+                        && !param.equals(Coercion.widerNumeric(arg.type(), param))) {
+                    throw analyzer.mismatch(arg, what, param.sql());
+                }
+                coerced.add(analyzer.expect(arg, param, what));
             } else {
                 Object value = fixed.defaults().get(i - fixed.required());
                 coerced.add(new Typed.Constant(value, fixed.params().get(i), call.span(), String.valueOf(value)));

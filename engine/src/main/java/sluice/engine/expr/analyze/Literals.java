@@ -6,19 +6,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.IntervalUnits;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DecimalType;
+import sluice.engine.types.IntegralRange;
 import sluice.engine.types.ValueText;
 
 /** Turns literal syntax into typed constants with Spark's literal types and printed names. Stateless but for zone. */
 final class Literals {
-    private static final BigInteger MIN_LONG = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger MAX_LONG = BigInteger.valueOf(Long.MAX_VALUE);
-
     private final SourceText source;
     private final ZoneId zone;
 
@@ -31,27 +31,36 @@ final class Literals {
         String text = literal.text();
         return switch (literal.kind()) {
             case INTEGER -> integer(literal);
-            case BIGINT -> {
-                BigInteger value = new BigInteger(text);
-                if (value.compareTo(MIN_LONG) < 0 || value.compareTo(MAX_LONG) > 0) {
-                    throw source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(),
-                            "the number %s is out of range for BIGINT", text);
-                }
-                yield new Typed.Constant(value.longValue(), AtomicType.BIGINT, literal.span(), value.toString());
-            }
-            case DECIMAL, BIG_DECIMAL -> decimal(new BigDecimal(text), literal);
+            case BIGINT -> suffixed(literal, AtomicType.BIGINT);
+            case TINYINT -> suffixed(literal, AtomicType.TINYINT);
+            case SMALLINT -> suffixed(literal, AtomicType.SMALLINT);
+            case DECIMAL, BIG_DECIMAL -> decimal(number(literal), literal);
             case DOUBLE -> {
-                double value = Double.parseDouble(text);
+                double value = inRange(literal, Double.MAX_VALUE, "DOUBLE").doubleValue();
                 yield new Typed.Constant(value, AtomicType.DOUBLE, literal.span(), Double.toString(value));
             }
             case FLOAT -> {
-                float value = Float.parseFloat(text);
+                float value = inRange(literal, Float.MAX_VALUE, "FLOAT").floatValue();
                 yield new Typed.Constant((double) value, AtomicType.FLOAT, literal.span(), Float.toString(value));
             }
             case STRING -> new Typed.Constant(text, AtomicType.STRING, literal.span(), text);
             case BOOLEAN -> new Typed.Constant(Boolean.valueOf(text), AtomicType.BOOLEAN, literal.span(), text);
             case NULL -> new Typed.Constant(null, AtomicType.NULL, literal.span(), "NULL");
         };
+    }
+
+    /** {@code 1Y}, {@code 1S} or {@code 1L}: Spark's parser refuses a value outside the suffix's type. */
+    private Typed.Constant suffixed(Ast.Literal literal, AtomicType type) {
+        BigInteger value = new BigInteger(literal.text());
+        IntegralRange range = IntegralRange.of(type);
+        if (value.compareTo(BigInteger.valueOf(range.min())) < 0
+                || value.compareTo(BigInteger.valueOf(range.max())) > 0) {
+            throw source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(), "[INVALID_NUMERIC_LITERAL_RANGE] Numeric "
+                    + "literal %s is outside the valid range for %s with minimum value of %d and maximum value of %d. "
+                    + "Please adjust the value accordingly.", literal.text(), type.simpleString(), range.min(),
+                    range.max());
+        }
+        return new Typed.Constant(value.longValue(), type, literal.span(), value.toString());
     }
 
     // Spark types an integer literal as INT if it fits, else BIGINT, else DECIMAL.
@@ -65,19 +74,54 @@ final class Literals {
         return decimal(new BigDecimal(value), literal);
     }
 
+    /** The literal's exact value; an exponent too large for BigDecimal is out of any range. */
+    private BigDecimal number(Ast.Literal literal) {
+        try {
+            return new BigDecimal(literal.text());
+        } catch (NumberFormatException e) {
+            throw source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(), "the number %s is out of range",
+                    literal.text());
+        }
+    }
+
+    // Spark refuses an exponent or suffixed literal beyond the type's largest value (INVALID_NUMERIC_LITERAL_RANGE)
+    // instead of making it infinite; one too small becomes 0.
+    private BigDecimal inRange(Ast.Literal literal, double max, String type) {
+        BigDecimal value = number(literal);
+        if (value.abs().compareTo(new BigDecimal(max)) > 0) {
+            throw source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(),
+                    "the number %s is out of range for %s, whose largest value is %s", literal.text(), type,
+                    type.equals("FLOAT") ? Float.toString((float) max) : Double.toString(max));
+        }
+        return value;
+    }
+
+    // Spark types an exact number by its digits and refuses one with more than 38 of them
+    // (DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION), rather than rounding it to a DOUBLE.
     private Typed.Constant decimal(BigDecimal value, Ast.Literal literal) {
         int scale = Math.max(value.scale(), 0);
-        BigDecimal normalized = value.setScale(scale);
-        int precision = Math.max(normalized.precision(), scale);
+        // Counted before setScale, which would spell out every zero of 1e-999999999BD.
+        long precision = value.scale() >= 0 ? Math.max(value.precision(), value.scale())
+                : (long) value.precision() - value.scale();
         if (precision > DecimalType.MAX_PRECISION) {
-            double asDouble = value.doubleValue();
-            return new Typed.Constant(asDouble, AtomicType.DOUBLE, literal.span(), Double.toString(asDouble));
+            throw source.error(ErrorCode.EXPRESSION_SYNTAX, literal.span(),
+                    "the number %s needs %d digits, more than the %d a DECIMAL holds", literal.text(), precision,
+                    DecimalType.MAX_PRECISION);
         }
-        return new Typed.Constant(normalized, new DecimalType(Math.max(precision, 1), scale), literal.span(),
-                normalized.toPlainString());
+        BigDecimal normalized = value.setScale(scale);
+        // Spark names a decimal literal by Java's BigDecimal text, which turns to an exponent below 10^-6: 1E-10.
+        return new Typed.Constant(normalized, new DecimalType((int) Math.max(precision, 1), scale), literal.span(),
+                normalized.toString());
     }
 
     Typed.Constant typed(Ast.TypedLiteral literal) {
+        if (literal.typeName().equals("X")) {
+            Bytes bytes = Bytes.fromHex(literal.value());
+            if (bytes == null) {
+                throw invalidTyped(literal);
+            }
+            return new Typed.Constant(bytes, AtomicType.BINARY, literal.span(), "X'" + bytes.toHex() + "'");
+        }
         if (literal.typeName().equals("DATE")) {
             Long days = DateTimeText.parseDate(literal.value());
             if (days == null) {
@@ -90,7 +134,8 @@ final class Literals {
         if (micros == null) {
             throw invalidTyped(literal);
         }
-        Instant instant = Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L));
+        // Counted in microseconds: year 1's are beyond a long of nanoseconds.
+        Instant instant = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
         return new Typed.Constant(micros, AtomicType.TIMESTAMP, literal.span(),
                 "TIMESTAMP '" + ValueText.timestamp(instant, zone) + "'");
     }
@@ -108,7 +153,7 @@ final class Literals {
                     part));
         }
         return new Typed.Constant(micros, AtomicType.INTERVAL, literal.span(),
-                ValueText.interval(Duration.ofNanos(Math.multiplyExact(micros, 1000L))));
+                ValueText.interval(Duration.of(micros, ChronoUnit.MICROS)));
     }
 
     private long unitsInString(Ast.IntervalPart part) {

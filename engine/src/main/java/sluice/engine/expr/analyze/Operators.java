@@ -12,6 +12,7 @@ import sluice.engine.expr.parse.Ast.BinaryOp;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
+import sluice.engine.types.MapType;
 
 /** Types operators (arithmetic, comparison, logic, IN, BETWEEN, LIKE, CASE) as Spark's ANSI analyzer does. */
 final class Operators {
@@ -37,10 +38,26 @@ final class Operators {
                 return new Typed.Negate(number, unary.span(), "(- " + operand.sql() + ")");
             }
             case PLUS -> {
-                return operand;
+                return positive(operand, unary.span());
+            }
+            case BIT_NOT -> {
+                return new BitwiseOperators(analyzer).not(operand, unary.span());
             }
         }
         throw new AssertionError(unary);
+    }
+
+    /**
+     * Unary plus, and {@code positive(x)}: Spark's UnaryPositive returns its operand but keeps its place in the
+     * generated name, {@code (+ x)}; a string operand is read as DOUBLE, as for unary minus.
+     */
+    Typed positive(Typed operand, Span span) {
+        Typed number = operand.type() == AtomicType.STRING ? analyzer.coerce(operand, AtomicType.DOUBLE) : operand;
+        if (!number.type().isNumeric() && number.type() != AtomicType.INTERVAL) {
+            throw analyzer.mismatch(operand, "unary '+'", "a numeric or interval type");
+        }
+        return new Typed.Call("positive", List.of(number), number.type(), number.nullable(), span,
+                "(+ " + operand.sql() + ")");
     }
 
     Typed binary(Ast.Binary binary) {
@@ -52,9 +69,8 @@ final class Operators {
             case AND, OR -> new Typed.Logical(op == BinaryOp.AND,
                     analyzer.expect(left, AtomicType.BOOLEAN, op.symbol()),
                     analyzer.expect(right, AtomicType.BOOLEAN, op.symbol()), binary.span(), sql);
-            case CONCAT -> new Typed.Call("concat", List.of(analyzer.expect(left, AtomicType.STRING, "||"),
-                    analyzer.expect(right, AtomicType.STRING, "||")), AtomicType.STRING,
-                    left.nullable() || right.nullable(), binary.span(),
+            // Spark parses a || b as concat(a, b): binary when both are, else strings.
+            case CONCAT -> SpecialFunctions.concat(analyzer, "||", List.of(left, right), binary.span(),
                     "concat(" + left.sql() + ", " + right.sql() + ")");
             case EQ, NULL_SAFE_EQ, LT, LE, GT, GE -> comparison(op, left, right, binary.span(), sql);
             case NOT_EQ -> {
@@ -64,11 +80,14 @@ final class Operators {
             }
             case ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, DIV ->
                     new Arithmetics(analyzer).arithmetic(op, left, right, binary.span(), sql);
+            case BIT_AND, BIT_OR, BIT_XOR, SHIFT_LEFT, SHIFT_RIGHT, SHIFT_RIGHT_UNSIGNED ->
+                    new BitwiseOperators(analyzer).binary(op, left, right, binary.span(), sql);
         };
     }
 
     Typed.Comparison comparison(BinaryOp op, Typed left, Typed right, Span span, String sql) {
         DataType type = comparableType(op, left, right);
+        checkOrderable(analyzer, left, op.symbol());
         Typed.ComparisonOp comparisonOp = switch (op) {
             case EQ -> Typed.ComparisonOp.EQ;
             case NULL_SAFE_EQ -> Typed.ComparisonOp.NULL_SAFE_EQ;
@@ -103,6 +122,7 @@ final class Operators {
         DataType common = Coercion.commonType(types).orElseThrow(() -> analyzer.error(ErrorCode.TYPE_MISMATCH,
                 in.span(), "the values of IN have incompatible types %s",
                 types.stream().map(DataType::sql).distinct().collect(Collectors.joining(", "))));
+        checkOrderable(analyzer, value, "in");
         List<Typed> coerced = list.stream().map(t -> analyzer.coerce(t, common)).toList();
         String sql = "(" + value.sql() + " IN (" + list.stream().map(Typed::sql).collect(Collectors.joining(", "))
                 + "))";
@@ -179,6 +199,17 @@ final class Operators {
         List<Typed> coerced = results.stream().map(r -> analyzer.coerce(r, type)).toList();
         return new Typed.CaseWhen(conditions, coerced, analyzer.coerce(otherwise, type), type, caseAst.span(),
                 sql.toString());
+    }
+
+    /**
+     * Spark compares, orders and tests IN only values that have an order: a map, or an array or struct holding one,
+     * has none (DATATYPE_MISMATCH.INVALID_ORDERING_TYPE).
+     */
+    static void checkOrderable(Analyzer analyzer, Typed value, String what) {
+        if (value.type().contains(MapType.class)) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, value.span(), "[DATATYPE_MISMATCH.INVALID_ORDERING_TYPE] "
+                    + "'%s' cannot compare values of type %s: maps have no order", what, value.type().sql());
+        }
     }
 
     /** The smallest decimal holding an integral literal, as Spark's DecimalPrecision does for literals. */

@@ -1,5 +1,6 @@
 package sluice.engine.expr.analyze;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -10,47 +11,68 @@ public final class ReferencedColumns {
 
     public static BitSet of(Typed expression) {
         BitSet columns = new BitSet();
-        collect(expression, columns);
+        collect(expression, columns, false);
         return columns;
     }
 
-    private static void collect(Typed node, BitSet columns) {
-        if (node == null || node instanceof Typed.Constant) {
-            return;
-        } else if (node instanceof Typed.Column column) {
+    /**
+     * The columns of the batch of elements a lambda's body reads besides the lambda's own parameters: input columns
+     * and the variables of enclosing lambdas (see {@link Typed.LambdaVariable}).
+     */
+    public static BitSet readBy(Typed.Lambda lambda) {
+        BitSet columns = new BitSet();
+        collect(lambda.body(), columns, true);
+        lambda.params().forEach(param -> columns.clear(param.index()));
+        return columns;
+    }
+
+    private static void collect(Typed node, BitSet columns, boolean variables) {
+        if (node instanceof Typed.Column column) {
             columns.set(column.index());
-        } else if (node instanceof Typed.Cast cast) {
-            collect(cast.operand(), columns);
-        } else if (node instanceof Typed.Arithmetic arithmetic) {
-            collect(arithmetic.left(), columns);
-            collect(arithmetic.right(), columns);
-        } else if (node instanceof Typed.Negate negate) {
-            collect(negate.operand(), columns);
-        } else if (node instanceof Typed.Comparison comparison) {
-            collect(comparison.left(), columns);
-            collect(comparison.right(), columns);
-        } else if (node instanceof Typed.Logical logical) {
-            collect(logical.left(), columns);
-            collect(logical.right(), columns);
-        } else if (node instanceof Typed.Not not) {
-            collect(not.operand(), columns);
-        } else if (node instanceof Typed.IsNull isNull) {
-            collect(isNull.operand(), columns);
-        } else if (node instanceof Typed.In in) {
-            collect(in.value(), columns);
-            all(in.list(), columns);
-        } else if (node instanceof Typed.CaseWhen caseWhen) {
-            all(caseWhen.conditions(), columns);
-            all(caseWhen.results(), columns);
-            collect(caseWhen.otherwise(), columns);
-        } else if (node instanceof Typed.Call call) {
-            all(call.args(), columns);
+        } else if (node instanceof Typed.LambdaVariable variable) {
+            if (variables) {
+                columns.set(variable.index());
+            }
         } else {
-            throw new AssertionError(node);
+            for (Typed child : children(node)) {
+                collect(child, columns, variables);
+            }
         }
     }
 
-    private static void all(List<Typed> nodes, BitSet columns) {
-        nodes.forEach(node -> collect(node, columns));
+    private static List<Typed> children(Typed node) {
+        if (node == null || node instanceof Typed.Constant) {
+            return List.of();
+        } else if (node instanceof Typed.Cast cast) {
+            return List.of(cast.operand());
+        } else if (node instanceof Typed.Arithmetic arithmetic) {
+            return List.of(arithmetic.left(), arithmetic.right());
+        } else if (node instanceof Typed.Negate negate) {
+            return List.of(negate.operand());
+        } else if (node instanceof Typed.Comparison comparison) {
+            return List.of(comparison.left(), comparison.right());
+        } else if (node instanceof Typed.Logical logical) {
+            return List.of(logical.left(), logical.right());
+        } else if (node instanceof Typed.Not not) {
+            return List.of(not.operand());
+        } else if (node instanceof Typed.IsNull isNull) {
+            return List.of(isNull.operand());
+        } else if (node instanceof Typed.In in) {
+            List<Typed> all = new ArrayList<>(in.list());
+            all.add(in.value());
+            return all;
+        } else if (node instanceof Typed.CaseWhen caseWhen) {
+            List<Typed> all = new ArrayList<>(caseWhen.conditions());
+            all.addAll(caseWhen.results());
+            all.add(caseWhen.otherwise());
+            return all;
+        } else if (node instanceof Typed.Call call) {
+            return call.args();
+        } else if (node instanceof Typed.TryEval tryEval) {
+            return List.of(tryEval.operand());
+        } else if (node instanceof Typed.Lambda lambda) {
+            return List.of(lambda.body());
+        }
+        throw new AssertionError(node);
     }
 }

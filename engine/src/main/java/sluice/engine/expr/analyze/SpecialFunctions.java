@@ -2,12 +2,14 @@ package sluice.engine.expr.analyze;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.lex.Lexer;
 import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.lex.Span;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.TokenCursor;
 import sluice.engine.expr.parse.TypeParser;
@@ -19,11 +21,11 @@ import sluice.engine.types.Field;
 import sluice.engine.types.StructType;
 
 /** Functions whose result type depends on their arguments (round, coalesce, if, from_json ...). Stateless. */
-final class SpecialFunctions {
+final class SpecialFunctions implements FunctionFamily {
     static final Set<String> NAMES = Set.of("concat", "concat_ws", "round", "bround", "abs", "floor", "ceil",
             "ceiling", "log", "greatest", "least", "coalesce", "nvl", "ifnull", "nvl2", "if", "isnull", "isnotnull",
-            "nullif", "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
-            "element_at", "size", "cardinality", "pmod");
+            "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
+            "pmod", "positive");
 
     private final Analyzer analyzer;
     private final FunctionCatalog catalog;
@@ -33,7 +35,13 @@ final class SpecialFunctions {
         this.catalog = catalog;
     }
 
-    Typed resolve(String name, Ast.Call call, List<Typed> args) {
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
         switch (name) {
             case "concat", "concat_ws" -> {
                 return concat(name, call, args);
@@ -45,6 +53,10 @@ final class SpecialFunctions {
                 catalog.checkArity(call, args.size(), 1, 1);
                 Typed x = numeric(args.get(0), name);
                 return make(name, call, List.of(x), x.type(), x.nullable(), FunctionCatalog.sqlName(call, args));
+            }
+            case "positive" -> {
+                catalog.checkArity(call, args.size(), 1, 1);
+                return new Operators(analyzer).positive(args.get(0), call.span());
             }
             case "pmod" -> {
                 catalog.checkArity(call, args.size(), 2, 2);
@@ -65,8 +77,10 @@ final class SpecialFunctions {
             case "greatest", "least", "coalesce" -> {
                 catalog.checkArity(call, args.size(), name.equals("coalesce") ? 1 : 2, Integer.MAX_VALUE);
                 List<Typed> common = common(name, args);
-                boolean nullable = name.equals("coalesce") ? common.stream().allMatch(Typed::nullable)
-                        : common.stream().allMatch(Typed::nullable);
+                if (!name.equals("coalesce")) {
+                    Operators.checkOrderable(analyzer, common.get(0), name);
+                }
+                boolean nullable = common.stream().allMatch(Typed::nullable);
                 return make(name, call, common, typeOf(common), nullable, FunctionCatalog.sqlName(call, args));
             }
             case "nvl", "ifnull" -> {
@@ -74,11 +88,6 @@ final class SpecialFunctions {
                 List<Typed> common = common(name, args);
                 return make("coalesce", call, common, typeOf(common), common.get(1).nullable(),
                         FunctionCatalog.sqlName(call, args));
-            }
-            case "nullif" -> {
-                catalog.checkArity(call, args.size(), 2, 2);
-                List<Typed> common = common(name, args);
-                return make("nullif", call, common, typeOf(common), true, FunctionCatalog.sqlName(call, args));
             }
             case "nvl2", "if" -> {
                 return conditional(name, call, args);
@@ -101,25 +110,16 @@ final class SpecialFunctions {
                 return fromJson(call, args);
             }
             case "to_json" -> {
-                catalog.checkArity(call, args.size(), 1, 1);
+                catalog.checkArity(call, args.size(), 1, 2);
                 Typed value = args.get(0);
-                if (!(value.type() instanceof StructType) && !(value.type() instanceof ArrayType)) {
-                    throw analyzer.mismatch(value, "to_json", "a STRUCT or ARRAY");
+                if (!value.type().isComplex()) {
+                    throw analyzer.mismatch(value, "to_json", "a STRUCT, ARRAY or MAP");
                 }
-                return make(name, call, args, AtomicType.STRING, value.nullable(), FunctionCatalog.sqlName(call, args));
-            }
-            case "element_at" -> {
-                catalog.checkArity(call, args.size(), 2, 2);
-                DataType element = array(args.get(0), name).elementType();
-                Typed index = analyzer.expect(args.get(1), AtomicType.INT, "element_at index");
-                return make(name, call, List.of(args.get(0), index), element, true,
-                        FunctionCatalog.sqlName(call, args));
-            }
-            case "size", "cardinality" -> {
-                catalog.checkArity(call, args.size(), 1, 1);
-                array(args.get(0), name);
-                return make("size", call, args, AtomicType.INT, args.get(0).nullable(),
-                        FunctionCatalog.sqlName(call, args));
+                if (args.size() == 2) {
+                    jsonOptions(args.get(1), name);
+                }
+                // Spark names the call by its value only, as for from_json.
+                return make(name, call, args, AtomicType.STRING, value.nullable(), "to_json(" + value.sql() + ")");
             }
             default -> throw new AssertionError(name);
         }
@@ -139,26 +139,49 @@ final class SpecialFunctions {
         return arg;
     }
 
-    private ArrayType array(Typed arg, String function) {
-        if (arg.type() instanceof ArrayType array) {
-            return array;
-        }
-        throw analyzer.mismatch(arg, function, "an ARRAY");
-    }
-
     private Typed concat(String name, Ast.Call call, List<Typed> args) {
         boolean ws = name.equals("concat_ws");
         catalog.checkArity(call, args.size(), ws ? 1 : 0, Integer.MAX_VALUE);
+        if (!ws) {
+            return concat(analyzer, name, args, call.span(), FunctionCatalog.sqlName(call, args));
+        }
         List<Typed> strings = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             Typed arg = args.get(i);
-            boolean arrayOfStrings = ws && i > 0 && arg.type() instanceof ArrayType array
+            boolean arrayOfStrings = i > 0 && arg.type() instanceof ArrayType array
                     && array.elementType() == AtomicType.STRING;
             strings.add(arrayOfStrings ? arg : analyzer.expect(arg, AtomicType.STRING, name));
         }
-        // concat is null when any argument is; concat_ws skips null values and is null only for a null separator.
-        boolean nullable = ws ? strings.get(0).nullable() : strings.stream().anyMatch(Typed::nullable);
-        return make(name, call, strings, AtomicType.STRING, nullable, FunctionCatalog.sqlName(call, args));
+        // concat_ws skips null values and is null only for a null separator.
+        return make(name, call, strings, AtomicType.STRING, strings.get(0).nullable(),
+                FunctionCatalog.sqlName(call, args));
+    }
+
+    /**
+     * {@code concat(a, b, ...)} and {@code a || b}: the arrays joined when every argument is an ARRAY (their elements
+     * widened to one type, as Spark's FunctionArgumentConversion), BINARY when every argument is BINARY, else every
+     * argument as a STRING (Spark's ConcatCoercion); null when any argument is. {@code what} names the operator in
+     * problems.
+     */
+    static Typed concat(Analyzer analyzer, String what, List<Typed> args, Span span, String sql) {
+        if (!args.isEmpty() && args.stream().allMatch(a -> a.type() instanceof ArrayType)) {
+            DataType element = ((ArrayType) args.get(0).type()).elementType();
+            for (Typed arg : args) {
+                DataType next = ((ArrayType) arg.type()).elementType();
+                element = ArrayFunctions.wider(element, next).orElseThrow(() -> analyzer.error(
+                        ErrorCode.TYPE_MISMATCH, span, "[DATATYPE_MISMATCH.DATA_DIFF_TYPES] the arrays of '%s' must "
+                        + "have elements of one type, not %s", what, args.stream().map(a -> a.type().sql())
+                                .collect(Collectors.joining(", "))));
+            }
+            ArrayType type = new ArrayType(element, true);
+            List<Typed> coerced = args.stream().map(a -> analyzer.coerce(a, type)).toList();
+            return FunctionCatalog.call("concat", coerced, type, coerced.stream().anyMatch(Typed::nullable), span,
+                    sql);
+        }
+        boolean binary = !args.isEmpty() && args.stream().allMatch(a -> a.type() == AtomicType.BINARY);
+        DataType type = binary ? AtomicType.BINARY : AtomicType.STRING;
+        List<Typed> coerced = args.stream().map(a -> analyzer.expect(a, type, what)).toList();
+        return FunctionCatalog.call("concat", coerced, type, coerced.stream().anyMatch(Typed::nullable), span, sql);
     }
 
     private Typed round(String name, Ast.Call call, List<Typed> args) {
@@ -166,8 +189,9 @@ final class SpecialFunctions {
         Typed value = numeric(args.get(0), name);
         Typed scale = args.size() == 2 ? args.get(1)
                 : new Typed.Constant(0L, AtomicType.INT, call.span(), "0");
+        // Spark casts the scale to INT and needs it constant; a TINYINT or SMALLINT literal is as good.
         if (!(scale instanceof Typed.Constant constant) || !(constant.value() instanceof Long digits)
-                || !scale.type().equals(AtomicType.INT)) {
+                || !scale.type().isIntegral() || scale.type() == AtomicType.BIGINT) {
             throw analyzer.mismatch(scale, name + " scale", "a constant INT");
         }
         DataType type = value.type();
@@ -183,13 +207,17 @@ final class SpecialFunctions {
     }
 
     private Typed floorCeil(String name, Ast.Call call, List<Typed> args) {
-        catalog.checkArity(call, args.size(), 1, 1);
+        catalog.checkArity(call, args.size(), 1, 2);
+        if (args.size() == 2) {
+            return MathFunctions.withScale(analyzer, name.equals("floor") ? "floor" : "ceil", call, args.get(0),
+                    args.get(1));
+        }
         Typed value = numeric(args.get(0), name);
         DataType type = value.type() instanceof DecimalType decimal
                 ? new DecimalType(Math.min(decimal.precision() - decimal.scale() + 1, 38), 0) : AtomicType.BIGINT;
         String canonical = name.equals("floor") ? "floor" : "ceil";
         // Spark prints FLOOR and CEIL in capitals, but keeps the alias ceiling as written.
-        String sql = (name.equals("ceiling") ? "ceiling" : canonical.toUpperCase(java.util.Locale.ROOT))
+        String sql = (name.equals("ceiling") ? "ceiling" : canonical.toUpperCase(Locale.ROOT))
                 + "(" + args.get(0).sql() + ")";
         return make(canonical, call, List.of(value), type, value.nullable(), sql);
     }
@@ -252,7 +280,36 @@ final class SpecialFunctions {
             throw analyzer.error(ErrorCode.TYPE_MISMATCH, constant.span(), "invalid from_json schema: %s",
                     e.problem().message());
         }
-        return make("from_json", call, List.of(json), schema, true, "from_json(" + args.get(0).sql() + ")");
+        List<Typed> typed = args.size() == 3 ? List.of(json, jsonOptions(args.get(2), "from_json")) : List.of(json);
+        return make("from_json", call, typed, schema, true, "from_json(" + args.get(0).sql() + ")");
+    }
+
+    /** The JSON options Sluice reads; Spark's others change how JSON is read or written, and Sluice has them not. */
+    private static final Set<String> JSON_OPTIONS = Set.of("timestampFormat", "dateFormat");
+
+    /**
+     * The options of from_json or to_json, checked: as Spark, a map(...) call of constant strings; of Spark's JSON
+     * options Sluice takes the datetime patterns and refuses the rest rather than ignore them.
+     */
+    private Typed jsonOptions(Typed options, String function) {
+        if (!(options instanceof Typed.Call map) || !map.function().equals("map")) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, options.span(), "[INVALID_OPTIONS.NON_MAP_FUNCTION] the "
+                    + "options of %s must be written with map(...), not '%s'", function, options.sql());
+        }
+        for (int i = 0; i < map.args().size(); i++) {
+            Typed part = map.args().get(i);
+            if (!(part instanceof Typed.Constant constant) || !(constant.value() instanceof String text)) {
+                throw analyzer.error(ErrorCode.TYPE_MISMATCH, part.span(), "[INVALID_OPTIONS.NON_STRING_TYPE] the "
+                        + "options of %s must be constant strings, not '%s'", function, part.sql());
+            }
+            // Spark's option names are not case-sensitive.
+            if (i % 2 == 0 && JSON_OPTIONS.stream().noneMatch(text::equalsIgnoreCase)) {
+                throw analyzer.error(ErrorCode.WRONG_ARGUMENTS, part.span(), "%s option '%s' is not in Sluice, "
+                        + "which takes %s", function, text, String.join(" and ", JSON_OPTIONS.stream().sorted()
+                                .toList()));
+            }
+        }
+        return options;
     }
 
     private static StructType parseStruct(String ddl) {

@@ -12,7 +12,8 @@ import sluice.engine.types.DataType;
  * {@code sql()} is Spark's generated column name for the node. Made by Analyzer, consumed by the compiler.
  */
 public sealed interface Typed permits Typed.Constant, Typed.Column, Typed.Cast, Typed.Arithmetic, Typed.Negate,
-        Typed.Comparison, Typed.Logical, Typed.Not, Typed.IsNull, Typed.In, Typed.CaseWhen, Typed.Call {
+        Typed.Comparison, Typed.Logical, Typed.Not, Typed.IsNull, Typed.In, Typed.CaseWhen, Typed.Call,
+        Typed.TryEval, Typed.LambdaVariable, Typed.Lambda {
     DataType type();
 
     boolean nullable();
@@ -54,9 +55,22 @@ public sealed interface Typed permits Typed.Constant, Typed.Column, Typed.Cast, 
     /** PMOD is {@code pmod(a, b)}: typed as REMAINDER, with a result of the divisor's sign as Spark's Pmod. */
     enum ArithmeticOp { ADD, SUBTRACT, MULTIPLY, DIVIDE, REMAINDER, DIV, PMOD }
 
-    /** Both operands already have {@code type}'s kind (or, for DIV, one integral or decimal type). */
-    record Arithmetic(ArithmeticOp op, Typed left, Typed right, DataType type, Span span, String sql)
+    /**
+     * Both operands already have {@code type}'s kind (or, for DIV, one integral or decimal type). With {@code isTry}
+     * a row that overflows or divides by zero is null instead of an error: Spark's TRY eval mode, which
+     * {@code try_add} and its kin use on numbers.
+     */
+    record Arithmetic(ArithmeticOp op, Typed left, Typed right, DataType type, Span span, String sql, boolean isTry)
             implements Typed {
+        public Arithmetic(ArithmeticOp op, Typed left, Typed right, DataType type, Span span, String sql) {
+            this(op, left, right, type, span, sql, false);
+        }
+
+        /** The same operation in TRY mode. */
+        public Arithmetic asTry() {
+            return new Arithmetic(op, left, right, type, span, sql, true);
+        }
+
         @Override
         public boolean nullable() {
             return true;
@@ -164,6 +178,59 @@ public sealed interface Typed permits Typed.Constant, Typed.Column, Typed.Cast, 
         public Call {
             requireNonNull(function, "function is null");
             args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * Spark's TryEval: {@code operand}, with null for every row whose evaluation fails anywhere inside it. Made for
+     * {@code try_add} and its kin when an argument is not a number (a date, an interval, a string to convert).
+     */
+    record TryEval(Typed operand, Span span, String sql) implements Typed {
+        @Override
+        public DataType type() {
+            return operand.type();
+        }
+
+        @Override
+        public boolean nullable() {
+            return true;
+        }
+    }
+
+    /**
+     * A parameter of a lambda. The body of a lambda is evaluated over a batch of elements that holds the input's
+     * columns (one row per element) followed by the variables of every enclosing lambda and then its own, so the
+     * variable is the column at {@code index} there. Spark names it {@code namedlambdavariable()}.
+     */
+    record LambdaVariable(String name, int index, DataType type, boolean nullable, Span span) implements Typed {
+        @Override
+        public String sql() {
+            return "namedlambdavariable()";
+        }
+    }
+
+    /** {@code (x, i) -> body}; named as Spark's {@code lambdafunction(body, x, i)}. */
+    record Lambda(List<LambdaVariable> params, Typed body, Span span) implements Typed {
+        public Lambda {
+            params = List.copyOf(params);
+            requireNonNull(body, "body is null");
+        }
+
+        @Override
+        public DataType type() {
+            return body.type();
+        }
+
+        @Override
+        public boolean nullable() {
+            return body.nullable();
+        }
+
+        @Override
+        public String sql() {
+            StringBuilder sql = new StringBuilder("lambdafunction(").append(body.sql());
+            params.forEach(param -> sql.append(", ").append(param.sql()));
+            return sql.append(')').toString();
         }
     }
 }

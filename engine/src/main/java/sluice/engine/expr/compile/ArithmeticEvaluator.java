@@ -11,29 +11,48 @@ import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.DoubleVector;
+import sluice.engine.types.IntegralRange;
 import sluice.engine.types.LongVector;
 import sluice.engine.types.NullMask;
 import sluice.engine.types.ObjectVector;
+import sluice.engine.types.VectorBuilder;
 
 /**
  * {@code + - * / % div pmod} over two columns, one tight loop per operator. ANSI: integer overflow, decimal overflow and
- * division by zero (for every numeric type, as Spark) fail the query; null rows are skipped, never computed.
+ * division by zero (for every numeric type, as Spark) fail the query; null rows are skipped, never computed. In TRY
+ * mode ({@code try_add} and its kin) the rows that would fail are null instead.
  */
 final class ArithmeticEvaluator extends Evaluator {
     private final ArithmeticOp op;
+    private final boolean isTry;
     private final Evaluator left;
     private final Evaluator right;
 
-    ArithmeticEvaluator(ArithmeticOp op, Evaluator left, Evaluator right, DataType type, SourceText source,
-            Span span) {
+    ArithmeticEvaluator(ArithmeticOp op, boolean isTry, Evaluator left, Evaluator right, DataType type,
+            SourceText source, Span span) {
         super(type, source, span);
         this.op = op;
+        this.isTry = isTry;
         this.left = left;
         this.right = right;
     }
 
     @Override
     ColumnVector compute(Batch batch, Env env) {
+        try {
+            return exact(batch, env);
+        } catch (RowFailure failure) {
+            if (!isTry) {
+                throw failure;
+            }
+            // Only this operator throws RowFailure here (an operand's failure comes out of its evaluate() as a
+            // SluiceException), so TRY mode redoes just the operator, row by row, with null where it fails.
+            ColumnVector[] operands = operands(batch, env);
+            return rowByRow(operands[0], operands[1], batch.rowCount());
+        }
+    }
+
+    private ColumnVector exact(Batch batch, Env env) {
         if (type() == AtomicType.DOUBLE && op != ArithmeticOp.DIV && op != ArithmeticOp.REMAINDER
                 && op != ArithmeticOp.PMOD) {
             ColumnVector scalar = doubleWithConstant(batch, env);
@@ -41,9 +60,40 @@ final class ArithmeticEvaluator extends Evaluator {
                 return scalar;
             }
         }
+        ColumnVector[] operands = operands(batch, env);
+        return combine(operands[0], operands[1], batch.rowCount());
+    }
+
+    /**
+     * Both operands, evaluated in Spark's order: the left first and the right only where the left has a value, but
+     * for division and remainder the divisor first and the dividend only where the divisor has one.
+     */
+    private ColumnVector[] operands(Batch batch, Env env) {
+        boolean divisorFirst = op == ArithmeticOp.DIVIDE || op == ArithmeticOp.REMAINDER || op == ArithmeticOp.DIV
+                || op == ArithmeticOp.PMOD;
+        if (divisorFirst) {
+            ColumnVector b = right.evaluate(batch, env);
+            return new ColumnVector[] {Selection.evaluateWhereNotNull(left, batch, env, b), b};
+        }
         ColumnVector a = left.evaluate(batch, env);
-        ColumnVector b = right.evaluate(batch, env);
-        int n = batch.rowCount();
+        return new ColumnVector[] {a, Selection.evaluateWhereNotNull(right, batch, env, a)};
+    }
+
+    private ColumnVector rowByRow(ColumnVector a, ColumnVector b, int n) {
+        VectorBuilder out = new VectorBuilder(type(), n);
+        for (int i = 0; i < n; i++) {
+            Object value;
+            try {
+                value = Values.get(combine(a.slice(i, i + 1), b.slice(i, i + 1), 1), 0);
+            } catch (RowFailure failure) {
+                value = null;
+            }
+            Values.append(out, value);
+        }
+        return out.build();
+    }
+
+    private ColumnVector combine(ColumnVector a, ColumnVector b, int n) {
         long[] nulls = Values.orNulls(a, b, n);
         if (op == ArithmeticOp.DIV) {
             return integralDivide(a, b, n, nulls);
@@ -157,15 +207,22 @@ final class ArithmeticEvaluator extends Evaluator {
         return nulls != null && NullMask.get(nulls, row);
     }
 
+    /**
+     * Integral arithmetic in the result's own type: the loops compute in longs and test the result against the
+     * type's range (and, for BIGINT, for a wrapped sign); an overflowing row that is not null goes to
+     * {@link ExactArithmetic}, which fails with Spark's message for the type.
+     */
     private long[] longs(long[] x, long[] y, int n, long[] nulls) {
         long[] out = new long[n];
-        boolean isInt = type() == AtomicType.INT;
+        IntegralRange range = ExactArithmetic.range(type());
+        long min = range.min();
+        long max = range.max();
         switch (op) {
             case ADD -> {
                 for (int i = 0; i < n; i++) {
                     long r = x[i] + y[i];
-                    if (((x[i] ^ r) & (y[i] ^ r)) < 0 || isInt && r != (int) r) {
-                        overflowUnlessNull(nulls, i, "try_add");
+                    if ((((x[i] ^ r) & (y[i] ^ r)) < 0 || r < min || r > max) && !isNull(nulls, i)) {
+                        ExactArithmetic.add(type(), x[i], y[i]);
                     }
                     out[i] = r;
                 }
@@ -173,8 +230,8 @@ final class ArithmeticEvaluator extends Evaluator {
             case SUBTRACT -> {
                 for (int i = 0; i < n; i++) {
                     long r = x[i] - y[i];
-                    if (((x[i] ^ y[i]) & (x[i] ^ r)) < 0 || isInt && r != (int) r) {
-                        overflowUnlessNull(nulls, i, "try_subtract");
+                    if ((((x[i] ^ y[i]) & (x[i] ^ r)) < 0 || r < min || r > max) && !isNull(nulls, i)) {
+                        ExactArithmetic.subtract(type(), x[i], y[i]);
                     }
                     out[i] = r;
                 }
@@ -183,8 +240,8 @@ final class ArithmeticEvaluator extends Evaluator {
                 for (int i = 0; i < n; i++) {
                     long hi = Math.multiplyHigh(x[i], y[i]);
                     long r = x[i] * y[i];
-                    if ((hi != 0 || r < 0) && (hi != -1 || r >= 0) || isInt && r != (int) r) {
-                        overflowUnlessNull(nulls, i, "try_multiply");
+                    if (((hi != 0 || r < 0) && (hi != -1 || r >= 0) || r < min || r > max) && !isNull(nulls, i)) {
+                        ExactArithmetic.multiply(type(), x[i], y[i]);
                     }
                     out[i] = r;
                 }
@@ -201,6 +258,7 @@ final class ArithmeticEvaluator extends Evaluator {
                 }
             }
             case PMOD -> {
+                boolean isInt = type() == AtomicType.INT;
                 for (int i = 0; i < n; i++) {
                     if (y[i] == 0) {
                         if (!isNull(nulls, i)) {
@@ -218,6 +276,7 @@ final class ArithmeticEvaluator extends Evaluator {
 
     // Spark's Pmod on int and long: r = a % n; if r < 0 then (r + n) % n. r + n wraps in the operands' own type
     // (int for INT, as Spark's Java arithmetic), so INT is computed in int, not in the long the vector holds.
+    // TINYINT and SMALLINT are computed in int by Spark, where r + n cannot wrap, so longs give the same result.
     private static long positiveModulus(int a, int n) {
         int r = a % n;
         return r < 0 ? (r + n) % n : r;
@@ -226,12 +285,6 @@ final class ArithmeticEvaluator extends Evaluator {
     private static long positiveModulus(long a, long n) {
         long r = a % n;
         return r < 0 ? (r + n) % n : r;
-    }
-
-    private void overflowUnlessNull(long[] nulls, int row, String tryFunction) {
-        if (!isNull(nulls, row)) {
-            throw RowFailure.overflow(type() == AtomicType.INT ? "integer" : "long", tryFunction);
-        }
     }
 
     private ColumnVector integralDivide(ColumnVector a, ColumnVector b, int n, long[] nulls) {

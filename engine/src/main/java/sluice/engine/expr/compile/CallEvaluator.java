@@ -1,5 +1,6 @@
 package sluice.engine.expr.compile;
 
+import java.util.Arrays;
 import java.util.List;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.lex.Span;
@@ -16,14 +17,19 @@ final class CallEvaluator extends Evaluator {
     private final List<Evaluator> args;
     private final Kernel kernel;
     private final boolean nullIntolerant;
+    private final boolean stopsAtNull;
 
-    /** {@code nullIntolerant}: a null argument makes the row null without calling the kernel. */
-    CallEvaluator(List<Evaluator> args, Kernel kernel, boolean nullIntolerant, DataType type, SourceText source,
-            Span span) {
+    /**
+     * {@code nullIntolerant}: a null argument makes the row null without calling the kernel; {@code stopsAtNull}:
+     * an argument is evaluated only on the rows where every earlier one has a value, as Spark does.
+     */
+    CallEvaluator(List<Evaluator> args, Kernel kernel, boolean nullIntolerant, boolean stopsAtNull, DataType type,
+            SourceText source, Span span) {
         super(type, source, span);
         this.args = List.copyOf(args);
         this.kernel = kernel;
         this.nullIntolerant = nullIntolerant;
+        this.stopsAtNull = stopsAtNull;
     }
 
     @Override
@@ -31,7 +37,9 @@ final class CallEvaluator extends Evaluator {
         int n = batch.rowCount();
         ColumnVector[] columns = new ColumnVector[args.size()];
         for (int j = 0; j < columns.length; j++) {
-            columns[j] = args.get(j).evaluate(batch, env);
+            columns[j] = stopsAtNull && j > 0
+                    ? Selection.evaluateWhereNotNull(args.get(j), batch, env, Arrays.copyOf(columns, j))
+                    : args.get(j).evaluate(batch, env);
         }
         VectorBuilder out = new VectorBuilder(type(), n);
         Object[] row = new Object[columns.length];

@@ -7,10 +7,15 @@ import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DoubleVector;
+import sluice.engine.types.IntegralRange;
 import sluice.engine.types.LongVector;
+import sluice.engine.types.NullMask;
 import sluice.engine.types.VectorBuilder;
 
-/** CAST and TRY_CAST of a column; widening INT to BIGINT or DOUBLE takes a primitive path, the rest goes by row. */
+/**
+ * CAST and TRY_CAST of a column; casts between integral types and from one to DOUBLE take primitive paths, the rest
+ * goes by row.
+ */
 final class CastEvaluator extends Evaluator {
     private final Evaluator operand;
     private final boolean isTry;
@@ -19,6 +24,11 @@ final class CastEvaluator extends Evaluator {
         super(type, source, span);
         this.operand = operand;
         this.isTry = isTry;
+    }
+
+    /** The value being cast. */
+    Evaluator operand() {
+        return operand;
     }
 
     boolean operandConstant() {
@@ -34,8 +44,8 @@ final class CastEvaluator extends Evaluator {
             return a;
         }
         if (from.isIntegral() && a instanceof LongVector longs) {
-            if (type() == AtomicType.BIGINT) {
-                return new LongVector(AtomicType.BIGINT, longs.values(), n, a.nullWords());
+            if (type().isIntegral()) {
+                return integral(longs, from, n);
             }
             if (type() == AtomicType.DOUBLE) {
                 double[] out = new double[n];
@@ -46,12 +56,44 @@ final class CastEvaluator extends Evaluator {
                 return new DoubleVector(AtomicType.DOUBLE, out, n, a.nullWords());
             }
         }
+        return byRow(a, from, n, env);
+    }
+
+    /**
+     * Between integral types the stored longs stay as they are: a wider type takes the vector as it is, a narrower
+     * one checks each value against its range (CAST_OVERFLOW, or null under TRY_CAST).
+     */
+    private ColumnVector integral(LongVector longs, DataType from, int n) {
+        IntegralRange target = IntegralRange.of(type());
+        IntegralRange source = IntegralRange.of(from);
+        if (target.min() <= source.min() && target.max() >= source.max()) {
+            return new LongVector(type(), longs.values(), n, longs.nullWords());
+        }
+        long[] values = longs.values();
+        long[] nulls = longs.nullWords();
+        for (int i = 0; i < n; i++) {
+            if (!target.contains(values[i]) && !longs.isNull(i)) {
+                if (!isTry) {
+                    throw RowFailure.castOverflow(Casts.literalText(values[i], from), from.sql(), type().sql());
+                }
+                if (values == longs.values()) {
+                    values = values.clone();
+                    nulls = nulls == null ? NullMask.newWords(n) : nulls.clone();
+                }
+                values[i] = 0;
+                NullMask.set(nulls, i);
+            }
+        }
+        return new LongVector(type(), values, n, nulls);
+    }
+
+    private ColumnVector byRow(ColumnVector a, DataType from, int n, Env env) {
         VectorBuilder out = new VectorBuilder(type(), n);
         for (int i = 0; i < n; i++) {
             Object value = Values.get(a, i);
             Object cast;
             try {
-                cast = Casts.cast(value, from, type(), env.zone());
+                cast = Casts.cast(value, from, type(), env.zone(), isTry);
             } catch (RowFailure failure) {
                 if (!isTry) {
                     throw failure;

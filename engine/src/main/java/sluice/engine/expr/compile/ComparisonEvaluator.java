@@ -35,7 +35,9 @@ final class ComparisonEvaluator extends Evaluator {
             }
         }
         ColumnVector a = left.evaluate(batch, env);
-        ColumnVector b = right.evaluate(batch, env);
+        // <=> compares nulls too and so takes both sides; the others stop at a null left as Spark's do.
+        ColumnVector b = op == ComparisonOp.NULL_SAFE_EQ ? right.evaluate(batch, env)
+                : Selection.evaluateWhereNotNull(right, batch, env, a);
         int n = batch.rowCount();
         int[] order = new int[n];
         if (a instanceof LongVector x && b instanceof LongVector y) {
@@ -121,11 +123,8 @@ final class ComparisonEvaluator extends Evaluator {
         return new BooleanVector(out, n, column.nullWords());
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** Two non-null stored values of one type in Spark's order (arrays and structs element by element). */
     static int compareObjects(Object x, Object y) {
-        if (x instanceof Comparable comparable && x.getClass() == y.getClass()) {
-            return comparable.compareTo(y);
-        }
-        return x.equals(y) ? 0 : x.toString().compareTo(y.toString());
+        return sluice.engine.types.ValueOrder.compare(x, y);
     }
 }

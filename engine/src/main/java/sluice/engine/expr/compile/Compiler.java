@@ -31,8 +31,8 @@ public final class Compiler {
             return foldIfConstant(new CastEvaluator(compile(cast.operand()), cast.type(), cast.isTry(), source,
                     cast.span()));
         } else if (typed instanceof Typed.Arithmetic arithmetic) {
-            return new ArithmeticEvaluator(arithmetic.op(), compile(arithmetic.left()), compile(arithmetic.right()),
-                    arithmetic.type(), source, arithmetic.span());
+            return new ArithmeticEvaluator(arithmetic.op(), arithmetic.isTry(), compile(arithmetic.left()),
+                    compile(arithmetic.right()), arithmetic.type(), source, arithmetic.span());
         } else if (typed instanceof Typed.Negate negate) {
             return new NegateEvaluator(compile(negate.operand()), negate.type(), source, negate.span());
         } else if (typed instanceof Typed.Comparison comparison) {
@@ -51,14 +51,42 @@ public final class Compiler {
             return new CaseEvaluator(compileAll(caseWhen.conditions()), compileAll(caseWhen.results()),
                     compile(caseWhen.otherwise()), caseWhen.type(), source, caseWhen.span());
         } else if (typed instanceof Typed.Call call) {
+            if (call.function().equals("positive")) {
+                return compile(call.args().get(0));
+            }
+            Evaluator lambda = LambdaEvaluators.of(call, this, source);
+            if (lambda != null) {
+                return lambda;
+            }
             List<Evaluator> args = compileAll(call.args());
+            if (call.function().equals("coalesce")) {
+                return new CoalesceEvaluator(args, call.type(), source, call.span());
+            }
+            Evaluator positional = RandomFunctions.of(call, args, source);
+            if (positional != null) {
+                return positional;
+            }
             Evaluator fast = FastPaths.of(call, args, source);
             if (fast != null) {
                 return fast;
             }
             Kernels.Choice choice = Kernels.of(call);
-            return new CallEvaluator(args, choice.kernel(), choice.nullIntolerant(), call.type(), source,
-                    call.span());
+            Evaluator column = FastPaths.overStrings(call, args, choice, source);
+            if (column == null) {
+                column = FastPaths.overTimes(call, args, choice, source);
+            }
+            if (column == null) {
+                column = FastPaths.oneString(call, args, choice, source);
+            }
+            if (column != null) {
+                return column;
+            }
+            return new CallEvaluator(args, choice.kernel(), choice.nullIntolerant(), choice.stopsAtNull(),
+                    call.type(), source, call.span());
+        } else if (typed instanceof Typed.LambdaVariable variable) {
+            return new Leaves.ColumnEvaluator(variable.index(), variable.type(), source, variable.span());
+        } else if (typed instanceof Typed.TryEval tryEval) {
+            return new TryEvaluator(compile(tryEval.operand()), source, tryEval.span());
         }
         throw new AssertionError(typed);
     }

@@ -26,19 +26,23 @@ final class DateKernels {
             case "hour" -> (a, e) -> (long) local(a[0], e.zone()).getHour();
             case "minute" -> (a, e) -> (long) local(a[0], e.zone()).getMinute();
             case "second" -> (a, e) -> (long) local(a[0], e.zone()).getSecond();
-            case "datediff" -> (a, e) -> (Long) a[0] - (Long) a[1];
-            case "date_add" -> (a, e) -> (Long) a[0] + (Long) a[1];
-            case "date_sub" -> (a, e) -> (Long) a[0] - (Long) a[1];
-            case "unix_timestamp" -> (a, e) -> Math.floorDiv((Long) a[0], 1_000_000L);
+            case "datediff" -> (a, e) -> (long) (((Long) a[0]).intValue() - ((Long) a[1]).intValue());
+            // Spark adds days in INT arithmetic, which wraps: 1900-03-01 minus 2^31 days lands in the year 5881580.
+            case "date_add" -> (a, e) -> (long) (((Long) a[0]).intValue() + ((Long) a[1]).intValue());
+            case "date_sub" -> (a, e) -> (long) (((Long) a[0]).intValue() - ((Long) a[1]).intValue());
+            // Spark divides toward zero here (unlike CAST to BIGINT, which rounds down): 1969-12-31 23:59:59.5 is 0.
+            case "unix_timestamp" -> (a, e) -> (Long) a[0] / 1_000_000L;
             case "date_format" -> {
                 Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);
                 // A zoned value, so offset and zone letters (XXX, z) print the session zone as Spark does.
                 yield (a, e) -> formatters.get((String) a[1]).format(local(a[0], e.zone()).atZone(e.zone()));
             }
-            case "to_date", "to_timestamp" -> {
+            case "to_date", "to_timestamp", "try_to_date", "try_to_timestamp" -> {
                 Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);
-                boolean dateOnly = name.equals("to_date");
-                yield (a, e) -> parse((String) a[0], formatters.get((String) a[1]), e.zone(), dateOnly);
+                boolean dateOnly = name.endsWith("to_date");
+                // The try_ forms return null for text the pattern cannot read; the others fail naming them.
+                String tryName = name.startsWith("try_") ? null : "try_" + name;
+                yield (a, e) -> parse((String) a[0], formatters.get((String) a[1]), e.zone(), dateOnly, tryName);
             }
             case "current_timestamp", "now" -> (a, e) -> e.nowMicros();
             case "current_date" -> (a, e) -> local(e.nowMicros(), e.zone()).toLocalDate().toEpochDay();
@@ -56,15 +60,20 @@ final class DateKernels {
         return LocalDateTime.ofInstant(instant, zone);
     }
 
-    private static Object parse(String text, DateTimeFormatter formatter, ZoneId zone, boolean dateOnly) {
+    /** {@code tryName}: the function to suggest when the text cannot be read, or null to return null instead. */
+    private static Object parse(String text, DateTimeFormatter formatter, ZoneId zone, boolean dateOnly,
+            String tryName) {
         TemporalAccessor parsed;
         LocalDateTime local;
         try {
             parsed = formatter.parse(text);
             local = DateTimePatterns.toLocal(parsed);
         } catch (DateTimeException e) {
-            // Spark 4 ANSI: to_date and to_timestamp fail on text the pattern cannot read; try_to_timestamp returns null.
-            throw RowFailure.cannotParseTimestamp(e.getMessage());
+            // Spark 4 ANSI: to_date and to_timestamp fail on text the pattern cannot read; their try_ forms give null.
+            if (tryName == null) {
+                return null;
+            }
+            throw RowFailure.cannotParseTimestamp(e.getMessage(), tryName);
         }
         if (dateOnly) {
             return local.toLocalDate().toEpochDay();

@@ -65,7 +65,7 @@ final class DoubleFunctionEvaluator extends Evaluator {
                 out[i] = function.applyAsDouble(x[i], 0);
             }
         } else {
-            DoubleVector b = (DoubleVector) right.evaluate(batch, env);
+            DoubleVector b = (DoubleVector) Selection.evaluateWhereNotNull(right, batch, env, a);
             double[] y = b.values();
             for (int i = 0; i < n; i++) {
                 out[i] = function.applyAsDouble(x[i], y[i]);

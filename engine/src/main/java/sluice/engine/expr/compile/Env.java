@@ -2,6 +2,12 @@ package sluice.engine.expr.compile;
 
 import java.time.ZoneId;
 
-/** What an evaluation may read besides the batch: the micro-batch's timestamp and the session time zone. */
-public record Env(long nowMicros, ZoneId zone) {
+/**
+ * What an evaluation may read besides the batch: the micro-batch's timestamp, the session time zone, the index of the
+ * partition being evaluated, the micro-batch's random seed and the random generators of the partition's task.
+ */
+public record Env(long nowMicros, ZoneId zone, int partition, long randomSeed, TaskGenerators generators) {
+    public Env(long nowMicros, ZoneId zone) {
+        this(nowMicros, zone, 0, 0L, new TaskGenerators());
+    }
 }

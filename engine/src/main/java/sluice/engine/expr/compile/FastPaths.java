@@ -2,9 +2,12 @@ package sluice.engine.expr.compile;
 
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Set;
+import java.util.function.DoubleUnaryOperator;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
 
 /**
  * Picks a primitive-array evaluator for the hot functions (numeric functions on DOUBLE, unary string functions), or
@@ -15,6 +18,13 @@ final class FastPaths {
     }
 
     static Evaluator of(Typed.Call call, List<Evaluator> args, SourceText source) {
+        if (!args.isEmpty() && call.type().storage() == DataType.Storage.LONG) {
+            Evaluator bitwise = BitwiseEvaluator.of(call.function(), args.get(0), args.size() > 1 ? args.get(1) : null,
+                    call.type(), source, call.span());
+            if (bitwise != null) {
+                return bitwise;
+            }
+        }
         if (args.isEmpty() || !allOf(call.args(), AtomicType.DOUBLE) && !allOf(call.args(), AtomicType.STRING)) {
             return doubleRound(call, args, source);
         }
@@ -24,19 +34,24 @@ final class FastPaths {
         }
         return switch (call.function()) {
             case "sqrt" -> DoubleFunctionEvaluator.unary(x, Math::sqrt, source, call.span());
-            case "exp" -> DoubleFunctionEvaluator.unary(x, Math::exp, source, call.span());
+            case "exp" -> DoubleFunctionEvaluator.unary(x, StrictMath::exp, source, call.span());
             case "sin" -> DoubleFunctionEvaluator.unary(x, Math::sin, source, call.span());
             case "cos" -> DoubleFunctionEvaluator.unary(x, Math::cos, source, call.span());
             case "tan" -> DoubleFunctionEvaluator.unary(x, Math::tan, source, call.span());
             case "cbrt" -> DoubleFunctionEvaluator.unary(x, Math::cbrt, source, call.span());
             case "abs" -> DoubleFunctionEvaluator.unary(x, Math::abs, source, call.span());
-            case "ln" -> DoubleFunctionEvaluator.logarithm(x, Math::log, source, call.span());
-            case "log10" -> DoubleFunctionEvaluator.logarithm(x, Math::log10, source, call.span());
-            case "log2" -> DoubleFunctionEvaluator.logarithm(x, v -> Math.log(v) / Math.log(2), source, call.span());
-            case "log" -> args.size() == 1 ? DoubleFunctionEvaluator.logarithm(x, Math::log, source, call.span())
-                    : null;
-            case "pow", "power" -> DoubleFunctionEvaluator.binary(x, args.get(1), Math::pow, source, call.span());
-            default -> null;
+            case "ln" -> DoubleFunctionEvaluator.logarithm(x, StrictMath::log, source, call.span());
+            case "log10" -> DoubleFunctionEvaluator.logarithm(x, StrictMath::log10, source, call.span());
+            case "log2" -> DoubleFunctionEvaluator.logarithm(x, MathKernels::log2, source, call.span());
+            case "log" -> args.size() == 1 ? DoubleFunctionEvaluator.logarithm(x, StrictMath::log, source,
+                    call.span()) : null;
+            case "pow", "power" -> DoubleFunctionEvaluator.binary(x, args.get(1), StrictMath::pow, source,
+                    call.span());
+            default -> {
+                DoubleUnaryOperator unary = args.size() == 1 ? MoreMathKernels.unary(
+                        call.function()) : null;
+                yield unary == null ? null : DoubleFunctionEvaluator.unary(x, unary, source, call.span());
+            }
         };
     }
 
@@ -55,6 +70,103 @@ final class FastPaths {
             default -> null;
         };
     }
+
+    /**
+     * A kernel of one STRING column and constants that is null exactly where its argument is, giving a STRING or a
+     * long-stored value, as one loop over the column (no boxing of the column's values); null when the call is not
+     * of that shape.
+     */
+    static Evaluator overStrings(Typed.Call call, List<Evaluator> args, Kernels.Choice choice, SourceText source) {
+        boolean stored = call.type() == AtomicType.STRING
+                || call.type().storage() == DataType.Storage.LONG;
+        if (args.isEmpty() || !choice.nullIntolerant() || !NEVER_NULL.contains(call.function()) || !stored
+                || call.args().get(0).type() != AtomicType.STRING) {
+            return null;
+        }
+        Object[] constants = constants(args);
+        return constants == null ? null
+                : new StringKernelEvaluator(args.get(0), choice.kernel(), constants, call.type(), source, call.span());
+    }
+
+    /**
+     * A date or time kernel of one DATE or TIMESTAMP column and constants that is null exactly where its argument is,
+     * as one loop over the column's longs (see {@link LongKernelEvaluator}); null when the call is not of that shape.
+     */
+    static Evaluator overTimes(Typed.Call call, List<Evaluator> args, Kernels.Choice choice, SourceText source) {
+        boolean stored = call.type() == AtomicType.STRING || call.type().storage() == DataType.Storage.LONG;
+        DataType first = args.isEmpty() ? null : call.args().get(0).type();
+        if (!choice.nullIntolerant() || !TIMES_NEVER_NULL.contains(call.function()) || !stored
+                || first != AtomicType.DATE && first != AtomicType.TIMESTAMP) {
+            return null;
+        }
+        Object[] constants = constants(args);
+        if (constants == null) {
+            return null;
+        }
+        Evaluator operand = args.get(0);
+        Kernel kernel = choice.kernel();
+        if (call.args().get(0) instanceof Typed.Cast cast && cast.operand().type() == AtomicType.DATE
+                && cast.type() == AtomicType.TIMESTAMP && operand instanceof CastEvaluator evaluator) {
+            // date_format(d, ...) of a DATE column: the cast to TIMESTAMP joins the kernel, once per run of a date.
+            operand = evaluator.operand();
+            kernel = (row, env) -> {
+                row[0] = Casts.cast(row[0], AtomicType.DATE, AtomicType.TIMESTAMP, env.zone());
+                return choice.kernel().apply(row, env);
+            };
+        }
+        return new LongKernelEvaluator(operand, kernel, constants, call.type(), source, call.span());
+    }
+
+    /**
+     * A kernel whose arguments are constants but one STRING column, giving a STRING or a long-stored value, as one
+     * loop over that column (see {@link OneStringEvaluator}); null when the call is not of that shape or the
+     * function is random.
+     */
+    static Evaluator oneString(Typed.Call call, List<Evaluator> args, Kernels.Choice choice, SourceText source) {
+        boolean stored = call.type() == AtomicType.STRING || call.type().storage() == DataType.Storage.LONG;
+        if (!stored || call.function().startsWith("aes_")) {
+            return null;
+        }
+        int position = -1;
+        Object[] arguments = new Object[args.size()];
+        for (int i = 0; i < args.size(); i++) {
+            Object value = args.get(i).constantValue();
+            if (value != Evaluator.NOT_CONSTANT) {
+                arguments[i] = value;
+            } else if (position >= 0 || call.args().get(i).type() != AtomicType.STRING) {
+                return null;
+            } else {
+                position = i;
+            }
+        }
+        return position < 0 ? null : new OneStringEvaluator(args.get(position), position, arguments, choice.kernel(),
+                choice.nullIntolerant(), call.type(), source, call.span());
+    }
+
+    /** The stored values of every argument after the first, or null when one is not a constant or is null. */
+    private static Object[] constants(List<Evaluator> args) {
+        Object[] constants = new Object[args.size() - 1];
+        for (int i = 1; i < args.size(); i++) {
+            Object value = args.get(i).constantValue();
+            if (value == Evaluator.NOT_CONSTANT || value == null) {
+                return null;
+            }
+            constants[i - 1] = value;
+        }
+        return constants;
+    }
+
+    /** Kernels over dates and times that give a value for every row of values (never null for a non-null one). */
+    private static final Set<String> TIMES_NEVER_NULL = Set.of("year", "month", "day", "dayofmonth", "dayofweek",
+            "dayofyear", "quarter", "hour", "minute", "second", "datediff", "date_add", "date_sub", "date_format",
+            "unix_timestamp");
+
+    /** Kernels over strings that give a value for every row of values (never null for a non-null argument). */
+    private static final Set<String> NEVER_NULL = Set.of("substring", "left", "right", "replace",
+            "translate", "lpad", "rpad", "trim", "ltrim", "rtrim", "repeat", "overlay", "split_part",
+            "substring_index", "md5", "sha1", "crc32", "length", "instr", "ascii", "soundex", "quote", "levenshtein",
+            "find_in_set", "regexp_replace", "regexp_extract", "regexp_count", "regexp_instr", "initcap", "reverse",
+            "upper", "lower", "url_encode", "chr", "space");
 
     /** round and bround of a DOUBLE column to a constant scale. */
     private static Evaluator doubleRound(Typed.Call call, List<Evaluator> args, SourceText source) {

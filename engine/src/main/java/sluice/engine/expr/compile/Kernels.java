@@ -1,15 +1,31 @@
 package sluice.engine.expr.compile;
 
 import java.util.List;
+import java.util.function.Function;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.types.DataType;
-import sluice.engine.types.Row;
 import sluice.engine.types.StructType;
 
 /** Finds the kernel of a typed function call, and whether a null argument makes the result null. Stateless. */
 final class Kernels {
-    /** The kernel and its null behaviour. */
-    record Choice(Kernel kernel, boolean nullIntolerant) {}
+    /**
+     * The kernel and its null behaviour: whether a null argument makes the result null without calling the kernel,
+     * and whether the arguments are evaluated in order up to the first null, as Spark evaluates its null-intolerant
+     * functions (and nullif, whose second argument Spark compares only with a value).
+     */
+    record Choice(Kernel kernel, boolean nullIntolerant, boolean stopsAtNull) {
+        Choice(Kernel kernel, boolean nullIntolerant) {
+            this(kernel, nullIntolerant, nullIntolerant);
+        }
+    }
+
+    /** The kernel classes, each asked in turn for the kernel of a call; null from one means it has none. */
+    private static final List<Function<Typed.Call, Kernel>> FINDERS = List.of(BinaryKernels::of,
+            HashKernels::of, TextKernels::of, RegexKernels::of, FormatKernels::of,
+            call -> UrlKernels.of(call.function()), call -> AesKernels.of(call.function()),
+            call -> StringKernels.of(call.function()),
+            call -> MathKernels.of(call.function(), call.type()), call -> DateKernels.of(call.function()),
+            call -> DateTimeKernels.of(call.function()));
 
     private Kernels() {
     }
@@ -17,17 +33,19 @@ final class Kernels {
     static Choice of(Typed.Call call) {
         String name = call.function();
         DataType type = call.type();
+        Choice collection = CollectionKernels.of(call);
+        if (collection != null) {
+            return collection;
+        }
+        Choice array = ArrayKernels.of(call);
+        if (array != null) {
+            return array;
+        }
+        Choice map = MapKernels.of(call);
+        if (map != null) {
+            return map;
+        }
         switch (name) {
-            case "coalesce" -> {
-                return new Choice((a, e) -> {
-                    for (Object value : a) {
-                        if (value != null) {
-                            return value;
-                        }
-                    }
-                    return null;
-                }, false);
-            }
             case "greatest", "least" -> {
                 int sign = name.equals("greatest") ? 1 : -1;
                 return new Choice((a, e) -> {
@@ -41,40 +59,57 @@ final class Kernels {
                     return best;
                 }, false);
             }
-            case "nullif" -> {
-                return new Choice((a, e) -> a[0] != null && a[1] != null
-                        && ComparisonEvaluator.compareObjects(a[0], a[1]) == 0 ? null : a[0], false);
-            }
             case "concat_ws" -> {
                 return new Choice(Kernels::concatWs, false);
             }
             case "current_timestamp", "now", "current_date" -> {
                 return new Choice(DateKernels.of(name), false);
             }
-            case "get_field" -> {
-                int index = ((Long) ((Typed.Constant) call.args().get(1)).value()).intValue();
-                return new Choice((a, e) -> Values.toStored(type, ((Row) a[0]).get(index)), true);
+            case "locate", "position", "elt", "mask", "sentences", "collation" -> {
+                return new Choice(TextKernels.nullTolerant(call), false);
             }
-            case "get_array_item", "element_at" -> {
-                boolean oneBased = name.equals("element_at");
-                return new Choice((a, e) -> item((List<?>) a[0], (Long) a[1], oneBased, type), true);
+            case "format_string" -> {
+                return new Choice(FormatKernels.formatString(call), false);
             }
-            case "size" -> {
-                return new Choice((a, e) -> (long) ((List<?>) a[0]).size(), true);
+            case "to_binary", "try_to_binary" -> {
+                // A NULL format gives NULL whatever the text; the kernel sees it.
+                return new Choice(FormatKernels.of(call), false);
+            }
+            case "bit_get" -> {
+                int width = switch ((sluice.engine.types.AtomicType) call.args().get(0).type()) {
+                    case TINYINT -> 8;
+                    case SMALLINT -> 16;
+                    case INT -> 32;
+                    default -> 64;
+                };
+                String called = call.sql().substring(0, call.sql().indexOf('('));
+                return new Choice((a, e) -> bit((Long) a[0], (Long) a[1], width, called), true);
+            }
+            case "raise_error" -> {
+                return new Choice((a, e) -> {
+                    throw new RowFailure(sluice.engine.diag.ErrorCode.RAISED_ERROR, "[USER_RAISED_EXCEPTION] " + a[0]);
+                }, false);
+            }
+            case "isnan" -> {
+                return new Choice((a, e) -> a[0] != null && Double.isNaN((Double) a[0]), false);
+            }
+            case "nanvl" -> {
+                return new Choice((a, e) -> a[0] == null ? null : Double.isNaN((Double) a[0]) ? a[1] : a[0], false);
+            }
+            case "hash", "xxhash64" -> {
+                return new Choice(HashKernels.of(call), false);
             }
             case "from_json" -> {
-                return new Choice(JsonKernels.fromJson((StructType) type), true);
+                return new Choice(JsonKernels.fromJson((StructType) type, JsonKernels.formats(call.args(), 1)), true);
             }
             case "to_json" -> {
-                return new Choice(JsonKernels.toJson(call.args().get(0).type()), true);
+                return new Choice(JsonKernels.toJson(call.args().get(0).type(), JsonKernels.formats(call.args(), 1)),
+                        true);
             }
             default -> {
-                Kernel kernel = StringKernels.of(name);
-                if (kernel == null) {
-                    kernel = MathKernels.of(name, type);
-                }
-                if (kernel == null) {
-                    kernel = DateKernels.of(name);
+                Kernel kernel = null;
+                for (int i = 0; i < FINDERS.size() && kernel == null; i++) {
+                    kernel = FINDERS.get(i).apply(call);
                 }
                 if (kernel == null) {
                     throw new IllegalStateException("no kernel for function " + name);
@@ -94,8 +129,12 @@ final class Kernels {
             if (args[i] == null) {
                 continue;
             }
-            List<?> parts = args[i] instanceof List<?> list ? list : List.of(args[i]);
-            for (Object part : parts) {
+            if (args[i] instanceof String part) {
+                text.append(first ? "" : (String) args[0]).append(part);
+                first = false;
+                continue;
+            }
+            for (Object part : (List<?>) args[i]) {
                 if (part == null) {
                     continue;
                 }
@@ -109,19 +148,13 @@ final class Kernels {
         return text.toString();
     }
 
-    private static Object item(List<?> list, long index, boolean oneBased, DataType type) {
-        long position = oneBased ? (index > 0 ? index - 1 : list.size() + index) : index;
-        if (oneBased && index == 0) {
-            throw RowFailure.invalidArgument("[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be "
-                    + "either < 0 or > 0 (the first element has index 1).");
+    /** bit_get: the bit at {@code position} (from 0, the lowest); a position past the type's width fails. */
+    private static long bit(long value, long position, int width, String function) {
+        if (position < 0 || position >= width) {
+            throw RowFailure.invalidArgument("[INVALID_PARAMETER_VALUE.BIT_POSITION_RANGE] The value of parameter(s) "
+                    + "`pos` in `" + function + "` is invalid: expects an integer value in [0, " + width + "), but got "
+                    + position + ".");
         }
-        if (position < 0 || position >= list.size()) {
-            String condition = oneBased ? "INVALID_ARRAY_INDEX_IN_ELEMENT_AT" : "INVALID_ARRAY_INDEX";
-            throw RowFailure.invalidArgument("[" + condition + "] The index " + index + " is out of bounds. The array "
-                    + "has " + list.size() + " elements." + (oneBased ? " Use `try_element_at` to tolerate accessing "
-                    + "element at invalid index and return NULL instead." : " Use the SQL function `get()` to "
-                    + "tolerate accessing element at invalid index and return NULL instead."));
-        }
-        return Values.toStored(type, list.get((int) position));
+        return (value >> position) & 1;
     }
 }

@@ -124,35 +124,47 @@ final class LogicEvaluators {
             this.list = List.copyOf(list);
         }
 
+        /**
+         * Spark's order: the value first, then the list item by item, each only on the rows where the value is not
+         * null and no earlier item matched it, so an item's error happens only where Spark evaluates that item.
+         */
         @Override
         ColumnVector compute(Batch batch, Env env) {
             ColumnVector a = value.evaluate(batch, env);
-            ColumnVector[] options = new ColumnVector[list.size()];
-            for (int j = 0; j < options.length; j++) {
-                options[j] = list.get(j).evaluate(batch, env);
-            }
             int n = batch.rowCount();
             boolean[] out = new boolean[n];
+            boolean[] sawNull = new boolean[n];
+            int[] open = new int[n];
+            int openCount = 0;
+            for (int i = 0; i < n; i++) {
+                if (!a.isNull(i)) {
+                    open[openCount++] = i;
+                }
+            }
+            for (int j = 0; j < list.size() && openCount > 0; j++) {
+                // A column or constant cannot fail: read it whole rather than copy the batch's open rows.
+                Evaluator item = list.get(j);
+                boolean whole = Selection.isLeaf(item);
+                ColumnVector option = whole ? item.evaluate(batch, env)
+                        : Selection.evaluateOn(item, batch, open, openCount, env);
+                int still = 0;
+                for (int k = 0; k < openCount; k++) {
+                    int i = open[k];
+                    Object y = Values.get(option, whole ? i : k);
+                    if (y == null) {
+                        sawNull[i] = true;
+                    } else if (ComparisonEvaluator.compareObjects(Values.get(a, i), y) == 0) {
+                        out[i] = true;
+                        continue;
+                    }
+                    open[still++] = i;
+                }
+                openCount = still;
+            }
             long[] nulls = NullMask.newWords(n);
             boolean anyNull = false;
             for (int i = 0; i < n; i++) {
-                if (a.isNull(i)) {
-                    NullMask.set(nulls, i);
-                    anyNull = true;
-                    continue;
-                }
-                Object x = Values.get(a, i);
-                boolean sawNull = false;
-                for (ColumnVector option : options) {
-                    Object y = Values.get(option, i);
-                    if (y == null) {
-                        sawNull = true;
-                    } else if (ComparisonEvaluator.compareObjects(x, y) == 0) {
-                        out[i] = true;
-                        break;
-                    }
-                }
-                if (!out[i] && sawNull) {
+                if (a.isNull(i) || !out[i] && sawNull[i]) {
                     NullMask.set(nulls, i);
                     anyNull = true;
                 }

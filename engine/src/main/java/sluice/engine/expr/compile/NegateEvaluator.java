@@ -8,10 +8,11 @@ import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DoubleVector;
+import sluice.engine.types.IntegralRange;
 import sluice.engine.types.LongVector;
 import sluice.engine.types.ObjectVector;
 
-/** Unary minus; negating the smallest INT or BIGINT overflows under ANSI. */
+/** Unary minus; negating the smallest value of an integral type overflows under ANSI. */
 final class NegateEvaluator extends Evaluator {
     private final Evaluator operand;
 
@@ -31,12 +32,15 @@ final class NegateEvaluator extends Evaluator {
             }
             return new DoubleVector(type(), out, n, a.nullWords());
         } else if (a instanceof LongVector x) {
-            long min = type() == AtomicType.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
+            long min = type() == AtomicType.INTERVAL ? Long.MIN_VALUE : IntegralRange.of(type()).min();
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
                 long v = x.values()[i];
                 if (v == min && !a.isNull(i)) {
-                    throw RowFailure.overflow(type() == AtomicType.INT ? "integer" : "long", "try_subtract");
+                    if (type() == AtomicType.INTERVAL) {
+                        throw RowFailure.intervalOverflow();
+                    }
+                    ExactArithmetic.negate(type(), v);
                 }
                 out[i] = -v;
             }

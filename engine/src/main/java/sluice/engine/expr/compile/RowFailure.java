@@ -36,9 +36,25 @@ final class RowFailure extends RuntimeException {
         return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[ARITHMETIC_OVERFLOW] Overflow." + ANSI_HINT);
     }
 
+    /** {@code what} overflow; {@code tryFunction} is the suggested alternative, or null when Spark names none. */
     static RowFailure overflow(String what, String tryFunction) {
-        return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[ARITHMETIC_OVERFLOW] " + what + " overflow. Use '"
-                + tryFunction + "' to tolerate overflow and return NULL instead." + ANSI_HINT);
+        String alternative = tryFunction == null ? ""
+                : " Use '" + tryFunction + "' to tolerate overflow and return NULL instead.";
+        return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[ARITHMETIC_OVERFLOW] " + what + " overflow."
+                + alternative + ANSI_HINT);
+    }
+
+    /** Spark's overflow of TINYINT and SMALLINT arithmetic, which names the operands and has no ANSI hint. */
+    static RowFailure binaryOverflow(String left, String symbol, String right, String tryFunction) {
+        return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[BINARY_ARITHMETIC_OVERFLOW] " + left + " " + symbol
+                + " " + right + " caused overflow. Use `" + tryFunction + "` to ignore overflow problem and return "
+                + "NULL.");
+    }
+
+    static RowFailure intervalOverflow() {
+        return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION] Integer "
+                + "overflow while operating with intervals. Try devising appropriate values for the interval "
+                + "parameters.");
     }
 
     static RowFailure castInvalid(String valueText, String from, String to) {
@@ -60,9 +76,10 @@ final class RowFailure extends RuntimeException {
                 + "\"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead.");
     }
 
-    static RowFailure cannotParseTimestamp(String parserMessage) {
+    /** {@code tryFunction}: the function Spark suggests, {@code try_to_timestamp} or {@code try_to_date}. */
+    static RowFailure cannotParseTimestamp(String parserMessage, String tryFunction) {
         return new RowFailure(ErrorCode.CAST_INVALID_INPUT, "[CANNOT_PARSE_TIMESTAMP] " + parserMessage
-                + ". Use `try_to_timestamp` to tolerate invalid input string and return NULL instead.");
+                + ". Use `" + tryFunction + "` to tolerate invalid input string and return NULL instead.");
     }
 
     static RowFailure invalidArgument(String message) {

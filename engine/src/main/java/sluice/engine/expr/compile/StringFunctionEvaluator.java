@@ -10,7 +10,8 @@ import sluice.engine.types.ObjectVector;
 
 /**
  * A STRING function of one STRING column (upper, lower, trim, reverse, initcap) as one loop over the column's array;
- * null rows stay null and keep the input's null bitmap. Immutable; any thread.
+ * null rows stay null and keep the input's null bitmap; a string seen a moment before takes the result it had
+ * ({@link RecentResults}). Immutable; any thread.
  */
 final class StringFunctionEvaluator extends Evaluator {
     private final Evaluator operand;
@@ -28,10 +29,17 @@ final class StringFunctionEvaluator extends Evaluator {
         int n = batch.rowCount();
         Object[] in = a.values();
         Object[] out = new Object[n];
+        RecentResults recent = new RecentResults();
         for (int i = 0; i < n; i++) {
             Object value = in[i];
             if (value != null && !a.isNull(i)) {
-                out[i] = function.apply((String) value);
+                String text = (String) value;
+                Object result = recent.get(text);
+                if (result == RecentResults.MISS) {
+                    result = function.apply(text);
+                    recent.put(text, result);
+                }
+                out[i] = result;
             }
         }
         return new ObjectVector(AtomicType.STRING, out, n, a.nullWords());

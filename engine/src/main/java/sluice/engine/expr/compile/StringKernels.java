@@ -18,17 +18,12 @@ final class StringKernels {
         return switch (name) {
             case "upper", "ucase" -> (a, e) -> upper((String) a[0]);
             case "lower", "lcase" -> (a, e) -> lower((String) a[0]);
-            // Spark's trim removes spaces only, not tabs or newlines.
-            case "trim" -> (a, e) -> stripSpaces((String) a[0], true, true);
-            case "ltrim" -> (a, e) -> stripSpaces((String) a[0], true, false);
-            case "rtrim" -> (a, e) -> stripSpaces((String) a[0], false, true);
             case "length", "char_length", "character_length" ->
                     (a, e) -> (long) ((String) a[0]).codePointCount(0, ((String) a[0]).length());
             case "reverse" -> (a, e) -> new StringBuilder((String) a[0]).reverse().toString();
-            case "initcap" -> (a, e) -> initcap((String) a[0]);
-            case "substring", "substr" -> (a, e) -> substring((String) a[0], (Long) a[1], (Long) a[2]);
-            case "instr" -> (a, e) -> (long) (((String) a[0]).indexOf((String) a[1]) + 1);
-            case "lpad", "rpad" -> (a, e) -> pad((String) a[0], (Long) a[1], (String) a[2], name.equals("lpad"));
+            case "initcap" -> (a, e) -> TitleCase.initcap((String) a[0]);
+            // Positions count characters (code points), not UTF-16 units.
+            case "instr" -> (a, e) -> Positions.locate((String) a[0], (String) a[1], 1);
             case "concat" -> (a, e) -> {
                 StringBuilder text = new StringBuilder();
                 for (Object arg : a) {
@@ -54,12 +49,13 @@ final class StringKernels {
             }
             case "like" -> {
                 // The escape character is a constant the analyzer supplies, so the memo keys on the pattern alone.
-                Memo<String, Pattern> patterns = new Memo<>(p -> likePattern(p, '\\'));
-                Memo<String, Pattern> escaped = new Memo<>(key -> likePattern(key.substring(1), key.charAt(0)));
+                Memo<String, java.util.function.Predicate<String>> patterns = new Memo<>(p -> LikeMatcher.of(p, '\\'));
+                Memo<String, java.util.function.Predicate<String>> escaped =
+                        new Memo<>(key -> LikeMatcher.of(key.substring(1), key.charAt(0)));
                 yield (a, e) -> {
                     char escape = ((String) a[2]).charAt(0);
-                    Pattern pattern = escape == '\\' ? patterns.get((String) a[1]) : escaped.get(escape + (String) a[1]);
-                    return pattern.matcher((String) a[0]).matches();
+                    return (escape == '\\' ? patterns.get((String) a[1]) : escaped.get(escape + (String) a[1]))
+                            .test((String) a[0]);
                 };
             }
             default -> null;
@@ -103,6 +99,7 @@ final class StringKernels {
         return new String(out);
     }
 
+    /** Spark's trim without a set of characters removes spaces only, not tabs or line breaks. */
     static String stripSpaces(String s, boolean leading, boolean trailing) {
         int start = 0;
         int end = s.length();
@@ -115,44 +112,6 @@ final class StringKernels {
         return s.substring(start, end);
     }
 
-    private static String initcap(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        boolean start = true;
-        for (char c : s.toCharArray()) {
-            out.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
-            start = c == ' ';
-        }
-        return out.toString();
-    }
-
-    /** Spark's substring: position 1 is the first character, 0 acts as 1, negative counts from the end. */
-    static String substring(String s, long pos, long len) {
-        int[] cps = s.codePoints().toArray();
-        long length = cps.length;
-        long start = pos > 0 ? pos - 1 : pos < 0 ? length + pos : 0;
-        long end = len <= 0 ? start : Math.min(length, start + len);
-        start = Math.max(0, start);
-        if (start >= end || start >= length) {
-            return "";
-        }
-        return new String(cps, (int) start, (int) (end - start));
-    }
-
-    private static String pad(String s, long length, String padding, boolean left) {
-        if (length <= s.length()) {
-            return s.substring(0, (int) Math.max(0, length));
-        }
-        if (padding.isEmpty()) {
-            return s;
-        }
-        StringBuilder fill = new StringBuilder();
-        while (fill.length() < length - s.length()) {
-            fill.append(padding);
-        }
-        fill.setLength((int) (length - s.length()));
-        return left ? fill + s : s + fill;
-    }
-
     static Pattern regex(String pattern, String function) {
         try {
             return Pattern.compile(pattern);
@@ -163,16 +122,55 @@ final class StringKernels {
     }
 
     private static List<String> split(String s, Pattern regex, long limit) {
+        if (regex.pattern().isEmpty() && !s.isEmpty()) {
+            return splitCharacters(s, limit);
+        }
         String[] parts = regex.split(s, limit > 0 ? (int) limit : -1);
         List<String> out = new ArrayList<>(List.of(parts));
         // Java drops a leading empty piece for a zero-width match at 0; an empty input stays one empty string.
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * Spark's split by an empty pattern (UTF8String.split): one piece per character (code point) with no trailing
+     * empty piece, and with a positive limit below the count the last piece keeps the rest.
+     */
+    private static List<String> splitCharacters(String s, long limit) {
+        int characters = s.codePointCount(0, s.length());
+        long pieces = limit > characters || limit <= 0 ? characters : limit;
+        List<String> out = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < pieces - 1; i++) {
+            int next = s.offsetByCodePoints(at, 1);
+            out.add(s.substring(at, next));
+            at = next;
+        }
+        out.add(s.substring(at));
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Spark's regexp_replace: matches from 1-based {@code position} on (anchors see that position as the start),
+     * leaving the text as it is when the position is past its end.
+     */
     private static String regexpReplace(String s, Pattern regex, String replacement, long position) {
-        int from = (int) Math.min(Math.max(position - 1, 0), s.length());
-        Matcher matcher = regex.matcher(s.substring(from));
-        return s.substring(0, from) + matcher.replaceAll(replacement);
+        int from = (int) position - 1;
+        if (from != 0 && from >= s.length()) {
+            return s;
+        }
+        Matcher matcher = regex.matcher(s).region(from, s.length());
+        StringBuilder out = new StringBuilder();
+        try {
+            while (matcher.find()) {
+                matcher.appendReplacement(out, replacement);
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw RowFailure.invalidArgument("[INVALID_REGEXP_REPLACE] Could not perform regexp_replace for source = "
+                    + "\"" + s + "\", pattern = \"" + regex.pattern() + "\", replacement = \"" + replacement
+                    + "\" and position = " + position + ".");
+        }
+        matcher.appendTail(out);
+        return out.toString();
     }
 
     private static String regexpExtract(String s, Pattern regex, long group) {
@@ -199,7 +197,13 @@ final class StringKernels {
                     throw RowFailure.invalidArgument("[INVALID_FORMAT.ESC_AT_THE_END] The format is invalid: '"
                             + pattern + "'. The escape character is not allowed to end with.");
                 }
-                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+                char next = pattern.charAt(++i);
+                // Spark lets the escape character stand only before _, % and itself.
+                if (next != '_' && next != '%' && next != escape) {
+                    throw RowFailure.invalidArgument("[INVALID_FORMAT.ESC_IN_THE_MIDDLE] The format is invalid: '"
+                            + pattern + "'. The escape character is not allowed to precede '" + next + "'.");
+                }
+                regex.append(Pattern.quote(String.valueOf(next)));
             } else if (c == '%') {
                 regex.append(".*");
             } else if (c == '_') {

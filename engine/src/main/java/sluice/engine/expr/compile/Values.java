@@ -89,6 +89,10 @@ final class Values {
         }
         if (type == AtomicType.INT) {
             return ((Long) stored).intValue();
+        } else if (type == AtomicType.TINYINT) {
+            return ((Long) stored).byteValue();
+        } else if (type == AtomicType.SMALLINT) {
+            return ((Long) stored).shortValue();
         } else if (type == AtomicType.FLOAT) {
             return ((Double) stored).floatValue();
         } else if (type == AtomicType.DATE) {
@@ -109,8 +113,8 @@ final class Values {
         if (external == null) {
             return null;
         }
-        if (external instanceof Integer i) {
-            return (long) i;
+        if (external instanceof Integer || external instanceof Short || external instanceof Byte) {
+            return ((Number) external).longValue();
         } else if (external instanceof Float f) {
             return (double) f;
         } else if (external instanceof LocalDate date) {

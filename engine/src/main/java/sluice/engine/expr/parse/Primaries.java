@@ -21,7 +21,7 @@ final class Primaries {
     Ast parse() {
         Token token = cursor.peek();
         switch (token.kind()) {
-            case INTEGER, BIGINT, DECIMAL, DOUBLE, FLOAT, BIG_DECIMAL -> {
+            case INTEGER, BIGINT, TINYINT, SMALLINT, DECIMAL, DOUBLE, FLOAT, BIG_DECIMAL -> {
                 cursor.advance();
                 return new Ast.Literal(Ast.LiteralKind.valueOf(token.kind().name()), token.text(), token.span());
             }
@@ -30,7 +30,7 @@ final class Primaries {
             }
             case LEFT_PAREN -> {
                 cursor.advance();
-                Ast inner = parser.parseExpression();
+                Ast inner = parser.parseParenthesized();
                 cursor.expect(TokenKind.RIGHT_PAREN, "')'");
                 return inner;
             }
@@ -75,11 +75,11 @@ final class Primaries {
                     cursor.advance();
                     return new Ast.Literal(Ast.LiteralKind.NULL, "NULL", token.span());
                 }
-                case "DATE", "TIMESTAMP", "TIMESTAMP_LTZ" -> {
+                case "DATE", "TIMESTAMP", "TIMESTAMP_LTZ", "X" -> {
                     if (cursor.peek(1).kind() == TokenKind.STRING) {
                         cursor.advance();
                         Token value = cursor.advance();
-                        String type = upper.equals("DATE") ? "DATE" : "TIMESTAMP";
+                        String type = upper.equals("TIMESTAMP_LTZ") ? "TIMESTAMP" : upper;
                         return new Ast.TypedLiteral(type, value.text(), token.span().to(value.span()));
                     }
                 }
@@ -92,6 +92,11 @@ final class Primaries {
                 case "CURRENT_DATE", "CURRENT_TIMESTAMP" -> {
                     cursor.advance();
                     return new Ast.Call(token.text(), List.of(), token.span(), token.span());
+                }
+                case "CURRENT_USER", "SESSION_USER" -> {
+                    // Spark reads both bare words as current_user().
+                    cursor.advance();
+                    return new Ast.Call("current_user", List.of(), token.span(), token.span());
                 }
                 default -> {
                 }
@@ -108,14 +113,10 @@ final class Primaries {
     private Ast call() {
         Token name = cursor.advance();
         cursor.expect(TokenKind.LEFT_PAREN, "'('");
-        List<Ast> args = new ArrayList<>();
-        if (!cursor.at(TokenKind.RIGHT_PAREN)) {
-            do {
-                args.add(parser.parseExpression());
-            } while (cursor.accept(TokenKind.COMMA));
-        }
+        String[] renamed = {name.text()};
+        List<Ast> args = new KeywordCalls(cursor, parser).arguments(name.text(), renamed);
         Token close = cursor.expect(TokenKind.RIGHT_PAREN, "')'");
-        return new Ast.Call(name.text(), args, name.span(), name.span().to(close.span()));
+        return new Ast.Call(renamed[0], args, name.span(), name.span().to(close.span()));
     }
 
     private Ast cast(boolean isTry) {

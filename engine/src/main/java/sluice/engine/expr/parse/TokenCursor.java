@@ -28,6 +28,11 @@ public final class TokenCursor {
         return tokens.get(Math.min(index + ahead, tokens.size() - 1));
     }
 
+    /** The token last taken by {@link #advance()}; the first token before any. */
+    public Token previous() {
+        return tokens.get(Math.max(index - 1, 0));
+    }
+
     public Token advance() {
         Token token = tokens.get(index);
         if (token.kind() != TokenKind.END_OF_INPUT) {

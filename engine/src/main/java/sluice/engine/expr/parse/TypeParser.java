@@ -10,36 +10,56 @@ import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
 import sluice.engine.types.StructType;
 
-/** Reads a Spark data type ({@code DECIMAL(10,2)}, {@code ARRAY<STRING>}, {@code STRUCT<a: INT>}) from a cursor. */
+/**
+ * Reads a Spark data type ({@code DECIMAL(10,2)}, {@code ARRAY<STRING>}, {@code MAP<STRING, INT>},
+ * {@code STRUCT<a: INT>}) from a cursor.
+ * Mutable (its nesting depth), one type at a time.
+ */
 public final class TypeParser {
     private final TokenCursor cursor;
+    private int depth;
 
     public TypeParser(TokenCursor cursor) {
         this.cursor = cursor;
     }
 
+    /** One type; types nest at most {@link Parser#MAX_NESTING} levels, as expressions do. */
     public DataType parseType() {
         Token name = cursor.peek();
         if (name.kind() != TokenKind.IDENTIFIER) {
             throw cursor.unexpected("a data type");
         }
+        if (++depth > Parser.MAX_NESTING) {
+            throw cursor.source().error(cursor.syntaxCode(), name.span(),
+                    "the type nests more than %d levels deep", Parser.MAX_NESTING);
+        }
+        DataType type = parseNamedType(name);
+        depth--;
+        return type;
+    }
+
+    private DataType parseNamedType(Token name) {
         cursor.advance();
         String word = name.text().toUpperCase(Locale.ROOT);
         return switch (word) {
             case "BOOLEAN" -> AtomicType.BOOLEAN;
-            // Sluice has no 1- and 2-byte integers; they widen to INT, which holds every value they can.
-            case "TINYINT", "BYTE", "SMALLINT", "SHORT", "INT", "INTEGER" -> AtomicType.INT;
+            case "TINYINT", "BYTE" -> AtomicType.TINYINT;
+            case "SMALLINT", "SHORT" -> AtomicType.SMALLINT;
+            case "INT", "INTEGER" -> AtomicType.INT;
             case "BIGINT", "LONG" -> AtomicType.BIGINT;
             case "FLOAT", "REAL" -> AtomicType.FLOAT;
             case "DOUBLE" -> AtomicType.DOUBLE;
             case "STRING" -> AtomicType.STRING;
+            case "BINARY" -> AtomicType.BINARY;
             case "VARCHAR", "CHAR", "CHARACTER" -> lengthThenString();
             case "DATE" -> AtomicType.DATE;
             case "TIMESTAMP", "TIMESTAMP_LTZ" -> AtomicType.TIMESTAMP;
             case "DECIMAL", "DEC", "NUMERIC" -> decimal();
             case "ARRAY" -> array();
+            case "MAP" -> map();
             case "STRUCT" -> struct();
             case "INTERVAL" -> interval();
             default -> throw cursor.source().error(cursor.syntaxCode(), name.span(),
@@ -89,6 +109,15 @@ public final class TypeParser {
         DataType element = parseType();
         expectClosingAngle();
         return new ArrayType(element, true);
+    }
+
+    private DataType map() {
+        cursor.expect(TokenKind.LT, "'<'");
+        DataType key = parseType();
+        cursor.expect(TokenKind.COMMA, "','");
+        DataType value = parseType();
+        expectClosingAngle();
+        return MapType.of(key, value);
     }
 
     private DataType struct() {

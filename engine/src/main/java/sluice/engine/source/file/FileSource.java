@@ -2,13 +2,19 @@ package sluice.engine.source.file;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import sluice.engine.source.InputFigures;
 import sluice.engine.source.InputPartition;
 import sluice.engine.source.Source;
 import sluice.engine.source.SourceContext;
+import sluice.engine.types.Batch;
 import sluice.engine.types.Schema;
 
 /**
@@ -16,7 +22,8 @@ import sluice.engine.types.Schema;
  * {@link #latestOffset} lists the folder, takes the files not seen before (oldest modification time first, ties by
  * path; newest first with {@code latestFirst}), at most {@code maxFilesPerTrigger} of them unless the trigger reads
  * all available data, and logs them as the next log batch, whose number is the offset. Reading a range of offsets
- * reads the logged files of those batches, one partition per file, so a re-run batch reads exactly the same files.
+ * reads the logged files of those batches, split and packed into partitions as Spark does, so a re-run batch reads
+ * exactly the same files.
  */
 public final class FileSource implements Source {
     private static final System.Logger LOG = System.getLogger(FileSource.class.getName());
@@ -28,11 +35,13 @@ public final class FileSource implements Source {
     private final FileSourceOptions options;
     private FileFormat format;
     private SourceContext context;
-    private FolderListing listing;
+    private FileListing listing;
     private FileSourceLog log;
     private SeenFiles seen;
     private long currentLogOffset = -1;
     private List<ListedFile> availableNowFiles;
+    private FilePartitioning partitioning;
+    private InputFigures planned;
 
     @Override
     public void pruneColumns(java.util.BitSet required) {
@@ -40,8 +49,14 @@ public final class FileSource implements Source {
     }
 
     public FileSource(FileSourceOptions options, FileFormat format) {
+        this(options, format, null);
+    }
+
+    /** With {@code partitioning} instead of Spark's defaults for the query's parallelism (null for those). */
+    public FileSource(FileSourceOptions options, FileFormat format, FilePartitioning partitioning) {
         this.options = requireNonNull(options, "options is null");
         this.format = requireNonNull(format, "format is null");
+        this.partitioning = partitioning;
     }
 
     @Override
@@ -52,7 +67,10 @@ public final class FileSource implements Source {
     @Override
     public void start(SourceContext sourceContext) {
         this.context = requireNonNull(sourceContext, "sourceContext is null");
-        listing = new FolderListing(context.nodeId(), options.folder(), options.pathGlobFilter());
+        if (partitioning == null) {
+            partitioning = FilePartitioning.of(context.parallelism());
+        }
+        listing = new FileListing(context.nodeId(), options.path(), options.pathGlobFilter());
         listing.checkExists();
         log = FileSourceLog.open(context.nodeId(), context.metadataDir());
         seen = new SeenFiles(options.effectiveMaxFileAgeMs(), options.fileNameOnly());
@@ -102,20 +120,41 @@ public final class FileSource implements Source {
         return currentLogOffset < 0 ? null : FileOffset.format(currentLogOffset);
     }
 
+    /**
+     * The logged files of the batches in {@code (start, end]}, split and packed into partitions as Spark's file scan
+     * does (see {@link FilePartitioning}); each partition reads its splits one after the other.
+     */
     @Override
     public List<InputPartition> planInputPartitions(String start, String end) {
         long from = FileOffset.parse(start) + 1;
         long to = FileOffset.parse(end);
-        List<InputPartition> partitions = new ArrayList<>();
+        List<FilePartitioning.SizedFile> files = new ArrayList<>();
         for (long batchId = from; batchId <= to; batchId++) {
             long id = batchId;
             List<FileEntry> entries = log().get(batchId).orElseThrow(() -> new IllegalStateException(
                     context.nodeId() + ": file log has no batch " + id + " for offsets " + start + " to " + end));
             for (FileEntry entry : entries) {
-                partitions.add(new FilePartition(entry, format, context));
+                Path file = entry.toPath();
+                try {
+                    files.add(new FilePartitioning.SizedFile(file, Files.size(file)));
+                } catch (IOException e) {
+                    throw FileProblems.unreadable(context.nodeId(), file, e);
+                }
             }
         }
+        InputFigures figures = new InputFigures(files.size(),
+                files.stream().mapToLong(FilePartitioning.SizedFile::size).sum());
+        List<InputPartition> partitions = new ArrayList<>();
+        for (List<FileSplit> splits : partitioning.partitions(files, format.isSplittable())) {
+            partitions.add(new FilePartition(splits, format, context, figures));
+        }
+        planned = figures;
         return partitions;
+    }
+
+    @Override
+    public Optional<InputFigures> plannedInput() {
+        return Optional.ofNullable(planned);
     }
 
     /** Every log batch of {@code (start, end]} must be in the file log, as Spark's {@code getBatch} checks. */
@@ -146,7 +185,7 @@ public final class FileSource implements Source {
         return Optional.empty();
     }
 
-    private FolderListing listing() {
+    private FileListing listing() {
         if (listing == null) {
             throw new IllegalStateException("file source used before start()");
         }
@@ -158,11 +197,21 @@ public final class FileSource implements Source {
         return log;
     }
 
-    /** Reads one logged file. Immutable; runs on a partition task thread. */
-    private record FilePartition(FileEntry entry, FileFormat format, SourceContext context) implements InputPartition {
+    /** Reads the splits of one partition, in order. Immutable; runs on a partition task thread. */
+    private record FilePartition(List<FileSplit> splits, FileFormat format, SourceContext context,
+                                 InputFigures figures) implements InputPartition {
         @Override
-        public sluice.engine.types.Batch read() {
-            return format.read(entry.toPath(), context);
+        public Batch read() {
+            List<Batch> batches = new ArrayList<>();
+            read(batches::add);
+            return batches.isEmpty() ? Batch.empty(format.schema()) : Batch.concat(format.schema(), batches);
+        }
+
+        @Override
+        public void read(Consumer<Batch> out) {
+            for (FileSplit split : splits) {
+                format.read(split, context, figures, out);
+            }
         }
     }
 }

@@ -6,31 +6,32 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The options of the file source that decide which files go into which batch (Spark's {@code FileStreamOptions}).
+ * The options of the file source that decide which files go into which batch (Spark's {@code FileStreamOptions}):
+ * {@code path} is a folder, a file or a glob (see {@link FileListing}).
  * {@code maxFilesPerTrigger} is 0 when not set; {@code pathGlobFilter} is null when not set.
  */
-public record FileSourceOptions(Path folder, int maxFilesPerTrigger, boolean latestFirst, boolean fileNameOnly,
+public record FileSourceOptions(Path path, int maxFilesPerTrigger, boolean latestFirst, boolean fileNameOnly,
                                 Duration maxFileAge, String pathGlobFilter) {
     public static final Duration DEFAULT_MAX_FILE_AGE = Duration.ofDays(7);
 
     public FileSourceOptions {
-        requireNonNull(folder, "folder is null");
+        requireNonNull(path, "path is null");
         requireNonNull(maxFileAge, "maxFileAge is null");
         if (maxFilesPerTrigger < 0) {
             throw new IllegalArgumentException("maxFilesPerTrigger < 0");
         }
     }
 
-    public static FileSourceOptions of(Path folder) {
-        return new FileSourceOptions(folder, 0, false, false, DEFAULT_MAX_FILE_AGE, null);
+    public static FileSourceOptions of(Path path) {
+        return new FileSourceOptions(path, 0, false, false, DEFAULT_MAX_FILE_AGE, null);
     }
 
     public FileSourceOptions withMaxFilesPerTrigger(int files) {
-        return new FileSourceOptions(folder, files, latestFirst, fileNameOnly, maxFileAge, pathGlobFilter);
+        return new FileSourceOptions(path, files, latestFirst, fileNameOnly, maxFileAge, pathGlobFilter);
     }
 
     public FileSourceOptions withLatestFirst(boolean newestFirst) {
-        return new FileSourceOptions(folder, maxFilesPerTrigger, newestFirst, fileNameOnly, maxFileAge, pathGlobFilter);
+        return new FileSourceOptions(path, maxFilesPerTrigger, newestFirst, fileNameOnly, maxFileAge, pathGlobFilter);
     }
 
     public boolean hasMaxFilesPerTrigger() {

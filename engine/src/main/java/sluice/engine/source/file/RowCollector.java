@@ -1,11 +1,16 @@
 package sluice.engine.source.file;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.source.InputFigures;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
@@ -13,18 +18,24 @@ import sluice.engine.types.Schema;
 import sluice.engine.types.VectorBuilder;
 
 /**
- * Mutable, owned by the thread reading one file: collects parsed rows into column builders and applies the
+ * Mutable, owned by the thread reading one split: collects parsed rows into column builders and applies the
  * {@link ParseMode} to malformed ones, as Spark's {@code FailureSafeParser}. A parser fills the pending row with
  * {@code set…} (untouched fields stay null), then ends it with {@link #appendRow} or {@link #malformedRow}. The
- * pending row lives in primitive arrays, so a dropped row costs nothing and a good row no boxing.
+ * pending row lives in primitive arrays, so a dropped row costs nothing and a good row no boxing. Every
+ * {@link #BATCH_ROWS} rows, and at {@link #finish()}, the rows go out as one batch, so a reader holds a few thousand
+ * rows however long its file is.
  */
 public final class RowCollector {
+    /** Rows per batch handed on; Spark's columnar readers make batches of the same size. */
+    public static final int BATCH_ROWS = 4096;
+
     private final Schema schema;
     private final ParseMode mode;
     private final int corruptIndex;
-    private final String nodeId;
-    private final String formatName;
-    private final String fileName;
+    private final Origin origin;
+    private final InputFigures figures;
+    private final java.util.BitSet unread;
+    private final Consumer<Batch> out;
     private final VectorBuilder[] builders;
     private final DataType.Storage[] storages;
     private final long[] longs;
@@ -35,39 +46,54 @@ public final class RowCollector {
     private int rows;
 
     /**
-     * @param corruptIndex the schema index of the corrupt-record column, or -1 when the schema has none
-     * @param formatName   {@code CSV} or {@code JSON}, for FAILFAST messages
+     * Where rows come from, for messages: the node, the format's name ({@code CSV}, {@code JSON}) and the file, and
+     * how a reader's line number becomes the line in the file (a reader of a split counts from its own start).
      */
-    public RowCollector(Schema schema, ParseMode mode, int corruptIndex, String nodeId, String formatName,
-                        String fileName, int expectedRows) {
-        this(schema, mode, corruptIndex, nodeId, formatName, fileName, expectedRows, new java.util.BitSet());
+    public record Origin(String nodeId, String formatName, String fileName, LongUnaryOperator fileLine) {
+        public Origin {
+            requireNonNull(nodeId, "nodeId is null");
+            requireNonNull(formatName, "formatName is null");
+            requireNonNull(fileName, "fileName is null");
+            requireNonNull(fileLine, "fileLine is null");
+        }
     }
 
     /**
-     * @param unread columns the reader never fills because the query does not read them (column pruning): they
-     *               come out all null without being collected row by row
+     * @param corruptIndex the schema index of the corrupt-record column, or -1 when the schema has none
+     * @param expectedRows how many rows the first batch is sized for; it grows as needed
+     * @param unread       columns the reader never fills because the query does not read them (column pruning): they
+     *                     come out all null without being collected row by row
+     * @param figures      counts the malformed records kept as rows
+     * @param out          receives each batch of rows
      */
-    public RowCollector(Schema schema, ParseMode mode, int corruptIndex, String nodeId, String formatName,
-                        String fileName, int expectedRows, java.util.BitSet unread) {
-        this.schema = schema;
-        this.mode = mode;
+    public RowCollector(Schema schema, ParseMode mode, int corruptIndex, Origin origin, int expectedRows,
+                        java.util.BitSet unread, InputFigures figures, Consumer<Batch> out) {
+        this.schema = requireNonNull(schema, "schema is null");
+        this.mode = requireNonNull(mode, "mode is null");
         this.corruptIndex = corruptIndex;
-        this.nodeId = nodeId;
-        this.formatName = formatName;
-        this.fileName = fileName;
+        this.origin = requireNonNull(origin, "origin is null");
+        this.unread = (java.util.BitSet) unread.clone();
+        this.figures = requireNonNull(figures, "figures is null");
+        this.out = requireNonNull(out, "out is null");
         int columns = schema.size();
         builders = new VectorBuilder[columns];
         storages = new DataType.Storage[columns];
         for (int c = 0; c < columns; c++) {
-            builders[c] = unread.get(c) ? null : new VectorBuilder(schema.field(c).type(), expectedRows);
             storages[c] = schema.field(c).type().storage();
         }
+        newBuilders(Math.min(expectedRows, BATCH_ROWS));
         longs = new long[columns];
         doubles = new double[columns];
         booleans = new boolean[columns];
         objects = new Object[columns];
         nulls = new boolean[columns];
         Arrays.fill(nulls, true);
+    }
+
+    private void newBuilders(int capacity) {
+        for (int c = 0; c < builders.length; c++) {
+            builders[c] = unread.get(c) ? null : new VectorBuilder(schema.field(c).type(), capacity);
+        }
     }
 
     public void setLong(int column, long value) {
@@ -114,8 +140,12 @@ public final class RowCollector {
                 case OBJECT -> builder.appendObject(objects[c]);
             }
         }
-        rows++;
         clear();
+        if (++rows == BATCH_ROWS) {
+            Batch full = takeBatch();
+            newBuilders(BATCH_ROWS);
+            out.accept(full);
+        }
     }
 
     /**
@@ -125,8 +155,9 @@ public final class RowCollector {
      */
     public void malformedRow(long line, String reason, String rawRecord, boolean keepParsedFields) {
         switch (mode) {
-            case FAILFAST -> throw Problem.of(ErrorCode.MALFORMED_RECORD, Position.node(nodeId),
-                    "malformed %s record in '%s' line %d: %s", formatName, fileName, line, reason).toException();
+            case FAILFAST -> throw Problem.of(ErrorCode.MALFORMED_RECORD, Position.node(origin.nodeId()),
+                    "malformed %s record in '%s' line %d: %s", origin.formatName(), origin.fileName(), fileLine(line),
+                    reason).toException();
             case DROPMALFORMED -> clear();
             case PERMISSIVE -> {
                 if (!keepParsedFields) {
@@ -135,6 +166,7 @@ public final class RowCollector {
                 if (corruptIndex >= 0) {
                     setObject(corruptIndex, rawRecord);
                 }
+                figures.countMalformed();
                 appendRow();
             }
         }
@@ -145,15 +177,25 @@ public final class RowCollector {
         Arrays.fill(objects, null);
     }
 
-    public int rowCount() {
-        return rows;
+    /** The line in the file of a reader's line {@code line}, for messages. */
+    public long fileLine(long line) {
+        return origin.fileLine().applyAsLong(line);
     }
 
-    public Batch toBatch() {
+    /** Hands on the rows not handed on yet; call once the reader is done. */
+    public void finish() {
+        if (rows > 0) {
+            out.accept(takeBatch());
+        }
+    }
+
+    private Batch takeBatch() {
         List<ColumnVector> columns = new ArrayList<>(builders.length);
         for (int c = 0; c < builders.length; c++) {
             columns.add(builders[c] == null ? ColumnVector.nulls(schema.field(c).type(), rows) : builders[c].build());
         }
-        return new Batch(schema, columns, rows);
+        Batch batch = new Batch(schema, columns, rows);
+        rows = 0;
+        return batch;
     }
 }

@@ -138,10 +138,9 @@ class AnalyzerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"TINYINT", "SMALLINT"})
-    void smallIntegerTypesAreReadAsInt(String type) {
-        // Sluice keeps one 32-bit integral type: TINYINT and SMALLINT columns are INT (Spark keeps them distinct).
-        assertThat(SchemaParser.parse("v " + type, sluice.engine.expr.ExpressionFixture.WHERE).field(0).type().sql())
-                .isEqualTo("INT");
+    @CsvSource({"TINYINT, TINYINT", "byte, TINYINT", "SMALLINT, SMALLINT", "Short, SMALLINT", "BINARY, BINARY"})
+    void typeNamesReadAsSparksTypes(String written, String type) {
+        assertThat(SchemaParser.parse("v " + written, sluice.engine.expr.ExpressionFixture.WHERE).field(0).type().sql())
+                .isEqualTo(type);
     }
 }

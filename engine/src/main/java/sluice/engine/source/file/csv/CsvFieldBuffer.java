@@ -4,9 +4,9 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import java.util.Arrays;
 
 /**
- * Mutable, owned by the thread reading one file: one record at a time, filled by fastcsv as its callback or by
+ * Mutable, owned by the thread reading one split: one record at a time, filled by fastcsv as its callback or by
  * {@link CsvRecords} from univocity's tokens. It copies the fields' characters into one reused array instead of
- * making a String per field, so numbers parse without garbage; the same object serves every record of a file and
+ * making a String per field, so numbers parse without garbage; the same object serves every record of a split and
  * is valid until the next one is read.
  */
 final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer> {
@@ -46,13 +46,16 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
     /** One of univocity's tokens. */
     void addToken(String token) {
         int len = token.length();
-        token.getChars(0, len, chars, reserve(len));
+        // reserve() may replace the array, so it runs before the array is read.
+        int at = reserve(len);
+        token.getChars(0, len, chars, at);
         endField(len, false);
     }
 
     @Override
     protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean isQuoted) {
-        System.arraycopy(buf, offset, chars, reserve(len), len);
+        int at = reserve(len);
+        System.arraycopy(buf, offset, chars, at, len);
         endField(len, isQuoted);
     }
 

@@ -5,8 +5,10 @@ import sluice.engine.source.file.DecimalText;
 import sluice.engine.source.file.RowCollector;
 import sluice.engine.source.file.TemporalParser;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
+import sluice.engine.types.IntegralRange;
 
 /**
  * Mutable (a cache of recent strings), made per file read (the time zone comes with the read): converts one field's
@@ -55,6 +57,10 @@ final class CsvFieldParser {
             }
             out.setLong(column, value);
             return true;
+        } else if (type == AtomicType.TINYINT || type == AtomicType.SMALLINT) {
+            // Java's Byte.parseByte and Short.parseShort, as Spark's toByte and toShort: out of range is malformed.
+            long value = parseLong(chars, start, length);
+            return value != NOT_A_NUMBER && IntegralRange.of(type).contains(value) && set(out, column, value);
         } else if (type == AtomicType.BIGINT) {
             long value = parseLong(chars, start, length);
             // The sentinel is also a real value; only its own digits mean it.
@@ -74,9 +80,12 @@ final class CsvFieldParser {
         if (type == AtomicType.STRING) {
             out.setObject(column, text);
             return true;
-        } else if (type == AtomicType.INT || type == AtomicType.BIGINT || type == AtomicType.DOUBLE
-                || type == AtomicType.FLOAT) {
+        } else if (type.isIntegral() || type == AtomicType.DOUBLE || type == AtomicType.FLOAT) {
             return parse(type, text.toCharArray(), 0, text.length(), out, column);
+        } else if (type == AtomicType.BINARY) {
+            // Spark's CSV reader takes a binary field as the bytes of its text (String.getBytes, UTF-8 here).
+            out.setObject(column, Bytes.utf8(text));
+            return true;
         } else if (type == AtomicType.BOOLEAN) {
             // Scala's String.toBoolean: 'true' or 'false' in any case, nothing else.
             if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
@@ -195,7 +204,11 @@ final class CsvFieldParser {
         for (; at < end; at++) {
             int digit = chars[at] - '0';
             if (digit < 0 || digit > 9) {
-                return NOT_A_NUMBER;
+                // Long.parseLong reads any Unicode decimal digit (Character.digit), so Spark reads "١٢٣" as 123.
+                digit = Character.digit(chars[at], 10);
+                if (digit < 0) {
+                    return NOT_A_NUMBER;
+                }
             }
             // Accumulate negatively so Long.MIN_VALUE's magnitude fits, as Long.parseLong does.
             if (value < (Long.MIN_VALUE + digit) / 10) {

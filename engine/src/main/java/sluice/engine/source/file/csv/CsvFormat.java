@@ -5,14 +5,16 @@ import static java.util.Objects.requireNonNull;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.source.InputFigures;
 import sluice.engine.source.SourceContext;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileProblems;
+import sluice.engine.source.file.FileSplit;
 import sluice.engine.source.file.RowCollector;
 import sluice.engine.source.file.TemporalParser;
 import sluice.engine.types.AtomicType;
@@ -88,76 +90,67 @@ public final class CsvFormat implements FileFormat {
         return options;
     }
 
+    /** Spark splits CSV files unless a record may span lines ({@code multiLine}). */
     @Override
-    public Batch read(Path file, SourceContext context) {
-        String fileName = file.getFileName().toString();
+    public boolean isSplittable() {
+        return !options.quoting().multiLine();
+    }
+
+    @Override
+    public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
         CsvFieldParser parser = new CsvFieldParser(options,
                 TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()));
+        SplitRows rows = new SplitRows(split, context.nodeId(), parser, figures, out);
         try {
-            if (!options.quoting().multiLine()) {
-                FileRows rows = new FileRows(collector(file, fileName, context), context.nodeId(), fileName);
-                if (CsvRecords.readUnquoted(file, options, rows.with(parser))) {
-                    return rows.collector.toBatch();
-                }
-            }
-            FileRows rows = new FileRows(collector(file, fileName, context), context.nodeId(), fileName);
-            CsvRecords.readExact(file, options, rows.with(parser));
-            return rows.collector.toBatch();
+            CsvRecords.read(split, options, false, rows);
         } catch (IOException e) {
-            throw FileProblems.unreadable(context.nodeId(), file, e);
+            throw FileProblems.unreadable(context.nodeId(), split.file(), e);
         } catch (UncheckedIOException e) {
-            throw FileProblems.unreadable(context.nodeId(), file, e.getCause());
+            throw FileProblems.unreadable(context.nodeId(), split.file(), e.getCause());
         } catch (CsvParseException e) {
             throw Problem.of(ErrorCode.MALFORMED_RECORD, Position.node(context.nodeId()),
-                    "cannot parse CSV file '%s': %s", fileName, e.getMessage()).toException();
+                    "cannot parse CSV file '%s': %s", split.fileName(), e.getMessage()).toException();
         }
+        rows.collector.finish();
     }
 
-    private RowCollector collector(Path file, String fileName, SourceContext context) {
-        return new RowCollector(schema, options.mode(), corruptIndex, context.nodeId(), "CSV", fileName,
-                expectedRows(file), unread);
-    }
-
-    /** The rows of one reading of a file. */
-    private final class FileRows {
+    /** Mutable, one per split read: converts each data record with {@code parser}; a header is skipped. */
+    private final class SplitRows implements CsvRecords.Handler {
         private final RowCollector collector;
         private final String nodeId;
         private final String fileName;
+        private final CsvFieldParser parser;
+        private LongUnaryOperator fileLine = LongUnaryOperator.identity();
 
-        FileRows(RowCollector collector, String nodeId, String fileName) {
-            this.collector = collector;
+        SplitRows(FileSplit split, String nodeId, CsvFieldParser parser, InputFigures figures, Consumer<Batch> out) {
             this.nodeId = nodeId;
-            this.fileName = fileName;
-        }
-
-        /** The handler that converts each data record with {@code parser}; a header is skipped. */
-        CsvRecords.Handler with(CsvFieldParser parser) {
-            return new CsvRecords.Handler() {
-                @Override
-                public void header(CsvFieldBuffer record) {
-                    // Spark 4 skips the header (enforceSchema): its names are not checked.
-                }
-
-                @Override
-                public void record(CsvFieldBuffer record) {
-                    if (record.failure() != null) {
-                        // Spark fails the read whatever the mode when univocity refuses a record (FAILED_READ_FILE).
-                        throw Problem.of(ErrorCode.SOURCE_FAILED, Position.node(nodeId),
-                                "cannot read CSV file '%s' line %d: %s", fileName, record.line(), record.failure())
-                                .toException();
-                    }
-                    readRecord(record, parser, collector);
-                }
-            };
-        }
-    }
-
-    private static int expectedRows(Path file) {
-        try {
+            this.fileName = split.fileName();
+            this.parser = parser;
             // About 40 bytes a row is typical; the builders grow when it is more.
-            return (int) Math.min(Files.size(file) / 40 + 16, 1 << 20);
-        } catch (IOException e) {
-            return 1024;
+            this.collector = new RowCollector(schema, options.mode(), corruptIndex,
+                    new RowCollector.Origin(nodeId, "CSV", fileName, line -> fileLine.applyAsLong(line)),
+                    (int) Math.min(split.length() / 40 + 16, RowCollector.BATCH_ROWS), unread, figures, out);
+        }
+
+        @Override
+        public void lineNumbers(LongUnaryOperator lines) {
+            fileLine = lines;
+        }
+
+        @Override
+        public void header(CsvFieldBuffer record) {
+            // Spark 4 skips the header (enforceSchema): its names are not checked.
+        }
+
+        @Override
+        public void record(CsvFieldBuffer record) {
+            if (record.failure() != null) {
+                // Spark fails the read whatever the mode when univocity refuses a record (FAILED_READ_FILE).
+                throw Problem.of(ErrorCode.SOURCE_FAILED, Position.node(nodeId),
+                        "cannot read CSV file '%s' line %d: %s", fileName, fileLine.applyAsLong(record.line()),
+                        record.failure()).toException();
+            }
+            readRecord(record, parser, collector);
         }
     }
 

@@ -2,6 +2,7 @@ package sluice.engine.source.file.csv;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.source.file.FileProblems;
+import sluice.engine.source.file.FileSplit;
 import sluice.engine.source.file.TemporalParser;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
@@ -49,7 +51,7 @@ public final class CsvInference {
         for (Path file : files) {
             FileTypes known = new FileTypes(names, types, inferTypes);
             try {
-                CsvRecords.readExact(file, options, known);
+                CsvRecords.read(FileSplit.whole(file, Files.size(file)), options, true, known);
             } catch (IOException e) {
                 throw FileProblems.unreadable(nodeId, file, e);
             }

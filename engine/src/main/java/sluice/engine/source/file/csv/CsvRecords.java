@@ -7,118 +7,180 @@ import com.univocity.parsers.csv.CsvParserSettings;
 import com.univocity.parsers.csv.UnescapedQuoteHandling;
 import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvReader;
-import java.io.BufferedReader;
+import java.io.CharArrayReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
+import sluice.engine.source.file.FileSplit;
+import sluice.engine.source.file.LineBlocks;
 
 /**
- * The records of one CSV file, split and tokenized as Spark's CSV reader does, handed one at a time to a
+ * The records of a split of a CSV file, split and tokenized as Spark's CSV reader does, handed one at a time to a
  * {@link Handler}. Spark tokenizes with univocity: without {@code multiLine} every line that is not blank (or a
- * comment) is a record parsed on its own, so a quote never joins lines; with it, univocity reads the whole file and
- * quoted values may span lines.
+ * comment) is a record parsed on its own, so a quote never joins lines, and a file is read in splits of whole lines
+ * ({@link LineBlocks}); with it, univocity reads the whole file and quoted values may span lines.
  *
  * <p>Only quoted values tell CSV dialects apart, and without them fastcsv splits a line exactly as univocity does,
- * about three times faster here. So {@link #readUnquoted} reads with fastcsv and gives up at the first quoted value;
- * the caller then reads the file again, from its start, with {@link #readExact}.
+ * about three times faster here. So each block of lines is read with fastcsv up to the first record that holds a
+ * quoted value (or breaks {@code maxColumns} or {@code maxCharsPerColumn}, whose errors are univocity's); since every
+ * line is a record of its own, univocity then reads the rest of the block from that record's line, and the next
+ * block starts with fastcsv again.
  */
 final class CsvRecords {
-    private CsvRecords() {
+    private final CsvOptions options;
+    private final Handler handler;
+    private final CsvFieldBuffer record = new CsvFieldBuffer();
+    private CsvParser univocity;
+    private boolean headerPending;
+
+    private CsvRecords(CsvOptions options, Handler handler, boolean headerPending) {
+        this.options = options;
+        this.handler = handler;
+        this.headerPending = headerPending;
     }
 
-    /** Receives a file's records: its header first, when the options say it has one, then the data records. */
+    /** Receives a split's records: its header first, when the options say it has one, then the data records. */
     interface Handler {
+        /**
+         * How the records' line numbers (see {@link CsvFieldBuffer#line()}) become lines in the file, for messages;
+         * called before the first record.
+         */
+        default void lineNumbers(LongUnaryOperator fileLine) {
+        }
+
         void header(CsvFieldBuffer record);
 
         void record(CsvFieldBuffer record);
     }
 
     /**
-     * Reads {@code file} with fastcsv, as Spark would, as long as no value is quoted; returns false, having stopped,
-     * at the first record that holds one. Not for {@code multiLine}, whose line ends univocity detects by itself.
+     * Reads the records of {@code split} as Spark would; {@code exact} reads every record with univocity (schema
+     * inference does). Only a split at the start of its file has the header. With {@code multiLine} the split must
+     * be the whole file.
      */
-    static boolean readUnquoted(Path file, CsvOptions options, Handler handler) throws IOException {
-        try (CsvReader<CsvFieldBuffer> reader = fastcsv(options).build(new CsvFieldBuffer(), file,
-                StandardCharsets.UTF_8)) {
+    static void read(FileSplit split, CsvOptions options, boolean exact, Handler handler) throws IOException {
+        CsvRecords records = new CsvRecords(options, handler, options.header() && split.start() == 0);
+        if (options.quoting().multiLine()) {
+            records.readWhole(split.file());
+        } else {
+            records.readLines(split, exact);
+        }
+    }
+
+    private void readLines(FileSplit split, boolean exact) throws IOException {
+        // Spark decodes lines as Hadoop's Text does: malformed UTF-8 becomes U+FFFD rather than failing the file.
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        CsvReader.CsvReaderBuilder fastcsv = fastcsv(options);
+        char[] chars = new char[0];
+        try (LineBlocks blocks = LineBlocks.open(split)) {
+            handler.lineNumbers(blocks::fileLine);
+            while (blocks.next()) {
+                if (chars.length < blocks.length()) {
+                    chars = new char[blocks.length()];
+                }
+                CharBuffer decoded = CharBuffer.wrap(chars);
+                decoder.reset();
+                decoder.decode(ByteBuffer.wrap(blocks.bytes(), 0, blocks.length()), decoded, true);
+                decoder.flush(decoded);
+                int length = decoded.position();
+                long exactFrom = exact ? 1 : readUnquoted(fastcsv, chars, length);
+                if (exactFrom > 0) {
+                    readExactLines(chars, lineStart(chars, length, exactFrom), length, exactFrom);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads {@code chars[0, length)} with fastcsv, as Spark would, as long as no value is quoted and no limit is
+     * broken; returns the line (1-based) of the first record where that stops, or 0 when the block is done.
+     */
+    private long readUnquoted(CsvReader.CsvReaderBuilder fastcsv, char[] chars, int length) {
+        try (CsvReader<CsvFieldBuffer> reader = fastcsv.build(record, new CharArrayReader(chars, 0, length))) {
             Iterator<CsvFieldBuffer> records = reader.iterator();
             // The header is taken before the loop: a branch taken once per file inside it would have the JIT
             // compile the loop without it, then throw that code away at the next file.
-            boolean headerPending = options.header();
             while (headerPending && records.hasNext()) {
-                CsvFieldBuffer record = records.next();
-                if (hasQuotedValue(record, options)) {
-                    return false;
+                CsvFieldBuffer next = records.next();
+                if (needsUnivocity(next)) {
+                    return next.line();
                 }
-                if (!isBlank(record)) {
-                    handler.header(record);
+                if (!isBlank(next)) {
+                    handler.header(next);
                     headerPending = false;
                 }
             }
             while (records.hasNext()) {
-                CsvFieldBuffer record = records.next();
-                if (hasQuotedValue(record, options)) {
-                    return false;
+                CsvFieldBuffer next = records.next();
+                if (needsUnivocity(next)) {
+                    return next.line();
                 }
-                if (!isBlank(record)) {
-                    handler.record(record);
+                if (!isBlank(next)) {
+                    handler.record(next);
                 }
             }
+            return 0;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading characters in memory failed", e);
+        }
+    }
+
+    /** Whether univocity must read this record: it quotes a value, or univocity would refuse it for a limit. */
+    private boolean needsUnivocity(CsvFieldBuffer next) {
+        if (next.fieldCount() > options.maxColumns() || hasQuotedValue(next, options)) {
             return true;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
-    }
-
-    /** Reads {@code file} with univocity set up as Spark sets it up. */
-    static void readExact(Path file, CsvOptions options, Handler handler) throws IOException {
-        CsvParser parser = new CsvParser(univocity(options));
-        CsvFieldBuffer record = new CsvFieldBuffer();
-        // Spark decodes lines as Hadoop's Text does: malformed UTF-8 becomes U+FFFD rather than failing the file.
-        HeaderFirst records = new HeaderFirst(handler, options.header());
-        try (Reader input = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-            if (options.quoting().multiLine()) {
-                readWhole(parser, input, options, record, records);
-            } else {
-                readLines(parser, new BufferedReader(input, 1 << 16), options, record, records);
+        if (options.maxCharsPerColumn() >= 0) {
+            for (int f = 0; f < next.fieldCount(); f++) {
+                if (next.length(f) > options.maxCharsPerColumn()) {
+                    return true;
+                }
             }
         }
+        return false;
     }
 
-    private static void readLines(CsvParser parser, BufferedReader input, CsvOptions options, CsvFieldBuffer record,
-                                  Consumer<CsvFieldBuffer> records) throws IOException {
-        long number = 0;
-        String line;
-        // readLine ends a line at \n, \r or \r\n, as Hadoop's line reader that Spark uses.
-        while ((line = input.readLine()) != null) {
-            number++;
-            if (line.trim().isEmpty()
-                    || options.comment() != '\0' && line.charAt(0) == options.comment()) {
+    /** Every line of {@code chars[from, length)} as a record of its own, through univocity; the first is line {@code line}. */
+    private void readExactLines(char[] chars, int from, int length, long line) {
+        if (univocity == null) {
+            univocity = new CsvParser(univocity(options));
+        }
+        long number = line;
+        for (int start = from; start < length; number++) {
+            int end = lineEnd(chars, start, length);
+            String text = new String(chars, start, end - start);
+            start = nextLineStart(chars, end, length);
+            if (text.trim().isEmpty() || options.comment() != '\0' && text.charAt(0) == options.comment()) {
                 continue;
             }
-            record.beginTokens(number, line);
+            record.beginTokens(number, text);
             try {
-                String[] tokens = parser.parseLine(line);
+                String[] tokens = univocity.parseLine(text);
                 if (tokens == null) {
                     continue;
                 }
                 addTokens(record, tokens, options);
             } catch (TextParsingException e) {
-                record.fail(firstSentence(e));
+                record.fail(failure(e, true));
             }
-            records.accept(record);
+            accept(record);
         }
     }
 
-    private static void readWhole(CsvParser parser, Reader input, CsvOptions options, CsvFieldBuffer record,
-                                  Consumer<CsvFieldBuffer> records) {
-        parser.beginParsing(input);
-        try {
+    private void readWhole(Path file) throws IOException {
+        CsvParser parser = new CsvParser(univocity(options));
+        try (InputStream input = Files.newInputStream(file)) {
+            // As Spark: univocity decodes the stream itself (U+FFFD for what is not UTF-8).
+            parser.beginParsing(input, StandardCharsets.UTF_8);
             long nextLine = 1;
             while (true) {
                 String[] tokens;
@@ -127,8 +189,8 @@ final class CsvRecords {
                 } catch (TextParsingException e) {
                     // The consumer fails the read on it, as Spark does; univocity could not go on in any case.
                     record.beginTokens(nextLine, stripLineEnd(e.getParsedContent()));
-                    record.fail(firstSentence(e));
-                    records.accept(record);
+                    record.fail(failure(e, false));
+                    accept(record);
                     return;
                 }
                 if (tokens == null) {
@@ -138,11 +200,44 @@ final class CsvRecords {
                 record.beginTokens(nextLine, stripLineEnd(context.currentParsedContent()));
                 nextLine = context.currentLine() + 1;
                 addTokens(record, tokens, options);
-                records.accept(record);
+                accept(record);
             }
         } finally {
             parser.stopParsing();
         }
+    }
+
+    /** Hands the first record to {@code header} when there is a header, the rest to {@code record}. */
+    private void accept(CsvFieldBuffer next) {
+        if (headerPending && next.failure() == null) {
+            headerPending = false;
+            handler.header(next);
+        } else {
+            handler.record(next);
+        }
+    }
+
+    /** Where line {@code line} (1-based) of {@code chars[0, length)} starts. */
+    private static int lineStart(char[] chars, int length, long line) {
+        int start = 0;
+        for (long l = 1; l < line && start < length; l++) {
+            start = nextLineStart(chars, lineEnd(chars, start, length), length);
+        }
+        return start;
+    }
+
+    /** The index of the {@code \r} or {@code \n} that ends the line starting at {@code from}, or {@code to}. */
+    private static int lineEnd(char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (chars[i] == '\n' || chars[i] == '\r') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private static int nextLineStart(char[] chars, int end, int to) {
+        return end + 1 < to && chars[end] == '\r' && chars[end + 1] == '\n' ? end + 2 : end + 1;
     }
 
     /** univocity leaves a field the record lacks null; Spark reads it as {@code nullValue}. */
@@ -170,10 +265,10 @@ final class CsvRecords {
         settings.setIgnoreLeadingWhitespaces(options.ignoreLeadingWhiteSpace());
         settings.setIgnoreTrailingWhitespaces(options.ignoreTrailingWhiteSpace());
         settings.setReadInputOnSeparateThread(false);
-        settings.setMaxColumns(20480);
+        settings.setMaxColumns(options.maxColumns());
         settings.setNullValue(options.nullValue());
         settings.setEmptyValue(options.emptyValue());
-        settings.setMaxCharsPerColumn(-1);
+        settings.setMaxCharsPerColumn(options.maxCharsPerColumn());
         settings.setUnescapedQuoteHandling(UnescapedQuoteHandling.valueOf(quoting.unescapedQuoteHandling()));
         settings.setLineSeparatorDetectionEnabled(quoting.multiLine());
         settings.setErrorContentLength(1000);
@@ -188,7 +283,10 @@ final class CsvRecords {
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .allowExtraCharsAfterClosingQuote(true);
+                .allowExtraCharsAfterClosingQuote(true)
+                // fastcsv refuses a value longer than its buffer may grow (16 M characters by default); Spark's
+                // maxCharsPerColumn is unlimited by default, and fastcsv only ever reads one block of lines.
+                .maxBufferSize(Integer.MAX_VALUE - 8);
         if (options.comment() != '\0') {
             builder.commentStrategy(CommentStrategy.SKIP).commentCharacter(options.comment());
         }
@@ -233,27 +331,6 @@ final class CsvRecords {
         return true;
     }
 
-    /** Hands the first record to {@code header} when there is a header, the rest to {@code record}. */
-    private static final class HeaderFirst implements Consumer<CsvFieldBuffer> {
-        private final Handler handler;
-        private boolean headerPending;
-
-        HeaderFirst(Handler handler, boolean header) {
-            this.handler = handler;
-            this.headerPending = header;
-        }
-
-        @Override
-        public void accept(CsvFieldBuffer record) {
-            if (headerPending && record.failure() == null) {
-                headerPending = false;
-                handler.header(record);
-            } else {
-                handler.record(record);
-            }
-        }
-    }
-
     private static String stripLineEnd(String text) {
         if (text == null) {
             return "";
@@ -266,6 +343,20 @@ final class CsvRecords {
             end--;
         }
         return text.substring(0, end);
+    }
+
+    /**
+     * Why univocity refused a record. Breaking {@code maxColumns} or {@code maxCharsPerColumn} overflows one of its
+     * arrays; reading line by line Spark reports that as MALFORMED_CSV_RECORD, with {@code multiLine} as it is.
+     */
+    private String failure(TextParsingException e, boolean lineByLine) {
+        if (!(e.getCause() instanceof ArrayIndexOutOfBoundsException)) {
+            return firstSentence(e);
+        }
+        String limit = String.valueOf(e.getMessage()).startsWith("Length of parsed input")
+                ? String.format("a value is longer than %d characters (maxCharsPerColumn)", options.maxCharsPerColumn())
+                : String.format("the record has more than %d values (maxColumns)", options.maxColumns());
+        return lineByLine ? "[MALFORMED_CSV_RECORD] " + limit : limit;
     }
 
     /** univocity's first sentence; the rest names its own settings, which mean nothing to a Sluice user. */

@@ -8,15 +8,19 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.BitSet;
 import java.util.Map;
+import java.util.function.Consumer;
+import sluice.engine.source.InputFigures;
 import sluice.engine.source.SourceContext;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileProblems;
+import sluice.engine.source.file.FileSplit;
+import sluice.engine.source.file.LineBlocks;
 import sluice.engine.source.file.RowCollector;
 import sluice.engine.source.file.TemporalParser;
 import sluice.engine.types.AtomicType;
@@ -34,10 +38,9 @@ import sluice.engine.types.StructType;
  * line that is not JSON keeps only its raw text. Immutable.
  */
 public final class JsonFormat implements FileFormat {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private final Schema schema;
     private final JsonOptions options;
+    private final JsonFactory factory;
     private final int corruptIndex;
     private final StructType dataStruct;
     private final int[] dataColumns;
@@ -45,6 +48,7 @@ public final class JsonFormat implements FileFormat {
     public JsonFormat(Schema schema, JsonOptions options) {
         this.schema = requireNonNull(schema, "schema is null");
         this.options = requireNonNull(options, "options is null");
+        this.factory = options.syntax().factory();
         int corrupt = schema.indexOf(options.columnNameOfCorruptRecord());
         this.corruptIndex = corrupt >= 0 && schema.field(corrupt).type() == AtomicType.STRING ? corrupt : -1;
         java.util.List<Field> fields = new java.util.ArrayList<>();
@@ -64,34 +68,45 @@ public final class JsonFormat implements FileFormat {
     }
 
     @Override
-    public Batch read(Path file, SourceContext context) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw FileProblems.unreadable(context.nodeId(), file, e);
-        }
-        RowCollector rows = new RowCollector(schema, options.mode(), corruptIndex, context.nodeId(), "JSON",
-                file.getFileName().toString(), bytes.length / 64 + 16);
+    public boolean isSplittable() {
+        return true;
+    }
+
+    @Override
+    public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
         JsonValueConverter converter = new JsonValueConverter(
-                TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()));
-        new LineReader(bytes, rows, converter).readAll();
-        return rows.toBatch();
+                TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()),
+                options.syntax().allowNonNumericNumbers());
+        try (LineBlocks blocks = LineBlocks.open(split)) {
+            RowCollector rows = new RowCollector(schema, options.mode(), corruptIndex,
+                    new RowCollector.Origin(context.nodeId(), "JSON", split.fileName(), blocks::fileLine),
+                    (int) Math.min(split.length() / 64 + 16, RowCollector.BATCH_ROWS), new BitSet(), figures, out);
+            while (blocks.next()) {
+                new LineReader(blocks.bytes(), blocks.length(), rows, converter).readAll();
+            }
+            rows.finish();
+        } catch (IOException e) {
+            throw FileProblems.unreadable(context.nodeId(), split.file(), e);
+        } catch (UncheckedIOException e) {
+            throw FileProblems.unreadable(context.nodeId(), split.file(), e.getCause());
+        }
     }
 
     /**
-     * Mutable, one per file read. One parser streams over the whole file, which is much faster than a parser per
-     * line; when a line is broken the parser cannot go on, so a new one starts at the next line. A value that spans
-     * lines is malformed too, since Spark parses each line alone.
+     * Mutable, one per block of whole lines. One parser streams over the block, which is much faster than a parser
+     * per line; when a line is broken the parser cannot go on, so a new one starts at the next line. A value that
+     * spans lines is malformed too, since Spark parses each line alone. Line numbers count from the block's start.
      */
     private final class LineReader {
         private final byte[] bytes;
+        private final int length;
         private final RowCollector rows;
         private final JsonValueConverter converter;
         private final Map<String, Integer> indexes;
 
-        LineReader(byte[] bytes, RowCollector rows, JsonValueConverter converter) {
+        LineReader(byte[] bytes, int length, RowCollector rows, JsonValueConverter converter) {
             this.bytes = bytes;
+            this.length = length;
             this.rows = rows;
             this.converter = converter;
             this.indexes = JsonValueConverter.indexes(dataStruct);
@@ -100,7 +115,7 @@ public final class JsonFormat implements FileFormat {
         void readAll() {
             int offset = 0;
             long lineBase = 0;
-            while (offset >= 0 && offset < bytes.length) {
+            while (offset >= 0 && offset < length) {
                 long badLine = readFrom(offset, lineBase);
                 if (badLine < 0) {
                     return;
@@ -115,7 +130,8 @@ public final class JsonFormat implements FileFormat {
             long recordLine = -1;
             int recordStart = -1;
             long lastLine = -1;
-            try (JsonParser parser = FACTORY.createParser(bytes, offset, bytes.length - offset)) {
+            converter.readFrom(bytes, offset);
+            try (JsonParser parser = factory.createParser(bytes, offset, length - offset)) {
                 for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                     JsonLocation at = parser.currentTokenLocation();
                     recordLine = lineBase + at.getLineNr();
@@ -146,9 +162,12 @@ public final class JsonFormat implements FileFormat {
                     JsonLocation at = e.getLocation();
                     recordLine = lineBase + (at == null ? 1 : at.getLineNr());
                     recordStart = offset + (int) Math.max(0, at == null ? 0 : at.getByteOffset());
-                    recordStart = Math.min(recordStart, bytes.length - 1);
+                    recordStart = Math.min(recordStart, length - 1);
                 }
-                rows.malformedRow(recordLine, e.getOriginalMessage(), lineText(recordStart), false);
+                if (recordLine != lastLine) {
+                    rows.malformedRow(recordLine, e.getOriginalMessage(), lineText(recordStart), false);
+                }
+                // Else the line's first value made its row and Spark never reads past it.
                 return recordLine;
             } catch (IOException e) {
                 throw new IllegalStateException("reading a byte array failed", e);
@@ -187,15 +206,15 @@ public final class JsonFormat implements FileFormat {
         /** Fills the pending row from one object; returns why a value does not fit, or null. */
         private String object(JsonParser parser) throws IOException {
             String failure = null;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            for (JsonToken token = parser.nextToken(); JsonValueConverter.isInObject(token);
+                    token = parser.nextToken()) {
                 Integer index = indexes.get(parser.currentName());
-                parser.nextToken();
                 if (index == null) {
                     parser.skipChildren();
                     continue;
                 }
                 Field field = dataStruct.fields().get(index);
-                Object value = converter.convert(parser, field.type(), field.name());
+                Object value = converter.convertField(parser, field.type(), field.name());
                 if (value == JsonValueConverter.FAILED) {
                     failure = failure == null ? converter.failure() : failure;
                 } else {
@@ -212,7 +231,8 @@ public final class JsonFormat implements FileFormat {
                 rows.setLong(column, date.toEpochDay());
             } else if (value instanceof Instant instant) {
                 rows.setLong(column, instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000);
-            } else if (value instanceof Integer || value instanceof Long) {
+            } else if (value instanceof Byte || value instanceof Short || value instanceof Integer
+                    || value instanceof Long) {
                 rows.setLong(column, ((Number) value).longValue());
             } else if (value instanceof Double || value instanceof Float) {
                 rows.setDouble(column, ((Number) value).doubleValue());
@@ -223,18 +243,13 @@ public final class JsonFormat implements FileFormat {
             }
         }
 
+        /** The text of the line around {@code offset}, without its line end. */
         private String lineText(int offset) {
             int start = offset;
-            while (start > 0 && bytes[start - 1] != '\n') {
+            while (start > 0 && bytes[start - 1] != '\n' && bytes[start - 1] != '\r') {
                 start--;
             }
-            int end = offset;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
-            }
-            if (end > start && bytes[end - 1] == '\r') {
-                end--;
-            }
+            int end = LineBlocks.lineEnd(bytes, offset, length);
             return new String(bytes, start, end - start, StandardCharsets.UTF_8);
         }
 
@@ -242,13 +257,11 @@ public final class JsonFormat implements FileFormat {
         private int lineStartAfter(long line, int offset, long lineBase) {
             long current = lineBase + 1;
             int at = offset;
-            while (at < bytes.length && current <= line) {
-                if (bytes[at] == '\n') {
-                    current++;
-                }
-                at++;
+            while (at < length && current <= line) {
+                at = LineBlocks.nextLineStart(bytes, LineBlocks.lineEnd(bytes, at, length), length);
+                current++;
             }
-            return current > line ? at : -1;
+            return current > line && at < length ? at : -1;
         }
     }
 }

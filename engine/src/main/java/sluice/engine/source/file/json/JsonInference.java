@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +17,8 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.source.file.FileProblems;
+import sluice.engine.source.file.FileSplit;
+import sluice.engine.source.file.LineBlocks;
 import sluice.engine.source.file.ParseMode;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
@@ -35,36 +36,43 @@ import sluice.engine.types.StructType;
  * knowing which line is broken.
  */
 public final class JsonInference {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private JsonInference() {
     }
 
     public static Schema infer(String nodeId, List<Path> files, JsonOptions options) {
+        JsonFactory factory = options.syntax().factory();
         DataType root = AtomicType.NULL;
         boolean malformed = false;
         for (Path file : files) {
-            try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                long lineNumber = 0;
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    lineNumber++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    DataType record = record(line);
-                    if (record == null) {
-                        if (options.mode() == ParseMode.FAILFAST) {
-                            throw Problem.of(ErrorCode.MALFORMED_RECORD, Position.node(nodeId),
-                                    "malformed JSON record in '%s' line %d while inferring the schema",
-                                    file.getFileName(), lineNumber).toException();
+            try (LineBlocks blocks = LineBlocks.open(FileSplit.whole(file, Files.size(file)))) {
+                while (blocks.next()) {
+                    byte[] bytes = blocks.bytes();
+                    long lineInBlock = 0;
+                    for (int start = 0; start < blocks.length(); ) {
+                        int end = LineBlocks.lineEnd(bytes, start, blocks.length());
+                        int lineStart = start;
+                        lineInBlock++;
+                        start = LineBlocks.nextLineStart(bytes, end, blocks.length());
+                        if (isBlank(bytes, lineStart, end)) {
+                            continue;
                         }
-                        malformed |= options.mode() == ParseMode.PERMISSIVE;
-                        continue;
+                        DataType record = record(factory, bytes, lineStart, end);
+                        if (record == null) {
+                            if (options.mode() == ParseMode.FAILFAST) {
+                                throw Problem.of(ErrorCode.MALFORMED_RECORD, Position.node(nodeId),
+                                        "malformed JSON record in '%s' line %d while inferring the schema",
+                                        file.getFileName(), blocks.fileLine(lineInBlock)).toException();
+                            }
+                            malformed |= options.mode() == ParseMode.PERMISSIVE;
+                            continue;
+                        }
+                        root = merge(root, record);
                     }
-                    root = merge(root, record);
                 }
             } catch (IOException e) {
                 throw FileProblems.unreadable(nodeId, file, e);
+            } catch (UncheckedIOException e) {
+                throw FileProblems.unreadable(nodeId, file, e.getCause());
             }
         }
         List<Field> fields = new ArrayList<>(root instanceof StructType struct ? struct.fields() : List.of());
@@ -79,9 +87,12 @@ public final class JsonInference {
         return new Schema(fields.stream().map(f -> Field.of(f.name(), canonical(f.type()))).toList());
     }
 
-    /** The type of one line (a struct, or the merge of a top-level array's objects); null when it is malformed. */
-    private static DataType record(String line) {
-        try (JsonParser parser = FACTORY.createParser(line)) {
+    /**
+     * The type of one line (a struct, or the merge of a top-level array's objects); null when it is malformed. The
+     * line's bytes are parsed as Spark parses them, so bytes that are not UTF-8 make it malformed.
+     */
+    private static DataType record(JsonFactory factory, byte[] bytes, int start, int end) {
+        try (JsonParser parser = factory.createParser(bytes, start, end - start)) {
             JsonToken token = parser.nextToken();
             DataType type = infer(parser, token);
             if (type instanceof StructType) {
@@ -94,8 +105,18 @@ public final class JsonInference {
         } catch (JsonProcessingException e) {
             return null;
         } catch (IOException e) {
-            throw new IllegalStateException("reading a string failed", e);
+            throw new IllegalStateException("reading bytes in memory failed", e);
         }
+    }
+
+    /** Whether a line holds no JSON at all: nothing but JSON's white space (Spark reads no record from it). */
+    private static boolean isBlank(byte[] bytes, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DataType infer(JsonParser parser, JsonToken token) throws IOException {

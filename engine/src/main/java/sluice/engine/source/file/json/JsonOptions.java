@@ -4,16 +4,26 @@ import static java.util.Objects.requireNonNull;
 
 import sluice.engine.source.file.ParseMode;
 
-/** Spark's JSON read options we support; the formats are null when not set (Spark's default parsing). */
-public record JsonOptions(ParseMode mode, String columnNameOfCorruptRecord, String dateFormat, String timestampFormat) {
-    public static final JsonOptions DEFAULTS = new JsonOptions(ParseMode.PERMISSIVE, "_corrupt_record", null, null);
+/**
+ * Spark's JSON read options we support; the formats are null when not set (Spark's default parsing), and
+ * {@code syntax} says which JSON beyond the standard is accepted.
+ */
+public record JsonOptions(ParseMode mode, String columnNameOfCorruptRecord, String dateFormat, String timestampFormat,
+                          JsonSyntax syntax) {
+    public static final JsonOptions DEFAULTS = new JsonOptions(ParseMode.PERMISSIVE, "_corrupt_record", null, null,
+            JsonSyntax.SPARK_DEFAULTS);
 
     public JsonOptions {
         requireNonNull(mode, "mode is null");
         requireNonNull(columnNameOfCorruptRecord, "columnNameOfCorruptRecord is null");
+        requireNonNull(syntax, "syntax is null");
     }
 
     public JsonOptions withMode(ParseMode parseMode) {
-        return new JsonOptions(parseMode, columnNameOfCorruptRecord, dateFormat, timestampFormat);
+        return new JsonOptions(parseMode, columnNameOfCorruptRecord, dateFormat, timestampFormat, syntax);
+    }
+
+    public JsonOptions withSyntax(JsonSyntax accepted) {
+        return new JsonOptions(mode, columnNameOfCorruptRecord, dateFormat, timestampFormat, accepted);
     }
 }

@@ -1,12 +1,11 @@
 package sluice.engine.source.file.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,35 +17,80 @@ import sluice.engine.source.file.DecimalText;
 import sluice.engine.source.file.TemporalParser;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
 import sluice.engine.types.StructType;
 
 /**
  * Mutable, owned by the thread reading one file: converts the JSON value under a parser to a value of a column's
  * type as Spark's {@code JacksonParser} does. Numbers go to numeric columns only (a JSON string {@code "12"} is no
- * INT), any value goes to a STRING column (non-strings as their JSON text), an empty string is malformed for every
- * type but STRING, and a TIMESTAMP may be a number of seconds. Results are Java objects of
- * {@link sluice.engine.types.ColumnVector#get}; on a mismatch it skips the value and returns {@link #FAILED}, and
- * {@link #failure()} says why.
+ * INT), any value goes to a STRING column (non-strings as their exact text in the file), a BINARY column takes a base64 string,
+ * an empty string is malformed for every type but STRING and BINARY, and a TIMESTAMP may be a number of seconds.
+ * Results are Java objects of {@link sluice.engine.types.ColumnVector#get}; on a mismatch it skips the value and
+ * returns {@link #FAILED}, and {@link #failure()} says why.
  */
 final class JsonValueConverter {
     static final Object FAILED = new Object();
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private final TemporalParser temporal;
+    private final boolean allowNonNumericNumbers;
     private final Map<StructType, Map<String, Integer>> fieldIndexes = new HashMap<>();
     private String failure;
+    private byte[] source;
+    private int sourceStart;
 
-    JsonValueConverter(TemporalParser temporal) {
+    JsonValueConverter(TemporalParser temporal, boolean allowNonNumericNumbers) {
         this.temporal = temporal;
+        this.allowNonNumericNumbers = allowNonNumericNumbers;
+    }
+
+    /**
+     * The bytes the next parsers read, from {@code start} on: a parser's byte offsets count from there. A STRING
+     * column takes a value that is not a string as its exact text in these bytes.
+     */
+    void readFrom(byte[] bytes, int start) {
+        this.source = bytes;
+        this.sourceStart = start;
     }
 
     /** Why the last {@link #FAILED} happened. */
     String failure() {
         return failure;
+    }
+
+    /**
+     * The value of the field whose name is under {@code parser}, as {@link #convert}, read from the next token (or
+     * the current one if it is a value, as Spark's {@code parseJsonToken}); a
+     * value the parser cannot read (a string holding bytes that are not UTF-8, a broken nested value) is
+     * {@link #FAILED} too. Spark's JacksonParser catches such a failure per field and array element and reads on
+     * from wherever Jackson stopped, so the fields after it may still fit, or the object may break at the next token.
+     */
+    Object convertField(JsonParser parser, DataType type, String column) throws IOException {
+        return convertCaught(parser, true, type, column);
+    }
+
+    /** The array element under {@code parser}, as {@link #convertField}. */
+    private Object convertElement(JsonParser parser, DataType type, String column) throws IOException {
+        return convertCaught(parser, false, type, column);
+    }
+
+    private Object convertCaught(JsonParser parser, boolean field, DataType type, String column)
+            throws IOException {
+        try {
+            if (field && parser.currentToken() == JsonToken.FIELD_NAME) {
+                parser.nextToken();
+            }
+            return convert(parser, type, column);
+        } catch (JsonProcessingException e) {
+            failure = e.getOriginalMessage();
+            parser.skipChildren();
+            return FAILED;
+        }
     }
 
     /** The value under {@code parser} (its current token) as {@code type}; null for JSON null. */
@@ -56,7 +100,13 @@ final class JsonValueConverter {
             return null;
         }
         if (type == AtomicType.STRING) {
-            return token == JsonToken.VALUE_STRING ? parser.getText() : jsonText(parser);
+            return token == JsonToken.VALUE_STRING ? parser.getText() : exactText(parser);
+        }
+        if (type == AtomicType.BINARY) {
+            // Spark reads binary from a JSON string (an empty one too) as base64 with Jackson's getBinaryValue, which
+            // decodes straight from the input: a string that ends short of its padding fails after Jackson has read
+            // the closing quote, so the parser reads on out of step and the rest of the object breaks, as in Spark.
+            return token == JsonToken.VALUE_STRING ? Bytes.of(parser.getBinaryValue()) : fail(parser, type, column);
         }
         if (token == JsonToken.VALUE_STRING && parser.getTextLength() == 0) {
             return fail(parser, type, column);
@@ -71,17 +121,24 @@ final class JsonValueConverter {
         try {
             if (type == AtomicType.INT) {
                 return token == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : null;
+            } else if (type == AtomicType.TINYINT) {
+                // Jackson's getByteValue, as Spark's: -128 to 255, where 128 to 255 wrap to negative bytes.
+                return token == JsonToken.VALUE_NUMBER_INT ? parser.getByteValue() : null;
+            } else if (type == AtomicType.SMALLINT) {
+                return token == JsonToken.VALUE_NUMBER_INT ? parser.getShortValue() : null;
             } else if (type == AtomicType.BIGINT) {
                 return token == JsonToken.VALUE_NUMBER_INT ? parser.getLongValue() : null;
             } else if (type == AtomicType.DOUBLE) {
-                return number ? parser.getDoubleValue() : nonNumeric(parser, token);
+                // Boxed on both sides: a primitive on one would unbox the other's null into a NullPointerException.
+                return number ? Double.valueOf(parser.getDoubleValue()) : nonNumeric(parser, token);
             } else if (type == AtomicType.FLOAT) {
                 Double special = nonNumeric(parser, token);
-                return number ? parser.getFloatValue() : special == null ? null : special.floatValue();
+                return number ? Float.valueOf(parser.getFloatValue()) : special == null ? null : special.floatValue();
             } else if (type == AtomicType.BOOLEAN) {
                 return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE ? parser.getBooleanValue() : null;
             } else if (type instanceof DecimalType decimal) {
-                return number ? DecimalText.fit(parser.getDecimalValue(), decimal)
+                // NaN and the infinities are numbers to Jackson, but no decimal (Spark fails the field).
+                return number && !parser.isNaN() ? DecimalText.fit(parser.getDecimalValue(), decimal)
                         : token == JsonToken.VALUE_STRING ? DecimalText.parse(parser.getText(), decimal) : null;
             } else if (type == AtomicType.DATE) {
                 long days = token == JsonToken.VALUE_STRING ? temporal.parseDate(parser.getText()) : TemporalParser.INVALID;
@@ -92,6 +149,8 @@ final class JsonValueConverter {
                 return token == JsonToken.START_OBJECT ? struct(parser, struct) : null;
             } else if (type instanceof ArrayType array) {
                 return token == JsonToken.START_ARRAY ? array(parser, array, column) : null;
+            } else if (type instanceof MapType map) {
+                return token == JsonToken.START_OBJECT ? map(parser, map, column) : null;
             }
         } catch (InputCoercionException e) {
             return null;
@@ -114,14 +173,17 @@ final class JsonValueConverter {
                 .plusNanos(Math.floorMod(micros, 1_000_000L) * 1000L);
     }
 
-    /** Spark's allowNonNumericNumbers (on by default) for strings in DOUBLE and FLOAT columns. */
-    private static Double nonNumeric(JsonParser parser, JsonToken token) throws IOException {
-        if (token != JsonToken.VALUE_STRING) {
+    /**
+     * Spark's allowNonNumericNumbers (on by default) for strings in DOUBLE and FLOAT columns: the texts Spark names,
+     * which are not quite the tokens Jackson takes (a bare INF is neither).
+     */
+    private Double nonNumeric(JsonParser parser, JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_STRING || !allowNonNumericNumbers) {
             return null;
         }
         return switch (parser.getText()) {
             case "NaN" -> Double.NaN;
-            case "Infinity", "+Infinity", "+INF", "INF" -> Double.POSITIVE_INFINITY;
+            case "Infinity", "+Infinity", "+INF" -> Double.POSITIVE_INFINITY;
             case "-Infinity", "-INF" -> Double.NEGATIVE_INFINITY;
             default -> null;
         };
@@ -131,15 +193,14 @@ final class JsonValueConverter {
         Map<String, Integer> indexes = fieldIndexes.computeIfAbsent(struct, JsonValueConverter::indexes);
         Object[] values = new Object[struct.fields().size()];
         boolean failed = false;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        for (JsonToken token = parser.nextToken(); isInObject(token); token = parser.nextToken()) {
             Integer index = indexes.get(parser.currentName());
-            parser.nextToken();
             if (index == null) {
                 parser.skipChildren();
                 continue;
             }
             Field field = struct.fields().get(index);
-            Object value = convert(parser, field.type(), field.name());
+            Object value = convertField(parser, field.type(), field.name());
             failed |= value == FAILED;
             values[index] = value == FAILED ? null : value;
         }
@@ -150,11 +211,37 @@ final class JsonValueConverter {
         List<Object> values = new ArrayList<>();
         boolean failed = false;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            Object value = convert(parser, array.elementType(), column);
+            Object value = convertElement(parser, array.elementType(), column);
             failed |= value == FAILED;
             values.add(value == FAILED ? null : value);
         }
         return failed ? FAILED : java.util.Collections.unmodifiableList(values);
+    }
+
+    /**
+     * A JSON object read into a map: every field a key (a STRING; the planner refuses other key types), in the
+     * order written, duplicates kept, as Spark's JacksonParser builds the map.
+     */
+    private Object map(JsonParser parser, MapType map, String column) throws IOException {
+        List<Object> keys = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        boolean failed = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            keys.add(parser.currentName());
+            parser.nextToken();
+            Object value = convert(parser, map.valueType(), column);
+            failed |= value == FAILED;
+            values.add(value == FAILED ? null : value);
+        }
+        return failed ? FAILED : new MapValue(keys, values);
+    }
+
+    /**
+     * Whether {@code token} is still inside the object being read. As Spark's {@code nextUntil(END_OBJECT)}, any other
+     * token goes on: an unknown field's name and then its value are each skipped, one token at a time.
+     */
+    static boolean isInObject(JsonToken token) {
+        return token != null && token != JsonToken.END_OBJECT;
     }
 
     /** Field name to index; Spark matches JSON keys to fields case-sensitively by default. */
@@ -176,11 +263,15 @@ final class JsonValueConverter {
         return FAILED;
     }
 
-    private static String jsonText(JsonParser parser) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(text)) {
-            generator.copyCurrentStructure(parser);
-        }
-        return text.toString();
+    /**
+     * The text of the value under {@code parser} exactly as the file has it (Spark's
+     * {@code spark.sql.json.enableExactStringParsing}, on by default): {@code 1.50}, {@code +INF} or an object with
+     * its spaces and single quotes, not Jackson's rewriting of them.
+     */
+    private String exactText(JsonParser parser) throws IOException {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren();
+        int end = (int) parser.currentLocation().getByteOffset();
+        return new String(source, sourceStart + start, end - start, StandardCharsets.UTF_8);
     }
 }

@@ -1,13 +1,17 @@
 package sluice.engine.source.file.text;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
+import sluice.engine.source.InputFigures;
 import sluice.engine.source.SourceContext;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileProblems;
+import sluice.engine.source.file.FileSplit;
+import sluice.engine.source.file.LineBlocks;
 import sluice.engine.source.file.ParseMode;
 import sluice.engine.source.file.RowCollector;
 import sluice.engine.types.AtomicType;
@@ -17,7 +21,8 @@ import sluice.engine.types.Schema;
 
 /**
  * Text files as Spark reads them: every line (split at {@code \n}, {@code \r\n} or {@code \r}) is a row, empty
- * lines included, without its line end. Immutable.
+ * lines included, without its line end. Bytes that are not UTF-8 become U+FFFD, as when Spark shows the line's
+ * bytes as a string. Immutable.
  */
 public final class TextFormat implements FileFormat {
     public static final Schema SCHEMA = Schema.of(Field.of("value", AtomicType.STRING));
@@ -28,17 +33,32 @@ public final class TextFormat implements FileFormat {
     }
 
     @Override
-    public Batch read(Path file, SourceContext context) {
-        RowCollector rows = new RowCollector(SCHEMA, ParseMode.PERMISSIVE, -1, context.nodeId(), "text",
-                file.getFileName().toString(), 1024);
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                rows.setObject(0, line);
-                rows.appendRow();
+    public boolean isSplittable() {
+        return true;
+    }
+
+    @Override
+    public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
+        RowCollector rows = new RowCollector(SCHEMA, ParseMode.PERMISSIVE, -1,
+                new RowCollector.Origin(context.nodeId(), "text", split.fileName(), LongUnaryOperator.identity()),
+                (int) Math.min(split.length() / 32 + 16, RowCollector.BATCH_ROWS), new BitSet(), figures, out);
+        try (LineBlocks blocks = LineBlocks.open(split)) {
+            while (blocks.next()) {
+                byte[] bytes = blocks.bytes();
+                int end = blocks.length();
+                for (int start = 0; start < end; ) {
+                    int lineEnd = LineBlocks.lineEnd(bytes, start, end);
+                    // A String made from bytes replaces what is not UTF-8 with U+FFFD.
+                    rows.setObject(0, new String(bytes, start, lineEnd - start, StandardCharsets.UTF_8));
+                    rows.appendRow();
+                    start = LineBlocks.nextLineStart(bytes, lineEnd, end);
+                }
             }
         } catch (IOException e) {
-            throw FileProblems.unreadable(context.nodeId(), file, e);
+            throw FileProblems.unreadable(context.nodeId(), split.file(), e);
+        } catch (UncheckedIOException e) {
+            throw FileProblems.unreadable(context.nodeId(), split.file(), e.getCause());
         }
-        return rows.toBatch();
+        rows.finish();
     }
 }

@@ -1,0 +1,40 @@
+package sluice.engine.aggregate;
+
+import java.util.List;
+import sluice.engine.types.ColumnVector;
+import sluice.engine.types.DataType;
+import sluice.engine.types.VectorBuilder;
+
+/**
+ * One aggregate function over its compiled arguments. Its buffer is a run of {@link #bufferTypes()} slots in a row
+ * of values (as {@link StoredValues} reads them), so the state store can encode every function's buffer alike.
+ * Immutable; the buffers are the caller's.
+ */
+public interface AggregateFunction {
+
+    /** Spark's result type. */
+    DataType resultType();
+
+    /** Whether the result can be null (count's cannot; the others are null for a group of only nulls). */
+    boolean nullable();
+
+    /** The types of the buffer slots. */
+    List<DataType> bufferTypes();
+
+    /** Sets the slots {@code [at, at + bufferTypes().size())} to the empty group's values. */
+    void initialize(Object[] buffer, int at);
+
+    /** Adds row {@code row} of the argument vectors to the buffer. */
+    void update(Object[] buffer, int at, List<ColumnVector> args, int row);
+
+    /**
+     * Ends the batch's updates of a group the batch touched, before its buffer is kept: functions whose result
+     * depends on the order of floating-point operations merge the batch's partial into the kept value here, as
+     * Spark's streaming aggregation merges a batch's partial aggregate into its state. Nothing by default.
+     */
+    default void endBatch(Object[] buffer, int at) {
+    }
+
+    /** Appends the result of the buffer. */
+    void result(Object[] buffer, int at, VectorBuilder out);
+}

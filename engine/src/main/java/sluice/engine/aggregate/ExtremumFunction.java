@@ -1,0 +1,50 @@
+package sluice.engine.aggregate;
+
+import java.util.List;
+import sluice.engine.types.ColumnVector;
+import sluice.engine.types.DataType;
+import sluice.engine.types.VectorBuilder;
+
+/**
+ * Spark's {@code max} ({@code greatest} true) and {@code min}: the input's type, nulls skipped, null for a group of
+ * only nulls, values ordered as Spark orders them. Immutable.
+ */
+record ExtremumFunction(DataType resultType, boolean greatest) implements AggregateFunction {
+
+    @Override
+    public boolean nullable() {
+        return true;
+    }
+
+    @Override
+    public List<DataType> bufferTypes() {
+        return List.of(resultType);
+    }
+
+    @Override
+    public void initialize(Object[] buffer, int at) {
+        buffer[at] = null;
+    }
+
+    @Override
+    public void update(Object[] buffer, int at, List<ColumnVector> args, int row) {
+        Object value = StoredValues.read(args.get(0), row);
+        if (value == null) {
+            return;
+        }
+        Object current = buffer[at];
+        if (current == null) {
+            buffer[at] = value;
+            return;
+        }
+        int order = StoredValues.compare(value, current);
+        if (greatest ? order > 0 : order < 0) {
+            buffer[at] = value;
+        }
+    }
+
+    @Override
+    public void result(Object[] buffer, int at, VectorBuilder out) {
+        StoredValues.append(out, buffer[at]);
+    }
+}

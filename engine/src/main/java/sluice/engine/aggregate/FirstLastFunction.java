@@ -1,0 +1,48 @@
+package sluice.engine.aggregate;
+
+import java.util.List;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.ColumnVector;
+import sluice.engine.types.DataType;
+import sluice.engine.types.VectorBuilder;
+
+/**
+ * Spark's {@code first} ({@code last} false) and {@code last}: the input's type, the value of the group's first (or
+ * last) row in Sluice's row order, which is the order of the files and of the rows in them; with {@code ignoreNulls}
+ * the first (last) non-null value. Spark calls them non-deterministic because its order across partitions is not
+ * fixed; within one partition it is this order. The buffer is the value and whether one was taken, as Spark's.
+ * Immutable.
+ */
+record FirstLastFunction(DataType resultType, boolean last, boolean ignoreNulls) implements AggregateFunction {
+
+    @Override
+    public boolean nullable() {
+        return true;
+    }
+
+    @Override
+    public List<DataType> bufferTypes() {
+        return List.of(resultType, AtomicType.BOOLEAN);
+    }
+
+    @Override
+    public void initialize(Object[] buffer, int at) {
+        buffer[at] = null;
+        buffer[at + 1] = false;
+    }
+
+    @Override
+    public void update(Object[] buffer, int at, List<ColumnVector> args, int row) {
+        Object value = StoredValues.read(args.get(0), row);
+        if (ignoreNulls && value == null || !last && (Boolean) buffer[at + 1]) {
+            return;
+        }
+        buffer[at] = value;
+        buffer[at + 1] = true;
+    }
+
+    @Override
+    public void result(Object[] buffer, int at, VectorBuilder out) {
+        StoredValues.append(out, buffer[at]);
+    }
+}

@@ -1,0 +1,96 @@
+package sluice.engine.aggregate;
+
+import java.math.BigDecimal;
+import java.util.List;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.ColumnVector;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.VectorBuilder;
+
+/**
+ * Spark's {@code sum}: BIGINT for integral input, DOUBLE for FLOAT and DOUBLE, DECIMAL(p + 10, s) bounded to 38
+ * digits for DECIMAL(p, s), the interval for an interval; null when the group has no non-null value. Under ANSI
+ * mode (Spark 4's default) an integral or interval sum that overflows, or a decimal one past its precision, stops
+ * the query with Spark's error. The buffer is the sum, null until a value comes. Immutable.
+ */
+record SumFunction(DataType resultType) implements AggregateFunction {
+    private static final String ANSI_HINT =
+            " If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.";
+
+    static DataType resultTypeOf(DataType input) {
+        if (input instanceof DecimalType decimal) {
+            return bounded(decimal.precision() + 10, decimal.scale());
+        } else if (input == AtomicType.INTERVAL) {
+            return AtomicType.INTERVAL;
+        } else if (input == AtomicType.FLOAT || input == AtomicType.DOUBLE) {
+            return AtomicType.DOUBLE;
+        }
+        return AtomicType.BIGINT;
+    }
+
+    static DecimalType bounded(int precision, int scale) {
+        return new DecimalType(Math.min(precision, DecimalType.MAX_PRECISION), Math.min(scale,
+                DecimalType.MAX_PRECISION));
+    }
+
+    @Override
+    public boolean nullable() {
+        return true;
+    }
+
+    @Override
+    public List<DataType> bufferTypes() {
+        return List.of(resultType);
+    }
+
+    @Override
+    public void initialize(Object[] buffer, int at) {
+        buffer[at] = null;
+    }
+
+    @Override
+    public void update(Object[] buffer, int at, List<ColumnVector> args, int row) {
+        Object value = StoredValues.read(args.get(0), row);
+        if (value == null) {
+            return;
+        }
+        Object sum = buffer[at];
+        if (resultType instanceof DecimalType) {
+            BigDecimal addend = (BigDecimal) value;
+            buffer[at] = sum == null ? addend : ((BigDecimal) sum).add(addend);
+        } else if (resultType == AtomicType.DOUBLE) {
+            // Spark adds the first value to zero, so a lone -0.0 sums to 0.0.
+            buffer[at] = (sum == null ? 0.0 : (Double) sum) + (Double) value;
+        } else {
+            long addend = (Long) value;
+            try {
+                buffer[at] = sum == null ? addend : Math.addExact((Long) sum, addend);
+            } catch (ArithmeticException e) {
+                throw overflow();
+            }
+        }
+    }
+
+    private RuntimeException overflow() {
+        return Problem.of(ErrorCode.ARITHMETIC_OVERFLOW, Position.NOWHERE,
+                "[ARITHMETIC_OVERFLOW] long overflow. Use 'try_add' to tolerate overflow and return NULL instead."
+                        + ANSI_HINT)
+                .toException();
+    }
+
+    @Override
+    public void result(Object[] buffer, int at, VectorBuilder out) {
+        Object sum = buffer[at];
+        if (sum instanceof BigDecimal decimal && decimal.precision() - decimal.scale()
+                > ((DecimalType) resultType).precision() - ((DecimalType) resultType).scale()) {
+            throw Problem.of(ErrorCode.ARITHMETIC_OVERFLOW, Position.NOWHERE,
+                    "[ARITHMETIC_OVERFLOW] Overflow in sum of decimals. Use 'try_sum' to tolerate overflow and return "
+                            + "NULL instead." + ANSI_HINT).toException();
+        }
+        StoredValues.append(out, sum);
+    }
+}

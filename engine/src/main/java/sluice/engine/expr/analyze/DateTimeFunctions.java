@@ -1,0 +1,226 @@
+package sluice.engine.expr.analyze;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.Locale;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.expr.parse.Ast;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
+
+/**
+ * The date and time functions beyond the fixed ones of {@link FunctionCatalog}: truncation, month arithmetic, the
+ * conversions between timestamps and epoch counts, and the named parts of a date, typed as Spark types them.
+ * Stateless.
+ */
+final class DateTimeFunctions implements FunctionFamily {
+    static final Set<String> NAMES = Set.of("date_trunc", "trunc", "last_day", "add_months", "months_between",
+            "next_day", "make_date", "timestamp_seconds", "timestamp_millis", "timestamp_micros", "unix_seconds",
+            "unix_millis", "unix_micros", "unix_date", "date_from_unix_date", "dayname", "monthname", "weekday",
+            "weekofyear", "current_timezone", "from_unixtime", "make_timestamp", "try_make_timestamp", "extract",
+            "date_part", "datepart", "to_unix_timestamp", "date_diff", "dateadd", "curdate", "from_utc_timestamp",
+            "to_utc_timestamp");
+
+    private static final DataType S = AtomicType.STRING;
+    private static final DataType I = AtomicType.INT;
+    private static final DataType DATE = AtomicType.DATE;
+    private static final DataType TS = AtomicType.TIMESTAMP;
+
+    private final Analyzer analyzer;
+    private final FunctionCatalog catalog;
+
+    DateTimeFunctions(Analyzer analyzer, FunctionCatalog catalog) {
+        this.analyzer = analyzer;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Set<String> names() {
+        return NAMES;
+    }
+
+    @Override
+    public Typed resolve(String name, Ast.Call call, List<Typed> args) {
+        return switch (name) {
+            // Spark casts the arguments of these (ImplicitCastInputTypes); a bad format or day name is a null row.
+            case "date_trunc" -> cast(name, call, args, TS, true, S, TS);
+            case "trunc" -> cast(name, call, args, DATE, true, DATE, S);
+            case "next_day" -> cast(name, call, args, DATE, true, DATE, S);
+            case "last_day" -> cast(name, call, args, DATE, false, DATE);
+            case "add_months" -> cast(name, call, args, DATE, false, DATE, I);
+            case "make_date" -> cast(name, call, args, DATE, false, I, I, I);
+            case "date_from_unix_date" -> cast(name, call, args, DATE, false, I);
+            case "dayname", "monthname" -> cast(name, call, args, S, false, DATE);
+            case "weekday", "weekofyear" -> cast(name, call, args, I, false, DATE);
+            case "months_between" -> monthsBetween(call, args);
+            case "from_unixtime" -> fromUnixtime(call, args);
+            // These take their argument as it is (ExpectsInputTypes): no implicit cast.
+            case "unix_seconds", "unix_millis", "unix_micros" -> exact(name, call, args, TS, AtomicType.BIGINT);
+            case "unix_date" -> exact(name, call, args, DATE, I);
+            case "timestamp_millis", "timestamp_micros" -> epochCount(name, call, args, false);
+            case "timestamp_seconds" -> epochCount(name, call, args, true);
+            case "from_utc_timestamp", "to_utc_timestamp" -> cast(name, call, args, TS, false, TS, S);
+            case "make_timestamp", "try_make_timestamp" -> makeTimestamp(name, call, args);
+            case "extract", "date_part", "datepart" -> extract(name, call, args);
+            // Spark's other names of unix_timestamp, datediff, date_add and current_date.
+            case "to_unix_timestamp" -> catalog.resolveAs("unix_timestamp", call, args);
+            case "date_diff" -> catalog.resolveAs("datediff", call, args);
+            case "dateadd" -> renamed(catalog.resolveAs("date_add", call, args), "dateadd", "date_add");
+            case "curdate" -> catalog.resolveAs("current_date", call, args);
+            case "current_timezone" -> {
+                catalog.checkArity(call, args.size(), 0, 0);
+                yield FunctionCatalog.call(name, args, S, false, call.span(), FunctionCatalog.sqlName(call, args));
+            }
+            default -> throw new IllegalStateException("not a date and time function: " + name);
+        };
+    }
+
+    private Typed cast(String name, Ast.Call call, List<Typed> args, DataType result, boolean nullable,
+            DataType... params) {
+        catalog.checkArity(call, args.size(), params.length, params.length);
+        List<Typed> coerced = new ArrayList<>();
+        for (int i = 0; i < params.length; i++) {
+            coerced.add(analyzer.expect(args.get(i), params[i], name + " argument " + (i + 1)));
+        }
+        boolean anyNull = coerced.stream().anyMatch(Typed::nullable);
+        return FunctionCatalog.call(name, coerced, result, nullable || anyNull, call.span(),
+                FunctionCatalog.sqlName(call, coerced));
+    }
+
+    private Typed exact(String name, Ast.Call call, List<Typed> args, DataType param, DataType result) {
+        catalog.checkArity(call, args.size(), 1, 1);
+        Typed arg = args.get(0);
+        if (arg.type() != param && arg.type() != AtomicType.NULL) {
+            throw analyzer.mismatch(arg, name, param.sql());
+        }
+        Typed typed = analyzer.coerce(arg, param);
+        return FunctionCatalog.call(name, List.of(typed), result, typed.nullable(), call.span(),
+                FunctionCatalog.sqlName(call, List.of(typed)));
+    }
+
+    /** timestamp_millis and timestamp_micros take an integral type; timestamp_seconds any number. */
+    private Typed epochCount(String name, Ast.Call call, List<Typed> args, boolean anyNumber) {
+        catalog.checkArity(call, args.size(), 1, 1);
+        Typed arg = args.get(0);
+        DataType type = arg.type() == AtomicType.NULL ? AtomicType.BIGINT : arg.type();
+        if (anyNumber ? !type.isNumeric() : !type.isIntegral()) {
+            throw analyzer.mismatch(arg, name, anyNumber ? "a numeric type" : "an integral type");
+        }
+        Typed typed = analyzer.coerce(arg, type);
+        // A NaN or infinite DOUBLE or FLOAT is a null timestamp.
+        boolean nullable = typed.nullable() || type == AtomicType.DOUBLE || type == AtomicType.FLOAT;
+        return FunctionCatalog.call(name, List.of(typed), TS, nullable, call.span(),
+                FunctionCatalog.sqlName(call, List.of(typed)));
+    }
+
+    /** months_between(a, b[, roundOff]): without roundOff Spark passes true, and names the call with it. */
+    private Typed monthsBetween(Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 2, 3);
+        List<Typed> coerced = new ArrayList<>();
+        coerced.add(analyzer.expect(args.get(0), TS, "months_between argument 1"));
+        coerced.add(analyzer.expect(args.get(1), TS, "months_between argument 2"));
+        coerced.add(args.size() == 3 ? analyzer.expect(args.get(2), AtomicType.BOOLEAN, "months_between argument 3")
+                : new Typed.Constant(Boolean.TRUE, AtomicType.BOOLEAN, call.span(), "true"));
+        boolean nullable = coerced.stream().anyMatch(Typed::nullable);
+        return FunctionCatalog.call("months_between", coerced, AtomicType.DOUBLE, nullable, call.span(),
+                FunctionCatalog.sqlName(call, coerced));
+    }
+
+    /** from_unixtime(seconds[, fmt]): without fmt Spark passes yyyy-MM-dd HH:mm:ss, and names the call with it. */
+    private Typed fromUnixtime(Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 1, 2);
+        List<Typed> coerced = new ArrayList<>();
+        coerced.add(analyzer.expect(args.get(0), AtomicType.BIGINT, "from_unixtime argument 1"));
+        coerced.add(args.size() == 2 ? analyzer.expect(args.get(1), S, "from_unixtime argument 2")
+                : new Typed.Constant("yyyy-MM-dd HH:mm:ss", S, call.span(), "yyyy-MM-dd HH:mm:ss"));
+        boolean nullable = coerced.stream().anyMatch(Typed::nullable);
+        return FunctionCatalog.call("from_unixtime", coerced, S, nullable, call.span(),
+                FunctionCatalog.sqlName(call, coerced));
+    }
+
+    /** The call with Spark's name for it where Spark prints the expression's own name, not the one called. */
+    private static Typed renamed(Typed typed, String called, String printed) {
+        Typed.Call call = (Typed.Call) typed;
+        return FunctionCatalog.call(call.function(), call.args(), call.type(), call.nullable(), call.span(),
+                printed + call.sql().substring(called.length()));
+    }
+
+    /**
+     * make_timestamp(year, month, day, hour, min, sec[, timezone]): the fields cast to INT, the seconds to
+     * DECIMAL(16,6). try_make_timestamp is null where make_timestamp fails, and Spark names it without the zone.
+     */
+    private Typed makeTimestamp(String name, Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 6, 7);
+        List<Typed> coerced = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            DataType param = i < 5 ? I : i == 5 ? new DecimalType(16, 6) : S;
+            coerced.add(analyzer.expect(args.get(i), param, name + " argument " + (i + 1)));
+        }
+        boolean tryCall = name.equals("try_make_timestamp");
+        boolean nullable = tryCall || coerced.stream().anyMatch(Typed::nullable);
+        String sql = FunctionCatalog.sqlName(call, tryCall ? coerced.subList(0, 6) : coerced);
+        return FunctionCatalog.call(name, coerced, TS, nullable, call.span(), sql);
+    }
+
+    /**
+     * extract(field, source), date_part and datepart: the field is a text constant naming a part of a date or
+     * timestamp, which Spark turns into the function for that part. extract and datepart print as
+     * {@code name(field FROM source)}, date_part as a call.
+     */
+    private Typed extract(String name, Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 2, 2);
+        Typed field = args.get(0);
+        Typed source = args.get(1);
+        if (!(field instanceof Typed.Constant constant)
+                || !(constant.type() == S || constant.type() == AtomicType.NULL)) {
+            throw analyzer.error(ErrorCode.WRONG_ARGUMENTS, field.span(),
+                    "the field of %s must be a text constant, such as 'YEAR'", name);
+        }
+        String sql = name + "(" + field.sql() + (name.equals("date_part") ? ", " : " FROM ") + source.sql() + ")";
+        if (constant.value() == null) {
+            return new Typed.Constant(null, AtomicType.DOUBLE, call.span(), sql);
+        }
+        String part = partFunction(((String) constant.value()).toUpperCase(Locale.ROOT));
+        if (part == null || !(source.type() == DATE || source.type() == TS || source.type() == S
+                || source.type() == AtomicType.NULL)) {
+            throw analyzer.error(ErrorCode.WRONG_ARGUMENTS, field.span(),
+                    "%s cannot take the field %s of '%s' (type %s): the fields are YEAR, YEAROFWEEK, QUARTER, MONTH, "
+                    + "WEEK, DAY, DAYOFWEEK, DAYOFWEEK_ISO, DOY, HOUR, MINUTE and SECOND of a date or timestamp",
+                    name, field.sql(), source.sql(), source.type().sql());
+        }
+        Ast.Call partCall = new Ast.Call(part, call.args().subList(1, 2), call.nameSpan(), call.span());
+        Typed.Call typed;
+        if (part.equals("second_fraction")) {
+            Typed timestamp = analyzer.expect(source, TS, name + " argument 2");
+            typed = FunctionCatalog.call(part, List.of(timestamp), new DecimalType(8, 6), timestamp.nullable(),
+                    call.span(), sql);
+        } else if (part.equals("yearofweek") || part.equals("dayofweek_iso")) {
+            Typed date = analyzer.expect(source, DATE, name + " argument 2");
+            typed = FunctionCatalog.call(part, List.of(date), I, date.nullable(), call.span(), sql);
+        } else {
+            typed = (Typed.Call) catalog.resolveAs(part, partCall, List.of(source));
+        }
+        return FunctionCatalog.call(typed.function(), typed.args(), typed.type(), typed.nullable(), call.span(), sql);
+    }
+
+    /** The function Spark's DatePart turns an extract field into, or null for a field it does not know. */
+    private static String partFunction(String field) {
+        return switch (field) {
+            case "YEAR", "Y", "YEARS", "YR", "YRS" -> "year";
+            case "YEAROFWEEK" -> "yearofweek";
+            case "QUARTER", "QTR" -> "quarter";
+            case "MONTH", "MON", "MONS", "MONTHS" -> "month";
+            case "WEEK", "W", "WEEKS" -> "weekofyear";
+            case "DAY", "D", "DAYS" -> "day";
+            case "DAYOFWEEK", "DOW" -> "dayofweek";
+            case "DAYOFWEEK_ISO", "DOW_ISO" -> "dayofweek_iso";
+            case "DOY" -> "dayofyear";
+            case "HOUR", "H", "HOURS", "HR", "HRS" -> "hour";
+            case "MINUTE", "M", "MIN", "MINS", "MINUTES" -> "minute";
+            case "SECOND", "S", "SEC", "SECONDS", "SECS" -> "second_fraction";
+            default -> null;
+        };
+    }
+}

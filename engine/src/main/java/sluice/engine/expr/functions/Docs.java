@@ -1,0 +1,40 @@
+package sluice.engine.expr.functions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Collects the described functions of one group. Mutable; used only while the registry is built. */
+final class Docs {
+    private final FunctionGroup group;
+    private final List<SqlFunction> functions = new ArrayList<>();
+
+    Docs(FunctionGroup group) {
+        this.group = group;
+    }
+
+    /**
+     * A function: {@code names} is the name and then its aliases, separated by spaces; {@code signatures} one or
+     * more, separated by {@code "; "}.
+     */
+    Docs add(String names, String signatures, String description, String example, String result) {
+        return add(names, signatures, description, example, result, true);
+    }
+
+    /** An operator or syntax, written otherwise than {@code name(...)}. */
+    Docs operator(String names, String signatures, String description, String example, String result) {
+        return add(names, signatures, description, example, result, false);
+    }
+
+    private Docs add(String names, String signatures, String description, String example, String result,
+            boolean callable) {
+        List<String> all = Arrays.asList(names.split(" "));
+        functions.add(new SqlFunction(all.get(0), all.subList(1, all.size()), group,
+                Arrays.asList(signatures.split("; ")), description, example, result, callable));
+        return this;
+    }
+
+    List<SqlFunction> functions() {
+        return List.copyOf(functions);
+    }
+}

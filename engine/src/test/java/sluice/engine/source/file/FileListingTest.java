@@ -1,0 +1,90 @@
+package sluice.engine.source.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.SluiceException;
+
+/** The files a source's path names, as Spark lists them: a folder, a file, or a glob. */
+class FileListingTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void files() throws IOException {
+        for (String name : List.of("in/a.csv", "in/b.csv", "in/c.json", "in/_d.csv", "in/sub/e.csv", "in2/f.csv",
+                "other/g.csv")) {
+            Path file = dir.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "1\n");
+        }
+    }
+
+    private List<String> list(String path, String pathGlobFilter) {
+        return new FileListing("in", dir.resolve(path), pathGlobFilter).list().stream()
+                .map(file -> dir.relativize(Path.of(URI.create(file.path()))).toString()).sorted().toList();
+    }
+
+    @Test
+    void aFolderIsListedRecursivelyWithoutHiddenFiles() {
+        assertThat(list("in", null)).containsExactly("in/a.csv", "in/b.csv", "in/c.json", "in/sub/e.csv");
+    }
+
+    @Test
+    void aFileIsItself() {
+        assertThat(list("in/b.csv", null)).containsExactly("in/b.csv");
+    }
+
+    @Test
+    void aHiddenFileNamedByThePathIsStillHidden() {
+        assertThat(list("in/_d.csv", null)).isEmpty();
+    }
+
+    @Test
+    void aGlobListsTheFilesItMatchesAndTheFoldersItMatchesRecursively() {
+        assertThat(list("in/*.csv", null)).containsExactly("in/a.csv", "in/b.csv");
+        assertThat(list("in*/*.csv", null)).containsExactly("in/a.csv", "in/b.csv", "in2/f.csv");
+        assertThat(list("in/*", null)).containsExactly("in/a.csv", "in/b.csv", "in/c.json", "in/sub/e.csv");
+        assertThat(list("{in2,other}", null)).containsExactly("in2/f.csv", "other/g.csv");
+        assertThat(list("in/[^a].csv", null)).containsExactly("in/b.csv");
+        assertThat(list("in/[!b].csv", null)).containsExactly("in/a.csv");
+    }
+
+    @Test
+    void pathGlobFilterKeepsMatchingNamesUnderAGlobToo() {
+        assertThat(list("in*", "[a-e].csv")).containsExactly("in/a.csv", "in/b.csv", "in/sub/e.csv");
+    }
+
+    @Test
+    void aGlobThatMatchesNothingYetListsNothing() {
+        FileListing listing = new FileListing("in", dir.resolve("later/*.csv"), null);
+
+        listing.checkExists();
+
+        assertThat(listing.list()).isEmpty();
+    }
+
+    @Test
+    void aMissingPathThatIsNoGlobFails() {
+        FileListing listing = new FileListing("in", dir.resolve("nowhere.csv"), null);
+
+        assertThatThrownBy(listing::checkExists).isInstanceOfSatisfying(SluiceException.class, e ->
+                assertThat(e.problem().code()).isEqualTo(ErrorCode.SOURCE_FAILED))
+                .hasMessage("in: path does not exist: '" + dir.resolve("nowhere.csv") + "'");
+    }
+
+    @Test
+    void aMalformedGlobIsRefused() {
+        assertThatThrownBy(() -> FileListing.checkGlob("a[bc")).hasMessage("'[' in 'a[bc' is not closed");
+        assertThatThrownBy(() -> FileListing.checkGlob("{a,b")).hasMessage("'{' in '{a,b' is not closed");
+    }
+}
