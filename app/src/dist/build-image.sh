@@ -36,7 +36,10 @@ mkdir -p "$work"
 #    its platform jars are modular, so jlink takes them as they are. Their native libraries are resources inside the
 #    jars, which JavaFX would unpack into ~/.openjfx at every first start; they go to the runtime's lib folder instead,
 #    where JavaFX looks first. Made again only when the JDK, the JavaFX jars or the module list change.
-modules=java.logging,java.management,java.prefs,java.sql,javafx.controls
+#    java.security.jgss, java.security.sasl and jdk.unsupported: the Kafka client (its logins, lz4); javafx.fxml: the
+#    workbench's window layouts. jdeps names java.desktop too, for optional parts of Jackson and ControlsFX: left out.
+modules=java.logging,java.management,java.prefs,java.security.jgss,java.security.sasl,java.sql,jdk.unsupported
+modules=$modules,javafx.controls,javafx.fxml
 fx_jars=("$javafx"/javafx-*-linux*.jar)
 [ -e "${fx_jars[0]}" ] || { say "no JavaFX platform jars in $javafx" >&2; exit 1; }
 runtime_key="$java_home $(tr '\n' ' ' < "$java_home/release") $modules $(ls -l "${fx_jars[@]}" | awk '{print $5, $9}')"

@@ -53,7 +53,8 @@ class PackagedImageIT {
         Result modules = run(List.of(IMAGE.resolve("lib/runtime/bin/java").toString(), "--list-modules"), Map.of());
 
         assertThat(modules.stdout().lines().map(line -> line.substring(0, line.indexOf('@'))))
-                .contains("javafx.base", "javafx.controls", "javafx.graphics", "java.logging", "java.prefs", "java.sql")
+                .contains("javafx.base", "javafx.controls", "javafx.fxml", "javafx.graphics", "java.logging",
+                        "java.prefs", "java.sql", "java.security.sasl")
                 .doesNotContain("java.compiler", "jdk.compiler", "jdk.jlink", "javafx.web");
     }
 
