@@ -2,12 +2,16 @@ package sluice.app;
 
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** The JavaFX application: applies the theme, opens the window, and acts on {@code --open FILE} and {@code --run}. */
 public final class WorkbenchApp extends Application {
+    private static final System.Logger LOG = System.getLogger(WorkbenchApp.class.getName());
     private Workbench workbench;
 
     @Override
@@ -30,10 +34,18 @@ public final class WorkbenchApp extends Application {
         } else {
             workbench.files().newDocument();
         }
+        // Start-up is measured to this line (README, Install): the packaged launcher's figure and its training run.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, event -> LOG.log(System.Logger.Level.INFO,
+                "window shown {0} ms after the process started", Long.toString(millisSinceProcessStart())));
         stage.show();
         if (options.run()) {
             workbench.runWhenChecked();
         }
+    }
+
+    private static long millisSinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
     }
 
     @Override

@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  * run {@code sluice run} as whole processes, as a user would, and read the engine's own progress lines for rows/s
  * and ms per batch. With {@code --spark-classpath FILE} the same pipelines also run on Spark local mode through
  * Sluice's Spark runner, and the table gains Spark's times and the ratio. (a) runs three times on each engine and the
- * median counts: one whole process of either varies by a tenth or more between runs. Usage:
- * {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt] [engine jar]}.
+ * median counts: one whole process of either varies by a tenth or more between runs. With {@code --launcher PATH}
+ * (the app image's {@code bin/sluice}) (a) also runs through that launcher, three times, in its own row and next to
+ * Spark. Usage: {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt]
+ * [--launcher app/target/dist/Sluice/bin/sluice] [engine jar]}.
  */
 public final class EngineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,11 +71,24 @@ public final class EngineBenchmark {
             spark = SparkProcess.from(Path.of("spark", "target", "classes"), Path.of(rest.get(flag + 1)));
             rest.subList(flag, flag + 2).clear();
         }
+        List<String> launcher = null;
+        flag = rest.indexOf("--launcher");
+        if (flag >= 0 && flag + 1 < rest.size()) {
+            launcher = List.of(Path.of(rest.get(flag + 1)).toAbsolutePath().toString());
+            rest.subList(flag, flag + 2).clear();
+        }
         Path engineJar = Path.of(rest.isEmpty() ? "engine/target/sluice-engine.jar" : rest.get(0)).toAbsolutePath();
         if (!Files.exists(engineJar)) {
             System.err.println("engine jar not found at " + engineJar + "; build it with: mvn -B -q -DskipTests package");
             System.exit(2);
         }
+        if (launcher != null && !Files.isExecutable(Path.of(launcher.get(0)))) {
+            System.err.println("launcher not found at " + launcher.get(0)
+                    + "; build the app image with: mvn -B -q -DskipTests package");
+            System.exit(2);
+        }
+        List<String> jar = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                engineJar.toString());
         Path work = Files.createTempDirectory("sluice-bench");
         try {
             Path big = work.resolve("big");
@@ -83,14 +98,11 @@ public final class EngineBenchmark {
             System.out.printf(Locale.ROOT, "Sluice engine benchmark, %d cores, Java %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
-            List<Run> runsOfA = new java.util.ArrayList<>();
-            for (int i = 0; i < RUNS_OF_A; i++) {
-                runsOfA.add(runEngine(engineJar, work, "a", big, ""));
-            }
-            runsOfA.sort(Comparator.comparingLong(Run::wallMs));
+            List<Run> runsOfA = runsOfA(jar, work, big);
             Run a = runsOfA.get(RUNS_OF_A / 2);
-            Run b = runEngine(engineJar, work, "b", small, ", \"maxFilesPerTrigger\": \"1\"");
-            Run d = runEngine(engineJar, work, "d", big, "", FUNCTIONS);
+            List<Run> packagedRunsOfA = launcher == null ? List.of() : runsOfA(launcher, work, big);
+            Run b = runEngine(jar, work, "b", small, ", \"maxFilesPerTrigger\": \"1\"");
+            Run d = runEngine(jar, work, "d", big, "", FUNCTIONS);
             PlainLoop.run(big);
             long loopStart = System.nanoTime();
             PlainLoop.Counts counts = PlainLoop.run(big);
@@ -100,6 +112,9 @@ public final class EngineBenchmark {
             System.out.println("| case | rows | batches | whole process | rows/s (whole process) | rows/s (engine) | ms per batch |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             row("(a) 2,000,000 CSV rows, 20 files: select + filter -> noop", a);
+            if (launcher != null) {
+                row("(a) the same through the app image's bin/sluice", packagedRunsOfA.get(RUNS_OF_A / 2));
+            }
             row("(b) 300 batches of 10 rows, maxFilesPerTrigger 1", b);
             row("(d) 2,000,000 CSV rows: ten string and date functions -> noop", d);
             System.out.printf(Locale.ROOT, "| (c) hand-written single-pass loop, same files as (a) | %,d | - | %,d ms | - | %,.0f | - |%n",
@@ -117,6 +132,10 @@ public final class EngineBenchmark {
                 System.out.println("| case | Sluice, whole process | Spark local[2], whole process | Spark / Sluice |");
                 System.out.println("|---|---:|---:|---:|");
                 compare("(a) 2,000,000 CSV rows: select + filter -> noop", a.wallMs(), sparkA);
+                if (launcher != null) {
+                    compare("(a) the same through the app image's bin/sluice",
+                            packagedRunsOfA.get(RUNS_OF_A / 2).wallMs(), sparkA);
+                }
                 compare("(b) 300 batches of 10 rows", b.wallMs(), sparkB);
                 compare("(d) 2,000,000 CSV rows: ten string and date functions", d.wallMs(), sparkD);
                 System.out.printf(Locale.ROOT, "%nSpark: %,.0f rows/s for (a), %.0f ms per batch for (b), whole process"
@@ -125,6 +144,10 @@ public final class EngineBenchmark {
                         runsOfA.stream().map(run -> String.format(Locale.ROOT, "%,d", run.wallMs())).toList(),
                         java.util.Arrays.stream(sparkRunsOfA).mapToObj(ms -> String.format(Locale.ROOT, "%,d", ms))
                                 .toList());
+            }
+            if (launcher != null) {
+                System.out.printf(Locale.ROOT, "(a) through bin/sluice, %d runs: %s ms%n", RUNS_OF_A,
+                        packagedRunsOfA.stream().map(run -> String.format(Locale.ROOT, "%,d", run.wallMs())).toList());
             }
         } finally {
             delete(work);
@@ -141,19 +164,31 @@ public final class EngineBenchmark {
                 run.batches(), run.wallMs(), run.wallRowsPerSecond(), run.engineRowsPerSecond(), run.msPerBatch());
     }
 
-    private static Run runEngine(Path engineJar, Path work, String name, Path data, String extraOptions)
+    /** (a) {@link #RUNS_OF_A} times through {@code sluice}, fastest first. */
+    private static List<Run> runsOfA(List<String> sluice, Path work, Path big)
             throws IOException, InterruptedException {
-        return runEngine(engineJar, work, name, data, extraOptions, QUERY);
+        List<Run> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < RUNS_OF_A; i++) {
+            runs.add(runEngine(sluice, work, "a", big, ""));
+        }
+        runs.sort(Comparator.comparingLong(Run::wallMs));
+        return runs;
     }
 
-    private static Run runEngine(Path engineJar, Path work, String name, Path data, String extraOptions,
+    /** One whole process of {@code sluice run} (the engine jar, or a launcher: {@code sluice} is the command). */
+    private static Run runEngine(List<String> sluice, Path work, String name, Path data, String extraOptions)
+            throws IOException, InterruptedException {
+        return runEngine(sluice, work, name, data, extraOptions, QUERY);
+    }
+
+    private static Run runEngine(List<String> sluice, Path work, String name, Path data, String extraOptions,
             String query) throws IOException, InterruptedException {
         Path pipeline = work.resolve(name + ".sluice.json");
         Files.writeString(pipeline, String.format(Locale.ROOT, query, name,
                 data.toString().replace("\\", "\\\\"), extraOptions));
         Path progress = work.resolve(name + ".progress");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", engineJar.toString(), "run", pipeline.toString(), "--trigger", "available-now", "--progress");
+        List<String> command = new java.util.ArrayList<>(sluice);
+        command.addAll(List.of("run", pipeline.toString(), "--trigger", "available-now", "--progress"));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(progress.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

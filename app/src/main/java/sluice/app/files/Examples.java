@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The example pipelines of {@code sample-data/pipelines}, looked up from the working directory: the repository root
- * ({@code sample-data}) or a module folder ({@code ../sample-data}), so they are found from either. Stateless.
+ * The example pipelines of {@code sample-data/pipelines}: the folder the system property {@code sluice.examples}
+ * names (the packaged launcher sets it to the image's copy), or else the one seen from the working directory, the
+ * repository root ({@code sample-data}) or a module folder ({@code ../sample-data}). Stateless.
  */
 public final class Examples {
     static final String SUFFIX = ".sluice.json";
@@ -18,8 +19,15 @@ public final class Examples {
     private Examples() {
     }
 
-    /** The examples folder seen from {@code workingDir}, if there is one. */
+    /** The examples folder: {@code sluice.examples} if it names one, else the one seen from {@code workingDir}. */
     public static Optional<Path> folder(Path workingDir) {
+        return folder(workingDir, System.getProperty("sluice.examples"));
+    }
+
+    static Optional<Path> folder(Path workingDir, String configured) {
+        if (configured != null && Files.isDirectory(Path.of(configured))) {
+            return Optional.of(Path.of(configured).toAbsolutePath().normalize());
+        }
         for (String candidate : List.of("sample-data", "../sample-data")) {
             Path folder = workingDir.resolve(candidate).resolve("pipelines").normalize();
             if (Files.isDirectory(folder)) {

@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Builds the self-contained app image target/dist/Sluice with the JDK's jlink and jpackage: its own trimmed runtime
+# with the JavaFX modules, the launchers bin/Sluice (workbench) and bin/sluice (command line), the examples, and a
+# class-data sharing archive made from training runs; and, where dpkg-deb and fakeroot exist, a .deb of it.
+# Maven runs it in the app module's package phase (app/pom.xml, profile app-image). Where this JDK lacks jpackage,
+# jlink or its jmods it says so and makes nothing; the profiles no-jpackage and no-jmods then skip the image test.
+set -euo pipefail
+
+usage="usage: build-image.sh JAVA_HOME APP_JAR LIBRARIES_DIR JAVAFX_DIR SAMPLE_DATA_DIR VERSION TARGET_DIR"
+[ $# -eq 7 ] || { echo "$usage" >&2; exit 2; }
+absolute() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+java_home=$(absolute "$1") app_jar=$(absolute "$2") libraries=$(absolute "$3") javafx=$(absolute "$4")
+sample_data=$(absolute "$5") version=${6%%-*} target=$(absolute "$7")
+here=$(cd "$(dirname "$0")" && pwd)
+dist=$target/dist
+image=$dist/Sluice
+work=$target/image-work
+
+say() { echo "[sluice image] $*"; }
+seconds_since() { echo $(( $(date +%s) - $1 )); }
+
+missing=()
+for tool in jlink jpackage; do
+    [ -x "$java_home/bin/$tool" ] || missing+=("$tool")
+done
+[ -d "$java_home/jmods" ] || missing+=("jmods")
+if [ ${#missing[@]} -gt 0 ]; then
+    say "skipped: the JDK at $java_home has no ${missing[*]} (Debian: apt-get install openjdk-17-jdk-headless);" \
+        "javafx:run and the engine jar work without them"
+    exit 0
+fi
+started=$(date +%s)
+mkdir -p "$work"
+
+# 1. The runtime: the JDK modules the app and the engine use, and JavaFX's. JavaFX's jmods are not on Maven Central;
+#    its platform jars are modular, so jlink takes them as they are. Their native libraries are resources inside the
+#    jars, which JavaFX would unpack into ~/.openjfx at every first start; they go to the runtime's lib folder instead,
+#    where JavaFX looks first. Made again only when the JDK, the JavaFX jars or the module list change.
+#    java.security.jgss, java.security.sasl and jdk.unsupported: the Kafka client (its logins, lz4); javafx.fxml: the
+#    workbench's window layouts. jdeps names java.desktop too, for optional parts of Jackson and ControlsFX: left out.
+modules=java.logging,java.management,java.prefs,java.security.jgss,java.security.sasl,java.sql,jdk.unsupported
+modules=$modules,javafx.controls,javafx.fxml
+fx_jars=("$javafx"/javafx-*-linux*.jar)
+[ -e "${fx_jars[0]}" ] || { say "no JavaFX platform jars in $javafx" >&2; exit 1; }
+runtime_key="$java_home $(tr '\n' ' ' < "$java_home/release") $modules $(ls -l "${fx_jars[@]}" | awk '{print $5, $9}')"
+if [ ! -f "$work/runtime.key" ] || [ "$(cat "$work/runtime.key")" != "$runtime_key" ]; then
+    rm -rf "$work/runtime" "$work/runtime.key"
+    module_path="$java_home/jmods$(printf ':%s' "${fx_jars[@]}")"
+    "$java_home/bin/jlink" --module-path "$module_path" --add-modules "$modules" --exclude-resources '**.so' \
+        --strip-debug --no-header-files --no-man-pages --output "$work/runtime"
+    for jar in "${fx_jars[@]}"; do
+        libraries_in_jar=$("$java_home/bin/jar" tf "$jar" | grep '\.so$' || true)
+        if [ -n "$libraries_in_jar" ]; then
+            (cd "$work/runtime/lib" && "$java_home/bin/jar" xf "$jar" $libraries_in_jar)
+        fi
+    done
+    echo "$runtime_key" > "$work/runtime.key"
+fi
+
+# 2. The app: jars on the class path (JavaFX is in the runtime), the examples beside them (lib/app/sample-data).
+rm -rf "$work/input" "$image"
+mkdir -p "$work/input" "$dist"
+cp "$libraries"/*.jar "$work/input/"
+cp "$app_jar" "$work/input/sluice-app.jar"
+cp -r "$sample_data" "$work/input/sample-data"
+examples='$APPDIR/sample-data/pipelines'
+"$java_home/bin/jpackage" --type app-image --dest "$dist" --name Sluice --app-version "$version" \
+    --description "Desktop stream workbench with Spark Structured Streaming semantics" --vendor Sluice \
+    --icon "$here/sluice.png" --runtime-image "$work/runtime" --input "$work/input" \
+    --main-jar sluice-app.jar --main-class sluice.app.Launcher \
+    --java-options '-XX:SharedArchiveFile=$APPDIR/sluice.jsa' --java-options "-Dsluice.examples=$examples" \
+    --arguments "--open $examples/stocks-replay.sluice.json" \
+    --add-launcher sluice="$here/sluice-cli.properties"
+cp "$here/make-cds-archive.sh" "$image/lib/make-cds-archive.sh"
+chmod +x "$image/lib/make-cds-archive.sh"
+
+# 3. Training runs record the classes that start-up loads; the archive made from them is mapped by both launchers.
+#    The command line: validate, nodes, export, and runs of the examples and of the benchmark's query shape (CSV,
+#    select, filter, noop, progress lines). The workbench: opened on the stocks example and run until its first
+#    batches, under a private Xvfb (no window on the builder's screen), and stopped.
+app=$image/lib/app
+java=$image/lib/runtime/bin/java
+classpath=$(sed -n "s|^app\.classpath=\\\$APPDIR|$app|p" "$app/Sluice.cfg" | paste -sd: -)
+lists=$work/classlists
+rm -rf "$lists" && mkdir -p "$lists"
+record() {
+    local name=$1
+    shift
+    "$java" -Xshare:off -XX:DumpLoadedClassList="$lists/$name" -cp "$classpath" "$@"
+}
+pipelines=$app/sample-data/pipelines
+cat > "$work/training.sluice.json" <<EOF
+{"format": "sluice/1", "name": "training", "nodes": [
+  {"id": "stocks", "type": "source.file", "options": {"path": "$app/sample-data/stocks", "format": "csv",
+   "header": "true",
+   "schema": "Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING"}},
+  {"id": "change", "type": "transform.select", "inputs": ["stocks"],
+   "options": {"expressions": ["Name", "Date", "Close", "Close - Open AS change"]}},
+  {"id": "rising", "type": "transform.filter", "inputs": ["change"], "options": {"condition": "change > 0"}},
+  {"id": "out", "type": "sink.noop", "inputs": ["rising"]}
+]}
+EOF
+cli=sluice.engine.cli.Main
+{
+    record validate $cli validate "$pipelines/stocks-replay.sluice.json"
+    record nodes $cli nodes
+    record export $cli export "$pipelines/stocks-replay.sluice.json" --to pyspark
+    record stocks $cli run "$pipelines/stocks-replay.sluice.json" --trigger available-now
+    record json $cli run "$pipelines/json-messages.sluice.json" --trigger available-now
+    record query $cli run "$work/training.sluice.json" --trigger available-now --progress
+} > "$work/training-cli.log" 2>&1 || {
+    cat "$work/training-cli.log" >&2
+    say "a command-line training run failed" >&2
+    exit 1
+}
+
+train_workbench() {
+    local display_file=$work/xvfb.display log=$work/training-workbench.log xvfb workbench waited=0
+    rm -f "$display_file"
+    Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$display_file" 2>/dev/null &
+    xvfb=$!
+    until [ -s "$display_file" ] || [ $waited -ge 100 ]; do sleep 0.1; waited=$((waited + 1)); done
+    : > "$log"
+    DISPLAY=":$(cat "$display_file")" "$java" -Xshare:off -XX:DumpLoadedClassList="$lists/workbench" \
+        -Djava.util.prefs.userRoot="$work/preferences" -Dsluice.examples="$pipelines" -cp "$classpath" \
+        sluice.app.Launcher --open "$pipelines/stocks-replay.sluice.json" --run > "$log" 2>&1 &
+    workbench=$!
+    waited=0
+    until grep -q "window shown" "$log" || ! kill -0 $workbench 2>/dev/null || [ $waited -ge 600 ]; do
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    if grep -q "window shown" "$log"; then
+        sleep 3 # the stocks example's first batches: one per second
+        say "workbench training run: $(grep -o 'window shown.*' "$log")"
+    else
+        say "the workbench's training run showed no window (see $log); its classes are left out of the archive"
+        rm -f "$lists/workbench"
+    fi
+    kill $workbench 2>/dev/null || true
+    wait $workbench 2>/dev/null || true
+    kill $xvfb 2>/dev/null || true
+    wait $xvfb 2>/dev/null || true
+}
+if command -v Xvfb >/dev/null 2>&1; then
+    train_workbench
+else
+    say "no Xvfb (apt-get install xvfb): the workbench's classes are left out of the archive, its window opens later"
+fi
+cat "$lists"/* | awk '!seen[$0]++' > "$app/sluice.classlist"
+"$image/lib/make-cds-archive.sh"
+say "app image $image made in $(seconds_since "$started") s"
+
+# 4. The .deb: the same image under /opt/sluice, a desktop entry with the icon, and /usr/bin/sluice (postinst). The
+#    archive is left out of the package: it names this folder's jars, so the postinst makes it for /opt/sluice.
+#    deb/ overrides jpackage's postinst and prerm, and hides the menu entry jpackage 17 makes for every launcher.
+if command -v dpkg-deb >/dev/null 2>&1 && command -v fakeroot >/dev/null 2>&1; then
+    started=$(date +%s)
+    rm -f "$dist"/sluice_*.deb
+    mv "$app/sluice.jsa" "$work/sluice.jsa"
+    # gzip: a few seconds where dpkg-deb's default, xz, takes a minute or two on two cores; every dpkg reads it.
+    DPKG_DEB_COMPRESSOR_TYPE=gzip "$java_home/bin/jpackage" --type deb --app-image "$image" --dest "$dist" \
+        --name Sluice --app-version "$version" \
+        --description "Desktop stream workbench with Spark Structured Streaming semantics" --vendor Sluice \
+        --icon "$here/sluice.png" --linux-package-name sluice --install-dir /opt --linux-shortcut \
+        --linux-menu-group Development --linux-app-category devel --resource-dir "$here/deb"
+    mv "$work/sluice.jsa" "$app/sluice.jsa"
+    say "package $(ls "$dist"/sluice_*.deb) made in $(seconds_since "$started") s"
+else
+    say "no .deb: it needs dpkg-deb and fakeroot (apt-get install fakeroot)"
+fi
