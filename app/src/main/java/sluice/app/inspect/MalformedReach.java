@@ -28,7 +28,7 @@ record MalformedReach(Kind kind, String lostAt) {
 
     /** Node types whose output rows are input rows, one for one or fewer, so a malformed row stays marked. */
     private static final Set<String> ROW_PRESERVING = Set.of("transform.select", "transform.withColumn",
-            "transform.filter", "transform.union");
+            "transform.filter", "transform.union", "transform.watermark");
 
     static MalformedReach of(PipelineSpec pipeline, String nodeId) {
         return pipeline == null || nodeId == null ? new MalformedReach(Kind.NO_SOURCE, null)
