@@ -119,7 +119,7 @@ final class OutputModeCheck {
     }
 
     /** The steps a sink's rows pass through, the sink excluded, each once. */
-    private static List<QueryPlan.Step> above(QueryPlan.Step sink, Map<String, QueryPlan.Step> byId) {
+    static List<QueryPlan.Step> above(QueryPlan.Step sink, Map<String, QueryPlan.Step> byId) {
         Map<String, QueryPlan.Step> found = new LinkedHashMap<>();
         List<String> pending = new ArrayList<>(sink.inputs());
         while (!pending.isEmpty()) {

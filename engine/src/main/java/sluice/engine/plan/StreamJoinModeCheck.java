@@ -22,7 +22,7 @@ final class StreamJoinModeCheck {
         steps.forEach(step -> byId.put(step.nodeId(), step));
         for (QueryPlan.Step step : steps) {
             if (step.node() instanceof PlannedNode.SinkNode sink && sink.outputMode() != OutputMode.APPEND
-                    && OutputModeCheck.statefulAbove(step, byId).stream().anyMatch(id -> isStreamJoin(byId.get(id)))) {
+                    && OutputModeCheck.above(step, byId).stream().anyMatch(StreamJoinModeCheck::isStreamJoin)) {
                 String mode = sink.outputMode().optionValue();
                 problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, Position.option(step.nodeId(), "outputMode"),
                         "Join between two streaming DataFrames/Datasets is not supported in %s output mode, only in "
