@@ -17,23 +17,14 @@ import sluice.engine.types.MapType;
  * their wider type without reading strings as numbers, two arrays likewise; elements that are compared or ordered
  * must have an order (no maps). Every array made here allows nulls inside. Stateless.
  */
-final class ArrayFunctions implements FunctionFamily {
+final class ArrayFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("array_contains", "array_position", "array_remove", "array_distinct",
             "array_union", "array_intersect", "array_except", "arrays_overlap", "array_join", "array_max",
             "array_min", "array_size", "array_append", "array_prepend", "array_compact", "array_repeat", "flatten",
             "slice", "sort_array", "get", "array_insert");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     ArrayFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -14,21 +14,12 @@ import sluice.engine.types.DataType;
  * The functions over STRING or BINARY values: lengths in characters, bytes and bits, hex and base64 text, and
  * encode and decode with a character set. Types their arguments as Spark's implicit casts do. Stateless.
  */
-final class BinaryFunctions implements FunctionFamily {
+final class BinaryFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("length", "char_length", "character_length", "octet_length",
             "bit_length", "hex", "unhex", "base64", "unbase64", "encode", "decode");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     BinaryFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -9,23 +9,15 @@ import sluice.engine.types.AtomicType;
  * The bitwise functions: shiftleft, shiftright, shiftrightunsigned, bit_count and bit_get (getbit), typed as Spark
  * types them. Stateless.
  */
-final class BitwiseFunctions implements FunctionFamily {
+final class BitwiseFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("shiftleft", "shiftright", "shiftrightunsigned", "bit_count", "bit_get",
             "getbit");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
     private final BitwiseOperators operators;
 
     BitwiseFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
+        super(NAMES, analyzer, catalog);
         this.operators = new BitwiseOperators(analyzer);
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
     }
 
     @Override

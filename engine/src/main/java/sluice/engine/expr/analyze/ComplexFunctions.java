@@ -21,21 +21,12 @@ import sluice.engine.types.StructType;
  * from constants or from what each value was written as. Every array, map and struct made here allows nulls inside.
  * Stateless.
  */
-final class ComplexFunctions implements FunctionFamily {
+final class ComplexFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("array", "map", "named_struct", "struct", "element_at", "size",
             "cardinality");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     ComplexFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

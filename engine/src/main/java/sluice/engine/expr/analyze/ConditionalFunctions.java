@@ -13,21 +13,12 @@ import sluice.engine.types.DataType;
  * nanvl, nullif, nullifzero, zeroifnull, equal_null, isnan, and between and when written as functions, built as
  * Spark rewrites them (nullif(a, b) is {@code CASE WHEN a = b THEN NULL ELSE a END}, typed as {@code a}). Stateless.
  */
-final class ConditionalFunctions implements FunctionFamily {
+final class ConditionalFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("nanvl", "nullif", "nullifzero", "zeroifnull", "equal_null", "isnan",
             "between", "when");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     ConditionalFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package sluice.engine.expr.analyze;
 
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import sluice.engine.diag.ErrorCode;
@@ -14,7 +13,7 @@ import sluice.engine.types.DecimalType;
  * Casts written as functions, {@code int(x)} for {@code CAST(x AS INT)} and so on: ANSI casts that Spark names after
  * their argument alone. Stateless.
  */
-final class ConversionFunctions implements FunctionFamily {
+final class ConversionFunctions extends AnalyzedFamily {
     static final Map<String, DataType> TARGETS = new TreeMap<>(Map.ofEntries(
             Map.entry("boolean", AtomicType.BOOLEAN), Map.entry("tinyint", AtomicType.TINYINT),
             Map.entry("smallint", AtomicType.SMALLINT), Map.entry("int", AtomicType.INT),
@@ -23,17 +22,8 @@ final class ConversionFunctions implements FunctionFamily {
             Map.entry("string", AtomicType.STRING), Map.entry("binary", AtomicType.BINARY),
             Map.entry("date", AtomicType.DATE), Map.entry("timestamp", AtomicType.TIMESTAMP)));
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     ConversionFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return TARGETS.keySet();
+        super(TARGETS.keySet(), analyzer, catalog);
     }
 
     @Override

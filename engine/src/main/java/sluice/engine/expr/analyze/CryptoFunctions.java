@@ -11,23 +11,14 @@ import sluice.engine.types.DataType;
  * aes_encrypt, aes_decrypt and try_aes_decrypt: Spark's defaults (GCM, DEFAULT padding, no IV or AAD) filled in and
  * shown in the generated name as Spark shows them; text arguments become their UTF-8 bytes. Stateless.
  */
-final class CryptoFunctions implements FunctionFamily {
+final class CryptoFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("aes_encrypt", "aes_decrypt", "try_aes_decrypt");
 
     private static final DataType B = AtomicType.BINARY;
     private static final DataType S = AtomicType.STRING;
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     CryptoFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -12,7 +12,7 @@ import sluice.engine.types.StructType;
  * schema_of_csv's text a constant STRING that is not NULL (Spark infers the schema once); their options a map(...)
  * of constant strings among Spark's CSV options Sluice knows; Spark names the calls without their options. Stateless.
  */
-final class CsvFunctions implements FunctionFamily {
+final class CsvFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("to_csv", "schema_of_csv");
 
     /** Spark's CSV write options Sluice takes; Spark's others change how CSV is written, and Sluice has them not. */
@@ -24,17 +24,8 @@ final class CsvFunctions implements FunctionFamily {
     private static final Set<String> CHARACTERS = Set.of("sep", "escape");
     private static final Set<String> BOOLEANS = Set.of("escapeQuotes", "quoteAll");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     CsvFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

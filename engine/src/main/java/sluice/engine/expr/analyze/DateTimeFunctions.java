@@ -15,7 +15,7 @@ import sluice.engine.types.DecimalType;
  * conversions between timestamps and epoch counts, and the named parts of a date, typed as Spark types them.
  * Stateless.
  */
-final class DateTimeFunctions implements FunctionFamily {
+final class DateTimeFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("date_trunc", "trunc", "last_day", "add_months", "months_between",
             "next_day", "make_date", "timestamp_seconds", "timestamp_millis", "timestamp_micros", "unix_seconds",
             "unix_millis", "unix_micros", "unix_date", "date_from_unix_date", "dayname", "monthname", "weekday",
@@ -29,17 +29,8 @@ final class DateTimeFunctions implements FunctionFamily {
     private static final DataType TS = AtomicType.TIMESTAMP;
     private static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     DateTimeFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -14,22 +14,13 @@ import sluice.engine.types.DecimalType;
  * Functions that write values as text or read text as binary: format_number, format_string (printf) and to_binary
  * (try_to_binary), typed as Spark types them. Stateless.
  */
-final class FormatFunctions implements FunctionFamily {
+final class FormatFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("format_number", "format_string", "printf", "to_binary",
             "try_to_binary", "to_number", "try_to_number", "to_char", "to_varchar");
     private static final Set<String> BINARY_FORMATS = Set.of("hex", "utf-8", "utf8", "base64");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     FormatFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

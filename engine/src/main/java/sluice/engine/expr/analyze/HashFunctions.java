@@ -10,20 +10,11 @@ import sluice.engine.types.AtomicType;
  * The hash functions: digests of a binary value (md5, sha1, sha2, crc32; a string is cast to its UTF-8 bytes) and
  * Spark's seeded hashes of any values (hash, xxhash64). Stateless.
  */
-final class HashFunctions implements FunctionFamily {
+final class HashFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("md5", "sha", "sha1", "sha2", "crc32", "hash", "xxhash64");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     HashFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -13,7 +13,7 @@ import sluice.engine.types.AtomicType;
  * arguments must be STRING already (Spark casts nothing here), and schema_of_json's text must be a constant, as
  * Spark infers the schema once. Stateless.
  */
-final class JsonTextFunctions implements FunctionFamily {
+final class JsonTextFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("get_json_object", "json_array_length", "json_object_keys",
             "schema_of_json");
 
@@ -23,17 +23,8 @@ final class JsonTextFunctions implements FunctionFamily {
             "allowUnquotedControlChars", "allowUnquotedFieldNames", "dropFieldIfAllNull", "prefersDecimal",
             "primitivesAsString");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     JsonTextFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -18,21 +18,12 @@ import sluice.engine.types.MapType;
  * the element's INT index. Their lambdas cannot be typed before the array, so the catalog hands them the untyped call.
  * Stateless.
  */
-final class LambdaFunctions implements FunctionFamily {
+final class LambdaFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("transform", "filter", "exists", "forall", "aggregate", "reduce",
             "zip_with", "map_filter", "transform_values", "transform_keys", "map_zip_with", "array_sort");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     LambdaFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

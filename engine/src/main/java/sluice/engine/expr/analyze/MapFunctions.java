@@ -20,21 +20,12 @@ import sluice.engine.types.StructType;
  * values taken apart into arrays (map_entries' structs have the fields {@code key} and {@code value}), maps made
  * from arrays, entries, other maps or a text. Keys are never maps. Stateless.
  */
-final class MapFunctions implements FunctionFamily {
+final class MapFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("map_keys", "map_values", "map_entries", "map_contains_key",
             "map_from_arrays", "map_from_entries", "map_concat", "str_to_map");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     MapFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -18,7 +18,7 @@ import sluice.engine.types.DecimalType;
  * expm1 and log1p, rint, sign, factorial, hypot, atan2, bin, conv, width_bucket, mod and negative. Arguments are cast
  * to DOUBLE as Spark's implicit casts do. Stateless.
  */
-final class MathFunctions implements FunctionFamily {
+final class MathFunctions extends AnalyzedFamily {
     /** The functions of one DOUBLE giving a DOUBLE, by the name Spark prints when they are called by this name. */
     static final Map<String, String> UNARY = new TreeMap<>(Map.ofEntries(Map.entry("acos", "ACOS"),
             Map.entry("asin", "ASIN"), Map.entry("atan", "ATAN"), Map.entry("acosh", "ACOSH"),
@@ -32,17 +32,8 @@ final class MathFunctions implements FunctionFamily {
 
     private static final DataType D = AtomicType.DOUBLE;
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     MathFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

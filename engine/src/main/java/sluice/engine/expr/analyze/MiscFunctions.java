@@ -15,7 +15,7 @@ import sluice.engine.types.DecimalType;
  * and raise_error, and the row-position functions rand, randn, uniform, randstr, uuid, spark_partition_id and
  * shuffle, whose seed must be a constant as in Spark. Stateless.
  */
-final class MiscFunctions implements FunctionFamily {
+final class MiscFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("typeof", "version", "current_database", "current_schema",
             "current_catalog", "current_user", "user", "session_user", "assert_true", "raise_error", "rand", "random",
             "randn", "uniform", "randstr", "uuid", "spark_partition_id", "shuffle", "bitmap_bucket_number",
@@ -24,17 +24,8 @@ final class MiscFunctions implements FunctionFamily {
     /** The Spark version Sluice follows, as version() reports it, with Sluice in place of Spark's build. */
     static final String VERSION = "4.1.1 sluice";
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     MiscFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -14,23 +14,14 @@ import sluice.engine.types.DataType;
  * LIKE, ILIKE and regular expressions written as functions: like, ilike, rlike (regexp, regexp_like),
  * regexp_count, regexp_extract_all, regexp_substr and regexp_instr, named as Spark names them. Stateless.
  */
-final class RegexFunctions implements FunctionFamily {
+final class RegexFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("like", "ilike", "rlike", "regexp", "regexp_like", "regexp_count",
             "regexp_extract_all", "regexp_substr", "regexp_instr", "regexp_replace");
 
     private static final DataType S = AtomicType.STRING;
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     RegexFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

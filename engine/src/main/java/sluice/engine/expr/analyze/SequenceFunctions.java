@@ -17,20 +17,11 @@ import sluice.engine.types.StructType;
  * names after what each argument was written as (a column, a struct field) or else by its position, and
  * {@code sequence} of integers, dates or timestamps, its bounds cast to their common type. Stateless.
  */
-final class SequenceFunctions implements FunctionFamily {
+final class SequenceFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("arrays_zip", "sequence");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     SequenceFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -21,23 +21,14 @@ import sluice.engine.types.Field;
 import sluice.engine.types.StructType;
 
 /** Functions whose result type depends on their arguments (round, coalesce, if, from_json ...). Stateless. */
-final class SpecialFunctions implements FunctionFamily {
+final class SpecialFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("concat", "concat_ws", "round", "bround", "abs", "floor", "ceil",
             "ceiling", "log", "greatest", "least", "coalesce", "nvl", "ifnull", "nvl2", "if", "isnull", "isnotnull",
             "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
             "pmod", "positive");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     SpecialFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

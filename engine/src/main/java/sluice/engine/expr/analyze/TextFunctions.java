@@ -12,7 +12,7 @@ import sluice.engine.types.DataType;
  * (which Spark prints in the generated name), STRING or BINARY arguments, and Spark's names for the trim forms.
  * Arguments are cast to STRING as Spark's implicit casts do. Stateless.
  */
-final class TextFunctions implements FunctionFamily {
+final class TextFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("ascii", "chr", "char", "soundex", "levenshtein", "repeat", "replace",
             "translate", "left", "right", "locate", "position", "overlay", "split_part", "substring_index", "btrim",
             "trim", "ltrim", "rtrim", "startswith", "endswith", "contains", "find_in_set", "elt", "space", "quote",
@@ -22,17 +22,8 @@ final class TextFunctions implements FunctionFamily {
     private static final DataType S = AtomicType.STRING;
     private static final DataType I = AtomicType.INT;
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     TextFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -10,21 +10,12 @@ import sluice.engine.types.DataType;
  * Spark's {@code try_} functions over operations Sluice has: the same typing as the plain operation, with null
  * instead of the runtime error. Named {@code try_add(a, b)} as Spark names them. Stateless.
  */
-final class TryFunctions implements FunctionFamily {
+final class TryFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("try_add", "try_subtract", "try_multiply", "try_divide", "try_mod",
             "try_element_at", "try_to_date", "try_to_timestamp");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     TryFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override

@@ -6,21 +6,12 @@ import sluice.engine.expr.parse.Ast;
 import sluice.engine.types.AtomicType;
 
 /** parse_url, try_parse_url, url_encode, url_decode and try_url_decode, typed as Spark types them. Stateless. */
-final class UrlFunctions implements FunctionFamily {
+final class UrlFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("parse_url", "try_parse_url", "url_encode", "url_decode",
             "try_url_decode");
 
-    private final Analyzer analyzer;
-    private final FunctionCatalog catalog;
-
     UrlFunctions(Analyzer analyzer, FunctionCatalog catalog) {
-        this.analyzer = analyzer;
-        this.catalog = catalog;
-    }
-
-    @Override
-    public Set<String> names() {
-        return NAMES;
+        super(NAMES, analyzer, catalog);
     }
 
     @Override
