@@ -137,12 +137,12 @@ class RunControlsTest {
 
         awaitText(robot, "#batch-id", "Batch: 0");
         robot.clickOn("#stop-button");
-        awaitText(robot, "#run-state", "Finished");
+        awaitText(robot, "#run-state", "Stopped");
         String first = workbench.document().spec().nodes().get(0).id();
         robot.interact(() -> workbench.document().apply(new MoveNodes(List.of(first), 10, 0)));
         WorkbenchFixture.await("the edit is checked",
                 () -> workbench.validation().checkedProperty().get() == workbench.document().spec());
-        assertThat(text(robot, "#run-state")).isEqualTo("Finished");
+        assertThat(text(robot, "#run-state")).isEqualTo("Stopped");
     }
 
     @Test

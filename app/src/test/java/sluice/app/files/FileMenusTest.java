@@ -51,7 +51,7 @@ class FileMenusTest {
     void examplesMenuListsTheExamples(FxRobot robot) {
         assertThat(fileMenu(robot, "examples-menu").getItems()).extracting(MenuItem::getText)
                 .containsExactly("json-messages", "kafka-echo", "rate-plus-one", "rate-windowed", "socket-lines",
-                        "stocks-monthly", "stocks-replay", "stocks-to-kafka");
+                        "stocks-monthly", "stocks-replay", "stocks-sectors", "stocks-to-kafka");
     }
 
     @Test
