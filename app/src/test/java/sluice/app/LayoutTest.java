@@ -111,6 +111,16 @@ class LayoutTest {
     }
 
     @Test
+    void everyNodeTypeOfThePaletteShowsItsWholeName(FxRobot robot) {
+        WaitForLayout.of(robot.lookup("#palette").query());
+
+        for (Label entry : robot.lookup(".palette-entry").queryAllAs(Label.class)) {
+            assertThat(onFx(entry::getWidth)).as(onFx(entry::getText))
+                    .isGreaterThanOrEqualTo(onFx(() -> entry.prefWidth(-1)));
+        }
+    }
+
+    @Test
     void anOpenedPipelineStaysWholeOnTheCanvasWhileTheWindowTakesItsSize(FxRobot robot) {
         robot.interact(() -> workbench.files().open(WorkbenchFixture.example("stocks-replay")));
         WaitForAsyncUtils.waitForFxEvents();
