@@ -62,7 +62,7 @@ public final class Workbench {
     private final PipelineCanvas canvas = new PipelineCanvas(document, selection, catalog, validation);
     private final ConsolePanel console = new ConsolePanel();
     private final BatchInspector inspector = new BatchInspector(selection, document.specProperty(),
-            feed::skippedBatches);
+            validation.schemas(), feed::skippedBatches);
     private final ChartsPanel charts = new ChartsPanel(document);
     private final MetricsView metrics = new MetricsView();
     private final StatusBar status;
@@ -106,6 +106,7 @@ public final class Workbench {
         pump.addListener(charts);
         pump.addListener(metrics);
         pump.addListener(status);
+        sluice.app.canvas.StateFigures stateFigures = new sluice.app.canvas.StateFigures();
         pump.addListener(new FeedListener() {
             @Override
             public void onBatch(sluice.app.run.FeedEvent.BatchEvent batch) {
@@ -120,12 +121,15 @@ public final class Workbench {
                 java.util.Map<String, Long> malformed = new java.util.LinkedHashMap<>();
                 progress.inputByNode().forEach((id, input) -> malformed.put(id, input.malformedRecords()));
                 canvas.showMalformed(malformed);
+                canvas.showState(stateFigures.after(progress, validation.planProperty().get()));
             }
 
             @Override
             public void onReset() {
                 canvas.showRowCounts(java.util.Map.of());
                 canvas.showMalformed(java.util.Map.of());
+                stateFigures.clear();
+                canvas.showState(java.util.Map.of());
             }
         });
         pump.start();
@@ -437,6 +441,10 @@ public final class Workbench {
 
     public MetricsView metrics() {
         return metrics;
+    }
+
+    public PipelineCanvas canvas() {
+        return canvas;
     }
 
     /**

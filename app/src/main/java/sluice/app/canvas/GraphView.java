@@ -34,6 +34,7 @@ final class GraphView {
     private Map<String, Long> rowsByNode = Map.of();
     private List<Problem> failures = List.of();
     private Map<String, Long> malformedByNode = Map.of();
+    private Map<String, String> stateByNode = Map.of();
 
     GraphView(NodeCatalog catalog, Consumer<NodeView> onNewNode, Consumer<EdgeView> onNewEdge) {
         this.catalog = catalog;
@@ -88,6 +89,7 @@ final class GraphView {
         showRowCounts(rowsByNode);
         showFailures(failures);
         showMalformed(malformedByNode);
+        showState(stateByNode);
     }
 
     /** Redraws the edges that touch any of {@code nodeIds}, after their views moved. */
@@ -110,6 +112,16 @@ final class GraphView {
     void showMalformed(Map<String, Long> counts) {
         malformedByNode = counts;
         nodes.forEach((id, view) -> view.showMalformed(counts.getOrDefault(id, 0L)));
+    }
+
+    void showState(Map<String, String> texts) {
+        stateByNode = texts;
+        nodes.forEach((id, view) -> view.showState(texts.get(id)));
+    }
+
+    String stateText(String nodeId) {
+        NodeView view = nodes.get(nodeId);
+        return view == null ? "" : view.stateText();
     }
 
     void showSelection(Collection<String> selectedNodes, Link selectedEdge) {

@@ -35,6 +35,8 @@ final class NodeView {
     private final Tooltip tooltip = new Tooltip();
     private final Label failure = new Label();
     private final Label malformed = new Label();
+    /** A stateful node's rows kept, rows dropped as late and watermark, over the box; hidden when it has none. */
+    private final Label state = new Label();
     private String problem;
     private final Circle out = new Circle(PORT_RADIUS);
     private final List<Circle> ins = new ArrayList<>();
@@ -73,9 +75,15 @@ final class NodeView {
         malformed.setLayoutY(-22);
         malformed.setVisible(false);
         malformed.setMouseTransparent(true);
+        state.setId("state-" + cssSafe(id));
+        state.getStyleClass().add("node-state");
+        // Over the box, bottom edge just above it whether it has one line or two.
+        state.layoutYProperty().bind(state.heightProperty().negate().subtract(4));
+        state.setVisible(false);
+        state.setMouseTransparent(true);
         out.setId("out-" + cssSafe(id));
         out.getStyleClass().addAll("port", "out-port");
-        root.getChildren().addAll(text, badge, out, failure, malformed);
+        root.getChildren().addAll(text, badge, out, failure, malformed, state);
         Tooltip.install(root, tooltip);
         root.setPrefWidth(WIDTH);
         root.setMinWidth(WIDTH);
@@ -256,6 +264,17 @@ final class NodeView {
         malformed.setText(String.format(java.util.Locale.ROOT, "%,d malformed record%s", records,
                 records == 1 ? "" : "s"));
         malformed.setVisible(records > 0);
+    }
+
+    /** Shows {@code text} (a stateful node's figures after the last batch) over the node, or hides it when null. */
+    void showState(String text) {
+        state.setText(text == null ? "" : text);
+        state.setVisible(text != null);
+    }
+
+    /** The state figures over the node, or "" when none. */
+    String stateText() {
+        return state.isVisible() ? state.getText() : "";
     }
 
     /** The failure's message under the node, or "" when none. */

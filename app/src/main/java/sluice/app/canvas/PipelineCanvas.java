@@ -157,6 +157,19 @@ public final class PipelineCanvas {
         graph.showMalformed(new java.util.LinkedHashMap<>(recordsByNode));
     }
 
+    /**
+     * Shows over each stateful node what its state holds after the last batch (see {@link StateFigures}); nodes
+     * missing from {@code textByNode} show nothing.
+     */
+    public void showState(Map<String, String> textByNode) {
+        graph.showState(new java.util.LinkedHashMap<>(textByNode));
+    }
+
+    /** The state figures shown over node {@code nodeId}, or "" when none (for tests). */
+    public String stateText(String nodeId) {
+        return graph.stateText(nodeId);
+    }
+
     /** Marks the nodes the last run failed at (red, the message under the node); an empty list clears them. */
     public void showRunFailures(List<Problem> failures) {
         graph.showFailures(failures);

@@ -15,7 +15,8 @@ import sluice.engine.state.StateMetrics;
 /**
  * Mutable, FX thread only. Input rows/s, processed rows/s and batch duration of the running query per batch id,
  * for the last {@link #MAX_BATCHES} batches, drawn once per pulse, the malformed records file sources kept as
- * nulls, and the state of each stateful operator after the last batch (Spark's stateOperators).
+ * nulls, the state of each stateful operator after the last batch (Spark's stateOperators), and the rows the stateful
+ * nodes dropped as late per batch (their numRowsDroppedByWatermark).
  */
 public final class MetricsView implements FeedListener {
     static final int MAX_BATCHES = 300;
@@ -24,6 +25,10 @@ public final class MetricsView implements FeedListener {
     private final SeriesBuffer duration = new SeriesBuffer(MAX_BATCHES);
     private final PlotView rates = new PlotView();
     private final PlotView durations = new PlotView();
+    /** Rows the stateful nodes dropped as late (behind the watermark) per batch; shown once a run has state. */
+    private final SeriesBuffer late = new SeriesBuffer(MAX_BATCHES);
+    private final PlotView lateRows = new PlotView();
+    private final Label lateTitle = new Label("Rows dropped as late (behind the watermark), by batch id");
     private final Label malformed = new Label();
     private long malformedTotal;
     private final Label state = new Label();
@@ -36,19 +41,30 @@ public final class MetricsView implements FeedListener {
         durations.addSeries("batch duration (ms)", duration);
         durations.setKind(PlotView.Kind.BAR);
         durations.setEmptyText("Run the pipeline to see how long each batch takes");
+        lateRows.addSeries("rows dropped as late", late);
+        lateRows.setKind(PlotView.Kind.BAR);
+        lateRows.setEmptyText("No stateful node has run yet");
+        lateTitle.getStyleClass().add("live-chart-title");
+        lateRows.view().setId("metrics-late");
+        lateTitle.managedProperty().bind(lateTitle.visibleProperty());
+        lateRows.view().managedProperty().bind(lateRows.view().visibleProperty());
+        lateRows.view().visibleProperty().bind(lateTitle.visibleProperty());
+        lateTitle.setVisible(false);
         Label ratesTitle = new Label("Rows per second, by batch id");
         Label durationTitle = new Label("Batch duration (ms), by batch id");
         ratesTitle.getStyleClass().add("live-chart-title");
         durationTitle.getStyleClass().add("live-chart-title");
         VBox.setVgrow(rates.view(), Priority.ALWAYS);
         VBox.setVgrow(durations.view(), Priority.ALWAYS);
+        VBox.setVgrow(lateRows.view(), Priority.ALWAYS);
         malformed.setId("metrics-malformed");
         malformed.getStyleClass().add("live-chart-title");
         showMalformed(-1, 0);
         state.setId("metrics-state");
         state.getStyleClass().add("live-chart-title");
         showState(List.of());
-        view = new VBox(4, malformed, state, ratesTitle, rates.view(), durationTitle, durations.view());
+        view = new VBox(4, malformed, state, ratesTitle, rates.view(), durationTitle, durations.view(), lateTitle,
+                lateRows.view());
         view.setPadding(new Insets(8));
         view.setId("metrics-view");
         view.getStylesheets().add(MetricsView.class.getResource("/sluice/app/live.css").toExternalForm());
@@ -68,6 +84,12 @@ public final class MetricsView implements FeedListener {
         malformedTotal += inBatch;
         showMalformed(progress.batchId(), inBatch);
         showState(progress.stateOperators());
+        if (!progress.stateOperators().isEmpty()) {
+            late.add(progress.batchId(), progress.stateOperators().stream()
+                    .mapToLong(QueryProgress.StateOperatorProgress::numRowsDroppedByWatermark).sum());
+            lateTitle.setVisible(true);
+            lateRows.markDirty();
+        }
         rates.markDirty();
         durations.markDirty();
     }
@@ -76,6 +98,7 @@ public final class MetricsView implements FeedListener {
     public void onPulseEnd() {
         rates.drawIfDirty();
         durations.drawIfDirty();
+        lateRows.drawIfDirty();
     }
 
     @Override
@@ -83,6 +106,9 @@ public final class MetricsView implements FeedListener {
         input.clear();
         processed.clear();
         duration.clear();
+        late.clear();
+        lateTitle.setVisible(false);
+        lateRows.markDirty();
         malformedTotal = 0;
         showMalformed(-1, 0);
         showState(List.of());
@@ -106,11 +132,23 @@ public final class MetricsView implements FeedListener {
         List<String> parts = new ArrayList<>();
         for (QueryProgress.StateOperatorProgress operator : operators) {
             StateMetrics metrics = operator.metrics();
-            parts.add(String.format(Locale.ROOT, "%s %,d rows (%,d updated, %,d removed, ~%,d KB)",
+            String dropped = operator.numRowsDroppedByWatermark() == 0 ? "" : String.format(Locale.ROOT,
+                    ", %,d dropped as late", operator.numRowsDroppedByWatermark());
+            parts.add(String.format(Locale.ROOT, "%s %,d rows (%,d updated, %,d removed%s, ~%,d KB)",
                     operator.nodeId(), metrics.numRowsTotal(), metrics.numRowsUpdated(), metrics.numRowsRemoved(),
-                    (metrics.memoryUsedBytes() + 1023) / 1024));
+                    dropped, (metrics.memoryUsedBytes() + 1023) / 1024));
         }
         state.setText("State: " + String.join(" · ", parts));
+    }
+
+    /** The rows dropped as late charted for batch {@code batchId}, or -1 when it has no point (for tests). */
+    public double lateRowsAt(long batchId) {
+        for (int i = 0; i < late.size(); i++) {
+            if (late.x(i) == batchId) {
+                return late.y(i);
+            }
+        }
+        return -1;
     }
 
     /** Batches charted (at most {@link #MAX_BATCHES}). */

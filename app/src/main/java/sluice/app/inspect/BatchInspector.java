@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -71,6 +70,8 @@ public final class BatchInspector implements FeedListener {
     private final Selection selection;
     private final ObservableValue<PipelineSpec> spec;
     private final LongSupplier skippedBatches;
+    /** Each node's output schema as validation found it, to know an aggregation's key columns. */
+    private final Map<String, Schema> schemas;
     private final ZoneId zone = ZoneId.systemDefault();
     private final BatchHistory history;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -100,7 +101,7 @@ public final class BatchInspector implements FeedListener {
     private BatchSnapshot loaded;
     /** The malformed rows of the batch loaded, by identity, with where their records were. */
     private Map<Row, MalformedRows.Mark> malformedRows = Map.of();
-    private int changedCount;
+    private ChangedRows changes = ChangedRows.NONE;
     private boolean dirty;
     private long lastRefreshNanos;
     private boolean updatingControls;
@@ -111,6 +112,16 @@ public final class BatchInspector implements FeedListener {
      * @param skippedBatches how many batches the feed dropped because the window fell behind
      */
     public BatchInspector(Selection selection, ObservableValue<PipelineSpec> spec, LongSupplier skippedBatches) {
+        this(selection, spec, Map.of(), skippedBatches);
+    }
+
+    /**
+     * @param schemas each node's output schema by id (validation's live map), so the rows an aggregation changed are
+     *                told apart from new ones by its grouping columns; empty: rows are matched by all their values
+     */
+    public BatchInspector(Selection selection, ObservableValue<PipelineSpec> spec, Map<String, Schema> schemas,
+                          LongSupplier skippedBatches) {
+        this.schemas = requireNonNull(schemas, "schemas is null");
         this.selection = requireNonNull(selection, "selection is null");
         this.spec = requireNonNull(spec, "spec is null");
         this.skippedBatches = requireNonNull(skippedBatches, "skippedBatches is null");
@@ -291,32 +302,55 @@ public final class BatchInspector implements FeedListener {
         updateMalformedOnly();
         if (pick == null) {
             malformedRows = Map.of();
-            table.show(Schema.EMPTY, Set.of(), malformedRows);
+            changes = ChangedRows.NONE;
+            table.show(Schema.EMPTY, changes, malformedRows);
             rows.clear();
             loaded = null;
-            changedCount = 0;
             table.view().setPlaceholder(new Label(node == null ? "Nothing selected" : "No batch has reached '" + node
                     + "' yet"));
             summary.setText("");
             return;
         }
-        Set<Row> changed = highlightsChanges(node) ? history.previous(node, pick.batchId())
-                .map(before -> ChangedRows.of(shown.rows(), before.rows())).orElse(Set.of()) : Set.of();
-        changedCount = changed.size();
         boolean reload = pick != loaded;
         if (reload) {
             malformedRows = malformedOf(pick);
+            changes = changesOf(pick, batches);
         }
-        table.show(pick.schema(), changed, malformedRows);
+        table.show(pick.schema(), changes, malformedRows);
         if (reload) {
             // Other nodes' batches also mark the view dirty; reload the rows only when this node's batch changed.
             loaded = pick;
-            rows.setAll(pick.rows());
+            List<Row> all = new ArrayList<>(pick.rows());
+            all.addAll(changes.removed());
+            rows.setAll(all);
             if (malformedOnly.isSelected()) {
                 applyFilter();
             }
         }
         updateSummary(batches.get(0).batchId(), batches.get(batches.size() - 1).batchId());
+    }
+
+    /**
+     * What {@code pick} changed in an update or complete sink's result table, against the kept batches before it (the
+     * same whether it arrived just now or was stepped to), or nothing for other nodes.
+     */
+    private ChangedRows changesOf(BatchSnapshot pick, List<BatchSnapshot> batches) {
+        String mode = resultMode(node);
+        if (mode == null) {
+            return ChangedRows.NONE;
+        }
+        List<List<Row>> earlier = new ArrayList<>();
+        for (BatchSnapshot batch : batches) {
+            if (batch.batchId() >= pick.batchId()) {
+                break;
+            }
+            // A batch with another schema (the pipeline changed between runs) is no result of the same table.
+            if (batch.schema().equals(pick.schema())) {
+                earlier.add(batch.rows());
+            }
+        }
+        int[] key = ResultKey.of(spec.getValue(), schemas, node, pick.schema());
+        return ChangedRows.of(pick.rows(), earlier, key, mode.equals("complete"));
     }
 
     /** The kept batch ids, oldest first; the list is set only when they changed. */
@@ -330,12 +364,16 @@ public final class BatchInspector implements FeedListener {
 
     /**
      * {@code batch 11 of 0–11 · 252 rows (showing 252)}: the batch shown among the ids kept (batch ids count from 0,
-     * as Spark's, so 12 batches are 0–11), its rows, and how many the filter lets through.
+     * as Spark's, so 12 batches are 0–11), its rows, and how many the filter lets through; for an update or complete
+     * sink also {@code · 2 new, 3 changed, 1 removed} (the removed rows are shown too, struck through).
      */
     private void updateSummary(long firstId, long latestId) {
         String among = firstId == latestId ? "" : String.format(Locale.ROOT, " of %d–%d", firstId, latestId);
-        summary.setText(String.format(Locale.ROOT, "batch %d%s · %,d rows (showing %,d)", shown.batchId(), among,
-                shown.totalRows(), filtered.size()));
+        String changed = changes == ChangedRows.NONE ? "" : String.format(Locale.ROOT,
+                " · %,d new, %,d changed, %,d removed", changes.count(ChangedRows.Change.NEW),
+                changes.count(ChangedRows.Change.CHANGED), changes.count(ChangedRows.Change.REMOVED));
+        summary.setText(String.format(Locale.ROOT, "batch %d%s · %,d rows (showing %,d)%s", shown.batchId(), among,
+                shown.totalRows(), filtered.size(), changed));
     }
 
     /**
@@ -392,11 +430,14 @@ public final class BatchInspector implements FeedListener {
         return false;
     }
 
-    /** Update and complete sinks re-send rows; the ones that differ from the previous batch are what changed. */
-    private boolean highlightsChanges(String nodeId) {
+    /**
+     * The output mode of the update or complete sink that is or is fed by {@code nodeId} (their batches re-send rows
+     * of a result table), or null.
+     */
+    private String resultMode(String nodeId) {
         PipelineSpec pipeline = spec.getValue();
         if (pipeline == null) {
-            return false;
+            return null;
         }
         for (NodeSpec candidate : pipeline.nodes()) {
             boolean isOrFeeds = candidate.id().equals(nodeId) || candidate.inputs().contains(nodeId);
@@ -404,11 +445,11 @@ public final class BatchInspector implements FeedListener {
                 String mode = candidate.option("outputMode").filter(OptionValue.Text.class::isInstance)
                         .map(v -> ((OptionValue.Text) v).value()).orElse("append");
                 if (mode.equals("update") || mode.equals("complete")) {
-                    return true;
+                    return mode;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private int maxBatches(String nodeId) {
@@ -455,9 +496,14 @@ public final class BatchInspector implements FeedListener {
         return history.latest(nodeId).map(BatchSnapshot::batchId).orElse(-1L);
     }
 
-    /** How many rows of the batch shown are highlighted as changed since the previous batch. */
+    /** How many rows of the batch shown are highlighted as new or changed since the previous batch. */
     public int changedRowCount() {
-        return changedCount;
+        return (int) (changes.count(ChangedRows.Change.NEW) + changes.count(ChangedRows.Change.CHANGED));
+    }
+
+    /** How many rows of the previous batch are shown as removed (complete mode). */
+    public int removedRowCount() {
+        return changes.removed().size();
     }
 
     /** The batch id shown, or -1. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -19,18 +18,22 @@ import sluice.engine.types.Schema;
 
 /**
  * Mutable, FX thread only. The inspector's virtualized table: one typed, sortable column per field (header
- * {@code name: TYPE}), nulls as a dim {@code null}, and the rows changed since the previous batch with the style
- * class {@code changed}, and, when the batch has rows a file reader found malformed, a first column saying where each
+ * {@code name: TYPE}), nulls as a dim {@code null}, the rows an update or complete sink's batch changed with a first
+ * column "change" ({@code new}, {@code changed}, {@code removed}) and the style classes {@code new}, {@code changed},
+ * {@code removed}, and, when the batch has rows a file reader found malformed, a first column saying where each
  * one's record was ({@code a.csv line 2}; blank for the other rows). Columns are rebuilt only when the schema
  * changes, so a sort survives new batches.
  */
 final class InspectorTable {
     static final String CHANGED = "changed";
+    static final String NEW = "new";
+    static final String REMOVED = "removed";
     static final String NULL_CELL = "null-cell";
     private final TableView<Row> view = new TableView<>();
     private final ZoneId zone;
     private Schema schema = Schema.EMPTY;
-    private Set<Row> changed = Set.of();
+    private ChangedRows changes = ChangedRows.NONE;
+    private final TableColumn<Row, ChangedRows.Change> change = new TableColumn<>("change");
     /** The malformed rows shown, by identity (two malformed records can make equal rows), and where each was. */
     private Map<Row, MalformedRows.Mark> malformed = Map.of();
     private final TableColumn<Row, MalformedRows.Mark> malformedAt = new TableColumn<>("malformed at");
@@ -50,19 +53,38 @@ final class InspectorTable {
             }
         });
         malformedAt.setPrefWidth(130);
+        change.setId("inspector-change");
+        change.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(changes.marks().get(data.getValue())));
+        // New, changed, removed, then the rows the batch left as they were.
+        change.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        change.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ChangedRows.Change mark, boolean empty) {
+                super.updateItem(mark, empty);
+                setText(empty || mark == null ? null : mark.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        change.setPrefWidth(80);
         view.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         view.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Row item, boolean empty) {
                 super.updateItem(item, empty);
-                boolean isChanged = !empty && item != null && changed.contains(item);
-                if (isChanged && !getStyleClass().contains(CHANGED)) {
-                    getStyleClass().add(CHANGED);
-                } else if (!isChanged) {
-                    getStyleClass().remove(CHANGED);
+                ChangedRows.Change mark = empty || item == null ? null : changes.marks().get(item);
+                getStyleClass().removeAll(NEW, CHANGED, REMOVED);
+                if (mark != null) {
+                    getStyleClass().add(styleClass(mark));
                 }
             }
         });
+    }
+
+    private static String styleClass(ChangedRows.Change mark) {
+        return switch (mark) {
+            case NEW -> NEW;
+            case CHANGED -> CHANGED;
+            case REMOVED -> REMOVED;
+        };
     }
 
     /** How the "malformed at" column names where a malformed row's record was: {@code a.csv line 2}. */
@@ -78,10 +100,18 @@ final class InspectorTable {
      * Columns for {@code newSchema} (kept when it is unchanged), the rows to highlight, and the malformed rows with
      * where their records were (an identity map; empty hides the column).
      */
-    void show(Schema newSchema, Set<Row> changedRows, Map<Row, MalformedRows.Mark> malformedRows) {
-        boolean highlightsChanged = !changed.equals(changedRows) || malformed != malformedRows;
-        changed = changedRows;
+    void show(Schema newSchema, ChangedRows changedRows, Map<Row, MalformedRows.Mark> malformedRows) {
+        boolean highlightsChanged = changes != changedRows || malformed != malformedRows;
+        changes = changedRows;
         malformed = malformedRows;
+        boolean showsChange = changedRows != ChangedRows.NONE;
+        if (showsChange != view.getColumns().contains(change)) {
+            if (showsChange) {
+                view.getColumns().add(0, change);
+            } else {
+                view.getColumns().remove(change);
+            }
+        }
         boolean showsMalformedAt = !malformedRows.isEmpty();
         if (showsMalformedAt != view.getColumns().contains(malformedAt)) {
             if (showsMalformedAt) {
@@ -99,6 +129,9 @@ final class InspectorTable {
             view.getSortOrder().clear();
             if (showsMalformedAt) {
                 columns.add(0, malformedAt);
+            }
+            if (showsChange) {
+                columns.add(0, change);
             }
             view.getColumns().setAll(columns);
         } else if (highlightsChanged) {

@@ -55,12 +55,4 @@ class BatchHistoryTest {
         assertThat(history.previous("a", 6)).map(BatchSnapshot::batchId).contains(4L);
         assertThat(history.previous("a", 4)).isEmpty();
     }
-
-    @Test
-    void changedRowsAreTheOnesNotInThePreviousBatch() {
-        Row same = Row.of(1L);
-        Row updated = Row.of(3L);
-
-        assertThat(ChangedRows.of(List.of(Row.of(1L), updated), List.of(same, Row.of(2L)))).containsExactly(updated);
-    }
 }
