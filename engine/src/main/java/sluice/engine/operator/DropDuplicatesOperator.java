@@ -172,7 +172,7 @@ public final class DropDuplicatesOperator implements StatefulOperator {
             int[] onTime = new int[partition.rowCount()];
             int count = 0;
             for (int r = 0; r < onTime.length; r++) {
-                // A null event time is never behind the watermark: Spark's predicate {@code ts <= watermark} is null.
+                // A null event time is never behind the watermark: Spark's predicate ts <= watermark is null for it.
                 if (times.isNull(r) || times.getLong(r) > lateMicros) {
                     onTime[count++] = r;
                 }
