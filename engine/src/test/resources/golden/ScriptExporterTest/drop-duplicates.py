@@ -1,4 +1,4 @@
-# Stocks: the first row of each symbol, and rows without repeats
+# Stocks: the first row of each symbol, rows without repeats, and the first row of each symbol within a week
 #
 # Exported by Sluice from drop-duplicates.sluice.json: the same pipeline written with PySpark's
 # Structured Streaming API (Spark 4). Run it with:
@@ -11,10 +11,11 @@
 # at storage every executor can read.
 
 from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
 
 spark = (
     SparkSession.builder
-    .appName("Stocks: the first row of each symbol, and rows without repeats")
+    .appName("Stocks: the first row of each symbol, rows without repeats, and the first row of each symbol within a week")
     .getOrCreate()
 )
 
@@ -29,7 +30,7 @@ stocks = (
     .load("/sluice/sample-data/stocks")
 )
 
-# first-of-symbol (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state
+# first-of-symbol (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state until a watermark evicts it
 first_of_symbol = (
     stocks
     .dropDuplicates(["Name", "Date"])
@@ -44,7 +45,7 @@ firsts = (
     .start()
 )
 
-# distinct-rows (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state
+# distinct-rows (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state until a watermark evicts it
 distinct_rows = (
     stocks
     .dropDuplicates()
@@ -60,6 +61,34 @@ rows = (
     .start()
 )
 
+# timed (transform.withColumn): Adds a column, or replaces the one of the same name, as Spark's withColumn
+timed = (
+    stocks
+    .withColumn("ts", F.expr("CAST(Date AS TIMESTAMP)"))
+)
+
+# late-by-a-week (transform.watermark): Sets the event-time watermark, as Spark's withWatermark; stateful operators after it drop rows behind it and forget state behind it
+late_by_a_week = (
+    timed
+    .withWatermark("ts", "7 days")
+)
+
+# first-in-a-week (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state until a watermark evicts it
+first_in_a_week = (
+    late_by_a_week
+    .dropDuplicatesWithinWatermark(["Name"])
+)
+
+# weekly (sink.memory): Keeps every row in memory under a query name
+weekly = (
+    first_in_a_week.writeStream
+    .format("memory")
+    .outputMode("append")
+    .queryName("weekly")
+    .trigger(availableNow=True)
+    .start()
+)
+
 # The trigger stops each query once its data is processed; wait for all of them.
-for query in [firsts, rows]:
+for query in [firsts, rows, weekly]:
     query.awaitTermination()

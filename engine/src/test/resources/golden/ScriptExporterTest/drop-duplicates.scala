@@ -1,4 +1,4 @@
-// Stocks: the first row of each symbol, and rows without repeats
+// Stocks: the first row of each symbol, rows without repeats, and the first row of each symbol within a week
 //
 // Exported by Sluice from drop-duplicates.sluice.json: the same pipeline written with Spark's
 // Scala Structured Streaming API (Spark 4, Scala 2.13). Run it with:
@@ -14,12 +14,13 @@
 // at storage every executor can read.
 
 import org.apache.spark.sql.SparkSession
+import org.apache.spark.sql.functions.expr
 import org.apache.spark.sql.streaming.Trigger
 
 object SluiceExport {
   def main(args: Array[String]): Unit = {
     val spark = SparkSession.builder
-      .appName("Stocks: the first row of each symbol, and rows without repeats")
+      .appName("Stocks: the first row of each symbol, rows without repeats, and the first row of each symbol within a week")
       .getOrCreate()
 
     // stocks (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text)
@@ -31,7 +32,7 @@ object SluiceExport {
       .schema("Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING")
       .load("/sluice/sample-data/stocks")
 
-    // first-of-symbol (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state
+    // first-of-symbol (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state until a watermark evicts it
     val first_of_symbol = stocks
       .dropDuplicates(Seq("Name", "Date"))
 
@@ -42,7 +43,7 @@ object SluiceExport {
       .trigger(Trigger.AvailableNow())
       .start()
 
-    // distinct-rows (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state
+    // distinct-rows (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state until a watermark evicts it
     val distinct_rows = stocks
       .dropDuplicates()
 
@@ -54,8 +55,28 @@ object SluiceExport {
       .trigger(Trigger.AvailableNow())
       .start()
 
+    // timed (transform.withColumn): Adds a column, or replaces the one of the same name, as Spark's withColumn
+    val timed = stocks
+      .withColumn("ts", expr("CAST(Date AS TIMESTAMP)"))
+
+    // late-by-a-week (transform.watermark): Sets the event-time watermark, as Spark's withWatermark; stateful operators after it drop rows behind it and forget state behind it
+    val late_by_a_week = timed
+      .withWatermark("ts", "7 days")
+
+    // first-in-a-week (transform.dropDuplicates): Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps every key in its state until a watermark evicts it
+    val first_in_a_week = late_by_a_week
+      .dropDuplicatesWithinWatermark(Seq("Name"))
+
+    // weekly (sink.memory): Keeps every row in memory under a query name
+    val weekly = first_in_a_week.writeStream
+      .format("memory")
+      .outputMode("append")
+      .queryName("weekly")
+      .trigger(Trigger.AvailableNow())
+      .start()
+
     // The trigger stops each query once its data is processed; wait for all of them.
-    Seq(firsts, rows).foreach(_.awaitTermination())
+    Seq(firsts, rows, weekly).foreach(_.awaitTermination())
   }
 }
 

@@ -133,10 +133,14 @@ final class NodeCalls {
         }
     }
 
-    /** {@code dropDuplicates()} for all columns, else one list: {@code dropDuplicates(["a", "b"])} in both APIs. */
+    /**
+     * {@code dropDuplicates()} for all columns, else one list: {@code dropDuplicates(["a", "b"])} in both APIs; the
+     * same with {@code dropDuplicatesWithinWatermark}.
+     */
     private void dropDuplicates() {
         List<String> columns = raw("columns").isPresent() ? list("columns") : List.of();
-        call("dropDuplicates", columns.isEmpty() ? List.of()
+        boolean within = optional("withinWatermark").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
+        call(within ? "dropDuplicatesWithinWatermark" : "dropDuplicates", columns.isEmpty() ? List.of()
                 : List.of(new TextList(columns.stream().map(String::trim).toList())));
     }
 

@@ -59,9 +59,12 @@ final class TransformFactories {
                     + "it and forget state behind it");
     static final NodeKind DROP_DUPLICATES = new NodeKind("transform.dropDuplicates", NodeKind.Category.TRANSFORM, 1,
             1, List.of(OptionSpec.optional("columns", OptionKind.STRING_LIST, null,
-                    "Names of the columns that make a duplicate; none for all columns")),
+                    "Names of the columns that make a duplicate; none for all columns"),
+                    OptionSpec.optional("withinWatermark", OptionKind.BOOLEAN, "false",
+                            "Forget a key once the watermark passes its first row's event time plus the delay, as "
+                                    + "Spark's dropDuplicatesWithinWatermark (needs a transform.watermark above)")),
             "Drops rows whose columns equal an earlier row's, keeping the first, as Spark's dropDuplicates; keeps "
-                    + "every key in its state");
+                    + "every key in its state until a watermark evicts it");
     static final NodeKind UNION = new NodeKind("transform.union", NodeKind.Category.TRANSFORM, 2, NodeKind.UNBOUNDED,
             List.of(), "Rows of all inputs, columns matched by position, as Spark's union");
 
@@ -103,7 +106,7 @@ final class TransformFactories {
             return Optional.empty();
         }
         return Optional.of(new PlannedNode.TransformNode(new DropDuplicatesOperator(input,
-                keys.stream().mapToInt(Integer::intValue).toArray())));
+                keys.stream().mapToInt(Integer::intValue).toArray(), context.bool("withinWatermark"))));
     }
 
     private static Optional<PlannedNode> select(NodeContext context) {

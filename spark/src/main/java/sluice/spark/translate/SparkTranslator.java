@@ -157,8 +157,13 @@ public final class SparkTranslator {
                 return Optional.of(join(node, inputs.get(0), inputs.get(1)));
             case "transform.dropDuplicates":
                 List<String> columns = list(node, "columns");
+                String[] names = columns.stream().map(String::trim).toArray(String[]::new);
+                if (text(node, "withinWatermark").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false)) {
+                    return Optional.of(columns.isEmpty() ? inputs.get(0).dropDuplicatesWithinWatermark()
+                            : inputs.get(0).dropDuplicatesWithinWatermark(names));
+                }
                 return Optional.of(columns.isEmpty() ? inputs.get(0).dropDuplicates()
-                        : inputs.get(0).dropDuplicates(columns.stream().map(String::trim).toArray(String[]::new)));
+                        : inputs.get(0).dropDuplicates(names));
             case "transform.sort":
                 return Optional.of(inputs.get(0).orderBy(list(node, "orderBy").stream().map(SparkTranslator::sortKey)
                         .toArray(org.apache.spark.sql.Column[]::new)));

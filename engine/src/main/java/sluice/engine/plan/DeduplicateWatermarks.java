@@ -1,0 +1,71 @@
+package sluice.engine.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.operator.DropDuplicatesOperator;
+import sluice.engine.operator.WatermarkOperator;
+
+/**
+ * Gives each dropDuplicates below a watermark the watermark's event-time column, when it reaches its input (Spark
+ * finds it by the column's watermark metadata, Sluice by its name), and refuses withinWatermark without one, with
+ * Spark's reason (UnsupportedOperationChecker). Runs before column pruning, so the event-time column is read.
+ */
+final class DeduplicateWatermarks {
+    private DeduplicateWatermarks() {
+    }
+
+    static void apply(List<QueryPlan.Step> steps, List<Problem> problems) {
+        Map<String, QueryPlan.Step> byId = new LinkedHashMap<>();
+        steps.forEach(step -> byId.put(step.nodeId(), step));
+        for (int i = 0; i < steps.size(); i++) {
+            QueryPlan.Step step = steps.get(i);
+            if (!(step.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof DropDuplicatesOperator dedup)) {
+                continue;
+            }
+            List<WatermarkOperator> above = watermarksAbove(step, byId);
+            WatermarkOperator reaching = above.stream().filter(w -> dedup.schema().indexOf(w.eventTime()) >= 0)
+                    .findFirst().orElse(null);
+            if (reaching == null && dedup.withinWatermark()) {
+                problems.add(Problem.of(ErrorCode.UNSUPPORTED_IN_STREAMING,
+                        Position.option(step.nodeId(), "withinWatermark"), "dropDuplicatesWithinWatermark is not "
+                                + "supported on streaming DataFrames/DataSets without watermark; add a "
+                                + "'transform.watermark' above whose event-time column reaches this node"));
+            } else if (!above.isEmpty()) {
+                int column = reaching == null ? -1 : dedup.schema().indexOf(reaching.eventTime());
+                QueryPlan.Step timed = new QueryPlan.Step(step.nodeId(), step.type(), step.inputs(),
+                        new PlannedNode.TransformNode(dedup.withWatermark(column,
+                                reaching == null ? 0 : reaching.delayMs())));
+                steps.set(i, timed);
+                byId.put(step.nodeId(), timed);
+            }
+        }
+    }
+
+    /** The watermark nodes above {@code step}, nearest first, each once. */
+    private static List<WatermarkOperator> watermarksAbove(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
+        List<WatermarkOperator> found = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        List<QueryPlan.Step> pending = new ArrayList<>();
+        step.inputs().forEach(input -> pending.add(byId.get(input)));
+        while (!pending.isEmpty()) {
+            QueryPlan.Step current = pending.remove(0);
+            if (current == null || !seen.add(current.nodeId())) {
+                continue;
+            }
+            if (current.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof WatermarkOperator watermark) {
+                found.add(watermark);
+            }
+            current.inputs().forEach(input -> pending.add(byId.get(input)));
+        }
+        return found;
+    }
+}
