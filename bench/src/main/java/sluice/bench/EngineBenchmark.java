@@ -14,8 +14,11 @@ import java.util.stream.Stream;
 /**
  * The engine benchmark of the README: (a) 2,000,000 CSV rows in 20 files through select + filter into the noop sink,
  * (b) 300 one-file batches of 10 rows with maxFilesPerTrigger 1 (the cost of a batch), (c) the same query as a
- * hand-written loop, (d) the 2,000,000 rows of (a) through ten common string and date functions. (a), (b) and (d)
- * run {@code sluice run} as whole processes, as a user would, and read the engine's own progress lines for rows/s
+ * hand-written loop, (d) the 2,000,000 rows of (a) through ten common string and date functions, (e) the 2,000,000
+ * rows grouped by symbol and month with four aggregates in complete mode, one batch, (f) 300 one-file batches of 10
+ * rows whose dates move on file by file through a 7-day window aggregation with a 2-day watermark in append mode (the
+ * state's memory is printed at its first, middle and last batch: the watermark keeps it flat). (a), (b), (d), (e) and
+ * (f) run {@code sluice run} as whole processes, as a user would, and read the engine's own progress lines for rows/s
  * and ms per batch. With {@code --spark-classpath FILE} the same pipelines also run on Spark local mode through
  * Sluice's Spark runner, and the table gains Spark's times and the ratio. (a) runs three times on each engine and the
  * median counts: one whole process of either varies by a tenth or more between runs. With {@code --launcher PATH}
@@ -53,11 +56,43 @@ public final class EngineBenchmark {
             ]}
             """;
 
+    /** Case (e): every row of (a) grouped by symbol and month, four aggregates, complete mode, one batch. */
+    private static final String GROUPED = """
+            {"format": "sluice/1", "name": "%s", "nodes": [
+              {"id": "stocks", "type": "source.file", "options": {"path": "%s", "format": "csv", "header": "true",
+               "schema": "Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING"
+               %s}},
+              {"id": "monthly", "type": "transform.aggregate", "inputs": ["stocks"],
+               "options": {"groupBy": ["Name", "trunc(Date, 'MM') AS month"],
+                 "aggregations": ["avg(Close) AS avg_close", "max(High) AS max_high", "min(Low) AS min_low",
+                   "sum(Volume) AS volume"]}},
+              {"id": "out", "type": "sink.noop", "inputs": ["monthly"], "options": {"outputMode": "complete"}}
+            ]}
+            """;
+
+    /** Case (f): 7-day windows per symbol with a 2-day watermark, append mode, one small file per batch. */
+    private static final String WINDOWED = """
+            {"format": "sluice/1", "name": "%s", "nodes": [
+              {"id": "stocks", "type": "source.file", "options": {"path": "%s", "format": "csv", "header": "true",
+               "schema": "Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING"
+               %s}},
+              {"id": "day", "type": "transform.select", "inputs": ["stocks"],
+               "options": {"expressions": ["CAST(Date AS TIMESTAMP) AS day", "Name", "Close"]}},
+              {"id": "late-by-2d", "type": "transform.watermark", "inputs": ["day"],
+               "options": {"eventTime": "day", "delayThreshold": "2 days"}},
+              {"id": "weekly", "type": "transform.aggregate", "inputs": ["late-by-2d"],
+               "options": {"groupBy": ["window(day, '7 days')", "Name"],
+                 "aggregations": ["count(*) AS n", "avg(Close) AS avg_close"]}},
+              {"id": "out", "type": "sink.noop", "inputs": ["weekly"], "options": {"outputMode": "append"}}
+            ]}
+            """;
+
     private EngineBenchmark() {
     }
 
-    /** What one whole-process run measured. */
-    record Run(long wallMs, long rows, long batches, double msPerBatch, double engineRowsPerSecond) {
+    /** What one whole-process run measured; {@code stateBytes} is the state's memory after each batch. */
+    record Run(long wallMs, long rows, long batches, double msPerBatch, double engineRowsPerSecond,
+               List<Long> stateBytes) {
         double wallRowsPerSecond() {
             return rows * 1000.0 / Math.max(1, wallMs);
         }
@@ -93,8 +128,10 @@ public final class EngineBenchmark {
         try {
             Path big = work.resolve("big");
             Path small = work.resolve("small");
+            Path series = work.resolve("series");
             StockFiles.write(big, 20, 100_000);
             StockFiles.write(small, 300, 10);
+            StockFiles.writeSeries(series, 300, 10);
             System.out.printf(Locale.ROOT, "Sluice engine benchmark, %d cores, Java %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 
@@ -103,6 +140,8 @@ public final class EngineBenchmark {
             List<Run> packagedRunsOfA = launcher == null ? List.of() : runsOfA(launcher, work, big);
             Run b = runEngine(jar, work, "b", small, ", \"maxFilesPerTrigger\": \"1\"");
             Run d = runEngine(jar, work, "d", big, "", FUNCTIONS);
+            Run e = runEngine(jar, work, "e", big, "", GROUPED);
+            Run f = runEngine(jar, work, "f", series, ", \"maxFilesPerTrigger\": \"1\"", WINDOWED);
             PlainLoop.run(big);
             long loopStart = System.nanoTime();
             PlainLoop.Counts counts = PlainLoop.run(big);
@@ -117,8 +156,16 @@ public final class EngineBenchmark {
             }
             row("(b) 300 batches of 10 rows, maxFilesPerTrigger 1", b);
             row("(d) 2,000,000 CSV rows: ten string and date functions -> noop", d);
+            row("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete -> noop", e);
+            row("(f) 300 batches of 10 rows: 7-day windows, watermark, append -> noop", f);
             System.out.printf(Locale.ROOT, "| (c) hand-written single-pass loop, same files as (a) | %,d | - | %,d ms | - | %,.0f | - |%n",
                     counts.rows(), loopMs, counts.rows() * 1000.0 / Math.max(1, loopMs));
+            List<Long> state = f.stateBytes();
+            if (!state.isEmpty()) {
+                System.out.printf(Locale.ROOT, "%n(f) state memory after batch 1, %d and %d: %,d, %,d and %,d bytes%n",
+                        state.size() / 2 + 1, state.size(), state.get(0), state.get(state.size() / 2),
+                        state.get(state.size() - 1));
+            }
             if (spark != null) {
                 long[] sparkRunsOfA = new long[RUNS_OF_A];
                 for (int i = 0; i < RUNS_OF_A; i++) {
@@ -128,6 +175,8 @@ public final class EngineBenchmark {
                 long sparkA = sparkRunsOfA[RUNS_OF_A / 2];
                 long sparkB = spark.run(work.resolve("b.sluice.json"), work.resolve("b.spark.log"));
                 long sparkD = spark.run(work.resolve("d.sluice.json"), work.resolve("d.spark.log"));
+                long sparkE = spark.run(work.resolve("e.sluice.json"), work.resolve("e.spark.log"));
+                long sparkF = spark.run(work.resolve("f.sluice.json"), work.resolve("f.spark.log"));
                 System.out.println();
                 System.out.println("| case | Sluice, whole process | Spark local[2], whole process | Spark / Sluice |");
                 System.out.println("|---|---:|---:|---:|");
@@ -138,6 +187,8 @@ public final class EngineBenchmark {
                 }
                 compare("(b) 300 batches of 10 rows", b.wallMs(), sparkB);
                 compare("(d) 2,000,000 CSV rows: ten string and date functions", d.wallMs(), sparkD);
+                compare("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete", e.wallMs(), sparkE);
+                compare("(f) 300 batches of 10 rows: 7-day windows, watermark, append", f.wallMs(), sparkF);
                 System.out.printf(Locale.ROOT, "%nSpark: %,.0f rows/s for (a), %.0f ms per batch for (b), whole process"
                         + " (JVM and Spark start included)%n", 2_000_000 * 1000.0 / sparkA, sparkB / 300.0);
                 System.out.printf(Locale.ROOT, "(a) is the median of %d runs: Sluice %s ms, Spark %s ms%n", RUNS_OF_A,
@@ -201,6 +252,7 @@ public final class EngineBenchmark {
         long rows = 0;
         long batches = 0;
         long triggerMs = 0;
+        List<Long> stateBytes = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(progress, StandardCharsets.UTF_8)) {
             if (!line.startsWith("{")) {
                 continue;
@@ -209,9 +261,17 @@ public final class EngineBenchmark {
             rows += event.path("numInputRows").asLong();
             triggerMs += event.path("durationMs").path("triggerExecution").asLong();
             batches++;
+            JsonNode operators = event.path("stateOperators");
+            if (!operators.isEmpty()) {
+                long bytes = 0;
+                for (JsonNode operator : operators) {
+                    bytes += operator.path("memoryUsedBytes").asLong();
+                }
+                stateBytes.add(bytes);
+            }
         }
         return new Run(wallMs, rows, batches, batches == 0 ? 0 : (double) triggerMs / batches,
-                rows * 1000.0 / Math.max(1, triggerMs));
+                rows * 1000.0 / Math.max(1, triggerMs), List.copyOf(stateBytes));
     }
 
     private static void delete(Path dir) throws IOException {

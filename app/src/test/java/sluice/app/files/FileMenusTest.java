@@ -51,12 +51,12 @@ class FileMenusTest {
     void examplesMenuListsTheExamples(FxRobot robot) {
         assertThat(fileMenu(robot, "examples-menu").getItems()).extracting(MenuItem::getText)
                 .containsExactly("json-messages", "kafka-echo", "rate-plus-one", "rate-windowed", "socket-lines",
-                        "stocks-monthly", "stocks-replay", "stocks-sectors", "stocks-to-kafka");
+                        "socket-word-count", "stocks-monthly", "stocks-replay", "stocks-sectors", "stocks-to-kafka");
     }
 
     @Test
     void choosingAnExampleOpensIt(FxRobot robot) {
-        MenuItem stocks = fileMenu(robot, "examples-menu").getItems().get(6);
+        MenuItem stocks = fileMenu(robot, "examples-menu").getItems().get(7);
 
         robot.interact(stocks::fire);
 

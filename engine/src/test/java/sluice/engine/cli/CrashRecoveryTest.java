@@ -1,7 +1,8 @@
 package sluice.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static sluice.engine.cli.ChildRun.has;
+import static sluice.engine.cli.ChildRun.latest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,12 +32,15 @@ class CrashRecoveryTest {
     private static final int BIG_ROWS = 20_000;
     private static final Set<Integer> BIG_FILES = Set.of(8, 18);
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String TRIGGER = "100 milliseconds";
 
     @TempDir
     Path dir;
+    private ChildRun child;
 
     @Test
     void killedAndRestartedRunsDeliverEveryRowExactlyOnce() throws Exception {
+        child = new ChildRun(dir, WAIT);
         Path input = Files.createDirectories(dir.resolve("input"));
         Path output = dir.resolve("output");
         Path checkpoint = dir.resolve("checkpoint");
@@ -47,21 +48,22 @@ class CrashRecoveryTest {
         Path pipeline = writePipeline(input, output);
 
         // Kill 1: while batch 8 (a big file) runs; its offsets are logged, its commit is not.
-        killWhen(pipeline, checkpoint, () -> has(checkpoint, "offsets", 8) && !has(checkpoint, "commits", 8));
+        child.killWhen(pipeline, checkpoint, TRIGGER,
+                () -> has(checkpoint, "offsets", 8) && !has(checkpoint, "commits", 8));
         // Kill 2: after a restart that re-ran batch 8 from its logged offsets, while the sink writes batch 18's part
         // file (big), which leaves an orphan the sink log never lists.
-        killWhen(pipeline, checkpoint, () -> has(checkpoint, "offsets", 18) && !has(checkpoint, "commits", 18)
-                && dataFiles(output).stream().anyMatch(f -> f.getFileName().toString().endsWith(".tmp")));
+        child.killWhen(pipeline, checkpoint, TRIGGER,
+                () -> has(checkpoint, "offsets", 18) && !has(checkpoint, "commits", 18)
+                        && dataFiles(output).stream().anyMatch(f -> f.getFileName().toString().endsWith(".tmp")));
         // Kill 3: between the sink's commit of batch 28 and the query's commit log entry, when the poll catches that
         // moment; the re-run must then skip the sink. Otherwise wherever the run is once batch 30 committed.
         Path sinkLog = output.resolve(FileSinkLog.METADATA_DIR);
-        killWhen(pipeline, checkpoint, () -> Files.exists(sinkLog.resolve("28")) && !has(checkpoint, "commits", 28)
-                || has(checkpoint, "commits", 30));
-        Process last = start(pipeline, checkpoint, "available-now");
-        boolean ended = last.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS);
+        child.killWhen(pipeline, checkpoint, TRIGGER,
+                () -> Files.exists(sinkLog.resolve("28")) && !has(checkpoint, "commits", 28)
+                        || has(checkpoint, "commits", 30));
+        int exitCode = child.runToEnd(pipeline, checkpoint, "available-now");
 
-        assertThat(ended).as("the available-now run ends").isTrue();
-        assertThat(last.exitValue()).as(stderr()).isZero();
+        assertThat(exitCode).as(child.stderr()).isZero();
         List<Path> committed = FileSinkLog.committedFiles(output);
         List<Long> delivered = new ArrayList<>();
         for (Path file : committed) {
@@ -85,43 +87,6 @@ class CrashRecoveryTest {
             }
         }
         assertThat(latest(checkpoint, "commits")).isEqualTo(latest(checkpoint, "offsets"));
-    }
-
-    /** Starts a processing-time run and kills it with SIGKILL as soon as {@code condition} holds. */
-    private void killWhen(Path pipeline, Path checkpoint, BooleanSupplier condition) throws Exception {
-        Process process = start(pipeline, checkpoint, "100 milliseconds");
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (!process.isAlive()) {
-                fail("the run ended with exit code %d before it could be killed; %s", process.exitValue(), stderr());
-            }
-            if (System.nanoTime() > deadline) {
-                process.destroyForcibly().waitFor();
-                fail("timed out waiting for the kill point; %s", stderr());
-            }
-            Thread.onSpinWait();
-        }
-        process.destroyForcibly();
-        assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    }
-
-    private Process start(Path pipeline, Path checkpoint, String trigger) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "sluice.engine.cli.Main", "run", pipeline.toString(), "--checkpoint", checkpoint.toString(),
-                "--trigger", trigger)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.txt").toFile()))
-                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("stderr.txt").toFile()))
-                .start();
-    }
-
-    private String stderr() {
-        try {
-            Path file = dir.resolve("stderr.txt");
-            return "stderr: " + (Files.exists(file) ? Files.readString(file) : "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Files 0..39 with unique ids, modified one second apart so batch N reads file N. */
@@ -155,19 +120,6 @@ class CrashRecoveryTest {
                 ]}
                 """.formatted(input, output), StandardCharsets.UTF_8);
         return file;
-    }
-
-    private static boolean has(Path checkpoint, String log, long batchId) {
-        return Files.exists(checkpoint.resolve(log).resolve(Long.toString(batchId)));
-    }
-
-    private static long latest(Path checkpoint, String log) throws IOException {
-        TreeMap<Long, Path> ids = new TreeMap<>();
-        try (Stream<Path> files = Files.list(checkpoint.resolve(log))) {
-            files.filter(f -> f.getFileName().toString().matches("\\d+"))
-                    .forEach(f -> ids.put(Long.parseLong(f.getFileName().toString()), f));
-        }
-        return ids.lastKey();
     }
 
     /** Every file the sink wrote into the output folder, committed or not, temporary ones included. */

@@ -1,10 +1,9 @@
 package sluice.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static sluice.engine.cli.ChildRun.has;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -35,9 +32,11 @@ class KafkaCrashRecoveryTest {
 
     @TempDir
     Path dir;
+    private ChildRun child;
 
     @Test
     void aKilledRunReRunsExactlyTheUncommittedBatchAndDeliversEveryRecordOnce() throws Exception {
+        child = new ChildRun(dir, WAIT);
         String topic = TestBroker.createTopic("crash", 2);
         produce(topic);
         Path output = dir.resolve("output");
@@ -47,10 +46,9 @@ class KafkaCrashRecoveryTest {
         // Kill while a batch after the first two has its offsets logged but no commit.
         long killed = killWhenUncommitted(pipeline, checkpoint);
         String loggedBeforeKill = offsetsOf(checkpoint, killed);
-        Process rest = start(pipeline, checkpoint, "available-now");
-        assertThat(rest.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the available-now run ends").isTrue();
+        int exitCode = child.runToEnd(pipeline, checkpoint, "available-now");
 
-        assertThat(rest.exitValue()).as(stderr()).isZero();
+        assertThat(exitCode).as(child.stderr()).isZero();
         assertThat(offsetsOf(checkpoint, killed)).as("batch %d re-ran with its logged offsets", killed)
                 .isEqualTo(loggedBeforeKill);
         List<String> delivered = new ArrayList<>();
@@ -80,12 +78,10 @@ class KafkaCrashRecoveryTest {
         }
     }
 
-    /** Starts a processing-time run and kills it when batch 2 or later is logged and uncommitted; its id. */
+    /** Kills a processing-time run when batch 2 or later is logged and uncommitted; that batch's id. */
     private long killWhenUncommitted(Path pipeline, Path checkpoint) throws Exception {
-        Process process = start(pipeline, checkpoint, "100 milliseconds");
-        long deadline = System.nanoTime() + WAIT.toNanos();
         long[] found = {-1};
-        BooleanSupplier uncommitted = () -> {
+        child.killWhen(pipeline, checkpoint, "100 milliseconds", () -> {
             for (long batch = 2; has(checkpoint, "offsets", batch); batch++) {
                 if (!has(checkpoint, "commits", batch)) {
                     found[0] = batch;
@@ -93,39 +89,8 @@ class KafkaCrashRecoveryTest {
                 }
             }
             return false;
-        };
-        while (!uncommitted.getAsBoolean()) {
-            if (!process.isAlive()) {
-                fail("the run ended with exit code %d before it could be killed; %s", process.exitValue(), stderr());
-            }
-            if (System.nanoTime() > deadline) {
-                process.destroyForcibly().waitFor();
-                fail("timed out waiting for an uncommitted batch; %s", stderr());
-            }
-            Thread.onSpinWait();
-        }
-        process.destroyForcibly();
-        assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        });
         return found[0];
-    }
-
-    private Process start(Path pipeline, Path checkpoint, String trigger) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "sluice.engine.cli.Main", "run", pipeline.toString(), "--checkpoint", checkpoint.toString(),
-                "--trigger", trigger)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.txt").toFile()))
-                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("stderr.txt").toFile()))
-                .start();
-    }
-
-    private String stderr() {
-        try {
-            Path file = dir.resolve("stderr.txt");
-            return "stderr: " + (Files.exists(file) ? Files.readString(file) : "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private Path writePipeline(String topic, Path output) throws IOException {
@@ -140,10 +105,6 @@ class KafkaCrashRecoveryTest {
                 ]}
                 """.formatted(TestBroker.bootstrap(), topic, output), StandardCharsets.UTF_8);
         return file;
-    }
-
-    private static boolean has(Path checkpoint, String log, long batchId) {
-        return Files.exists(checkpoint.resolve(log).resolve(Long.toString(batchId)));
     }
 
     /** The Kafka offsets logged for a batch (the offsets entry's last line). */

@@ -18,7 +18,7 @@ import sluice.engine.runtime.ManualClock;
 import sluice.engine.runtime.QueryOptions;
 import sluice.engine.runtime.StreamingQuery;
 
-/** The examples that need time or a server: rate-plus-one, rate-windowed and socket-lines. */
+/** The examples that need time or a server: rate-plus-one, rate-windowed, socket-lines and socket-word-count. */
 class StreamingExamplesTest {
     @Test
     void ratePlusOnePrintsOneBatchPerSecondWhereResultIsValuePlusOne() {
@@ -126,6 +126,34 @@ class StreamingExamplesTest {
             assertThat(batches.get(0).get(0).subList(0, 2))
                     .containsExactly("the quick brown fox", "[the, quick, brown, fox]");
             assertThat(batches.get(0).get(0).get(2)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?");
+        }
+    }
+
+    @Test
+    void socketWordCountPrintsTheWholeCountPerWordAfterEachBatch() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PipelineSpec spec = Examples.withOption(Examples.spec("socket-word-count"), "lines", "port",
+                    Integer.toString(server.getLocalPort()));
+            Examples examples = new Examples();
+            StreamingQuery query = StreamingQuery.create(Examples.plan(spec).plan(),
+                    new QueryOptions(Trigger.DEFAULT, null, 2), examples.environment).start();
+            try (Socket client = server.accept(); OutputStream out = client.getOutputStream()) {
+                out.write("the quick brown fox\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                awaitBatch(query, 0);
+                out.write("the lazy dog\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                assertThat(query.awaitTermination(Duration.ofSeconds(30))).isTrue();
+            }
+
+            // Complete mode prints the whole result table each batch, in no particular row order (as Spark).
+            List<List<List<String>>> batches = Examples.tables(examples.consoleText());
+            assertThat(batches).hasSize(2);
+            assertThat(batches.get(0)).containsExactlyInAnyOrder(List.of("the", "1"), List.of("quick", "1"),
+                    List.of("brown", "1"), List.of("fox", "1"));
+            assertThat(batches.get(1)).containsExactlyInAnyOrder(List.of("the", "2"), List.of("quick", "1"),
+                    List.of("brown", "1"), List.of("fox", "1"), List.of("lazy", "1"), List.of("dog", "1"));
+            assertThat(examples.consoleText()).contains("|word |count|");
         }
     }
 }
