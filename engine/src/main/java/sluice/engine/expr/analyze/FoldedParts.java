@@ -34,7 +34,9 @@ public final class FoldedParts {
     private static void collect(Typed node, List<Typed> parts) {
         if (node instanceof Typed.Constant || node instanceof Typed.IsNull) {
             // Spark's NullPropagation, which runs before ConstantFolding, turns IS [NOT] NULL of an operand it knows
-            // is never null (under ANSI a failing constant is one) into false (true) without evaluating it.
+            // is never null (under ANSI a failing constant is one) into false (true) without evaluating it. Sluice's
+            // NullPropagation knows only part of what Spark knows, so no check is folded here: one it misses waits
+            // for a row instead of failing a batch that Spark would not fail.
             return;
         }
         boolean foldable = isFoldable(node);

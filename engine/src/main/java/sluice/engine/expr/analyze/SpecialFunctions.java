@@ -255,7 +255,8 @@ final class SpecialFunctions extends AnalyzedFamily {
         if (!(format instanceof Typed.Constant)) {
             throw analyzer.mismatch(format, name + " format", "a constant STRING");
         }
-        return make(name, call, List.of(value, format), target, true, sql);
+        // Spark's GetTimestamp fails under ANSI instead of returning null, so it is null only for a null argument.
+        return make(name, call, List.of(value, format), target, value.nullable() || format.nullable(), sql);
     }
 
     private Typed fromJson(Ast.Call call, List<Typed> args) {

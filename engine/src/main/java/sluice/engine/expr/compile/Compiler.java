@@ -3,6 +3,7 @@ package sluice.engine.expr.compile;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.ZoneId;
+import sluice.engine.expr.analyze.NullPropagation;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.types.Batch;
@@ -44,6 +45,10 @@ public final class Compiler {
         } else if (typed instanceof Typed.Not not) {
             return new LogicEvaluators.Not(compile(not.operand()), source, not.span());
         } else if (typed instanceof Typed.IsNull isNull) {
+            Typed.Constant folded = NullPropagation.folded(isNull);
+            if (folded != null) {
+                return compile(folded);
+            }
             return new LogicEvaluators.IsNull(compile(isNull.operand()), isNull.negated(), source, isNull.span());
         } else if (typed instanceof Typed.In in) {
             return new LogicEvaluators.In(compile(in.value()), compileAll(in.list()), source, in.span());

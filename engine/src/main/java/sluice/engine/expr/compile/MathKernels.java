@@ -60,7 +60,7 @@ final class MathKernels {
         } else if (value instanceof Double d) {
             return Math.abs(d);
         }
-        return ((BigDecimal) value).abs();
+        return DecimalNegation.abs((BigDecimal) value, (DecimalType) type);
     }
 
     private static Object round(Object value, long scale, DataType type, RoundingMode mode) {

@@ -7,6 +7,7 @@ import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
 import sluice.engine.types.DoubleVector;
 import sluice.engine.types.IntegralRange;
 import sluice.engine.types.LongVector;
@@ -49,7 +50,7 @@ final class NegateEvaluator extends Evaluator {
         Object[] out = new Object[n];
         for (int i = 0; i < n; i++) {
             Object v = ((ObjectVector) a).values()[i];
-            out[i] = v == null ? null : ((BigDecimal) v).negate();
+            out[i] = v == null ? null : DecimalNegation.negate((BigDecimal) v, (DecimalType) type());
         }
         return new ObjectVector(type(), out, n, a.nullWords());
     }

@@ -76,6 +76,13 @@ final class RowFailure extends RuntimeException {
                 + "\"spark.sql.ansi.enabled\" to \"false\" to bypass this error, and return NULL instead.");
     }
 
+    /** Spark's Decimal.set with a precision: {@code original} rounded half up to {@code rounded} is too long. */
+    static RowFailure decimalRoundedOutOfRange(String rounded, String original, int precision, int scale) {
+        return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[NUMERIC_VALUE_OUT_OF_RANGE.WITHOUT_SUGGESTION] The "
+                + rounded + " rounded half up from " + original + " cannot be represented as Decimal(" + precision
+                + ", " + scale + ").");
+    }
+
     /** {@code tryFunction}: the function Spark suggests, {@code try_to_timestamp} or {@code try_to_date}. */
     static RowFailure cannotParseTimestamp(String parserMessage, String tryFunction) {
         return new RowFailure(ErrorCode.CAST_INVALID_INPUT, "[CANNOT_PARSE_TIMESTAMP] " + parserMessage
