@@ -19,8 +19,8 @@ import sluice.engine.types.VectorBuilder;
  * batch's partial); a set keeps each value once, here in the order of first arrival, with Spark's equality of its
  * Scala set (-0.0 equals 0.0 and the first one stays; NaN equals nothing, so each NaN stays). Spark's set iterates
  * in the order of its hash table, which Spark itself calls non-deterministic, so its tests and the compatibility
- * suite compare sets sorted ({@code sort_array}). The buffer is the kept values (an unmodifiable list, as committed state
- * must not change) and the batch's values, collected in a mutable list (a set: a map from each value's key to the
+ * suite compare sets sorted ({@code sort_array}). The buffer is the kept values (an unmodifiable list, as committed
+ * state must not change) and the batch's values, collected in a mutable list (a set: a map from each value's key to the
  * value) until {@link #endBatch}. Immutable.
  */
 record CollectFunction(DataType elementType, boolean distinct) implements AggregateFunction {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestFactory;
  * -Dsluice.fuzz.shrinkRuns=N} bounds the runs spent shrinking one failure.
  */
 class DifferentialFuzzTest {
-    private static final String DEFAULT_SEEDS = "1-250";
+    private static final String DEFAULT_SEEDS = "1-150";
 
     @TestFactory
     Stream<DynamicTest> generatedCasesBehaveAsOnSpark() {

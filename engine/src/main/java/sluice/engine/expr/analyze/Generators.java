@@ -79,7 +79,8 @@ public final class Generators {
     }
 
     private List<Field> explodeOutput(GeneratorFunction function, Typed arg) {
-        boolean withPosition = function == GeneratorFunction.POSEXPLODE || function == GeneratorFunction.POSEXPLODE_OUTER;
+        boolean withPosition = function == GeneratorFunction.POSEXPLODE
+                || function == GeneratorFunction.POSEXPLODE_OUTER;
         List<Field> output = new ArrayList<>();
         if (withPosition) {
             output.add(new Field("pos", AtomicType.INT, false));

@@ -52,8 +52,8 @@ final class RowFailure extends RuntimeException {
     }
 
     static RowFailure intervalOverflow() {
-        return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION] Integer "
-                + "overflow while operating with intervals. Try devising appropriate values for the interval "
+        return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION] "
+                + "Integer overflow while operating with intervals. Try devising appropriate values for the interval "
                 + "parameters.");
     }
 
