@@ -3,23 +3,14 @@ package sluice.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.engine.diag.SluiceException;
-import sluice.engine.pipeline.Trigger;
-import sluice.engine.plan.NodeCatalog;
-import sluice.engine.plan.PipelineLoader;
-import sluice.engine.sink.MemoryTables;
 import sluice.engine.types.Row;
 
 /**
@@ -120,26 +111,11 @@ class AggregationRestartTest {
     }
 
     private void writeInput(String name, String... lines) throws IOException {
-        Path folder = Files.createDirectories(dir.resolve("in"));
-        Path file = folder.resolve(name);
-        Files.writeString(file, "Name,Close\n" + String.join("\n", lines) + "\n");
-        // The file source takes files in modification-time order: make it the name order.
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
-                1_000_000L * Integer.parseInt(name.substring(0, name.indexOf('.')))));
+        new NameCloseRuns(dir, PIPELINE).writeInput(name, lines);
     }
 
-    /** Runs the pipeline available-now on {@code checkpoint}; the memory table, or the failure thrown. */
+    /** Runs the pipeline available-now on {@code checkpoint}. */
     private List<Row> run(Path checkpoint) throws IOException {
-        Path file = dir.resolve("counts.sluice.json");
-        Files.writeString(file, PIPELINE);
-        PipelineLoader.Loaded loaded = new PipelineLoader(NodeCatalog.standard()).load(file);
-        assertThat(loaded.problems()).isEmpty();
-        MemoryTables memory = new MemoryTables();
-        EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), memory, Clock.systemUTC(), ZoneOffset.UTC, 2);
-        StreamingQuery query = StreamingQuery.create(loaded.plan(),
-                new QueryOptions(new Trigger.AvailableNow(), checkpoint, 0), environment).start();
-        query.awaitTermination();
-        return memory.table("out").orElseThrow().rows();
+        return new NameCloseRuns(dir, PIPELINE).run(checkpoint).rows("out");
     }
 }

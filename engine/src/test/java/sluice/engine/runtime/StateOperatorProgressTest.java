@@ -3,23 +3,11 @@ package sluice.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sluice.engine.pipeline.Trigger;
-import sluice.engine.plan.NodeCatalog;
-import sluice.engine.plan.PipelineLoader;
-import sluice.engine.sink.MemoryTables;
 
 /**
  * Each batch's progress carries Spark's {@code stateOperators}: one entry per stateful operator, in plan order, with
@@ -81,31 +69,11 @@ class StateOperatorProgressTest {
     }
 
     private void writeInput(String name, String... lines) throws IOException {
-        Path folder = Files.createDirectories(dir.resolve("in"));
-        Path file = folder.resolve(name);
-        Files.writeString(file, "Name,Close\n" + String.join("\n", lines) + "\n");
-        // The file source takes files in modification-time order: make it the name order.
-        Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000L * Integer.parseInt(name.substring(0,
-                name.indexOf('.')))));
+        new NameCloseRuns(dir, PIPELINE).writeInput(name, lines);
     }
 
+    /** Runs the pipeline available-now on {@code checkpoint}. */
     private List<QueryProgress> run(Path checkpoint) throws IOException {
-        Path file = dir.resolve("state.sluice.json");
-        Files.writeString(file, PIPELINE);
-        PipelineLoader.Loaded loaded = new PipelineLoader(NodeCatalog.standard()).load(file);
-        assertThat(loaded.problems()).isEmpty();
-        EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new MemoryTables(), Clock.systemUTC(), ZoneOffset.UTC, 2);
-        List<QueryProgress> progress = new CopyOnWriteArrayList<>();
-        StreamingQuery query = StreamingQuery.create(loaded.plan(),
-                new QueryOptions(new Trigger.AvailableNow(), checkpoint, 0), environment);
-        query.addListener(new QueryListener() {
-            @Override
-            public void onProgress(QueryProgress event) {
-                progress.add(event);
-            }
-        });
-        query.start().awaitTermination();
-        return progress;
+        return new NameCloseRuns(dir, PIPELINE).run(checkpoint).progress();
     }
 }
