@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import sluice.engine.aggregate.AggregateCall;
 import sluice.engine.aggregate.StoredValues;
@@ -17,6 +18,7 @@ import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.EvalContext;
 import sluice.engine.sink.OutputMode;
 import sluice.engine.state.PartitionState;
+import sluice.engine.state.StateCopy;
 import sluice.engine.state.RowEncoding;
 import sluice.engine.state.StateKey;
 import sluice.engine.state.StateLocation;
@@ -299,7 +301,7 @@ public final class AggregateOperator implements StatefulOperator {
             case UPDATE -> state.changedKeys();
             case APPEND -> evicted;
         };
-        Batch output = rows(state, emitted);
+        Batch output = rows(emitted, state::get);
         evicted.forEach(state::remove);
         state.commit();
         return output;
@@ -353,7 +355,18 @@ public final class AggregateOperator implements StatefulOperator {
         return buffer;
     }
 
-    private Batch rows(PartitionState state, List<StateKey> emitted) {
+    /** The groups of state after batch {@code batchId} with their aggregates as they would be output. */
+    @Override
+    public StateRows stateRows(long batchId, int maxRows) {
+        if (store == null) {
+            throw new IllegalStateException("the state of an aggregation is read before it is opened");
+        }
+        StateCopy copy = store.copyOf(batchId + 1, maxRows);
+        return new StateRows(rows(new ArrayList<>(copy.rows().keySet()), copy.rows()::get), copy.totalRows());
+    }
+
+    /** The output rows of the groups {@code emitted}, from their buffers. */
+    private Batch rows(List<StateKey> emitted, Function<StateKey, Object[]> buffers) {
         List<VectorBuilder> builders = new ArrayList<>();
         for (Field field : schema.fields()) {
             builders.add(new VectorBuilder(field.type(), emitted.size()));
@@ -364,7 +377,7 @@ public final class AggregateOperator implements StatefulOperator {
             for (int k = 0; k < keyValues.length; k++) {
                 StoredValues.append(builders.get(k), keyValues[k]);
             }
-            Object[] buffer = state.get(key);
+            Object[] buffer = buffers.apply(key);
             for (int a = 0; a < aggregations.size(); a++) {
                 aggregations.get(a).function().result(buffer, offsets[a], builders.get(groupBy.size() + a));
             }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import sluice.engine.aggregate.StoredValues;
 import sluice.engine.state.PartitionState;
+import sluice.engine.state.StateCopy;
 import sluice.engine.state.RowEncoding;
 import sluice.engine.state.StateKey;
 import sluice.engine.state.StateLocation;
@@ -21,6 +22,7 @@ import sluice.engine.state.StateStore;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
 import sluice.engine.types.DataType;
+import sluice.engine.types.Field;
 import sluice.engine.types.LongVector;
 import sluice.engine.types.PartitionedBatch;
 import sluice.engine.types.Schema;
@@ -144,6 +146,36 @@ public final class DropDuplicatesOperator implements StatefulOperator {
                 context.shufflePartitions(), context.nodeId()), keys,
                 RowEncoding.forValues(withinWatermark ? List.of(AtomicType.BIGINT) : List.of()),
                 StateRetention.SPARK_DEFAULTS);
+    }
+
+    /**
+     * The keys in state after batch {@code batchId}, under their column names; for dropDuplicatesWithinWatermark also
+     * {@code expiresAt}, the time the watermark must reach for the key to leave the state (the first row's event time
+     * plus the delay, which Spark keeps as the key's value).
+     */
+    @Override
+    public StateRows stateRows(long batchId, int maxRows) {
+        if (store == null) {
+            throw new IllegalStateException("the state of dropDuplicates is read before it is opened");
+        }
+        List<Field> fields = new ArrayList<>();
+        for (int column : keyColumns) {
+            fields.add(schema.field(column));
+        }
+        if (withinWatermark) {
+            fields.add(new Field("expiresAt", AtomicType.TIMESTAMP, false));
+        }
+        StateCopy copy = store.copyOf(batchId + 1, maxRows);
+        List<Object[]> rows = new ArrayList<>();
+        copy.rows().forEach((key, value) -> {
+            Object[] row = new Object[fields.size()];
+            keys.decodeKey(key, row);
+            if (withinWatermark) {
+                row[keyColumns.length] = value[0];
+            }
+            rows.add(row);
+        });
+        return StateRows.of(new Schema(fields), rows, copy.totalRows());
     }
 
     /** One input partition's rows with their keys and the state partition of each. */

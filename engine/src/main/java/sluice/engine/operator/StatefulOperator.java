@@ -24,6 +24,15 @@ public interface StatefulOperator extends Operator {
     /** The figures of the state after the last committed batch (zeros before the first). */
     StateMetrics stateMetrics();
 
+    /**
+     * A copy of the state after committed batch {@code batchId}, as finished rows: at most {@code maxRows} of them in
+     * state-key order, and how many there are in all. Read from memory when it is the state the operator holds, else
+     * from the checkpoint's state files (a query without a checkpoint keeps only its latest state). Call it on the
+     * query thread between batches (a query listener's callback) or once the query stopped;
+     * a state file that is missing or damaged is a problem naming the operator and the batch.
+     */
+    StateRows stateRows(long batchId, int maxRows);
+
     /** Rows the last batch dropped for coming behind the watermark (Spark's numRowsDroppedByWatermark). */
     default long numRowsDroppedByWatermark() {
         return 0;

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import sluice.engine.aggregate.StoredValues;
 import sluice.engine.state.PartitionState;
+import sluice.engine.state.StateCopy;
 import sluice.engine.state.RowEncoding;
 import sluice.engine.state.StateKey;
 import sluice.engine.state.StateLocation;
@@ -72,6 +73,36 @@ public final class StreamJoinOperator implements StatefulOperator {
     /** The rows of both sides kept so far, for the workbench and tests: left first. */
     public long stateRows() {
         return (long) left.rows.rowCount() + right.rows.rowCount();
+    }
+
+    /**
+     * The rows both sides keep after batch {@code batchId}, left first, each in the order it arrived: {@code side}
+     * ('left' or 'right'), then the left input's columns, then the right input's (null on the other side's rows).
+     */
+    @Override
+    public StateRows stateRows(long batchId, int maxRows) {
+        if (left.store == null) {
+            throw new IllegalStateException("the state of a stream-stream join is read before it is opened");
+        }
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("side", AtomicType.STRING, false));
+        left.schema.fields().forEach(field -> fields.add(new Field(field.name(), field.type(), true)));
+        right.schema.fields().forEach(field -> fields.add(new Field(field.name(), field.type(), true)));
+        List<Object[]> rows = new ArrayList<>();
+        long total = 0;
+        int from = 1;
+        for (Side side : List.of(left, right)) {
+            StateCopy copy = side.store.copyOf(batchId + 1, Math.max(0, maxRows - rows.size()));
+            total += copy.totalRows();
+            for (Object[] value : copy.rows().values()) {
+                Object[] row = new Object[fields.size()];
+                row[0] = side.name;
+                System.arraycopy(value, 0, row, from, value.length);
+                rows.add(row);
+            }
+            from += side.schema.size();
+        }
+        return StateRows.of(new Schema(fields), rows, total);
     }
 
     @Override

@@ -2,9 +2,11 @@ package sluice.engine.operator;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import sluice.engine.state.PartitionState;
+import sluice.engine.state.StateCopy;
 import sluice.engine.state.RowEncoding;
 import sluice.engine.state.StateKey;
 import sluice.engine.state.StateLocation;
@@ -13,6 +15,7 @@ import sluice.engine.state.StateRetention;
 import sluice.engine.state.StateStore;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
+import sluice.engine.types.Field;
 import sluice.engine.types.PartitionedBatch;
 import sluice.engine.types.Schema;
 
@@ -60,6 +63,17 @@ public final class StreamingLimitOperator implements StatefulOperator {
                         : StateLocation.folder(context.checkpoint(), context.operatorId()), context.operatorId(), 1,
                 context.nodeId()), RowEncoding.forKeys(List.of()), RowEncoding.forValues(List.of(AtomicType.BIGINT)),
                 StateRetention.SPARK_DEFAULTS);
+    }
+
+    /** The rows passed so far after batch {@code batchId}, as one row ({@code rowsPassed}); none before any passed. */
+    @Override
+    public StateRows stateRows(long batchId, int maxRows) {
+        if (store == null) {
+            throw new IllegalStateException("the state of a limit is read before it is opened");
+        }
+        StateCopy copy = store.copyOf(batchId + 1, maxRows);
+        return StateRows.of(Schema.of(new Field("rowsPassed", AtomicType.BIGINT, false)),
+                new ArrayList<>(copy.rows().values()), copy.totalRows());
     }
 
     @Override

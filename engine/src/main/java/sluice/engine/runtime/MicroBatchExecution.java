@@ -2,6 +2,7 @@ package sluice.engine.runtime;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import sluice.engine.checkpoint.OffsetEntry;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.operator.EventTimeWatermarks;
 import sluice.engine.operator.PartitionTasks;
+import sluice.engine.operator.StateRows;
 import sluice.engine.operator.StatefulOperator;
 import sluice.engine.pipeline.Trigger;
 import sluice.engine.plan.PlannedNode;
@@ -393,10 +395,28 @@ final class MicroBatchExecution {
                 environment.clock().millis() - triggerStart, watermarks.progress(entry.batchWatermarkMs()));
         previousTriggerStartMs = triggerStart;
         lastProgress = progress;
+        publishState(batchId);
         listeners.stream().filter(QueryListener::wantsBatchData)
                 .forEach(l -> l.onBatchData(batchId, outcome.outputs()));
         listeners.forEach(l -> l.onProgress(progress));
         return true;
+    }
+
+    /** Hands a copy of every stateful operator's state after the batch to the listeners that want it. */
+    private void publishState(long batchId) {
+        int limit = listeners.stream().mapToInt(QueryListener::stateRowLimit).max().orElse(0);
+        if (limit <= 0) {
+            return;
+        }
+        Map<String, StateRows> states = new LinkedHashMap<>();
+        for (QueryPlan.Step step : plan.steps()) {
+            if (step.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof StatefulOperator stateful) {
+                states.put(step.nodeId(), BatchRunner.inNode(step.nodeId(), () -> stateful.stateRows(batchId, limit)));
+            }
+        }
+        Map<String, StateRows> shared = java.util.Collections.unmodifiableMap(states);
+        listeners.stream().filter(l -> l.stateRowLimit() > 0).forEach(l -> l.onState(batchId, shared));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
+import java.util.TreeMap;
 
 /**
  * Mutable, owned by one task at a time: the state of one partition of one operator. A batch {@link #begin}s at the
@@ -67,11 +68,19 @@ public final class PartitionState {
 
     private void load(long target) {
         rows.clear();
-        memoryBytes = 0;
         version = target;
-        snapshotVersion = 0;
+        snapshotVersion = read(target, target, rows);
+        memoryBytes = 0;
+        rows.forEach((key, value) -> memoryBytes += sizeOf(key, value));
+    }
+
+    /**
+     * Reads version {@code target} from the files into {@code into}, naming batch {@code forBatch} in problems; the
+     * version of the snapshot it started from.
+     */
+    private long read(long target, long forBatch, Map<StateKey, Object[]> into) {
         if (target == 0) {
-            return;
+            return 0;
         }
         Map<Long, Boolean> found = files.versions();
         long from = 0;
@@ -81,19 +90,20 @@ public final class PartitionState {
             }
         }
         if (from > 0) {
-            snapshotVersion = from;
-            readInto(files.snapshot(from));
+            readInto(files.snapshot(from), forBatch, into);
         }
         for (long delta = from + 1; delta <= target; delta++) {
-            readInto(files.delta(delta));
+            readInto(files.delta(delta), forBatch, into);
         }
+        return from;
     }
 
-    private void readInto(Path file) {
-        files.read(file, batchId, (key, value) -> {
+    /** {@code forBatch} is the batch whose state is read, for problems. */
+    private void readInto(Path file, long forBatch, Map<StateKey, Object[]> into) {
+        files.read(file, forBatch, (key, value) -> {
             StateKey stateKey = new StateKey(key);
             if (value == null) {
-                forget(stateKey, rows.remove(stateKey));
+                into.remove(stateKey);
                 return;
             }
             Object[] decoded = new Object[values.width()];
@@ -101,10 +111,9 @@ public final class PartitionState {
                 keys.decode(key, new Object[keys.width()], 0);
                 values.decode(value, decoded, 0);
             } catch (IOException | RuntimeException e) {
-                throw files.damaged(file, batchId, "a state row does not decode");
+                throw files.damaged(file, forBatch, "a state row does not decode");
             }
-            forget(stateKey, rows.put(stateKey, decoded));
-            memoryBytes += sizeOf(stateKey, decoded);
+            into.put(stateKey, decoded);
         });
     }
 
@@ -120,6 +129,52 @@ public final class PartitionState {
      */
     private static long sizeOf(StateKey key, Object[] value) {
         return key.bytes().length + 16L * value.length + 64;
+    }
+
+    /**
+     * A copy of version {@code version} (the state after batch {@code version - 1}), at most {@code maxRows} rows of it
+     * in key order: from memory when it is the loaded version, else read from the files without touching the loaded
+     * one. Call it on the thread that owns this partition, between batches (or once the query stopped).
+     *
+     * @throws IllegalStateException for a version neither loaded nor on disk (a query without a checkpoint keeps
+     *                               only its latest version)
+     */
+    public StateCopy copyOf(long version, int maxRows) {
+        if (maxRows < 0) {
+            throw new IllegalArgumentException("maxRows must not be negative: " + maxRows);
+        }
+        if (version == 0) {
+            return new StateCopy(0, new TreeMap<>(), 0);
+        }
+        if (version == this.version) {
+            return new StateCopy(version, first(rows, maxRows), rows.size());
+        }
+        if (files == null) {
+            throw new IllegalStateException("state version " + version + " is not kept: without a checkpoint only "
+                    + "version " + this.version + " is");
+        }
+        Map<StateKey, Object[]> read = new HashMap<>();
+        read(version, version - 1, read);
+        return new StateCopy(version, first(read, maxRows), read.size());
+    }
+
+    /** The first {@code maxRows} rows of {@code all} in key order, their values copied. */
+    private static TreeMap<StateKey, Object[]> first(Map<StateKey, Object[]> all, int maxRows) {
+        TreeMap<StateKey, Object[]> kept = new TreeMap<>();
+        if (maxRows == 0) {
+            return kept;
+        }
+        // A bounded selection: a state of millions of rows costs a pass, not a sort, when only a page is wanted.
+        for (Entry<StateKey, Object[]> row : all.entrySet()) {
+            if (kept.size() < maxRows) {
+                kept.put(row.getKey(), row.getValue());
+            } else if (row.getKey().compareTo(kept.lastKey()) < 0) {
+                kept.pollLastEntry();
+                kept.put(row.getKey(), row.getValue());
+            }
+        }
+        kept.replaceAll((key, value) -> value.clone());
+        return kept;
     }
 
     /** The figures after the last committed batch. */

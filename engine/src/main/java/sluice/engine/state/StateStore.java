@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * The state of one stateful operator: one {@link PartitionState} per partition. Made when a query starts and kept
@@ -42,6 +43,25 @@ public final class StateStore {
 
     public PartitionState partition(int index) {
         return partitions.get(index);
+    }
+
+    /**
+     * A copy of version {@code version} of every partition together (the state after batch {@code version - 1}): the
+     * first {@code maxRows} rows in key order and the number of rows in all. As {@link PartitionState#copyOf}: on the
+     * query thread between batches, or once the query stopped.
+     */
+    public StateCopy copyOf(long version, int maxRows) {
+        TreeMap<StateKey, Object[]> rows = new TreeMap<>();
+        long total = 0;
+        for (PartitionState partition : partitions) {
+            StateCopy part = partition.copyOf(version, maxRows);
+            total += part.totalRows();
+            rows.putAll(part.rows());
+            while (rows.size() > maxRows) {
+                rows.pollLastEntry();
+            }
+        }
+        return new StateCopy(version, rows, total);
     }
 
     /** The figures of every partition after the last committed batch, summed. */

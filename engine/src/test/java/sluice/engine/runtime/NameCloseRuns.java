@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import sluice.engine.pipeline.Trigger;
 import sluice.engine.plan.NodeCatalog;
 import sluice.engine.plan.PipelineLoader;
+import sluice.engine.plan.QueryPlan;
 import sluice.engine.sink.MemoryTables;
 import sluice.engine.types.Row;
 
@@ -24,8 +25,8 @@ import sluice.engine.types.Row;
  * name order, and available-now runs of one pipeline over it on a checkpoint, as a user restarts a query.
  */
 final class NameCloseRuns {
-    /** What one run left: its memory sinks' tables and its progress events. */
-    record Run(MemoryTables tables, List<QueryProgress> progress) {
+    /** What one run left: its memory sinks' tables, its progress events and its plan (whose operators kept state). */
+    record Run(MemoryTables tables, List<QueryProgress> progress, QueryPlan plan) {
         List<Row> rows(String queryName) {
             return tables.table(queryName).orElseThrow().rows();
         }
@@ -50,6 +51,12 @@ final class NameCloseRuns {
 
     /** Runs the pipeline available-now on {@code checkpoint}; a failure of the query is thrown. */
     Run run(Path checkpoint) throws IOException {
+        return run(checkpoint, new QueryListener() {
+        });
+    }
+
+    /** As {@link #run(Path)}, with {@code listener} hearing the query too. */
+    Run run(Path checkpoint, QueryListener listener) throws IOException {
         Path file = dir.resolve("pipeline.sluice.json");
         Files.writeString(file, pipeline);
         PipelineLoader.Loaded loaded = new PipelineLoader(NodeCatalog.standard()).load(file);
@@ -66,7 +73,8 @@ final class NameCloseRuns {
                 progress.add(event);
             }
         });
+        query.addListener(listener);
         query.start().awaitTermination();
-        return new Run(memory, progress);
+        return new Run(memory, progress, loaded.plan());
     }
 }
