@@ -74,6 +74,9 @@ public final class BatchInspector implements FeedListener {
     private final Map<String, Schema> schemas;
     private final ZoneId zone = ZoneId.systemDefault();
     private final BatchHistory history;
+    /** The state of each stateful node after each batch, kept as long as its output is. */
+    private final BatchHistory stateHistory;
+    private final StateToggle stateToggle = new StateToggle();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final FilteredList<Row> filtered = new FilteredList<>(rows);
     private final SortedList<Row> sorted = new SortedList<>(filtered);
@@ -126,6 +129,7 @@ public final class BatchInspector implements FeedListener {
         this.spec = requireNonNull(spec, "spec is null");
         this.skippedBatches = requireNonNull(skippedBatches, "skippedBatches is null");
         this.history = new BatchHistory(this::maxBatches, BatchHistory.ROW_BUDGET);
+        this.stateHistory = new BatchHistory(this::maxBatches, BatchHistory.ROW_BUDGET / 2);
         sorted.comparatorProperty().bind(table.view().comparatorProperty());
         table.view().setItems(sorted);
         layout();
@@ -133,6 +137,10 @@ public final class BatchInspector implements FeedListener {
         selection.edgeProperty().addListener((obs, old, edge) -> select());
         filter.textProperty().addListener((obs, old, text) -> applyFilter());
         malformedOnly.selectedProperty().addListener((obs, old, on) -> applyFilter());
+        stateToggle.stateChosen().addListener((obs, old, on) -> {
+            title.setText(titleText());
+            refresh();
+        });
         batchIds.valueProperty().addListener((obs, old, id) -> {
             if (!updatingControls && id != null) {
                 showBatch(id);
@@ -152,7 +160,7 @@ public final class BatchInspector implements FeedListener {
         batchIds.setOnShowing(e -> {
             updatingControls = true;
             try {
-                fillBatchIds(node == null ? List.of() : history.batches(node));
+                fillBatchIds(node == null ? List.of() : shownHistory().batches(node));
                 batchIds.setValue(shown == null ? null : shown.batchId());
             } finally {
                 updatingControls = false;
@@ -182,7 +190,8 @@ public final class BatchInspector implements FeedListener {
         malformedFilter.setTooltip(malformedTip);
         malformedFilter.managedProperty().bind(malformedFilter.visibleProperty());
         malformedFilter.setVisible(false);
-        FlowPane bar = new FlowPane(8, 4, title, batchNavigation, summary, skipped, filter, malformedFilter);
+        FlowPane bar = new FlowPane(8, 4, title, stateToggle.view(), batchNavigation, summary, skipped, filter,
+                malformedFilter);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         bar.getStyleClass().add("inspector-bar");
@@ -223,16 +232,41 @@ public final class BatchInspector implements FeedListener {
     private void select() {
         node = inspectedNode();
         pinnedBatch = null;
-        Selection.EdgeRef edge = selection.edgeProperty().get();
-        title.setText(node == null ? "Select a node or an edge to see its rows"
-                : edge != null ? edge.from() + " → " + edge.to() : node);
+        PipelineSpec pipeline = spec.getValue();
+        stateToggle.showFor(node == null || pipeline == null ? null
+                : pipeline.node(node).map(NodeSpec::type).orElse(null));
+        title.setText(titleText());
         refresh();
+    }
+
+    private String titleText() {
+        Selection.EdgeRef edge = selection.edgeProperty().get();
+        return node == null ? "Select a node or an edge to see its rows"
+                : edge != null ? edge.from() + " → " + edge.to() : node;
+    }
+
+    /** The history the inspector shows: the selected node's output rows, or its state when that is chosen. */
+    private BatchHistory shownHistory() {
+        return stateToggle.showsState() ? stateHistory : history;
+    }
+
+    /** Shows the inspected stateful node's state (true) or its output rows. */
+    public void showState(boolean state) {
+        stateToggle.choose(state);
+    }
+
+    /** Whether the state of the inspected node is shown. */
+    public boolean showsState() {
+        return stateToggle.showsState();
     }
 
     @Override
     public void onBatch(FeedEvent.BatchEvent batch) {
         for (BatchSnapshot snapshot : batch.nodes().values()) {
             history.add(snapshot);
+        }
+        for (BatchSnapshot state : batch.states().values()) {
+            stateHistory.add(state);
         }
         dirty = true;
     }
@@ -250,12 +284,13 @@ public final class BatchInspector implements FeedListener {
     @Override
     public void onReset() {
         history.clear();
+        stateHistory.clear();
         pinnedBatch = null;
         refresh();
     }
 
     private void step(int direction) {
-        List<BatchSnapshot> batches = history.batches(node);
+        List<BatchSnapshot> batches = shownHistory().batches(node);
         int at = indexOfShown(batches) + direction;
         if (at >= 0 && at < batches.size()) {
             showBatch(batches.get(at).batchId());
@@ -264,7 +299,7 @@ public final class BatchInspector implements FeedListener {
 
     /** Shows batch {@code batchId} of the inspected node and stays on it; the newest one follows the stream. */
     public void showBatch(long batchId) {
-        Optional<BatchSnapshot> latest = history.latest(node);
+        Optional<BatchSnapshot> latest = shownHistory().latest(node);
         pinnedBatch = latest.isPresent() && latest.get().batchId() == batchId ? null : batchId;
         refresh();
     }
@@ -279,10 +314,11 @@ public final class BatchInspector implements FeedListener {
     }
 
     private void refresh() {
-        List<BatchSnapshot> batches = node == null ? List.of() : history.batches(node);
+        BatchHistory source = shownHistory();
+        List<BatchSnapshot> batches = node == null ? List.of() : source.batches(node);
         BatchSnapshot pick = batches.isEmpty() ? null : batches.get(batches.size() - 1);
         if (pinnedBatch != null) {
-            pick = history.batch(node, pinnedBatch).orElse(pick);
+            pick = source.batch(node, pinnedBatch).orElse(pick);
         }
         shown = pick;
         updatingControls = true;
@@ -306,15 +342,17 @@ public final class BatchInspector implements FeedListener {
             table.show(Schema.EMPTY, changes, malformedRows);
             rows.clear();
             loaded = null;
-            table.view().setPlaceholder(new Label(node == null ? "Nothing selected" : "No batch has reached '" + node
-                    + "' yet"));
+            table.view().setPlaceholder(new Label(node == null ? "Nothing selected"
+                    : stateToggle.showsState() ? "No state of '" + node + "' yet: a stateful node's state shows "
+                    + "after each batch (a join with a static table keeps none)"
+                    : "No batch has reached '" + node + "' yet"));
             summary.setText("");
             return;
         }
         boolean reload = pick != loaded;
         if (reload) {
             malformedRows = malformedOf(pick);
-            changes = changesOf(pick, batches);
+            changes = stateToggle.showsState() ? ChangedRows.NONE : changesOf(pick, batches);
         }
         table.show(pick.schema(), changes, malformedRows);
         if (reload) {
@@ -323,7 +361,8 @@ public final class BatchInspector implements FeedListener {
             List<Row> all = new ArrayList<>(pick.rows());
             all.addAll(changes.removed());
             rows.setAll(all);
-            if (malformedOnly.isSelected()) {
+            // The filter reads cells by the schema shown, which the state and the output do not share.
+            if (malformedOnly.isSelected() || !filter.getText().isBlank()) {
                 applyFilter();
             }
         }
@@ -372,8 +411,9 @@ public final class BatchInspector implements FeedListener {
         String changed = changes == ChangedRows.NONE ? "" : String.format(Locale.ROOT,
                 " · %,d new, %,d changed, %,d removed", changes.count(ChangedRows.Change.NEW),
                 changes.count(ChangedRows.Change.CHANGED), changes.count(ChangedRows.Change.REMOVED));
-        summary.setText(String.format(Locale.ROOT, "batch %d%s · %,d rows (showing %,d)%s", shown.batchId(), among,
-                shown.totalRows(), filtered.size(), changed));
+        summary.setText(String.format(Locale.ROOT, "%s %d%s · %,d rows (showing %,d)%s",
+                stateToggle.showsState() ? "state after batch" : "batch", shown.batchId(), among, shown.totalRows(),
+                filtered.size(), changed));
     }
 
     /**
@@ -415,7 +455,7 @@ public final class BatchInspector implements FeedListener {
                     && (needle.isEmpty() || contains(schema, row, needle)));
         }
         if (shown != null) {
-            List<BatchSnapshot> batches = history.batches(node);
+            List<BatchSnapshot> batches = shownHistory().batches(node);
             updateSummary(batches.isEmpty() ? shown.batchId() : batches.get(0).batchId(),
                     batches.isEmpty() ? shown.batchId() : batches.get(batches.size() - 1).batchId());
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import sluice.engine.diag.SluiceException;
+import sluice.engine.operator.StateRows;
 import sluice.engine.runtime.BatchSnapshot;
 import sluice.engine.runtime.InternalFailure;
 import sluice.engine.runtime.QueryListener;
@@ -22,6 +23,8 @@ final class FeedingListener implements QueryListener {
     private final BatchFeed feed;
     private final IntSupplier currentRun;
     private final int run;
+    /** The state copied after the batch whose data comes next; query thread only. */
+    private Map<String, BatchSnapshot> states = Map.of();
 
     /** Feeds the events of run number {@code run} while {@code currentRun} still says it is the current one. */
     FeedingListener(BatchFeed feed, IntSupplier currentRun, int run) {
@@ -42,10 +45,24 @@ final class FeedingListener implements QueryListener {
     }
 
     @Override
+    public int stateRowLimit() {
+        return MAX_ROWS;
+    }
+
+    /** Kept until the batch's data comes, which the runner hands over next, to travel in the same feed event. */
+    @Override
+    public void onState(long batchId, Map<String, StateRows> copies) {
+        Map<String, BatchSnapshot> snapshots = new LinkedHashMap<>();
+        copies.forEach((id, state) -> snapshots.put(id, BatchSnapshot.ofState(batchId, id, state, MAX_ROWS)));
+        states = snapshots;
+    }
+
+    @Override
     public void onBatchData(long batchId, Map<String, PartitionedBatch> outputs) {
         Map<String, BatchSnapshot> nodes = new LinkedHashMap<>();
         outputs.forEach((id, data) -> nodes.put(id, BatchSnapshot.of(batchId, id, data, MAX_ROWS)));
-        offer(new FeedEvent.BatchEvent(batchId, nodes));
+        offer(new FeedEvent.BatchEvent(batchId, nodes, states));
+        states = Map.of();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import sluice.engine.operator.StateRows;
 import sluice.engine.types.Batch;
 import sluice.engine.types.MalformedRows;
 import sluice.engine.types.PartitionedBatch;
@@ -48,6 +49,19 @@ public record BatchSnapshot(long batchId, String nodeId, Schema schema, List<Row
             }
         }
         return new BatchSnapshot(batchId, nodeId, data.schema(), rows, data.rowCount(), malformed);
+    }
+
+    /**
+     * The first {@code maxRows} rows of a stateful node's state after batch {@code batchId}; the total is the number
+     * of rows the state holds.
+     */
+    public static BatchSnapshot ofState(long batchId, String nodeId, StateRows state, int maxRows) {
+        Batch data = state.rows();
+        List<Row> rows = new ArrayList<>(Math.min(maxRows, data.rowCount()));
+        for (int r = 0; r < data.rowCount() && rows.size() < maxRows; r++) {
+            rows.add(data.row(r));
+        }
+        return new BatchSnapshot(batchId, nodeId, data.schema(), rows, state.totalRows());
     }
 
     public boolean isTruncated() {
