@@ -40,7 +40,8 @@ class StateViewTest {
             throws IOException {
         Files.createDirectories(folder.resolve("in"));
         // One file per batch, oldest first; batch 1 adds to the 10:10 window of A and opens C's.
-        String[] files = {"a.csv", "2024-01-01T10:00:00Z,A,1.0\n2024-01-01T10:05:00Z,B,2.0\n2024-01-01T10:12:00Z,A,3.0\n",
+        String[] files = {"a.csv",
+            "2024-01-01T10:00:00Z,A,1.0\n2024-01-01T10:05:00Z,B,2.0\n2024-01-01T10:12:00Z,A,3.0\n",
             "b.csv", "2024-01-01T10:14:00Z,A,5.0\n2024-01-01T10:15:00Z,C,6.0\n"};
         for (int i = 0; i < files.length; i += 2) {
             Path file = folder.resolve("in").resolve(files[i]);

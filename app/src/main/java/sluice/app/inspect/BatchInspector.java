@@ -43,7 +43,6 @@ import sluice.app.document.Selection;
 import sluice.app.run.FeedEvent;
 import sluice.app.run.FeedListener;
 import sluice.engine.pipeline.NodeSpec;
-import sluice.engine.pipeline.OptionValue;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.runtime.BatchSnapshot;
 import sluice.engine.types.MalformedRows;
@@ -97,6 +96,8 @@ public final class BatchInspector implements FeedListener {
      */
     private final Label malformedFilter = new Label(null, malformedOnly);
     private final BorderPane view = new BorderPane();
+    /** What the table says when it shows no row. */
+    private final Label placeholder = new Label();
     private String node;
     /** The batch shown, or null to follow the newest one as batches arrive. */
     private Long pinnedBatch;
@@ -198,6 +199,7 @@ public final class BatchInspector implements FeedListener {
         bar.setId("inspector-bar");
         TableView<Row> rowsView = table.view();
         rowsView.setId("inspector-table");
+        rowsView.setPlaceholder(placeholder);
         rowsView.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
         // A handler on the table consumes Ctrl+C before the Edit menu's accelerator (which copies canvas nodes).
@@ -342,13 +344,16 @@ public final class BatchInspector implements FeedListener {
             table.show(Schema.EMPTY, changes, malformedRows);
             rows.clear();
             loaded = null;
-            table.view().setPlaceholder(new Label(node == null ? "Nothing selected"
+            placeholder.setText(node == null ? "Nothing selected"
                     : stateToggle.showsState() ? "No state of '" + node + "' yet: a stateful node's state shows "
                     + "after each batch (a join with a static table keeps none)"
-                    : "No batch has reached '" + node + "' yet"));
+                    : "No batch has reached '" + node + "' yet");
             summary.setText("");
             return;
         }
+        placeholder.setText(stateToggle.showsState()
+                ? "The state of '" + node + "' is empty after batch " + pick.batchId()
+                : "No rows crossed '" + node + "' in batch " + pick.batchId());
         boolean reload = pick != loaded;
         if (reload) {
             malformedRows = malformedOf(pick);
@@ -422,7 +427,8 @@ public final class BatchInspector implements FeedListener {
      */
     private void updateMalformedOnly() {
         MalformedReach reach = MalformedReach.of(spec.getValue(), node);
-        malformedFilter.setVisible(reach.kind() != MalformedReach.Kind.NO_SOURCE);
+        // A state's rows are groups and keys, never records read.
+        malformedFilter.setVisible(reach.kind() != MalformedReach.Kind.NO_SOURCE && !stateToggle.showsState());
         malformedOnly.setDisable(reach.kind() != MalformedReach.Kind.KEPT);
         malformedFilter.getTooltip().setText(reach.kind() == MalformedReach.Kind.LOST
                 ? String.format(Locale.ROOT, MALFORMED_LOST, reach.lostAt()) : MALFORMED_TIP);
@@ -446,7 +452,7 @@ public final class BatchInspector implements FeedListener {
     private void applyFilter() {
         String needle = filter.getText() == null ? "" : filter.getText().strip().toLowerCase(Locale.ROOT);
         Schema schema = shownSchema();
-        boolean onlyMalformed = malformedOnly.isSelected();
+        boolean onlyMalformed = malformedOnly.isSelected() && !stateToggle.showsState();
         Map<Row, MalformedRows.Mark> marked = malformedRows;
         if (needle.isEmpty() && !onlyMalformed) {
             filtered.setPredicate(null);
@@ -470,42 +476,12 @@ public final class BatchInspector implements FeedListener {
         return false;
     }
 
-    /**
-     * The output mode of the update or complete sink that is or is fed by {@code nodeId} (their batches re-send rows
-     * of a result table), or null.
-     */
     private String resultMode(String nodeId) {
-        PipelineSpec pipeline = spec.getValue();
-        if (pipeline == null) {
-            return null;
-        }
-        for (NodeSpec candidate : pipeline.nodes()) {
-            boolean isOrFeeds = candidate.id().equals(nodeId) || candidate.inputs().contains(nodeId);
-            if (isOrFeeds && candidate.type().startsWith("sink.")) {
-                String mode = candidate.option("outputMode").filter(OptionValue.Text.class::isInstance)
-                        .map(v -> ((OptionValue.Text) v).value()).orElse("append");
-                if (mode.equals("update") || mode.equals("complete")) {
-                    return mode;
-                }
-            }
-        }
-        return null;
+        return SinkSettings.resultMode(spec.getValue(), nodeId);
     }
 
     private int maxBatches(String nodeId) {
-        PipelineSpec pipeline = spec.getValue();
-        Optional<NodeSpec> found = pipeline == null ? Optional.empty() : pipeline.node(nodeId);
-        if (found.isPresent() && found.get().type().equals("sink.table")) {
-            Optional<OptionValue> value = found.get().option("maxBatches");
-            if (value.isPresent() && value.get() instanceof OptionValue.Text text) {
-                try {
-                    return Math.max(1, Integer.parseInt(text.value().strip()));
-                } catch (NumberFormatException e) {
-                    return BatchHistory.DEFAULT_MAX_BATCHES;
-                }
-            }
-        }
-        return BatchHistory.DEFAULT_MAX_BATCHES;
+        return SinkSettings.maxBatches(spec.getValue(), nodeId);
     }
 
     private Schema shownSchema() {

@@ -25,6 +25,9 @@ import sluice.engine.diag.Problem;
 import sluice.engine.aggregate.AggregateCompiler;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.ExpressionCompiler;
+import sluice.engine.expr.lex.SourceText;
+import sluice.engine.expr.parse.Ast;
+import sluice.engine.expr.parse.Parser;
 import sluice.engine.types.Schema;
 
 /**
@@ -52,6 +55,8 @@ public final class ExpressionField {
     private Position where = Position.NOWHERE;
     private boolean allowStar;
     private boolean aggregation;
+    /** Whether the text is a grouping key, which may also be a time window over a column. */
+    private boolean grouping;
     private IndexRange span;
     private boolean bugLogged;
 
@@ -134,6 +139,16 @@ public final class ExpressionField {
         check();
     }
 
+    /**
+     * Checks the text as an aggregation's grouping key: an expression, or Spark's {@code window(...)} or
+     * {@code session_window(...)}, which exist only there and whose time column is checked here (their durations are
+     * checked with the whole pipeline, in the problems panel).
+     */
+    public void setGrouping(boolean grouping) {
+        this.grouping = grouping;
+        check();
+    }
+
     /** The tooltip when there is no problem. */
     public void setDescription(String text) {
         description = requireNonNull(text, "text is null");
@@ -160,6 +175,11 @@ public final class ExpressionField {
             try {
                 if (aggregation) {
                     aggregates.compile(text, input, where);
+                } else if (grouping && timeWindow(text) != null) {
+                    Ast.Call window = timeWindow(text);
+                    if (!window.args().isEmpty()) {
+                        compiler.compile(new SourceText(text, where), window.args().get(0), input);
+                    }
                 } else {
                     compiler.compile(text, input, where);
                 }
@@ -179,6 +199,13 @@ public final class ExpressionField {
         message.setVisible(found != null);
         message.setText(found == null ? "" : at(found) + found.message());
         tip.setText(found == null ? description : at(found) + found.message());
+    }
+
+    /** The call to {@code window} or {@code session_window} that {@code text} is, or null. */
+    private Ast.Call timeWindow(String text) {
+        Ast expression = new Parser(new SourceText(text, where)).parseNamed().expression();
+        return expression instanceof Ast.Call call && (call.function().equalsIgnoreCase("window")
+                || call.function().equalsIgnoreCase("session_window")) ? call : null;
     }
 
     private static String at(Problem found) {

@@ -69,6 +69,7 @@ final class ListEditor implements OptionEditor {
             expression = new ExpressionField(field);
             expression.setAllowStar(!aggregations);
             expression.setAggregation(aggregations);
+            expression.setGrouping(option.name().equals("groupBy"));
             expression.setDescription(option.description() + " (Ctrl+Space completes names)");
             expression.setInputSchema(this.input);
             input = expression.view();

@@ -99,4 +99,20 @@ class AggregateEditorTest {
         assertThat(expression.problemProperty().get()).isNotNull();
         assertThat(expression.problemProperty().get().message()).contains("aggregate function");
     }
+
+    @Test
+    void aTimeWindowKeyIsCheckedByItsTimeColumnOnly(FxRobot robot) {
+        robot.interact(() -> workbench.selection().selectOnly("agg"));
+        WorkbenchFixture.await("the pipeline is checked", () ->
+                workbench.validation().checkedProperty().get() == workbench.document().spec());
+        addRow(robot, "groupBy", "value");
+        TextField field = robot.lookup("#option-groupBy .text-field").queryAs(TextField.class);
+        ExpressionField expression = ExpressionField.of(field);
+
+        robot.interact(() -> field.setText("window(timestamp, '10 seconds')"));
+        assertThat(expression.problemProperty().get()).isNull();
+
+        robot.interact(() -> field.setText("window(tstamp, '10 seconds')"));
+        assertThat(expression.problemProperty().get().message()).startsWith("unknown column 'tstamp'");
+    }
 }

@@ -301,7 +301,7 @@ public final class AggregateOperator implements StatefulOperator {
             case UPDATE -> state.changedKeys();
             case APPEND -> evicted;
         };
-        Batch output = rows(emitted, state::get);
+        Batch output = rows(state, emitted);
         evicted.forEach(state::remove);
         state.commit();
         return output;
@@ -363,6 +363,10 @@ public final class AggregateOperator implements StatefulOperator {
         }
         StateCopy copy = store.copyOf(batchId + 1, maxRows);
         return new StateRows(rows(new ArrayList<>(copy.rows().keySet()), copy.rows()::get), copy.totalRows());
+    }
+
+    private Batch rows(PartitionState state, List<StateKey> emitted) {
+        return rows(emitted, state::get);
     }
 
     /** The output rows of the groups {@code emitted}, from their buffers. */

@@ -97,7 +97,8 @@ public final class StreamJoinOperator implements StatefulOperator {
             for (Object[] value : copy.rows().values()) {
                 Object[] row = new Object[fields.size()];
                 row[0] = side.name;
-                System.arraycopy(value, 0, row, from, value.length);
+                // A side's state value starts with its row's columns (it may keep more after them).
+                System.arraycopy(value, 0, row, from, side.schema.size());
                 rows.add(row);
             }
             from += side.schema.size();
