@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,31 @@ class StateRowsTest {
         assertThat(rows(first)).containsExactly(Row.of("A"), Row.of("B"));
         assertThat(rows(collector.byBatch.get(1L).get("dedup"))).containsExactly(Row.of("A"), Row.of("B"),
                 Row.of("C"));
+    }
+
+    @Test
+    void deduplicationWithinTheWatermarkShowsWhenEachKeyExpires() throws IOException {
+        writeCsv("in/1.csv", 1, "2024-01-01 12:00:05,a", "2024-01-01 12:00:08,b", "2024-01-01 12:00:09,a");
+        NameCloseRuns runs = new NameCloseRuns(dir, """
+                {"format": "sluice/1", "name": "words", "nodes": [
+                  {"id": "in", "type": "source.file", "options": {"path": "in", "format": "csv",
+                   "schema": "ts TIMESTAMP, word STRING", "maxFilesPerTrigger": "1"}},
+                  {"id": "wm", "type": "transform.watermark", "inputs": ["in"],
+                   "options": {"eventTime": "ts", "delayThreshold": "5 seconds"}},
+                  {"id": "dedup", "type": "transform.dropDuplicates", "inputs": ["wm"],
+                   "options": {"columns": ["word"], "withinWatermark": "true"}},
+                  {"id": "out", "type": "sink.memory", "inputs": ["dedup"],
+                   "options": {"queryName": "out", "outputMode": "append"}}
+                ]}
+                """);
+        StateCollector collector = new StateCollector(100);
+
+        runs.run(dir.resolve("checkpoint"), collector);
+
+        StateRows first = collector.byBatch.get(0L).get("dedup");
+        assertThat(first.rows().schema().names()).containsExactly("word", "expiresAt");
+        assertThat(rows(first)).containsExactly(Row.of("a", Instant.parse("2024-01-01T12:00:10Z")),
+                Row.of("b", Instant.parse("2024-01-01T12:00:13Z")));
     }
 
     @Test
