@@ -86,7 +86,8 @@ public record TimeInequality(List<Term> terms, boolean orEqual) {
             }
             sum += term.negated() ? -value : value;
         }
-        // Spark cleans up state at or before the bound, so a bound that is itself allowed (<=) moves back a millisecond.
+        // Spark cleans up state at or before the bound, so a bound that is itself allowed (<=) moves back a
+        // millisecond.
         long bound = (long) (sum / 1000.0);
         return OptionalLong.of(orEqual ? bound - 1 : bound);
     }

@@ -41,7 +41,8 @@ final class JoinPlan {
             OptionSpec.choice("how", "inner", JoinType.allNames(), "Join type, as Spark names them: inner, cross, "
                     + "left_outer, right_outer, full_outer, left_semi, left_anti (and their other spellings)")),
             "Joins two inputs, the first on the left, as Spark's join: a stream with a static table "
-                    + "(source.file with static: true), or two streams (inner, append mode)", List.of("left", "right"));
+                    + "(source.file with static: true), or two streams (append mode; outer and semi joins need "
+                    + "watermarks and a time range, as in Spark)", List.of("left", "right"));
 
     private JoinPlan() {
     }

@@ -42,7 +42,8 @@ final class StreamingJoinRules {
      * Spark's reason to refuse an outer or semi join of two streams (checkForStreamStreamJoinWatermark), or empty:
      * it runs when a join key is a watermarked column, or when the condition bounds the event time of the side whose
      * rows wait for a match (the left of a left outer or semi join, the right of a right outer, either side of a full
-     * outer, as Spark checks it) by the other side's watermark. {@code leftTime}, {@code rightTime}: the watermark columns of each side, or -1.
+     * outer, as Spark checks it) by the other side's watermark. {@code leftTime}, {@code rightTime}: the watermark
+     * columns of each side, or -1.
      */
     static Optional<String> watermarkRefusal(JoinType type, StreamJoinCondition condition, int leftTime,
                                              int rightTime) {
@@ -62,7 +63,7 @@ final class StreamingJoinRules {
             case INNER, CROSS, LEFT_ANTI -> true;
         };
         return bounded ? Optional.empty() : Optional.of("Stream-stream " + type.sparkName() + " join between two "
-                + "streaming DataFrame/Datasets is not supported without a watermark in the join keys, or a watermark on the nullable side and an "
-                + "appropriate range condition");
+                + "streaming DataFrame/Datasets is not supported without a watermark in the join keys, or a "
+                + "watermark on the nullable side and an appropriate range condition");
     }
 }
