@@ -43,6 +43,8 @@ final class JoinSideState {
     private long version = -1;
     private long batchId;
     private long added;
+    /** The rows the last committed batch added: Spark's numRowsUpdated of a join, which a matched flag does not move. */
+    private long lastAdded;
 
     JoinSideState(String name, Schema schema) {
         this.name = name;
@@ -63,7 +65,12 @@ final class JoinSideState {
     }
 
     StateMetrics metrics() {
-        return store == null ? new StateMetrics(0, 0, 0, 0, 0) : store.metrics();
+        if (store == null) {
+            return new StateMetrics(0, 0, 0, 0, 0);
+        }
+        StateMetrics stored = store.metrics();
+        return new StateMetrics(stored.numRowsTotal(), lastAdded, stored.numRowsRemoved(), stored.memoryUsedBytes(),
+                stored.partitions());
     }
 
     Schema schema() {
@@ -149,6 +156,7 @@ final class JoinSideState {
     void commit() {
         state.commit();
         version = batchId + 1;
+        lastAdded = added;
     }
 
     private Object[] valuesOf(Batch from, int row, boolean isMatched) {
