@@ -126,9 +126,14 @@ final class StreamJoinConjuncts {
         }
         if (expression instanceof Ast.Literal literal && isNumber(literal.kind())) {
             // Spark reads a plain number next to a time as seconds.
-            String digits = literal.text().replaceAll("[A-Za-z]+$", "");
-            terms.add(TimeInequality.Term.constant(negate, Double.parseDouble(digits) * 1_000_000.0));
-            return true;
+            try {
+                double seconds = Double.parseDouble(literal.text().replaceAll("[A-Za-z]+$", ""));
+                terms.add(TimeInequality.Term.constant(negate, seconds * 1_000_000.0));
+                return true;
+            } catch (NumberFormatException e) {
+                // A number written in a form Java does not read gives no bound rather than a failed plan.
+                return false;
+            }
         }
         return false;
     }
