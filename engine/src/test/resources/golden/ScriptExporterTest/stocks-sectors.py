@@ -40,7 +40,7 @@ sectors = (
     .load("/sluice/sample-data/sectors/sectors.csv")
 )
 
-# labelled (transform.join): Joins two inputs, the first on the left, as Spark's join: a stream with a static table (source.file with static: true), or two streams (inner, append mode)
+# labelled (transform.join): Joins two inputs, the first on the left, as Spark's join: a stream with a static table (source.file with static: true), or two streams (append mode; outer and semi joins need watermarks and a time range, as in Spark)
 labelled = (
     stocks
     .join(sectors, ["Name"], "left_outer")

@@ -54,6 +54,12 @@ public record Connect(String from, String to, int inputIndex) implements Edit {
             return Optional.of("'" + to + "' (" + toKind.get().name() + ") takes at most " + max
                     + (max == 1 ? " input" : " inputs"));
         }
+        List<String> portNames = toKind.map(NodeKind::inputNames).orElse(List.of());
+        if (inputIndex > inputs.size() && inputIndex < portNames.size()) {
+            // Inputs are a list, the left one first: a right input without a left one would silently become the left.
+            return Optional.of("'" + to + "' has no " + portNames.get(inputs.size()) + " input yet; connect its "
+                    + portNames.get(inputs.size()) + " input first");
+        }
         if (upstreamOf(spec, from).contains(to)) {
             return Optional.of("connecting '" + from + "' to '" + to + "' would make a cycle");
         }

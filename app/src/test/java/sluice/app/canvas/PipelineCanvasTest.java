@@ -113,6 +113,21 @@ class PipelineCanvasTest {
     }
 
     @Test
+    void aJoinsRightPortTakesNoInputBeforeItsLeftOne(FxRobot robot) {
+        open(CanvasFixture.node("quotes", "source.rate", 40, 200),
+                CanvasFixture.node("j", "transform.join", 400, 100));
+        PipelineSpec before = spec();
+
+        robot.drag("#out-quotes", MouseButton.PRIMARY).moveTo("#in-j-1").release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // Inputs are a list, the left first: taking it as the only input would make it the left one.
+        assertThat(spec()).isEqualTo(before);
+        assertThat(fx.canvas.messageText())
+                .isEqualTo("Cannot connect: 'j' has no left input yet; connect its left input first");
+    }
+
+    @Test
     void aRefusedConnectionLeavesTheSpecAndSaysWhy(FxRobot robot) {
         open(CanvasFixture.node("rate", "source.rate", 400, 60),
                 CanvasFixture.node("keep", "transform.filter", 40, 60));

@@ -73,6 +73,20 @@ class ConnectTest {
     }
 
     @Test
+    void refusesAJoinsRightInputBeforeItsLeftOne() {
+        PipelineSpec spec = Specs.of(Specs.node("rate", "source.rate"), Specs.node("socket", "source.socket"),
+                Specs.node("join", "transform.join"));
+
+        PipelineSpec withLeft = new Connect("rate", "join", 0).apply(spec);
+
+        assertThat(new Connect("rate", "join", 1).refusal(spec, CATALOG))
+                .contains("'join' has no left input yet; connect its left input first");
+        assertThat(new Connect("socket", "join", 1).refusal(withLeft, CATALOG)).isEmpty();
+        assertThat(new Connect("socket", "join", 1).apply(withLeft).node("join").orElseThrow().inputs())
+                .containsExactly("rate", "socket");
+    }
+
+    @Test
     void describesTheEdge() {
         assertThat(new Connect("rate", "filter", 0).description()).isEqualTo("Connect rate → filter");
     }

@@ -56,10 +56,15 @@ final class HashJoin {
     record Table(Batch rows, Map<StateKey, int[]> byKey) {}
 
     Table build(Batch rows, EvalContext eval) {
+        return build(rows, false, eval);
+    }
+
+    /** The table of {@code rows} of the left side ({@code leftSide}) or the right, hashed on that side's keys. */
+    Table build(Batch rows, boolean leftSide, EvalContext eval) {
         if (condition.rightKeys().isEmpty()) {
             return new Table(rows, null);
         }
-        StateKey[] keys = keysOf(rows, condition.rightKeys(), eval);
+        StateKey[] keys = keysOf(rows, leftSide ? condition.leftKeys() : condition.rightKeys(), eval);
         Map<StateKey, int[]> byKey = new HashMap<>();
         Map<StateKey, Integer> counts = new HashMap<>();
         for (StateKey key : keys) {
@@ -83,26 +88,7 @@ final class HashJoin {
      * a left row without a match as the join type says; every table row matched is set in {@code matchedRight}.
      */
     Batch probe(Batch rows, Table table, EvalContext eval, BitSet matchedRight) {
-        int[][] candidates = new int[rows.rowCount()][];
-        if (table.byKey() == null) {
-            int[] all = new int[table.rows().rowCount()];
-            Arrays.setAll(all, i -> i);
-            Arrays.fill(candidates, all);
-        } else {
-            StateKey[] keys = keysOf(rows, condition.leftKeys(), eval);
-            for (int r = 0; r < keys.length; r++) {
-                candidates[r] = keys[r] == null ? NONE : table.byKey().getOrDefault(keys[r], NONE);
-            }
-        }
-        IntPairs matches = new IntPairs();
-        for (int r = 0; r < candidates.length; r++) {
-            for (int c : candidates[r]) {
-                matches.add(r, c);
-            }
-        }
-        if (condition.residual() != null && matches.size > 0) {
-            matches = matches.keep(residualTrue(rows, table.rows(), matches, eval));
-        }
+        IntPairs matches = pairs(rows, table, true, eval);
         for (int i = 0; i < matches.size; i++) {
             matchedRight.set(matches.right[i]);
         }
@@ -114,6 +100,56 @@ final class HashJoin {
             out = withUnmatchedLeft(rows.rowCount(), matches);
         }
         return assemble(rows, table.rows(), out);
+    }
+
+    /** The matching pairs of a left row and a right row, in the order of the rows probing the table. */
+    record Matches(int[] left, int[] right, int size) {}
+
+    /**
+     * The pairs that match of the {@code rows} of one side ({@code leftRows}: the left) and the other side's
+     * {@code table}, each probing row's pairs in table order.
+     */
+    Matches matches(Batch rows, Table table, boolean leftRows, EvalContext eval) {
+        IntPairs found = pairs(rows, table, leftRows, eval);
+        return new Matches(found.left, found.right, found.size);
+    }
+
+    private IntPairs pairs(Batch rows, Table table, boolean leftRows, EvalContext eval) {
+        int[][] candidates = new int[rows.rowCount()][];
+        if (table.byKey() == null) {
+            int[] all = new int[table.rows().rowCount()];
+            Arrays.setAll(all, i -> i);
+            Arrays.fill(candidates, all);
+        } else {
+            StateKey[] keys = keysOf(rows, leftRows ? condition.leftKeys() : condition.rightKeys(), eval);
+            for (int r = 0; r < keys.length; r++) {
+                candidates[r] = keys[r] == null ? NONE : table.byKey().getOrDefault(keys[r], NONE);
+            }
+        }
+        IntPairs matches = new IntPairs();
+        for (int r = 0; r < candidates.length; r++) {
+            for (int c : candidates[r]) {
+                if (leftRows) {
+                    matches.add(r, c);
+                } else {
+                    matches.add(c, r);
+                }
+            }
+        }
+        if (condition.residual() != null && matches.size > 0) {
+            matches = leftRows ? matches.keep(residualTrue(rows, table.rows(), matches, eval))
+                    : matches.keep(residualTrue(table.rows(), rows, matches, eval));
+        }
+        return matches;
+    }
+
+    /** The output rows of the given pairs of a left row and a right row, -1 standing for a row of nulls. */
+    Batch assemble(Batch leftRows, Batch rightRows, int[] leftIndexes, int[] rightIndexes, int size) {
+        IntPairs out = new IntPairs();
+        for (int i = 0; i < size; i++) {
+            out.add(leftIndexes[i], rightIndexes[i]);
+        }
+        return assemble(leftRows, rightRows, out);
     }
 
     /** The table rows no left row matched, with nulls for the left columns (right and full outer joins). */

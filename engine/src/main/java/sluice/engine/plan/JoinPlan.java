@@ -15,6 +15,7 @@ import sluice.engine.operator.JoinColumn;
 import sluice.engine.operator.JoinCondition;
 import sluice.engine.operator.JoinOperator;
 import sluice.engine.operator.JoinType;
+import sluice.engine.operator.StreamJoinCondition;
 import sluice.engine.operator.StreamJoinOperator;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.OptionKind;
@@ -40,7 +41,8 @@ final class JoinPlan {
             OptionSpec.choice("how", "inner", JoinType.allNames(), "Join type, as Spark names them: inner, cross, "
                     + "left_outer, right_outer, full_outer, left_semi, left_anti (and their other spellings)")),
             "Joins two inputs, the first on the left, as Spark's join: a stream with a static table "
-                    + "(source.file with static: true), or two streams (inner, append mode)", List.of("left", "right"));
+                    + "(source.file with static: true), or two streams (append mode; outer and semi joins need "
+                    + "watermarks and a time range, as in Spark)", List.of("left", "right"));
 
     private JoinPlan() {
     }
@@ -80,15 +82,21 @@ final class JoinPlan {
                         "Stream-stream join without equality predicate is not supported.");
                 return Optional.empty();
             }
-            return Optional.of(new PlannedNode.TransformNode(new StreamJoinOperator(join.condition(), left, right,
-                    join.columns(), join.schema())));
+            StreamJoinCondition streamCondition = new StreamJoinCondition(join.condition(),
+                    StreamJoinConjuncts.sideOnly(context, on, left, right, 0),
+                    StreamJoinConjuncts.sideOnly(context, on, left, right, 1),
+                    StreamJoinConjuncts.timeBounds(context, on, left, right), join.leftKeyColumns(),
+                    join.rightKeyColumns());
+            return Optional.of(new PlannedNode.TransformNode(new StreamJoinOperator(type, streamCondition, left,
+                    right, join.columns(), join.schema())));
         }
         return Optional.of(new PlannedNode.TransformNode(new JoinOperator(type, join.condition(), left, right,
                 join.columns(), join.schema())));
     }
 
     /** What the planner makes of the options: how rows match, and the output's columns. */
-    private record Joined(JoinCondition condition, List<JoinColumn> columns, Schema schema) {}
+    private record Joined(JoinCondition condition, List<JoinColumn> columns, Schema schema,
+                          List<Integer> leftKeyColumns, List<Integer> rightKeyColumns) {}
 
     private static Optional<Joined> byCondition(NodeContext context, JoinType type, Optional<String> on, Schema left,
                                                 Schema right) {
@@ -97,6 +105,8 @@ final class JoinPlan {
         Schema pairs = new Schema(both);
         List<CompiledExpression> leftKeys = new ArrayList<>();
         List<CompiledExpression> rightKeys = new ArrayList<>();
+        List<Integer> leftKeyColumns = new ArrayList<>();
+        List<Integer> rightKeyColumns = new ArrayList<>();
         CompiledExpression residual = null;
         if (on.isPresent()) {
             Optional<CompiledExpression> condition = context.expression("on", on.get(), pairs);
@@ -108,7 +118,8 @@ final class JoinPlan {
                         condition.get().name(), condition.get().type().sql());
                 return Optional.empty();
             }
-            boolean allKeys = equiKeys(context, on.get(), left, right, pairs, leftKeys, rightKeys);
+            boolean allKeys = equiKeys(context, on.get(), left, right, pairs, leftKeys, rightKeys, leftKeyColumns,
+                    rightKeyColumns);
             residual = allKeys ? null : condition.get();
         }
         List<JoinColumn> columns = new ArrayList<>();
@@ -123,7 +134,8 @@ final class JoinPlan {
                 fields.add(nullableIf(right.field(c), type == JoinType.LEFT_OUTER || type == JoinType.FULL_OUTER));
             }
         }
-        return Optional.of(new Joined(new JoinCondition(leftKeys, rightKeys, residual), columns, new Schema(fields)));
+        return Optional.of(new Joined(new JoinCondition(leftKeys, rightKeys, residual), columns, new Schema(fields),
+                leftKeyColumns, rightKeyColumns));
     }
 
     /**
@@ -132,7 +144,8 @@ final class JoinPlan {
      * check after the hash match.
      */
     private static boolean equiKeys(NodeContext context, String text, Schema left, Schema right, Schema pairs,
-                                    List<CompiledExpression> leftKeys, List<CompiledExpression> rightKeys) {
+                                    List<CompiledExpression> leftKeys, List<CompiledExpression> rightKeys,
+                                    List<Integer> leftKeyColumns, List<Integer> rightKeyColumns) {
         SourceText source = new SourceText(text, context.where("on"));
         List<Ast> conjuncts = new ArrayList<>();
         try {
@@ -140,13 +153,17 @@ final class JoinPlan {
             boolean allKeys = true;
             for (Ast conjunct : conjuncts) {
                 allKeys &= conjunct instanceof Ast.Binary equality && equality.op() == Ast.BinaryOp.EQ
-                        && addKey(context, source, equality, left, right, pairs, leftKeys, rightKeys);
+                        && addKey(context, source, equality, left, right, pairs, leftKeys, rightKeys)
+                        && keyColumns(equality, context, source, pairs, left, right, leftKeyColumns,
+                        rightKeyColumns);
             }
             return allKeys;
         } catch (SluiceException e) {
             // The whole condition compiled, so a part of it fails only where it is not a key: checked as a whole.
             leftKeys.clear();
             rightKeys.clear();
+            leftKeyColumns.clear();
+            rightKeyColumns.clear();
             return false;
         }
     }
@@ -179,6 +196,24 @@ final class JoinPlan {
         leftKeys.add(leftKey);
         rightKeys.add(rightKey);
         return true;
+    }
+
+    /**
+     * Adds the input column of the key just added on each side, or -1 where it is not a plain column (Spark finds a
+     * watermark in the join keys only on a column); always true.
+     */
+    private static boolean keyColumns(Ast.Binary equality, NodeContext context, SourceText source, Schema pairs,
+                                      Schema left, Schema right, List<Integer> leftKeyColumns,
+                                      List<Integer> rightKeyColumns) {
+        boolean firstIsLeft = side(context.compiler().compile(source, equality.left(), pairs), left.size()) == 0;
+        leftKeyColumns.add(column(firstIsLeft ? equality.left() : equality.right(), left));
+        rightKeyColumns.add(column(firstIsLeft ? equality.right() : equality.left(), right));
+        return true;
+    }
+
+    private static int column(Ast key, Schema side) {
+        return key instanceof Ast.ColumnRef ref && side.indexesOf(ref.name()).size() == 1 ? side.indexOf(ref.name())
+                : -1;
     }
 
     /** 0 when {@code expression} reads left columns only, 1 right columns only, -1 both or none. */
@@ -259,7 +294,8 @@ final class JoinPlan {
                 }
             }
         }
-        return Optional.of(new Joined(new JoinCondition(leftKeys, rightKeys, null), columns, new Schema(fields)));
+        return Optional.of(new Joined(new JoinCondition(leftKeys, rightKeys, null), columns, new Schema(fields),
+                leftIndexes, rightIndexes));
     }
 
     private static Optional<Integer> usingColumn(NodeContext context, String name, Schema side, String which) {

@@ -112,6 +112,7 @@ public final class Planner {
         QueryNameCheck.check(spec.nodes(), problems);
         OutputModeCheck.check(steps, problems);
         DeduplicateWatermarks.apply(steps, problems);
+        StreamJoinWatermarks.apply(steps, problems);
         StreamJoinModeCheck.check(steps, problems);
         if (problems.isEmpty()) {
             OutputModeCheck.streamLimits(steps);

@@ -2,11 +2,13 @@ package sluice.engine.plan;
 
 import java.util.Optional;
 import sluice.engine.operator.JoinType;
+import sluice.engine.operator.StreamJoinCondition;
+import sluice.engine.operator.TimeInequality;
 
 /**
  * Which join types Spark 4.1 runs with a stream on one or both sides, and its reason for the others, word for word
- * (UnsupportedOperationChecker). Outer and semi joins of two streams need a watermark, which Sluice does not have yet:
- * refused with Spark's reason for a query without one.
+ * (UnsupportedOperationChecker). Outer and semi joins of two streams also need a watermark that bounds the state
+ * ({@link #watermarkRefusal}), known only once the watermarks above the join are.
  */
 final class StreamingJoinRules {
     private StreamingJoinRules() {
@@ -19,7 +21,7 @@ final class StreamingJoinRules {
         }
         return switch (type) {
             case INNER, CROSS -> Optional.empty();
-            case FULL_OUTER -> leftStream && rightStream ? withoutWatermark(type) : Optional.of(leftStream
+            case FULL_OUTER -> leftStream && rightStream ? Optional.empty() : Optional.of(leftStream
                     ? "FullOuter joins with streaming DataFrames/Datasets on the left and a static DataFrame/Dataset "
                             + "on the right is not supported"
                     : "FullOuter joins with streaming DataFrames/Datasets on the right and a static "
@@ -29,18 +31,39 @@ final class StreamingJoinRules {
                     : Optional.empty();
             case LEFT_OUTER, LEFT_SEMI -> !leftStream ? Optional.of(type.sparkName() + " join with a streaming "
                     + "DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported")
-                    : rightStream ? withoutWatermark(type) : Optional.empty();
+                    : Optional.empty();
             case RIGHT_OUTER -> !rightStream ? Optional.of("RightOuter join with a streaming DataFrame/Dataset on "
                     + "the left and a static DataFrame/DataSet on the right not supported")
-                    : leftStream ? withoutWatermark(type) : Optional.empty();
+                    : Optional.empty();
         };
     }
 
-    // TODO(#12): with transform.watermark, allow these when the join keys hold a watermarked column or the condition
-    // bounds the nullable side's event time, as Spark's checkForStreamStreamJoinWatermark.
-    private static Optional<String> withoutWatermark(JoinType type) {
-        return Optional.of("Stream-stream " + type.sparkName() + " join between two streaming DataFrame/Datasets is "
-                + "not supported without a watermark in the join keys, or a watermark on the nullable side and an "
-                + "appropriate range condition");
+    /**
+     * Spark's reason to refuse an outer or semi join of two streams (checkForStreamStreamJoinWatermark), or empty:
+     * it runs when a join key is a watermarked column, or when the condition bounds the event time of the side whose
+     * rows wait for a match (the left of a left outer or semi join, the right of a right outer, either side of a full
+     * outer, as Spark checks it) by the other side's watermark. {@code leftTime}, {@code rightTime}: the watermark
+     * columns of each side, or -1.
+     */
+    static Optional<String> watermarkRefusal(JoinType type, StreamJoinCondition condition, int leftTime,
+                                             int rightTime) {
+        if (type == JoinType.INNER || type == JoinType.CROSS || condition.watermarkKey(leftTime, rightTime) >= 0) {
+            return Optional.empty();
+        }
+        // Spark proves the bound with a made-up watermark; any value gives the same answer.
+        long anyWatermarkMs = 1_000_000L;
+        boolean leftBounded = TimeInequality.stateWatermarkMs(condition.timeBounds(), 0, rightTime, anyWatermarkMs)
+                .isPresent();
+        boolean rightBounded = TimeInequality.stateWatermarkMs(condition.timeBounds(), 1, leftTime, anyWatermarkMs)
+                .isPresent();
+        boolean bounded = switch (type) {
+            case LEFT_OUTER, LEFT_SEMI -> leftBounded;
+            case RIGHT_OUTER -> rightBounded;
+            case FULL_OUTER -> leftBounded || rightBounded;
+            case INNER, CROSS, LEFT_ANTI -> true;
+        };
+        return bounded ? Optional.empty() : Optional.of("Stream-stream " + type.sparkName() + " join between two "
+                + "streaming DataFrame/Datasets is not supported without a watermark in the join keys, or a "
+                + "watermark on the nullable side and an appropriate range condition");
     }
 }

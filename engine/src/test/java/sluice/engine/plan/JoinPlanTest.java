@@ -116,6 +116,32 @@ class JoinPlanTest {
     }
 
     @Test
+    void outerAndSemiJoinsOfTwoStreamsNeedAWatermarkThatBoundsTheRowsWaitingForAMatch() {
+        String twoStreams = """
+                {"id": "wl", "type": "transform.watermark", "inputs": ["stream"],
+                 "options": {"eventTime": "timestamp", "delayThreshold": "10 seconds"}},
+                {"id": "other", "type": "source.rate"},
+                {"id": "o", "type": "transform.select", "inputs": ["other"],
+                 "options": {"expressions": ["value AS v2", "timestamp AS t2"]}},
+                {"id": "wr", "type": "transform.watermark", "inputs": ["o"],
+                 "options": {"eventTime": "t2", "delayThreshold": "10 seconds"}},
+                {"id": "j", "type": "transform.join", "inputs": ["%s", "wr"], "options": {%s}},
+                {"id": "out", "type": "sink.memory", "inputs": ["j"], "options": {"queryName": "q"}}
+                """;
+        String range = "\"on\": \"value = v2 AND t2 BETWEEN timestamp AND timestamp + INTERVAL 1 MINUTE\"";
+
+        assertThat(plan(twoStreams.formatted("wl", range + ", \"how\": \"left_outer\"")).problems()).isEmpty();
+        assertThat(plan(twoStreams.formatted("wl", range + ", \"how\": \"left_semi\"")).problems()).isEmpty();
+        assertThat(plan(twoStreams.formatted("wl", "\"on\": \"value = v2 AND timestamp = t2\", \"how\": "
+                + "\"full_outer\"")).problems()).isEmpty();
+        // The right rows wait for a left match: their bound comes from the left watermark, which is missing.
+        assertThat(plan(twoStreams.formatted("stream", range + ", \"how\": \"right_outer\"")).problems())
+                .extracting(Problem::render).containsExactly("j / how: Stream-stream RightOuter join between two "
+                        + "streaming DataFrame/Datasets is not supported without a watermark in the join keys, or a "
+                        + "watermark on the nullable side and an appropriate range condition");
+    }
+
+    @Test
     void aUsingColumnMissingOnASideIsNamedWithThatSidesColumns() {
         assertThat(join("stream", "table", "\"usingColumns\": [\"label\"]").problems()).extracting(Problem::render)
                 .containsExactly("j / usingColumns: [UNRESOLVED_USING_COLUMN_FOR_JOIN] USING column `label` cannot be "

@@ -68,6 +68,34 @@ class StateOperatorProgressTest {
         assertThat(restarted.get(0).stateOperators().get(0).metrics().numRowsUpdated()).isEqualTo(1);
     }
 
+    @Test
+    void aJoinOfTwoStreamsCountsTheRowsBothSidesKeepAndTheRowsEachBatchAdded() throws IOException {
+        NameCloseRuns runs = new NameCloseRuns(dir, """
+                {"format": "sluice/1", "name": "join", "nodes": [
+                  {"id": "in", "type": "source.file", "options": {"path": "in", "format": "csv", "header": "true",
+                   "schema": "Name STRING, Close DOUBLE", "maxFilesPerTrigger": "1"}},
+                  {"id": "again", "type": "source.file", "options": {"path": "in", "format": "csv", "header": "true",
+                   "schema": "Name STRING, Close DOUBLE", "maxFilesPerTrigger": "1"}},
+                  {"id": "other", "type": "transform.select", "inputs": ["again"],
+                   "options": {"expressions": ["Name AS N2", "Close AS C2"]}},
+                  {"id": "j", "type": "transform.join", "inputs": ["in", "other"], "options": {"on": "Name = N2"}},
+                  {"id": "out", "type": "sink.memory", "inputs": ["j"],
+                   "options": {"queryName": "pairs", "outputMode": "append"}}
+                ]}
+                """);
+        runs.writeInput("1.csv", "A,1.0", "B,2.0");
+        runs.writeInput("2.csv", "A,3.0");
+
+        List<QueryProgress> progress = runs.run(dir.resolve("checkpoint")).progress();
+
+        assertThat(progress).hasSize(2);
+        QueryProgress.StateOperatorProgress join = progress.get(1).stateOperators().get(0);
+        assertThat(join.operatorName()).isEqualTo("symmetricHashJoin");
+        // Both sides keep 3 rows; the batch added one to each (matches marking kept rows do not count, as in Spark).
+        assertThat(join.metrics().numRowsTotal()).isEqualTo(6);
+        assertThat(join.metrics().numRowsUpdated()).isEqualTo(2);
+    }
+
     private void writeInput(String name, String... lines) throws IOException {
         new NameCloseRuns(dir, PIPELINE).writeInput(name, lines);
     }

@@ -1,0 +1,78 @@
+package sluice.engine.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.operator.StreamJoinOperator;
+import sluice.engine.operator.WatermarkOperator;
+import sluice.engine.types.Schema;
+
+/**
+ * Gives each join of two streams the event-time columns of the watermarks that reach each of its inputs (Spark finds
+ * them by the columns' watermark metadata, Sluice by name), and refuses an outer or semi join whose state no
+ * watermark bounds, with Spark's reason (UnsupportedOperationChecker). Runs before column pruning.
+ */
+final class StreamJoinWatermarks {
+    private StreamJoinWatermarks() {
+    }
+
+    static void apply(List<QueryPlan.Step> steps, List<Problem> problems) {
+        Map<String, QueryPlan.Step> byId = new LinkedHashMap<>();
+        steps.forEach(step -> byId.put(step.nodeId(), step));
+        for (int i = 0; i < steps.size(); i++) {
+            QueryPlan.Step step = steps.get(i);
+            if (!(step.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof StreamJoinOperator join)) {
+                continue;
+            }
+            List<WatermarkOperator> leftAbove = watermarksAbove(step.inputs().get(0), byId);
+            List<WatermarkOperator> rightAbove = watermarksAbove(step.inputs().get(1), byId);
+            int leftTime = reaching(leftAbove, join.leftSchema());
+            int rightTime = reaching(rightAbove, join.rightSchema());
+            Optional<String> refused = StreamingJoinRules.watermarkRefusal(join.type(), join.condition(), leftTime,
+                    rightTime);
+            if (refused.isPresent()) {
+                problems.add(Problem.of(ErrorCode.UNSUPPORTED_JOIN, Position.option(step.nodeId(), "how"), "%s",
+                        refused.get()));
+            } else if (!leftAbove.isEmpty() || !rightAbove.isEmpty()) {
+                QueryPlan.Step timed = new QueryPlan.Step(step.nodeId(), step.type(), step.inputs(),
+                        new PlannedNode.TransformNode(join.withWatermarks(leftTime, rightTime)));
+                steps.set(i, timed);
+                byId.put(step.nodeId(), timed);
+            }
+        }
+    }
+
+    /** The column of {@code side} that is the event time of the nearest watermark reaching it, or -1. */
+    private static int reaching(List<WatermarkOperator> above, Schema side) {
+        return above.stream().map(watermark -> side.indexOf(watermark.eventTime())).filter(column -> column >= 0)
+                .findFirst().orElse(-1);
+    }
+
+    /** The watermark nodes at or above the node {@code id}, nearest first, each once. */
+    private static List<WatermarkOperator> watermarksAbove(String id, Map<String, QueryPlan.Step> byId) {
+        List<WatermarkOperator> found = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        List<QueryPlan.Step> pending = new ArrayList<>();
+        pending.add(byId.get(id));
+        while (!pending.isEmpty()) {
+            QueryPlan.Step current = pending.remove(0);
+            if (current == null || !seen.add(current.nodeId())) {
+                continue;
+            }
+            if (current.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof WatermarkOperator watermark) {
+                found.add(watermark);
+            }
+            current.inputs().forEach(input -> pending.add(byId.get(input)));
+        }
+        return found;
+    }
+}
