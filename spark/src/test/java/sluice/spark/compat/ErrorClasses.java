@@ -43,9 +43,11 @@ final class ErrorClasses {
                 "INVALID_FRACTION_OF_SECOND", "INVALID_TIMEZONE", "_LEGACY_ERROR_TEMP_3242", "_LEGACY_ERROR_TEMP_3243",
                 "COLLECTION_SIZE_LIMIT_EXCEEDED.PARAMETER"));
         SPARK.put(ErrorCode.RAISED_ERROR, List.of("USER_RAISED_EXCEPTION"));
-        // A FAILFAST record: Spark fails reading the file, because a record is malformed.
-        SPARK.put(ErrorCode.MALFORMED_RECORD,
-                List.of("FAILED_READ_FILE.NO_HINT > MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION"));
+        // A FAILFAST record: Spark fails reading the file, because a record is malformed; from_csv's record fails
+        // the expression.
+        SPARK.put(ErrorCode.MALFORMED_RECORD, List.of(
+                "FAILED_READ_FILE.NO_HINT > MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION",
+                "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION"));
         // A file that cannot be read at all (univocity's RAISE_ERROR, an I/O error): no class beneath Spark's own;
         // a CSV line past maxColumns or maxCharsPerColumn (in every mode): a malformed CSV record beneath it.
         SPARK.put(ErrorCode.SOURCE_FAILED, List.of("FAILED_READ_FILE.NO_HINT",

@@ -25,8 +25,6 @@ final class MissingFunctions {
                 "Spark 4.1 itself refuses the TIME type by default (UNSUPPORTED_TIME_TYPE), and Sluice "
                 + "has none",
                 "time");
-        group(all, FunctionGroup.CSV, "not yet (issue #11: CSV functions)",
-                "from_csv");
         group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
                 "convert_timezone current_time localtimestamp "
                 + "make_dt_interval make_interval make_time make_timestamp_ltz "
