@@ -48,8 +48,6 @@ final class MissingFunctions {
                 "from_avro schema_of_avro to_avro");
         group(all, FunctionGroup.MISC, "Sluice reads and writes no Protocol Buffers",
                 "from_protobuf to_protobuf");
-        group(all, FunctionGroup.MISC, "not yet: Sluice's file source does not carry each row's file with the row",
-                "input_file_block_length input_file_block_start input_file_name");
         group(all, FunctionGroup.MISC,
                 "calls any Java method by name, which a pipeline file, being data, must not be able to do",
                 "java_method reflect try_reflect");
