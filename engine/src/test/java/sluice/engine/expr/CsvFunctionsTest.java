@@ -13,8 +13,8 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Problem;
 
 /**
- * from_csv, to_csv and schema_of_csv: Spark 4.1's records and schemas (the functions-csv compatibility cases check them against
- * Spark), names and refusals.
+ * from_csv, to_csv and schema_of_csv: Spark 4.1's records and schemas (the functions-csv compatibility cases check
+ * them against Spark), names and refusals.
  */
 class CsvFunctionsTest {
     @ParameterizedTest(name = "{0}")

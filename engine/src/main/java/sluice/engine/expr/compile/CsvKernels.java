@@ -29,10 +29,11 @@ import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
 
 /**
- * to_csv and schema_of_csv, and the way to from_csv ({@link FromCsv}). to_csv writes a struct as one CSV record (no line end) as Spark's
- * {@code UnivocityGenerator} writes it, with the write options of the call. Fields are quoted as Spark's writer quotes
- * them ({@link CsvFieldWriter}); an array, map or struct inside is written as Spark writes it there ({@code [1, 2]},
- * {@code {a -> 1}}, {@code {1, x}}), a null inside it as nothing unless {@code nullValue} is set. Stateless.
+ * to_csv and schema_of_csv, and the way to from_csv ({@link FromCsv}). to_csv writes a struct as one CSV record (no
+ * line end) as Spark's {@code UnivocityGenerator} writes it, with the write options of the call. Fields are quoted as
+ * Spark's writer quotes them ({@link CsvFieldWriter}); an array, map or struct inside is written as Spark writes it
+ * there ({@code [1, 2]}, {@code {a -> 1}}, {@code {1, x}}), a null inside it as nothing unless {@code nullValue} is
+ * set. Stateless.
  */
 final class CsvKernels {
     private static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";

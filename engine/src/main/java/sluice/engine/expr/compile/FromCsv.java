@@ -26,7 +26,8 @@ import sluice.engine.types.StructType;
  * sets no line separator a string can hold), tokenized by univocity as Spark sets it up and each field converted by
  * the file source's {@link CsvFieldParser}. A record with another number of fields than the schema, or a field that
  * does not convert, is malformed: PERMISSIVE (the default) keeps every field that converts (missing ones are null,
- * extra ones dropped) and puts the text in the corrupt-record column if the schema has one, FAILFAST stops the query. Immutable; each thread evaluating it gets its own parsers.
+ * extra ones dropped) and puts the text in the corrupt-record column if the schema has one, FAILFAST stops the
+ * query. Immutable; each thread evaluating it gets its own parsers.
  */
 final class FromCsv {
     private static final int DEFAULT_MAX_COLUMNS = 20480;
