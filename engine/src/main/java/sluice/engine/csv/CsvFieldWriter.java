@@ -8,12 +8,13 @@ import static java.util.Objects.requireNonNull;
  * a quote), quotes inside quotes are escaped with {@code escape}, nulls are {@code nullValue} and empty strings
  * {@code emptyValue}; under {@code quoteAll} an empty value is quoted too. Immutable.
  */
-public record CsvFieldWriter(char sep, char quote, char escape, String nullValue, String emptyValue,
+public record CsvFieldWriter(String sep, char quote, char escape, String nullValue, String emptyValue,
                              boolean quoteAll, boolean escapeQuotes) {
     /** The character meaning "no quoting", as Spark reads an empty {@code quote} option. */
     public static final char NO_QUOTE = '\u0000';
 
     public CsvFieldWriter {
+        requireNonNull(sep, "sep is null");
         requireNonNull(nullValue, "nullValue is null");
         requireNonNull(emptyValue, "emptyValue is null");
     }
@@ -48,10 +49,15 @@ public record CsvFieldWriter(char sep, char quote, char escape, String nullValue
         return quoted.append(quote).toString();
     }
 
+    /** A separator of several characters (Spark takes one) quotes a value holding all of it, as univocity does. */
     private boolean needsQuotes(String text) {
+        if (sep.length() > 1 && text.contains(sep)) {
+            return true;
+        }
+        char single = sep.length() == 1 ? sep.charAt(0) : '\n';
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
-            if (ch == sep || ch == '\n' || ch == '\r' || escapeQuotes && quote != NO_QUOTE && ch == quote) {
+            if (ch == single || ch == '\n' || ch == '\r' || escapeQuotes && quote != NO_QUOTE && ch == quote) {
                 return true;
             }
         }

@@ -112,6 +112,6 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
     }
 
     private CsvFieldWriter fields() {
-        return new CsvFieldWriter(sep, quote, escape, nullValue, emptyValue, quoteAll, escapeQuotes);
+        return new CsvFieldWriter(String.valueOf(sep), quote, escape, nullValue, emptyValue, quoteAll, escapeQuotes);
     }
 }

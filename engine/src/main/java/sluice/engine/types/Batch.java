@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A columnar batch of rows: a schema and one vector per field, all of {@code rowCount} rows, and which of them a file
- * reader found malformed ({@code malformed}, null when none, as almost always). Immutable.
+ * A columnar batch of rows: a schema and one vector per field, all of {@code rowCount} rows, which of them a file
+ * reader found malformed ({@code malformed}, null when none, as almost always), and the file block they were read from
+ * ({@code inputFile}, null when they come from no file or from several). Immutable.
  */
-public record Batch(Schema schema, List<ColumnVector> columns, int rowCount, MalformedRows malformed) {
+public record Batch(Schema schema, List<ColumnVector> columns, int rowCount, MalformedRows malformed,
+                    InputFileBlock inputFile) {
     public Batch {
         requireNonNull(schema, "schema is null");
         if (malformed != null && malformed.lastRow() >= rowCount) {
@@ -28,7 +30,17 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount, Mal
 
     /** A batch without malformed rows. */
     public Batch(Schema schema, List<ColumnVector> columns, int rowCount) {
-        this(schema, columns, rowCount, null);
+        this(schema, columns, rowCount, null, null);
+    }
+
+    /** A batch read from no one file. */
+    public Batch(Schema schema, List<ColumnVector> columns, int rowCount, MalformedRows malformed) {
+        this(schema, columns, rowCount, malformed, null);
+    }
+
+    /** The same rows, read from {@code block}. */
+    public Batch withInputFile(InputFileBlock block) {
+        return new Batch(schema, columns, rowCount, malformed, block);
     }
 
     public static Batch empty(Schema schema) {
@@ -79,12 +91,12 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount, Mal
 
     /** The same columns under another schema of the same types (for renames). */
     public Batch withSchema(Schema renamed) {
-        return new Batch(renamed, columns, rowCount, malformed);
+        return new Batch(renamed, columns, rowCount, malformed, inputFile);
     }
 
-    /** Other columns of the same rows (a projection's output), keeping which rows are malformed. */
+    /** Other columns of the same rows (a projection's output), keeping which rows are malformed and their file. */
     public Batch withColumns(Schema newSchema, List<ColumnVector> newColumns) {
-        return new Batch(newSchema, newColumns, rowCount, malformed);
+        return new Batch(newSchema, newColumns, rowCount, malformed, inputFile);
     }
 
     /** The rows at {@code rows[0..count)}, in that order. */
@@ -93,7 +105,8 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount, Mal
         for (ColumnVector column : columns) {
             picked.add(column.select(rows, count));
         }
-        return new Batch(schema, picked, count, malformed == null ? null : malformed.select(rows, count));
+        return new Batch(schema, picked, count, malformed == null ? null : malformed.select(rows, count),
+                inputFile);
     }
 
     /** Rows {@code [from, to)}. */
@@ -102,7 +115,8 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount, Mal
         for (ColumnVector column : columns) {
             sliced.add(column.slice(from, to));
         }
-        return new Batch(schema, sliced, to - from, malformed == null ? null : malformed.slice(from, to));
+        return new Batch(schema, sliced, to - from, malformed == null ? null : malformed.slice(from, to),
+                inputFile);
     }
 
     /** One batch holding the rows of {@code parts} in order; all must have this schema's column types. */
@@ -133,6 +147,10 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount, Mal
             }
             offset += part.rowCount();
         }
-        return new Batch(schema, columns, total, MalformedRows.ofOrNull(marks));
+        InputFileBlock file = parts.isEmpty() ? null : parts.get(0).inputFile();
+        for (Batch part : parts) {
+            file = java.util.Objects.equals(file, part.inputFile()) ? file : null;
+        }
+        return new Batch(schema, columns, total, MalformedRows.ofOrNull(marks), file);
     }
 }

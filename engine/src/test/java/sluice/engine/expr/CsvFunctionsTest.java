@@ -13,8 +13,8 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Problem;
 
 /**
- * to_csv and schema_of_csv: Spark 4.1's records and schemas (the functions-csv compatibility cases check them against
- * Spark), names and refusals.
+ * from_csv, to_csv and schema_of_csv: Spark 4.1's records and schemas (the functions-csv compatibility cases check
+ * them against Spark), names and refusals.
  */
 class CsvFunctionsTest {
     @ParameterizedTest(name = "{0}")
@@ -66,11 +66,59 @@ class CsvFunctionsTest {
     }
 
     @Test
-    void refusesASeparatorOfMoreThanOneCharacter() {
-        Problem problem = compileProblem("to_csv(named_struct('a', i), map('sep', '||'))");
+    void takesASeparatorOfSeveralCharactersAndQuotesValuesHoldingAllOfIt() {
+        assertThat(first("to_csv(named_struct('a', 'x|y', 'b', 'x||y'), map('sep', '||'))"))
+                .isEqualTo("x|y||\"x||y\"");
+    }
+
+    @Test
+    void refusesAnEmptySeparator() {
+        Problem problem = compileProblem("to_csv(named_struct('a', i), map('sep', ''))");
 
         assertThat(problem.code()).isEqualTo(ErrorCode.WRONG_ARGUMENTS);
-        assertThat(problem.message()).isEqualTo("to_csv option 'sep' must be one character, not '||'");
+        assertThat(problem.message()).isEqualTo("to_csv option 'sep' cannot be empty");
+    }
+
+    @Test
+    void fromCsvReadsOneRecordWithTheFileSourcesParser() {
+        assertThat(first("from_csv('1, 0.8', 'a INT, b DOUBLE')"))
+                .isEqualTo(first("named_struct('a', 1, 'b', CAST(0.8 AS DOUBLE))"));
+        assertThat(first("from_csv('x,2', 'a INT, b INT, _corrupt_record STRING')"))
+                .isEqualTo(first("named_struct('a', CAST(NULL AS INT), 'b', 2, 'c', 'x,2')"));
+        assertThat(eval("from_csv(CASE WHEN i = 3 THEN '7' END, 'a INT')"))
+                .containsExactly(eval("named_struct('a', 7)").get(0), null);
+    }
+
+    @Test
+    void fromCsvIsNamedByItsTextOnly() {
+        assertThat(compile("from_csv(s, 'a INT', map('sep', ';'))").name()).isEqualTo("from_csv(s)");
+    }
+
+    @Test
+    void fromCsvRefusesDropMalformedAsSparkDoes() {
+        Problem problem = compileProblem("from_csv(s, 'a INT', map('mode', 'DROPMALFORMED'))");
+
+        assertThat(problem.code()).isEqualTo(ErrorCode.WRONG_ARGUMENTS);
+        assertThat(problem.message()).isEqualTo("[PARSE_MODE_UNSUPPORTED] the function from_csv doesn't support the "
+                + "DROPMALFORMED mode; acceptable modes are PERMISSIVE and FAILFAST");
+    }
+
+    @Test
+    void fromCsvRefusesACorruptRecordColumnThatIsNoString() {
+        Problem problem = compileProblem("from_csv(s, 'a INT, _corrupt_record INT')");
+
+        assertThat(problem.code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
+        assertThat(problem.message()).isEqualTo("[INVALID_CORRUPT_RECORD_TYPE] the column '_corrupt_record' for "
+                + "corrupt records must have the nullable STRING type, but got INT");
+    }
+
+    @Test
+    void fromCsvFailFastStopsAtAMalformedRecord() {
+        Problem problem = ExpressionFixture.runProblem("from_csv('x', 'a INT', map('mode', 'FAILFAST'))");
+
+        assertThat(problem.code()).isEqualTo(ErrorCode.MALFORMED_RECORD);
+        assertThat(problem.message()).startsWith("[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed "
+                + "records are detected in record parsing: x.");
     }
 
     @ParameterizedTest(name = "{0}")

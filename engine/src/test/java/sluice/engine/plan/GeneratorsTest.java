@@ -155,8 +155,9 @@ class GeneratorsTest {
         assertThat(problems("""
                 {"id": "g", "type": "transform.select", "inputs": ["in"],
                  "options": {"expressions": ["id", "size(explode(tags))"]}}""")).containsExactly(
-                "g / expressions #2, 1:6: the generator 'explode' must be a whole expression of transform.select or "
-                        + "transform.withColumn, not part of another expression");
+                "g / expressions #2, 1:6: [UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS] the generator 'explode' is "
+                        + "not supported nested in expressions 'size(explode(tags))'; it must be a whole expression "
+                        + "of transform.select or transform.withColumn");
     }
 
     @Test
@@ -164,8 +165,38 @@ class GeneratorsTest {
         assertThat(problems("""
                 {"id": "g", "type": "transform.filter", "inputs": ["in"],
                  "options": {"condition": "explode(tags) = 'a'"}}""")).containsExactly(
-                "g / condition, 1:1: the generator 'explode' must be a whole expression of transform.select or "
-                        + "transform.withColumn, not part of another expression");
+                "g / condition, 1:1: [UNSUPPORTED_GENERATOR.OUTSIDE_SELECT] the generator 'explode' is not "
+                        + "supported outside a select; it may be a whole expression of transform.select or "
+                        + "transform.withColumn only");
+    }
+
+    @Test
+    void aGeneratorInsideAnAggregationIsNestedAsInSpark() {
+        assertThat(problems("""
+                {"id": "g", "type": "transform.aggregate", "inputs": ["in"],
+                 "options": {"groupBy": ["id"], "aggregations": ["count(explode(tags)) AS n"]}}""")).containsExactly(
+                "g / aggregations #1, 1:7: [UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS] the generator 'explode' is "
+                        + "not supported nested in expressions 'count(explode(tags)) AS n'; it must be a whole "
+                        + "expression of transform.select or transform.withColumn");
+    }
+
+    @Test
+    void stackRefusesARowCountThatReadsAColumn() {
+        assertThat(problems("""
+                {"id": "g", "type": "transform.select", "inputs": ["in"],
+                 "options": {"expressions": ["stack(id, 1, 2)"]}}""")).containsExactly(
+                "g / expressions #1, 1:7: [DATATYPE_MISMATCH.NON_FOLDABLE_INPUT] stack's row count must be a "
+                        + "constant INT, but 'id' reads a column");
+    }
+
+    @Test
+    void namedArgumentsTakeTheirPlacesAsInSpark() {
+        MemoryTables.Table table = run("""
+                {"id": "g", "type": "transform.select", "inputs": ["in"],
+                 "options": {"expressions": ["id", "explode(collection => tags) AS tag"]}}""");
+
+        assertThat(table.schema().names()).containsExactly("id", "tag");
+        assertThat(table.rows()).extracting(r -> r.get(1)).containsExactly("a", "b", "c", null);
     }
 
     @Test

@@ -43,9 +43,11 @@ final class ErrorClasses {
                 "INVALID_FRACTION_OF_SECOND", "INVALID_TIMEZONE", "_LEGACY_ERROR_TEMP_3242", "_LEGACY_ERROR_TEMP_3243",
                 "COLLECTION_SIZE_LIMIT_EXCEEDED.PARAMETER"));
         SPARK.put(ErrorCode.RAISED_ERROR, List.of("USER_RAISED_EXCEPTION"));
-        // A FAILFAST record: Spark fails reading the file, because a record is malformed.
-        SPARK.put(ErrorCode.MALFORMED_RECORD,
-                List.of("FAILED_READ_FILE.NO_HINT > MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION"));
+        // A FAILFAST record: Spark fails reading the file, because a record is malformed; from_csv's record fails
+        // the expression.
+        SPARK.put(ErrorCode.MALFORMED_RECORD, List.of(
+                "FAILED_READ_FILE.NO_HINT > MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION",
+                "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION"));
         // A file that cannot be read at all (univocity's RAISE_ERROR, an I/O error): no class beneath Spark's own;
         // a CSV line past maxColumns or maxCharsPerColumn (in every mode): a malformed CSV record beneath it.
         SPARK.put(ErrorCode.SOURCE_FAILED, List.of("FAILED_READ_FILE.NO_HINT",
@@ -83,7 +85,10 @@ final class ErrorClasses {
                 "DATATYPE_MISMATCH.SEQUENCE_WRONG_INPUT_TYPES"));
         SPARK.put(ErrorCode.AMBIGUOUS_COLUMN, List.of("AMBIGUOUS_REFERENCE", "AMBIGUOUS_REFERENCE_TO_FIELDS"));
         SPARK.put(ErrorCode.WRONG_ARGUMENTS, List.of("WRONG_NUM_ARGS.WITHOUT_SUGGESTION",
-                "WRONG_NUM_ARGS.WITH_SUGGESTION", "INVALID_EXTRACT_FIELD"));
+                "WRONG_NUM_ARGS.WITH_SUGGESTION", "INVALID_EXTRACT_FIELD", "NAMED_PARAMETERS_NOT_SUPPORTED",
+                "UNEXPECTED_POSITIONAL_ARGUMENT", "UNRECOGNIZED_PARAMETER_NAME", "REQUIRED_PARAMETER_NOT_FOUND",
+                "DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.BOTH_POSITIONAL_AND_NAMED",
+                "DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.DOUBLE_NAMED_ARGUMENT_REFERENCE"));
         SPARK.put(ErrorCode.UNSUPPORTED_GENERATOR, List.of("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS",
                 "UNSUPPORTED_GENERATOR.OUTSIDE_SELECT", "UDTF_ALIAS_NUMBER_MISMATCH", "MULTI_ALIAS_WITHOUT_GENERATOR"));
         SPARK.put(ErrorCode.INCOMPATIBLE_UNION, List.of("NUM_COLUMNS_MISMATCH", "INCOMPATIBLE_COLUMN_TYPE"));

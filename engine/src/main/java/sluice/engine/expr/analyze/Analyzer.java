@@ -80,6 +80,11 @@ public final class Analyzer {
         return FunctionCatalog.names();
     }
 
+    /** The text being analyzed, for messages that quote it. */
+    SourceText source() {
+        return source;
+    }
+
     public Typed analyze(Ast ast) {
         if (ast instanceof Ast.Literal literal) {
             return literals.literal(literal);

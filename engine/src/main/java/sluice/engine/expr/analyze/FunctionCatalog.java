@@ -137,11 +137,29 @@ final class FunctionCatalog {
             return complex.struct(call);
         }
         if (GeneratorFunction.named(name).isPresent()) {
-            // A generator that is a whole select item never comes here (see Generators): this one is inside another
-            // expression, or in a node that takes none (Spark's UNSUPPORTED_GENERATOR).
-            throw analyzer.error(ErrorCode.UNSUPPORTED_GENERATOR, call.span(), "the generator '%s' must be a whole "
-                    + "expression of transform.select or transform.withColumn, not part of another expression",
-                    call.function());
+            // A generator that is a whole select item never comes here (see Generators). Spark refuses one nested in
+            // a select's or an aggregation's expression as NESTED_IN_EXPRESSIONS, and one anywhere in another
+            // node's expression (a filter's condition, a grouping) as OUTSIDE_SELECT. A whole aggregation that is a
+            // generator Spark would take; Sluice does not.
+            String text = analyzer.source().text();
+            String option = analyzer.source().where().option();
+            String node = option == null ? "" : sluice.engine.diag.Position.baseOption(option);
+            boolean whole = text.substring(0, call.span().start()).isBlank()
+                    && text.substring(call.span().end()).strip().matches("(?is)|AS\\s.*|`[^`]*`|\\w+");
+            if (node.equals("aggregations") && whole) {
+                throw analyzer.error(ErrorCode.UNSUPPORTED_GENERATOR, call.span(), "the generator '%s' is not "
+                        + "supported in transform.aggregate; explode the aggregated values in a transform.select "
+                        + "after it", call.function());
+            }
+            if (node.equals("expressions") || node.equals("expression") || node.equals("aggregations")) {
+                throw analyzer.error(ErrorCode.UNSUPPORTED_GENERATOR, call.span(), "[UNSUPPORTED_GENERATOR."
+                        + "NESTED_IN_EXPRESSIONS] the generator '%s' is not supported nested in expressions '%s'; "
+                        + "it must be a whole expression of transform.select or transform.withColumn",
+                        call.function(), text.strip());
+            }
+            throw analyzer.error(ErrorCode.UNSUPPORTED_GENERATOR, call.span(), "[UNSUPPORTED_GENERATOR."
+                    + "OUTSIDE_SELECT] the generator '%s' is not supported outside a select; it may be a whole "
+                    + "expression of transform.select or transform.withColumn only", call.function());
         }
         if (FunctionRegistry.standard().find(name).filter(SqlFunction::callable).isEmpty()) {
             throw unknown(call, name);

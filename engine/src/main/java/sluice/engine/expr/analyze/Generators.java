@@ -111,8 +111,8 @@ public final class Generators {
             throw analyzer.mismatch(count, "stack's row count", "INT");
         }
         if (!ReferencedColumns.of(count).isEmpty()) {
-            throw analyzer.error(ErrorCode.TYPE_MISMATCH, count.span(),
-                    "stack's row count must be a constant INT, but '%s' reads a column", count.sql());
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, count.span(), "[DATATYPE_MISMATCH.NON_FOLDABLE_INPUT] "
+                    + "stack's row count must be a constant INT, but '%s' reads a column", count.sql());
         }
         Object value = constantValue.apply(count);
         if (value == null) {

@@ -12,14 +12,16 @@ import sluice.engine.types.DecimalType;
 
 /**
  * Spark's misc and random functions: typeof, version and the current_* names (constants of the query), assert_true
- * and raise_error, and the row-position functions rand, randn, uniform, randstr, uuid, spark_partition_id and
- * shuffle, whose seed must be a constant as in Spark. Stateless.
+ * and raise_error, and the row-position functions rand, randn, uniform, randstr, uuid, spark_partition_id,
+ * input_file_name, input_file_block_start, input_file_block_length and shuffle, whose seed must be a constant as in
+ * Spark. Stateless.
  */
 final class MiscFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("typeof", "version", "current_database", "current_schema",
             "current_catalog", "current_user", "user", "session_user", "assert_true", "raise_error", "rand", "random",
             "randn", "uniform", "randstr", "uuid", "spark_partition_id", "shuffle", "bitmap_bucket_number",
-            "bitmap_bit_position", "bitmap_count");
+            "bitmap_bit_position", "bitmap_count", "input_file_name", "input_file_block_start",
+            "input_file_block_length");
 
     /** The Spark version Sluice follows, as version() reports it, with Sluice in place of Spark's build. */
     static final String VERSION = "4.1.1 sluice";
@@ -82,6 +84,11 @@ final class MiscFunctions extends AnalyzedFamily {
                 DataType type = name.equals("uuid") ? AtomicType.STRING : AtomicType.INT;
                 String printed = name.equals("spark_partition_id") ? "SPARK_PARTITION_ID()" : sql;
                 return FunctionCatalog.call(name, List.of(), type, false, call.span(), printed);
+            }
+            case "input_file_name", "input_file_block_start", "input_file_block_length" -> {
+                catalog.checkArity(call, args.size(), 0, 0);
+                DataType type = name.equals("input_file_name") ? AtomicType.STRING : AtomicType.BIGINT;
+                return FunctionCatalog.call(name, List.of(), type, false, call.span(), name + "()");
             }
             case "rand", "random", "randn" -> {
                 catalog.checkArity(call, args.size(), 0, 1);

@@ -304,7 +304,8 @@ final class SpecialFunctions extends AnalyzedFamily {
         return options;
     }
 
-    private static StructType parseStruct(String ddl) {
+    /** A DDL schema ({@code a INT, b STRING} or {@code STRUCT<...>}); from_json and from_csv read theirs so. */
+    static StructType parseStruct(String ddl) {
         SourceText text = new SourceText(ddl, sluice.engine.diag.Position.NOWHERE);
         TokenCursor cursor = new TokenCursor(new Lexer(text, ErrorCode.SCHEMA_SYNTAX).tokenize(), text,
                 ErrorCode.SCHEMA_SYNTAX);

@@ -71,6 +71,10 @@ public final class Compiler {
             if (positional != null) {
                 return positional;
             }
+            Evaluator inputFile = InputFileEvaluator.of(call.function(), call.type(), source, call.span());
+            if (inputFile != null) {
+                return inputFile;
+            }
             Evaluator fast = FastPaths.of(call, args, source);
             if (fast != null) {
                 return fast;

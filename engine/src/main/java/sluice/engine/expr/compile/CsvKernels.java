@@ -29,10 +29,11 @@ import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
 
 /**
- * to_csv and schema_of_csv. to_csv writes a struct as one CSV record (no line end) as Spark's
- * {@code UnivocityGenerator} writes it, with the write options of the call. Fields are quoted as Spark's writer quotes
- * them ({@link CsvFieldWriter}); an array, map or struct inside is written as Spark writes it there ({@code [1, 2]},
- * {@code {a -> 1}}, {@code {1, x}}), a null inside it as nothing unless {@code nullValue} is set. Stateless.
+ * to_csv and schema_of_csv, and the way to from_csv ({@link FromCsv}). to_csv writes a struct as one CSV record (no
+ * line end) as Spark's {@code UnivocityGenerator} writes it, with the write options of the call. Fields are quoted as
+ * Spark's writer quotes them ({@link CsvFieldWriter}); an array, map or struct inside is written as Spark writes it
+ * there ({@code [1, 2]}, {@code {a -> 1}}, {@code {1, x}}), a null inside it as nothing unless {@code nullValue} is
+ * set. Stateless.
  */
 final class CsvKernels {
     private static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
@@ -47,17 +48,19 @@ final class CsvKernels {
     static Kernel of(Typed.Call call) {
         if (call.function().equals("schema_of_csv")) {
             return schemaOfCsv(options(call.args()));
+        } else if (call.function().equals("from_csv")) {
+            return FromCsv.of(call);
         } else if (!call.function().equals("to_csv")) {
             return null;
         }
         StructType struct = (StructType) call.args().get(0).type();
         Map<String, String> options = options(call.args());
-        CsvFieldWriter fields = new CsvFieldWriter(option(options, "sep", ",").charAt(0),
+        CsvFieldWriter fields = new CsvFieldWriter(option(options, "sep", ","),
                 quote(option(options, "quote", "\"")), option(options, "escape", "\\").charAt(0),
                 option(options, "nullValue", ""), option(options, "emptyValue", "\"\""),
                 Boolean.parseBoolean(option(options, "quoteAll", "false")),
                 Boolean.parseBoolean(option(options, "escapeQuotes", "true")));
-        String sep = String.valueOf(fields.sep());
+        String sep = fields.sep();
         String nestedNull = options.containsKey("nullvalue") ? " " + fields.nullValue() : "";
         DateTimeFormatter dates = DateTimePatterns.formatter(option(options, "dateFormat", DEFAULT_DATE_FORMAT));
         DateTimeFormatter timestamps = DateTimePatterns.formatter(option(options, "timestampFormat",

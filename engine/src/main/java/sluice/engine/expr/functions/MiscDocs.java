@@ -25,6 +25,16 @@ final class MiscDocs {
                         "if(1 < 2, 'fine', raise_error('no'))", "fine")
                 .add("spark_partition_id", "spark_partition_id()",
                         "The index of the partition (task) the row is computed in", "spark_partition_id()", "0")
+                .add("input_file_name", "input_file_name()",
+                        "The file the row was read from, as a URI (file:///...), by source.file; the empty string "
+                        + "for a row of another source or after an aggregation or a join",
+                        "input_file_name() = ''", "true")
+                .add("input_file_block_start", "input_file_block_start()",
+                        "Where in its file the block (split) the row was read from starts, in bytes; -1 where "
+                        + "input_file_name() is empty", "input_file_block_start()", "-1")
+                .add("input_file_block_length", "input_file_block_length()",
+                        "How long the block (split) the row was read from is, in bytes; -1 where input_file_name() "
+                        + "is empty", "input_file_block_length()", "-1")
                 .add("bitmap_bucket_number", "bitmap_bucket_number(child)",
                         "The bucket of a value in Spark's bitmaps of 32768 bits", "bitmap_bucket_number(32769)", "2")
                 .add("bitmap_bit_position", "bitmap_bit_position(child)",

@@ -25,8 +25,6 @@ final class MissingFunctions {
                 "Spark 4.1 itself refuses the TIME type by default (UNSUPPORTED_TIME_TYPE), and Sluice "
                 + "has none",
                 "time");
-        group(all, FunctionGroup.CSV, "not yet (issue #11: CSV functions)",
-                "from_csv");
         group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
                 "convert_timezone current_time localtimestamp "
                 + "make_dt_interval make_interval make_time make_timestamp_ltz "
@@ -50,8 +48,6 @@ final class MissingFunctions {
                 "from_avro schema_of_avro to_avro");
         group(all, FunctionGroup.MISC, "Sluice reads and writes no Protocol Buffers",
                 "from_protobuf to_protobuf");
-        group(all, FunctionGroup.MISC, "not yet: Sluice's file source does not carry each row's file with the row",
-                "input_file_block_length input_file_block_start input_file_name");
         group(all, FunctionGroup.MISC,
                 "calls any Java method by name, which a pipeline file, being data, must not be able to do",
                 "java_method reflect try_reflect");

@@ -173,6 +173,7 @@ public final class Lexer {
             case "||" -> TokenKind.CONCAT;
             case "::" -> TokenKind.DOUBLE_COLON;
             case "->" -> TokenKind.ARROW;
+            case "=>" -> TokenKind.FAT_ARROW;
             default -> null;
         };
         if (kind != null) {

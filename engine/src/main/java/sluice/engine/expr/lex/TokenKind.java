@@ -24,9 +24,9 @@ public enum TokenKind {
     STRING,
     /**
      * Punctuation; {@code DOUBLE_COLON} is Spark's postfix cast {@code value::type}, {@code ARROW} the {@code ->} of a
-     * lambda.
+     * lambda, {@code FAT_ARROW} the {@code =>} of a named argument.
      */
-    ARROW, LEFT_PAREN, RIGHT_PAREN, LEFT_BRACKET, RIGHT_BRACKET, COMMA, DOT, COLON, DOUBLE_COLON,
+    ARROW, FAT_ARROW, LEFT_PAREN, RIGHT_PAREN, LEFT_BRACKET, RIGHT_BRACKET, COMMA, DOT, COLON, DOUBLE_COLON,
     PLUS, MINUS, STAR, SLASH, PERCENT, CONCAT, AMPERSAND, PIPE, HAT, TILDE,
     EQ, DOUBLE_EQ, NOT_EQ, NULL_SAFE_EQ, LT, LE, GT, GE, BANG,
     END_OF_INPUT

@@ -36,19 +36,30 @@ final class KeywordCalls {
             case "position" -> position(renamed);
             case "struct" -> named();
             case "extract" -> extract();
-            default -> plain();
+            default -> plain(name);
         };
     }
 
-    private List<Ast> plain() {
+    /** Plain arguments, some perhaps named ({@code param => value}), which are put in their places. */
+    private List<Ast> plain(String function) {
         List<Ast> args = new ArrayList<>();
+        List<NamedArguments.Name> names = new ArrayList<>();
         if (!cursor.at(TokenKind.RIGHT_PAREN)) {
             do {
+                Token name = null;
+                if (cursor.peek().isIdentifier() && cursor.peek(1).kind() == TokenKind.FAT_ARROW) {
+                    name = cursor.advance();
+                    cursor.advance();
+                }
                 int params = lambdaParamsAhead();
                 args.add(params < 0 ? parser.parseExpression() : lambda(params));
+                names.add(name == null ? null : new NamedArguments.Name(name.text(), name.span()));
             } while (cursor.accept(TokenKind.COMMA));
         }
-        return args;
+        if (names.stream().allMatch(java.util.Objects::isNull)) {
+            return args;
+        }
+        return NamedArguments.placed(function, args, names, cursor.source());
     }
 
     /** How many parameters the lambda starting here has ({@code x ->} or {@code (x, y) ->}), or -1 if none starts. */
@@ -112,7 +123,7 @@ final class KeywordCalls {
     private List<Ast> extract() {
         Token field = cursor.peek();
         if (!field.isIdentifier() || !cursor.peek(1).isKeyword("FROM")) {
-            return plain();
+            return plain("extract");
         }
         cursor.advance();
         cursor.expectKeyword("FROM");

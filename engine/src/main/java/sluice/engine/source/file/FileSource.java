@@ -15,6 +15,7 @@ import sluice.engine.source.InputPartition;
 import sluice.engine.source.Source;
 import sluice.engine.source.SourceContext;
 import sluice.engine.types.Batch;
+import sluice.engine.types.InputFileBlock;
 import sluice.engine.types.Schema;
 
 /**
@@ -210,7 +211,10 @@ public final class FileSource implements Source {
         @Override
         public void read(Consumer<Batch> out) {
             for (FileSplit split : splits) {
-                format.read(split, context, figures, out);
+                // Every batch is read from one split, which input_file_name() and its kin report.
+                InputFileBlock block = new InputFileBlock(split.file().toUri().toString(), split.start(),
+                        split.length());
+                format.read(split, context, figures, batch -> out.accept(batch.withInputFile(block)));
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
+import sluice.engine.csv.ParsedFields;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -26,7 +27,7 @@ import sluice.engine.types.VectorBuilder;
  * {@link #BATCH_ROWS} rows, and at {@link #finish()}, the rows go out as one batch, so a reader holds a few thousand
  * rows however long its file is.
  */
-public final class RowCollector {
+public final class RowCollector implements ParsedFields {
     /** Rows per batch handed on; Spark's columnar readers make batches of the same size. */
     public static final int BATCH_ROWS = 4096;
 
@@ -99,22 +100,26 @@ public final class RowCollector {
         }
     }
 
+    @Override
     public void setLong(int column, long value) {
         longs[column] = value;
         nulls[column] = false;
     }
 
+    @Override
     public void setDouble(int column, double value) {
         doubles[column] = value;
         nulls[column] = false;
     }
 
+    @Override
     public void setBoolean(int column, boolean value) {
         booleans[column] = value;
         nulls[column] = false;
     }
 
     /** A value of OBJECT storage (string, decimal, list, row); null makes the field null. */
+    @Override
     public void setObject(int column, Object value) {
         objects[column] = value;
         nulls[column] = value == null;

@@ -8,7 +8,7 @@
  * ({@link sluice.engine.source.file.FilePartitioning}); partition tasks read them on their own threads, line formats
  * through {@link sluice.engine.source.file.LineBlocks}, handing rows on in batches of a few thousand. Shared by the
  * formats: {@link sluice.engine.source.file.ParseMode}, {@link sluice.engine.source.file.RowCollector} (rows and
- * malformed records) and {@link sluice.engine.source.file.TemporalParser} (Spark's date and time text).
+ * malformed records); Spark's date and time text is read by {@link sluice.engine.csv.TemporalParser}.
  * {@link sluice.engine.source.file.FileTable} reads the same formats once, as a static table (Spark's
  * {@code spark.read}).
  */

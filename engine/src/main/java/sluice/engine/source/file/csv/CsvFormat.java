@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
+import sluice.engine.csv.CsvFieldParser;
+import sluice.engine.csv.TemporalParser;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -16,7 +18,6 @@ import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileProblems;
 import sluice.engine.source.file.FileSplit;
 import sluice.engine.source.file.RowCollector;
-import sluice.engine.source.file.TemporalParser;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
 import sluice.engine.types.DataType;
@@ -98,7 +99,7 @@ public final class CsvFormat implements FileFormat {
 
     @Override
     public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
-        CsvFieldParser parser = new CsvFieldParser(options,
+        CsvFieldParser parser = new CsvFieldParser(options.nanValue(), options.positiveInf(), options.negativeInf(),
                 TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()));
         SplitRows rows = new SplitRows(split, context.nodeId(), parser, figures, out);
         try {

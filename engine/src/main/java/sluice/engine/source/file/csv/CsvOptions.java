@@ -10,7 +10,7 @@ import sluice.engine.source.file.ParseMode;
  * limits as Spark sets them (at most that many values a record, at most that many characters a value, -1 for no
  * limit). {@code comment} is {@code '\0'} when off; {@code dateFormat} and
  * {@code timestampFormat} are null when not set, which means Spark's default parsing (see
- * {@link sluice.engine.source.file.TemporalParser}).
+ * {@link sluice.engine.csv.TemporalParser}).
  */
 public record CsvOptions(boolean header, String separator, CsvQuoting quoting, char comment, String nullValue,
                          String emptyValue, String nanValue, String positiveInf, String negativeInf,

@@ -1,9 +1,6 @@
-package sluice.engine.source.file.csv;
+package sluice.engine.csv;
 
 import java.math.BigDecimal;
-import sluice.engine.source.file.DecimalText;
-import sluice.engine.source.file.RowCollector;
-import sluice.engine.source.file.TemporalParser;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
@@ -11,11 +8,13 @@ import sluice.engine.types.DecimalType;
 import sluice.engine.types.IntegralRange;
 
 /**
- * Mutable (a cache of recent strings), made per file read (the time zone comes with the read): converts one field's
- * characters to a value of a column's type as Spark's {@code UnivocityParser} does (Java's own number parsing, so
- * {@code " 1"} is no INT but is a DOUBLE, as in Spark), writing it into a {@link RowCollector}.
+ * Mutable (a cache of recent strings), made per file read or per from_csv evaluator on the thread that uses it (the
+ * time zone comes with the read): converts one field's characters to a value of a column's type as Spark's
+ * {@code UnivocityParser} does (Java's own number parsing, so {@code " 1"} is no INT but is a DOUBLE, as in Spark),
+ * writing it into {@link ParsedFields}. The file source and from_csv share it, as Spark's reader and CsvToStructs
+ * share their parser.
  */
-final class CsvFieldParser {
+public final class CsvFieldParser {
     private static final double[] POWERS_OF_TEN = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
         1e20, 1e21, 1e22};
@@ -25,7 +24,9 @@ final class CsvFieldParser {
     private static final java.util.regex.Pattern PLAIN_DECIMAL =
             java.util.regex.Pattern.compile("[-+]?[0-9]*\\.?[0-9]*");
 
-    private final CsvOptions options;
+    private final String nanValue;
+    private final String positiveInf;
+    private final String negativeInf;
     private final TemporalParser temporal;
     private final RepeatedStrings strings = RepeatedStrings.ofThisThread();
     /**
@@ -35,19 +36,22 @@ final class CsvFieldParser {
      */
     private final boolean decimalsFirst;
 
-    CsvFieldParser(CsvOptions options, TemporalParser temporal) {
-        this.options = options;
+    /** The words are Spark's {@code nanValue}, {@code positiveInf} and {@code negativeInf} options. */
+    public CsvFieldParser(String nanValue, String positiveInf, String negativeInf, TemporalParser temporal) {
+        this.nanValue = nanValue;
+        this.positiveInf = positiveInf;
+        this.negativeInf = negativeInf;
         this.temporal = temporal;
         // Not by calling simpleDecimal: a word seen there per file would be the rare case the JIT compiled away.
-        this.decimalsFirst = java.util.stream.Stream.of(options.nanValue(), options.positiveInf(),
-                options.negativeInf()).noneMatch(word -> PLAIN_DECIMAL.matcher(word).matches());
+        this.decimalsFirst = java.util.stream.Stream.of(nanValue, positiveInf, negativeInf)
+                .noneMatch(word -> PLAIN_DECIMAL.matcher(word).matches());
     }
 
     /**
      * Converts {@code chars[start, start+length)} into {@code column} of {@code out}; false when the text is not a
      * value of {@code type} (the field stays null).
      */
-    boolean parse(DataType type, char[] chars, int start, int length, RowCollector out, int column) {
+    public boolean parse(DataType type, char[] chars, int start, int length, ParsedFields out, int column) {
         if (type == AtomicType.DOUBLE || type == AtomicType.FLOAT) {
             return parseFloating(type, chars, start, length, out, column);
         } else if (type == AtomicType.INT) {
@@ -76,7 +80,7 @@ final class CsvFieldParser {
     }
 
     /** The same conversion from a String (an {@code emptyValue} that is not the null value). */
-    boolean parseText(DataType type, String text, RowCollector out, int column) {
+    public boolean parseText(DataType type, String text, ParsedFields out, int column) {
         if (type == AtomicType.STRING) {
             out.setObject(column, text);
             return true;
@@ -107,12 +111,12 @@ final class CsvFieldParser {
         throw new IllegalStateException("CSV cannot hold " + type.simpleString());
     }
 
-    private static boolean set(RowCollector out, int column, long value) {
+    private static boolean set(ParsedFields out, int column, long value) {
         out.setLong(column, value);
         return true;
     }
 
-    private boolean parseFloating(DataType type, char[] chars, int start, int length, RowCollector out, int column) {
+    private boolean parseFloating(DataType type, char[] chars, int start, int length, ParsedFields out, int column) {
         if (decimalsFirst && type == AtomicType.DOUBLE) {
             double plain = simpleDecimal(chars, start, length);
             if (!Double.isNaN(plain)) {
@@ -120,13 +124,13 @@ final class CsvFieldParser {
                 return true;
             }
         }
-        if (matches(options.nanValue(), chars, start, length)) {
+        if (matches(nanValue, chars, start, length)) {
             out.setDouble(column, Double.NaN);
             return true;
-        } else if (matches(options.positiveInf(), chars, start, length)) {
+        } else if (matches(positiveInf, chars, start, length)) {
             out.setDouble(column, Double.POSITIVE_INFINITY);
             return true;
-        } else if (matches(options.negativeInf(), chars, start, length)) {
+        } else if (matches(negativeInf, chars, start, length)) {
             out.setDouble(column, Double.NEGATIVE_INFINITY);
             return true;
         }

@@ -1,4 +1,4 @@
-package sluice.engine.source.file.csv;
+package sluice.engine.csv;
 
 /**
  * Mutable, one per thread: hands out one String for each short text that repeats, such as a symbol column where

@@ -1,4 +1,4 @@
-package sluice.engine.source.file;
+package sluice.engine.csv;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package sluice.engine.source.file.csv;
+package sluice.engine.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package sluice.engine.source.file;
+package sluice.engine.csv;
 
 import static java.util.Objects.requireNonNull;
 
