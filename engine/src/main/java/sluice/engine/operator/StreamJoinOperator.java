@@ -144,11 +144,6 @@ public final class StreamJoinOperator implements StatefulOperator {
         return hasWatermark && evicts && Math.max(newWatermarkMs, 0) > lastEvictionWatermarkMs;
     }
 
-    /** The rows of both sides kept so far, for the workbench and tests: left first. */
-    public long stateRows() {
-        return (long) left.rows().rowCount() + right.rows().rowCount();
-    }
-
     /**
      * The rows both sides keep after batch {@code batchId}, left first, each in the order it arrived: {@code side}
      * ('left' or 'right'), then the left input's columns, then the right input's (null on the other side's rows).
@@ -165,8 +160,18 @@ public final class StreamJoinOperator implements StatefulOperator {
         List<Object[]> rows = new ArrayList<>();
         long total = 0;
         int from = 1;
-        for (JoinSideState side : List.of(left, right)) {
-            StateCopy copy = side.copyOf(batchId + 1, Math.max(0, maxRows - rows.size()));
+        // Each side gets half the rows at first, so a long left side cannot hide the right; what one leaves, the
+        // other may use.
+        int leftShare = maxRows - maxRows / 2;
+        StateCopy leftCopy = left.copyOf(batchId + 1, leftShare);
+        StateCopy rightCopy = right.copyOf(batchId + 1, maxRows - leftCopy.rows().size());
+        if (rightCopy.rows().size() < maxRows - leftShare && leftCopy.totalRows() > leftShare) {
+            leftCopy = left.copyOf(batchId + 1, maxRows - rightCopy.rows().size());
+        }
+        List<StateCopy> copies = List.of(leftCopy, rightCopy);
+        for (int s = 0; s < copies.size(); s++) {
+            JoinSideState side = s == 0 ? left : right;
+            StateCopy copy = copies.get(s);
             total += copy.totalRows();
             for (Object[] value : copy.rows().values()) {
                 Object[] row = new Object[fields.size()];

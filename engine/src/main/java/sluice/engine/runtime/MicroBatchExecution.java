@@ -3,6 +3,7 @@ package sluice.engine.runtime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -412,10 +413,17 @@ final class MicroBatchExecution {
         for (QueryPlan.Step step : plan.steps()) {
             if (step.node() instanceof PlannedNode.TransformNode transform
                     && transform.operator() instanceof StatefulOperator stateful) {
-                states.put(step.nodeId(), BatchRunner.inNode(step.nodeId(), () -> stateful.stateRows(batchId, limit)));
+                try {
+                    states.put(step.nodeId(), BatchRunner.inNode(step.nodeId(),
+                            () -> stateful.stateRows(batchId, limit)));
+                } catch (RuntimeException e) {
+                    // The batch is committed: a state that cannot be shown must not fail the query, only the view.
+                    LOG.log(System.Logger.Level.WARNING, "the state of " + step.nodeId() + " after batch " + batchId
+                            + " cannot be shown: " + e.getMessage());
+                }
             }
         }
-        Map<String, StateRows> shared = java.util.Collections.unmodifiableMap(states);
+        Map<String, StateRows> shared = Collections.unmodifiableMap(states);
         listeners.stream().filter(l -> l.stateRowLimit() > 0).forEach(l -> l.onState(batchId, shared));
     }
 

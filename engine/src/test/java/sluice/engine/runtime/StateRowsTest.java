@@ -133,10 +133,10 @@ class StateRowsTest {
         NameCloseRuns runs = aggregationInput();
         Path checkpoint = dir.resolve("checkpoint");
         NameCloseRuns.Run run = runs.run(checkpoint);
-        Path missing = null;
-        for (int partition = 0; missing == null; partition++) {
-            Path delta = checkpoint.resolve("state/0/" + partition + "/1.delta");
-            missing = Files.exists(delta) ? delta : null;
+        Path missing;
+        try (var files = Files.list(checkpoint.resolve("state/0"))) {
+            missing = files.map(partition -> partition.resolve("1.delta")).filter(Files::exists).findFirst()
+                    .orElseThrow(() -> new AssertionError("no partition of operator 0 wrote version 1"));
         }
         Files.delete(missing);
         Path deleted = missing;

@@ -8,12 +8,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 import sluice.engine.csv.CsvFieldParser;
 import sluice.engine.csv.CsvQuoting;
 import sluice.engine.csv.ParsedFields;
 import sluice.engine.csv.TemporalParser;
 import sluice.engine.csv.UnivocityParsing;
+import sluice.engine.diag.ControlCharacters;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.types.DataType;
@@ -39,7 +43,11 @@ final class FromCsv {
     private final boolean failFast;
     private final int corruptIndex;
     private final int[] dataColumns;
-    private final ThreadLocal<RecordReader> readers = ThreadLocal.withInitial(RecordReader::new);
+    /**
+     * Readers not in use. A pool, not a ThreadLocal: a thread-local value that refers back to its owner (as an inner
+     * reader does) keeps the owner and its parser in every long-lived thread's map for as long as the thread lives.
+     */
+    private final Queue<RecordReader> idle = new ConcurrentLinkedQueue<>();
 
     private FromCsv(StructType schema, Map<String, String> options) {
         this.schema = schema;
@@ -54,7 +62,7 @@ final class FromCsv {
             }
         }
         this.corruptIndex = corrupt;
-        this.dataColumns = java.util.stream.IntStream.range(0, fields.size()).filter(i -> i != corruptIndex)
+        this.dataColumns = IntStream.range(0, fields.size()).filter(i -> i != corruptIndex)
                 .toArray();
     }
 
@@ -69,7 +77,19 @@ final class FromCsv {
             }
         }
         FromCsv fromCsv = new FromCsv((StructType) call.type(), options);
-        return (a, e) -> fromCsv.readers.get().read((String) a[0], e.zone());
+        return (a, e) -> fromCsv.read((String) a[0], e.zone());
+    }
+
+    private Row read(String text, ZoneId zone) {
+        RecordReader reader = idle.poll();
+        if (reader == null) {
+            reader = new RecordReader();
+        }
+        try {
+            return reader.read(text, zone);
+        } finally {
+            idle.offer(reader);
+        }
     }
 
     private String option(String name, String otherwise) {
@@ -126,7 +146,7 @@ final class FromCsv {
             if (malformed) {
                 if (failFast) {
                     throw new RowFailure(ErrorCode.MALFORMED_RECORD, "[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION]"
-                            + " Malformed records are detected in record parsing: " + text + ". Parse Mode: FAILFAST."
+                            + " Malformed records are detected in record parsing: " + ControlCharacters.escape(text) + ". Parse Mode: FAILFAST."
                             + " To process malformed records as null result, try setting the option 'mode' as "
                             + "'PERMISSIVE'.");
                 }
