@@ -36,6 +36,11 @@ final class AggregatePlan {
             }
             key.ifPresent(keys::add);
         }
+        if (!keys.isEmpty() && keys.stream().allMatch(GroupingKey.SessionWindow.class::isInstance)) {
+            // Spark's planner (AggUtils) keeps sessions per group of the other keys and refuses a query with none.
+            context.problem(GroupingPlan.option(0), ErrorCode.UNSUPPORTED_IN_STREAMING, "Global aggregation with "
+                    + "session window in streaming query is not supported; group by another key as well");
+        }
         List<String> texts = context.list("aggregations");
         if (texts.isEmpty()) {
             context.problem("aggregations", ErrorCode.MISSING_OPTION,
