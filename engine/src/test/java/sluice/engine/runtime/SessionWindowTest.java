@@ -115,6 +115,20 @@ class SessionWindowTest {
     }
 
     @Test
+    void aBatchRunAgainAfterACrashBeforeItsCommitMergesItsRowsOnce() throws IOException {
+        writeInput(1, "12:00:00 a", "12:00:20 a");
+        writeInput(2, "12:00:10 a");
+        Path checkpoint = dir.resolve("checkpoint");
+        run(STATIC_GAP, "complete", checkpoint);
+        // A crash after the second batch wrote its state (the two sessions replaced by one) and its sink.
+        Files.delete(checkpoint.resolve("commits/1"));
+
+        List<List<Row>> rerun = run(STATIC_GAP, "complete", checkpoint);
+
+        assertThat(rerun).containsExactly(List.of(session("a", "12:00:00", "12:00:30", 3)));
+    }
+
+    @Test
     void updateModeIsRefusedAsSparkRefusesItForSessionWindows() throws IOException {
         Files.createDirectories(dir.resolve("in"));
         Path file = dir.resolve("sessions.sluice.json");
