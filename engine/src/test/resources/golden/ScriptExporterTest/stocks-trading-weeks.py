@@ -68,16 +68,6 @@ flat = (
     )
 )
 
-# console (sink.console): Prints each batch as a table, as Spark's console sink
-console = (
-    flat.writeStream
-    .format("console")
-    .outputMode("append")
-    .option("numRows", "10")
-    .trigger(availableNow=True)
-    .start()
-)
-
 # table (sink.table): Shows each batch in a live table in the workbench, with a history of recent batches
 # Sluice's workbench draws this sink; on Spark it is the memory sink: query it with spark.table('table')
 table = (
@@ -90,5 +80,5 @@ table = (
 )
 
 # The trigger stops each query once its data is processed; wait for all of them.
-for query in [console, table]:
+for query in [table]:
     query.awaitTermination()

@@ -62,14 +62,6 @@ object SluiceExport {
         "volume"
       )
 
-    // console (sink.console): Prints each batch as a table, as Spark's console sink
-    val console = flat.writeStream
-      .format("console")
-      .outputMode("append")
-      .option("numRows", "10")
-      .trigger(Trigger.AvailableNow())
-      .start()
-
     // table (sink.table): Shows each batch in a live table in the workbench, with a history of recent batches
     // Sluice's workbench draws this sink; on Spark it is the memory sink: query it with spark.table('table')
     val table = flat.writeStream
@@ -80,7 +72,7 @@ object SluiceExport {
       .start()
 
     // The trigger stops each query once its data is processed; wait for all of them.
-    Seq(console, table).foreach(_.awaitTermination())
+    Seq(table).foreach(_.awaitTermination())
   }
 }
 
