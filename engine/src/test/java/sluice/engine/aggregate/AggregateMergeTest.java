@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,8 +27,8 @@ import sluice.engine.types.VectorBuilder;
  * aggregate of both groups' rows, the earlier group's rows first.
  */
 class AggregateMergeTest {
-    private static final Schema INPUT = SchemaParser.parse("s STRING, x DOUBLE, d DECIMAL(10,2), i INT, t INTERVAL DAY TO SECOND",
-            Position.NOWHERE);
+    private static final Schema INPUT = SchemaParser.parse(
+            "s STRING, x DOUBLE, d DECIMAL(10,2), i INT, t INTERVAL DAY TO SECOND", Position.NOWHERE);
     private static final List<Row> EARLIER = List.of(row("b", 1.5, "1.25", 4, 1_000_000L),
             row(null, null, null, null, null), row("a", 2.0, "3.00", -2, 500L));
     private static final List<Row> LATER = List.of(row("c", 4.0, "0.50", 7, 2L), row("a", -1.0, "2.75", 3, null),
@@ -55,7 +56,7 @@ class AggregateMergeTest {
         Object whole = result(function, aggregate(call, all));
         if (whole instanceof Double expected) {
             // A merge of moments adds in another order than row by row: equal to the last few bits.
-            assertThat((Double) merged).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat((Double) merged).isCloseTo(expected, Offset.offset(1e-12));
         } else {
             assertThat(merged).isEqualTo(whole);
         }

@@ -36,7 +36,8 @@ final class MissingFunctions {
                 + "try_make_interval "
                 + "try_make_timestamp_ltz try_make_timestamp_ntz try_to_time window_time");
         group(all, FunctionGroup.DATETIME, "a grouping key, not a value: write it in the groupBy of "
-                + "transform.aggregate (see Event time: watermarks and windows), where Spark's streaming queries use it",
+                + "transform.aggregate (see Event time: watermarks and windows), where Spark's streaming queries "
+                + "use it",
                 "session_window window");
         group(all, FunctionGroup.MISC,
                 "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, "
