@@ -51,7 +51,8 @@ class FileMenusTest {
     void examplesMenuListsTheExamples(FxRobot robot) {
         assertThat(fileMenu(robot, "examples-menu").getItems()).extracting(MenuItem::getText)
                 .containsExactly("json-messages", "kafka-echo", "rate-plus-one", "rate-windowed", "socket-lines",
-                        "socket-word-count", "stocks-monthly", "stocks-replay", "stocks-sectors", "stocks-to-kafka");
+                        "socket-word-count", "stocks-monthly", "stocks-replay", "stocks-sectors", "stocks-to-kafka",
+                        "stocks-trading-weeks");
     }
 
     @Test

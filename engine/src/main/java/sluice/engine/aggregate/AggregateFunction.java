@@ -35,6 +35,14 @@ public interface AggregateFunction {
     default void endBatch(Object[] buffer, int at) {
     }
 
+    /**
+     * Merges the kept aggregate of {@code other} (a buffer of this function after {@link #endBatch}) into this
+     * buffer's kept aggregate, as Spark merges two partial aggregation buffers: a session window that an event joins
+     * to another takes both sessions' aggregates. {@code other} is the later of the two, which decides {@code first},
+     * {@code last} and the order of {@code collect_list}. Rows this buffer holds for the batch are kept apart.
+     */
+    void merge(Object[] buffer, int at, Object[] other, int otherAt);
+
     /** Appends the result of the buffer. */
     void result(Object[] buffer, int at, VectorBuilder out);
 }

@@ -88,6 +88,22 @@ record ApproxCountDistinctFunction(DataType inputType, int p) implements Aggrega
     }
 
     @Override
+    public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
+        if (other[otherAt] == null) {
+            return;
+        } else if (buffer[at] == null) {
+            buffer[at] = other[otherAt];
+            return;
+        }
+        byte[] kept = ((Bytes) buffer[at]).toArray();
+        byte[] later = ((Bytes) other[otherAt]).toArray();
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = (byte) Math.max(kept[i], later[i]);
+        }
+        buffer[at] = Bytes.wrap(kept);
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         out.appendLong(buffer[at] == null ? 0L : estimate(((Bytes) buffer[at]).toArray()));
     }

@@ -61,6 +61,12 @@ record AverageFunction() implements AggregateFunction {
     }
 
     @Override
+    public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
+        buffer[at] = (0.0 + (Double) buffer[at]) + (Double) other[otherAt];
+        buffer[at + 1] = (Long) buffer[at + 1] + (Long) other[otherAt + 1];
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         long count = (Long) buffer[at + 1];
         if (count == 0) {

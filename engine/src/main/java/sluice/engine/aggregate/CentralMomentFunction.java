@@ -80,6 +80,15 @@ record CentralMomentFunction(Kind kind) implements AggregateFunction {
         }
     }
 
+    @Override
+    public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
+        double[] merged = merge(new double[] {(Double) buffer[at], (Double) buffer[at + 1], (Double) buffer[at + 2]},
+                new double[] {(Double) other[otherAt], (Double) other[otherAt + 1], (Double) other[otherAt + 2]});
+        for (int i = 0; i < BATCH; i++) {
+            buffer[at + i] = merged[i];
+        }
+    }
+
     /** Spark's merge of two (count, mean, second moment) buffers, operation by operation. */
     private static double[] merge(double[] left, double[] right) {
         double n1 = left[0];

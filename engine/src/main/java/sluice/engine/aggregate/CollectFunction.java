@@ -106,6 +106,23 @@ record CollectFunction(DataType elementType, boolean distinct) implements Aggreg
     }
 
     @Override
+    public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
+        @SuppressWarnings("unchecked")
+        List<Object> kept = (List<Object>) buffer[at];
+        List<?> later = (List<?>) other[otherAt];
+        if (distinct) {
+            Map<Object, Object> all = new LinkedHashMap<>();
+            kept.forEach(value -> all.put(keyOf(value), value));
+            later.forEach(value -> all.putIfAbsent(keyOf(value), value));
+            buffer[at] = Collections.unmodifiableList(new ArrayList<>(all.values()));
+        } else {
+            List<Object> merged = new ArrayList<>(kept);
+            merged.addAll(later);
+            buffer[at] = Collections.unmodifiableList(merged);
+        }
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         out.appendObject(buffer[at]);
     }

@@ -43,6 +43,11 @@ record CountFunction(int arguments) implements AggregateFunction {
     }
 
     @Override
+    public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
+        buffer[at] = (Long) buffer[at] + (Long) other[otherAt];
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         out.appendLong((Long) buffer[at]);
     }

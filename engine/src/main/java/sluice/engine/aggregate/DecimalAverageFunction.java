@@ -55,6 +55,12 @@ record DecimalAverageFunction(DecimalType sumType, DecimalType resultType) imple
     }
 
     @Override
+    public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
+        buffer[at] = ((BigDecimal) buffer[at]).add((BigDecimal) other[otherAt]);
+        buffer[at + 1] = (Long) buffer[at + 1] + (Long) other[otherAt + 1];
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         long count = (Long) buffer[at + 1];
         if (count == 0) {

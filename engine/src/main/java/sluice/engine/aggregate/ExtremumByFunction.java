@@ -47,6 +47,24 @@ record ExtremumByFunction(DataType resultType, DataType orderingType, boolean gr
     }
 
     @Override
+    public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
+        Object ordering = other[otherAt];
+        if (ordering == null) {
+            return;
+        }
+        Object current = buffer[at];
+        if (current != null) {
+            // As update: the later of two equal orderings wins.
+            int order = StoredValues.compare(current, ordering);
+            if (greatest ? order > 0 : order < 0) {
+                return;
+            }
+        }
+        buffer[at] = ordering;
+        buffer[at + 1] = other[otherAt + 1];
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         StoredValues.append(out, buffer[at + 1]);
     }

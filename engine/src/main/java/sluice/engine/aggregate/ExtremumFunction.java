@@ -44,6 +44,19 @@ record ExtremumFunction(DataType resultType, boolean greatest) implements Aggreg
     }
 
     @Override
+    public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
+        Object value = other[otherAt];
+        if (value == null) {
+            return;
+        }
+        Object current = buffer[at];
+        int order = current == null ? 0 : StoredValues.compare(value, current);
+        if (current == null || (greatest ? order > 0 : order < 0)) {
+            buffer[at] = value;
+        }
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         StoredValues.append(out, buffer[at]);
     }

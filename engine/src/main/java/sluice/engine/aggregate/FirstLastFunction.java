@@ -42,6 +42,16 @@ record FirstLastFunction(DataType resultType, boolean last, boolean ignoreNulls)
     }
 
     @Override
+    public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
+        // Spark's First keeps the left value once one is set; Last takes the right one when it has one.
+        boolean otherSet = (Boolean) other[otherAt + 1];
+        if (otherSet && (last || !(Boolean) buffer[at + 1])) {
+            buffer[at] = other[otherAt];
+            buffer[at + 1] = true;
+        }
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         StoredValues.append(out, buffer[at]);
     }

@@ -94,6 +94,27 @@ record SumFunction(DataType resultType) implements AggregateFunction {
         buffer[at + 1] = null;
     }
 
+    @Override
+    public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
+        Object right = other[otherAt];
+        Object left = buffer[at];
+        if (resultType == AtomicType.DOUBLE) {
+            buffer[at] = merge((Double) left, (Double) right);
+        } else if (right == null) {
+            return;
+        } else if (left == null) {
+            buffer[at] = right;
+        } else if (resultType instanceof DecimalType) {
+            buffer[at] = ((BigDecimal) left).add((BigDecimal) right);
+        } else {
+            try {
+                buffer[at] = Math.addExact((Long) left, (Long) right);
+            } catch (ArithmeticException e) {
+                throw overflow();
+            }
+        }
+    }
+
     private static Double merge(Double left, Double right) {
         if (right == null) {
             return left;

@@ -56,6 +56,9 @@ public final class AggregateOperator implements StatefulOperator {
     private final RowEncoding values;
     private final int[] offsets;
     private final int width;
+    /** The index of the session window key, or -1; its sessions merge in {@link #sessions}. */
+    private final int sessionKey;
+    private final SessionMerge sessions;
     private StateStore store;
     private OutputMode outputMode;
     /** The key that is the watermark's event-time column, or -1; set when the state opens. */
@@ -86,6 +89,10 @@ public final class AggregateOperator implements StatefulOperator {
         this.schema = new Schema(fields);
         this.keys = RowEncoding.forKeys(keyTypes);
         this.values = RowEncoding.forValues(bufferTypes);
+        this.sessionKey = IntStream.range(0, this.groupBy.size())
+                .filter(k -> this.groupBy.get(k) instanceof GroupingKey.SessionWindow).findFirst().orElse(-1);
+        this.sessions = sessionKey < 0 ? null
+                : new SessionMerge(keys, sessionKey, this.aggregations, offsets, width);
     }
 
     @Override
@@ -103,14 +110,17 @@ public final class AggregateOperator implements StatefulOperator {
     public BitSet requiredInputColumns(int input, int inputWidth, BitSet requiredOutput) {
         BitSet needed = new BitSet();
         groupBy.forEach(key -> needed.or(expressionOf(key).referencedColumns()));
+        if (sessionKey >= 0 && ((GroupingKey.SessionWindow) groupBy.get(sessionKey)).gap() != null) {
+            needed.or(((GroupingKey.SessionWindow) groupBy.get(sessionKey)).gap().referencedColumns());
+        }
         aggregations.forEach(call -> call.arguments().forEach(arg -> needed.or(arg.referencedColumns())));
         return needed;
     }
 
-    /** Spark's name for the state of a streaming aggregation, its StateStoreSaveExec's. */
+    /** Spark's name for the state of a streaming aggregation, its StateStoreSaveExec's (or the session one's). */
     @Override
     public String stateOperatorName() {
-        return "stateStoreSave";
+        return sessionKey >= 0 ? "sessionWindowStateStoreSaveExec" : "stateStoreSave";
     }
 
     @Override
@@ -143,6 +153,11 @@ public final class AggregateOperator implements StatefulOperator {
         return -1;
     }
 
+    /** Whether a key is a session window, whose aggregation Spark runs in append and complete mode only. */
+    public boolean hasSessionWindow() {
+        return sessionKey >= 0;
+    }
+
     /** Groups the last batch dropped as late, one per key and state partition (Spark's numRowsDroppedByWatermark). */
     @Override
     public long numRowsDroppedByWatermark() {
@@ -162,6 +177,8 @@ public final class AggregateOperator implements StatefulOperator {
             return expression.expression();
         } else if (key instanceof GroupingKey.TimeWindow window) {
             return window.timeColumn();
+        } else if (key instanceof GroupingKey.SessionWindow session) {
+            return session.timeColumn();
         }
         throw new AssertionError(key);
     }
@@ -172,7 +189,7 @@ public final class AggregateOperator implements StatefulOperator {
      * per state partition.
      */
     private record Routed(List<List<ColumnVector>> args, StateKey[] keys, int[] rowOf, Long[] eventTimes,
-                          int[][] entries) {}
+                          int[][] entries, StateKey[] groups, long[] spans) {}
 
     @Override
     public PartitionedBatch execute(List<PartitionedBatch> inputs, TaskContext context) {
@@ -210,11 +227,34 @@ public final class AggregateOperator implements StatefulOperator {
         StateKey[] entryKeys = new StateKey[capacity];
         int[] rowOf = new int[capacity];
         Long[] eventTimes = new Long[capacity];
+        StateKey[] groups = sessionKey < 0 ? null : new StateKey[capacity];
+        long[] spans = sessionKey < 0 ? null : new long[2 * capacity];
+        SessionGaps gaps = sessionKey < 0 ? null
+                : new SessionGaps((GroupingKey.SessionWindow) groupBy.get(sessionKey), partition, context.eval());
         int entries = 0;
         Object[] keyValues = new Object[groupBy.size()];
         for (int r = 0; r < rows; r++) {
             for (int k = 0; k < keyValues.length; k++) {
-                keyValues[k] = k == windowKey ? null : StoredValues.read(keyColumns.get(k), r);
+                keyValues[k] = k == windowKey || k == sessionKey ? null : StoredValues.read(keyColumns.get(k), r);
+            }
+            if (sessionKey >= 0) {
+                LongVector times = (LongVector) keyColumns.get(sessionKey);
+                Long gap = gaps.micros(r);
+                if (times.isNull(r) || gap == null || gap <= 0) {
+                    // Spark's SessionWindowing keeps only rows whose session ends after it starts.
+                    continue;
+                }
+                long start = times.getLong(r);
+                long end = Math.addExact(start, gap);
+                keyValues[sessionKey] = Row.of(instant(start), instant(end));
+                rowOf[entries] = r;
+                eventTimes[entries] = eventTimeKey == sessionKey ? Long.valueOf(end)
+                        : eventTimeKey < 0 ? null : (Long) keyValues[eventTimeKey];
+                groups[entries] = sessions.groupOf(keyValues);
+                spans[2 * entries] = start;
+                spans[2 * entries + 1] = end;
+                entryKeys[entries++] = new StateKey(keys.encode(keyValues, 0));
+                continue;
             }
             if (window == null) {
                 rowOf[entries] = r;
@@ -244,7 +284,8 @@ public final class AggregateOperator implements StatefulOperator {
         int[] target = new int[entries];
         int[] counts = new int[partitions];
         for (int e = 0; e < entries; e++) {
-            target[e] = entryKeys[e].partition(partitions);
+            // All sessions of a group live in one partition, where they can merge.
+            target[e] = (groups == null ? entryKeys[e] : groups[e]).partition(partitions);
             counts[target[e]]++;
         }
         int[][] byPartition = new int[partitions][];
@@ -255,10 +296,10 @@ public final class AggregateOperator implements StatefulOperator {
         for (int e = 0; e < entries; e++) {
             byPartition[target[e]][filled[target[e]]++] = e;
         }
-        return new Routed(args, entryKeys, rowOf, eventTimes, byPartition);
+        return new Routed(args, entryKeys, rowOf, eventTimes, byPartition, groups, spans);
     }
 
-    private static Instant instant(long micros) {
+    static Instant instant(long micros) {
         return Instant.EPOCH.plusSeconds(Math.floorDiv(micros, 1_000_000L))
                 .plusNanos(Math.floorMod(micros, 1_000_000L) * 1000L);
     }
@@ -271,14 +312,22 @@ public final class AggregateOperator implements StatefulOperator {
             buffer(state, touched, new StateKey(keys.encode(new Object[0], 0)));
         }
         boolean watermarked = eventTimeKey >= 0 && outputMode != OutputMode.COMPLETE;
+        // Spark's SessionWindowStateStoreRestoreExec drops late rows in every output mode, complete too.
+        boolean dropsLate = watermarked || eventTimeKey >= 0 && sessionKey >= 0;
         long lateMicros = context.watermarks().forLateEventsMs() * 1000L;
         Set<StateKey> late = new HashSet<>();
+        SessionMerge.Parts sessionRows = sessions == null ? null : sessions.parts();
         for (Routed input : routed) {
             for (int e : input.entries()[partition]) {
                 Long eventTime = input.eventTimes()[e];
-                if (watermarked && eventTime != null && eventTime <= lateMicros) {
+                if (dropsLate && eventTime != null && eventTime <= lateMicros) {
                     // Spark drops the group's partial aggregate, one row per key and partition.
                     late.add(input.keys()[e]);
+                    continue;
+                }
+                if (sessionRows != null) {
+                    sessionRows.addRow(input.groups()[e], input.keys()[e], input.spans()[2 * e],
+                            input.spans()[2 * e + 1], input.args(), input.rowOf()[e]);
                     continue;
                 }
                 Object[] buffer = buffer(state, touched, input.keys()[e]);
@@ -289,6 +338,9 @@ public final class AggregateOperator implements StatefulOperator {
             }
         }
         droppedByWatermark.addAndGet(late.size());
+        if (sessionRows != null) {
+            sessions.apply(state, sessionRows);
+        }
         touched.forEach((key, buffer) -> {
             for (int a = 0; a < aggregations.size(); a++) {
                 aggregations.get(a).function().endBatch(buffer, offsets[a]);
@@ -298,7 +350,7 @@ public final class AggregateOperator implements StatefulOperator {
         List<StateKey> evicted = watermarked ? behind(state, context.watermarks().forEvictionMs() * 1000L) : List.of();
         List<StateKey> emitted = switch (outputMode) {
             case COMPLETE -> currentKeys(state);
-            case UPDATE -> state.changedKeys();
+            case UPDATE -> state.changedKeys().stream().filter(key -> state.get(key) != null).toList();
             case APPEND -> evicted;
         };
         Batch output = rows(state, emitted);

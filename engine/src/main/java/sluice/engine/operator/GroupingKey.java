@@ -11,11 +11,13 @@ import sluice.engine.types.Field;
 import sluice.engine.types.StructType;
 
 /**
- * One grouping key of an aggregation: an expression, or Spark's time window over a timestamp column. Each knows the
+ * One grouping key of an aggregation: an expression, or Spark's time or session window over a timestamp column. Each
+ * knows the
  * input column it is, if it is one, for the aggregation to find the watermark's event-time column among its keys, as
  * Spark finds the column that carries the watermark's metadata. Immutable.
  */
-public sealed interface GroupingKey permits GroupingKey.Expression, GroupingKey.TimeWindow {
+public sealed interface GroupingKey permits GroupingKey.Expression, GroupingKey.TimeWindow,
+        GroupingKey.SessionWindow {
 
     String name();
 
@@ -32,6 +34,11 @@ public sealed interface GroupingKey permits GroupingKey.Expression, GroupingKey.
             key.expression().foldConstants(context);
         } else if (this instanceof TimeWindow window) {
             window.timeColumn().foldConstants(context);
+        } else if (this instanceof SessionWindow session) {
+            session.timeColumn().foldConstants(context);
+            if (session.gap() != null) {
+                session.gap().foldConstants(context);
+            }
         }
     }
 
@@ -108,6 +115,30 @@ public sealed interface GroupingKey permits GroupingKey.Expression, GroupingKey.
         /** Whether the {@code i}-th candidate window holds {@code time}; always so when slides divide the window. */
         public boolean holds(long time, long start) {
             return windowMicros % slideMicros == 0 || (time >= start && time < start + windowMicros);
+        }
+    }
+
+    /**
+     * Spark's {@code session_window(timeColumn, gapDuration)}: each row opens the session {@code [time, time + gap)}
+     * and sessions of one group that overlap or touch become one, across batches too. The gap is a constant
+     * ({@code gapMicros}, with {@code gap} null) or an expression evaluated per row, as Spark's dynamic gap; a row
+     * with a null time, or a gap that is null or not positive, takes no part, as Spark filters it out.
+     */
+    record SessionWindow(String name, CompiledExpression timeColumn, String column, CompiledExpression gap,
+                         long gapMicros) implements GroupingKey {
+        public SessionWindow {
+            requireNonNull(name, "name is null");
+            requireNonNull(timeColumn, "timeColumn is null");
+        }
+
+        @Override
+        public DataType type() {
+            return TimeWindow.TYPE;
+        }
+
+        @Override
+        public boolean nullable() {
+            return true;
         }
     }
 }

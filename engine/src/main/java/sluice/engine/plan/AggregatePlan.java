@@ -28,14 +28,18 @@ final class AggregatePlan {
         for (int i = 0; i < groupBy.size(); i++) {
             String option = GroupingPlan.option(i);
             Optional<GroupingKey> key = GroupingPlan.plan(context, option, groupBy.get(i), input);
-            if (key.isPresent() && key.get() instanceof GroupingKey.TimeWindow
-                    && keys.stream().anyMatch(GroupingKey.TimeWindow.class::isInstance)) {
+            if (key.isPresent() && isWindow(key.get()) && keys.stream().anyMatch(AggregatePlan::isWindow)) {
                 // Spark's TimeWindowing takes one window expression per aggregation.
                 context.problem(option, ErrorCode.BAD_OPTION_VALUE, "Multiple time/session window expressions would "
                         + "result in a cartesian product of rows, therefore they are currently not supported; group "
                         + "by one window");
             }
             key.ifPresent(keys::add);
+        }
+        if (!keys.isEmpty() && keys.stream().allMatch(GroupingKey.SessionWindow.class::isInstance)) {
+            // Spark's planner (AggUtils) keeps sessions per group of the other keys and refuses a query with none.
+            context.problem(GroupingPlan.option(0), ErrorCode.UNSUPPORTED_IN_STREAMING, "Global aggregation with "
+                    + "session window in streaming query is not supported; group by another key as well");
         }
         List<String> texts = context.list("aggregations");
         if (texts.isEmpty()) {
@@ -56,5 +60,9 @@ final class AggregatePlan {
             return Optional.empty();
         }
         return Optional.of(new PlannedNode.TransformNode(new AggregateOperator(keys, calls)));
+    }
+
+    private static boolean isWindow(GroupingKey key) {
+        return key instanceof GroupingKey.TimeWindow || key instanceof GroupingKey.SessionWindow;
     }
 }

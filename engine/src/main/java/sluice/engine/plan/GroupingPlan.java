@@ -20,7 +20,8 @@ import sluice.engine.types.Schema;
 
 /**
  * Plans one element of an aggregation's {@code groupBy}: an expression, or Spark's {@code window(timeColumn,
- * windowDuration[, slideDuration[, startTime]])} with Spark's checks of its durations (TimeWindow). Problems go to
+ * windowDuration[, slideDuration[, startTime]])} with Spark's checks of its durations (TimeWindow), or Spark's
+ * {@code session_window(timeColumn, gapDuration)} (see SessionWindowPlan). Problems go to
  * the node's context, on the element's option ({@code groupBy #2}).
  */
 final class GroupingPlan {
@@ -36,12 +37,15 @@ final class GroupingPlan {
             context.problem(e);
             return Optional.empty();
         }
-        if (named.expression() instanceof Ast.Call call && call.function().equalsIgnoreCase("window")) {
+        if (named.expression() instanceof Ast.Call call && (call.function().equalsIgnoreCase("window")
+                || call.function().equalsIgnoreCase("session_window"))) {
             if (!context.inputsKnown()) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(window(context, source, named, call, input));
+                return Optional.of(call.function().equalsIgnoreCase("window")
+                        ? window(context, source, named, call, input)
+                        : SessionWindowPlan.plan(context, source, named, call, input));
             } catch (SluiceException e) {
                 context.problem(e);
                 return Optional.empty();
@@ -67,15 +71,7 @@ final class GroupingPlan {
         }
         Ast time = call.args().get(0);
         ExpressionCompiler compiler = new ExpressionCompiler(context.environment().zone());
-        CompiledExpression timeColumn = compiler.compile(source, time, input);
-        if (timeColumn.type() == AtomicType.DATE) {
-            // Spark's implicit cast of a DATE argument to the TIMESTAMP the window takes.
-            timeColumn = compiler.compile(source, new Ast.Cast(time, AtomicType.TIMESTAMP, false, time.span()), input);
-        } else if (timeColumn.type() != AtomicType.TIMESTAMP) {
-            throw source.error(ErrorCode.TYPE_MISMATCH, time.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
-                    + "argument 1 of 'window' must be a TIMESTAMP, but '%s' has type %s", timeColumn.name(),
-                    timeColumn.type().sql());
-        }
+        CompiledExpression timeColumn = timeColumn(compiler, source, time, input, "window");
         long window = duration(source, call.args().get(1), "window duration", false);
         long slide = arity > 2 ? duration(source, call.args().get(2), "slide duration", false) : window;
         long start = arity > 3 ? duration(source, call.args().get(3), "start time", true) : 0;
@@ -95,6 +91,20 @@ final class GroupingPlan {
         String column = time instanceof Ast.ColumnRef ref ? ref.name() : null;
         String name = named.alias() != null ? named.alias() : "window";
         return new GroupingKey.TimeWindow(name, timeColumn, column, window, slide, start);
+    }
+
+    /** The time argument of {@code function}: a TIMESTAMP, or a DATE cast to one as Spark casts it implicitly. */
+    static CompiledExpression timeColumn(ExpressionCompiler compiler, SourceText source, Ast time, Schema input,
+                                         String function) {
+        CompiledExpression timeColumn = compiler.compile(source, time, input);
+        if (timeColumn.type() == AtomicType.DATE) {
+            return compiler.compile(source, new Ast.Cast(time, AtomicType.TIMESTAMP, false, time.span()), input);
+        } else if (timeColumn.type() != AtomicType.TIMESTAMP) {
+            throw source.error(ErrorCode.TYPE_MISMATCH, time.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
+                    + "argument 1 of '%s' must be a TIMESTAMP, but '%s' has type %s", function, timeColumn.name(),
+                    timeColumn.type().sql());
+        }
+        return timeColumn;
     }
 
     /** A duration argument, a string such as '10 minutes', in microseconds; {@code signed} allows a leading '-'. */

@@ -20,9 +20,9 @@ import sluice.engine.sink.OutputMode;
 /**
  * Spark's output-mode rules, checked per sink against the aggregations above it, with Spark's reasons
  * (UnsupportedOperationChecker): complete needs a streaming aggregation; append after an aggregation needs one of
- * its keys to be the event time of a watermark above it; a sort needs an aggregation and complete mode, a limit any
- * mode but update. Each sink is its own query in Spark, but in Sluice the sinks after one aggregation share its
- * state, so they must share one output mode.
+ * its keys to be the event time of a watermark above it; update mode takes no session window; a sort needs an
+ * aggregation and complete mode, a limit any mode but update. Each sink is its own query in Spark, but in Sluice
+ * the sinks after one aggregation share its state, so they must share one output mode.
  */
 final class OutputModeCheck {
     private OutputModeCheck() {
@@ -49,6 +49,11 @@ final class OutputModeCheck {
                 problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, where, unsupported(mode,
                         "streaming aggregations without watermark") + "; use 'update' or 'complete', or group by "
                         + "the event time of a 'transform.watermark' above (or a window over it)"));
+            } else if (mode == OutputMode.UPDATE
+                    && aggregations.stream().anyMatch(id -> groupsBySessionWindow(byId.get(id)))) {
+                // Spark: an updated session may have replaced sessions already emitted, which update mode cannot say.
+                problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, where, "Update output mode not supported for "
+                        + "session window on streaming DataFrames/DataSets; use 'append' or 'complete'"));
             } else if (aggregations.size() > 1) {
                 // TODO(#12): chained stateful operators where Spark 4.1 allows them (append with watermarks).
                 problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, where, "the sink follows %d aggregations ('%s'); "
@@ -67,6 +72,11 @@ final class OutputModeCheck {
                 }
             }
         }
+    }
+
+    private static boolean groupsBySessionWindow(QueryPlan.Step step) {
+        return ((PlannedNode.TransformNode) step.node()).operator() instanceof AggregateOperator aggregate
+                && aggregate.hasSessionWindow();
     }
 
     /** Whether an aggregation groups by the event time of a watermark above it, which append mode needs. */

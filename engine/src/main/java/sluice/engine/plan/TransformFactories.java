@@ -44,8 +44,9 @@ final class TransformFactories {
             "Keeps the rows that match a condition, as Spark's filter");
     static final NodeKind AGGREGATE = new NodeKind("transform.aggregate", NodeKind.Category.TRANSFORM, 1, 1,
             List.of(OptionSpec.optional("groupBy", OptionKind.EXPRESSION_LIST, null,
-                            "Spark SQL expressions to group by, or window(ts, '10 minutes'[, slide[, start]]) for "
-                                    + "event-time windows; none for one group of every row"),
+                            "Spark SQL expressions to group by, window(ts, '10 minutes'[, slide[, start]]) for "
+                                    + "event-time windows, or session_window(ts, gap) for sessions; none for one "
+                                    + "group of every row"),
                     OptionSpec.required("aggregations", OptionKind.AGGREGATION_LIST,
                             "Aggregate function calls, each optionally 'AS name', such as 'avg(Close) AS avg_close' "
                                     + "or 'count(*)'")),

@@ -56,8 +56,9 @@ final class ErrorClasses {
         // planned (a file sink's schema).
         SPARK.put(ErrorCode.BAD_OUTPUT_MODE, List.of("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE",
                 "STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", "_LEGACY_ERROR_TEMP_3102"));
-        // UnsupportedOperationChecker's refusals (a distinct aggregation): one legacy class, the reason in the message.
-        SPARK.put(ErrorCode.UNSUPPORTED_IN_STREAMING, List.of("_LEGACY_ERROR_TEMP_3102"));
+        // UnsupportedOperationChecker's refusals (a distinct aggregation): one legacy class, the reason in the message;
+        // the planner's refusal of a session window as the only key, when the query starts.
+        SPARK.put(ErrorCode.UNSUPPORTED_IN_STREAMING, List.of("_LEGACY_ERROR_TEMP_3102", "_LEGACY_ERROR_TEMP_3068"));
         // UnsupportedOperationChecker's join rules, and the planner's refusal of a stream-stream join without an
         // equality; a static table where a stream is needed.
         SPARK.put(ErrorCode.UNSUPPORTED_JOIN, List.of("_LEGACY_ERROR_TEMP_3102", "_LEGACY_ERROR_TEMP_1181"));

@@ -29,10 +29,14 @@ final class MissingFunctions {
                 "convert_timezone current_time localtimestamp "
                 + "make_dt_interval make_interval make_time make_timestamp_ltz "
                 + "make_timestamp_ntz make_ym_interval "
-                + "session_window time_diff time_trunc "
+                + "time_diff time_trunc "
                 + "to_time to_timestamp_ltz to_timestamp_ntz "
                 + "try_make_interval "
-                + "try_make_timestamp_ltz try_make_timestamp_ntz try_to_time window window_time");
+                + "try_make_timestamp_ltz try_make_timestamp_ntz try_to_time window_time");
+        group(all, FunctionGroup.DATETIME, "a grouping key, not a value: write it in the groupBy of "
+                + "transform.aggregate (see Event time: watermarks and windows), where Spark's streaming queries "
+                + "use it",
+                "session_window window");
         group(all, FunctionGroup.MISC,
                 "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, "
                 + "kll_sketch_agg_*, theta_sketch_agg, approx_top_k_accumulate), which Sluice does not have",
