@@ -34,6 +34,13 @@ final class CsvFieldParser {
      * that short" and compile it again at the first short number.
      */
     private final boolean decimalsFirst;
+    /**
+     * The last {@code yyyy-MM-dd} date parsed and its day: rows in time order repeat their date for many rows, and
+     * comparing ten characters costs less than parsing and checking them.
+     */
+    private final char[] lastDate = new char[PLAIN_DATE_LENGTH];
+    private long lastDay = TemporalParser.INVALID;
+    private static final int PLAIN_DATE_LENGTH = 10;
 
     CsvFieldParser(CsvOptions options, TemporalParser temporal) {
         this.options = options;
@@ -69,10 +76,26 @@ final class CsvFieldParser {
             out.setObject(column, strings.of(chars, start, length));
             return true;
         } else if (type == AtomicType.DATE) {
-            long days = temporal.parseDate(chars, start, length);
+            long days = parseDate(chars, start, length);
             return days != TemporalParser.INVALID && set(out, column, days);
         }
         return parseText(type, new String(chars, start, length), out, column);
+    }
+
+    private long parseDate(char[] chars, int start, int length) {
+        if (length != PLAIN_DATE_LENGTH) {
+            return temporal.parseDate(chars, start, length);
+        }
+        if (lastDay != TemporalParser.INVALID
+                && java.util.Arrays.equals(lastDate, 0, length, chars, start, start + length)) {
+            return lastDay;
+        }
+        long days = temporal.parseDate(chars, start, length);
+        if (days != TemporalParser.INVALID) {
+            System.arraycopy(chars, start, lastDate, 0, length);
+            lastDay = days;
+        }
+        return days;
     }
 
     /** The same conversion from a String (an {@code emptyValue} that is not the null value). */

@@ -28,11 +28,12 @@ import sluice.engine.source.file.LineBlocks;
  * comment) is a record parsed on its own, so a quote never joins lines, and a file is read in splits of whole lines
  * ({@link LineBlocks}); with it, univocity reads the whole file and quoted values may span lines.
  *
- * <p>Only quoted values tell CSV dialects apart, and without them fastcsv splits a line exactly as univocity does,
- * about three times faster here. So each block of lines is read with fastcsv up to the first record that holds a
- * quoted value (or breaks {@code maxColumns} or {@code maxCharsPerColumn}, whose errors are univocity's); since every
- * line is a record of its own, univocity then reads the rest of the block from that record's line, and the next
- * block starts with fastcsv again.
+ * <p>Only quoted values tell CSV dialects apart: a line without the quote character is split at every separator by
+ * any CSV reader, univocity included. So each block of lines is split here, in place (the fields point into the
+ * block's characters), up to the first line that holds the quote character (or breaks {@code maxColumns} or
+ * {@code maxCharsPerColumn}, whose errors are univocity's); since every line is a record of its own, univocity then
+ * reads the rest of the block from that line, and the next block is split here again. With a separator of more than
+ * one character fastcsv takes the place of the splitting here, up to the first record with a quoted value.
  */
 final class CsvRecords {
     private final CsvOptions options;
@@ -40,6 +41,8 @@ final class CsvRecords {
     private final CsvFieldBuffer record = new CsvFieldBuffer();
     private CsvParser univocity;
     private boolean headerPending;
+    /** Where the line after the one {@link #splitLine} split starts. */
+    private int nextLine;
 
     private CsvRecords(CsvOptions options, Handler handler, boolean headerPending) {
         this.options = options;
@@ -80,6 +83,7 @@ final class CsvRecords {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         CsvReader.CsvReaderBuilder fastcsv = fastcsv(options);
+        boolean inPlace = options.separator().length() == 1;
         char[] chars = new char[0];
         try (LineBlocks blocks = LineBlocks.open(split)) {
             handler.lineNumbers(blocks::fileLine);
@@ -92,7 +96,8 @@ final class CsvRecords {
                 decoder.decode(ByteBuffer.wrap(blocks.bytes(), 0, blocks.length()), decoded, true);
                 decoder.flush(decoded);
                 int length = decoded.position();
-                long exactFrom = exact ? 1 : readUnquoted(fastcsv, chars, length);
+                long exactFrom = exact ? 1 : inPlace ? readSplitInPlace(chars, length)
+                        : readUnquoted(fastcsv, chars, length);
                 if (exactFrom > 0) {
                     readExactLines(chars, lineStart(chars, length, exactFrom), length, exactFrom);
                 }
@@ -134,9 +139,91 @@ final class CsvRecords {
         }
     }
 
+    /** What {@link #splitLine} found. */
+    private static final int RECORD = 0;
+    private static final int SKIPPED = 1;
+    private static final int UNIVOCITY = 2;
+
+    /**
+     * Splits the lines of {@code chars[0, length)} in place as long as none holds the quote character and no limit is
+     * broken; returns the line (1-based) where that stops, or 0 when the block is done.
+     */
+    private long readSplitInPlace(char[] chars, int length) {
+        int at = 0;
+        long line = 1;
+        // As in readUnquoted, the header is taken before the loop, so the loop has no branch taken once per file.
+        for (; headerPending && at < length; line++) {
+            int found = splitLine(chars, at, length, line);
+            if (found == UNIVOCITY) {
+                return line;
+            }
+            at = nextLine;
+            if (found == RECORD) {
+                handler.header(record);
+                headerPending = false;
+            }
+        }
+        for (; at < length; line++) {
+            int found = splitLine(chars, at, length, line);
+            if (found == UNIVOCITY) {
+                return line;
+            }
+            at = nextLine;
+            if (found == RECORD) {
+                handler.record(record);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Splits the line that starts at {@code from} into {@link #record} at the (one-character) separator and sets
+     * {@link #nextLine}. A comment line, an empty one or one of white space only is {@link #SKIPPED}, as Spark skips
+     * them; a line with the quote character, more than {@code maxColumns} values or a value longer than
+     * {@code maxCharsPerColumn} is for {@link #UNIVOCITY}.
+     */
+    private int splitLine(char[] chars, int from, int length, long line) {
+        char separator = options.separator().charAt(0);
+        char quote = options.quote();
+        // Most characters (digits, letters, '.', '-') are above all four that matter: one comparison passes them.
+        char highest = (char) Math.max(Math.max(separator, quote), '\r');
+        record.beginRanges(line, chars);
+        if (options.comment() != '\0' && chars[from] == options.comment()) {
+            nextLine = nextLineStart(chars, lineEnd(chars, from, length), length);
+            return SKIPPED;
+        }
+        int fieldStart = from;
+        int i = from;
+        for (; i < length; i++) {
+            char c = chars[i];
+            if (c > highest) {
+                continue;
+            }
+            if (c == separator) {
+                record.addRange(fieldStart, i - fieldStart);
+                fieldStart = i + 1;
+            } else if (c == '\n' || c == '\r') {
+                break;
+            } else if (c == quote) {
+                return UNIVOCITY;
+            }
+        }
+        record.addRange(fieldStart, i - fieldStart);
+        nextLine = nextLineStart(chars, i, length);
+        if (isBlank(record)) {
+            return SKIPPED;
+        }
+        return breaksLimits(record) ? UNIVOCITY : RECORD;
+    }
+
     /** Whether univocity must read this record: it quotes a value, or univocity would refuse it for a limit. */
     private boolean needsUnivocity(CsvFieldBuffer next) {
-        if (next.fieldCount() > options.maxColumns() || hasQuotedValue(next, options)) {
+        return hasQuotedValue(next, options) || breaksLimits(next);
+    }
+
+    /** Whether univocity would refuse this record for {@code maxColumns} or {@code maxCharsPerColumn}. */
+    private boolean breaksLimits(CsvFieldBuffer next) {
+        if (next.fieldCount() > options.maxColumns()) {
             return true;
         }
         if (options.maxCharsPerColumn() >= 0) {
