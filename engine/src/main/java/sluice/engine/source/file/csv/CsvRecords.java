@@ -41,13 +41,13 @@ final class CsvRecords {
     private final CsvFieldBuffer record = new CsvFieldBuffer();
     private CsvParser univocity;
     private boolean headerPending;
-    /** Where the line after the one {@link #splitLine} split starts. */
-    private int nextLine;
+    private final LineSplitter splitter;
 
     private CsvRecords(CsvOptions options, Handler handler, boolean headerPending) {
         this.options = options;
         this.handler = handler;
         this.headerPending = headerPending;
+        this.splitter = new LineSplitter(options, record);
     }
 
     /** Receives a split's records: its header first, when the options say it has one, then the data records. */
@@ -96,7 +96,7 @@ final class CsvRecords {
                 decoder.decode(ByteBuffer.wrap(blocks.bytes(), 0, blocks.length()), decoded, true);
                 decoder.flush(decoded);
                 int length = decoded.position();
-                long exactFrom = exact ? 1 : inPlace ? readSplitInPlace(chars, length)
+                long exactFrom = exact ? 1 : inPlace ? readSplitInPlace(blocks.bytes(), blocks.length(), chars, length)
                         : readUnquoted(fastcsv, chars, length);
                 if (exactFrom > 0) {
                     readExactLines(chars, lineStart(chars, length, exactFrom), length, exactFrom);
@@ -139,90 +139,48 @@ final class CsvRecords {
         }
     }
 
-    /** What {@link #splitLine} found. */
-    private static final int RECORD = 0;
-    private static final int SKIPPED = 1;
-    private static final int UNIVOCITY = 2;
-
     /**
-     * Splits the lines of {@code chars[0, length)} in place as long as none holds the quote character and no limit is
-     * broken; returns the line (1-based) where that stops, or 0 when the block is done.
+     * Splits the lines of {@code chars[0, length)} (decoded from {@code bytes[0, byteLength)}) in place as long as
+     * none holds the quote character and no limit is broken; returns the line (1-based) where that stops, or 0 when
+     * the block is done.
      */
-    private long readSplitInPlace(char[] chars, int length) {
+    private long readSplitInPlace(byte[] bytes, int byteLength, char[] chars, int length) {
+        // Only an all-ASCII block has its characters where its bytes are: then the bytes are searched eight at a time.
+        splitter.startBlock(bytes, chars, length, byteLength == length);
         int at = 0;
         long line = 1;
         // As in readUnquoted, the header is taken before the loop, so the loop has no branch taken once per file.
         for (; headerPending && at < length; line++) {
-            int found = splitLine(chars, at, length, line);
-            if (found == UNIVOCITY) {
+            int found = splitter.split(at, line);
+            if (found == LineSplitter.UNIVOCITY) {
                 return line;
             }
-            at = nextLine;
-            if (found == RECORD) {
+            at = splitter.nextLine();
+            if (found == LineSplitter.RECORD) {
                 handler.header(record);
                 headerPending = false;
             }
         }
         for (; at < length; line++) {
-            int found = splitLine(chars, at, length, line);
-            if (found == UNIVOCITY) {
+            int found = splitter.split(at, line);
+            if (found == LineSplitter.UNIVOCITY) {
                 return line;
             }
-            at = nextLine;
-            if (found == RECORD) {
+            at = splitter.nextLine();
+            if (found == LineSplitter.RECORD) {
                 handler.record(record);
             }
         }
         return 0;
     }
 
-    /**
-     * Splits the line that starts at {@code from} into {@link #record} at the (one-character) separator and sets
-     * {@link #nextLine}. A comment line, an empty one or one of white space only is {@link #SKIPPED}, as Spark skips
-     * them; a line with the quote character, more than {@code maxColumns} values or a value longer than
-     * {@code maxCharsPerColumn} is for {@link #UNIVOCITY}.
-     */
-    private int splitLine(char[] chars, int from, int length, long line) {
-        char separator = options.separator().charAt(0);
-        char quote = options.quote();
-        // Most characters (digits, letters, '.', '-') are above all four that matter: one comparison passes them.
-        char highest = (char) Math.max(Math.max(separator, quote), '\r');
-        record.beginRanges(line, chars);
-        if (options.comment() != '\0' && chars[from] == options.comment()) {
-            nextLine = nextLineStart(chars, lineEnd(chars, from, length), length);
-            return SKIPPED;
-        }
-        int fieldStart = from;
-        int i = from;
-        for (; i < length; i++) {
-            char c = chars[i];
-            if (c > highest) {
-                continue;
-            }
-            if (c == separator) {
-                record.addRange(fieldStart, i - fieldStart);
-                fieldStart = i + 1;
-            } else if (c == '\n' || c == '\r') {
-                break;
-            } else if (c == quote) {
-                return UNIVOCITY;
-            }
-        }
-        record.addRange(fieldStart, i - fieldStart);
-        nextLine = nextLineStart(chars, i, length);
-        if (isBlank(record)) {
-            return SKIPPED;
-        }
-        return breaksLimits(record) ? UNIVOCITY : RECORD;
-    }
-
     /** Whether univocity must read this record: it quotes a value, or univocity would refuse it for a limit. */
     private boolean needsUnivocity(CsvFieldBuffer next) {
-        return hasQuotedValue(next, options) || breaksLimits(next);
+        return hasQuotedValue(next, options) || breaksLimits(next, options);
     }
 
     /** Whether univocity would refuse this record for {@code maxColumns} or {@code maxCharsPerColumn}. */
-    private boolean breaksLimits(CsvFieldBuffer next) {
+    static boolean breaksLimits(CsvFieldBuffer next, CsvOptions options) {
         if (next.fieldCount() > options.maxColumns()) {
             return true;
         }
@@ -314,7 +272,7 @@ final class CsvRecords {
     }
 
     /** The index of the {@code \r} or {@code \n} that ends the line starting at {@code from}, or {@code to}. */
-    private static int lineEnd(char[] chars, int from, int to) {
+    static int lineEnd(char[] chars, int from, int to) {
         for (int i = from; i < to; i++) {
             if (chars[i] == '\n' || chars[i] == '\r') {
                 return i;
@@ -323,7 +281,7 @@ final class CsvRecords {
         return to;
     }
 
-    private static int nextLineStart(char[] chars, int end, int to) {
+    static int nextLineStart(char[] chars, int end, int to) {
         return end + 1 < to && chars[end] == '\r' && chars[end + 1] == '\n' ? end + 2 : end + 1;
     }
 
@@ -384,7 +342,7 @@ final class CsvRecords {
     }
 
     /** Spark skips lines that are empty once trimmed; fastcsv skips only empty ones. */
-    private static boolean isBlank(CsvFieldBuffer record) {
+    static boolean isBlank(CsvFieldBuffer record) {
         if (record.fieldCount() != 1) {
             return false;
         }
