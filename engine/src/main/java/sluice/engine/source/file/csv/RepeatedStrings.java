@@ -14,7 +14,7 @@ final class RepeatedStrings {
     private static final int MAX_LENGTH = 32;
     private static final ThreadLocal<RepeatedStrings> PER_THREAD = ThreadLocal.withInitial(RepeatedStrings::new);
     private final String[] slots = new String[SLOTS];
-    /** Each slot's text as characters, compared with the vectorized {@link Arrays#equals} instead of charAt. */
+    /** Each slot's text as characters, compared without String.charAt's checks. */
     private final char[][] texts = new char[SLOTS][];
 
     private RepeatedStrings() {
@@ -34,12 +34,25 @@ final class RepeatedStrings {
         }
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
         char[] cached = texts[slot];
-        if (cached != null && Arrays.equals(cached, 0, cached.length, chars, start, start + length)) {
+        if (cached != null && sameText(cached, chars, start, length)) {
             return slots[slot];
         }
         String made = new String(chars, start, length);
         slots[slot] = made;
         texts[slot] = Arrays.copyOfRange(chars, start, start + length);
         return made;
+    }
+
+    /** A plain loop: for texts this short it beats the call and set-up of the vectorized Arrays.equals. */
+    private static boolean sameText(char[] cached, char[] chars, int start, int length) {
+        if (cached.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (cached[i] != chars[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
