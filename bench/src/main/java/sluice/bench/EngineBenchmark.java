@@ -25,10 +25,10 @@ import java.util.stream.Stream;
  * (the app image's {@code bin/sluice}) (a) also runs through that launcher, three times, in its own row and next to
  * Spark. (g) is a long stream, 10,000,000 rows in 50 files read 10 files a batch (5 batches) through the query of (a):
  * its engine rows/s over the batches after the first (the engine warm) is set against the hand-written loop run on
- * all cores, one file per thread, in the same run. Every whole process's peak RSS is read from {@code /proc}. With
- * {@code --only g} only (g) and the loops run. Usage: {@code java -jar bench/target/sluice-bench.jar
- * [--spark-classpath spark/spark-classpath.txt] [--launcher app/target/dist/Sluice/bin/sluice] [--only g]
- * [engine jar]}.
+ * all cores, one file per thread, in the same run (three rounds of both; the median ratio counts). Every whole
+ * process's peak RSS is read from {@code /proc}. With {@code --only g} only (g) and the loop run. Usage:
+ * {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt]
+ * [--launcher app/target/dist/Sluice/bin/sluice] [--only g] [engine jar]}.
  */
 public final class EngineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -154,8 +154,7 @@ public final class EngineBenchmark {
             System.out.printf(Locale.ROOT, "Sluice engine benchmark, %d cores, Java %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             if (longOnly) {
-                Run g = runEngine(jar, work, "g", longStream, LONG_FILES_PER_TRIGGER);
-                printLongStream(g, longStream);
+                Run g = runLongStream(jar, work, longStream);
                 if (spark != null) {
                     PeakRss.Finished sparkG = spark.runMeasured(work.resolve("g.sluice.json"),
                             work.resolve("g.spark.log"));
@@ -172,7 +171,7 @@ public final class EngineBenchmark {
             Run d = runEngine(jar, work, "d", big, "", FUNCTIONS);
             Run e = runEngine(jar, work, "e", big, "", GROUPED);
             Run f = runEngine(jar, work, "f", series, ", \"maxFilesPerTrigger\": \"1\"", WINDOWED);
-            Run g = runEngine(jar, work, "g", longStream, LONG_FILES_PER_TRIGGER);
+            Run g = runLongStream(jar, work, longStream);
             PlainLoop.run(big);
             long loopStart = System.nanoTime();
             PlainLoop.Counts counts = PlainLoop.run(big);
@@ -190,9 +189,8 @@ public final class EngineBenchmark {
             row("(d) 2,000,000 CSV rows: ten string and date functions -> noop", d);
             row("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete -> noop", e);
             row("(f) 300 batches of 10 rows: 7-day windows, watermark, append -> noop", f);
-            System.out.printf(Locale.ROOT, "| (c) hand-written single-pass loop, same files as (a) | %,d | - | %,d ms | - "
-                    + "| %,.0f | - | - |%n", counts.rows(), loopMs, counts.rows() * 1000.0 / Math.max(1, loopMs));
-            printLongStream(g, longStream);
+            System.out.printf(Locale.ROOT, "| (c) hand-written single-pass loop, same files as (a) | %,d | - | %,d ms "
+                    + "| - | %,.0f | - | - |%n", counts.rows(), loopMs, counts.rows() * 1000.0 / Math.max(1, loopMs));
             List<Long> state = f.stateBytes();
             if (!state.isEmpty()) {
                 System.out.printf(Locale.ROOT, "%n(f) state memory after batch 1, %d and %d: %,d, %,d and %,d bytes%n",
@@ -258,21 +256,29 @@ public final class EngineBenchmark {
     }
 
     /**
-     * (g) against the hand-written loop on all cores over the same files, measured warm (the median of three passes
-     * after one) in this JVM while no engine runs: the engine's rows/s after its first batch over the loop's.
+     * (g) against the hand-written loop on all cores over the same files, in {@link #RUNS_OF_A} rounds of one engine
+     * run and one pass of the loop (warmed up once before, in this JVM, while no engine runs): on a shared machine
+     * the load changes from minute to minute, so each round's ratio is taken from figures measured side by side, and
+     * the round with the median ratio is printed. Returns that round's engine run.
      */
-    private static void printLongStream(Run g, Path files) throws IOException, InterruptedException {
-        PlainLoop.Counts counts = PlainLoop.runOnAllCores(files);
-        // The median of three passes after the warm-up one: on a shared machine one pass may be unlucky.
-        long[] passes = new long[3];
-        for (int i = 0; i < passes.length; i++) {
-            long start = System.nanoTime();
-            PlainLoop.runOnAllCores(files);
-            passes[i] = (System.nanoTime() - start) / 1_000_000;
+    private static Run runLongStream(List<String> jar, Path work, Path files) throws IOException, InterruptedException {
+        PlainLoop.runOnAllCores(files);
+        record Round(Run engine, long loopMs, PlainLoop.Counts counts, double ratio) {
         }
-        java.util.Arrays.sort(passes);
-        long loopMs = passes[1];
-        double loopRowsPerSecond = counts.rows() * 1000.0 / Math.max(1, loopMs);
+        List<Round> rounds = new java.util.ArrayList<>();
+        for (int i = 0; i < RUNS_OF_A; i++) {
+            Run engine = runEngine(jar, work, "g", files, LONG_FILES_PER_TRIGGER);
+            long start = System.nanoTime();
+            PlainLoop.Counts counts = PlainLoop.runOnAllCores(files);
+            long loopMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+            rounds.add(new Round(engine, loopMs, counts,
+                    engine.warmRowsPerSecond() / (counts.rows() * 1000.0 / loopMs)));
+        }
+        List<String> ratios = rounds.stream().map(round -> String.format(Locale.ROOT, "%.2f", round.ratio())).toList();
+        rounds.sort(Comparator.comparingDouble(Round::ratio));
+        Round median = rounds.get(RUNS_OF_A / 2);
+        Run g = median.engine();
+        double loopRowsPerSecond = median.counts().rows() * 1000.0 / median.loopMs();
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.println();
         System.out.println("| case | rows | batches | whole process | rows/s (whole process) | rows/s (engine) "
@@ -283,11 +289,12 @@ public final class EngineBenchmark {
                 g.wallMs(), g.wallRowsPerSecond(), g.engineRowsPerSecond(), g.warmRowsPerSecond(), g.msPerBatch(),
                 PeakRss.megabytes(g.peakRssBytes()));
         System.out.printf(Locale.ROOT, "| (h) hand-written loop on all %d cores, one file per thread, same files as "
-                + "(g) | %,d | - | %,d ms | - | %,.0f | %,.0f | - | - |%n", cores, counts.rows(), loopMs,
-                loopRowsPerSecond, loopRowsPerSecond);
-        System.out.printf(Locale.ROOT, "%n(g) after its first batch: %,.0f rows/s, %.2f of the hand-written loop on all "
-                + "%d cores (%,.0f rows/s)%n", g.warmRowsPerSecond(), g.warmRowsPerSecond() / loopRowsPerSecond, cores,
-                loopRowsPerSecond);
+                + "(g) | %,d | - | %,d ms | - | %,.0f | %,.0f | - | - |%n", cores, median.counts().rows(),
+                median.loopMs(), loopRowsPerSecond, loopRowsPerSecond);
+        System.out.printf(Locale.ROOT, "%n(g) after its first batch: %,.0f rows/s, %.2f of the hand-written loop on "
+                + "all %d cores (%,.0f rows/s); the ratio in each of %d rounds: %s%n", g.warmRowsPerSecond(),
+                median.ratio(), cores, loopRowsPerSecond, RUNS_OF_A, ratios);
+        return g;
     }
 
     /** (a) {@link #RUNS_OF_A} times through {@code sluice}, fastest first. */
