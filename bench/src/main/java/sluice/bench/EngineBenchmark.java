@@ -23,12 +23,20 @@ import java.util.stream.Stream;
  * Sluice's Spark runner, and the table gains Spark's times and the ratio. (a) runs three times on each engine and the
  * median counts: one whole process of either varies by a tenth or more between runs. With {@code --launcher PATH}
  * (the app image's {@code bin/sluice}) (a) also runs through that launcher, three times, in its own row and next to
- * Spark. Usage: {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt]
- * [--launcher app/target/dist/Sluice/bin/sluice] [engine jar]}.
+ * Spark. (g) is a long stream, 10,000,000 rows in 50 files read 10 files a batch (5 batches) through the query of (a):
+ * its engine rows/s over the batches after the first (the engine warm) is set against the hand-written loop run on
+ * all cores, one file per thread, in the same run (three rounds of both; the median ratio counts). Every whole
+ * process's peak RSS is read from {@code /proc}. With {@code --only g} only (g) and the loop run. Usage:
+ * {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt]
+ * [--launcher app/target/dist/Sluice/bin/sluice] [--only g] [engine jar]}.
  */
 public final class EngineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RUNS_OF_A = 3;
+    /** Case (g): 50 files of 200,000 rows, 10 files a batch. */
+    private static final int LONG_FILES = 50;
+    private static final int LONG_ROWS_PER_FILE = 200_000;
+    private static final String LONG_FILES_PER_TRIGGER = ", \"maxFilesPerTrigger\": \"10\"";
     private static final String QUERY = """
             {"format": "sluice/1", "name": "%s", "nodes": [
               {"id": "stocks", "type": "source.file", "options": {"path": "%s", "format": "csv", "header": "true",
@@ -90,9 +98,12 @@ public final class EngineBenchmark {
     private EngineBenchmark() {
     }
 
-    /** What one whole-process run measured; {@code stateBytes} is the state's memory after each batch. */
+    /**
+     * What one whole-process run measured; {@code warmRowsPerSecond} is the engine's rows/s over the batches after
+     * the first (0 with one batch), {@code stateBytes} the state's memory after each batch.
+     */
     record Run(long wallMs, long rows, long batches, double msPerBatch, double engineRowsPerSecond,
-               List<Long> stateBytes) {
+               double warmRowsPerSecond, long peakRssBytes, List<Long> stateBytes) {
         double wallRowsPerSecond() {
             return rows * 1000.0 / Math.max(1, wallMs);
         }
@@ -110,6 +121,12 @@ public final class EngineBenchmark {
         flag = rest.indexOf("--launcher");
         if (flag >= 0 && flag + 1 < rest.size()) {
             launcher = List.of(Path.of(rest.get(flag + 1)).toAbsolutePath().toString());
+            rest.subList(flag, flag + 2).clear();
+        }
+        boolean longOnly = false;
+        flag = rest.indexOf("--only");
+        if (flag >= 0 && flag + 1 < rest.size()) {
+            longOnly = rest.get(flag + 1).equals("g");
             rest.subList(flag, flag + 2).clear();
         }
         Path engineJar = Path.of(rest.isEmpty() ? "engine/target/sluice-engine.jar" : rest.get(0)).toAbsolutePath();
@@ -132,8 +149,20 @@ public final class EngineBenchmark {
             StockFiles.write(big, 20, 100_000);
             StockFiles.write(small, 300, 10);
             StockFiles.writeSeries(series, 300, 10);
+            Path longStream = work.resolve("long");
+            StockFiles.write(longStream, LONG_FILES, LONG_ROWS_PER_FILE);
             System.out.printf(Locale.ROOT, "Sluice engine benchmark, %d cores, Java %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            if (longOnly) {
+                Run g = runLongStream(jar, work, longStream);
+                if (spark != null) {
+                    PeakRss.Finished sparkG = spark.runMeasured(work.resolve("g.sluice.json"),
+                            work.resolve("g.spark.log"));
+                    printSparkHeader();
+                    compare("(g) 10,000,000 CSV rows, 5 batches: select + filter -> noop", g, sparkG);
+                }
+                return;
+            }
 
             List<Run> runsOfA = runsOfA(jar, work, big);
             Run a = runsOfA.get(RUNS_OF_A / 2);
@@ -142,14 +171,16 @@ public final class EngineBenchmark {
             Run d = runEngine(jar, work, "d", big, "", FUNCTIONS);
             Run e = runEngine(jar, work, "e", big, "", GROUPED);
             Run f = runEngine(jar, work, "f", series, ", \"maxFilesPerTrigger\": \"1\"", WINDOWED);
+            Run g = runLongStream(jar, work, longStream);
             PlainLoop.run(big);
             long loopStart = System.nanoTime();
             PlainLoop.Counts counts = PlainLoop.run(big);
             long loopMs = (System.nanoTime() - loopStart) / 1_000_000;
 
             System.out.println();
-            System.out.println("| case | rows | batches | whole process | rows/s (whole process) | rows/s (engine) | ms per batch |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+            System.out.println("| case | rows | batches | whole process | rows/s (whole process) | rows/s (engine) "
+                    + "| ms per batch | peak RSS |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
             row("(a) 2,000,000 CSV rows, 20 files: select + filter -> noop", a);
             if (launcher != null) {
                 row("(a) the same through the app image's bin/sluice", packagedRunsOfA.get(RUNS_OF_A / 2));
@@ -158,8 +189,8 @@ public final class EngineBenchmark {
             row("(d) 2,000,000 CSV rows: ten string and date functions -> noop", d);
             row("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete -> noop", e);
             row("(f) 300 batches of 10 rows: 7-day windows, watermark, append -> noop", f);
-            System.out.printf(Locale.ROOT, "| (c) hand-written single-pass loop, same files as (a) | %,d | - | %,d ms | - | %,.0f | - |%n",
-                    counts.rows(), loopMs, counts.rows() * 1000.0 / Math.max(1, loopMs));
+            System.out.printf(Locale.ROOT, "| (c) hand-written single-pass loop, same files as (a) | %,d | - | %,d ms "
+                    + "| - | %,.0f | - | - |%n", counts.rows(), loopMs, counts.rows() * 1000.0 / Math.max(1, loopMs));
             List<Long> state = f.stateBytes();
             if (!state.isEmpty()) {
                 System.out.printf(Locale.ROOT, "%n(f) state memory after batch 1, %d and %d: %,d, %,d and %,d bytes%n",
@@ -167,34 +198,34 @@ public final class EngineBenchmark {
                         state.get(state.size() - 1));
             }
             if (spark != null) {
-                long[] sparkRunsOfA = new long[RUNS_OF_A];
+                List<PeakRss.Finished> sparkRunsOfA = new java.util.ArrayList<>();
                 for (int i = 0; i < RUNS_OF_A; i++) {
-                    sparkRunsOfA[i] = spark.run(work.resolve("a.sluice.json"), work.resolve("a.spark.log"));
+                    sparkRunsOfA.add(spark.runMeasured(work.resolve("a.sluice.json"), work.resolve("a.spark.log")));
                 }
-                java.util.Arrays.sort(sparkRunsOfA);
-                long sparkA = sparkRunsOfA[RUNS_OF_A / 2];
-                long sparkB = spark.run(work.resolve("b.sluice.json"), work.resolve("b.spark.log"));
-                long sparkD = spark.run(work.resolve("d.sluice.json"), work.resolve("d.spark.log"));
-                long sparkE = spark.run(work.resolve("e.sluice.json"), work.resolve("e.spark.log"));
-                long sparkF = spark.run(work.resolve("f.sluice.json"), work.resolve("f.spark.log"));
-                System.out.println();
-                System.out.println("| case | Sluice, whole process | Spark local[2], whole process | Spark / Sluice |");
-                System.out.println("|---|---:|---:|---:|");
-                compare("(a) 2,000,000 CSV rows: select + filter -> noop", a.wallMs(), sparkA);
+                sparkRunsOfA.sort(Comparator.comparingLong(PeakRss.Finished::wallMs));
+                PeakRss.Finished sparkA = sparkRunsOfA.get(RUNS_OF_A / 2);
+                PeakRss.Finished sparkB = spark.runMeasured(work.resolve("b.sluice.json"), work.resolve("b.spark.log"));
+                PeakRss.Finished sparkD = spark.runMeasured(work.resolve("d.sluice.json"), work.resolve("d.spark.log"));
+                PeakRss.Finished sparkE = spark.runMeasured(work.resolve("e.sluice.json"), work.resolve("e.spark.log"));
+                PeakRss.Finished sparkF = spark.runMeasured(work.resolve("f.sluice.json"), work.resolve("f.spark.log"));
+                PeakRss.Finished sparkG = spark.runMeasured(work.resolve("g.sluice.json"), work.resolve("g.spark.log"));
+                printSparkHeader();
+                compare("(a) 2,000,000 CSV rows: select + filter -> noop", a, sparkA);
                 if (launcher != null) {
-                    compare("(a) the same through the app image's bin/sluice",
-                            packagedRunsOfA.get(RUNS_OF_A / 2).wallMs(), sparkA);
+                    compare("(a) the same through the app image's bin/sluice", packagedRunsOfA.get(RUNS_OF_A / 2),
+                            sparkA);
                 }
-                compare("(b) 300 batches of 10 rows", b.wallMs(), sparkB);
-                compare("(d) 2,000,000 CSV rows: ten string and date functions", d.wallMs(), sparkD);
-                compare("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete", e.wallMs(), sparkE);
-                compare("(f) 300 batches of 10 rows: 7-day windows, watermark, append", f.wallMs(), sparkF);
+                compare("(b) 300 batches of 10 rows", b, sparkB);
+                compare("(d) 2,000,000 CSV rows: ten string and date functions", d, sparkD);
+                compare("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete", e, sparkE);
+                compare("(f) 300 batches of 10 rows: 7-day windows, watermark, append", f, sparkF);
+                compare("(g) 10,000,000 CSV rows, 5 batches: select + filter -> noop", g, sparkG);
                 System.out.printf(Locale.ROOT, "%nSpark: %,.0f rows/s for (a), %.0f ms per batch for (b), whole process"
-                        + " (JVM and Spark start included)%n", 2_000_000 * 1000.0 / sparkA, sparkB / 300.0);
+                        + " (JVM and Spark start included)%n", 2_000_000 * 1000.0 / sparkA.wallMs(),
+                        sparkB.wallMs() / 300.0);
                 System.out.printf(Locale.ROOT, "(a) is the median of %d runs: Sluice %s ms, Spark %s ms%n", RUNS_OF_A,
                         runsOfA.stream().map(run -> String.format(Locale.ROOT, "%,d", run.wallMs())).toList(),
-                        java.util.Arrays.stream(sparkRunsOfA).mapToObj(ms -> String.format(Locale.ROOT, "%,d", ms))
-                                .toList());
+                        sparkRunsOfA.stream().map(run -> String.format(Locale.ROOT, "%,d", run.wallMs())).toList());
             }
             if (launcher != null) {
                 System.out.printf(Locale.ROOT, "(a) through bin/sluice, %d runs: %s ms%n", RUNS_OF_A,
@@ -205,14 +236,65 @@ public final class EngineBenchmark {
         }
     }
 
-    private static void compare(String name, long sluiceMs, long sparkMs) {
-        System.out.printf(Locale.ROOT, "| %s | %,d ms | %,d ms | %.1fx |%n", name, sluiceMs, sparkMs,
-                (double) sparkMs / Math.max(1, sluiceMs));
+    private static void printSparkHeader() {
+        System.out.println();
+        System.out.println("| case | Sluice, whole process | Spark local[2], whole process | Spark / Sluice "
+                + "| Sluice peak RSS | Spark peak RSS |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+    }
+
+    private static void compare(String name, Run sluice, PeakRss.Finished spark) {
+        System.out.printf(Locale.ROOT, "| %s | %,d ms | %,d ms | %.1fx | %s | %s |%n", name, sluice.wallMs(),
+                spark.wallMs(), (double) spark.wallMs() / Math.max(1, sluice.wallMs()),
+                PeakRss.megabytes(sluice.peakRssBytes()), PeakRss.megabytes(spark.peakRssBytes()));
     }
 
     private static void row(String name, Run run) {
-        System.out.printf(Locale.ROOT, "| %s | %,d | %d | %,d ms | %,.0f | %,.0f | %.2f |%n", name, run.rows(),
-                run.batches(), run.wallMs(), run.wallRowsPerSecond(), run.engineRowsPerSecond(), run.msPerBatch());
+        System.out.printf(Locale.ROOT, "| %s | %,d | %d | %,d ms | %,.0f | %,.0f | %.2f | %s |%n", name, run.rows(),
+                run.batches(), run.wallMs(), run.wallRowsPerSecond(), run.engineRowsPerSecond(), run.msPerBatch(),
+                PeakRss.megabytes(run.peakRssBytes()));
+    }
+
+    /**
+     * (g) against the hand-written loop on all cores over the same files, in {@link #RUNS_OF_A} rounds of one engine
+     * run and one pass of the loop (warmed up once before, in this JVM, while no engine runs): on a shared machine
+     * the load changes from minute to minute, so each round's ratio is taken from figures measured side by side, and
+     * the round with the median ratio is printed. Returns that round's engine run.
+     */
+    private static Run runLongStream(List<String> jar, Path work, Path files) throws IOException, InterruptedException {
+        PlainLoop.runOnAllCores(files);
+        record Round(Run engine, long loopMs, PlainLoop.Counts counts, double ratio) {
+        }
+        List<Round> rounds = new java.util.ArrayList<>();
+        for (int i = 0; i < RUNS_OF_A; i++) {
+            Run engine = runEngine(jar, work, "g", files, LONG_FILES_PER_TRIGGER);
+            long start = System.nanoTime();
+            PlainLoop.Counts counts = PlainLoop.runOnAllCores(files);
+            long loopMs = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+            rounds.add(new Round(engine, loopMs, counts,
+                    engine.warmRowsPerSecond() / (counts.rows() * 1000.0 / loopMs)));
+        }
+        List<String> ratios = rounds.stream().map(round -> String.format(Locale.ROOT, "%.2f", round.ratio())).toList();
+        rounds.sort(Comparator.comparingDouble(Round::ratio));
+        Round median = rounds.get(RUNS_OF_A / 2);
+        Run g = median.engine();
+        double loopRowsPerSecond = median.counts().rows() * 1000.0 / median.loopMs();
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.println();
+        System.out.println("| case | rows | batches | whole process | rows/s (whole process) | rows/s (engine) "
+                + "| rows/s after batch 1 | ms per batch | peak RSS |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.printf(Locale.ROOT, "| (g) 10,000,000 CSV rows, 50 files, maxFilesPerTrigger 10: select + filter "
+                + "-> noop | %,d | %d | %,d ms | %,.0f | %,.0f | %,.0f | %.2f | %s |%n", g.rows(), g.batches(),
+                g.wallMs(), g.wallRowsPerSecond(), g.engineRowsPerSecond(), g.warmRowsPerSecond(), g.msPerBatch(),
+                PeakRss.megabytes(g.peakRssBytes()));
+        System.out.printf(Locale.ROOT, "| (h) hand-written loop on all %d cores, one file per thread, same files as "
+                + "(g) | %,d | - | %,d ms | - | %,.0f | %,.0f | - | - |%n", cores, median.counts().rows(),
+                median.loopMs(), loopRowsPerSecond, loopRowsPerSecond);
+        System.out.printf(Locale.ROOT, "%n(g) after its first batch: %,.0f rows/s, %.2f of the hand-written loop on "
+                + "all %d cores (%,.0f rows/s); the ratio in each of %d rounds: %s%n", g.warmRowsPerSecond(),
+                median.ratio(), cores, loopRowsPerSecond, RUNS_OF_A, ratios);
+        return g;
     }
 
     /** (a) {@link #RUNS_OF_A} times through {@code sluice}, fastest first. */
@@ -243,23 +325,30 @@ public final class EngineBenchmark {
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectError(progress.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        int exit = process.waitFor();
-        long wallMs = (System.nanoTime() - start) / 1_000_000;
-        if (exit != 0) {
-            throw new IllegalStateException("engine run " + name + " failed (exit " + exit + "): "
+        PeakRss.Finished finished = PeakRss.waitFor(process, start);
+        if (finished.exit() != 0) {
+            throw new IllegalStateException("engine run " + name + " failed (exit " + finished.exit() + "): "
                     + Files.readString(progress));
         }
         long rows = 0;
         long batches = 0;
         long triggerMs = 0;
+        long warmRows = 0;
+        long warmMs = 0;
         List<Long> stateBytes = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(progress, StandardCharsets.UTF_8)) {
             if (!line.startsWith("{")) {
                 continue;
             }
             JsonNode event = JSON.readTree(line);
-            rows += event.path("numInputRows").asLong();
-            triggerMs += event.path("durationMs").path("triggerExecution").asLong();
+            long batchRows = event.path("numInputRows").asLong();
+            long batchMs = event.path("durationMs").path("triggerExecution").asLong();
+            rows += batchRows;
+            triggerMs += batchMs;
+            if (batches > 0) {
+                warmRows += batchRows;
+                warmMs += batchMs;
+            }
             batches++;
             JsonNode operators = event.path("stateOperators");
             if (!operators.isEmpty()) {
@@ -270,8 +359,9 @@ public final class EngineBenchmark {
                 stateBytes.add(bytes);
             }
         }
-        return new Run(wallMs, rows, batches, batches == 0 ? 0 : (double) triggerMs / batches,
-                rows * 1000.0 / Math.max(1, triggerMs), List.copyOf(stateBytes));
+        return new Run(finished.wallMs(), rows, batches, batches == 0 ? 0 : (double) triggerMs / batches,
+                rows * 1000.0 / Math.max(1, triggerMs), warmRows * 1000.0 / Math.max(1, warmMs),
+                finished.peakRssBytes(), List.copyOf(stateBytes));
     }
 
     private static void delete(Path dir) throws IOException {

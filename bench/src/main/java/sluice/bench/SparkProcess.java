@@ -32,6 +32,11 @@ final class SparkProcess {
 
     /** Wall-clock milliseconds of the whole run; fails when Spark's process fails. */
     long run(Path pipeline, Path log) throws IOException, InterruptedException {
+        return runMeasured(pipeline, log).wallMs();
+    }
+
+    /** The whole run's wall-clock milliseconds and peak RSS; fails when Spark's process fails. */
+    PeakRss.Finished runMeasured(Path pipeline, Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx3g", "-XX:+IgnoreUnrecognizedVMOptions", "-Djdk.reflect.useDirectMethodHandle=false"));
@@ -42,11 +47,10 @@ final class SparkProcess {
                 pipeline.toString(), "--trigger", "available-now"));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        int exit = process.waitFor();
-        long wallMs = (System.nanoTime() - start) / 1_000_000;
-        if (exit != 0) {
-            throw new IllegalStateException("Spark run failed (exit " + exit + "); see " + log);
+        PeakRss.Finished finished = PeakRss.waitFor(process, start);
+        if (finished.exit() != 0) {
+            throw new IllegalStateException("Spark run failed (exit " + finished.exit() + "); see " + log);
         }
-        return wallMs;
+        return finished;
     }
 }

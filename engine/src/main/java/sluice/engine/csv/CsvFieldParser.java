@@ -35,6 +35,13 @@ public final class CsvFieldParser {
      * that short" and compile it again at the first short number.
      */
     private final boolean decimalsFirst;
+    /**
+     * The last {@code yyyy-MM-dd} date parsed and its day: rows in time order repeat their date for many rows, and
+     * comparing ten characters costs less than parsing and checking them.
+     */
+    private final char[] lastDate = new char[PLAIN_DATE_LENGTH];
+    private long lastDay = TemporalParser.INVALID;
+    private static final int PLAIN_DATE_LENGTH = 10;
 
     /** The words are Spark's {@code nanValue}, {@code positiveInf} and {@code negativeInf} options. */
     public CsvFieldParser(String nanValue, String positiveInf, String negativeInf, TemporalParser temporal) {
@@ -73,10 +80,35 @@ public final class CsvFieldParser {
             out.setObject(column, strings.of(chars, start, length));
             return true;
         } else if (type == AtomicType.DATE) {
-            long days = temporal.parseDate(chars, start, length);
+            long days = parseDate(chars, start, length);
             return days != TemporalParser.INVALID && set(out, column, days);
         }
         return parseText(type, new String(chars, start, length), out, column);
+    }
+
+    private long parseDate(char[] chars, int start, int length) {
+        if (length != PLAIN_DATE_LENGTH) {
+            return temporal.parseDate(chars, start, length);
+        }
+        if (lastDay != TemporalParser.INVALID && isLastDate(chars, start)) {
+            return lastDay;
+        }
+        long days = temporal.parseDate(chars, start, length);
+        if (days != TemporalParser.INVALID) {
+            System.arraycopy(chars, start, lastDate, 0, length);
+            lastDay = days;
+        }
+        return days;
+    }
+
+    /** A plain loop: for ten characters it beats the call and set-up of the vectorized Arrays.equals. */
+    private boolean isLastDate(char[] chars, int start) {
+        for (int i = 0; i < PLAIN_DATE_LENGTH; i++) {
+            if (lastDate[i] != chars[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The same conversion from a String (an {@code emptyValue} that is not the null value). */
@@ -149,9 +181,10 @@ public final class CsvFieldParser {
     }
 
     /**
-     * {@code [-+]digits[.digits]} with at most 15 significant digits, exactly as {@link Double#parseDouble} would
-     * give it: both the digits and the power of ten are exact doubles, and one division rounds correctly (Clinger's
-     * fast path). NaN when the text is anything else, and the caller falls back to {@code Double.parseDouble}.
+     * {@code [-+]digits[.digits]} with at most 15 digits, exactly as {@link Double#parseDouble} would give it: both
+     * the digits and the power of ten are exact doubles, and one division rounds correctly (Clinger's fast path). NaN
+     * when the text is anything else (or has more digits), and the caller falls back to {@code Double.parseDouble}.
+     * The whole part and the fraction are read by two tight loops, without a test per character for the point.
      */
     private static double simpleDecimal(char[] chars, int start, int length) {
         int at = start;
@@ -162,28 +195,29 @@ public final class CsvFieldParser {
             at++;
         }
         long mantissa = 0;
-        int digits = 0;
-        boolean sawDigit = false;
-        int fraction = -1;
+        int wholeStart = at;
         for (; at < end; at++) {
-            char c = chars[at];
-            if (c >= '0' && c <= '9') {
-                sawDigit = true;
-                mantissa = mantissa * 10 + (c - '0');
-                if (mantissa != 0 && ++digits > 15) {
-                    return Double.NaN;
-                }
-                if (fraction >= 0) {
-                    fraction++;
-                }
-            } else if (c == '.' && fraction < 0) {
-                fraction = 0;
-            } else {
-                return Double.NaN;
+            int digit = chars[at] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
             }
+            mantissa = mantissa * 10 + digit;
         }
-        int scale = Math.max(fraction, 0);
-        if (!sawDigit || scale >= POWERS_OF_TEN.length) {
+        int digits = at - wholeStart;
+        int scale = 0;
+        if (at < end && chars[at] == '.') {
+            int fractionStart = ++at;
+            for (; at < end; at++) {
+                int digit = chars[at] - '0';
+                if (digit < 0 || digit > 9) {
+                    break;
+                }
+                mantissa = mantissa * 10 + digit;
+            }
+            scale = at - fractionStart;
+        }
+        // More than 15 digits (leading zeros included) may not be exact, and the mantissa could overflow past 18.
+        if (at != end || digits + scale == 0 || digits + scale > 15) {
             return Double.NaN;
         }
         double value = mantissa / POWERS_OF_TEN[scale];

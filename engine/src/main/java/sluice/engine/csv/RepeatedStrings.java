@@ -1,5 +1,7 @@
 package sluice.engine.csv;
 
+import java.util.Arrays;
+
 /**
  * Mutable, one per thread: hands out one String for each short text that repeats, such as a symbol column where
  * every row says one of a few names. A batch of millions of rows then holds a few strings instead of millions, which
@@ -12,6 +14,8 @@ final class RepeatedStrings {
     private static final int MAX_LENGTH = 32;
     private static final ThreadLocal<RepeatedStrings> PER_THREAD = ThreadLocal.withInitial(RepeatedStrings::new);
     private final String[] slots = new String[SLOTS];
+    /** Each slot's text as characters, compared without String.charAt's checks. */
+    private final char[][] texts = new char[SLOTS][];
 
     private RepeatedStrings() {
     }
@@ -29,21 +33,23 @@ final class RepeatedStrings {
             hash = 31 * hash + chars[i];
         }
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
-        String cached = slots[slot];
+        char[] cached = texts[slot];
         if (cached != null && sameText(cached, chars, start, length)) {
-            return cached;
+            return slots[slot];
         }
         String made = new String(chars, start, length);
         slots[slot] = made;
+        texts[slot] = Arrays.copyOfRange(chars, start, start + length);
         return made;
     }
 
-    private static boolean sameText(String text, char[] chars, int start, int length) {
-        if (text.length() != length) {
+    /** A plain loop: for texts this short it beats the call and set-up of the vectorized Arrays.equals. */
+    private static boolean sameText(char[] cached, char[] chars, int start, int length) {
+        if (cached.length != length) {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            if (text.charAt(i) != chars[start + i]) {
+            if (cached[i] != chars[start + i]) {
                 return false;
             }
         }

@@ -21,6 +21,7 @@ import sluice.engine.operator.PartitionTasks;
 import sluice.engine.operator.TaskContext;
 import sluice.engine.plan.PlannedNode;
 import sluice.engine.plan.QueryPlan;
+import sluice.engine.sink.Sink;
 import sluice.engine.source.InputFigures;
 import sluice.engine.source.InputPartition;
 import sluice.engine.task.TaskInterruption;
@@ -41,6 +42,8 @@ final class BatchRunner {
     /** For each source, the per-partition operators fused behind it, in order. */
     private final Map<String, List<QueryPlan.Step>> chains = new HashMap<>();
     private final java.util.Set<String> fused = new java.util.HashSet<>();
+    /** The sources whose chain's rows only go to a sink that does not read them (see {@link Sink#readsRows}). */
+    private final java.util.Set<String> dropsRows = new java.util.HashSet<>();
     /** The running batch's input figures by source node, read by other threads while the batch runs. */
     private final Map<String, InputFigures> running = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -58,6 +61,12 @@ final class BatchRunner {
             List<QueryPlan.Step> chain = chainAfter(source, consumers);
             chains.put(source.nodeId(), chain);
             chain.forEach(step -> fused.add(step.nodeId()));
+            String last = chain.isEmpty() ? source.nodeId() : chain.get(chain.size() - 1).nodeId();
+            List<QueryPlan.Step> readers = consumers.getOrDefault(last, List.of());
+            if (readers.size() == 1 && readers.get(0).node() instanceof PlannedNode.SinkNode sink
+                    && !sink.sink().readsRows()) {
+                dropsRows.add(source.nodeId());
+            }
         }
     }
 
@@ -108,6 +117,7 @@ final class BatchRunner {
         Map<String, PartitionedBatch> results = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
         Map<String, PartitionedBatch> kept = new LinkedHashMap<>();
+        java.util.Set<String> dropped = new java.util.HashSet<>();
         running.clear();
         foldConstants(context);
         int sourceIndex = 0;
@@ -118,7 +128,7 @@ final class BatchRunner {
                 String start = starts.get(sourceIndex);
                 String end = ends.get(sourceIndex);
                 sourceIndex++;
-                runChain(step, source, start, end, context, results, counts, keepOutputs ? kept : null);
+                runChain(step, source, start, end, context, results, counts, keepOutputs ? kept : null, dropped);
                 continue;
             } else if (fused.contains(step.nodeId())) {
                 continue;
@@ -132,6 +142,10 @@ final class BatchRunner {
                     sink.sink().addBatch(batchId, input);
                     return input;
                 });
+                if (dropped.contains(step.inputs().get(0))) {
+                    counts.put(step.nodeId(), counts.get(step.inputs().get(0)));
+                    continue;
+                }
             } else {
                 throw new AssertionError(node);
             }
@@ -176,11 +190,16 @@ final class BatchRunner {
         private final List<List<Batch>> stages = new ArrayList<>();
         private final long[] rows;
         private final boolean keepAll;
+        private final boolean keepLast;
+        /** Each stage's output in one batch, made by {@link #gather} at the end of the task; null if not kept. */
+        private final Batch[] outputs;
 
-        PartitionRun(List<QueryPlan.Step> chain, TaskContext context, boolean keepAll) {
+        PartitionRun(List<QueryPlan.Step> chain, TaskContext context, boolean keepAll, boolean keepLast) {
             this.chain = chain;
             this.context = context;
             this.keepAll = keepAll;
+            this.keepLast = keepLast;
+            this.outputs = new Batch[chain.size() + 1];
             this.rows = new long[chain.size() + 1];
             for (int i = 0; i <= chain.size(); i++) {
                 stages.add(new ArrayList<>());
@@ -204,26 +223,41 @@ final class BatchRunner {
         }
 
         private void keep(int stage, Batch batch) {
-            if ((keepAll || stage == chain.size()) && batch.rowCount() > 0) {
+            if ((keepAll || stage == chain.size() && keepLast) && batch.rowCount() > 0) {
                 stages.get(stage).add(batch);
             }
         }
 
-        /** The partition's output after node {@code stage} (0 the source) in one batch, or null if not kept. */
-        Batch output(int stage, sluice.engine.types.Schema schema) {
-            List<Batch> batches = stages.get(stage);
-            if (!keepAll && stage < chain.size()) {
-                return null;
+        /**
+         * Puts each kept stage's batches in one, in the task, so the partitions' copying runs in parallel rather than
+         * on the query thread after them; {@code schemas} are the stages' (0 the source).
+         */
+        void gather(List<sluice.engine.types.Schema> schemas) {
+            for (int stage = 0; stage < outputs.length; stage++) {
+                if (keepAll || stage == chain.size() && keepLast) {
+                    List<Batch> batches = stages.get(stage);
+                    outputs[stage] = batches.isEmpty() ? Batch.empty(schemas.get(stage))
+                            : batches.size() == 1 ? batches.get(0) : Batch.concat(schemas.get(stage), batches);
+                    batches.clear();
+                }
             }
-            return batches.isEmpty() ? Batch.empty(schema) : Batch.concat(schema, batches);
+        }
+
+        /** The partition's output after node {@code stage} (0 the source) in one batch, or null if not kept. */
+        Batch output(int stage) {
+            return outputs[stage];
         }
     }
 
     /** Reads a source's partitions, each through the chain fused behind it in one task. */
     private void runChain(QueryPlan.Step sourceStep, PlannedNode.SourceNode source, String start, String end,
                           TaskContext context, Map<String, PartitionedBatch> results, Map<String, Long> counts,
-                          Map<String, PartitionedBatch> kept) {
+                          Map<String, PartitionedBatch> kept, java.util.Set<String> dropped) {
         List<QueryPlan.Step> chain = chains.get(sourceStep.nodeId());
+        boolean dropRows = kept == null && dropsRows.contains(sourceStep.nodeId());
+        List<sluice.engine.types.Schema> schemas = new ArrayList<>();
+        schemas.add(sourceStep.node().schema());
+        chain.forEach(step -> schemas.add(step.node().schema()));
         List<InputPartition> partitions = end == null || Objects.equals(start, end) ? List.of()
                 : inNode(sourceStep.nodeId(), () -> source.source().planInputPartitions(start, end));
         if (!partitions.isEmpty()) {
@@ -234,11 +268,12 @@ final class BatchRunner {
         List<PartitionRun> runs = tasks.map(indexes, index -> {
             // Each partition is a task of its own, as in Spark: rand() and spark_partition_id() see its index, and a
             // random function's generator goes on from one chunk of the partition's rows to the next.
-            PartitionRun run = new PartitionRun(chain, context.forPartition(index), kept != null);
+            PartitionRun run = new PartitionRun(chain, context.forPartition(index), kept != null, !dropRows);
             inNode(sourceStep.nodeId(), () -> {
                 partitions.get(index).read(run::accept);
                 return run;
             });
+            run.gather(schemas);
             return run;
         });
         for (int i = 0; i < length; i++) {
@@ -251,9 +286,14 @@ final class BatchRunner {
             if (kept == null && i < length - 1) {
                 continue;
             }
+            if (dropRows && i == length - 1) {
+                results.put(step.nodeId(), new PartitionedBatch(step.node().schema(), List.of()));
+                dropped.add(step.nodeId());
+                continue;
+            }
             List<Batch> batches = new ArrayList<>(runs.size());
             for (PartitionRun run : runs) {
-                batches.add(run.output(i, step.node().schema()));
+                batches.add(run.output(i));
             }
             PartitionedBatch output = new PartitionedBatch(step.node().schema(), batches);
             results.put(step.nodeId(), output);

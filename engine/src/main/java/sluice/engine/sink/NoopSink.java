@@ -11,4 +11,9 @@ public final class NoopSink implements Sink {
     @Override
     public void addBatch(long batchId, PartitionedBatch data) {
     }
+
+    @Override
+    public boolean readsRows() {
+        return false;
+    }
 }

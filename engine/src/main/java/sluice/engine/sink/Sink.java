@@ -22,6 +22,15 @@ public interface Sink extends AutoCloseable {
     default void checkResume(long lastCommitted, boolean rerun) {
     }
 
+    /**
+     * Whether the sink reads the rows of its batches. One that does not (Spark's {@code noop}) is handed a batch
+     * without partitions: the rows are computed in their tasks and dropped there, as Spark's noop writer drops them,
+     * instead of being kept and gathered for nothing; its row count still comes from the node before it.
+     */
+    default boolean readsRows() {
+        return true;
+    }
+
     @Override
     default void close() {
     }

@@ -20,7 +20,7 @@ import java.util.Arrays;
  * {@code [0, length())}, valid until the next call.
  */
 public final class LineBlocks implements AutoCloseable {
-    static final int BLOCK_BYTES = 1 << 18;
+    static final int BLOCK_BYTES = 1 << 16;
     private static final int COUNT_BYTES = 1 << 16;
     private static final int MIN_BUFFER_BYTES = 8192;
 

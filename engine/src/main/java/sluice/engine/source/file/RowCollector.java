@@ -45,6 +45,11 @@ public final class RowCollector implements ParsedFields {
     private final boolean[] booleans;
     private final Object[] objects;
     private final boolean[] nulls;
+    /**
+     * The all-null vector of each unread column for a full batch, made once: vectors are immutable, so every batch
+     * can share it instead of allocating and zeroing one per column per batch.
+     */
+    private final ColumnVector[] unreadColumns;
     /** The malformed rows of the batch being collected; none (the usual case) allocates nothing. */
     private List<MalformedRows.Mark> marks = List.of();
     private int rows;
@@ -92,6 +97,7 @@ public final class RowCollector implements ParsedFields {
         objects = new Object[columns];
         nulls = new boolean[columns];
         Arrays.fill(nulls, true);
+        unreadColumns = new ColumnVector[columns];
     }
 
     private void newBuilders(int capacity) {
@@ -134,21 +140,22 @@ public final class RowCollector implements ParsedFields {
     public void appendRow() {
         for (int c = 0; c < builders.length; c++) {
             VectorBuilder builder = builders[c];
-            if (builder == null) {
-                continue;
+            if (builder != null) {
+                if (nulls[c]) {
+                    builder.appendNull();
+                } else {
+                    switch (storages[c]) {
+                        case LONG -> builder.appendLong(longs[c]);
+                        case DOUBLE -> builder.appendDouble(doubles[c]);
+                        case BOOLEAN -> builder.appendBoolean(booleans[c]);
+                        case OBJECT -> builder.appendObject(objects[c]);
+                    }
+                }
             }
-            if (nulls[c]) {
-                builder.appendNull();
-                continue;
-            }
-            switch (storages[c]) {
-                case LONG -> builder.appendLong(longs[c]);
-                case DOUBLE -> builder.appendDouble(doubles[c]);
-                case BOOLEAN -> builder.appendBoolean(booleans[c]);
-                case OBJECT -> builder.appendObject(objects[c]);
-            }
+            // The pending row is cleared as it goes, not by two Arrays.fill calls per row.
+            nulls[c] = true;
+            objects[c] = null;
         }
-        clear();
         if (++rows == BATCH_ROWS) {
             Batch full = takeBatch();
             newBuilders(BATCH_ROWS);
@@ -202,10 +209,20 @@ public final class RowCollector implements ParsedFields {
         }
     }
 
+    private ColumnVector unreadColumn(int column) {
+        if (rows != BATCH_ROWS) {
+            return ColumnVector.nulls(schema.field(column).type(), rows);
+        }
+        if (unreadColumns[column] == null) {
+            unreadColumns[column] = ColumnVector.nulls(schema.field(column).type(), rows);
+        }
+        return unreadColumns[column];
+    }
+
     private Batch takeBatch() {
         List<ColumnVector> columns = new ArrayList<>(builders.length);
         for (int c = 0; c < builders.length; c++) {
-            columns.add(builders[c] == null ? ColumnVector.nulls(schema.field(c).type(), rows) : builders[c].build());
+            columns.add(builders[c] == null ? unreadColumn(c) : builders[c].build());
         }
         Batch batch = new Batch(schema, columns, rows, MalformedRows.ofOrNull(marks));
         marks = List.of();

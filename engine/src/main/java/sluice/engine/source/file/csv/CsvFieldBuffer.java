@@ -4,13 +4,17 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import java.util.Arrays;
 
 /**
- * Mutable, owned by the thread reading one split: one record at a time, filled by fastcsv as its callback or by
- * {@link CsvRecords} from univocity's tokens. It copies the fields' characters into one reused array instead of
- * making a String per field, so numbers parse without garbage; the same object serves every record of a split and
- * is valid until the next one is read.
+ * Mutable, owned by the thread reading one split: one record at a time, filled by fastcsv as its callback, by
+ * {@link CsvRecords} from univocity's tokens, or by {@link CsvRecords}' own splitting of a line without quotes. It
+ * copies the fields' characters into one reused array instead of making a String per field, so numbers parse without
+ * garbage, or, for a line split in place, points at the line's characters without copying them; the same object
+ * serves every record of a split and is valid until the next one is read.
  */
 final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer> {
-    private char[] chars = new char[256];
+    /** Where copied fields' characters go. */
+    private char[] own = new char[256];
+    /** The characters the fields point into: {@link #own}, or the block of a line split in place. */
+    private char[] chars = own;
     private int[] starts = new int[16];
     private int[] lengths = new int[16];
     private boolean[] quoted = new boolean[16];
@@ -34,7 +38,25 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
         begin(startingLineNumber, rawText, true);
     }
 
+    /** Starts a record whose fields are ranges of {@code block}, added with {@link #addRange}. */
+    void beginRanges(long startingLineNumber, char[] block) {
+        begin(startingLineNumber, null, false);
+        chars = block;
+    }
+
+    /** An unquoted field of the block given to {@link #beginRanges}: {@code length} characters from {@code start}. */
+    void addRange(int start, int length) {
+        if (count == starts.length) {
+            growFields();
+        }
+        starts[count] = start;
+        lengths[count] = length;
+        quoted[count] = false;
+        count++;
+    }
+
     private void begin(long startingLineNumber, String rawText, boolean fromTokens) {
+        chars = own;
         line = startingLineNumber;
         raw = rawText;
         tokenized = fromTokens;
@@ -62,14 +84,19 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
     /** Makes room for one more field of {@code len} characters and returns where its characters go. */
     private int reserve(int len) {
         if (count == starts.length) {
-            starts = Arrays.copyOf(starts, count * 2);
-            lengths = Arrays.copyOf(lengths, count * 2);
-            quoted = Arrays.copyOf(quoted, count * 2);
+            growFields();
         }
-        if (used + len > chars.length) {
-            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + len));
+        if (used + len > own.length) {
+            own = Arrays.copyOf(own, Math.max(own.length * 2, used + len));
+            chars = own;
         }
         return used;
+    }
+
+    private void growFields() {
+        starts = Arrays.copyOf(starts, count * 2);
+        lengths = Arrays.copyOf(lengths, count * 2);
+        quoted = Arrays.copyOf(quoted, count * 2);
     }
 
     private void endField(int len, boolean isQuoted) {

@@ -39,6 +39,9 @@ public final class CsvFormat implements FileFormat {
     private final java.util.BitSet required;
     /** The data columns the query does not read; empty without pruning. */
     private final java.util.BitSet unread = new java.util.BitSet();
+    /** The positions (indexes into {@link #dataColumns}) of the fields to parse, ascending. */
+    private final int[] parsedFields;
+    private final boolean trims;
 
     public CsvFormat(Schema schema, CsvOptions options) {
         this(schema, options, null);
@@ -62,6 +65,9 @@ public final class CsvFormat implements FileFormat {
                 }
             }
         }
+        parsedFields = java.util.stream.IntStream.range(0, count)
+                .filter(d -> required == null || required.get(dataColumns[d])).toArray();
+        trims = options.ignoreLeadingWhiteSpace() || options.ignoreTrailingWhiteSpace();
     }
 
     @Override
@@ -161,16 +167,14 @@ public final class CsvFormat implements FileFormat {
         if (fields != dataColumns.length && required == null) {
             failure = String.format("expected %d fields but found %d", dataColumns.length, fields);
         }
-        int parsed = Math.min(fields, dataColumns.length);
         char[] chars = record.chars();
-        for (int d = 0; d < parsed; d++) {
-            if (required != null && !required.get(dataColumns[d])) {
-                continue;
+        for (int d : parsedFields) {
+            if (d >= fields) {
+                break;
             }
             int start = record.start(d);
             int length = record.length(d);
             boolean quoted = record.isQuoted(d);
-            boolean trims = options.ignoreLeadingWhiteSpace() || options.ignoreTrailingWhiteSpace();
             if (trims && !quoted && !record.tokenized()) {
                 int end = start + length;
                 while (options.ignoreLeadingWhiteSpace() && start < end && chars[start] <= ' ') {

@@ -28,11 +28,12 @@ import sluice.engine.source.file.LineBlocks;
  * comment) is a record parsed on its own, so a quote never joins lines, and a file is read in splits of whole lines
  * ({@link LineBlocks}); with it, univocity reads the whole file and quoted values may span lines.
  *
- * <p>Only quoted values tell CSV dialects apart, and without them fastcsv splits a line exactly as univocity does,
- * about three times faster here. So each block of lines is read with fastcsv up to the first record that holds a
- * quoted value (or breaks {@code maxColumns} or {@code maxCharsPerColumn}, whose errors are univocity's); since every
- * line is a record of its own, univocity then reads the rest of the block from that record's line, and the next
- * block starts with fastcsv again.
+ * <p>Only quoted values tell CSV dialects apart: a line without the quote character is split at every separator by
+ * any CSV reader, univocity included. So each block of lines is split here, in place (the fields point into the
+ * block's characters), up to the first line that holds the quote character (or breaks {@code maxColumns} or
+ * {@code maxCharsPerColumn}, whose errors are univocity's); since every line is a record of its own, univocity then
+ * reads the rest of the block from that line, and the next block is split here again. With a separator of more than
+ * one character fastcsv takes the place of the splitting here, up to the first record with a quoted value.
  */
 final class CsvRecords {
     private final CsvOptions options;
@@ -40,11 +41,13 @@ final class CsvRecords {
     private final CsvFieldBuffer record = new CsvFieldBuffer();
     private CsvParser univocity;
     private boolean headerPending;
+    private final LineSplitter splitter;
 
     private CsvRecords(CsvOptions options, Handler handler, boolean headerPending) {
         this.options = options;
         this.handler = handler;
         this.headerPending = headerPending;
+        this.splitter = new LineSplitter(options, record);
     }
 
     /** Receives a split's records: its header first, when the options say it has one, then the data records. */
@@ -80,6 +83,7 @@ final class CsvRecords {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         CsvReader.CsvReaderBuilder fastcsv = fastcsv(options);
+        boolean inPlace = options.separator().length() == 1;
         char[] chars = new char[0];
         try (LineBlocks blocks = LineBlocks.open(split)) {
             handler.lineNumbers(blocks::fileLine);
@@ -92,7 +96,8 @@ final class CsvRecords {
                 decoder.decode(ByteBuffer.wrap(blocks.bytes(), 0, blocks.length()), decoded, true);
                 decoder.flush(decoded);
                 int length = decoded.position();
-                long exactFrom = exact ? 1 : readUnquoted(fastcsv, chars, length);
+                long exactFrom = exact ? 1 : inPlace ? readSplitInPlace(blocks.bytes(), blocks.length(), chars, length)
+                        : readUnquoted(fastcsv, chars, length);
                 if (exactFrom > 0) {
                     readExactLines(chars, lineStart(chars, length, exactFrom), length, exactFrom);
                 }
@@ -134,9 +139,49 @@ final class CsvRecords {
         }
     }
 
+    /**
+     * Splits the lines of {@code chars[0, length)} (decoded from {@code bytes[0, byteLength)}) in place as long as
+     * none holds the quote character and no limit is broken; returns the line (1-based) where that stops, or 0 when
+     * the block is done.
+     */
+    private long readSplitInPlace(byte[] bytes, int byteLength, char[] chars, int length) {
+        // Only an all-ASCII block has its characters where its bytes are: then the bytes are searched eight at a time.
+        splitter.startBlock(bytes, chars, length, byteLength == length);
+        int at = 0;
+        long line = 1;
+        // As in readUnquoted, the header is taken before the loop, so the loop has no branch taken once per file.
+        for (; headerPending && at < length; line++) {
+            int found = splitter.split(at, line);
+            if (found == LineSplitter.UNIVOCITY) {
+                return line;
+            }
+            at = splitter.nextLine();
+            if (found == LineSplitter.RECORD) {
+                handler.header(record);
+                headerPending = false;
+            }
+        }
+        for (; at < length; line++) {
+            int found = splitter.split(at, line);
+            if (found == LineSplitter.UNIVOCITY) {
+                return line;
+            }
+            at = splitter.nextLine();
+            if (found == LineSplitter.RECORD) {
+                handler.record(record);
+            }
+        }
+        return 0;
+    }
+
     /** Whether univocity must read this record: it quotes a value, or univocity would refuse it for a limit. */
     private boolean needsUnivocity(CsvFieldBuffer next) {
-        if (next.fieldCount() > options.maxColumns() || hasQuotedValue(next, options)) {
+        return hasQuotedValue(next, options) || breaksLimits(next, options);
+    }
+
+    /** Whether univocity would refuse this record for {@code maxColumns} or {@code maxCharsPerColumn}. */
+    static boolean breaksLimits(CsvFieldBuffer next, CsvOptions options) {
+        if (next.fieldCount() > options.maxColumns()) {
             return true;
         }
         if (options.maxCharsPerColumn() >= 0) {
@@ -227,7 +272,7 @@ final class CsvRecords {
     }
 
     /** The index of the {@code \r} or {@code \n} that ends the line starting at {@code from}, or {@code to}. */
-    private static int lineEnd(char[] chars, int from, int to) {
+    static int lineEnd(char[] chars, int from, int to) {
         for (int i = from; i < to; i++) {
             if (chars[i] == '\n' || chars[i] == '\r') {
                 return i;
@@ -236,7 +281,7 @@ final class CsvRecords {
         return to;
     }
 
-    private static int nextLineStart(char[] chars, int end, int to) {
+    static int nextLineStart(char[] chars, int end, int to) {
         return end + 1 < to && chars[end] == '\r' && chars[end + 1] == '\n' ? end + 2 : end + 1;
     }
 
@@ -297,7 +342,7 @@ final class CsvRecords {
     }
 
     /** Spark skips lines that are empty once trimmed; fastcsv skips only empty ones. */
-    private static boolean isBlank(CsvFieldBuffer record) {
+    static boolean isBlank(CsvFieldBuffer record) {
         if (record.fieldCount() != 1) {
             return false;
         }
