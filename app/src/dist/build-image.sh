@@ -76,8 +76,8 @@ chmod +x "$image/lib/make-cds-archive.sh"
 
 # 3. Training runs record the classes that start-up loads; the archive made from them is mapped by both launchers.
 #    The command line: validate, nodes, export, and runs of the examples and of the benchmark's query shape (CSV,
-#    select, filter, noop, progress lines). The workbench: opened on the stocks example and run until its first
-#    batches, under a private Xvfb (no window on the builder's screen), and stopped.
+#    select, filter, noop, progress lines), and a Kafka source's start (below). The workbench: opened on the stocks
+#    example and run until its first batches, under a private Xvfb (no window on the builder's screen), and stopped.
 app=$image/lib/app
 java=$image/lib/runtime/bin/java
 classpath=$(sed -n "s|^app\.classpath=\\\$APPDIR|$app|p" "$app/Sluice.cfg" | paste -sd: -)
@@ -100,6 +100,18 @@ cat > "$work/training.sluice.json" <<EOF
   {"id": "out", "type": "sink.noop", "inputs": ["rising"]}
 ]}
 EOF
+# The Kafka source with no broker (nothing listens on port 1): the run makes its Admin and its consumers and loads
+# kafka-clients' protocol, then fails after the short timeouts below, as it should (exit 1). Reading records needs a
+# broker and is left out. kafka-clients loads every request, response and error class of its protocol on its first
+# connection (ApiKeys and Errors make them all), so those packages go into the archive whole, from its jar.
+cat > "$work/training-kafka.sluice.json" <<EOF
+{"format": "sluice/1", "name": "training kafka", "nodes": [
+  {"id": "in", "type": "source.kafka", "options": {"kafka.bootstrap.servers": "127.0.0.1:1", "subscribe": "training",
+   "kafka.request.timeout.ms": "500", "kafka.default.api.timeout.ms": "1000"}},
+  {"id": "text", "type": "transform.select", "inputs": ["in"], "options": {"expressions": ["CAST(value AS STRING)"]}},
+  {"id": "out", "type": "sink.noop", "inputs": ["text"]}
+]}
+EOF
 cli=sluice.engine.cli.Main
 {
     record validate $cli validate "$pipelines/stocks-replay.sluice.json"
@@ -108,11 +120,16 @@ cli=sluice.engine.cli.Main
     record stocks $cli run "$pipelines/stocks-replay.sluice.json" --trigger available-now
     record json $cli run "$pipelines/json-messages.sluice.json" --trigger available-now
     record query $cli run "$work/training.sluice.json" --trigger available-now --progress
+    kafka_exit=0
+    record kafka $cli run "$work/training-kafka.sluice.json" --trigger available-now || kafka_exit=$?
+    [ $kafka_exit -eq 1 ]
 } > "$work/training-cli.log" 2>&1 || {
     cat "$work/training-cli.log" >&2
     say "a command-line training run failed" >&2
     exit 1
 }
+"$java_home/bin/jar" tf "$app/kafka-clients.jar" \
+    | sed -n 's#^\(org/apache/kafka/common/\(message\|requests\|errors\)/[^/]*\)\.class$#\1#p' > "$lists/kafka-protocol"
 
 train_workbench() {
     local display_file=$work/xvfb.display log=$work/training-workbench.log xvfb workbench waited=0

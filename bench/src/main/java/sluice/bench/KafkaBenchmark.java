@@ -32,8 +32,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code Kafka -> CAST(value AS STRING) -> filter -> noop} as whole processes, available-now, by Sluice and (with
  * {@code --spark-classpath FILE}) by Spark through Sluice's Spark runner, next to kafka-clients polling the same
  * records and doing nothing in this JVM, which is the limit. Each engine runs three times and the median counts.
- * Usage: {@code java -cp bench/target/sluice-bench.jar sluice.bench.KafkaBenchmark [--spark-classpath FILE]}, from
- * the repository's root.
+ * With {@code --launcher PATH} (the app image's {@code bin/sluice}, what users run: its class-data sharing archive
+ * holds kafka-clients' classes) Sluice also runs through that launcher, each run next to one of the engine jar's.
+ * Usage: {@code java -cp bench/target/sluice-bench.jar sluice.bench.KafkaBenchmark [--spark-classpath FILE]
+ * [--launcher app/target/dist/Sluice/bin/sluice]}, from the repository's root.
  */
 public final class KafkaBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +65,16 @@ public final class KafkaBenchmark {
         if (flag >= 0 && flag + 1 < rest.size()) {
             spark = SparkProcess.from(Path.of("spark", "target", "classes"), Path.of(rest.get(flag + 1)));
         }
+        List<String> launcher = null;
+        flag = rest.indexOf("--launcher");
+        if (flag >= 0 && flag + 1 < rest.size()) {
+            launcher = List.of(Path.of(rest.get(flag + 1)).toAbsolutePath().toString());
+            if (!Files.isExecutable(Path.of(launcher.get(0)))) {
+                System.err.println("launcher not found at " + launcher.get(0)
+                        + "; build the app image with: mvn -B -q -DskipTests package");
+                System.exit(2);
+            }
+        }
         Path engineJar = Path.of("engine/target/sluice-engine.jar").toAbsolutePath();
         Path brokerJar = Path.of("broker/target/sluice-broker.jar").toAbsolutePath();
         if (!Files.exists(engineJar) || !Files.exists(brokerJar)) {
@@ -81,15 +93,14 @@ public final class KafkaBenchmark {
                     + "values in 2 partitions%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), RECORDS, bytes);
 
+            List<String> jar = List.of(javaBinary(), "-jar", engineJar.toString());
             long[] sluice = new long[RUNS];
-            long kept = 0;
+            long[] packaged = new long[RUNS];
             for (int i = 0; i < RUNS; i++) {
-                Path progress = work.resolve("sluice-" + i + ".progress");
-                sluice[i] = runSluice(engineJar, pipeline, progress);
-                kept = rowsRead(progress);
-            }
-            if (kept != RECORDS) {
-                throw new IllegalStateException("Sluice read " + kept + " records, not " + RECORDS);
+                sluice[i] = runSluice(jar, pipeline, work.resolve("sluice-" + i + ".progress"));
+                if (launcher != null) {
+                    packaged[i] = runSluice(launcher, pipeline, work.resolve("packaged-" + i + ".progress"));
+                }
             }
             consume(bootstrap);
             long consumerStart = System.nanoTime();
@@ -103,21 +114,33 @@ public final class KafkaBenchmark {
             }
 
             Arrays.sort(sluice);
+            Arrays.sort(packaged);
             Arrays.sort(onSpark);
             long sluiceMs = sluice[RUNS / 2];
             System.out.println();
             System.out.println("| case | records | whole process | records/s |");
             System.out.println("|---|---:|---:|---:|");
             row("Sluice: Kafka -> CAST(value AS STRING) -> filter -> noop", RECORDS, sluiceMs);
+            if (launcher != null) {
+                row("Sluice, same pipeline through the app image's bin/sluice", RECORDS, packaged[RUNS / 2]);
+            }
             if (spark != null) {
                 row("Spark local[2], same pipeline (Sluice's Spark runner)", RECORDS, onSpark[RUNS / 2]);
             }
             System.out.printf(Locale.ROOT, "| kafka-clients polling the same records, doing nothing (warm, in one "
-                    + "JVM) | %,d | %,d ms | %,.0f |%n", consumed, consumerMs, consumed * 1000.0 / Math.max(1, consumerMs));
+                    + "JVM) | %,d | %,d ms | %,.0f |%n", consumed, consumerMs,
+                    consumed * 1000.0 / Math.max(1, consumerMs));
             System.out.printf(Locale.ROOT, "%nMedian of %d runs: Sluice %s ms", RUNS, text(sluice));
+            if (launcher != null) {
+                System.out.printf(Locale.ROOT, ", bin/sluice %s ms", text(packaged));
+            }
             if (spark != null) {
                 System.out.printf(Locale.ROOT, ", Spark %s ms; Spark / Sluice %.1fx", text(onSpark),
                         (double) onSpark[RUNS / 2] / Math.max(1, sluiceMs));
+                if (launcher != null) {
+                    System.out.printf(Locale.ROOT, ", Spark / bin/sluice %.1fx",
+                            (double) onSpark[RUNS / 2] / Math.max(1, packaged[RUNS / 2]));
+                }
             }
             System.out.println();
         } finally {
@@ -166,15 +189,21 @@ public final class KafkaBenchmark {
         return bytes;
     }
 
-    private static long runSluice(Path engineJar, Path pipeline, Path progress) throws Exception {
+    /** One whole process of {@code sluice run} ({@code sluice}: the engine jar or a launcher); checks every record. */
+    private static long runSluice(List<String> sluice, Path pipeline, Path progress) throws Exception {
+        List<String> command = new ArrayList<>(sluice);
+        command.addAll(List.of("run", pipeline.toString(), "--trigger", "available-now", "--progress"));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(javaBinary(), "-jar", engineJar.toString(), "run", pipeline.toString(),
-                "--trigger", "available-now", "--progress").redirectError(progress.toFile())
+        Process process = new ProcessBuilder(command).redirectError(progress.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         int exit = process.waitFor();
         long wallMs = (System.nanoTime() - start) / 1_000_000;
         if (exit != 0) {
             throw new IllegalStateException("sluice run failed (exit " + exit + "): " + Files.readString(progress));
+        }
+        long read = rowsRead(progress);
+        if (read != RECORDS) {
+            throw new IllegalStateException("Sluice read " + read + " records, not " + RECORDS);
         }
         return wallMs;
     }

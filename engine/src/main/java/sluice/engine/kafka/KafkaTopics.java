@@ -50,6 +50,7 @@ public final class KafkaTopics {
     public static List<Topic> list(Map<String, String> settings, Duration timeout) {
         Map<String, Object> config = new TreeMap<>(settings);
         config.keySet().retainAll(AdminClientConfig.configNames());
+        ClientDefaults.apply(config);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         String bootstrap = String.valueOf(settings.get("bootstrap.servers"));

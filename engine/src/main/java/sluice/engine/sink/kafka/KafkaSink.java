@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.kafka.ClientDefaults;
 import sluice.engine.kafka.KafkaFailures;
 import sluice.engine.sink.Sink;
 import sluice.engine.sink.SinkContext;
@@ -51,7 +52,7 @@ public final class KafkaSink implements Sink {
     @Override
     public void start(SinkContext context) {
         nodeId = context.nodeId();
-        Map<String, Object> config = new TreeMap<>(settings);
+        Map<String, Object> config = ClientDefaults.apply(new TreeMap<>(settings));
         try {
             producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         } catch (org.apache.kafka.common.KafkaException e) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -39,9 +40,33 @@ final class ConsumerPool implements AutoCloseable {
     /** A consumer to read with; the KafkaException of settings the client refuses is thrown as it comes. */
     KafkaConsumer<byte[], byte[]> take() {
         KafkaConsumer<byte[], byte[]> consumer = idle.pollFirst();
-        if (consumer != null) {
-            return consumer;
-        }
+        return consumer != null ? consumer : make();
+    }
+
+    /**
+     * Makes up to {@code count} consumers on a thread of its own and puts them in the pool. Called as the source
+     * starts, so that loading kafka-clients' classes overlaps the Admin's first questions for the partitions and
+     * offsets instead of following them: the protocol's (every request and response type, about 700 classes, which
+     * the first client to connect loads; a quarter of a second in a fresh process), then the consumer's (making the
+     * first consumer takes a tenth of a second or more). A consumer that cannot be made here is made again by
+     * {@link #take}, which reports why.
+     */
+    void prepare(int count) {
+        Thread thread = new Thread(() -> {
+            try {
+                ApiKeys.forId(ApiKeys.FETCH.id);
+                for (int i = 0; i < count; i++) {
+                    idle.addLast(make());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "no consumer made ahead: {0}", e.toString());
+            }
+        }, "sluice-kafka-consumers");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private KafkaConsumer<byte[], byte[]> make() {
         KafkaConsumer<byte[], byte[]> made = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         synchronized (this) {

@@ -86,8 +86,17 @@ public final class KafkaSource implements Source {
             throw KafkaFailures.badSettings(sourceContext.nodeId(), e);
         }
         consumers = new ConsumerPool(config);
+        consumers.prepare(consumersAhead(sourceContext.parallelism()));
         reader = new OffsetRangeReader(consumers, schema, required, options.failOnDataLoss(),
                 Duration.ofMillis(options.pollTimeoutMs()), sourceContext.nodeId(), options.bootstrapServers());
+    }
+
+    /** As many consumers as partitions are read at once: the tasks' parallelism, or fewer assigned partitions. */
+    private int consumersAhead(int parallelism) {
+        if (options.subscription() instanceof Subscription.Assign assign) {
+            return Math.min(parallelism, assign.partitions().size());
+        }
+        return parallelism;
     }
 
     @Override

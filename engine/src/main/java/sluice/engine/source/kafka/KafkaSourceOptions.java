@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import sluice.engine.kafka.ClientDefaults;
 
 /**
  * The checked options of a Kafka source, as Spark names them: the {@code kafka.*} client settings (without the
@@ -31,10 +32,10 @@ public record KafkaSourceOptions(SortedMap<String, String> clientSettings, Subsc
         return clientSettings.get("bootstrap.servers");
     }
 
-    /** The settings every client of this source starts from: the user's, with the group id. */
+    /** The settings every client of this source starts from: the user's, with the group id and Sluice's defaults. */
     Map<String, Object> clientConfig() {
         Map<String, Object> config = new TreeMap<>(clientSettings);
         config.put("group.id", groupId);
-        return config;
+        return ClientDefaults.apply(config);
     }
 }
