@@ -9,6 +9,7 @@ import java.util.Optional;
 import sluice.engine.csv.CsvQuoting;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.SluiceException;
+import sluice.engine.expr.analyze.DateTimeText;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.OptionKind;
 import sluice.engine.operator.StaticTableOperator;
@@ -19,6 +20,7 @@ import sluice.engine.source.file.FileSourceOptions;
 import sluice.engine.source.file.FileTable;
 import sluice.engine.source.file.FileListing;
 import sluice.engine.source.file.ListedFile;
+import sluice.engine.source.file.ModifiedTimeFilter;
 import sluice.engine.source.file.ParseMode;
 import sluice.engine.source.file.TemporalParser;
 import sluice.engine.source.file.csv.CsvFormat;
@@ -59,6 +61,9 @@ final class FileSourceFactory {
                     + "when none is given"),
             OptionSpec.optional("maxFilesPerTrigger", OptionKind.INTEGER, null,
                     "Most new files one micro-batch takes; unset means all"),
+            OptionSpec.optional("maxBytesPerTrigger", OptionKind.INTEGER, null, "Most bytes of new files one "
+                    + "micro-batch takes (the first file always goes in); unset means all; not with "
+                    + "maxFilesPerTrigger"),
             OptionSpec.optional("latestFirst", OptionKind.BOOLEAN, "false", "Take the newest files first"),
             OptionSpec.optional("fileNameOnly", OptionKind.BOOLEAN, "false",
                     "Tell files apart by name only, not by full path"),
@@ -67,6 +72,13 @@ final class FileSourceFactory {
                             + "maxFilesPerTrigger"),
             OptionSpec.optional("pathGlobFilter", OptionKind.STRING, null,
                     "Only read files whose name matches this glob"),
+            OptionSpec.optional("modifiedBefore", OptionKind.STRING, null, "Only read files modified before this "
+                    + "timestamp, such as 2024-06-01T00:00:00 (in the session time zone unless it names one)"),
+            OptionSpec.optional("modifiedAfter", OptionKind.STRING, null, "Only read files modified after this "
+                    + "timestamp, such as 2024-06-01T00:00:00 (in the session time zone unless it names one)"),
+            OptionSpec.optional("recursiveFileLookup", OptionKind.BOOLEAN, "false", "Read files in subfolders "
+                    + "without taking key=value folder names as partition columns (files in subfolders are read "
+                    + "either way)"),
             OptionSpec.choice("mode", "PERMISSIVE", MODES,
                     "Malformed records: PERMISSIVE keeps them, DROPMALFORMED drops them, FAILFAST stops the query"),
             OptionSpec.optional("columnNameOfCorruptRecord", OptionKind.STRING, "_corrupt_record",
@@ -168,6 +180,19 @@ final class FileSourceFactory {
             return Optional.empty();
         }
         int maxFiles = context.integer("maxFilesPerTrigger", 1).map(Long::intValue).orElse(0);
+        long maxBytes = context.integer("maxBytesPerTrigger", 1).orElse(0L);
+        if (maxFiles > 0 && maxBytes > 0) {
+            // Spark: "Options 'maxFilesPerTrigger' and 'maxBytesPerTrigger' can't be both set at the same time".
+            context.problem("maxBytesPerTrigger", ErrorCode.BAD_OPTION_VALUE, "'maxFilesPerTrigger' and "
+                    + "'maxBytesPerTrigger' can't be both set at the same time; keep one of them");
+            return Optional.empty();
+        }
+        context.bool("recursiveFileLookup");
+        Long after = modifiedThreshold(context, "modifiedAfter");
+        Long before = modifiedThreshold(context, "modifiedBefore");
+        if (context.hasProblems()) {
+            return Optional.empty();
+        }
         Duration maxAge = context.duration("maxFileAge").orElse(FileSourceOptions.DEFAULT_MAX_FILE_AGE);
         String glob = context.string("pathGlobFilter").orElse(null);
         if (glob != null) {
@@ -179,8 +204,24 @@ final class FileSourceFactory {
                 return Optional.empty();
             }
         }
-        return Optional.of(new FileSourceOptions(path, maxFiles, context.bool("latestFirst"),
-                context.bool("fileNameOnly"), maxAge, glob));
+        return Optional.of(new FileSourceOptions(path, maxFiles, maxBytes, context.bool("latestFirst"),
+                context.bool("fileNameOnly"), maxAge, glob,
+                new ModifiedTimeFilter(after, before, context.environment().zone())));
+    }
+
+    /** Microseconds of a modifiedBefore/modifiedAfter timestamp, read as Spark casts text to TIMESTAMP. */
+    private static Long modifiedThreshold(NodeContext context, String option) {
+        Optional<String> text = context.string(option);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Long micros = DateTimeText.parseTimestamp(text.get(), context.environment().zone());
+        if (micros == null) {
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "the timestamp provided for the '%s' option is "
+                    + "invalid; the expected format is 'YYYY-MM-DDTHH:mm:ss', but the provided timestamp was '%s'",
+                    option, text.get());
+        }
+        return micros;
     }
 
     private static ParseMode mode(NodeContext context) {

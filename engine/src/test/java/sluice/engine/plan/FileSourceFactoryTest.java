@@ -186,4 +186,32 @@ class FileSourceFactoryTest {
         assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
                 Position.option("files", "maxColumns"), "'maxColumns' must be at most 2147483647, not 3000000000"));
     }
+
+    @Test
+    void maxFilesPerTriggerAndMaxBytesPerTriggerTogetherAreAProblemAsInSpark() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"text\", \"maxFilesPerTrigger\": \"1\", "
+                + "\"maxBytesPerTrigger\": \"100\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "maxBytesPerTrigger"), "'maxFilesPerTrigger' and 'maxBytesPerTrigger' "
+                        + "can't be both set at the same time; keep one of them"));
+    }
+
+    @Test
+    void aModifiedAfterThatIsNoTimestampIsAProblemAtItsOption() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"text\", \"modifiedAfter\": \"yesterday\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "modifiedAfter"), "the timestamp provided for the 'modifiedAfter' option is "
+                        + "invalid; the expected format is 'YYYY-MM-DDTHH:mm:ss', but the provided timestamp was "
+                        + "'yesterday'"));
+    }
+
+    @Test
+    void maxBytesPerTriggerBelowOneIsAProblem() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"text\", \"maxBytesPerTrigger\": \"0\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "maxBytesPerTrigger"), "'maxBytesPerTrigger' must be at least 1, not 0"));
+    }
 }

@@ -20,8 +20,8 @@ import sluice.engine.types.Schema;
 /**
  * Mutable, owned by the query thread: the streaming file source, as Spark's {@code FileStreamSource}. Each call of
  * {@link #latestOffset} lists the folder, takes the files not seen before (oldest modification time first, ties by
- * path; newest first with {@code latestFirst}), at most {@code maxFilesPerTrigger} of them unless the trigger reads
- * all available data, and logs them as the next log batch, whose number is the offset. Reading a range of offsets
+ * path; newest first with {@code latestFirst}), at most {@code maxFilesPerTrigger} of them (or about
+ * {@code maxBytesPerTrigger} of bytes) unless the trigger reads all available data, and logs them as the next log batch, whose number is the offset. Reading a range of offsets
  * reads the logged files of those batches, split and packed into partitions as Spark does, so a re-run batch reads
  * exactly the same files.
  */
@@ -70,7 +70,7 @@ public final class FileSource implements Source {
         if (partitioning == null) {
             partitioning = FilePartitioning.of(context.parallelism());
         }
-        listing = new FileListing(context.nodeId(), options.path(), options.pathGlobFilter());
+        listing = new FileListing(context.nodeId(), options.path(), options.pathGlobFilter(), options.modified());
         listing.checkExists();
         log = FileSourceLog.open(context.nodeId(), context.metadataDir());
         seen = new SeenFiles(options.effectiveMaxFileAgeMs(), options.fileNameOnly());
@@ -101,9 +101,7 @@ public final class FileSource implements Source {
                 fresh.add(file);
             }
         }
-        boolean capped = limit == ReadLimit.SOURCE_DEFAULT && options.hasMaxFilesPerTrigger();
-        List<ListedFile> batchFiles = capped && fresh.size() > options.maxFilesPerTrigger()
-                ? fresh.subList(0, options.maxFilesPerTrigger()) : fresh;
+        List<ListedFile> batchFiles = limit == ReadLimit.SOURCE_DEFAULT ? capped(fresh) : fresh;
         if (!batchFiles.isEmpty()) {
             long batchId = currentLogOffset + 1;
             List<FileEntry> entries = new ArrayList<>(batchFiles.size());
@@ -118,6 +116,30 @@ public final class FileSource implements Source {
                     context.nodeId(), batchId, batchFiles.size(), fresh.size());
         }
         return currentLogOffset < 0 ? null : FileOffset.format(currentLogOffset);
+    }
+
+    /**
+     * The files of the next batch under the source's own limit. With {@code maxBytesPerTrigger}, as Spark: the first
+     * file always goes in (a file larger than the limit would otherwise never be read), then files in order while
+     * their total stays within the limit, stopping at the first that does not fit.
+     */
+    private List<ListedFile> capped(List<ListedFile> fresh) {
+        if (options.hasMaxFilesPerTrigger()) {
+            return fresh.size() > options.maxFilesPerTrigger() ? fresh.subList(0, options.maxFilesPerTrigger()) : fresh;
+        }
+        if (!options.hasMaxBytesPerTrigger()) {
+            return fresh;
+        }
+        long total = 0;
+        int taken = 0;
+        for (ListedFile file : fresh) {
+            if (taken > 0 && total + file.size() > options.maxBytesPerTrigger()) {
+                break;
+            }
+            total += file.size();
+            taken++;
+        }
+        return fresh.subList(0, taken);
     }
 
     /**
