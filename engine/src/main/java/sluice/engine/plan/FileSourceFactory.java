@@ -22,6 +22,7 @@ import sluice.engine.source.file.FileListing;
 import sluice.engine.source.file.ListedFile;
 import sluice.engine.source.file.ModifiedTimeFilter;
 import sluice.engine.source.file.ParseMode;
+import sluice.engine.source.file.SourceCleaner;
 import sluice.engine.source.file.TemporalParser;
 import sluice.engine.source.file.csv.CsvFormat;
 import sluice.engine.source.file.csv.CsvInference;
@@ -72,10 +73,16 @@ final class FileSourceFactory {
                             + "maxFilesPerTrigger"),
             OptionSpec.optional("pathGlobFilter", OptionKind.STRING, null,
                     "Only read files whose name matches this glob"),
-            OptionSpec.optional("modifiedBefore", OptionKind.STRING, null, "Only read files modified before this "
-                    + "timestamp, such as 2024-06-01T00:00:00 (in the session time zone unless it names one)"),
-            OptionSpec.optional("modifiedAfter", OptionKind.STRING, null, "Only read files modified after this "
-                    + "timestamp, such as 2024-06-01T00:00:00 (in the session time zone unless it names one)"),
+            OptionSpec.optional("modifiedBefore", OptionKind.STRING, null, "static: only read files modified before "
+                    + "this timestamp, such as 2024-06-01T00:00:00 (session time zone unless it names one); Spark's "
+                    + "stream sources refuse it"),
+            OptionSpec.optional("modifiedAfter", OptionKind.STRING, null, "static: only read files modified after "
+                    + "this timestamp, such as 2024-06-01T00:00:00 (session time zone unless it names one); Spark's "
+                    + "stream sources refuse it"),
+            OptionSpec.optional("cleanSource", OptionKind.STRING, "off", "What becomes of a file once its batch is "
+                    + "committed: off leaves it, delete deletes it, archive moves it under sourceArchiveDir"),
+            OptionSpec.optional("sourceArchiveDir", OptionKind.PATH, null, "cleanSource archive: the folder files "
+                    + "move to, keeping their whole path; it must not be where the source path could match"),
             OptionSpec.optional("recursiveFileLookup", OptionKind.BOOLEAN, "false", "Read files in subfolders "
                     + "without taking key=value folder names as partition columns (files in subfolders are read "
                     + "either way)"),
@@ -154,7 +161,7 @@ final class FileSourceFactory {
         }
         if (context.bool("static")) {
             FileTable table = new FileTable(context.nodeId(), path.get(), options.get().pathGlobFilter(),
-                    fileFormat.get(), context.environment().zone());
+                    options.get().modified(), fileFormat.get(), context.environment().zone());
             return Optional.of(new PlannedNode.TransformNode(
                     new StaticTableOperator(fileFormat.get().schema(), table::read)));
         }
@@ -190,6 +197,16 @@ final class FileSourceFactory {
         context.bool("recursiveFileLookup");
         Long after = modifiedThreshold(context, "modifiedAfter");
         Long before = modifiedThreshold(context, "modifiedBefore");
+        if (!context.bool("static")) {
+            for (String option : List.of("modifiedBefore", "modifiedAfter")) {
+                if (context.string(option).isPresent()) {
+                    // Spark's file stream source refuses it when the query starts (spark.read takes it).
+                    context.problem(option, ErrorCode.BAD_OPTION_VALUE, "option '%s' is not allowed in file stream "
+                            + "sources; it filters static tables (static: true) only", option);
+                }
+            }
+        }
+        SourceCleaner cleaner = cleaner(context, path);
         if (context.hasProblems()) {
             return Optional.empty();
         }
@@ -206,7 +223,38 @@ final class FileSourceFactory {
         }
         return Optional.of(new FileSourceOptions(path, maxFiles, maxBytes, context.bool("latestFirst"),
                 context.bool("fileNameOnly"), maxAge, glob,
-                new ModifiedTimeFilter(after, before, context.environment().zone())));
+                new ModifiedTimeFilter(after, before, context.environment().zone()), cleaner));
+    }
+
+    /** cleanSource and sourceArchiveDir, checked as Spark checks them when the stream starts. */
+    private static SourceCleaner cleaner(NodeContext context, Path path) {
+        String text = context.string("cleanSource").orElse("off");
+        Optional<SourceCleaner.Mode> mode = SourceCleaner.Mode.parse(text);
+        if (mode.isEmpty()) {
+            context.problem("cleanSource", ErrorCode.BAD_OPTION_VALUE, "invalid mode '%s' for 'cleanSource'; "
+                    + "must be one of ARCHIVE, DELETE, OFF", text);
+            return SourceCleaner.OFF;
+        }
+        if (mode.get() != SourceCleaner.Mode.ARCHIVE) {
+            return new SourceCleaner(mode.get(), null);
+        }
+        if (context.string("sourceArchiveDir").isEmpty()) {
+            context.problem("cleanSource", ErrorCode.MISSING_OPTION, "archive mode must be used with the "
+                    + "'sourceArchiveDir' option");
+            return SourceCleaner.OFF;
+        }
+        Optional<Path> archive = context.path("sourceArchiveDir");
+        if (archive.isEmpty()) {
+            return SourceCleaner.OFF;
+        }
+        if (SourceCleaner.archiveMatchesSource(path, archive.get())) {
+            context.problem("sourceArchiveDir", ErrorCode.BAD_OPTION_VALUE, "'%s' could hold files the source "
+                    + "path '%s' matches, so archived files would be read again (Spark refuses it too); give a "
+                    + "folder that differs from the path at the depth of the shorter of the two",
+                    context.string("sourceArchiveDir").orElseThrow(), context.string("path").orElseThrow());
+            return SourceCleaner.OFF;
+        }
+        return new SourceCleaner(SourceCleaner.Mode.ARCHIVE, archive.get());
     }
 
     /** Microseconds of a modifiedBefore/modifiedAfter timestamp, read as Spark casts text to TIMESTAMP. */

@@ -207,6 +207,23 @@ public final class FileSource implements Source {
         return Optional.empty();
     }
 
+    /**
+     * Cleans the files of log batch {@code end} once the query has committed it ({@code cleanSource}). As Spark, only
+     * the files logged in that very batch: a batch that covered several log batches leaves the earlier ones' files.
+     */
+    @Override
+    public void commit(String end) {
+        if (options.cleaner().mode() == SourceCleaner.Mode.OFF) {
+            return;
+        }
+        long batchId = FileOffset.parse(end);
+        for (FileEntry entry : log().get(batchId).orElse(List.of())) {
+            if (entry.batchId() == batchId) {
+                options.cleaner().clean(context.nodeId(), entry.toPath());
+            }
+        }
+    }
+
     private FileListing listing() {
         if (listing == null) {
             throw new IllegalStateException("file source used before start()");

@@ -10,17 +10,18 @@ import java.time.Duration;
  * {@code path} is a folder, a file or a glob (see {@link FileListing}).
  * {@code maxFilesPerTrigger} and {@code maxBytesPerTrigger} are 0 when not set (Spark refuses both at once);
  * {@code pathGlobFilter} is null when not set; {@code modified} holds {@code modifiedBefore} and
- * {@code modifiedAfter}.
+ * {@code modifiedAfter}; {@code cleaner} is {@code cleanSource} with its {@code sourceArchiveDir}.
  */
 public record FileSourceOptions(Path path, int maxFilesPerTrigger, long maxBytesPerTrigger, boolean latestFirst,
                                 boolean fileNameOnly, Duration maxFileAge, String pathGlobFilter,
-                                ModifiedTimeFilter modified) {
+                                ModifiedTimeFilter modified, SourceCleaner cleaner) {
     public static final Duration DEFAULT_MAX_FILE_AGE = Duration.ofDays(7);
 
     public FileSourceOptions {
         requireNonNull(path, "path is null");
         requireNonNull(maxFileAge, "maxFileAge is null");
         requireNonNull(modified, "modified is null");
+        requireNonNull(cleaner, "cleaner is null");
         if (maxFilesPerTrigger < 0 || maxBytesPerTrigger < 0) {
             throw new IllegalArgumentException("maxFilesPerTrigger < 0 or maxBytesPerTrigger < 0");
         }
@@ -30,7 +31,7 @@ public record FileSourceOptions(Path path, int maxFilesPerTrigger, long maxBytes
     public FileSourceOptions(Path path, int maxFilesPerTrigger, boolean latestFirst, boolean fileNameOnly,
                              Duration maxFileAge, String pathGlobFilter) {
         this(path, maxFilesPerTrigger, 0, latestFirst, fileNameOnly, maxFileAge, pathGlobFilter,
-                ModifiedTimeFilter.NONE);
+                ModifiedTimeFilter.NONE, SourceCleaner.OFF);
     }
 
     public static FileSourceOptions of(Path path) {
@@ -39,17 +40,22 @@ public record FileSourceOptions(Path path, int maxFilesPerTrigger, long maxBytes
 
     public FileSourceOptions withMaxFilesPerTrigger(int files) {
         return new FileSourceOptions(path, files, maxBytesPerTrigger, latestFirst, fileNameOnly, maxFileAge,
-                pathGlobFilter, modified);
+                pathGlobFilter, modified, cleaner);
     }
 
     public FileSourceOptions withMaxBytesPerTrigger(long bytes) {
         return new FileSourceOptions(path, maxFilesPerTrigger, bytes, latestFirst, fileNameOnly, maxFileAge,
-                pathGlobFilter, modified);
+                pathGlobFilter, modified, cleaner);
     }
 
     public FileSourceOptions withLatestFirst(boolean newestFirst) {
         return new FileSourceOptions(path, maxFilesPerTrigger, maxBytesPerTrigger, newestFirst, fileNameOnly,
-                maxFileAge, pathGlobFilter, modified);
+                maxFileAge, pathGlobFilter, modified, cleaner);
+    }
+
+    public FileSourceOptions withCleaner(SourceCleaner clean) {
+        return new FileSourceOptions(path, maxFilesPerTrigger, maxBytesPerTrigger, latestFirst, fileNameOnly,
+                maxFileAge, pathGlobFilter, modified, clean);
     }
 
     public boolean hasMaxFilesPerTrigger() {

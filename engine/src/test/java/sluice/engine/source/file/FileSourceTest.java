@@ -100,7 +100,7 @@ class FileSourceTest {
         write("c.txt", "c", 3_000);
         ModifiedTimeFilter between = new ModifiedTimeFilter(1_000_000L, 3_000_000L, ZoneOffset.UTC);
         FileSource source = started(new FileSourceOptions(folder, 0, 0, false, false,
-                FileSourceOptions.DEFAULT_MAX_FILE_AGE, null, between), null);
+                FileSourceOptions.DEFAULT_MAX_FILE_AGE, null, between, SourceCleaner.OFF), null);
 
         String end = source.latestOffset(null, ReadLimit.SOURCE_DEFAULT);
 
