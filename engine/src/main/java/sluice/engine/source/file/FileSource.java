@@ -21,9 +21,10 @@ import sluice.engine.types.Schema;
  * Mutable, owned by the query thread: the streaming file source, as Spark's {@code FileStreamSource}. Each call of
  * {@link #latestOffset} lists the folder, takes the files not seen before (oldest modification time first, ties by
  * path; newest first with {@code latestFirst}), at most {@code maxFilesPerTrigger} of them (or about
- * {@code maxBytesPerTrigger} of bytes) unless the trigger reads all available data, and logs them as the next log batch, whose number is the offset. Reading a range of offsets
- * reads the logged files of those batches, split and packed into partitions as Spark does, so a re-run batch reads
- * exactly the same files.
+ * {@code maxBytesPerTrigger} of bytes) unless the trigger reads all available data, and logs them as the next log
+ * batch, whose number is the offset. Reading a range of offsets reads the logged files of those batches, split and
+ * packed into partitions as Spark does, so a re-run batch reads exactly the same files. With {@code cleanSource},
+ * a committed batch's files are deleted or archived (see {@link SourceCleaner}).
  */
 public final class FileSource implements Source {
     private static final System.Logger LOG = System.getLogger(FileSource.class.getName());
