@@ -94,7 +94,11 @@ final class NodeCalls {
 
     private void fileSource() {
         calls.add(Call.of("format", new Text(text("format").trim().toLowerCase(Locale.ROOT))));
-        passOptions(Set.of("path", "format", "schema", "schemaInference", "static"));
+        passOptions(Set.of("path", "format", "schema", "schemaInference", "static", "sourceArchiveDir"));
+        if (optional("sourceArchiveDir").filter(dir -> !dir.isBlank()).isPresent()) {
+            // Resolved as the engine resolves it; Spark would take a relative folder from where it runs.
+            calls.add(Call.of("option", new Text("sourceArchiveDir"), new Text(path("sourceArchiveDir").toString())));
+        }
         optional("schema").ifPresent(schema -> calls.add(Call.of("schema", new Text(schema))));
         boolean table = optional("static").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
         if (optional("schema").isEmpty() && !"text".equalsIgnoreCase(text("format").trim())) {

@@ -10,6 +10,7 @@ import sluice.engine.csv.CsvQuoting;
 import sluice.engine.csv.TemporalParser;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.SluiceException;
+import sluice.engine.expr.analyze.DateTimeText;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.OptionKind;
 import sluice.engine.operator.StaticTableOperator;
@@ -20,7 +21,9 @@ import sluice.engine.source.file.FileSourceOptions;
 import sluice.engine.source.file.FileTable;
 import sluice.engine.source.file.FileListing;
 import sluice.engine.source.file.ListedFile;
+import sluice.engine.source.file.ModifiedTimeFilter;
 import sluice.engine.source.file.ParseMode;
+import sluice.engine.source.file.SourceCleaner;
 import sluice.engine.source.file.csv.CsvFormat;
 import sluice.engine.source.file.csv.CsvInference;
 import sluice.engine.source.file.csv.CsvOptions;
@@ -59,6 +62,9 @@ final class FileSourceFactory {
                     + "when none is given"),
             OptionSpec.optional("maxFilesPerTrigger", OptionKind.INTEGER, null,
                     "Most new files one micro-batch takes; unset means all"),
+            OptionSpec.optional("maxBytesPerTrigger", OptionKind.INTEGER, null, "Most bytes of new files one "
+                    + "micro-batch takes (the first file always goes in); unset means all; not with "
+                    + "maxFilesPerTrigger"),
             OptionSpec.optional("latestFirst", OptionKind.BOOLEAN, "false", "Take the newest files first"),
             OptionSpec.optional("fileNameOnly", OptionKind.BOOLEAN, "false",
                     "Tell files apart by name only, not by full path"),
@@ -67,6 +73,19 @@ final class FileSourceFactory {
                             + "maxFilesPerTrigger"),
             OptionSpec.optional("pathGlobFilter", OptionKind.STRING, null,
                     "Only read files whose name matches this glob"),
+            OptionSpec.optional("modifiedBefore", OptionKind.STRING, null, "static: only read files modified before "
+                    + "this timestamp, such as 2024-06-01T00:00:00 (session time zone unless it names one); Spark's "
+                    + "stream sources refuse it"),
+            OptionSpec.optional("modifiedAfter", OptionKind.STRING, null, "static: only read files modified after "
+                    + "this timestamp, such as 2024-06-01T00:00:00 (session time zone unless it names one); Spark's "
+                    + "stream sources refuse it"),
+            OptionSpec.optional("cleanSource", OptionKind.STRING, "off", "What becomes of a file once its batch is "
+                    + "committed: off leaves it, delete deletes it, archive moves it under sourceArchiveDir"),
+            OptionSpec.optional("sourceArchiveDir", OptionKind.PATH, null, "cleanSource archive: the folder files "
+                    + "move to, keeping their whole path; it must not be where the source path could match"),
+            OptionSpec.optional("recursiveFileLookup", OptionKind.BOOLEAN, "false", "Read files in subfolders "
+                    + "without taking key=value folder names as partition columns (files in subfolders are read "
+                    + "either way)"),
             OptionSpec.choice("mode", "PERMISSIVE", MODES,
                     "Malformed records: PERMISSIVE keeps them, DROPMALFORMED drops them, FAILFAST stops the query"),
             OptionSpec.optional("columnNameOfCorruptRecord", OptionKind.STRING, "_corrupt_record",
@@ -142,7 +161,7 @@ final class FileSourceFactory {
         }
         if (context.bool("static")) {
             FileTable table = new FileTable(context.nodeId(), path.get(), options.get().pathGlobFilter(),
-                    fileFormat.get(), context.environment().zone());
+                    options.get().modified(), fileFormat.get(), context.environment().zone());
             return Optional.of(new PlannedNode.TransformNode(
                     new StaticTableOperator(fileFormat.get().schema(), table::read)));
         }
@@ -168,6 +187,29 @@ final class FileSourceFactory {
             return Optional.empty();
         }
         int maxFiles = context.integer("maxFilesPerTrigger", 1).map(Long::intValue).orElse(0);
+        long maxBytes = context.integer("maxBytesPerTrigger", 1).orElse(0L);
+        if (maxFiles > 0 && maxBytes > 0) {
+            // Spark: "Options 'maxFilesPerTrigger' and 'maxBytesPerTrigger' can't be both set at the same time".
+            context.problem("maxBytesPerTrigger", ErrorCode.BAD_OPTION_VALUE, "'maxFilesPerTrigger' and "
+                    + "'maxBytesPerTrigger' can't be both set at the same time; keep one of them");
+            return Optional.empty();
+        }
+        context.bool("recursiveFileLookup");
+        Long after = modifiedThreshold(context, "modifiedAfter");
+        Long before = modifiedThreshold(context, "modifiedBefore");
+        if (!context.bool("static")) {
+            for (String option : List.of("modifiedBefore", "modifiedAfter")) {
+                if (context.string(option).isPresent()) {
+                    // Spark's file stream source refuses it when the query starts (spark.read takes it).
+                    context.problem(option, ErrorCode.BAD_OPTION_VALUE, "option '%s' is not allowed in file stream "
+                            + "sources; it filters static tables (static: true) only", option);
+                }
+            }
+        }
+        SourceCleaner cleaner = cleaner(context, path);
+        if (context.hasProblems()) {
+            return Optional.empty();
+        }
         Duration maxAge = context.duration("maxFileAge").orElse(FileSourceOptions.DEFAULT_MAX_FILE_AGE);
         String glob = context.string("pathGlobFilter").orElse(null);
         if (glob != null) {
@@ -179,8 +221,55 @@ final class FileSourceFactory {
                 return Optional.empty();
             }
         }
-        return Optional.of(new FileSourceOptions(path, maxFiles, context.bool("latestFirst"),
-                context.bool("fileNameOnly"), maxAge, glob));
+        return Optional.of(new FileSourceOptions(path, maxFiles, maxBytes, context.bool("latestFirst"),
+                context.bool("fileNameOnly"), maxAge, glob,
+                new ModifiedTimeFilter(after, before, context.environment().zone()), cleaner));
+    }
+
+    /** cleanSource and sourceArchiveDir, checked as Spark checks them when the stream starts. */
+    private static SourceCleaner cleaner(NodeContext context, Path path) {
+        String text = context.string("cleanSource").orElse("off");
+        Optional<SourceCleaner.Mode> mode = SourceCleaner.Mode.parse(text);
+        if (mode.isEmpty()) {
+            context.problem("cleanSource", ErrorCode.BAD_OPTION_VALUE, "invalid mode '%s' for 'cleanSource'; "
+                    + "must be one of ARCHIVE, DELETE, OFF", text);
+            return SourceCleaner.OFF;
+        }
+        if (mode.get() != SourceCleaner.Mode.ARCHIVE) {
+            return new SourceCleaner(mode.get(), null);
+        }
+        if (context.string("sourceArchiveDir").isEmpty()) {
+            context.problem("cleanSource", ErrorCode.MISSING_OPTION, "archive mode must be used with the "
+                    + "'sourceArchiveDir' option");
+            return SourceCleaner.OFF;
+        }
+        Optional<Path> archive = context.path("sourceArchiveDir");
+        if (archive.isEmpty()) {
+            return SourceCleaner.OFF;
+        }
+        if (SourceCleaner.archiveMatchesSource(path, archive.get())) {
+            context.problem("sourceArchiveDir", ErrorCode.BAD_OPTION_VALUE, "'%s' could hold files the source "
+                    + "path '%s' matches, so archived files would be read again (Spark refuses it too); give a "
+                    + "folder that differs from the path at the depth of the shorter of the two",
+                    context.string("sourceArchiveDir").orElseThrow(), context.string("path").orElseThrow());
+            return SourceCleaner.OFF;
+        }
+        return new SourceCleaner(SourceCleaner.Mode.ARCHIVE, archive.get());
+    }
+
+    /** Microseconds of a modifiedBefore/modifiedAfter timestamp, read as Spark casts text to TIMESTAMP. */
+    private static Long modifiedThreshold(NodeContext context, String option) {
+        Optional<String> text = context.string(option);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Long micros = DateTimeText.parseTimestamp(text.get(), context.environment().zone());
+        if (micros == null) {
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "the timestamp provided for the '%s' option is "
+                    + "invalid; the expected format is 'YYYY-MM-DDTHH:mm:ss', but the provided timestamp was '%s'",
+                    option, text.get());
+        }
+        return micros;
     }
 
     private static ParseMode mode(NodeContext context) {

@@ -220,8 +220,20 @@ final class MicroBatchExecution {
         lastBatchId = nextId - 1;
     }
 
+    private void commitSources(List<String> ends) {
+        for (int i = 0; i < sourceSteps.size(); i++) {
+            String end = ends.get(i);
+            if (end != null) {
+                source(i).commit(end);
+            }
+        }
+    }
+
     private void loop(BatchRunner runner) {
         if (checkpoint != null) {
+            // A crash between a batch's commit and its sources' commit left that undone; Spark too tells the sources
+            // of the last committed batch once more when it goes on after a restart.
+            commitSources(committedOffsets);
             rerunUncommitted(runner);
         }
         Trigger trigger = options.trigger();
@@ -374,15 +386,12 @@ final class MicroBatchExecution {
         }
         long addBatchMs = environment.clock().millis() - addStart;
         long commitStart = environment.clock().millis();
-        for (int i = 0; i < sourceSteps.size(); i++) {
-            String end = entry.offsets().get(i);
-            if (end != null) {
-                source(i).commit(end);
-            }
-        }
         if (checkpoint != null) {
             checkpoint.writeCommit(batchId, 0);
         }
+        // After the commit log: a source may now drop or move what the batch read (cleanSource), and a crash before
+        // the commit re-runs the batch with its input still there.
+        commitSources(entry.offsets());
         long commitMs = environment.clock().millis() - commitStart;
         List<String> previous = committedOffsets;
         committedOffsets = new ArrayList<>(entry.offsets());

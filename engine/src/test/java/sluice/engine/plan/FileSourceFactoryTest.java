@@ -186,4 +186,76 @@ class FileSourceFactoryTest {
         assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
                 Position.option("files", "maxColumns"), "'maxColumns' must be at most 2147483647, not 3000000000"));
     }
+
+    @Test
+    void maxFilesPerTriggerAndMaxBytesPerTriggerTogetherAreAProblemAsInSpark() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"text\", \"maxFilesPerTrigger\": \"1\", "
+                + "\"maxBytesPerTrigger\": \"100\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "maxBytesPerTrigger"), "'maxFilesPerTrigger' and 'maxBytesPerTrigger' "
+                        + "can't be both set at the same time; keep one of them"));
+    }
+
+    @Test
+    void aModifiedAfterThatIsNoTimestampIsAProblemAtItsOption() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"text\", \"static\": \"true\", "
+                + "\"modifiedAfter\": \"yesterday\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "modifiedAfter"), "the timestamp provided for the 'modifiedAfter' option is "
+                        + "invalid; the expected format is 'YYYY-MM-DDTHH:mm:ss', but the provided timestamp was "
+                        + "'yesterday'"));
+    }
+
+    @Test
+    void modifiedBeforeOnAStreamIsAProblemAsSparkRefusesItInFileStreamSources() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"text\", "
+                + "\"modifiedBefore\": \"2024-01-01T00:00:00\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "modifiedBefore"), "option 'modifiedBefore' is not allowed in file stream "
+                        + "sources; it filters static tables (static: true) only"));
+    }
+
+    @Test
+    void maxBytesPerTriggerBelowOneIsAProblem() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"text\", \"maxBytesPerTrigger\": \"0\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "maxBytesPerTrigger"), "'maxBytesPerTrigger' must be at least 1, not 0"));
+    }
+
+    @Test
+    void anUnknownCleanSourceModeIsAProblemListingTheModes() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"text\", \"cleanSource\": \"move\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "cleanSource"),
+                "invalid mode 'move' for 'cleanSource'; must be one of ARCHIVE, DELETE, OFF"));
+    }
+
+    @Test
+    void archiveWithoutSourceArchiveDirIsAProblem() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"text\", \"cleanSource\": \"archive\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.MISSING_OPTION,
+                Position.option("files", "cleanSource"),
+                "archive mode must be used with the 'sourceArchiveDir' option"));
+    }
+
+    @Test
+    void anArchiveDirWhereTheSourcePathCouldMatchIsAProblemAsInSpark() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("in"));
+        Planner.Result inside = plan("\"path\": \"in\", \"format\": \"text\", \"cleanSource\": \"archive\", "
+                + "\"sourceArchiveDir\": \"in/archive\"");
+        Planner.Result beside = plan("\"path\": \"in\", \"format\": \"text\", \"cleanSource\": \"archive\", "
+                + "\"sourceArchiveDir\": \"archive\"");
+
+        assertThat(inside.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "sourceArchiveDir"), "'in/archive' could hold files the source path 'in' "
+                        + "matches, so archived files would be read again (Spark refuses it too); give a folder that "
+                        + "differs from the path at the depth of the shorter of the two"));
+        assertThat(beside.problems()).isEmpty();
+    }
 }

@@ -218,6 +218,12 @@ public final class SparkTranslator {
             return staticTable(node, environment);
         }
         DataStreamReader reader = reader(node, FILE_SOURCE_OWN).format(text(node, "format").orElseThrow().trim());
+        // A relative archive folder is relative to the pipeline file's folder, as the engine reads it.
+        Optional<String> archive = text(node, "sourceArchiveDir").filter(dir -> !dir.isBlank());
+        if (archive.isPresent()) {
+            reader = reader.option("sourceArchiveDir", environment.baseDir().resolve(archive.get()).normalize()
+                    .toString());
+        }
         Optional<String> schema = text(node, "schema");
         String folder = path(node, environment);
         if (schema.isPresent()) {

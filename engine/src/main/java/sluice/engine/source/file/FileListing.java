@@ -20,7 +20,8 @@ import sluice.engine.diag.Problem;
  * listed recursively, or a glob ({@code in/*.csv}) whose matches are such folders and files (a path that names one
  * file lists that file, but Spark's stream source fails on it, and the planner refuses it). Names that
  * start with {@code _} or {@code .} (Spark's hidden and metadata files) and files being copied ({@code ._COPYING_})
- * are skipped, and only names that match {@code pathGlobFilter} are kept. Immutable; called on the query thread and
+ * are skipped, and only names that match {@code pathGlobFilter} and modification times within {@code modifiedAfter}
+ * and {@code modifiedBefore} are kept. Immutable; called on the query thread and
  * by schema inference.
  */
 public final class FileListing {
@@ -28,12 +29,19 @@ public final class FileListing {
     private final Path path;
     private final boolean glob;
     private final Pattern nameFilter;
+    private final ModifiedTimeFilter modified;
 
     public FileListing(String nodeId, Path path, String pathGlobFilter) {
+        this(nodeId, path, pathGlobFilter, ModifiedTimeFilter.NONE);
+    }
+
+    /** Keeping only the files whose modification time {@code modified} accepts. */
+    public FileListing(String nodeId, Path path, String pathGlobFilter, ModifiedTimeFilter modified) {
         this.nodeId = nodeId;
         this.path = path;
         this.glob = Glob.isGlob(path.toString());
         this.nameFilter = pathGlobFilter == null ? null : Glob.compile(pathGlobFilter);
+        this.modified = modified;
     }
 
     /** Whether {@code path} is a glob such as {@code in/*.csv}, whose matches may appear later. */
@@ -140,11 +148,12 @@ public final class FileListing {
         return name.startsWith("_") && !name.contains("=") || name.startsWith(".") || name.endsWith("._COPYING_");
     }
 
-    private static void addIfStillThere(Path path, List<ListedFile> files) {
+    private void addIfStillThere(Path path, List<ListedFile> files) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            if (attributes.isRegularFile()) {
-                files.add(new ListedFile(path.toUri().toString(), attributes.lastModifiedTime().toMillis()));
+            long time = attributes.lastModifiedTime().toMillis();
+            if (attributes.isRegularFile() && modified.accepts(time)) {
+                files.add(new ListedFile(path.toUri().toString(), time, attributes.size()));
             }
         } catch (NoSuchFileException e) {
             // Deleted between the walk and the stat: it is simply not there at this trigger.

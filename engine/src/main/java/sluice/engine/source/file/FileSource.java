@@ -21,10 +21,11 @@ import sluice.engine.types.Schema;
 /**
  * Mutable, owned by the query thread: the streaming file source, as Spark's {@code FileStreamSource}. Each call of
  * {@link #latestOffset} lists the folder, takes the files not seen before (oldest modification time first, ties by
- * path; newest first with {@code latestFirst}), at most {@code maxFilesPerTrigger} of them unless the trigger reads
- * all available data, and logs them as the next log batch, whose number is the offset. Reading a range of offsets
- * reads the logged files of those batches, split and packed into partitions as Spark does, so a re-run batch reads
- * exactly the same files.
+ * path; newest first with {@code latestFirst}), at most {@code maxFilesPerTrigger} of them (or about
+ * {@code maxBytesPerTrigger} of bytes) unless the trigger reads all available data, and logs them as the next log
+ * batch, whose number is the offset. Reading a range of offsets reads the logged files of those batches, split and
+ * packed into partitions as Spark does, so a re-run batch reads exactly the same files. With {@code cleanSource},
+ * a committed batch's files are deleted or archived (see {@link SourceCleaner}).
  */
 public final class FileSource implements Source {
     private static final System.Logger LOG = System.getLogger(FileSource.class.getName());
@@ -71,7 +72,7 @@ public final class FileSource implements Source {
         if (partitioning == null) {
             partitioning = FilePartitioning.of(context.parallelism());
         }
-        listing = new FileListing(context.nodeId(), options.path(), options.pathGlobFilter());
+        listing = new FileListing(context.nodeId(), options.path(), options.pathGlobFilter(), options.modified());
         listing.checkExists();
         log = FileSourceLog.open(context.nodeId(), context.metadataDir());
         seen = new SeenFiles(options.effectiveMaxFileAgeMs(), options.fileNameOnly());
@@ -102,9 +103,7 @@ public final class FileSource implements Source {
                 fresh.add(file);
             }
         }
-        boolean capped = limit == ReadLimit.SOURCE_DEFAULT && options.hasMaxFilesPerTrigger();
-        List<ListedFile> batchFiles = capped && fresh.size() > options.maxFilesPerTrigger()
-                ? fresh.subList(0, options.maxFilesPerTrigger()) : fresh;
+        List<ListedFile> batchFiles = limit == ReadLimit.SOURCE_DEFAULT ? capped(fresh) : fresh;
         if (!batchFiles.isEmpty()) {
             long batchId = currentLogOffset + 1;
             List<FileEntry> entries = new ArrayList<>(batchFiles.size());
@@ -119,6 +118,30 @@ public final class FileSource implements Source {
                     context.nodeId(), batchId, batchFiles.size(), fresh.size());
         }
         return currentLogOffset < 0 ? null : FileOffset.format(currentLogOffset);
+    }
+
+    /**
+     * The files of the next batch under the source's own limit. With {@code maxBytesPerTrigger}, as Spark: the first
+     * file always goes in (a file larger than the limit would otherwise never be read), then files in order while
+     * their total stays within the limit, stopping at the first that does not fit.
+     */
+    private List<ListedFile> capped(List<ListedFile> fresh) {
+        if (options.hasMaxFilesPerTrigger()) {
+            return fresh.size() > options.maxFilesPerTrigger() ? fresh.subList(0, options.maxFilesPerTrigger()) : fresh;
+        }
+        if (!options.hasMaxBytesPerTrigger()) {
+            return fresh;
+        }
+        long total = 0;
+        int taken = 0;
+        for (ListedFile file : fresh) {
+            if (taken > 0 && total + file.size() > options.maxBytesPerTrigger()) {
+                break;
+            }
+            total += file.size();
+            taken++;
+        }
+        return fresh.subList(0, taken);
     }
 
     /**
@@ -184,6 +207,23 @@ public final class FileSource implements Source {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Cleans the files of log batch {@code end} once the query has committed it ({@code cleanSource}). As Spark, only
+     * the files logged in that very batch: a batch that covered several log batches leaves the earlier ones' files.
+     */
+    @Override
+    public void commit(String end) {
+        if (options.cleaner().mode() == SourceCleaner.Mode.OFF) {
+            return;
+        }
+        long batchId = FileOffset.parse(end);
+        for (FileEntry entry : log().get(batchId).orElse(List.of())) {
+            if (entry.batchId() == batchId) {
+                options.cleaner().clean(context.nodeId(), entry.toPath());
+            }
+        }
     }
 
     private FileListing listing() {

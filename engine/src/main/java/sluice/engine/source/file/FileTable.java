@@ -21,13 +21,21 @@ public final class FileTable {
     private final String nodeId;
     private final Path path;
     private final String pathGlobFilter;
+    private final ModifiedTimeFilter modified;
     private final FileFormat format;
     private final ZoneId zone;
 
     public FileTable(String nodeId, Path path, String pathGlobFilter, FileFormat format, ZoneId zone) {
+        this(nodeId, path, pathGlobFilter, ModifiedTimeFilter.NONE, format, zone);
+    }
+
+    /** Reading only the files whose modification time {@code modified} accepts (modifiedBefore, modifiedAfter). */
+    public FileTable(String nodeId, Path path, String pathGlobFilter, ModifiedTimeFilter modified, FileFormat format,
+                     ZoneId zone) {
         this.nodeId = requireNonNull(nodeId, "nodeId is null");
         this.path = requireNonNull(path, "path is null");
         this.pathGlobFilter = pathGlobFilter;
+        this.modified = requireNonNull(modified, "modified is null");
         this.format = requireNonNull(format, "format is null");
         this.zone = requireNonNull(zone, "zone is null");
     }
@@ -38,7 +46,7 @@ public final class FileTable {
 
     /** Every row of every file now under the path, one batch per file, files in path order. */
     public List<Batch> read() {
-        List<ListedFile> files = new ArrayList<>(new FileListing(nodeId, path, pathGlobFilter).list());
+        List<ListedFile> files = new ArrayList<>(new FileListing(nodeId, path, pathGlobFilter, modified).list());
         files.sort(Comparator.comparing(ListedFile::path));
         SourceContext context = new SourceContext(nodeId, null, Clock.systemUTC(), zone, 1);
         List<Batch> batches = new ArrayList<>();

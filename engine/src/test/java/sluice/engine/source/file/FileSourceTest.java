@@ -77,6 +77,37 @@ class FileSourceTest {
     }
 
     @Test
+    void maxBytesPerTriggerTakesTheFirstFileAlwaysThenFilesWhileTheyFit() throws IOException {
+        write("a.txt", "aaaaaaaaaa", 1_000);
+        write("b.txt", "bbb", 2_000);
+        write("c.txt", "cc", 3_000);
+        write("d.txt", "d", 4_000);
+        FileSource source = started(FileSourceOptions.of(folder).withMaxBytesPerTrigger(4), null);
+
+        String first = source.latestOffset(null, ReadLimit.SOURCE_DEFAULT);
+        String second = source.latestOffset(first, ReadLimit.SOURCE_DEFAULT);
+        String third = source.latestOffset(second, ReadLimit.SOURCE_DEFAULT);
+
+        assertThat(values(source, null, first)).containsExactly("aaaaaaaaaa");
+        assertThat(values(source, first, second)).containsExactly("bbb");
+        assertThat(values(source, second, third)).containsExactly("cc", "d");
+    }
+
+    @Test
+    void modifiedAfterAndModifiedBeforeKeepOnlyFilesInBetween() throws IOException {
+        write("a.txt", "a", 1_000);
+        write("b.txt", "b", 2_000);
+        write("c.txt", "c", 3_000);
+        ModifiedTimeFilter between = new ModifiedTimeFilter(1_000_000L, 3_000_000L, ZoneOffset.UTC);
+        FileSource source = started(new FileSourceOptions(folder, 0, 0, false, false,
+                FileSourceOptions.DEFAULT_MAX_FILE_AGE, null, between, SourceCleaner.OFF), null);
+
+        String end = source.latestOffset(null, ReadLimit.SOURCE_DEFAULT);
+
+        assertThat(values(source, null, end)).containsExactly("b");
+    }
+
+    @Test
     void allAvailableLimitIgnoresMaxFilesPerTrigger() throws IOException {
         write("a.txt", "a", 1_000);
         write("b.txt", "b", 2_000);
