@@ -42,7 +42,7 @@ class FileExamplesTest {
             files = listing.filter(f -> f.getFileName().toString().endsWith(".sluice.json")).sorted().toList();
         }
 
-        assertThat(files).hasSize(10);
+        assertThat(files).hasSize(11);
         for (Path file : files) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
