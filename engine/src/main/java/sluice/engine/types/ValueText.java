@@ -25,6 +25,8 @@ public final class ValueText {
         }
         if (type == AtomicType.TIMESTAMP) {
             return timestamp((Instant) value, zone);
+        } else if (type == AtomicType.TIMESTAMP_NTZ) {
+            return timestamp((LocalDateTime) value);
         } else if (type == AtomicType.INTERVAL) {
             return interval((Duration) value);
         } else if (type instanceof DecimalType) {
@@ -102,7 +104,11 @@ public final class ValueText {
     }
 
     public static String timestamp(Instant instant, ZoneId zone) {
-        LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+        return timestamp(LocalDateTime.ofInstant(instant, zone));
+    }
+
+    /** A TIMESTAMP_NTZ as Spark writes it, and the wall-clock part of a TIMESTAMP. */
+    public static String timestamp(LocalDateTime local) {
         StringBuilder text = new StringBuilder(26).append(date(local.toLocalDate())).append(' ');
         pad(text, local.getHour(), 2);
         text.append(':');

@@ -120,12 +120,23 @@ final class Arithmetics {
         };
     }
 
+    private static boolean isTimestamp(DataType type) {
+        return type == AtomicType.TIMESTAMP || type == AtomicType.TIMESTAMP_NTZ;
+    }
+
     /** Timestamp/date plus or minus an interval, interval arithmetic, date plus days; null if not date-time. */
     private Typed datetime(BinaryOp op, Typed left, Typed right, Span span, String sql) {
         DataType a = left.type();
         DataType b = right.type();
         boolean additive = op == BinaryOp.ADD || op == BinaryOp.SUBTRACT;
         Typed.ArithmeticOp arithmeticOp = op == BinaryOp.ADD ? Typed.ArithmeticOp.ADD : Typed.ArithmeticOp.SUBTRACT;
+        // A day-time interval moves a wall clock by the same microseconds as an instant: no zone is involved.
+        if (additive && a == AtomicType.TIMESTAMP_NTZ && b == AtomicType.INTERVAL) {
+            return new Typed.Arithmetic(arithmeticOp, left, right, a, span, sql);
+        }
+        if (op == BinaryOp.ADD && a == AtomicType.INTERVAL && b == AtomicType.TIMESTAMP_NTZ) {
+            return new Typed.Arithmetic(arithmeticOp, right, left, b, span, sql);
+        }
         if (additive && (a == AtomicType.TIMESTAMP || a == AtomicType.DATE) && b == AtomicType.INTERVAL) {
             return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(left, AtomicType.TIMESTAMP), right,
                     AtomicType.TIMESTAMP, span, sql);
@@ -137,8 +148,11 @@ final class Arithmetics {
         if (additive && a == AtomicType.INTERVAL && b == AtomicType.INTERVAL) {
             return new Typed.Arithmetic(arithmeticOp, left, right, AtomicType.INTERVAL, span, sql);
         }
-        if (op == BinaryOp.SUBTRACT && a == AtomicType.TIMESTAMP && b == AtomicType.TIMESTAMP) {
-            return new Typed.Arithmetic(arithmeticOp, left, right, AtomicType.INTERVAL, span, sql);
+        if (op == BinaryOp.SUBTRACT && isTimestamp(a) && isTimestamp(b)) {
+            // Two wall clocks subtract as they are; a wall clock and an instant meet at TIMESTAMP first.
+            DataType common = a == b ? a : AtomicType.TIMESTAMP;
+            return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(left, common), analyzer.coerce(right, common),
+                    AtomicType.INTERVAL, span, sql);
         }
         if (additive && a == AtomicType.DATE && b.isIntegral()) {
             String name = op == BinaryOp.ADD ? "date_add" : "date_sub";

@@ -55,14 +55,16 @@ final class DateTimeKernels {
                 // Spark multiplies the seconds without an overflow check, as here.
                 yield (a, e) -> formatters.get((String) a[1]).format(zoned((Long) a[0] * MICROS_PER_SECOND, e.zone()));
             }
-            case "make_timestamp" -> (a, e) -> makeTimestamp(a, e.zone());
-            case "try_make_timestamp" -> (a, e) -> {
-                try {
-                    return makeTimestamp(a, e.zone());
-                } catch (RowFailure failure) {
-                    return null;
-                }
-            };
+            case "make_timestamp", "make_timestamp_ltz" -> (a, e) -> makeTimestamp(a, e.zone());
+            case "try_make_timestamp", "try_make_timestamp_ltz" -> (a, e) -> orNull(a, e.zone());
+            // A wall clock is the local time read in UTC, the zone its stored form counts in.
+            case "make_timestamp_ntz" -> (a, e) -> makeTimestamp(a, ZoneOffset.UTC);
+            case "try_make_timestamp_ntz" -> (a, e) -> orNull(a, ZoneOffset.UTC);
+            case "localtimestamp" -> (a, e) -> micros(zoned(e.nowMicros(), e.zone()).toLocalDateTime()
+                    .atZone(ZoneOffset.UTC));
+            case "convert_timezone" -> (a, e) -> micros(sluice.engine.types.LocalTimestamps.of((Long) a[2])
+                    .atZone(zoneId((String) a[0])).withZoneSameInstant(zoneId((String) a[1])).toLocalDateTime()
+                    .atZone(ZoneOffset.UTC));
             case "from_utc_timestamp" -> (a, e) -> convertZone((Long) a[0], ZoneOffset.UTC, zoneId((String) a[1]));
             case "to_utc_timestamp" -> (a, e) -> convertZone((Long) a[0], zoneId((String) a[1]), ZoneOffset.UTC);
             case "yearofweek" -> (a, e) -> (long) date(a[0]).get(IsoFields.WEEK_BASED_YEAR);
@@ -187,6 +189,14 @@ final class DateTimeKernels {
             return micros(local.atZone(zone));
         } catch (DateTimeException e) {
             throw outOfBounds(e);
+        }
+    }
+
+    private static Long orNull(Object[] a, ZoneId zone) {
+        try {
+            return makeTimestamp(a, zone);
+        } catch (RowFailure failure) {
+            return null;
         }
     }
 

@@ -28,13 +28,13 @@ final class MissingFunctions {
         group(all, FunctionGroup.CSV, "not yet (issue #11: CSV functions)",
                 "from_csv");
         group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
-                "convert_timezone current_time localtimestamp "
-                + "make_dt_interval make_interval make_time make_timestamp_ltz "
-                + "make_timestamp_ntz make_ym_interval "
+                "current_time "
+                + "make_dt_interval make_interval make_time "
+                + "make_ym_interval "
                 + "session_window time_diff time_trunc "
-                + "to_time to_timestamp_ltz to_timestamp_ntz "
+                + "to_time "
                 + "try_make_interval "
-                + "try_make_timestamp_ltz try_make_timestamp_ntz try_to_time window window_time");
+                + "try_to_time window window_time");
         group(all, FunctionGroup.MISC,
                 "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, "
                 + "kll_sketch_agg_*, theta_sketch_agg, approx_top_k_accumulate), which Sluice does not have",

@@ -57,6 +57,7 @@ public final class TypeParser {
             case "VARCHAR", "CHAR", "CHARACTER" -> lengthThenString();
             case "DATE" -> AtomicType.DATE;
             case "TIMESTAMP", "TIMESTAMP_LTZ" -> AtomicType.TIMESTAMP;
+            case "TIMESTAMP_NTZ" -> AtomicType.TIMESTAMP_NTZ;
             case "DECIMAL", "DEC", "NUMERIC" -> decimal();
             case "ARRAY" -> array();
             case "MAP" -> map();
