@@ -87,6 +87,9 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
                     .plusNanos(Math.floorMod(value, 1_000_000L) * 1000L);
         } else if (type == AtomicType.TIMESTAMP_NTZ) {
             return LocalTimestamps.of(value);
+        } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+            // Spark's monthsToPeriod: whole years and the months left.
+            return java.time.Period.ofMonths((int) value).normalized();
         } else if (type == AtomicType.INTERVAL) {
             return Duration.ofSeconds(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1000L);
         }
@@ -99,6 +102,8 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
             return date.toEpochDay();
         } else if (value instanceof java.time.LocalDateTime local) {
             return LocalTimestamps.micros(local);
+        } else if (value instanceof java.time.Period period) {
+            return period.toTotalMonths();
         } else if (value instanceof Instant instant) {
             return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
         } else if (value instanceof Duration duration) {

@@ -29,6 +29,8 @@ public final class ValueText {
             return timestamp((LocalDateTime) value);
         } else if (type == AtomicType.INTERVAL) {
             return interval((Duration) value);
+        } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+            return interval((java.time.Period) value);
         } else if (type instanceof DecimalType) {
             return ((BigDecimal) value).toString();
         } else if (type instanceof ArrayType array) {
@@ -136,6 +138,13 @@ public final class ValueText {
         pad(text, abs.toSecondsPart(), 2);
         appendFraction(text, abs.toNanosPart() / 1000);
         return text.append("' DAY TO SECOND").toString();
+    }
+
+    /** Spark's ANSI year-month interval text: {@code INTERVAL '1-2' YEAR TO MONTH}, {@code INTERVAL '-0-3' ...}. */
+    public static String interval(java.time.Period period) {
+        long months = period.toTotalMonths();
+        long abs = Math.abs(months);
+        return "INTERVAL '" + (months < 0 ? "-" : "") + abs / 12 + "-" + abs % 12 + "' YEAR TO MONTH";
     }
 
     /** {@code .ffffff} without trailing zeros, or nothing for whole seconds. */

@@ -182,6 +182,8 @@ class FunctionsTest {
                 call("try_make_timestamp_ntz", "try_make_timestamp_ntz(2015, 1, i, 0, 0, 60)", "2015-01-03T00:01",
                         "null"),
                 call("localtimestamp", "localtimestamp()", "1970-01-01T00:00", "1970-01-01T00:00"),
+                call("make_ym_interval", "make_ym_interval(i, 14)", "P4Y2M", "null"),
+                call("make_dt_interval", "make_dt_interval(1, i, 0, x)", "PT27H2.5S", "null"),
                 call("to_timestamp_ntz", "to_timestamp_ntz(last_day(d))", "2015-01-31T00:00", "null"),
                 call("to_timestamp_ltz", "to_timestamp_ltz(last_day(d))", "2015-01-31T00:00:00Z", "null"),
                 call("convert_timezone", "convert_timezone('UTC', '+01:00', to_timestamp_ntz(last_day(d)))",

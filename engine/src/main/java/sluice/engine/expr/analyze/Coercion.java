@@ -124,7 +124,7 @@ public final class Coercion {
             return Optional.of(AtomicType.DOUBLE);
         } else if (b == AtomicType.NULL) {
             return Optional.of(AtomicType.STRING);
-        } else if (b == AtomicType.INTERVAL || b.isComplex()) {
+        } else if (b.isInterval() || b.isComplex()) {
             return Optional.empty();
         }
         return Optional.of(b);

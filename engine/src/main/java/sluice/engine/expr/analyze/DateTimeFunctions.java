@@ -22,7 +22,8 @@ final class DateTimeFunctions extends AnalyzedFamily {
             "weekofyear", "current_timezone", "from_unixtime", "make_timestamp", "try_make_timestamp", "extract",
             "date_part", "datepart", "unix_timestamp", "to_unix_timestamp", "date_diff", "dateadd", "curdate",
             "from_utc_timestamp", "to_utc_timestamp", "make_timestamp_ltz", "try_make_timestamp_ltz",
-            "make_timestamp_ntz", "try_make_timestamp_ntz", "localtimestamp", "convert_timezone");
+            "make_timestamp_ntz", "try_make_timestamp_ntz", "localtimestamp", "convert_timezone", "make_ym_interval",
+            "make_dt_interval");
 
     private static final DataType S = AtomicType.STRING;
     private static final DataType I = AtomicType.INT;
@@ -60,6 +61,9 @@ final class DateTimeFunctions extends AnalyzedFamily {
                     makeTimestamp(name, call, args, TS);
             case "make_timestamp_ntz", "try_make_timestamp_ntz" -> makeTimestamp(name, call, args, NTZ);
             case "convert_timezone" -> convertTimezone(call, args);
+            case "make_ym_interval" -> makeInterval(name, call, args, AtomicType.INTERVAL_YEAR_MONTH, I, I);
+            case "make_dt_interval" -> makeInterval(name, call, args, AtomicType.INTERVAL, I, I, I,
+                    new DecimalType(18, 6));
             case "localtimestamp" -> {
                 catalog.checkArity(call, args.size(), 0, 0);
                 yield FunctionCatalog.call(name, args, NTZ, false, call.span(), "localtimestamp()");
@@ -209,6 +213,28 @@ final class DateTimeFunctions extends AnalyzedFamily {
         boolean zoneUnnamed = name.equals("try_make_timestamp");
         String sql = FunctionCatalog.sqlName(call, zoneUnnamed ? coerced.subList(0, 6) : coerced);
         return FunctionCatalog.call(name, coerced, result, nullable, call.span(), sql);
+    }
+
+    /**
+     * make_ym_interval([years[, months]]) and make_dt_interval([days[, hours[, mins[, secs]]]]): each part cast to
+     * its type, a missing one zero; Spark names the call with every part, the zeros it added too.
+     */
+    private Typed makeInterval(String name, Ast.Call call, List<Typed> args, DataType result, DataType... params) {
+        catalog.checkArity(call, args.size(), 0, params.length);
+        List<Typed> coerced = new ArrayList<>();
+        for (int i = 0; i < params.length; i++) {
+            if (i < args.size()) {
+                coerced.add(analyzer.expect(args.get(i), params[i], name + " argument " + (i + 1)));
+            } else if (params[i] instanceof DecimalType) {
+                coerced.add(new Typed.Constant(java.math.BigDecimal.ZERO.setScale(6), params[i], call.span(),
+                        "0.000000"));
+            } else {
+                coerced.add(new Typed.Constant(0L, params[i], call.span(), "0"));
+            }
+        }
+        boolean nullable = coerced.stream().anyMatch(Typed::nullable);
+        return FunctionCatalog.call(name, coerced, result, nullable, call.span(),
+                FunctionCatalog.sqlName(call, coerced));
     }
 
     /**

@@ -33,7 +33,7 @@ final class Kernels {
 
     /** The functions that read the fields of a timestamp; of a TIMESTAMP_NTZ, they read its wall clock (UTC). */
     private static final java.util.Set<String> WALL_CLOCK = java.util.Set.of("hour", "minute", "second",
-            "second_fraction");
+            "second_fraction", "timestamp_add_ym_interval");
 
     static Choice of(Typed.Call call) {
         Choice choice = choice(call);

@@ -160,6 +160,14 @@ final class DateTimeDocs {
                 .add("try_make_timestamp_ltz", "try_make_timestamp_ltz(year, month, day, hour, min, sec[, timezone])",
                         "make_timestamp_ltz, or NULL for fields out of range",
                         "try_make_timestamp_ltz(2024, 13, 1, 0, 0, 0)", "NULL")
+                .add("make_ym_interval", "make_ym_interval([years[, months]])",
+                        "The year-month interval (INTERVAL YEAR TO MONTH) of years and months, each 0 if not given; "
+                        + "past an int of months it is an error",
+                        "make_ym_interval(1, 2)", "INTERVAL '1-2' YEAR TO MONTH")
+                .add("make_dt_interval", "make_dt_interval([days[, hours[, mins[, secs]]]])",
+                        "The day-time interval (INTERVAL DAY TO SECOND) of days, hours, minutes and seconds with a "
+                        + "fraction, each 0 if not given; past a long of microseconds it is an error",
+                        "make_dt_interval(1, 12, 30, 1.001001)", "INTERVAL '1 12:30:01.001001' DAY TO SECOND")
                 .add("convert_timezone", "convert_timezone([sourceTz, ]targetTz, sourceTs)",
                         "The wall clock sourceTs (a TIMESTAMP_NTZ) read in sourceTz (the session time zone if not "
                         + "given) and shown in targetTz",

@@ -28,13 +28,15 @@ final class MissingFunctions {
         group(all, FunctionGroup.CSV, "not yet (issue #11: CSV functions)",
                 "from_csv");
         group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
-                "current_time "
-                + "make_dt_interval make_interval make_time "
-                + "make_ym_interval "
+                "current_time make_time "
                 + "session_window time_diff time_trunc "
                 + "to_time "
-                + "try_make_interval "
                 + "try_to_time window window_time");
+        group(all, FunctionGroup.DATETIME,
+                "returns Spark's CalendarIntervalType (months, days and microseconds in one value), which Sluice "
+                + "does not have and Spark's file sources and sinks refuse (UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE); "
+                + "make_ym_interval and make_dt_interval make the ANSI intervals",
+                "make_interval try_make_interval");
         group(all, FunctionGroup.MISC,
                 "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, "
                 + "kll_sketch_agg_*, theta_sketch_agg, approx_top_k_accumulate), which Sluice does not have",

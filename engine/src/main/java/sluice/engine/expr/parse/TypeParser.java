@@ -134,6 +134,11 @@ public final class TypeParser {
     }
 
     private DataType interval() {
+        if (cursor.acceptKeyword("YEAR")) {
+            cursor.expectKeyword("TO");
+            cursor.expectKeyword("MONTH");
+            return AtomicType.INTERVAL_YEAR_MONTH;
+        }
         cursor.expectKeyword("DAY");
         cursor.expectKeyword("TO");
         cursor.expectKeyword("SECOND");
