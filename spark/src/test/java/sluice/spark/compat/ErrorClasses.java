@@ -91,7 +91,9 @@ final class ErrorClasses {
                 "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", "FIELD_NOT_FOUND", "UNRESOLVED_USING_COLUMN_FOR_JOIN"));
         // A Spark function Sluice lacks is refused like an unknown one; monotonically_increasing_id is also refused by
         // Spark, in every streaming query.
-        SPARK.put(ErrorCode.UNKNOWN_FUNCTION, List.of("UNRESOLVED_ROUTINE", "_LEGACY_ERROR_TEMP_3102"));
+        // UNSUPPORTED_TIME_TYPE: Spark 4.1 refuses its TIME functions by default, and Sluice does not have them.
+        SPARK.put(ErrorCode.UNKNOWN_FUNCTION, List.of("UNRESOLVED_ROUTINE", "_LEGACY_ERROR_TEMP_3102",
+                "UNSUPPORTED_TIME_TYPE"));
         SPARK.put(ErrorCode.EXPRESSION_SYNTAX, List.of("PARSE_SYNTAX_ERROR", "INVALID_TYPED_LITERAL",
                 "INVALID_NUMERIC_LITERAL_RANGE", "UNCLOSED_BRACKETED_COMMENT", "PARSE_EMPTY_STATEMENT",
                 "INVALID_IDENTIFIER", "FAILED_TO_PARSE_TOO_COMPLEX", "DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION"));
