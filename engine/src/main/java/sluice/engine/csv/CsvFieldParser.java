@@ -135,6 +135,9 @@ public final class CsvFieldParser {
         } else if (type == AtomicType.TIMESTAMP) {
             long micros = temporal.parseTimestamp(text);
             return micros != TemporalParser.INVALID && set(out, column, micros);
+        } else if (type == AtomicType.TIMESTAMP_NTZ) {
+            long micros = temporal.parseLocalTimestamp(text);
+            return micros != TemporalParser.INVALID && set(out, column, micros);
         } else if (type instanceof DecimalType decimal) {
             BigDecimal value = DecimalText.parse(text, decimal);
             out.setObject(column, value);

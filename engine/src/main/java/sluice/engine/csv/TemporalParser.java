@@ -168,7 +168,19 @@ public final class TemporalParser {
             }
         }
         try {
-            return castTimestamp(text);
+            return castTimestamp(text, false);
+        } catch (DateTimeException | ArithmeticException e) {
+            return INVALID;
+        }
+    }
+
+    /**
+     * A TIMESTAMP_NTZ's stored microseconds, or {@link #INVALID}. Spark reads it with its own default parser whatever
+     * {@code timestampFormat} says (that option is for TIMESTAMP), and text with a zone is no wall-clock time.
+     */
+    public long parseLocalTimestamp(String text) {
+        try {
+            return castTimestamp(text, true);
         } catch (DateTimeException | ArithmeticException e) {
             return INVALID;
         }
@@ -184,7 +196,7 @@ public final class TemporalParser {
         return parsed.isSupported(field) ? parsed.get(field) : fallback;
     }
 
-    private long castTimestamp(String text) {
+    private long castTimestamp(String text, boolean local) {
         int start = skipSpace(text, 0);
         int stop = trimEnd(text, start);
         int[] end = new int[1];
@@ -203,6 +215,10 @@ public final class TemporalParser {
             if (at < 0 || at == end[0] + 1 && separator == 'T') {
                 return INVALID;
             }
+        }
+        if (local) {
+            return skipSpace(text, at) < stop ? INVALID
+                    : toMicros(date.atTime(time[0], time[1], time[2], time[3]), ZoneOffset.UTC);
         }
         ZoneId parsedZone = zoneOf(text, at, stop);
         if (parsedZone == null) {

@@ -34,6 +34,8 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
         implements RowFormat {
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
     public static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+    /** Spark's default {@code timestampNTZFormat} for writing; Sluice has no option for it yet. */
+    static final DateTimeFormatter LOCAL_TIMESTAMPS = WritePattern.formatter("yyyy-MM-dd'T'HH:mm:ss[.SSS]");
     /** The character meaning "no quoting", as Spark reads an empty {@code quote} option. */
     public static final char NO_QUOTE = CsvFieldWriter.NO_QUOTE;
 
@@ -86,8 +88,12 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
             return dates.format((LocalDate) value);
         } else if (type == AtomicType.TIMESTAMP) {
             return timestamps.format((Instant) value);
+        } else if (type == AtomicType.TIMESTAMP_NTZ) {
+            return LOCAL_TIMESTAMPS.format((java.time.LocalDateTime) value);
         } else if (type == AtomicType.INTERVAL) {
             return ValueText.interval((Duration) value);
+        } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+            return ValueText.interval((java.time.Period) value);
         } else if (type == AtomicType.BINARY) {
             // Spark's CSV writer formats binary as show() does: [41 42].
             return ((Bytes) value).toString();

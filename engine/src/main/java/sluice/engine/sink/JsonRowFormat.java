@@ -75,6 +75,8 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
         } else if (key instanceof Instant instant) {
             return Long.toString(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
                     instant.getNano() / 1000));
+        } else if (key instanceof java.time.LocalDateTime local) {
+            return Long.toString(sluice.engine.types.LocalTimestamps.micros(local));
         } else if (key instanceof Duration duration) {
             return Long.toString(duration.toNanos() / 1000);
         } else if (type.isComplex() || key instanceof Bytes) {
@@ -126,8 +128,12 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
                 json.writeString(dates.format((LocalDate) value));
             } else if (type == AtomicType.TIMESTAMP) {
                 json.writeString(timestamps.format((Instant) value));
+            } else if (type == AtomicType.TIMESTAMP_NTZ) {
+                json.writeString(CsvRowFormat.LOCAL_TIMESTAMPS.format((java.time.LocalDateTime) value));
             } else if (type == AtomicType.INTERVAL) {
                 json.writeString(ValueText.interval((Duration) value));
+            } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+                json.writeString(ValueText.interval((java.time.Period) value));
             } else if (type == AtomicType.BINARY) {
                 // Spark's JacksonGenerator: writeBinary, base64 in Jackson's default variant.
                 json.writeBinary(((Bytes) value).toArray());

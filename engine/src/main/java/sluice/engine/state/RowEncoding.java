@@ -215,6 +215,10 @@ public final class RowEncoding {
             return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
         } else if (value instanceof Duration duration) {
             return Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1000);
+        } else if (value instanceof java.time.LocalDateTime local) {
+            return sluice.engine.types.LocalTimestamps.micros(local);
+        } else if (value instanceof java.time.Period period) {
+            return period.toTotalMonths();
         }
         return ((Number) value).longValue();
     }
@@ -232,6 +236,10 @@ public final class RowEncoding {
             } else if (type == AtomicType.TIMESTAMP) {
                 return Instant.EPOCH.plusSeconds(Math.floorDiv(value, 1_000_000L))
                         .plusNanos(Math.floorMod(value, 1_000_000L) * 1000L);
+            } else if (type == AtomicType.TIMESTAMP_NTZ) {
+                return sluice.engine.types.LocalTimestamps.of(value);
+            } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+                return java.time.Period.ofMonths((int) (long) value).normalized();
             } else if (type == AtomicType.INTERVAL) {
                 return Duration.ofSeconds(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1000L);
             }

@@ -2,8 +2,10 @@ package sluice.engine.types;
 
 /**
  * The types without parameters. TINYINT, SMALLINT, INT, BIGINT, DATE (days since 1970-01-01) and TIMESTAMP
- * (microseconds since the epoch, shown in the session time zone) are stored as longs; FLOAT and DOUBLE as doubles;
- * BINARY as {@link Bytes}; INTERVAL is Spark's day-time interval, in microseconds.
+ * (microseconds since the epoch, shown in the session time zone), TIMESTAMP_NTZ (a wall-clock date and time without
+ * a zone, as the microseconds since 1970-01-01 00:00:00 of the same wall clock in UTC) are stored as longs; FLOAT and
+ * DOUBLE as doubles; BINARY as {@link Bytes}; INTERVAL is Spark's day-time interval, in microseconds, and
+ * INTERVAL_YEAR_MONTH its year-month interval, in months.
  */
 public enum AtomicType implements DataType {
     NULL("void", Storage.OBJECT),
@@ -18,7 +20,9 @@ public enum AtomicType implements DataType {
     BINARY("binary", Storage.OBJECT),
     DATE("date", Storage.LONG),
     TIMESTAMP("timestamp", Storage.LONG),
-    INTERVAL("interval day to second", Storage.LONG);
+    TIMESTAMP_NTZ("timestamp_ntz", Storage.LONG),
+    INTERVAL("interval day to second", Storage.LONG),
+    INTERVAL_YEAR_MONTH("interval year to month", Storage.LONG);
 
     private final String simpleString;
     private final Storage storage;

@@ -69,7 +69,8 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
 
     /**
      * The Java object for a stored value: TINYINT as Byte, SMALLINT as Short, INT as Integer, BIGINT as Long, FLOAT
-     * as Float, DOUBLE as Double, DATE as LocalDate, TIMESTAMP as Instant, INTERVAL as Duration; strings, binary
+     * as Float, DOUBLE as Double, DATE as LocalDate, TIMESTAMP as Instant, TIMESTAMP_NTZ as
+     * LocalDateTime, INTERVAL as Duration; strings, binary
      * ({@link Bytes}), decimals, arrays (lists), maps ({@link MapValue}) and structs ({@link Row}) as they are.
      */
     static Object toExternal(DataType type, long value) {
@@ -84,6 +85,11 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
         } else if (type == AtomicType.TIMESTAMP) {
             return Instant.EPOCH.plusSeconds(Math.floorDiv(value, 1_000_000L))
                     .plusNanos(Math.floorMod(value, 1_000_000L) * 1000L);
+        } else if (type == AtomicType.TIMESTAMP_NTZ) {
+            return LocalTimestamps.of(value);
+        } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+            // Spark's monthsToPeriod: whole years and the months left.
+            return java.time.Period.ofMonths((int) value).normalized();
         } else if (type == AtomicType.INTERVAL) {
             return Duration.ofSeconds(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1000L);
         }
@@ -94,6 +100,10 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
     static long toStoredLong(DataType type, Object value) {
         if (value instanceof LocalDate date) {
             return date.toEpochDay();
+        } else if (value instanceof java.time.LocalDateTime local) {
+            return LocalTimestamps.micros(local);
+        } else if (value instanceof java.time.Period period) {
+            return period.toTotalMonths();
         } else if (value instanceof Instant instant) {
             return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
         } else if (value instanceof Duration duration) {

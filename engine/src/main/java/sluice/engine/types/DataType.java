@@ -28,6 +28,11 @@ public sealed interface DataType permits AtomicType, DecimalType, ArrayType, Map
                 || this == AtomicType.BIGINT;
     }
 
+    /** One of Spark's ANSI intervals: day-time or year-month. */
+    default boolean isInterval() {
+        return this == AtomicType.INTERVAL || this == AtomicType.INTERVAL_YEAR_MONTH;
+    }
+
     /** ARRAY, MAP or STRUCT. */
     default boolean isComplex() {
         return this instanceof ArrayType || this instanceof MapType || this instanceof StructType;

@@ -25,8 +25,12 @@ public final class ValueText {
         }
         if (type == AtomicType.TIMESTAMP) {
             return timestamp((Instant) value, zone);
+        } else if (type == AtomicType.TIMESTAMP_NTZ) {
+            return timestamp((LocalDateTime) value);
         } else if (type == AtomicType.INTERVAL) {
             return interval((Duration) value);
+        } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+            return interval((java.time.Period) value);
         } else if (type instanceof DecimalType) {
             return ((BigDecimal) value).toString();
         } else if (type instanceof ArrayType array) {
@@ -102,7 +106,11 @@ public final class ValueText {
     }
 
     public static String timestamp(Instant instant, ZoneId zone) {
-        LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+        return timestamp(LocalDateTime.ofInstant(instant, zone));
+    }
+
+    /** A TIMESTAMP_NTZ as Spark writes it, and the wall-clock part of a TIMESTAMP. */
+    public static String timestamp(LocalDateTime local) {
         StringBuilder text = new StringBuilder(26).append(date(local.toLocalDate())).append(' ');
         pad(text, local.getHour(), 2);
         text.append(':');
@@ -130,6 +138,13 @@ public final class ValueText {
         pad(text, abs.toSecondsPart(), 2);
         appendFraction(text, abs.toNanosPart() / 1000);
         return text.append("' DAY TO SECOND").toString();
+    }
+
+    /** Spark's ANSI year-month interval text: {@code INTERVAL '1-2' YEAR TO MONTH}, {@code INTERVAL '-0-3' ...}. */
+    public static String interval(java.time.Period period) {
+        long months = period.toTotalMonths();
+        long abs = Math.abs(months);
+        return "INTERVAL '" + (months < 0 ? "-" : "") + abs / 12 + "-" + abs % 12 + "' YEAR TO MONTH";
     }
 
     /** {@code .ffffff} without trailing zeros, or nothing for whole seconds. */

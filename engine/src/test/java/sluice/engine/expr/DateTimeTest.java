@@ -6,11 +6,13 @@ import static sluice.engine.expr.ExpressionFixture.compileProblem;
 import static sluice.engine.expr.ExpressionFixture.first;
 import static sluice.engine.expr.ExpressionFixture.runProblem;
 
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Problem;
+import sluice.engine.types.ColumnVector;
 
 /**
  * Spark datetime patterns, parsing and extraction, against Spark 4's datetime-formatting, date and timestamp golden
@@ -172,6 +174,27 @@ class DateTimeTest {
 
         assertThat(problem.code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
         assertThat(problem.message()).isEqualTo("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] unix_timestamp requires a "
-                + "STRING, DATE or TIMESTAMP but 'i' has type INT");
+                + "STRING, DATE, TIMESTAMP or TIMESTAMP_NTZ but 'i' has type INT");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // 02:30 does not exist in New York on 2024-03-10: the wall clock moves forward an hour, as java.time and
+        // Spark's convertTz do.
+        "CAST(CAST(TIMESTAMP_NTZ '2024-03-10 02:30:00' AS TIMESTAMP) AS STRING)       | 2024-03-10 03:30:00",
+        "CAST(CAST(TIMESTAMP '2024-11-03 05:30:00+00:00' AS TIMESTAMP_NTZ) AS STRING) | 2024-11-03 01:30:00",
+        "CAST(hour(TIMESTAMP_NTZ '2024-03-10 02:30:00') AS STRING)                    | 2",
+        "CAST(hour(CAST(TIMESTAMP_NTZ '2024-03-10 02:30:00' AS TIMESTAMP)) AS STRING) | 3",
+        "CAST(unix_timestamp(TIMESTAMP_NTZ '1970-01-01 00:01:00') AS STRING)          | 60",
+        "CAST(TIMESTAMP '2024-01-31 12:00:00' + make_ym_interval(0, 1) AS STRING)     | 2024-02-29 12:00:00",
+    })
+    void wallClockTimestampsFollowTheSessionZoneAsSparkDoes(String expression, String expected) {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        CompiledExpression compiled = new ExpressionCompiler(newYork).compile(expression, ExpressionFixture.SCHEMA,
+                ExpressionFixture.WHERE);
+
+        ColumnVector column = compiled.evaluate(ExpressionFixture.BATCH, new EvalContext(0L, newYork));
+
+        assertThat(column.get(0)).isEqualTo(expected);
     }
 }

@@ -120,25 +120,83 @@ final class Arithmetics {
         };
     }
 
+    /**
+     * Year-month intervals: two of them add and subtract as Spark's int of months; a DATE, TIMESTAMP or
+     * TIMESTAMP_NTZ moves by whole months (Spark's add_months: the day is kept or clamped to the month's last), the
+     * result of its own type. Spark turns {@code x - i} into {@code x + (-i)}, which fails on the smallest interval.
+     */
+    private Typed yearMonth(BinaryOp op, Typed left, Typed right, Span span, String sql) {
+        DataType a = left.type();
+        DataType b = right.type();
+        boolean additive = op == BinaryOp.ADD || op == BinaryOp.SUBTRACT;
+        if (additive && a == b) {
+            return new Typed.Arithmetic(op == BinaryOp.ADD ? Typed.ArithmeticOp.ADD : Typed.ArithmeticOp.SUBTRACT,
+                    left, right, a, span, sql);
+        }
+        Typed moved;
+        Typed months;
+        if (additive && b == AtomicType.INTERVAL_YEAR_MONTH && isDatetime(a)) {
+            moved = left;
+            months = op == BinaryOp.ADD ? right : new Typed.Negate(right, right.span(), "(- " + right.sql() + ")");
+        } else if (op == BinaryOp.ADD && a == AtomicType.INTERVAL_YEAR_MONTH && isDatetime(b)) {
+            moved = right;
+            months = left;
+        } else {
+            return null;
+        }
+        String function = moved.type() == AtomicType.DATE ? "date_add_ym_interval" : "timestamp_add_ym_interval";
+        return new Typed.Call(function, List.of(moved, months), moved.type(), moved.nullable() || months.nullable(),
+                span, movedSql(op, moved, moved == left ? right : left));
+    }
+
+    /**
+     * Spark names a date or timestamp moved by an interval without parentheses, the date or timestamp first even
+     * when it was written second ({@code i + ts} is {@code ts + i}).
+     */
+    private static String movedSql(BinaryOp op, Typed moved, Typed interval) {
+        return moved.sql() + (op == BinaryOp.ADD ? " + " : " - ") + interval.sql();
+    }
+
+    private static boolean isDatetime(DataType type) {
+        return type == AtomicType.DATE || isTimestamp(type);
+    }
+
+    private static boolean isTimestamp(DataType type) {
+        return type == AtomicType.TIMESTAMP || type == AtomicType.TIMESTAMP_NTZ;
+    }
+
     /** Timestamp/date plus or minus an interval, interval arithmetic, date plus days; null if not date-time. */
     private Typed datetime(BinaryOp op, Typed left, Typed right, Span span, String sql) {
         DataType a = left.type();
         DataType b = right.type();
         boolean additive = op == BinaryOp.ADD || op == BinaryOp.SUBTRACT;
         Typed.ArithmeticOp arithmeticOp = op == BinaryOp.ADD ? Typed.ArithmeticOp.ADD : Typed.ArithmeticOp.SUBTRACT;
+        if (a == AtomicType.INTERVAL_YEAR_MONTH || b == AtomicType.INTERVAL_YEAR_MONTH) {
+            return yearMonth(op, left, right, span, sql);
+        }
+        // A day-time interval moves a wall clock by the same microseconds as an instant: no zone is involved.
+        if (additive && a == AtomicType.TIMESTAMP_NTZ && b == AtomicType.INTERVAL) {
+            return new Typed.Arithmetic(arithmeticOp, left, right, a, span, movedSql(op, left, right));
+        }
+        if (op == BinaryOp.ADD && a == AtomicType.INTERVAL && b == AtomicType.TIMESTAMP_NTZ) {
+            return new Typed.Arithmetic(arithmeticOp, right, left, b, span, movedSql(op, right, left));
+        }
         if (additive && (a == AtomicType.TIMESTAMP || a == AtomicType.DATE) && b == AtomicType.INTERVAL) {
             return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(left, AtomicType.TIMESTAMP), right,
-                    AtomicType.TIMESTAMP, span, sql);
+                    AtomicType.TIMESTAMP, span, movedSql(op, left, right));
         }
         if (op == BinaryOp.ADD && a == AtomicType.INTERVAL && (b == AtomicType.TIMESTAMP || b == AtomicType.DATE)) {
             return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(right, AtomicType.TIMESTAMP), left,
-                    AtomicType.TIMESTAMP, span, sql);
+                    AtomicType.TIMESTAMP, span, movedSql(op, right, left));
         }
         if (additive && a == AtomicType.INTERVAL && b == AtomicType.INTERVAL) {
             return new Typed.Arithmetic(arithmeticOp, left, right, AtomicType.INTERVAL, span, sql);
         }
-        if (op == BinaryOp.SUBTRACT && a == AtomicType.TIMESTAMP && b == AtomicType.TIMESTAMP) {
-            return new Typed.Arithmetic(arithmeticOp, left, right, AtomicType.INTERVAL, span, sql);
+        if (op == BinaryOp.SUBTRACT && isTimestamp(a) && isTimestamp(b)) {
+            // Two wall clocks subtract as they are; a wall clock and an instant meet at TIMESTAMP first.
+            DataType common = a == b ? a : AtomicType.TIMESTAMP;
+            return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(left, common), analyzer.coerce(right, common),
+                    AtomicType.INTERVAL, span, sql);
         }
         if (additive && a == AtomicType.DATE && b.isIntegral()) {
             String name = op == BinaryOp.ADD ? "date_add" : "date_sub";

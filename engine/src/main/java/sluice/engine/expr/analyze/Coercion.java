@@ -124,7 +124,7 @@ public final class Coercion {
             return Optional.of(AtomicType.DOUBLE);
         } else if (b == AtomicType.NULL) {
             return Optional.of(AtomicType.STRING);
-        } else if (b == AtomicType.INTERVAL || b.isComplex()) {
+        } else if (b.isInterval() || b.isComplex()) {
             return Optional.empty();
         }
         return Optional.of(b);
@@ -153,7 +153,7 @@ public final class Coercion {
         } else if (a.isNumeric() && b.isNumeric()) {
             return Optional.of(widerNumeric(a, b));
         } else if (isDatetime(a) && isDatetime(b)) {
-            return Optional.of(AtomicType.TIMESTAMP);
+            return Optional.of(widerDatetime(a, b));
         } else if (a.isComplex() || b.isComplex()) {
             return complex(a, b, Coercion::commonType);
         }
@@ -210,13 +210,25 @@ public final class Coercion {
             return other.isIntegral() && widerDecimal(decimalFor(other), (DecimalType) decimal).equals(decimal)
                     ? Optional.of(decimal) : Optional.empty();
         } else if (isDatetime(a) && isDatetime(b)) {
-            return Optional.of(AtomicType.TIMESTAMP);
+            return Optional.of(widerDatetime(a, b));
         }
         return complex(a, b, Coercion::tightestCommonType);
     }
 
     private static boolean isDatetime(DataType type) {
-        return type == AtomicType.DATE || type == AtomicType.TIMESTAMP;
+        return type == AtomicType.DATE || type == AtomicType.TIMESTAMP || type == AtomicType.TIMESTAMP_NTZ;
+    }
+
+    /**
+     * Spark's findWiderDateTimeType: a DATE widens to either timestamp, and TIMESTAMP_NTZ meets TIMESTAMP at
+     * TIMESTAMP.
+     */
+    private static DataType widerDatetime(DataType a, DataType b) {
+        if (a == AtomicType.TIMESTAMP || b == AtomicType.TIMESTAMP) {
+            return AtomicType.TIMESTAMP;
+        }
+        return a == AtomicType.TIMESTAMP_NTZ || b == AtomicType.TIMESTAMP_NTZ ? AtomicType.TIMESTAMP_NTZ
+                : AtomicType.DATE;
     }
 
     /** Whether Spark's ANSI analyzer may insert a cast from {@code from} to {@code to} by itself. */

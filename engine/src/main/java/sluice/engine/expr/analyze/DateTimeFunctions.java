@@ -21,12 +21,15 @@ final class DateTimeFunctions extends AnalyzedFamily {
             "unix_millis", "unix_micros", "unix_date", "date_from_unix_date", "dayname", "monthname", "weekday",
             "weekofyear", "current_timezone", "from_unixtime", "make_timestamp", "try_make_timestamp", "extract",
             "date_part", "datepart", "unix_timestamp", "to_unix_timestamp", "date_diff", "dateadd", "curdate",
-            "from_utc_timestamp", "to_utc_timestamp");
+            "from_utc_timestamp", "to_utc_timestamp", "make_timestamp_ltz", "try_make_timestamp_ltz",
+            "make_timestamp_ntz", "try_make_timestamp_ntz", "localtimestamp", "convert_timezone", "make_ym_interval",
+            "make_dt_interval");
 
     private static final DataType S = AtomicType.STRING;
     private static final DataType I = AtomicType.INT;
     private static final DataType DATE = AtomicType.DATE;
     private static final DataType TS = AtomicType.TIMESTAMP;
+    private static final DataType NTZ = AtomicType.TIMESTAMP_NTZ;
     private static final String DEFAULT_PATTERN = "yyyy-MM-dd HH:mm:ss";
 
     DateTimeFunctions(Analyzer analyzer, FunctionCatalog catalog) {
@@ -54,7 +57,17 @@ final class DateTimeFunctions extends AnalyzedFamily {
             case "timestamp_millis", "timestamp_micros" -> epochCount(name, call, args, false);
             case "timestamp_seconds" -> epochCount(name, call, args, true);
             case "from_utc_timestamp", "to_utc_timestamp" -> cast(name, call, args, TS, false, TS, S);
-            case "make_timestamp", "try_make_timestamp" -> makeTimestamp(name, call, args);
+            case "make_timestamp", "try_make_timestamp", "make_timestamp_ltz", "try_make_timestamp_ltz" ->
+                    makeTimestamp(name, call, args, TS);
+            case "make_timestamp_ntz", "try_make_timestamp_ntz" -> makeTimestamp(name, call, args, NTZ);
+            case "convert_timezone" -> convertTimezone(call, args);
+            case "make_ym_interval" -> makeInterval(name, call, args, AtomicType.INTERVAL_YEAR_MONTH, I, I);
+            case "make_dt_interval" -> makeInterval(name, call, args, AtomicType.INTERVAL, I, I, I,
+                    new DecimalType(18, 6));
+            case "localtimestamp" -> {
+                catalog.checkArity(call, args.size(), 0, 0);
+                yield FunctionCatalog.call(name, args, NTZ, false, call.span(), "localtimestamp()");
+            }
             case "extract", "date_part", "datepart" -> extract(name, call, args);
             case "unix_timestamp", "to_unix_timestamp" -> unixTimestamp(name, call, args);
             // Spark's other names of datediff, date_add and current_date.
@@ -146,9 +159,10 @@ final class DateTimeFunctions extends AnalyzedFamily {
         Typed format = args.size() == 2 ? args.get(1) : new Typed.Constant(DEFAULT_PATTERN, S, call.span(),
                 DEFAULT_PATTERN);
         DataType type = time.type();
-        if (type != S && type != DATE && type != TS && type != AtomicType.NULL) {
+        if (type != S && type != DATE && type != TS && type != AtomicType.TIMESTAMP_NTZ && type != AtomicType.NULL) {
             throw analyzer.error(ErrorCode.TYPE_MISMATCH, time.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
-                    + "%s requires a STRING, DATE or TIMESTAMP but '%s' has type %s", name, time.sql(), type.sql());
+                    + "%s requires a STRING, DATE, TIMESTAMP or TIMESTAMP_NTZ but '%s' has type %s", name, time.sql(),
+                    type.sql());
         }
         if (format.type() != S && format.type() != AtomicType.NULL) {
             throw analyzer.error(ErrorCode.TYPE_MISMATCH, format.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
@@ -163,6 +177,9 @@ final class DateTimeFunctions extends AnalyzedFamily {
         Typed timestamp;
         if (type == S) {
             timestamp = FunctionCatalog.call("to_timestamp", List.of(time, format), TS, true, time.span(), sql);
+        } else if (type == AtomicType.TIMESTAMP_NTZ) {
+            // Spark counts a wall clock's seconds as if it were in UTC, whatever the session zone.
+            timestamp = time;
         } else {
             timestamp = analyzer.coerce(time, TS);
         }
@@ -181,18 +198,64 @@ final class DateTimeFunctions extends AnalyzedFamily {
     /**
      * make_timestamp(year, month, day, hour, min, sec[, timezone]): the fields cast to INT, the seconds to
      * DECIMAL(16,6). try_make_timestamp is null where make_timestamp fails, and Spark names it without the zone.
+     * make_timestamp_ltz is make_timestamp by another name; make_timestamp_ntz takes no zone and makes a wall clock.
      */
-    private Typed makeTimestamp(String name, Ast.Call call, List<Typed> args) {
-        catalog.checkArity(call, args.size(), 6, 7);
+    private Typed makeTimestamp(String name, Ast.Call call, List<Typed> args, DataType result) {
+        catalog.checkArity(call, args.size(), 6, result == NTZ ? 6 : 7);
         List<Typed> coerced = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             DataType param = i < 5 ? I : i == 5 ? new DecimalType(16, 6) : S;
             coerced.add(analyzer.expect(args.get(i), param, name + " argument " + (i + 1)));
         }
-        boolean tryCall = name.equals("try_make_timestamp");
+        boolean tryCall = name.startsWith("try_");
         boolean nullable = tryCall || coerced.stream().anyMatch(Typed::nullable);
-        String sql = FunctionCatalog.sqlName(call, tryCall ? coerced.subList(0, 6) : coerced);
-        return FunctionCatalog.call(name, coerced, TS, nullable, call.span(), sql);
+        // Spark names try_make_timestamp without its zone, but try_make_timestamp_ltz with it.
+        boolean zoneUnnamed = name.equals("try_make_timestamp");
+        String sql = FunctionCatalog.sqlName(call, zoneUnnamed ? coerced.subList(0, 6) : coerced);
+        return FunctionCatalog.call(name, coerced, result, nullable, call.span(), sql);
+    }
+
+    /**
+     * make_ym_interval([years[, months]]) and make_dt_interval([days[, hours[, mins[, secs]]]]): each part cast to
+     * its type, a missing one zero; Spark names the call with every part, the zeros it added too.
+     */
+    private Typed makeInterval(String name, Ast.Call call, List<Typed> args, DataType result, DataType... params) {
+        catalog.checkArity(call, args.size(), 0, params.length);
+        List<Typed> coerced = new ArrayList<>();
+        for (int i = 0; i < params.length; i++) {
+            if (i < args.size()) {
+                coerced.add(analyzer.expect(args.get(i), params[i], name + " argument " + (i + 1)));
+            } else if (params[i] instanceof DecimalType) {
+                coerced.add(new Typed.Constant(java.math.BigDecimal.ZERO.setScale(6), params[i], call.span(),
+                        "0.000000"));
+            } else {
+                coerced.add(new Typed.Constant(0L, params[i], call.span(), "0"));
+            }
+        }
+        boolean nullable = coerced.stream().anyMatch(Typed::nullable);
+        return FunctionCatalog.call(name, coerced, result, nullable, call.span(),
+                FunctionCatalog.sqlName(call, coerced));
+    }
+
+    /**
+     * convert_timezone([sourceTz, ]targetTz, sourceTs): the wall clock sourceTs (cast to TIMESTAMP_NTZ) read in the
+     * source zone, shown in the target zone. Without a source zone Spark passes current_timezone(), and names the
+     * call with it.
+     */
+    private Typed convertTimezone(Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 2, 3);
+        List<Typed> given = new ArrayList<>(args);
+        if (given.size() == 2) {
+            given.add(0, FunctionCatalog.call("current_timezone", List.of(), S, false, call.span(),
+                    "current_timezone()"));
+        }
+        List<Typed> coerced = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            coerced.add(analyzer.expect(given.get(i), i < 2 ? S : NTZ, "convert_timezone argument " + (i + 1)));
+        }
+        boolean nullable = coerced.stream().anyMatch(Typed::nullable);
+        return FunctionCatalog.call("convert_timezone", coerced, NTZ, nullable, call.span(),
+                FunctionCatalog.sqlName(call, coerced));
     }
 
     /**
@@ -223,7 +286,8 @@ final class DateTimeFunctions extends AnalyzedFamily {
         Ast.Call partCall = new Ast.Call(part, call.args().subList(1, 2), call.nameSpan(), call.span());
         Typed.Call typed;
         if (part.equals("second_fraction")) {
-            Typed timestamp = analyzer.expect(source, TS, name + " argument 2");
+            Typed timestamp = source.type() == AtomicType.TIMESTAMP_NTZ ? source
+                    : analyzer.expect(source, TS, name + " argument 2");
             typed = FunctionCatalog.call(part, List.of(timestamp), new DecimalType(8, 6), timestamp.nullable(),
                     call.span(), sql);
         } else if (part.equals("yearofweek") || part.equals("dayofweek_iso")) {

@@ -55,6 +55,29 @@ public final class DateTimeText {
         }
     }
 
+    /**
+     * The stored TIMESTAMP_NTZ (wall-clock microseconds) of the text, or null when it is not a timestamp. A zone in
+     * the text is read and dropped, as Spark's cast to TIMESTAMP_NTZ does.
+     */
+    public static Long parseLocalTimestamp(String text) {
+        Matcher m = TIMESTAMP.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            if (m.group(8) != null) {
+                zoneOf(m.group(8));
+            }
+            String fraction = m.group(7) == null ? "" : m.group(7);
+            int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
+            LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(1)), number(m.group(2), 1),
+                    number(m.group(3), 1), number(m.group(4), 0), number(m.group(5), 0), number(m.group(6), 0), nanos);
+            return sluice.engine.types.LocalTimestamps.micros(local);
+        } catch (DateTimeException | ArithmeticException e) {
+            return null;
+        }
+    }
+
     private static ZoneId zoneOf(String text) {
         if (text.equals("Z") || text.equals("UTC")) {
             return ZoneOffset.UTC;

@@ -42,6 +42,8 @@ final class FunctionCatalog {
 
     private static final Map<String, Fixed> FIXED = new TreeMap<>();
     private static final Set<String> WIDENING_ONLY = Set.of("date_add", "date_sub");
+    /** Spark's GetTimeField functions take either timestamp as it is; a TIMESTAMP_NTZ gives its wall clock's field. */
+    private static final Set<String> ANY_TIMESTAMP = Set.of("hour", "minute", "second");
 
     private static void fixed(String name, DataType result, DataType... params) {
         FIXED.put(name, new Fixed(name, List.of(params), params.length, params.length, List.of(), result));
@@ -215,7 +217,8 @@ final class FunctionCatalog {
                         && !param.equals(Coercion.widerNumeric(arg.type(), param))) {
                     throw analyzer.mismatch(arg, what, param.sql());
                 }
-                coerced.add(analyzer.expect(arg, param, what));
+                boolean local = arg.type() == AtomicType.TIMESTAMP_NTZ && ANY_TIMESTAMP.contains(fixed.name());
+                coerced.add(local ? arg : analyzer.expect(arg, param, what));
             } else {
                 Object value = fixed.defaults().get(i - fixed.required());
                 coerced.add(new Typed.Constant(value, fixed.params().get(i), call.span(), String.valueOf(value)));

@@ -15,6 +15,7 @@ import sluice.engine.types.AtomicType;
 import sluice.engine.types.Bytes;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.IntegralRange;
+import sluice.engine.types.LocalTimestamps;
 import sluice.engine.types.ValueText;
 
 /** Turns literal syntax into typed constants with Spark's literal types and printed names. Stateless but for zone. */
@@ -129,6 +130,14 @@ final class Literals {
             }
             return new Typed.Constant(days, AtomicType.DATE, literal.span(),
                     "DATE '" + ValueText.date(LocalDate.ofEpochDay(days)) + "'");
+        }
+        if (literal.typeName().equals("TIMESTAMP_NTZ")) {
+            Long local = DateTimeText.parseLocalTimestamp(literal.value());
+            if (local == null) {
+                throw invalidTyped(literal);
+            }
+            return new Typed.Constant(local, AtomicType.TIMESTAMP_NTZ, literal.span(),
+                    "TIMESTAMP_NTZ '" + ValueText.timestamp(LocalTimestamps.of(local)) + "'");
         }
         Long micros = DateTimeText.parseTimestamp(literal.value(), zone);
         if (micros == null) {

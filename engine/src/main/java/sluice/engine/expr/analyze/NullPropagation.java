@@ -68,6 +68,8 @@ public final class NullPropagation {
             return !from.isComplex();
         }
         return from == AtomicType.TIMESTAMP && to == AtomicType.DATE
-                || from == AtomicType.DATE && to == AtomicType.TIMESTAMP;
+                || from == AtomicType.DATE && to == AtomicType.TIMESTAMP
+                || from == AtomicType.TIMESTAMP && to == AtomicType.TIMESTAMP_NTZ
+                || from == AtomicType.TIMESTAMP_NTZ && to == AtomicType.TIMESTAMP;
     }
 }

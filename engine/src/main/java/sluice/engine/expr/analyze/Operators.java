@@ -32,7 +32,7 @@ final class Operators {
             case NEGATE -> {
                 Typed number = operand.type() == AtomicType.STRING ? analyzer.coerce(operand, AtomicType.DOUBLE)
                         : operand;
-                if (!number.type().isNumeric() && number.type() != AtomicType.INTERVAL) {
+                if (!number.type().isNumeric() && !number.type().isInterval()) {
                     throw analyzer.mismatch(operand, "unary '-'", "a numeric or interval type");
                 }
                 return new Typed.Negate(number, unary.span(), "(- " + operand.sql() + ")");
@@ -53,7 +53,7 @@ final class Operators {
      */
     Typed positive(Typed operand, Span span) {
         Typed number = operand.type() == AtomicType.STRING ? analyzer.coerce(operand, AtomicType.DOUBLE) : operand;
-        if (!number.type().isNumeric() && number.type() != AtomicType.INTERVAL) {
+        if (!number.type().isNumeric() && !number.type().isInterval()) {
             throw analyzer.mismatch(operand, "unary '+'", "a numeric or interval type");
         }
         return new Typed.Call("positive", List.of(number), number.type(), number.nullable(), span,

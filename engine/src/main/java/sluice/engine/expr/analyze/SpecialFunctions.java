@@ -24,7 +24,7 @@ import sluice.engine.types.StructType;
 final class SpecialFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("concat", "concat_ws", "round", "bround", "abs", "floor", "ceil",
             "ceiling", "log", "greatest", "least", "coalesce", "nvl", "ifnull", "nvl2", "if", "isnull", "isnotnull",
-            "to_date", "to_timestamp", "current_timestamp", "now", "current_date", "from_json", "to_json",
+            "to_date", "to_timestamp", "to_timestamp_ltz", "to_timestamp_ntz", "current_timestamp", "now", "current_date", "from_json", "to_json",
             "pmod", "positive");
 
     SpecialFunctions(Analyzer analyzer, FunctionCatalog catalog) {
@@ -89,7 +89,7 @@ final class SpecialFunctions extends AnalyzedFamily {
                 String sql = "(" + args.get(0).sql() + (negated ? " IS NOT NULL)" : " IS NULL)");
                 return new Typed.IsNull(args.get(0), negated, call.span(), sql);
             }
-            case "to_date", "to_timestamp" -> {
+            case "to_date", "to_timestamp", "to_timestamp_ltz", "to_timestamp_ntz" -> {
                 return parseDateTime(name, call, args);
             }
             case "current_timestamp", "now", "current_date" -> {
@@ -242,7 +242,8 @@ final class SpecialFunctions extends AnalyzedFamily {
 
     private Typed parseDateTime(String name, Ast.Call call, List<Typed> args) {
         catalog.checkArity(call, args.size(), 1, 2);
-        DataType target = name.equals("to_date") ? AtomicType.DATE : AtomicType.TIMESTAMP;
+        DataType target = name.equals("to_date") ? AtomicType.DATE
+                : name.equals("to_timestamp_ntz") ? AtomicType.TIMESTAMP_NTZ : AtomicType.TIMESTAMP;
         Typed value = args.get(0);
         String sql = FunctionCatalog.sqlName(call, args);
         if (args.size() == 1 || value.type() != AtomicType.STRING) {

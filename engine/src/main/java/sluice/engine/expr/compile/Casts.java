@@ -16,6 +16,7 @@ import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.IntegralRange;
+import sluice.engine.types.LocalTimestamps;
 import sluice.engine.types.MapType;
 import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
@@ -102,6 +103,9 @@ final class Casts {
             }
             return seconds * 1_000_000L;
         }
+        if (from == AtomicType.TIMESTAMP_NTZ || to == AtomicType.TIMESTAMP_NTZ) {
+            return localTimestamp((Long) value, from, to, zone);
+        }
         if (from == AtomicType.TIMESTAMP && to == AtomicType.DATE) {
             return ((java.time.Instant) Values.toExternal(from, value)).atZone(zone).toLocalDate().toEpochDay();
         }
@@ -125,6 +129,24 @@ final class Casts {
             return exact.signum() != 0;
         }
         return fromDecimal(exact, from, to, value);
+    }
+
+    /**
+     * A cast to or from TIMESTAMP_NTZ, whose other side is a DATE or a TIMESTAMP: a date is its midnight; a TIMESTAMP
+     * becomes its wall clock in the session zone and a wall clock becomes the instant it shows in that zone (a clock
+     * in a daylight-saving gap moves forward, as java.time and Spark do).
+     */
+    private static long localTimestamp(long value, DataType from, DataType to, ZoneId zone) {
+        if (from == AtomicType.DATE) {
+            return Math.multiplyExact(value, 86_400_000_000L);
+        } else if (to == AtomicType.DATE) {
+            return Math.floorDiv(value, 86_400_000_000L);
+        } else if (from == AtomicType.TIMESTAMP) {
+            java.time.Instant instant = (java.time.Instant) Values.toExternal(from, value);
+            return LocalTimestamps.micros(java.time.LocalDateTime.ofInstant(instant, zone));
+        }
+        java.time.Instant instant = LocalTimestamps.of(value).atZone(zone).toInstant();
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
     }
 
     /**
@@ -246,6 +268,8 @@ final class Casts {
             result = DateTimeText.parseDate(trimmed);
         } else if (to == AtomicType.TIMESTAMP) {
             result = DateTimeText.parseTimestamp(trimmed, zone);
+        } else if (to == AtomicType.TIMESTAMP_NTZ) {
+            result = DateTimeText.parseLocalTimestamp(trimmed);
         }
         if (result == null) {
             throw RowFailure.castInvalid("'" + text + "'", "STRING", to.sql());

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAccessor;
@@ -37,12 +38,18 @@ final class DateKernels {
                 // A zoned value, so offset and zone letters (XXX, z) print the session zone as Spark does.
                 yield (a, e) -> formatters.get((String) a[1]).format(local(a[0], e.zone()).atZone(e.zone()));
             }
-            case "to_date", "to_timestamp", "try_to_date", "try_to_timestamp" -> {
+            case "to_date", "to_timestamp", "try_to_date", "try_to_timestamp", "to_timestamp_ltz" -> {
                 Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);
                 boolean dateOnly = name.endsWith("to_date");
                 // The try_ forms return null for text the pattern cannot read; the others fail naming them.
-                String tryName = name.startsWith("try_") ? null : "try_" + name;
+                String tryName = name.startsWith("try_") ? null : dateOnly ? "try_to_date" : "try_to_timestamp";
                 yield (a, e) -> parse((String) a[0], formatters.get((String) a[1]), e.zone(), dateOnly, tryName);
+            }
+            case "to_timestamp_ntz" -> {
+                Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);
+                // A zone the pattern reads is dropped: the wall clock is what the text says.
+                yield (a, e) -> parse((String) a[0], formatters.get((String) a[1]), ZoneOffset.UTC, false,
+                        "try_to_timestamp", true);
             }
             case "current_timestamp", "now" -> (a, e) -> e.nowMicros();
             case "current_date" -> (a, e) -> local(e.nowMicros(), e.zone()).toLocalDate().toEpochDay();
@@ -63,6 +70,11 @@ final class DateKernels {
     /** {@code tryName}: the function to suggest when the text cannot be read, or null to return null instead. */
     private static Object parse(String text, DateTimeFormatter formatter, ZoneId zone, boolean dateOnly,
             String tryName) {
+        return parse(text, formatter, zone, dateOnly, tryName, false);
+    }
+
+    private static Object parse(String text, DateTimeFormatter formatter, ZoneId zone, boolean dateOnly,
+            String tryName, boolean wallClock) {
         TemporalAccessor parsed;
         LocalDateTime local;
         try {
@@ -77,6 +89,8 @@ final class DateKernels {
         }
         if (dateOnly) {
             return local.toLocalDate().toEpochDay();
+        } else if (wallClock) {
+            return sluice.engine.types.LocalTimestamps.micros(local);
         }
         ZoneId effective = parsed.query(java.time.temporal.TemporalQueries.zone());
         Instant instant = local.atZone(effective != null ? effective : zone).toInstant();

@@ -55,14 +55,21 @@ final class DateTimeKernels {
                 // Spark multiplies the seconds without an overflow check, as here.
                 yield (a, e) -> formatters.get((String) a[1]).format(zoned((Long) a[0] * MICROS_PER_SECOND, e.zone()));
             }
-            case "make_timestamp" -> (a, e) -> makeTimestamp(a, e.zone());
-            case "try_make_timestamp" -> (a, e) -> {
-                try {
-                    return makeTimestamp(a, e.zone());
-                } catch (RowFailure failure) {
-                    return null;
-                }
-            };
+            case "make_timestamp", "make_timestamp_ltz" -> (a, e) -> makeTimestamp(a, e.zone());
+            case "try_make_timestamp", "try_make_timestamp_ltz" -> (a, e) -> orNull(a, e.zone());
+            // A wall clock is the local time read in UTC, the zone its stored form counts in.
+            case "make_timestamp_ntz" -> (a, e) -> makeTimestamp(a, ZoneOffset.UTC);
+            case "try_make_timestamp_ntz" -> (a, e) -> orNull(a, ZoneOffset.UTC);
+            case "localtimestamp" -> (a, e) -> micros(zoned(e.nowMicros(), e.zone()).toLocalDateTime()
+                    .atZone(ZoneOffset.UTC));
+            case "date_add_ym_interval" -> (a, e) -> date(a[0]).plusMonths((Long) a[1]).toEpochDay();
+            case "timestamp_add_ym_interval" -> (a, e) -> micros(zoned((Long) a[0], e.zone()).toLocalDateTime()
+                    .plusMonths((Long) a[1]).atZone(e.zone()));
+            case "make_ym_interval" -> (a, e) -> yearMonthInterval((Long) a[0], (Long) a[1]);
+            case "make_dt_interval" -> (a, e) -> dayTimeInterval(a);
+            case "convert_timezone" -> (a, e) -> micros(sluice.engine.types.LocalTimestamps.of((Long) a[2])
+                    .atZone(zoneId((String) a[0])).withZoneSameInstant(zoneId((String) a[1])).toLocalDateTime()
+                    .atZone(ZoneOffset.UTC));
             case "from_utc_timestamp" -> (a, e) -> convertZone((Long) a[0], ZoneOffset.UTC, zoneId((String) a[1]));
             case "to_utc_timestamp" -> (a, e) -> convertZone((Long) a[0], zoneId((String) a[1]), ZoneOffset.UTC);
             case "yearofweek" -> (a, e) -> (long) date(a[0]).get(IsoFields.WEEK_BASED_YEAR);
@@ -187,6 +194,35 @@ final class DateTimeKernels {
             return micros(local.atZone(zone));
         } catch (DateTimeException e) {
             throw outOfBounds(e);
+        }
+    }
+
+    /** Spark's make_ym_interval: years and months in an int of months, whose overflow is an error. */
+    private static long yearMonthInterval(long years, long months) {
+        try {
+            return Math.addExact(Math.multiplyExact((int) years, 12), (int) months);
+        } catch (ArithmeticException e) {
+            throw RowFailure.intervalOverflow();
+        }
+    }
+
+    /** Spark's makeDayTimeInterval: the parts in microseconds, exact; past a long it is an error. */
+    private static long dayTimeInterval(Object[] a) {
+        try {
+            long micros = ((BigDecimal) a[3]).setScale(6).unscaledValue().longValueExact();
+            micros = Math.addExact(micros, Math.multiplyExact((Long) a[2], 60 * MICROS_PER_SECOND));
+            micros = Math.addExact(micros, Math.multiplyExact((Long) a[1], 3600 * MICROS_PER_SECOND));
+            return Math.addExact(micros, Math.multiplyExact((Long) a[0], SECONDS_PER_DAY * MICROS_PER_SECOND));
+        } catch (ArithmeticException e) {
+            throw RowFailure.intervalOverflow();
+        }
+    }
+
+    private static Long orNull(Object[] a, ZoneId zone) {
+        try {
+            return makeTimestamp(a, zone);
+        } catch (RowFailure failure) {
+            return null;
         }
     }
 

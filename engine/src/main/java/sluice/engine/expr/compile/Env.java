@@ -10,4 +10,9 @@ public record Env(long nowMicros, ZoneId zone, int partition, long randomSeed, T
     public Env(long nowMicros, ZoneId zone) {
         this(nowMicros, zone, 0, 0L, new TaskGenerators());
     }
+
+    /** The same evaluation in another zone: a TIMESTAMP_NTZ's fields are those of its wall clock read in UTC. */
+    public Env withZone(ZoneId other) {
+        return new Env(nowMicros, other, partition, randomSeed, generators);
+    }
 }

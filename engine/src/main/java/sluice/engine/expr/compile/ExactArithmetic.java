@@ -60,6 +60,10 @@ final class ExactArithmetic {
 
     /** DATE, TIMESTAMP and INTERVAL values are longs too, and overflow as BIGINT does. */
     static IntegralRange range(DataType type) {
+        if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+            // Spark's year-month interval is an int of months.
+            return IntegralRange.of(AtomicType.INT);
+        }
         return IntegralRange.of(type.isIntegral() ? type : AtomicType.BIGINT);
     }
 
@@ -69,6 +73,6 @@ final class ExactArithmetic {
         } else if (type == AtomicType.SMALLINT) {
             return "short";
         }
-        return type == AtomicType.INT ? "integer" : "long";
+        return type == AtomicType.INT || type == AtomicType.INTERVAL_YEAR_MONTH ? "integer" : "long";
     }
 }

@@ -31,7 +31,22 @@ final class Kernels {
     private Kernels() {
     }
 
+    /** The functions that read the fields of a timestamp; of a TIMESTAMP_NTZ, they read its wall clock (UTC). */
+    private static final java.util.Set<String> WALL_CLOCK = java.util.Set.of("hour", "minute", "second",
+            "second_fraction", "timestamp_add_ym_interval");
+
     static Choice of(Typed.Call call) {
+        Choice choice = choice(call);
+        if (WALL_CLOCK.contains(call.function()) && !call.args().isEmpty()
+                && call.args().get(0).type() == sluice.engine.types.AtomicType.TIMESTAMP_NTZ) {
+            Kernel kernel = choice.kernel();
+            return new Choice((a, e) -> kernel.apply(a, e.withZone(java.time.ZoneOffset.UTC)),
+                    choice.nullIntolerant(), choice.stopsAtNull());
+        }
+        return choice;
+    }
+
+    private static Choice choice(Typed.Call call) {
         String name = call.function();
         DataType type = call.type();
         Choice collection = CollectionKernels.of(call);

@@ -33,7 +33,9 @@ final class NegateEvaluator extends Evaluator {
             }
             return new DoubleVector(type(), out, n, a.nullWords());
         } else if (a instanceof LongVector x) {
-            long min = type() == AtomicType.INTERVAL ? Long.MIN_VALUE : IntegralRange.of(type()).min();
+            // A year-month interval is Spark's int of months, and negates as an INT does.
+            long min = type() == AtomicType.INTERVAL ? Long.MIN_VALUE : IntegralRange.of(
+                    type() == AtomicType.INTERVAL_YEAR_MONTH ? AtomicType.INT : type()).min();
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
                 long v = x.values()[i];
@@ -41,7 +43,7 @@ final class NegateEvaluator extends Evaluator {
                     if (type() == AtomicType.INTERVAL) {
                         throw RowFailure.intervalOverflow();
                     }
-                    ExactArithmetic.negate(type(), v);
+                    ExactArithmetic.negate(type() == AtomicType.INTERVAL_YEAR_MONTH ? AtomicType.INT : type(), v);
                 }
                 out[i] = -v;
             }

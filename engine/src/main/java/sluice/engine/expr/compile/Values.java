@@ -101,6 +101,10 @@ final class Values {
             long micros = (Long) stored;
             return Instant.EPOCH.plusSeconds(Math.floorDiv(micros, 1_000_000L))
                     .plusNanos(Math.floorMod(micros, 1_000_000L) * 1000L);
+        } else if (type == AtomicType.TIMESTAMP_NTZ) {
+            return sluice.engine.types.LocalTimestamps.of((Long) stored);
+        } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+            return java.time.Period.ofMonths(((Long) stored).intValue()).normalized();
         } else if (type == AtomicType.INTERVAL) {
             long micros = (Long) stored;
             return Duration.ofSeconds(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
@@ -121,6 +125,10 @@ final class Values {
             return date.toEpochDay();
         } else if (external instanceof Instant instant) {
             return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
+        } else if (external instanceof java.time.LocalDateTime local) {
+            return sluice.engine.types.LocalTimestamps.micros(local);
+        } else if (external instanceof java.time.Period period) {
+            return period.toTotalMonths();
         } else if (external instanceof Duration duration) {
             return duration.getSeconds() * 1_000_000L + duration.getNano() / 1000;
         }

@@ -136,6 +136,43 @@ final class DateTimeDocs {
                         "to_utc_timestamp(TIMESTAMP '2016-08-31 09:00:00', 'Asia/Seoul')", "2016-08-31 00:00:00")
                 .add("current_timezone", "current_timezone()", "The session time zone",
                         "current_timezone() IS NOT NULL", "true")
+                .add("localtimestamp", "localtimestamp()",
+                        "The time the micro-batch started as a TIMESTAMP_NTZ: its wall clock in the session time zone",
+                        "localtimestamp() IS NOT NULL", "true")
+                .add("to_timestamp_ntz", "to_timestamp_ntz(timestamp_str[, fmt])",
+                        "The TIMESTAMP_NTZ read from text, with a datetime pattern if given (a zone it reads is "
+                        + "dropped), or cast from a date or timestamp; unreadable text is an error",
+                        "to_timestamp_ntz('2016-12-31 00:12:00 +01:00', 'yyyy-MM-dd HH:mm:ss XXX')",
+                        "2016-12-31 00:12:00")
+                .add("to_timestamp_ltz", "to_timestamp_ltz(timestamp_str[, fmt])",
+                        "to_timestamp: a TIMESTAMP (with the session time zone) read from text",
+                        "to_timestamp_ltz('2016-12-31', 'yyyy-MM-dd')", "2016-12-31 00:00:00")
+                .add("make_timestamp_ntz", "make_timestamp_ntz(year, month, day, hour, min, sec)",
+                        "The TIMESTAMP_NTZ of the fields, seconds with a fraction (60 is the next minute); fields out "
+                        + "of range are an error",
+                        "make_timestamp_ntz(2024, 2, 29, 12, 30, 45.887)", "2024-02-29 12:30:45.887")
+                .add("make_timestamp_ltz", "make_timestamp_ltz(year, month, day, hour, min, sec[, timezone])",
+                        "make_timestamp: the TIMESTAMP of the fields read in timezone or the session time zone",
+                        "make_timestamp_ltz(2014, 12, 28, 6, 30, 45.887, 'UTC')", "2014-12-28 06:30:45.887")
+                .add("try_make_timestamp_ntz", "try_make_timestamp_ntz(year, month, day, hour, min, sec)",
+                        "make_timestamp_ntz, or NULL for fields out of range",
+                        "try_make_timestamp_ntz(2023, 2, 29, 0, 0, 0)", "NULL")
+                .add("try_make_timestamp_ltz", "try_make_timestamp_ltz(year, month, day, hour, min, sec[, timezone])",
+                        "make_timestamp_ltz, or NULL for fields out of range",
+                        "try_make_timestamp_ltz(2024, 13, 1, 0, 0, 0)", "NULL")
+                .add("make_ym_interval", "make_ym_interval([years[, months]])",
+                        "The year-month interval (INTERVAL YEAR TO MONTH) of years and months, each 0 if not given; "
+                        + "past an int of months it is an error",
+                        "make_ym_interval(1, 2)", "INTERVAL '1-2' YEAR TO MONTH")
+                .add("make_dt_interval", "make_dt_interval([days[, hours[, mins[, secs]]]])",
+                        "The day-time interval (INTERVAL DAY TO SECOND) of days, hours, minutes and seconds with a "
+                        + "fraction, each 0 if not given; past a long of microseconds it is an error",
+                        "make_dt_interval(1, 12, 30, 1.001001)", "INTERVAL '1 12:30:01.001001' DAY TO SECOND")
+                .add("convert_timezone", "convert_timezone([sourceTz, ]targetTz, sourceTs)",
+                        "The wall clock sourceTs (a TIMESTAMP_NTZ) read in sourceTz (the session time zone if not "
+                        + "given) and shown in targetTz",
+                        "convert_timezone('Europe/Brussels', 'America/Los_Angeles', "
+                        + "TIMESTAMP_NTZ '2021-12-06 00:00:00')", "2021-12-05 15:00:00")
                 .functions();
     }
 }

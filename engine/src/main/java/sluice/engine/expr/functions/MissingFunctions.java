@@ -26,17 +26,21 @@ final class MissingFunctions {
                 + "has none",
                 "time");
         group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
-                "convert_timezone current_time localtimestamp "
-                + "make_dt_interval make_interval make_time make_timestamp_ltz "
-                + "make_timestamp_ntz make_ym_interval "
-                + "time_diff time_trunc "
-                + "to_time to_timestamp_ltz to_timestamp_ntz "
-                + "try_make_interval "
-                + "try_make_timestamp_ltz try_make_timestamp_ntz try_to_time window_time");
+                "window_time");
         group(all, FunctionGroup.DATETIME, "a grouping key, not a value: write it in the groupBy of "
                 + "transform.aggregate (see Event time: watermarks and windows), where Spark's streaming queries "
                 + "use it",
                 "session_window window");
+        // Checked by the functions-datetime/time-type-* compatibility cases: Spark 4.1 refuses each of them.
+        group(all, FunctionGroup.DATETIME,
+                "Spark 4.1 itself refuses the TIME type by default (UNSUPPORTED_TIME_TYPE), and Sluice "
+                + "has none",
+                "current_time make_time time_diff time_trunc to_time try_to_time");
+        group(all, FunctionGroup.DATETIME,
+                "returns Spark's CalendarIntervalType (months, days and microseconds in one value), which Sluice "
+                + "does not have and Spark's file sources and sinks refuse (UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE); "
+                + "make_ym_interval and make_dt_interval make the ANSI intervals",
+                "make_interval try_make_interval");
         group(all, FunctionGroup.MISC,
                 "reads sketches that only Spark's sketch aggregates build (hll_sketch_agg, "
                 + "kll_sketch_agg_*, theta_sketch_agg, approx_top_k_accumulate), which Sluice does not have",

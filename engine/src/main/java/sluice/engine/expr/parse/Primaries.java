@@ -93,7 +93,7 @@ final class Primaries {
                     cursor.advance();
                     return new Ast.Literal(Ast.LiteralKind.NULL, "NULL", token.span());
                 }
-                case "DATE", "TIMESTAMP", "TIMESTAMP_LTZ", "X" -> {
+                case "DATE", "TIMESTAMP", "TIMESTAMP_LTZ", "TIMESTAMP_NTZ", "X" -> {
                     if (cursor.peek(1).kind() == TokenKind.STRING) {
                         cursor.advance();
                         Token value = cursor.advance();

@@ -57,6 +57,7 @@ public final class TypeParser {
             case "VARCHAR", "CHAR", "CHARACTER" -> lengthThenString();
             case "DATE" -> AtomicType.DATE;
             case "TIMESTAMP", "TIMESTAMP_LTZ" -> AtomicType.TIMESTAMP;
+            case "TIMESTAMP_NTZ" -> AtomicType.TIMESTAMP_NTZ;
             case "DECIMAL", "DEC", "NUMERIC" -> decimal();
             case "ARRAY" -> array();
             case "MAP" -> map();
@@ -133,6 +134,11 @@ public final class TypeParser {
     }
 
     private DataType interval() {
+        if (cursor.acceptKeyword("YEAR")) {
+            cursor.expectKeyword("TO");
+            cursor.expectKeyword("MONTH");
+            return AtomicType.INTERVAL_YEAR_MONTH;
+        }
         cursor.expectKeyword("DAY");
         cursor.expectKeyword("TO");
         cursor.expectKeyword("SECOND");

@@ -231,6 +231,8 @@ public final class JsonFormat implements FileFormat {
                 rows.setLong(column, date.toEpochDay());
             } else if (value instanceof Instant instant) {
                 rows.setLong(column, instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000);
+            } else if (value instanceof java.time.LocalDateTime local) {
+                rows.setLong(column, sluice.engine.types.LocalTimestamps.micros(local));
             } else if (value instanceof Byte || value instanceof Short || value instanceof Integer
                     || value instanceof Long) {
                 rows.setLong(column, ((Number) value).longValue());

@@ -21,6 +21,7 @@ import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.LocalTimestamps;
 import sluice.engine.types.MapType;
 import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
@@ -145,6 +146,10 @@ final class JsonValueConverter {
                 return days == TemporalParser.INVALID ? null : LocalDate.ofEpochDay(days);
             } else if (type == AtomicType.TIMESTAMP) {
                 return timestamp(parser, token);
+            } else if (type == AtomicType.TIMESTAMP_NTZ) {
+                long micros = token == JsonToken.VALUE_STRING ? temporal.parseLocalTimestamp(parser.getText())
+                        : TemporalParser.INVALID;
+                return micros == TemporalParser.INVALID ? null : LocalTimestamps.of(micros);
             } else if (type instanceof StructType struct) {
                 return token == JsonToken.START_OBJECT ? struct(parser, struct) : null;
             } else if (type instanceof ArrayType array) {
