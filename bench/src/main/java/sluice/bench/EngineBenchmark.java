@@ -26,9 +26,10 @@ import java.util.stream.Stream;
  * Spark. (g) is a long stream, 10,000,000 rows in 50 files read 10 files a batch (5 batches) through the query of (a):
  * its engine rows/s over the batches after the first (the engine warm) is set against the hand-written loop run on
  * all cores, one file per thread, in the same run (three rounds of both; the median ratio counts). Every whole
- * process's peak RSS is read from {@code /proc}. With {@code --only g} only (g) and the loop run. Usage:
+ * process's peak RSS is read from {@code /proc}. With {@code --only g} only (g) and the loop run, with {@code --only e}
+ * only (e). Usage:
  * {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt]
- * [--launcher app/target/dist/Sluice/bin/sluice] [--only g] [engine jar]}.
+ * [--launcher app/target/dist/Sluice/bin/sluice] [--only g|e] [engine jar]}.
  */
 public final class EngineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -123,12 +124,13 @@ public final class EngineBenchmark {
             launcher = List.of(Path.of(rest.get(flag + 1)).toAbsolutePath().toString());
             rest.subList(flag, flag + 2).clear();
         }
-        boolean longOnly = false;
+        String only = "";
         flag = rest.indexOf("--only");
         if (flag >= 0 && flag + 1 < rest.size()) {
-            longOnly = rest.get(flag + 1).equals("g");
+            only = rest.get(flag + 1);
             rest.subList(flag, flag + 2).clear();
         }
+        boolean longOnly = only.equals("g");
         Path engineJar = Path.of(rest.isEmpty() ? "engine/target/sluice-engine.jar" : rest.get(0)).toAbsolutePath();
         if (!Files.exists(engineJar)) {
             System.err.println("engine jar not found at " + engineJar + "; build it with: mvn -B -q -DskipTests package");
@@ -160,6 +162,21 @@ public final class EngineBenchmark {
                             work.resolve("g.spark.log"));
                     printSparkHeader();
                     compare("(g) 10,000,000 CSV rows, 5 batches: select + filter -> noop", g, sparkG);
+                }
+                return;
+            }
+            if (only.equals("e")) {
+                Run e = runEngine(jar, work, "e", big, "", GROUPED);
+                System.out.println();
+                System.out.println("| case | rows | batches | whole process | rows/s (whole process) | rows/s (engine) "
+                        + "| ms per batch | peak RSS |");
+                System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+                row("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete -> noop", e);
+                if (spark != null) {
+                    PeakRss.Finished sparkE = spark.runMeasured(work.resolve("e.sluice.json"),
+                            work.resolve("e.spark.log"));
+                    printSparkHeader();
+                    compare("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete", e, sparkE);
                 }
                 return;
             }

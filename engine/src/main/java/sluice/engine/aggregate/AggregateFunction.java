@@ -43,6 +43,24 @@ public interface AggregateFunction {
      */
     void merge(Object[] buffer, int at, Object[] other, int otherAt);
 
+    /**
+     * Whether {@link #mergePartial} gives exactly what Spark gives, so an aggregation can fold each input partition's
+     * rows into a partial buffer per group first, as Spark's partial (map-side) aggregation does; false (the rows
+     * then come one by one) where no merge does, as for floating-point moments.
+     */
+    default boolean mergesPartials() {
+        return false;
+    }
+
+    /**
+     * Merges the rows {@code partial} holds for the batch (a buffer of this function given only {@link #update}s,
+     * of one input partition's rows) into the rows this buffer holds for the batch, as Spark merges the input
+     * partitions' partial aggregates after its shuffle, in input partition order. Only when {@link #mergesPartials}.
+     */
+    default void mergePartial(Object[] buffer, int at, Object[] partial, int partialAt) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " merges no partial aggregates");
+    }
+
     /** Appends the result of the buffer. */
     void result(Object[] buffer, int at, VectorBuilder out);
 }

@@ -104,6 +104,27 @@ record ApproxCountDistinctFunction(DataType inputType, int p) implements Aggrega
     }
 
     @Override
+    public boolean mergesPartials() {
+        return true;
+    }
+
+    @Override
+    public void mergePartial(Object[] buffer, int at, Object[] partial, int partialAt) {
+        byte[] rows = (byte[]) partial[partialAt + 1];
+        if (rows == null) {
+            return;
+        }
+        byte[] batch = (byte[]) buffer[at + 1];
+        if (batch == null) {
+            buffer[at + 1] = rows.clone();
+            return;
+        }
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = (byte) Math.max(batch[i], rows[i]);
+        }
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         out.appendLong(buffer[at] == null ? 0L : estimate(((Bytes) buffer[at]).toArray()));
     }

@@ -67,6 +67,18 @@ record AverageFunction() implements AggregateFunction {
     }
 
     @Override
+    public boolean mergesPartials() {
+        return true;
+    }
+
+    @Override
+    public void mergePartial(Object[] buffer, int at, Object[] partial, int partialAt) {
+        // Spark's merge after the shuffle adds the input partitions' partial sums, from 0.0, in their order.
+        buffer[at + BATCH] = (Double) buffer[at + BATCH] + (Double) partial[partialAt + BATCH];
+        buffer[at + BATCH + 1] = (Long) buffer[at + BATCH + 1] + (Long) partial[partialAt + BATCH + 1];
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         long count = (Long) buffer[at + 1];
         if (count == 0) {

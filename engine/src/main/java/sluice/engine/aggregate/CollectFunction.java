@@ -123,6 +123,35 @@ record CollectFunction(DataType elementType, boolean distinct) implements Aggreg
     }
 
     @Override
+    public boolean mergesPartials() {
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void mergePartial(Object[] buffer, int at, Object[] partial, int partialAt) {
+        Object rows = partial[partialAt + 1];
+        if (rows == null) {
+            return;
+        }
+        if (distinct) {
+            Map<Object, Object> batch = (Map<Object, Object>) buffer[at + 1];
+            if (batch == null) {
+                batch = new LinkedHashMap<>();
+                buffer[at + 1] = batch;
+            }
+            ((Map<Object, Object>) rows).forEach(batch::putIfAbsent);
+        } else {
+            List<Object> batch = (List<Object>) buffer[at + 1];
+            if (batch == null) {
+                batch = new ArrayList<>();
+                buffer[at + 1] = batch;
+            }
+            batch.addAll((List<Object>) rows);
+        }
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         out.appendObject(buffer[at]);
     }

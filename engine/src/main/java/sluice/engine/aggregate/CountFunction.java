@@ -48,6 +48,17 @@ record CountFunction(int arguments) implements AggregateFunction {
     }
 
     @Override
+    public boolean mergesPartials() {
+        return true;
+    }
+
+    @Override
+    public void mergePartial(Object[] buffer, int at, Object[] partial, int partialAt) {
+        // The rows go straight into the kept aggregate, which merge combines as the rows would.
+        merge(buffer, at, partial, partialAt);
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         out.appendLong((Long) buffer[at]);
     }

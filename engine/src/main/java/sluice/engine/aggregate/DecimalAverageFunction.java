@@ -61,6 +61,17 @@ record DecimalAverageFunction(DecimalType sumType, DecimalType resultType) imple
     }
 
     @Override
+    public boolean mergesPartials() {
+        return true;
+    }
+
+    @Override
+    public void mergePartial(Object[] buffer, int at, Object[] partial, int partialAt) {
+        // The rows go straight into the kept aggregate, which merge combines as the rows would.
+        merge(buffer, at, partial, partialAt);
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         long count = (Long) buffer[at + 1];
         if (count == 0) {

@@ -52,6 +52,17 @@ record FirstLastFunction(DataType resultType, boolean last, boolean ignoreNulls)
     }
 
     @Override
+    public boolean mergesPartials() {
+        return true;
+    }
+
+    @Override
+    public void mergePartial(Object[] buffer, int at, Object[] partial, int partialAt) {
+        // The rows go straight into the kept aggregate, which merge combines as the rows would.
+        merge(buffer, at, partial, partialAt);
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         StoredValues.append(out, buffer[at]);
     }

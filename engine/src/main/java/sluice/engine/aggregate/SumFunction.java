@@ -130,6 +130,25 @@ record SumFunction(DataType resultType) implements AggregateFunction {
     }
 
     @Override
+    public boolean mergesPartials() {
+        return true;
+    }
+
+    @Override
+    public void mergePartial(Object[] buffer, int at, Object[] partial, int partialAt) {
+        if (resultType != AtomicType.DOUBLE) {
+            // Exact sums: the rows go straight into the kept sum.
+            merge(buffer, at, partial, partialAt);
+            return;
+        }
+        // The batch's partial sums, added in input partition order as Spark's merge after the shuffle adds them.
+        Object right = partial[partialAt + 1];
+        if (right != null) {
+            buffer[at + 1] = merge((Double) buffer[at + 1], (Double) right);
+        }
+    }
+
+    @Override
     public void result(Object[] buffer, int at, VectorBuilder out) {
         Object sum = resultType == AtomicType.DOUBLE ? merge(null, (Double) buffer[at]) : buffer[at];
         if (sum instanceof BigDecimal decimal && decimal.precision() - decimal.scale()

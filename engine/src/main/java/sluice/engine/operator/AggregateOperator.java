@@ -59,6 +59,11 @@ public final class AggregateOperator implements StatefulOperator {
     /** The index of the session window key, or -1; its sessions merge in {@link #sessions}. */
     private final int sessionKey;
     private final SessionMerge sessions;
+    /**
+     * How each input partition's rows are first aggregated per group, as Spark's partial aggregation does: for plain
+     * keys (no time or session window) when every function merges partial aggregates exactly; else null.
+     */
+    private final PartialAggregation partials;
     private StateStore store;
     private OutputMode outputMode;
     /** The key that is the watermark's event-time column, or -1; set when the state opens. */
@@ -93,6 +98,9 @@ public final class AggregateOperator implements StatefulOperator {
                 .filter(k -> this.groupBy.get(k) instanceof GroupingKey.SessionWindow).findFirst().orElse(-1);
         this.sessions = sessionKey < 0 ? null
                 : new SessionMerge(keys, sessionKey, this.aggregations, offsets, width);
+        this.partials = this.groupBy.stream().allMatch(key -> key instanceof GroupingKey.Expression)
+                && this.aggregations.stream().allMatch(call -> call.function().mergesPartials())
+                ? new PartialAggregation(keys, this.aggregations, offsets, width) : null;
     }
 
     @Override
@@ -186,10 +194,12 @@ public final class AggregateOperator implements StatefulOperator {
     /**
      * One input partition's rows, evaluated and routed: the arguments; per entry (a row, or a row in one of its
      * windows) its key, its row and its event time in microseconds (null when no key is the event time); the entries
-     * per state partition.
+     * per state partition. With partial aggregation, only {@code partials}: per state partition, the partition's
+     * groups, each with its partial buffer.
      */
     private record Routed(List<List<ColumnVector>> args, StateKey[] keys, int[] rowOf, Long[] eventTimes,
-                          int[][] entries, StateKey[] groups, long[] spans) {}
+                          int[][] entries, StateKey[] groups, long[] spans,
+                          List<List<PartialAggregation.Partial>> partials) {}
 
     @Override
     public PartitionedBatch execute(List<PartitionedBatch> inputs, TaskContext context) {
@@ -222,6 +232,10 @@ public final class AggregateOperator implements StatefulOperator {
             List<ColumnVector> vectors = new ArrayList<>();
             call.arguments().forEach(arg -> vectors.add(arg.evaluate(partition, context.eval())));
             args.add(vectors);
+        }
+        if (partials != null) {
+            return new Routed(null, null, null, null, null, null, null,
+                    partials.fold(rows, keyColumns, args, eventTimeKey, store.partitionCount()));
         }
         int capacity = window == null ? rows : Math.multiplyExact(rows, window.maxWindows());
         StateKey[] entryKeys = new StateKey[capacity];
@@ -296,7 +310,7 @@ public final class AggregateOperator implements StatefulOperator {
         for (int e = 0; e < entries; e++) {
             byPartition[target[e]][filled[target[e]]++] = e;
         }
-        return new Routed(args, entryKeys, rowOf, eventTimes, byPartition, groups, spans);
+        return new Routed(args, entryKeys, rowOf, eventTimes, byPartition, groups, spans, null);
     }
 
     static Instant instant(long micros) {
@@ -318,6 +332,20 @@ public final class AggregateOperator implements StatefulOperator {
         Set<StateKey> late = new HashSet<>();
         SessionMerge.Parts sessionRows = sessions == null ? null : sessions.parts();
         for (Routed input : routed) {
+            if (input.partials() != null) {
+                for (PartialAggregation.Partial partial : input.partials().get(partition)) {
+                    Long eventTime = partial.eventTime();
+                    if (dropsLate && eventTime != null && eventTime <= lateMicros) {
+                        late.add(partial.key());
+                        continue;
+                    }
+                    Object[] buffer = buffer(state, touched, partial.key());
+                    for (int a = 0; a < aggregations.size(); a++) {
+                        aggregations.get(a).function().mergePartial(buffer, offsets[a], partial.buffer(), offsets[a]);
+                    }
+                }
+                continue;
+            }
             for (int e : input.entries()[partition]) {
                 Long eventTime = input.eventTimes()[e];
                 if (dropsLate && eventTime != null && eventTime <= lateMicros) {

@@ -33,7 +33,11 @@ final class DateTimeKernels {
     static Kernel of(String name) {
         return switch (name) {
             case "date_trunc" -> (a, e) -> truncTimestamp((String) a[0], (Long) a[1], e.zone());
-            case "trunc" -> (a, e) -> truncDate((Long) a[0], (String) a[1]);
+            case "trunc" -> {
+                // The unit is most often a literal: upper-cased once, not once per row.
+                Memo<String, String> units = new Memo<>(unit -> unit.toUpperCase(Locale.ROOT));
+                yield (a, e) -> truncDate((Long) a[0], units.get((String) a[1]));
+            }
             case "last_day" -> (a, e) -> date(a[0]).with(TemporalAdjusters.lastDayOfMonth()).toEpochDay();
             case "add_months" -> (a, e) -> date(a[0]).plusMonths((Long) a[1]).toEpochDay();
             case "months_between" -> (a, e) -> monthsBetween((Long) a[0], (Long) a[1], (Boolean) a[2], e.zone());
@@ -97,10 +101,10 @@ final class DateTimeKernels {
         return instant.getEpochSecond() * MICROS_PER_SECOND + instant.getNano() / 1000;
     }
 
-    /** Spark's trunc: YEAR, QUARTER, MONTH or WEEK; any other unit (DAY too) gives null. */
-    private static Long truncDate(long days, String unit) {
+    /** Spark's trunc: YEAR, QUARTER, MONTH or WEEK (the unit upper-cased); any other unit (DAY too) gives null. */
+    private static Long truncDate(long days, String upperUnit) {
         LocalDate date = LocalDate.ofEpochDay(days);
-        LocalDate truncated = switch (unit.toUpperCase(Locale.ROOT)) {
+        LocalDate truncated = switch (upperUnit) {
             case "WEEK" -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case "MON", "MONTH", "MM" -> date.withDayOfMonth(1);
             case "QUARTER" -> date.with(IsoFields.DAY_OF_QUARTER, 1L);

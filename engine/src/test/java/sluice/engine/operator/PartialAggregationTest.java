@@ -1,0 +1,85 @@
+package sluice.engine.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import sluice.engine.aggregate.AggregateCall;
+import sluice.engine.aggregate.AggregateCompiler;
+import sluice.engine.diag.Position;
+import sluice.engine.expr.EvalContext;
+import sluice.engine.expr.ExpressionCompiler;
+import sluice.engine.expr.SchemaParser;
+import sluice.engine.sink.OutputMode;
+import sluice.engine.types.Batch;
+import sluice.engine.types.PartitionedBatch;
+import sluice.engine.types.Row;
+import sluice.engine.types.Schema;
+
+/**
+ * An aggregation over several input partitions folds each partition's rows per group first, as Spark's partial
+ * aggregation does, and merges those partial aggregates into the state in input partition order: the groups'
+ * results are those of all their rows in that order, and a sum of doubles adds the partitions' partial sums.
+ */
+class PartialAggregationTest {
+    private static final Schema INPUT = SchemaParser.parse("k STRING, x DOUBLE", Position.NOWHERE);
+    private static final List<String> AGGREGATIONS = List.of("count(*) AS n", "sum(x) AS s", "first(x) AS f",
+            "last(x) AS l", "collect_list(x) AS xs", "avg(x) AS m", "min(x) AS lo");
+
+    @Test
+    void groupsSpreadOverInputPartitionsAggregateAllTheirRowsInPartitionOrder() {
+        AggregateOperator aggregate = aggregate(AGGREGATIONS);
+
+        List<Row> first = run(aggregate, 0, List.of(row("a", 1.0), row("b", 2.0), row("a", 3.0)),
+                List.of(row("a", 4.0), row("b", null), row("c", 5.0)));
+        List<Row> second = run(aggregate, 1, List.of(row("a", 0.5)), List.of());
+
+        assertThat(first).containsExactlyInAnyOrder(
+                Row.of("a", 3L, 8.0, 1.0, 4.0, List.of(1.0, 3.0, 4.0), 8.0 / 3, 1.0),
+                new Row(Arrays.asList("b", 2L, 2.0, 2.0, null, List.of(2.0), 2.0, 2.0)),
+                Row.of("c", 1L, 5.0, 5.0, 5.0, List.of(5.0), 5.0, 5.0));
+        assertThat(second).contains(Row.of("a", 4L, 8.5, 1.0, 0.5, List.of(1.0, 3.0, 4.0, 0.5), 2.125, 0.5));
+    }
+
+    @Test
+    void aSumOfDoublesAddsThePartitionsPartialSums() {
+        AggregateOperator aggregate = aggregate(List.of("sum(x) AS s"));
+
+        // Row by row, 1e16 + 1.0 rounds back to 1e16 three times; the partial sums 1e16 and 2.0 add up exactly.
+        List<Row> result = run(aggregate, 0, List.of(row("a", 1e16), row("a", 1.0)),
+                List.of(row("a", 1.0), row("a", 1.0)));
+
+        assertThat(result).containsExactly(Row.of("a", 1e16 + 2.0));
+    }
+
+    private static AggregateOperator aggregate(List<String> aggregations) {
+        ExpressionCompiler expressions = new ExpressionCompiler(ZoneOffset.UTC);
+        AggregateCompiler compiler = new AggregateCompiler(expressions);
+        List<AggregateCall> calls = new ArrayList<>();
+        aggregations.forEach(text -> calls.add(compiler.compile(text, INPUT, Position.NOWHERE)));
+        AggregateOperator operator = new AggregateOperator(
+                List.of(new GroupingKey.Expression(expressions.compile("k", INPUT, Position.NOWHERE), "k")), calls);
+        operator.openState(new StateContext(null, 0, "agg", 2, OutputMode.COMPLETE, List.of()));
+        return operator;
+    }
+
+    /** Runs batch {@code batchId} of two input partitions; the rows of every state partition. */
+    private static List<Row> run(AggregateOperator aggregate, long batchId, List<Row> first, List<Row> second) {
+        try (PartitionTasks tasks = new PartitionTasks(2, "partial-aggregation-test")) {
+            PartitionedBatch input = new PartitionedBatch(INPUT,
+                    List.of(Batch.ofRows(INPUT, first), Batch.ofRows(INPUT, second)));
+            PartitionedBatch output = aggregate.execute(List.of(input), new TaskContext(batchId,
+                    new EvalContext(0L, ZoneOffset.UTC), tasks, EventTimeWatermarks.NONE));
+            List<Row> rows = new ArrayList<>();
+            output.partitions().forEach(partition -> rows.addAll(partition.rows()));
+            return rows;
+        }
+    }
+
+    private static Row row(String k, Double x) {
+        return new Row(Arrays.asList(k, x));
+    }
+}
