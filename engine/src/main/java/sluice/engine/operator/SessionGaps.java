@@ -2,6 +2,7 @@ package sluice.engine.operator;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import sluice.engine.expr.EvalContext;
 import sluice.engine.pipeline.DurationText;
 import sluice.engine.types.Batch;
@@ -14,6 +15,8 @@ import sluice.engine.types.LongVector;
  * that is no duration gives null, so the row takes no part. Mutable (the last text read), one task's.
  */
 final class SessionGaps {
+    private static final Pattern BARE_NUMBER = Pattern.compile("\\s*(?i:interval\\s+)?[+-]?[0-9.]+\\s*");
+
     private final long staticMicros;
     private final ColumnVector values;
     private String lastText;
@@ -36,7 +39,9 @@ final class SessionGaps {
         String text = values.get(row).toString();
         if (!text.equals(lastText)) {
             // Rows of one batch mostly share a few gaps: read each text once in a run.
-            Optional<Duration> parsed = DurationText.parse(text);
+            // Spark's cast of text to an interval needs a unit: a bare number is no interval, so its row has no gap.
+            Optional<Duration> parsed = BARE_NUMBER.matcher(text).matches() ? Optional.empty()
+                    : DurationText.parse(text);
             lastText = text;
             lastMicros = parsed.map(d -> Math.addExact(Math.multiplyExact(d.getSeconds(), 1_000_000L),
                     d.getNano() / 1000)).orElse(null);

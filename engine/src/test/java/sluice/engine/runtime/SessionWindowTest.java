@@ -101,6 +101,17 @@ class SessionWindowTest {
     }
 
     @Test
+    void aDynamicGapThatIsABareNumberIsNoIntervalSoItsRowsTakeNoPart() throws IOException {
+        writeInput(1, "12:00:00 a", "12:00:08 a", "12:00:00 b");
+
+        // Spark casts '5' to a NULL interval (a unit is required), and a row without a gap is left out.
+        List<List<Row>> batches = run("session_window(ts, CASE WHEN user = 'a' THEN '5' ELSE '2 seconds' END)",
+                "complete", dir.resolve("checkpoint"));
+
+        assertThat(batches).containsExactly(List.of(session("b", "12:00:00", "12:00:02", 1)));
+    }
+
+    @Test
     void aRestartedQueryMergesNewRowsWithTheSessionsInItsCheckpoint() throws IOException {
         writeInput(1, "12:00:00 a", "12:00:20 a", "12:00:33 a");
         Path checkpoint = dir.resolve("checkpoint");
