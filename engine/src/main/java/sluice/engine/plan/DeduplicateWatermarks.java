@@ -1,11 +1,8 @@
 package sluice.engine.plan;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -30,7 +27,7 @@ final class DeduplicateWatermarks {
                     && transform.operator() instanceof DropDuplicatesOperator dedup)) {
                 continue;
             }
-            List<WatermarkOperator> above = watermarksAbove(step, byId);
+            List<WatermarkOperator> above = WatermarksAbove.of(step.inputs(), byId);
             WatermarkOperator reaching = above.stream().filter(w -> dedup.schema().indexOf(w.eventTime()) >= 0)
                     .findFirst().orElse(null);
             if (reaching == null && dedup.withinWatermark()) {
@@ -47,25 +44,5 @@ final class DeduplicateWatermarks {
                 byId.put(step.nodeId(), timed);
             }
         }
-    }
-
-    /** The watermark nodes above {@code step}, nearest first, each once. */
-    private static List<WatermarkOperator> watermarksAbove(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
-        List<WatermarkOperator> found = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        List<QueryPlan.Step> pending = new ArrayList<>();
-        step.inputs().forEach(input -> pending.add(byId.get(input)));
-        while (!pending.isEmpty()) {
-            QueryPlan.Step current = pending.remove(0);
-            if (current == null || !seen.add(current.nodeId())) {
-                continue;
-            }
-            if (current.node() instanceof PlannedNode.TransformNode transform
-                    && transform.operator() instanceof WatermarkOperator watermark) {
-                found.add(watermark);
-            }
-            current.inputs().forEach(input -> pending.add(byId.get(input)));
-        }
-        return found;
     }
 }

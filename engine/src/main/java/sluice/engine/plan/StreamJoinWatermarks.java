@@ -1,12 +1,9 @@
 package sluice.engine.plan;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -32,8 +29,8 @@ final class StreamJoinWatermarks {
                     && transform.operator() instanceof StreamJoinOperator join)) {
                 continue;
             }
-            List<WatermarkOperator> leftAbove = watermarksAbove(step.inputs().get(0), byId);
-            List<WatermarkOperator> rightAbove = watermarksAbove(step.inputs().get(1), byId);
+            List<WatermarkOperator> leftAbove = WatermarksAbove.of(List.of(step.inputs().get(0)), byId);
+            List<WatermarkOperator> rightAbove = WatermarksAbove.of(List.of(step.inputs().get(1)), byId);
             int leftTime = reaching(leftAbove, join.leftSchema());
             int rightTime = reaching(rightAbove, join.rightSchema());
             Optional<String> refused = StreamingJoinRules.watermarkRefusal(join.type(), join.condition(), leftTime,
@@ -54,25 +51,5 @@ final class StreamJoinWatermarks {
     private static int reaching(List<WatermarkOperator> above, Schema side) {
         return above.stream().map(watermark -> side.indexOf(watermark.eventTime())).filter(column -> column >= 0)
                 .findFirst().orElse(-1);
-    }
-
-    /** The watermark nodes at or above the node {@code id}, nearest first, each once. */
-    private static List<WatermarkOperator> watermarksAbove(String id, Map<String, QueryPlan.Step> byId) {
-        List<WatermarkOperator> found = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        List<QueryPlan.Step> pending = new ArrayList<>();
-        pending.add(byId.get(id));
-        while (!pending.isEmpty()) {
-            QueryPlan.Step current = pending.remove(0);
-            if (current == null || !seen.add(current.nodeId())) {
-                continue;
-            }
-            if (current.node() instanceof PlannedNode.TransformNode transform
-                    && transform.operator() instanceof WatermarkOperator watermark) {
-                found.add(watermark);
-            }
-            current.inputs().forEach(input -> pending.add(byId.get(input)));
-        }
-        return found;
     }
 }
