@@ -147,9 +147,8 @@ final class JoinPlan {
                                     List<CompiledExpression> leftKeys, List<CompiledExpression> rightKeys,
                                     List<Integer> leftKeyColumns, List<Integer> rightKeyColumns) {
         SourceText source = new SourceText(text, context.where("on"));
-        List<Ast> conjuncts = new ArrayList<>();
         try {
-            split(new Parser(source).parseNamed().expression(), conjuncts);
+            List<Ast> conjuncts = conjuncts(source);
             boolean allKeys = true;
             for (Ast conjunct : conjuncts) {
                 allKeys &= conjunct instanceof Ast.Binary equality && equality.op() == Ast.BinaryOp.EQ
@@ -166,6 +165,13 @@ final class JoinPlan {
             rightKeyColumns.clear();
             return false;
         }
+    }
+
+    /** The parts of the condition {@code source} joined by AND at its top, in the order written. */
+    static List<Ast> conjuncts(SourceText source) {
+        List<Ast> found = new ArrayList<>();
+        split(new Parser(source).parseNamed().expression(), found);
+        return found;
     }
 
     private static void split(Ast condition, List<Ast> conjuncts) {

@@ -10,7 +10,6 @@ import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.IntervalUnits;
-import sluice.engine.expr.parse.Parser;
 import sluice.engine.operator.TimeInequality;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Field;
@@ -37,7 +36,7 @@ final class StreamJoinConjuncts {
         SourceText source = new SourceText(on.get(), context.where("on"));
         Schema pairs = pairs(left, right);
         try {
-            for (Ast conjunct : conjuncts(source)) {
+            for (Ast conjunct : JoinPlan.conjuncts(source)) {
                 BitSet read = context.compiler().compile(source, conjunct, pairs).referencedColumns();
                 boolean onlyLeft = !read.isEmpty() && read.length() <= left.size();
                 boolean onlyRight = !read.isEmpty() && read.nextSetBit(0) >= left.size();
@@ -60,7 +59,7 @@ final class StreamJoinConjuncts {
         }
         List<Ast> conjuncts;
         try {
-            conjuncts = conjuncts(new SourceText(on.get(), context.where("on")));
+            conjuncts = JoinPlan.conjuncts(new SourceText(on.get(), context.where("on")));
         } catch (SluiceException e) {
             return found;
         }
@@ -165,21 +164,6 @@ final class StreamJoinConjuncts {
             return Optional.empty();
         }
         return Optional.of(total);
-    }
-
-    private static List<Ast> conjuncts(SourceText source) {
-        List<Ast> found = new ArrayList<>();
-        split(new Parser(source).parseNamed().expression(), found);
-        return found;
-    }
-
-    private static void split(Ast condition, List<Ast> conjuncts) {
-        if (condition instanceof Ast.Binary binary && binary.op() == Ast.BinaryOp.AND) {
-            split(binary.left(), conjuncts);
-            split(binary.right(), conjuncts);
-        } else {
-            conjuncts.add(condition);
-        }
     }
 
     private static Schema pairs(Schema left, Schema right) {
