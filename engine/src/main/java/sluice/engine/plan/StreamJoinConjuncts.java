@@ -3,13 +3,12 @@ package sluice.engine.plan;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.parse.Ast;
-import sluice.engine.expr.parse.IntervalUnits;
+import sluice.engine.expr.parse.IntervalLiterals;
 import sluice.engine.operator.TimeInequality;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Field;
@@ -146,24 +145,13 @@ final class StreamJoinConjuncts {
 
     /** The interval in microseconds; empty for months or years, which Spark cannot turn into a bound. */
     private static Optional<Long> micros(Ast.IntervalLiteral interval) {
-        long total = 0;
         try {
-            for (Ast.IntervalPart part : interval.parts()) {
-                List<String> words = part.unit() == null
-                        ? List.of(part.value().strip().split("\\s+")) : List.of(part.value().strip(), part.unit());
-                for (int i = 0; i + 1 < words.size(); i += 2) {
-                    long perUnit = IntervalUnits.micros(words.get(i + 1).toLowerCase(Locale.ROOT));
-                    if (perUnit == 0) {
-                        return Optional.empty();
-                    }
-                    total += new java.math.BigDecimal(words.get(i)).multiply(java.math.BigDecimal.valueOf(perUnit))
-                            .longValueExact();
-                }
-            }
-        } catch (NumberFormatException | ArithmeticException e) {
+            // The condition compiled, so its literals read; the text only goes into a message never shown here.
+            IntervalLiterals.Value value = IntervalLiterals.read(interval, "");
+            return value.yearMonth() ? Optional.empty() : Optional.of(value.amount());
+        } catch (IntervalLiterals.Invalid e) {
             return Optional.empty();
         }
-        return Optional.of(total);
     }
 
     private static Schema pairs(Schema left, Schema right) {

@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.parse.Ast;
-import sluice.engine.expr.parse.IntervalUnits;
+import sluice.engine.expr.parse.IntervalLiterals;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Bytes;
 import sluice.engine.types.DecimalType;
@@ -156,42 +156,18 @@ final class Literals {
     }
 
     Typed.Constant interval(Ast.IntervalLiteral literal) {
-        long micros = 0;
-        for (Ast.IntervalPart part : literal.parts()) {
-            micros = Math.addExact(micros, part.unit() == null ? unitsInString(part) : micros(part.value(), part.unit(),
-                    part));
-        }
-        return new Typed.Constant(micros, AtomicType.INTERVAL, literal.span(),
-                ValueText.interval(Duration.of(micros, ChronoUnit.MICROS)));
-    }
-
-    private long unitsInString(Ast.IntervalPart part) {
-        String[] words = part.value().strip().split("\\s+");
-        if (words.length % 2 != 0) {
-            throw badInterval(part);
-        }
-        long total = 0;
-        for (int i = 0; i < words.length; i += 2) {
-            total = Math.addExact(total, micros(words[i], words[i + 1], part));
-        }
-        return total;
-    }
-
-    private long micros(String value, String unit, Ast.IntervalPart part) {
-        long perUnit = IntervalUnits.micros(unit);
-        if (perUnit == 0) {
-            throw source.error(ErrorCode.EXPRESSION_SYNTAX, part.span(),
-                    "unsupported interval unit '%s'; use WEEK, DAY, HOUR, MINUTE, SECOND, MILLISECOND or MICROSECOND",
-                    unit);
-        }
+        String text = source.text().substring(literal.span().start(), literal.span().end());
+        IntervalLiterals.Value value;
         try {
-            return new BigDecimal(value.strip()).multiply(BigDecimal.valueOf(perUnit)).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw badInterval(part);
+            value = IntervalLiterals.read(literal, text);
+        } catch (IntervalLiterals.Invalid e) {
+            throw source.error(ErrorCode.EXPRESSION_SYNTAX, e.span(), "%s", e.getMessage());
         }
-    }
-
-    private RuntimeException badInterval(Ast.IntervalPart part) {
-        return source.error(ErrorCode.EXPRESSION_SYNTAX, part.span(), "invalid interval '%s'", part.value());
+        if (value.yearMonth()) {
+            return new Typed.Constant(value.amount(), AtomicType.INTERVAL_YEAR_MONTH, literal.span(),
+                    ValueText.interval(java.time.Period.ofMonths((int) value.amount()).normalized()));
+        }
+        return new Typed.Constant(value.amount(), AtomicType.INTERVAL, literal.span(),
+                ValueText.interval(Duration.of(value.amount(), ChronoUnit.MICROS)));
     }
 }

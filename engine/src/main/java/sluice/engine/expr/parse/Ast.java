@@ -25,14 +25,17 @@ public sealed interface Ast permits Ast.Literal, Ast.TypedLiteral, Ast.IntervalL
     /** {@code DATE '2015-01-02'}, {@code TIMESTAMP '...'} or {@code X'4142'}; {@code typeName} is upper case. */
     record TypedLiteral(String typeName, String value, Span span) implements Ast {}
 
-    /** {@code INTERVAL 3 DAYS 2 HOURS}: one part per value and unit, or one string holding them all (unit null). */
+    /**
+     * {@code INTERVAL 3 DAYS 2 HOURS}: one part per value and unit, or one string holding them all (unit null), or
+     * one string with a range of units ({@code INTERVAL '1:30' MINUTE TO SECOND}: unit MINUTE, toUnit SECOND).
+     */
     record IntervalLiteral(List<IntervalPart> parts, Span span) implements Ast {
         public IntervalLiteral {
             parts = List.copyOf(parts);
         }
     }
 
-    record IntervalPart(String value, String unit, Span span) {}
+    record IntervalPart(String value, String unit, String toUnit, Span span) {}
 
     record ColumnRef(String name, Span span) implements Ast {}
 

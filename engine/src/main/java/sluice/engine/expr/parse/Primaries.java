@@ -182,14 +182,22 @@ final class Primaries {
             String text = (sign == null ? "" : "-") + value.text();
             Span partSpan = (sign == null ? value.span() : sign.span()).to(value.span());
             String unit = null;
+            String toUnit = null;
             if (cursor.peek().kind() == TokenKind.IDENTIFIER && IntervalUnits.isUnit(cursor.peek().text())) {
                 Token unitToken = cursor.advance();
                 unit = unitToken.text();
                 partSpan = partSpan.to(unitToken.span());
+                if (cursor.atKeyword("TO") && cursor.peek(1).kind() == TokenKind.IDENTIFIER
+                        && IntervalUnits.isUnit(cursor.peek(1).text())) {
+                    cursor.advance();
+                    Token toToken = cursor.advance();
+                    toUnit = toToken.text();
+                    partSpan = partSpan.to(toToken.span());
+                }
             } else if (isNumber) {
                 throw cursor.unexpected("an interval unit");
             }
-            parts.add(new Ast.IntervalPart(text, unit, partSpan));
+            parts.add(new Ast.IntervalPart(text, unit, toUnit, partSpan));
             span = span.to(partSpan);
         }
     }
