@@ -3,7 +3,6 @@ package sluice.engine.operator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sluice.engine.aggregate.AggregateCall;
@@ -25,24 +24,6 @@ final class PartialAggregation {
      */
     record Partial(StateKey key, Object[] buffer, Long eventTime) {}
 
-    /** Key values compared as the values they are, to find a row's group without encoding its key. */
-    private record KeyValues(Object[] values) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof KeyValues that && Arrays.deepEquals(values, that.values);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.deepHashCode(values);
-        }
-
-        @Override
-        public String toString() {
-            return Arrays.deepToString(values);
-        }
-    }
-
     private final RowEncoding keys;
     private final List<AggregateCall> aggregations;
     private final int[] offsets;
@@ -58,39 +39,52 @@ final class PartialAggregation {
     /**
      * The partial buffers of {@code rows} rows with these key columns and argument vectors, per state partition of
      * {@code partitions}, each partition's groups in the order their first rows came. A row finds its group by its
-     * key values, so a key is encoded once per distinct values, not once per row; values that differ yet encode
-     * alike (as Spark's grouping sees them) share one group, their rows in order.
+     * key columns' values as stored ({@link DistinctKeys}), so a key is read and encoded once per distinct values,
+     * not once per row; values that differ yet encode alike (as Spark's grouping sees them) share one group, their
+     * rows in order. Each function then folds all the rows into their groups' buffers at once.
      */
     List<List<Partial>> fold(int rows, List<ColumnVector> keyColumns, List<List<ColumnVector>> args,
                              int eventTimeKey, int partitions) {
-        Map<KeyValues, Partial> byValues = new HashMap<>();
-        Map<StateKey, Partial> byKey = new LinkedHashMap<>();
+        DistinctKeys distinct = new DistinctKeys(keyColumns, Math.min(rows, 4096));
+        Map<StateKey, Integer> byKey = new HashMap<>();
+        List<Partial> partials = new ArrayList<>();
+        int[] partialOfKey = new int[16];
+        int[] groupOf = new int[rows];
         Object[] keyValues = new Object[keyColumns.size()];
-        KeyValues probe = new KeyValues(keyValues);
         for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < keyValues.length; k++) {
-                keyValues[k] = StoredValues.read(keyColumns.get(k), r);
-            }
-            Partial partial = byValues.get(probe);
-            if (partial == null) {
+            int known = distinct.size();
+            int index = distinct.indexOf(r);
+            if (index == known) {
+                for (int k = 0; k < keyValues.length; k++) {
+                    keyValues[k] = StoredValues.read(keyColumns.get(k), r);
+                }
                 StateKey key = new StateKey(keys.encode(keyValues, 0));
-                partial = byKey.get(key);
+                Integer partial = byKey.get(key);
                 if (partial == null) {
-                    partial = new Partial(key, emptyBuffer(),
-                            eventTimeKey < 0 ? null : (Long) keyValues[eventTimeKey]);
+                    partial = partials.size();
+                    partials.add(new Partial(key, emptyBuffer(),
+                            eventTimeKey < 0 ? null : (Long) keyValues[eventTimeKey]));
                     byKey.put(key, partial);
                 }
-                byValues.put(new KeyValues(keyValues.clone()), partial);
+                if (index == partialOfKey.length) {
+                    partialOfKey = Arrays.copyOf(partialOfKey, index * 2);
+                }
+                partialOfKey[index] = partial;
             }
-            for (int a = 0; a < aggregations.size(); a++) {
-                aggregations.get(a).function().update(partial.buffer(), offsets[a], args.get(a), r);
-            }
+            groupOf[r] = partialOfKey[index];
+        }
+        Object[][] buffers = new Object[partials.size()][];
+        for (int g = 0; g < buffers.length; g++) {
+            buffers[g] = partials.get(g).buffer();
+        }
+        for (int a = 0; a < aggregations.size(); a++) {
+            aggregations.get(a).function().fold(buffers, offsets[a], groupOf, rows, args.get(a));
         }
         List<List<Partial>> byPartition = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             byPartition.add(new ArrayList<>());
         }
-        byKey.values().forEach(partial -> byPartition.get(partial.key().partition(partitions)).add(partial));
+        partials.forEach(partial -> byPartition.get(partial.key().partition(partitions)).add(partial));
         return byPartition;
     }
 
