@@ -15,7 +15,8 @@ import sluice.engine.types.LongVector;
  * one task.
  */
 final class DistinctKeys {
-    private final List<ColumnVector> columns;
+    /** An array, not a list: looping over it per row allocates no iterator. */
+    private final ColumnVector[] columns;
     /** Open addressing: per slot the key's index plus one, 0 for an empty slot. */
     private int[] slots;
     private int[] hashes;
@@ -23,7 +24,7 @@ final class DistinctKeys {
     private int size;
 
     DistinctKeys(List<ColumnVector> columns, int expected) {
-        this.columns = List.copyOf(columns);
+        this.columns = columns.toArray(ColumnVector[]::new);
         int capacity = Integer.highestOneBit(Math.max(16, Math.min(expected, 1 << 20)) * 2);
         this.slots = new int[capacity];
         this.hashes = new int[capacity / 2];
