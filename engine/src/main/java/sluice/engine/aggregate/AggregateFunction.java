@@ -28,6 +28,17 @@ public interface AggregateFunction {
     void update(Object[] buffer, int at, List<ColumnVector> args, int row);
 
     /**
+     * Adds rows {@code [0, rows)} of the argument vectors, row {@code r} to the buffer {@code buffers[groupOf[r]]},
+     * each buffer's rows in row order, as {@link #update} one row at a time would. Functions of common types override
+     * it to fold the rows into unboxed values per group and box only each group's result.
+     */
+    default void fold(Object[][] buffers, int at, int[] groupOf, int rows, List<ColumnVector> args) {
+        for (int r = 0; r < rows; r++) {
+            update(buffers[groupOf[r]], at, args, r);
+        }
+    }
+
+    /**
      * Ends the batch's updates of a group the batch touched, before its buffer is kept: functions whose result
      * depends on the order of floating-point operations merge the batch's partial into the kept value here, as
      * Spark's streaming aggregation merges a batch's partial aggregate into its state. Nothing by default.

@@ -1,6 +1,8 @@
 package sluice.engine.aggregate;
 
 import java.util.List;
+import sluice.engine.types.LongVector;
+import sluice.engine.types.DoubleVector;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
@@ -48,6 +50,34 @@ record AverageFunction() implements AggregateFunction {
         double number = value instanceof Long whole ? (double) whole : (Double) value;
         buffer[at + BATCH] = (Double) buffer[at + BATCH] + number;
         buffer[at + BATCH + 1] = (Long) buffer[at + BATCH + 1] + 1;
+    }
+
+    @Override
+    public void fold(Object[][] buffers, int at, int[] groupOf, int rows, List<ColumnVector> args) {
+        ColumnVector values = args.get(0);
+        if (!(values instanceof DoubleVector) && !(values instanceof LongVector)) {
+            AggregateFunction.super.fold(buffers, at, groupOf, rows, args);
+            return;
+        }
+        double[] sums = new double[buffers.length];
+        long[] counts = new long[buffers.length];
+        for (int g = 0; g < buffers.length; g++) {
+            sums[g] = (Double) buffers[g][at + BATCH];
+            counts[g] = (Long) buffers[g][at + BATCH + 1];
+        }
+        DoubleVector doubles = values instanceof DoubleVector d ? d : null;
+        LongVector longs = values instanceof LongVector l ? l : null;
+        for (int r = 0; r < rows; r++) {
+            if (!values.isNull(r)) {
+                int g = groupOf[r];
+                sums[g] += doubles != null ? doubles.getDouble(r) : (double) longs.getLong(r);
+                counts[g]++;
+            }
+        }
+        for (int g = 0; g < buffers.length; g++) {
+            buffers[g][at + BATCH] = sums[g];
+            buffers[g][at + BATCH + 1] = counts[g];
+        }
     }
 
     @Override

@@ -43,6 +43,23 @@ record CountFunction(int arguments) implements AggregateFunction {
     }
 
     @Override
+    public void fold(Object[][] buffers, int at, int[] groupOf, int rows, List<ColumnVector> args) {
+        long[] counts = new long[buffers.length];
+        rows:
+        for (int r = 0; r < rows; r++) {
+            for (ColumnVector arg : args) {
+                if (arg.isNull(r)) {
+                    continue rows;
+                }
+            }
+            counts[groupOf[r]]++;
+        }
+        for (int g = 0; g < buffers.length; g++) {
+            buffers[g][at] = (Long) buffers[g][at] + counts[g];
+        }
+    }
+
+    @Override
     public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
         buffer[at] = (Long) buffer[at] + (Long) other[otherAt];
     }

@@ -1,6 +1,8 @@
 package sluice.engine.aggregate;
 
 import java.util.List;
+import sluice.engine.types.LongVector;
+import sluice.engine.types.DoubleVector;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.VectorBuilder;
@@ -40,6 +42,71 @@ record ExtremumFunction(DataType resultType, boolean greatest) implements Aggreg
         int order = StoredValues.compare(value, current);
         if (greatest ? order > 0 : order < 0) {
             buffer[at] = value;
+        }
+    }
+
+    @Override
+    public void fold(Object[][] buffers, int at, int[] groupOf, int rows, List<ColumnVector> args) {
+        if (args.get(0) instanceof LongVector longs) {
+            foldLongs(buffers, at, groupOf, rows, longs);
+        } else if (args.get(0) instanceof DoubleVector doubles) {
+            foldDoubles(buffers, at, groupOf, rows, doubles);
+        } else {
+            AggregateFunction.super.fold(buffers, at, groupOf, rows, args);
+        }
+    }
+
+    private void foldLongs(Object[][] buffers, int at, int[] groupOf, int rows, LongVector values) {
+        long[] best = new long[buffers.length];
+        boolean[] seen = new boolean[buffers.length];
+        for (int g = 0; g < buffers.length; g++) {
+            if (buffers[g][at] != null) {
+                best[g] = (Long) buffers[g][at];
+                seen[g] = true;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            if (!values.isNull(r)) {
+                int g = groupOf[r];
+                long value = values.getLong(r);
+                if (!seen[g] || (greatest ? value > best[g] : value < best[g])) {
+                    best[g] = value;
+                    seen[g] = true;
+                }
+            }
+        }
+        for (int g = 0; g < buffers.length; g++) {
+            if (seen[g]) {
+                buffers[g][at] = best[g];
+            }
+        }
+    }
+
+    /** As {@link #update} orders doubles ({@link StoredValues#compare}): an equal value leaves the first in place. */
+    private void foldDoubles(Object[][] buffers, int at, int[] groupOf, int rows, DoubleVector values) {
+        double[] best = new double[buffers.length];
+        boolean[] seen = new boolean[buffers.length];
+        for (int g = 0; g < buffers.length; g++) {
+            if (buffers[g][at] != null) {
+                best[g] = (Double) buffers[g][at];
+                seen[g] = true;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            if (!values.isNull(r)) {
+                int g = groupOf[r];
+                double value = values.getDouble(r);
+                int order = seen[g] ? StoredValues.compareDoubles(value, best[g]) : 0;
+                if (!seen[g] || (greatest ? order > 0 : order < 0)) {
+                    best[g] = value;
+                    seen[g] = true;
+                }
+            }
+        }
+        for (int g = 0; g < buffers.length; g++) {
+            if (seen[g]) {
+                buffers[g][at] = best[g];
+            }
         }
     }
 

@@ -42,6 +42,32 @@ record FirstLastFunction(DataType resultType, boolean last, boolean ignoreNulls)
     }
 
     @Override
+    public void fold(Object[][] buffers, int at, int[] groupOf, int rows, List<ColumnVector> args) {
+        // Only the row each group takes matters; its value is read (boxed) once per group.
+        ColumnVector values = args.get(0);
+        int[] taken = new int[buffers.length];
+        boolean[] closed = new boolean[buffers.length];
+        for (int g = 0; g < buffers.length; g++) {
+            taken[g] = -1;
+            closed[g] = !last && (Boolean) buffers[g][at + 1];
+        }
+        for (int r = 0; r < rows; r++) {
+            int g = groupOf[r];
+            if (closed[g] || ignoreNulls && values.isNull(r)) {
+                continue;
+            }
+            taken[g] = r;
+            closed[g] = !last;
+        }
+        for (int g = 0; g < buffers.length; g++) {
+            if (taken[g] >= 0) {
+                buffers[g][at] = StoredValues.read(values, taken[g]);
+                buffers[g][at + 1] = true;
+            }
+        }
+    }
+
+    @Override
     public void merge(Object[] buffer, int at, Object[] other, int otherAt) {
         // Spark's First keeps the left value once one is set; Last takes the right one when it has one.
         boolean otherSet = (Boolean) other[otherAt + 1];

@@ -52,18 +52,22 @@ public final class StoredValues {
         if (x instanceof Long a) {
             return Long.compare(a, (Long) y);
         } else if (x instanceof Double a) {
-            double b = (Double) y;
-            if (a == b) {
-                return 0;
-            } else if (Double.isNaN(a)) {
-                return Double.isNaN(b) ? 0 : 1;
-            } else if (Double.isNaN(b)) {
-                return -1;
-            }
-            return a < b ? -1 : 1;
+            return compareDoubles(a, (Double) y);
         } else if (x instanceof Boolean a) {
             return Boolean.compare(a, (Boolean) y);
         }
         return ValueOrder.compare(x, y);
+    }
+
+    /** Spark's order of two doubles: -0.0 equal to 0.0, NaN above every other value and equal to itself. */
+    public static int compareDoubles(double a, double b) {
+        if (a == b) {
+            return 0;
+        } else if (Double.isNaN(a)) {
+            return Double.isNaN(b) ? 0 : 1;
+        } else if (Double.isNaN(b)) {
+            return -1;
+        }
+        return a < b ? -1 : 1;
     }
 }

@@ -72,6 +72,9 @@ public final class AggregateOperator implements StatefulOperator {
     /** The eviction watermark the last batch used, for Spark's test whether a no-data batch must run. */
     private long lastEvictionWatermarkMs;
     private final AtomicLong droppedByWatermark = new AtomicLong();
+    /** The folds of the input partitions of batch {@link #foldsBatchId}, made in their tasks; null if none. */
+    private List<PartitionFold> folds;
+    private long foldsBatchId;
 
     public AggregateOperator(List<GroupingKey> groupBy, List<AggregateCall> aggregations) {
         this.groupBy = List.copyOf(groupBy);
@@ -207,7 +210,16 @@ public final class AggregateOperator implements StatefulOperator {
             throw new IllegalStateException("the state of an aggregation is used before it is opened");
         }
         droppedByWatermark.set(0);
-        List<Routed> routed = context.tasks().map(inputs.get(0).partitions(), partition -> route(partition, context));
+        List<Routed> routed;
+        if (folds != null && foldsBatchId == context.batchId()) {
+            routed = folds.stream().map(partition -> folded(partition.fold)).toList();
+        } else {
+            // Each input partition is a task of its own, as in Spark, whose context its expressions see.
+            List<Batch> input = inputs.get(0).partitions();
+            routed = context.tasks().map(IntStream.range(0, input.size()).boxed().toList(),
+                    index -> route(input.get(index), context.forPartition(index)));
+        }
+        folds = null;
         List<Integer> partitions = IntStream.range(0, store.partitionCount()).boxed().toList();
         List<Batch> output = context.tasks().map(partitions,
                 p -> update(store.partition(p), p, routed, context));
@@ -217,25 +229,20 @@ public final class AggregateOperator implements StatefulOperator {
 
     private Routed route(Batch partition, TaskContext context) {
         int rows = partition.rowCount();
-        List<ColumnVector> keyColumns = new ArrayList<>();
+        List<ColumnVector> keyColumns = keyColumns(partition, context);
+        List<List<ColumnVector>> args = arguments(partition, context);
+        if (partials != null) {
+            PartialAggregation.Fold fold = partials.newFold();
+            fold.add(rows, keyColumns, args, eventTimeKey);
+            return folded(fold);
+        }
         GroupingKey.TimeWindow window = null;
         int windowKey = -1;
         for (int k = 0; k < groupBy.size(); k++) {
-            keyColumns.add(expressionOf(groupBy.get(k)).evaluate(partition, context.eval()));
             if (groupBy.get(k) instanceof GroupingKey.TimeWindow timeWindow) {
                 window = timeWindow;
                 windowKey = k;
             }
-        }
-        List<List<ColumnVector>> args = new ArrayList<>();
-        for (AggregateCall call : aggregations) {
-            List<ColumnVector> vectors = new ArrayList<>();
-            call.arguments().forEach(arg -> vectors.add(arg.evaluate(partition, context.eval())));
-            args.add(vectors);
-        }
-        if (partials != null) {
-            return new Routed(null, null, null, null, null, null, null,
-                    partials.fold(rows, keyColumns, args, eventTimeKey, store.partitionCount()));
         }
         int capacity = window == null ? rows : Math.multiplyExact(rows, window.maxWindows());
         StateKey[] entryKeys = new StateKey[capacity];
@@ -311,6 +318,75 @@ public final class AggregateOperator implements StatefulOperator {
             byPartition[target[e]][filled[target[e]]++] = e;
         }
         return new Routed(args, entryKeys, rowOf, eventTimes, byPartition, groups, spans, null);
+    }
+
+    private List<ColumnVector> keyColumns(Batch rows, TaskContext context) {
+        List<ColumnVector> keyColumns = new ArrayList<>();
+        for (GroupingKey key : groupBy) {
+            keyColumns.add(expressionOf(key).evaluate(rows, context.eval()));
+        }
+        return keyColumns;
+    }
+
+    private List<List<ColumnVector>> arguments(Batch rows, TaskContext context) {
+        List<List<ColumnVector>> args = new ArrayList<>();
+        for (AggregateCall call : aggregations) {
+            List<ColumnVector> vectors = new ArrayList<>();
+            call.arguments().forEach(arg -> vectors.add(arg.evaluate(rows, context.eval())));
+            args.add(vectors);
+        }
+        return args;
+    }
+
+    private Routed folded(PartialAggregation.Fold fold) {
+        return new Routed(null, null, null, null, null, null, null, fold.byPartition(store.partitionCount()));
+    }
+
+    /**
+     * Whether each input partition's rows can be folded in the task that reads them, a chunk at a time as they come
+     * ({@link #newPartitionFold}), so they need not wait for the rest of the batch nor be joined into one: so with
+     * partial aggregation, as Spark's partial aggregate runs in the map task.
+     */
+    public boolean foldsInTasks() {
+        return partials != null;
+    }
+
+    /**
+     * A fold of one input partition's rows in the task that reads them; {@code context} is the batch's (keys and
+     * arguments are evaluated as {@link #execute} evaluates them).
+     */
+    public PartitionFold newPartitionFold(TaskContext context) {
+        if (store == null || partials == null) {
+            throw new IllegalStateException("this aggregation folds no partitions in their tasks");
+        }
+        return new PartitionFold(partials.newFold(), context);
+    }
+
+    /**
+     * Has the {@link #execute} of batch {@code batchId} take these folds (of the batch's input partitions, in
+     * partition order) in place of its input's rows, which then holds none.
+     */
+    public void useFolds(long batchId, List<PartitionFold> folds) {
+        this.foldsBatchId = batchId;
+        this.folds = List.copyOf(folds);
+    }
+
+    /** One input partition's rows folded in its task, chunk by chunk. Mutable, used by that task. */
+    public final class PartitionFold {
+        private final PartialAggregation.Fold fold;
+        private final TaskContext context;
+
+        private PartitionFold(PartialAggregation.Fold fold, TaskContext context) {
+            this.fold = fold;
+            this.context = context;
+        }
+
+        /** Folds the partition's next rows. */
+        public void add(Batch rows) {
+            if (rows.rowCount() > 0) {
+                fold.add(rows.rowCount(), keyColumns(rows, context), arguments(rows, context), eventTimeKey);
+            }
+        }
     }
 
     static Instant instant(long micros) {

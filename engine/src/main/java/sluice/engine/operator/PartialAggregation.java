@@ -3,7 +3,6 @@ package sluice.engine.operator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sluice.engine.aggregate.AggregateCall;
@@ -16,7 +15,7 @@ import sluice.engine.types.ColumnVector;
  * Spark's partial (map-side) aggregation for an {@link AggregateOperator} with plain keys: one input partition's rows
  * folded into a buffer per group before they go to the groups' state partitions, where each buffer is merged into
  * the state once, instead of every row keeping a key of its own until then. Immutable; its folds run on partition
- * task threads, each with buffers of its own.
+ * task threads, each with buffers of its own, and can take a partition's rows chunk by chunk as its task reads them.
  */
 final class PartialAggregation {
     /**
@@ -24,24 +23,6 @@ final class PartialAggregation {
      * group's event time in microseconds (null when no key is the event time).
      */
     record Partial(StateKey key, Object[] buffer, Long eventTime) {}
-
-    /** Key values compared as the values they are, to find a row's group without encoding its key. */
-    private record KeyValues(Object[] values) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof KeyValues that && Arrays.deepEquals(values, that.values);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.deepHashCode(values);
-        }
-
-        @Override
-        public String toString() {
-            return Arrays.deepToString(values);
-        }
-    }
 
     private final RowEncoding keys;
     private final List<AggregateCall> aggregations;
@@ -55,43 +36,91 @@ final class PartialAggregation {
         this.width = width;
     }
 
+    /** A new fold of one input partition's rows, taken a chunk at a time. */
+    Fold newFold() {
+        return new Fold();
+    }
+
     /**
-     * The partial buffers of {@code rows} rows with these key columns and argument vectors, per state partition of
-     * {@code partitions}, each partition's groups in the order their first rows came. A row finds its group by its
-     * key values, so a key is encoded once per distinct values, not once per row; values that differ yet encode
-     * alike (as Spark's grouping sees them) share one group, their rows in order.
+     * One input partition's partial buffers, its rows folded in a chunk at a time and in order, so the result is
+     * the same as for the partition's rows in one batch. Mutable, used by the one task that reads the partition.
      */
-    List<List<Partial>> fold(int rows, List<ColumnVector> keyColumns, List<List<ColumnVector>> args,
-                             int eventTimeKey, int partitions) {
-        Map<KeyValues, Partial> byValues = new HashMap<>();
-        Map<StateKey, Partial> byKey = new LinkedHashMap<>();
-        Object[] keyValues = new Object[keyColumns.size()];
-        KeyValues probe = new KeyValues(keyValues);
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < keyValues.length; k++) {
-                keyValues[k] = StoredValues.read(keyColumns.get(k), r);
-            }
-            Partial partial = byValues.get(probe);
-            if (partial == null) {
-                StateKey key = new StateKey(keys.encode(keyValues, 0));
-                partial = byKey.get(key);
-                if (partial == null) {
-                    partial = new Partial(key, emptyBuffer(),
-                            eventTimeKey < 0 ? null : (Long) keyValues[eventTimeKey]);
-                    byKey.put(key, partial);
+    final class Fold {
+        private final Map<StateKey, Integer> byKey = new HashMap<>();
+        private final List<Partial> partials = new ArrayList<>();
+        /** Per partial, its index among the current chunk's groups, or -1; all -1 between chunks. */
+        private int[] chunkIndex = new int[0];
+
+        private Fold() {
+        }
+
+        /**
+         * Folds {@code rows} rows with these key columns and argument vectors into the partition's groups. A row finds
+         * its group by its key columns' values as stored ({@link DistinctKeys}), so a key is read and encoded once per
+         * distinct values in a chunk, not once per row; values that differ yet encode alike (as Spark's grouping sees
+         * them) share one group, their rows in order. Each function then folds the chunk's rows into their groups'
+         * buffers at once.
+         */
+        void add(int rows, List<ColumnVector> keyColumns, List<List<ColumnVector>> args, int eventTimeKey) {
+            DistinctKeys distinct = new DistinctKeys(keyColumns, Math.min(rows, 4096));
+            List<Integer> touched = new ArrayList<>();
+            int[] groupOfKey = new int[16];
+            int[] groupOf = new int[rows];
+            Object[] keyValues = new Object[keyColumns.size()];
+            for (int r = 0; r < rows; r++) {
+                int known = distinct.size();
+                int index = distinct.indexOf(r);
+                if (index == known) {
+                    for (int k = 0; k < keyValues.length; k++) {
+                        keyValues[k] = StoredValues.read(keyColumns.get(k), r);
+                    }
+                    int partial = partialOf(new StateKey(keys.encode(keyValues, 0)), keyValues, eventTimeKey);
+                    if (chunkIndex[partial] < 0) {
+                        chunkIndex[partial] = touched.size();
+                        touched.add(partial);
+                    }
+                    if (index == groupOfKey.length) {
+                        groupOfKey = Arrays.copyOf(groupOfKey, index * 2);
+                    }
+                    groupOfKey[index] = chunkIndex[partial];
                 }
-                byValues.put(new KeyValues(keyValues.clone()), partial);
+                groupOf[r] = groupOfKey[index];
+            }
+            Object[][] buffers = new Object[touched.size()][];
+            for (int g = 0; g < buffers.length; g++) {
+                buffers[g] = partials.get(touched.get(g)).buffer();
+                chunkIndex[touched.get(g)] = -1;
             }
             for (int a = 0; a < aggregations.size(); a++) {
-                aggregations.get(a).function().update(partial.buffer(), offsets[a], args.get(a), r);
+                aggregations.get(a).function().fold(buffers, offsets[a], groupOf, rows, args.get(a));
             }
         }
-        List<List<Partial>> byPartition = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            byPartition.add(new ArrayList<>());
+
+        private int partialOf(StateKey key, Object[] keyValues, int eventTimeKey) {
+            Integer found = byKey.get(key);
+            if (found != null) {
+                return found;
+            }
+            int partial = partials.size();
+            partials.add(new Partial(key, emptyBuffer(), eventTimeKey < 0 ? null : (Long) keyValues[eventTimeKey]));
+            byKey.put(key, partial);
+            if (partial == chunkIndex.length) {
+                int length = chunkIndex.length;
+                chunkIndex = Arrays.copyOf(chunkIndex, Math.max(16, length * 2));
+                Arrays.fill(chunkIndex, length, chunkIndex.length, -1);
+            }
+            return partial;
         }
-        byKey.values().forEach(partial -> byPartition.get(partial.key().partition(partitions)).add(partial));
-        return byPartition;
+
+        /** The partial buffers per state partition of {@code partitions}, each's groups as their first rows came. */
+        List<List<Partial>> byPartition(int partitions) {
+            List<List<Partial>> byPartition = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) {
+                byPartition.add(new ArrayList<>());
+            }
+            partials.forEach(partial -> byPartition.get(partial.key().partition(partitions)).add(partial));
+            return byPartition;
+        }
     }
 
     private Object[] emptyBuffer() {

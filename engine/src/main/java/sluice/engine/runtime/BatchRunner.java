@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.expr.EvalContext;
+import sluice.engine.operator.AggregateOperator;
 import sluice.engine.operator.EventTimeWatermarks;
 import sluice.engine.operator.PartitionOperator;
 import sluice.engine.operator.PartitionTasks;
@@ -44,6 +45,12 @@ final class BatchRunner {
     private final java.util.Set<String> fused = new java.util.HashSet<>();
     /** The sources whose chain's rows only go to a sink that does not read them (see {@link Sink#readsRows}). */
     private final java.util.Set<String> dropsRows = new java.util.HashSet<>();
+    /**
+     * For each source whose chain's rows go only to an aggregation that folds them in their tasks
+     * ({@link AggregateOperator#foldsInTasks}), that aggregation's step: its partial aggregate is taken chunk by
+     * chunk in the partition's task, as Spark's partial aggregation runs in the map task, so rows die young.
+     */
+    private final Map<String, QueryPlan.Step> foldedBy = new HashMap<>();
     /** The running batch's input figures by source node, read by other threads while the batch runs. */
     private final Map<String, InputFigures> running = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -66,6 +73,11 @@ final class BatchRunner {
             if (readers.size() == 1 && readers.get(0).node() instanceof PlannedNode.SinkNode sink
                     && !sink.sink().readsRows()) {
                 dropsRows.add(source.nodeId());
+            }
+            if (readers.size() == 1 && readers.get(0).inputs().size() == 1
+                    && readers.get(0).node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof AggregateOperator aggregate && aggregate.foldsInTasks()) {
+                foldedBy.put(source.nodeId(), readers.get(0));
             }
         }
     }
@@ -193,6 +205,9 @@ final class BatchRunner {
         private final boolean keepLast;
         /** Each stage's output in one batch, made by {@link #gather} at the end of the task; null if not kept. */
         private final Batch[] outputs;
+        /** Where the chain's output goes instead of being kept (an aggregation's fold), or null. */
+        private AggregateOperator.PartitionFold fold;
+        private String foldNodeId;
 
         PartitionRun(List<QueryPlan.Step> chain, TaskContext context, boolean keepAll, boolean keepLast) {
             this.chain = chain;
@@ -220,6 +235,19 @@ final class BatchRunner {
                 rows[i + 1] += current.rowCount();
                 keep(i + 1, current);
             }
+            if (fold != null) {
+                Batch out = current;
+                inNode(foldNodeId, () -> {
+                    fold.add(out);
+                    return out;
+                });
+            }
+        }
+
+        /** Sends the chain's output to {@code fold} (of node {@code nodeId}) chunk by chunk instead of keeping it. */
+        void foldInto(AggregateOperator.PartitionFold fold, String nodeId) {
+            this.fold = fold;
+            this.foldNodeId = nodeId;
         }
 
         private void keep(int stage, Batch batch) {
@@ -264,11 +292,18 @@ final class BatchRunner {
             source.source().plannedInput().ifPresent(figures -> running.put(sourceStep.nodeId(), figures));
         }
         int length = chain.size() + 1;
+        QueryPlan.Step folding = kept == null ? foldedBy.get(sourceStep.nodeId()) : null;
+        AggregateOperator aggregate = folding == null ? null
+                : (AggregateOperator) ((PlannedNode.TransformNode) folding.node()).operator();
         List<Integer> indexes = IntStream.range(0, partitions.size()).boxed().toList();
         List<PartitionRun> runs = tasks.map(indexes, index -> {
             // Each partition is a task of its own, as in Spark: rand() and spark_partition_id() see its index, and a
             // random function's generator goes on from one chunk of the partition's rows to the next.
-            PartitionRun run = new PartitionRun(chain, context.forPartition(index), kept != null, !dropRows);
+            TaskContext task = context.forPartition(index);
+            PartitionRun run = new PartitionRun(chain, task, kept != null, !dropRows && aggregate == null);
+            if (aggregate != null) {
+                run.foldInto(aggregate.newPartitionFold(task), folding.nodeId());
+            }
             inNode(sourceStep.nodeId(), () -> {
                 partitions.get(index).read(run::accept);
                 return run;
@@ -284,6 +319,14 @@ final class BatchRunner {
             }
             counts.put(step.nodeId(), rows);
             if (kept == null && i < length - 1) {
+                continue;
+            }
+            if (aggregate != null && i == length - 1) {
+                // The rows went to the aggregation's folds, which it takes in their place.
+                List<AggregateOperator.PartitionFold> folds = new ArrayList<>(runs.size());
+                runs.forEach(run -> folds.add(run.fold));
+                aggregate.useFolds(context.batchId(), folds);
+                results.put(step.nodeId(), new PartitionedBatch(step.node().schema(), List.of()));
                 continue;
             }
             if (dropRows && i == length - 1) {

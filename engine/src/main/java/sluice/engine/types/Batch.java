@@ -132,10 +132,7 @@ public record Batch(Schema schema, List<ColumnVector> columns, int rowCount, Mal
         for (int c = 0; c < schema.size(); c++) {
             VectorBuilder builder = new VectorBuilder(schema.field(c).type(), total);
             for (Batch part : parts) {
-                ColumnVector column = part.column(c);
-                for (int r = 0; r < part.rowCount(); r++) {
-                    builder.appendFrom(column, r);
-                }
+                builder.appendAll(part.column(c), part.rowCount());
             }
             columns.add(builder.build());
         }

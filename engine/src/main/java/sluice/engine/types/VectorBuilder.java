@@ -129,6 +129,39 @@ public final class VectorBuilder {
         }
     }
 
+    /**
+     * Appends rows {@code [0, count)} of a vector of the same storage, as {@link #appendFrom} would one by one: a
+     * vector of this very type is copied in bulk (its values were checked when it was built).
+     */
+    public void appendAll(ColumnVector vector, int count) {
+        if (!vector.type().equals(type)) {
+            for (int r = 0; r < count; r++) {
+                appendFrom(vector, r);
+            }
+            return;
+        }
+        while (capacity() < size + count) {
+            grow();
+        }
+        switch (storage) {
+            case LONG -> System.arraycopy(((LongVector) vector).values(), 0, longs, size, count);
+            case DOUBLE -> System.arraycopy(((DoubleVector) vector).values(), 0, doubles, size, count);
+            case BOOLEAN -> System.arraycopy(((BooleanVector) vector).values(), 0, booleans, size, count);
+            case OBJECT -> System.arraycopy(((ObjectVector) vector).values(), 0, objects, size, count);
+        }
+        if (vector.hasNulls()) {
+            for (int r = 0; r < count; r++) {
+                if (vector.isNull(r)) {
+                    if (nulls == null) {
+                        nulls = new NullMask(capacity());
+                    }
+                    nulls.set(size + r);
+                }
+            }
+        }
+        size += count;
+    }
+
     public ColumnVector build() {
         long[] nullWords = nulls != null && nulls.any(size) ? copyNulls() : null;
         return switch (storage) {

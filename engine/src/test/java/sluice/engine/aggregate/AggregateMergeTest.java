@@ -62,6 +62,38 @@ class AggregateMergeTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"count(*)", "count(s)", "count(s, x)", "sum(i)", "sum(x)", "sum(d)", "sum(t)", "avg(x)",
+        "avg(i)", "min(s)", "max(x)", "min(x)", "min(i)", "max(t)", "first(s)", "last(x)", "first(x, true)",
+        "last(s, true)", "collect_list(s)", "max_by(s, i)"})
+    void foldingRowsIntoGroupsGivesWhatUpdatingThemRowByRowGives(String aggregation) {
+        AggregateCall call = compiler.compile(aggregation, INPUT, Position.NOWHERE);
+        AggregateFunction function = call.function();
+        // Zeros of both signs and NaN, which order alike yet are kept as they came; groups that hold rows already.
+        List<Row> rows = List.of(row("b", -0.0, "1.25", 4, 7L), row("a", 0.0, "2.50", 9, 3L),
+                row(null, null, null, null, null), row("c", Double.NaN, "0.75", -3, -2L), row("a", 0.0, "1.00", 9, 3L),
+                row("d", -0.0, null, 2, null), row(null, 1.5, "4.00", null, 8L), row("e", 2.5, "0.25", 1, 1L));
+        int[] groupOf = {0, 1, 0, 2, 1, 0, 2, 1};
+        Object[][] folded = new Object[3][];
+        Object[][] updated = new Object[3][];
+        for (int g = 0; g < 3; g++) {
+            folded[g] = aggregate(call, EARLIER.subList(0, g));
+            updated[g] = aggregate(call, EARLIER.subList(0, g));
+        }
+        List<ColumnVector> args = arguments(call, rows);
+
+        function.fold(folded, 0, groupOf, rows.size(), args);
+        for (int r = 0; r < rows.size(); r++) {
+            function.update(updated[groupOf[r]], 0, args, r);
+        }
+
+        for (int g = 0; g < 3; g++) {
+            function.endBatch(folded[g], 0);
+            function.endBatch(updated[g], 0);
+            assertThat(result(function, folded[g])).as("group %d", g).isEqualTo(result(function, updated[g]));
+        }
+    }
+
     @Test
     void mergingIntoAnEmptyGroupGivesTheOtherGroupsAggregate() {
         AggregateCall call = compiler.compile("first(s)", INPUT, Position.NOWHERE);
@@ -94,14 +126,19 @@ class AggregateMergeTest {
     }
 
     private static void update(AggregateCall call, Object[] buffer, List<Row> rows) {
+        List<ColumnVector> args = arguments(call, rows);
+        for (int r = 0; r < rows.size(); r++) {
+            call.function().update(buffer, 0, args, r);
+        }
+    }
+
+    private static List<ColumnVector> arguments(AggregateCall call, List<Row> rows) {
         Batch batch = Batch.ofRows(INPUT, rows);
         List<ColumnVector> args = new ArrayList<>();
         for (CompiledExpression arg : call.arguments()) {
             args.add(arg.evaluate(batch, new EvalContext(0L, ZoneOffset.UTC)));
         }
-        for (int r = 0; r < rows.size(); r++) {
-            call.function().update(buffer, 0, args, r);
-        }
+        return args;
     }
 
     private static Object result(AggregateFunction function, Object[] buffer) {

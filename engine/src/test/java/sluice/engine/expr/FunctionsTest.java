@@ -338,6 +338,8 @@ class FunctionsTest {
                 call("translate", "translate(s, 'lo', '01')", "He001 W1r0d", "null"),
                 call("trim", "trim(concat(' ', s, ' '))", "Hello World", "null"),
                 call("trunc", "trunc(d, 'MM')", "2015-01-01", "null"),
+                call("trunc", "trunc(d, 'week')", "2014-12-29", "null"),
+                call("trunc", "trunc(d, 'DAY')", "null", "null"),
                 call("try_add", "try_add(i, 2)", "5", "null"),
                 call("try_aes_decrypt", "try_aes_decrypt(encode(s, 'UTF-8'), '0000111122223333')", "null", "null"),
                 call("try_divide", "try_divide(i, 2)", "1.5", "null"),

@@ -55,6 +55,35 @@ class PartialAggregationTest {
         assertThat(result).containsExactly(Row.of("a", 1e16 + 2.0));
     }
 
+    @Test
+    void aPartitionFoldedChunkByChunkInItsTaskGivesWhatItGivesInOneBatch() {
+        AggregateOperator whole = aggregate(AGGREGATIONS);
+        AggregateOperator chunked = aggregate(AGGREGATIONS);
+        List<Row> first = List.of(row("a", 1e16), row("b", 2.0), row("a", 1.0), row("a", -0.0), row("c", null),
+                row("a", 1.0), row("b", 0.0));
+        List<Row> second = List.of(row("b", 1.5), row("a", 3.0));
+
+        List<Row> expected = run(whole, 0, first, second);
+        List<Row> folded;
+        try (PartitionTasks tasks = new PartitionTasks(2, "partial-aggregation-test")) {
+            TaskContext context = new TaskContext(0, new EvalContext(0L, ZoneOffset.UTC), tasks,
+                    EventTimeWatermarks.NONE);
+            AggregateOperator.PartitionFold one = chunked.newPartitionFold(context.forPartition(0));
+            one.add(Batch.ofRows(INPUT, first.subList(0, 2)));
+            one.add(Batch.ofRows(INPUT, List.of()));
+            one.add(Batch.ofRows(INPUT, first.subList(2, 5)));
+            one.add(Batch.ofRows(INPUT, first.subList(5, 7)));
+            AggregateOperator.PartitionFold two = chunked.newPartitionFold(context.forPartition(1));
+            two.add(Batch.ofRows(INPUT, second));
+            chunked.useFolds(0, List.of(one, two));
+            PartitionedBatch output = chunked.execute(List.of(new PartitionedBatch(INPUT, List.of())), context);
+            folded = new ArrayList<>();
+            output.partitions().forEach(partition -> folded.addAll(partition.rows()));
+        }
+
+        assertThat(folded).containsExactlyElementsOf(expected);
+    }
+
     private static AggregateOperator aggregate(List<String> aggregations) {
         ExpressionCompiler expressions = new ExpressionCompiler(ZoneOffset.UTC);
         AggregateCompiler compiler = new AggregateCompiler(expressions);

@@ -95,12 +95,14 @@ final class FastPaths {
     static Evaluator overTimes(Typed.Call call, List<Evaluator> args, Kernels.Choice choice, SourceText source) {
         boolean stored = call.type() == AtomicType.STRING || call.type().storage() == DataType.Storage.LONG;
         DataType first = args.isEmpty() ? null : call.args().get(0).type();
-        if (!choice.nullIntolerant() || !TIMES_NEVER_NULL.contains(call.function()) || !stored
+        boolean trunc = call.function().equals("trunc");
+        if (!choice.nullIntolerant() || !TIMES_NEVER_NULL.contains(call.function()) && !trunc || !stored
                 || first != AtomicType.DATE && first != AtomicType.TIMESTAMP) {
             return null;
         }
         Object[] constants = constants(args);
-        if (constants == null) {
+        if (constants == null
+                || trunc && !TRUNC_UNITS.contains(((String) constants[0]).toUpperCase(java.util.Locale.ROOT))) {
             return null;
         }
         Evaluator operand = args.get(0);
@@ -160,6 +162,10 @@ final class FastPaths {
     private static final Set<String> TIMES_NEVER_NULL = Set.of("year", "month", "day", "dayofmonth", "dayofweek",
             "dayofyear", "quarter", "hour", "minute", "second", "datediff", "date_add", "date_sub", "date_format",
             "unix_timestamp");
+
+    /** The units of {@code trunc} (upper-cased), with which it gives a date for every date; others give null. */
+    private static final Set<String> TRUNC_UNITS = Set.of("YEAR", "YYYY", "YY", "QUARTER", "MON", "MONTH", "MM",
+            "WEEK");
 
     /** Kernels over strings that give a value for every row of values (never null for a non-null argument). */
     private static final Set<String> NEVER_NULL = Set.of("substring", "left", "right", "replace",
