@@ -58,6 +58,8 @@ if [ ! -f "$work/runtime.key" ] || [ "$(cat "$work/runtime.key")" != "$runtime_k
 fi
 
 # 2. The app: jars on the class path (JavaFX is in the runtime), the examples beside them (lib/app/sample-data).
+#    The workbench's launcher asks G1 for pauses of about a frame (16 ms) instead of its default goal of 200 ms,
+#    under which its young collections stopped the FX thread for 30 to 100 ms; the command line keeps the default.
 rm -rf "$work/input" "$image"
 mkdir -p "$work/input" "$dist"
 cp "$libraries"/*.jar "$work/input/"
@@ -69,6 +71,7 @@ examples='$APPDIR/sample-data/pipelines'
     --icon "$here/sluice.png" --runtime-image "$work/runtime" --input "$work/input" \
     --main-jar sluice-app.jar --main-class sluice.app.Launcher \
     --java-options '-XX:SharedArchiveFile=$APPDIR/sluice.jsa' --java-options "-Dsluice.examples=$examples" \
+    --java-options '-XX:MaxGCPauseMillis=16' \
     --arguments "--open $examples/stocks-replay.sluice.json" \
     --add-launcher sluice="$here/sluice-cli.properties"
 cp "$here/make-cds-archive.sh" "$image/lib/make-cds-archive.sh"

@@ -153,6 +153,21 @@ class LiveViewsTest {
     }
 
     @Test
+    void chartBehindAnotherTabDrawsOnlyOnceSeen(FxRobot robot) {
+        open(robot, LIVE_VIEWS);
+        robot.interact(() -> selectTab(robot, "Metrics"));
+
+        stepAndWait(robot, "chart", 0);
+        WorkbenchFixture.await("metrics got the batch", () -> workbench.metrics().pointCount() == 1);
+
+        // Off screen the chart keeps the batch's points but draws none of them.
+        assertThat(WorkbenchFixture.onFx(() -> workbench.charts().pointCount("chart"))).isPositive();
+        assertThat(WorkbenchFixture.onFx(() -> workbench.charts().drawnPoints("chart"))).isZero();
+        robot.interact(() -> selectTab(robot, "Charts"));
+        WorkbenchFixture.await("the chart drew once seen", () -> workbench.charts().drawnPoints("chart") > 0);
+    }
+
+    @Test
     void updateSinkHighlightsRowsChangedSinceThePreviousBatch(FxRobot robot) {
         open(robot, LIVE_VIEWS);
         inspect(robot, "per-symbol");

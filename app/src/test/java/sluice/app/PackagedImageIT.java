@@ -66,10 +66,13 @@ class PackagedImageIT {
         assertThat(workbench).contains("app.mainclass=sluice.app.Launcher",
                 "java-options=-XX:SharedArchiveFile=$APPDIR/sluice.jsa",
                 "java-options=-Dsluice.examples=$APPDIR/sample-data/pipelines",
+                "java-options=-XX:MaxGCPauseMillis=16",
                 "arguments=--open", "arguments=$APPDIR/sample-data/pipelines/stocks-replay.sluice.json");
         assertThat(commandLine).contains("app.mainclass=sluice.engine.cli.Main",
                 "java-options=-XX:SharedArchiveFile=$APPDIR/sluice.jsa");
         assertThat(commandLine).noneMatch(line -> line.startsWith("arguments="));
+        // A batch run wants throughput: only the window asks G1 for short pauses.
+        assertThat(commandLine).noneMatch(line -> line.contains("MaxGCPauseMillis"));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package sluice.app.bench;
 
 import atlantafx.base.theme.PrimerLight;
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
@@ -10,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -59,7 +64,13 @@ public final class UiBenchmark {
         System.exit(0);
     }
 
+    /** The JVM's collections while streaming, the forced ones left out: what stops every thread, the FX one too. */
+    private final AtomicLong longestGcPauseMillis = new AtomicLong();
+    private final AtomicLong gcPauses = new AtomicLong();
+    private final AtomicLong gcPauseTotalMillis = new AtomicLong();
+
     private void run(long seconds) throws Exception {
+        watchCollections();
         CompletableFuture<Void> shown = new CompletableFuture<>();
         Platform.startup(() -> {
             open(new Stage());
@@ -107,6 +118,8 @@ public final class UiBenchmark {
         System.out.printf(Locale.ROOT, "longest pump pulse (feed to views, incl. chart drawing): %.1f ms%n",
                 pump.longestPulseNanos() / 1e6);
         System.out.printf(Locale.ROOT, "batches skipped by the hand-off: %,d%n", feed.skippedBatches());
+        System.out.printf(Locale.ROOT, "collections not forced (G1 pause goal %s ms): %,d, %,d ms in all, longest "
+                + "%d ms%n", pauseGoal(), gcPauses.get(), gcPauseTotalMillis.get(), longestGcPauseMillis.get());
         heap.forEach((at, bytes) -> System.out.printf(Locale.ROOT, "heap after GC at %3d s: %,.1f MB%n", at,
                 bytes / 1e6));
         System.out.println(views);
@@ -135,6 +148,35 @@ public final class UiBenchmark {
             count += steadyGapsMs[i];
         }
         return count;
+    }
+
+    /** Counts each collection's pause, as the JVM reports it; the benchmark's own System.gc() calls are left out. */
+    private void watchCollections() {
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    String type = notification.getType();
+                    if (!type.equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                        return;
+                    }
+                    GarbageCollectionNotificationInfo info =
+                            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                    // G1's concurrent cycle stops no thread for its duration; "System.gc()" is the heap samples'.
+                    if (info.getGcCause().equals("System.gc()") || info.getGcName().contains("Concurrent")) {
+                        return;
+                    }
+                    long millis = info.getGcInfo().getDuration();
+                    gcPauses.incrementAndGet();
+                    gcPauseTotalMillis.addAndGet(millis);
+                    longestGcPauseMillis.accumulateAndGet(millis, Math::max);
+                }, null, null);
+            }
+        }
+    }
+
+    private static String pauseGoal() {
+        return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("MaxGCPauseMillis")
+                .getValue();
     }
 
     private long usedHeapAfterGc() {

@@ -11,6 +11,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import sluice.app.run.OnScreen;
 
 /**
  * Mutable, FX thread only. A plot drawn on a {@link Canvas}: axes with tick labels, a legend, one colour per series,
@@ -96,10 +97,13 @@ final class PlotView {
         dirty = true;
     }
 
-    /** Redraws when something changed since the last drawing; called once per pulse. */
+    /**
+     * Redraws when something changed since the last drawing; called once per pulse. Off screen (the other tab, a
+     * hidden window) it waits: the first pulse it is seen again draws what changed meanwhile, once.
+     */
     void drawIfDirty() {
         // A theme switch changes no data but every colour of the frame.
-        if (dirty || Ink.current() != drawnWith) {
+        if ((dirty || Ink.current() != drawnWith) && OnScreen.isShowing(view)) {
             draw();
         }
     }

@@ -42,6 +42,7 @@ import org.controlsfx.control.textfield.TextFields;
 import sluice.app.document.Selection;
 import sluice.app.run.FeedEvent;
 import sluice.app.run.FeedListener;
+import sluice.app.run.OnScreen;
 import sluice.engine.pipeline.NodeSpec;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.runtime.BatchSnapshot;
@@ -276,7 +277,8 @@ public final class BatchInspector implements FeedListener {
     @Override
     public void onPulseEnd() {
         long now = System.nanoTime();
-        if (dirty && now - lastRefreshNanos >= MIN_REFRESH_NANOS) {
+        // Off screen (another tab, or the window hidden) the inspector only keeps its history; it reloads when seen.
+        if (dirty && now - lastRefreshNanos >= MIN_REFRESH_NANOS && OnScreen.isShowing(view())) {
             dirty = false;
             lastRefreshNanos = now;
             refresh();

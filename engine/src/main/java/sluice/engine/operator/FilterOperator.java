@@ -39,11 +39,20 @@ public final class FilterOperator extends PartitionOperator {
     public Batch apply(Batch partition, TaskContext context) {
         BooleanVector keep = (BooleanVector) condition.evaluate(partition, context.eval());
         boolean[] values = keep.values();
-        int[] rows = new int[partition.rowCount()];
+        int size = partition.rowCount();
+        int[] rows = new int[size];
         int count = 0;
-        for (int i = 0; i < partition.rowCount(); i++) {
-            if (values[i] && !keep.isNull(i)) {
-                rows[count++] = i;
+        // Without a branch on the value: about half the rows pass a typical condition, in no order a CPU can predict,
+        // and a mispredicted branch per row cost more than the rest of this loop.
+        if (!keep.hasNulls()) {
+            for (int i = 0; i < size; i++) {
+                rows[count] = i;
+                count += values[i] ? 1 : 0;
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                rows[count] = i;
+                count += values[i] && !keep.isNull(i) ? 1 : 0;
             }
         }
         return count == partition.rowCount() ? partition : partition.select(rows, count);

@@ -50,6 +50,11 @@ public final class RowCollector implements ParsedFields {
      * can share it instead of allocating and zeroing one per column per batch.
      */
     private final ColumnVector[] unreadColumns;
+    /** The columns read, by storage, for {@link #appendRow}. */
+    private final int[] longColumns;
+    private final int[] doubleColumns;
+    private final int[] booleanColumns;
+    private final int[] objectColumns;
     /** The malformed rows of the batch being collected; none (the usual case) allocates nothing. */
     private List<MalformedRows.Mark> marks = List.of();
     private int rows;
@@ -98,6 +103,16 @@ public final class RowCollector implements ParsedFields {
         nulls = new boolean[columns];
         Arrays.fill(nulls, true);
         unreadColumns = new ColumnVector[columns];
+        longColumns = readColumns(DataType.Storage.LONG);
+        doubleColumns = readColumns(DataType.Storage.DOUBLE);
+        booleanColumns = readColumns(DataType.Storage.BOOLEAN);
+        objectColumns = readColumns(DataType.Storage.OBJECT);
+    }
+
+    /** The columns read (collected row by row) whose values are of {@code storage}. */
+    private int[] readColumns(DataType.Storage storage) {
+        return java.util.stream.IntStream.range(0, storages.length)
+                .filter(c -> storages[c] == storage && !unread.get(c)).toArray();
     }
 
     private void newBuilders(int capacity) {
@@ -138,23 +153,40 @@ public final class RowCollector implements ParsedFields {
 
     /** Appends the pending row as it is and starts a new one. */
     public void appendRow() {
-        for (int c = 0; c < builders.length; c++) {
-            VectorBuilder builder = builders[c];
-            if (builder != null) {
-                if (nulls[c]) {
-                    builder.appendNull();
-                } else {
-                    switch (storages[c]) {
-                        case LONG -> builder.appendLong(longs[c]);
-                        case DOUBLE -> builder.appendDouble(doubles[c]);
-                        case BOOLEAN -> builder.appendBoolean(booleans[c]);
-                        case OBJECT -> builder.appendObject(objects[c]);
-                    }
-                }
+        // One loop per storage over the columns read: no test for an unread column and no switch per field. The
+        // pending row is cleared as it goes, not by two Arrays.fill calls per row; unread columns are never set.
+        for (int c : longColumns) {
+            if (nulls[c]) {
+                builders[c].appendNull();
+            } else {
+                builders[c].appendLong(longs[c]);
+                nulls[c] = true;
             }
-            // The pending row is cleared as it goes, not by two Arrays.fill calls per row.
-            nulls[c] = true;
-            objects[c] = null;
+        }
+        for (int c : doubleColumns) {
+            if (nulls[c]) {
+                builders[c].appendNull();
+            } else {
+                builders[c].appendDouble(doubles[c]);
+                nulls[c] = true;
+            }
+        }
+        for (int c : booleanColumns) {
+            if (nulls[c]) {
+                builders[c].appendNull();
+            } else {
+                builders[c].appendBoolean(booleans[c]);
+                nulls[c] = true;
+            }
+        }
+        for (int c : objectColumns) {
+            if (nulls[c]) {
+                builders[c].appendNull();
+            } else {
+                builders[c].appendObject(objects[c]);
+                nulls[c] = true;
+                objects[c] = null;
+            }
         }
         if (++rows == BATCH_ROWS) {
             Batch full = takeBatch();
