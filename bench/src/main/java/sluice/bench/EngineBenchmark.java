@@ -26,10 +26,10 @@ import java.util.stream.Stream;
  * Spark. (g) is a long stream, 10,000,000 rows in 50 files read 10 files a batch (5 batches) through the query of (a):
  * its engine rows/s over the batches after the first (the engine warm) is set against the hand-written loop run on
  * all cores, one file per thread, in the same run (three rounds of both; the median ratio counts). Every whole
- * process's peak RSS is read from {@code /proc}. With {@code --only g} only (g) and the loop run, with {@code --only e}
- * only (e). Usage:
+ * process's peak RSS is read from {@code /proc}. With {@code --only g} only (g) and the loop run, with {@code --only d}
+ * or {@code --only e} only that case. Usage:
  * {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt]
- * [--launcher app/target/dist/Sluice/bin/sluice] [--only g|e] [engine jar]}.
+ * [--launcher app/target/dist/Sluice/bin/sluice] [--only g|d|e] [engine jar]}.
  */
 public final class EngineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -165,18 +165,21 @@ public final class EngineBenchmark {
                 }
                 return;
             }
-            if (only.equals("e")) {
-                Run e = runEngine(jar, work, "e", big, "", GROUPED);
+            if (only.equals("d") || only.equals("e")) {
+                boolean functions = only.equals("d");
+                String label = functions ? "(d) 2,000,000 CSV rows: ten string and date functions"
+                        : "(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete";
+                Run one = runEngine(jar, work, only, big, "", functions ? FUNCTIONS : GROUPED);
                 System.out.println();
                 System.out.println("| case | rows | batches | whole process | rows/s (whole process) | rows/s (engine) "
                         + "| ms per batch | peak RSS |");
                 System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
-                row("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete -> noop", e);
+                row(label + " -> noop", one);
                 if (spark != null) {
-                    PeakRss.Finished sparkE = spark.runMeasured(work.resolve("e.sluice.json"),
-                            work.resolve("e.spark.log"));
+                    PeakRss.Finished sparkOne = spark.runMeasured(work.resolve(only + ".sluice.json"),
+                            work.resolve(only + ".spark.log"));
                     printSparkHeader();
-                    compare("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete", e, sparkE);
+                    compare(label, one, sparkOne);
                 }
                 return;
             }

@@ -420,8 +420,9 @@ class FunctionsTest {
         TreeSet<String> covered = new TreeSet<>();
         calls().forEach(arguments -> covered.add((String) arguments.get()[0]));
 
-        // Generators make rows, not values: GeneratorsTest (in plan) covers them.
+        // Generators make rows, not values: GeneratorsTest (in plan) covers them. window_time reads a window
+        // column, which this input has not: WindowTimeTest covers it.
         assertThat(covered).containsExactlyElementsOf(ExpressionCompiler.functionNames().stream()
-                .filter(name -> GeneratorFunction.named(name).isEmpty()).toList());
+                .filter(name -> GeneratorFunction.named(name).isEmpty() && !name.equals("window_time")).toList());
     }
 }

@@ -40,8 +40,13 @@ final class ExpressionRun {
     }
 
     static Result spark(String expression) {
+        return spark(expression, "");
+    }
+
+    /** {@code expression} over {@code from}, a FROM clause of one row (or "" for none). */
+    static Result spark(String expression, String from) {
         try {
-            Dataset<org.apache.spark.sql.Row> result = TestSpark.session().sql("SELECT " + expression);
+            Dataset<org.apache.spark.sql.Row> result = TestSpark.session().sql("SELECT " + expression + from);
             List<org.apache.spark.sql.Row> rows = result.collectAsList();
             org.apache.spark.sql.types.StructField field = result.schema().fields()[0];
             return new Result(field.name(), field.dataType().simpleString(), RowText.of(rows.get(0)), null);
@@ -52,10 +57,14 @@ final class ExpressionRun {
     }
 
     static Result sluice(String expression) {
+        return sluice(expression, new Batch(Schema.EMPTY, List.of(), 1));
+    }
+
+    /** {@code expression} over {@code one}, a batch of one row. */
+    static Result sluice(String expression, Batch one) {
         try {
-            SelectItem item = new ExpressionCompiler(UTC).compileSelectItem(expression, Schema.EMPTY,
+            SelectItem item = new ExpressionCompiler(UTC).compileSelectItem(expression, one.schema(),
                     Position.NOWHERE);
-            Batch one = new Batch(Schema.EMPTY, List.of(), 1);
             if (item instanceof SelectItem.Generator generator) {
                 // A generator's first row, all its columns, named and typed by the first as Spark's schema is read.
                 GeneratedRows rows = generator.generator().generate(one, new EvalContext(0L, UTC));

@@ -9,6 +9,8 @@ import sluice.engine.expr.parse.Ast;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
+import sluice.engine.types.Field;
+import sluice.engine.types.StructType;
 
 /**
  * The date and time functions beyond the fixed ones of {@link FunctionCatalog}: truncation, month arithmetic, the
@@ -23,7 +25,7 @@ final class DateTimeFunctions extends AnalyzedFamily {
             "date_part", "datepart", "unix_timestamp", "to_unix_timestamp", "date_diff", "dateadd", "curdate",
             "from_utc_timestamp", "to_utc_timestamp", "make_timestamp_ltz", "try_make_timestamp_ltz",
             "make_timestamp_ntz", "try_make_timestamp_ntz", "localtimestamp", "convert_timezone", "make_ym_interval",
-            "make_dt_interval");
+            "make_dt_interval", "window_time");
 
     private static final DataType S = AtomicType.STRING;
     private static final DataType I = AtomicType.INT;
@@ -64,6 +66,7 @@ final class DateTimeFunctions extends AnalyzedFamily {
             case "make_ym_interval" -> makeInterval(name, call, args, AtomicType.INTERVAL_YEAR_MONTH, I, I);
             case "make_dt_interval" -> makeInterval(name, call, args, AtomicType.INTERVAL, I, I, I,
                     new DecimalType(18, 6));
+            case "window_time" -> windowTime(call, args);
             case "localtimestamp" -> {
                 catalog.checkArity(call, args.size(), 0, 0);
                 yield FunctionCatalog.call(name, args, NTZ, false, call.span(), "localtimestamp()");
@@ -80,6 +83,39 @@ final class DateTimeFunctions extends AnalyzedFamily {
             }
             default -> throw new IllegalStateException("not a date and time function: " + name);
         };
+    }
+
+    /**
+     * window_time(window): the event time of a window, its end less a microsecond, typed as its start (Spark's
+     * WindowTime, which ResolveWindowTime replaces). Spark takes only a column that a time or session window made, by
+     * a marker in the column's metadata; Sluice has no column metadata, so it takes a column (not an expression) of
+     * the window's shape, {@code STRUCT<start, end>} of timestamps of one type.
+     */
+    private Typed windowTime(Ast.Call call, List<Typed> args) {
+        catalog.checkArity(call, args.size(), 1, 1);
+        Typed window = args.get(0);
+        String sql = FunctionCatalog.sqlName(call, args);
+        if (!(window.type() instanceof StructType struct)) {
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, window.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
+                    + "Cannot resolve \"%s\" due to data type mismatch: The first parameter requires the \"STRUCT\" "
+                    + "type, however \"%s\" has the type \"%s\"", sql, window.sql(), window.type().sql());
+        }
+        if (!(window instanceof Typed.Column) || !isWindowShaped(struct)) {
+            // Spark's class is _LEGACY_ERROR_TEMP_3101; its message names no class.
+            throw analyzer.error(ErrorCode.TYPE_MISMATCH, window.span(), "The input is not a correct window column: "
+                    + "%s; window_time takes the column that a window(...) or session_window(...) key of an "
+                    + "aggregation made, such as 'window'", sql);
+        }
+        boolean nullable = window.nullable() || struct.fields().get(1).nullable();
+        return FunctionCatalog.call("window_time", List.of(window), struct.fields().get(0).type(), nullable,
+                call.span(), sql);
+    }
+
+    private static boolean isWindowShaped(StructType struct) {
+        List<Field> fields = struct.fields();
+        return fields.size() == 2 && fields.get(0).name().equals("start") && fields.get(1).name().equals("end")
+                && fields.get(0).type() == fields.get(1).type()
+                && (fields.get(0).type() == TS || fields.get(0).type() == NTZ);
     }
 
     private Typed cast(String name, Ast.Call call, List<Typed> args, DataType result, boolean nullable,

@@ -43,6 +43,14 @@ final class CollectionKernels {
                 int index = constantIndex(call);
                 return new Kernels.Choice((a, e) -> Values.toStored(type, ((Row) a[0]).get(index)), true);
             }
+            case "window_time" -> {
+                // The window's end (exclusive) less one microsecond: the last instant inside the window.
+                DataType end = ((StructType) call.args().get(0).type()).fields().get(1).type();
+                return new Kernels.Choice((a, e) -> {
+                    Object stored = Values.toStored(end, ((Row) a[0]).get(1));
+                    return stored == null ? null : (Long) stored - 1;
+                }, true);
+            }
             case "get_array_struct_fields" -> {
                 int index = constantIndex(call);
                 return new Kernels.Choice((a, e) -> fieldOfEach((List<?>) a[0], index), true);

@@ -24,7 +24,37 @@ final class DateTimePatterns {
     private static final String WEEK_BASED = "YwWuec";
     private static final String UNSUPPORTED = "AnNp";
 
+    /** Letters of fields a date alone has: a pattern of these formats a DATE without making it a timestamp. */
+    private static final String DATE_FIELDS = "GyMLdDQqE";
+    private static final String MONTH_FIELDS = "GyMLQq";
+
     private DateTimePatterns() {
+    }
+
+    /**
+     * Whether {@code pattern} prints only fields of the day (year, month, day, quarter, weekday, era): a DATE cast to
+     * TIMESTAMP (its midnight in the session zone, or the first instant of that day) prints the same from the date.
+     */
+    static boolean datesOnly(String pattern) {
+        return onlyLetters(pattern, DATE_FIELDS);
+    }
+
+    /** Whether {@code pattern} prints only the year, month, quarter or era: the same for every day of a month. */
+    static boolean monthsOnly(String pattern) {
+        return onlyLetters(pattern, MONTH_FIELDS);
+    }
+
+    private static boolean onlyLetters(String pattern, String letters) {
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && letters.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static DateTimeFormatter formatter(String pattern) {

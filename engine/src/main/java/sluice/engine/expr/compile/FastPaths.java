@@ -1,6 +1,8 @@
 package sluice.engine.expr.compile;
 
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
@@ -109,15 +111,44 @@ final class FastPaths {
         Kernel kernel = choice.kernel();
         if (call.args().get(0) instanceof Typed.Cast cast && cast.operand().type() == AtomicType.DATE
                 && cast.type() == AtomicType.TIMESTAMP && operand instanceof CastEvaluator evaluator) {
-            // date_format(d, ...) of a DATE column: the cast to TIMESTAMP joins the kernel, once per run of a date.
+            // date_format(d, ...) of a DATE column: the cast to TIMESTAMP joins the kernel, once per run of a date;
+            // a pattern of date fields only formats the date itself, which costs a fifth of making the timestamp.
             operand = evaluator.operand();
-            kernel = (row, env) -> {
+            Kernel viaTimestamp = (row, env) -> {
                 row[0] = Casts.cast(row[0], AtomicType.DATE, AtomicType.TIMESTAMP, env.zone());
                 return choice.kernel().apply(row, env);
             };
+            String pattern = call.function().equals("date_format") ? (String) constants[0] : null;
+            kernel = pattern != null && DateTimePatterns.datesOnly(pattern) ? dateFormat(pattern, viaTimestamp)
+                    : viaTimestamp;
         }
         return new LongKernelEvaluator(operand, kernel, constants, call.type(), source, call.span());
     }
+
+    /**
+     * date_format of a DATE with a pattern of date fields only: the date itself is formatted, and with no field
+     * below the month ({@code yyyy-MM}) each month is formatted once for its run of days. The formatter is made at
+     * the first row, so a bad pattern fails there, as the general kernel does.
+     */
+    private static Kernel dateFormat(String pattern, Kernel viaTimestamp) {
+        Memo<String, DateTimeFormatter> formatters = new Memo<>(DateTimePatterns::formatter);
+        Memo<Long, String> months = new Memo<>(month -> formatters.get(pattern).format(
+                LocalDate.of((int) Math.floorDiv(month, 12L), (int) Math.floorMod(month, 12L) + 1, 1)));
+        boolean byMonth = DateTimePatterns.monthsOnly(pattern);
+        return (row, env) -> {
+            long days = (Long) row[0];
+            if (Math.abs(days) > TIMESTAMP_DAYS) {
+                // Past the days a TIMESTAMP can hold, the cast fails as Spark's does.
+                return viaTimestamp.apply(row, env);
+            }
+            LocalDate date = LocalDate.ofEpochDay(days);
+            return byMonth ? months.get(date.getYear() * 12L + date.getMonthValue() - 1)
+                    : formatters.get(pattern).format(date);
+        };
+    }
+
+    /** The most days from 1970-01-01 whose midnight a TIMESTAMP (microseconds in a long) holds, less a day. */
+    private static final long TIMESTAMP_DAYS = Long.MAX_VALUE / 86_400_000_000L - 1;
 
     /**
      * A kernel whose arguments are constants but one STRING column, giving a STRING or a long-stored value, as one

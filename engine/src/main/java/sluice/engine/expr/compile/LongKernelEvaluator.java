@@ -41,20 +41,33 @@ final class LongKernelEvaluator extends Evaluator {
         long[] longOut = longs ? new long[n] : null;
         Object[] objectOut = longs ? null : new Object[n];
         RecentResults recent = new RecentResults();
+        // The previous row's value and result: dates and times come in runs (eight symbols a day), and a run's rows
+        // take the result without a lookup, and for long results without unboxing it.
+        boolean seen = false;
+        long previous = 0;
+        Object previousResult = null;
+        long previousLong = 0;
         for (int i = 0; i < n; i++) {
             if (a.isNull(i)) {
                 continue;
             }
-            Object result = recent.get(in[i]);
-            if (result == RecentResults.MISS) {
-                row[0] = in[i];
-                result = kernel.apply(row, env);
-                recent.put(in[i], result);
+            long value = in[i];
+            if (!seen || value != previous) {
+                Object result = recent.get(value);
+                if (result == RecentResults.MISS) {
+                    row[0] = value;
+                    result = kernel.apply(row, env);
+                    recent.put(value, result);
+                }
+                seen = true;
+                previous = value;
+                previousResult = result;
+                previousLong = longs ? (Long) result : 0;
             }
             if (longs) {
-                longOut[i] = (Long) result;
+                longOut[i] = previousLong;
             } else {
-                objectOut[i] = result;
+                objectOut[i] = previousResult;
             }
         }
         return longs ? new LongVector(type(), longOut, n, a.nullWords())

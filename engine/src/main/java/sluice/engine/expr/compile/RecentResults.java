@@ -1,9 +1,12 @@
 package sluice.engine.expr.compile;
 
 /**
- * The results of a function for the last arguments a loop over a column saw, one per slot of the argument's hash:
- * a column of few distinct values (symbols, codes, dates) is computed once per value and its rows share the result,
- * which keeps the output small for the collector. A miss costs a hash and a comparison. One loop, one thread.
+ * The results of a function for the last arguments a loop over a column saw: a column of few distinct values
+ * (symbols, codes, dates) is computed once per value and its rows share the result, which keeps the output small for
+ * the collector. Each argument has two slots, from two parts of its mixed hash, and a new one takes the free one or
+ * pushes the first slot's owner to its second: with one slot per hash, two of eight stock symbols sharing a slot
+ * ({@code GOOGL} and {@code ORCL} do) evicted each other on every row and half the rows were computed again. A miss
+ * costs a hash and two comparisons. One loop, one thread.
  */
 final class RecentResults {
     /** What {@link #get} returns for an argument it has no result for. */
@@ -18,32 +21,53 @@ final class RecentResults {
 
     /** The result remembered for {@code key}, or {@link #MISS}. */
     Object get(String key) {
-        int slot = key.hashCode() & (SLOTS - 1);
-        Object seen = keys[slot];
-        return seen != null && (seen == key || seen.equals(key)) ? results[slot] : MISS;
+        int mixed = mix(key.hashCode());
+        int first = mixed & (SLOTS - 1);
+        Object seen = keys[first];
+        if (seen == key || seen != null && seen.equals(key)) {
+            return results[first];
+        }
+        int second = (mixed >>> 8) & (SLOTS - 1);
+        seen = keys[second];
+        return seen == key || seen != null && seen.equals(key) ? results[second] : MISS;
     }
 
     void put(String key, Object result) {
-        int slot = key.hashCode() & (SLOTS - 1);
-        keys[slot] = key;
-        results[slot] = result;
+        int mixed = mix(key.hashCode());
+        int first = mixed & (SLOTS - 1);
+        int second = (mixed >>> 8) & (SLOTS - 1);
+        if (keys[first] != null && keys[second] == null && first != second) {
+            // Keep the first slot's owner: the new key takes its free second slot.
+            keys[second] = key;
+            results[second] = result;
+            return;
+        }
+        keys[first] = key;
+        results[first] = result;
     }
 
     /** The result remembered for {@code key}, or {@link #MISS}. */
     Object get(long key) {
-        int slot = slot(key);
-        return longKeyed[slot] && longKeys[slot] == key ? results[slot] : MISS;
+        long mixed = key * 0x9E3779B97F4A7C15L;
+        int first = (int) (mixed >>> 56) & (SLOTS - 1);
+        if (longKeyed[first] && longKeys[first] == key) {
+            return results[first];
+        }
+        int second = (int) (mixed >>> 40) & (SLOTS - 1);
+        return longKeyed[second] && longKeys[second] == key ? results[second] : MISS;
     }
 
     void put(long key, Object result) {
-        int slot = slot(key);
+        long mixed = key * 0x9E3779B97F4A7C15L;
+        int first = (int) (mixed >>> 56) & (SLOTS - 1);
+        int second = (int) (mixed >>> 40) & (SLOTS - 1);
+        int slot = longKeyed[first] && !longKeyed[second] ? second : first;
         longKeyed[slot] = true;
         longKeys[slot] = key;
         results[slot] = result;
     }
 
-    private static int slot(long key) {
-        long mixed = key * 0x9E3779B97F4A7C15L;
-        return (int) (mixed >>> 56) & (SLOTS - 1);
+    private static int mix(int hash) {
+        return hash * 0x9E3779B1 >>> 16 ^ hash;
     }
 }

@@ -173,6 +173,10 @@ final class DateTimeDocs {
                         + "given) and shown in targetTz",
                         "convert_timezone('Europe/Brussels', 'America/Los_Angeles', "
                         + "TIMESTAMP_NTZ '2021-12-06 00:00:00')", "2021-12-05 15:00:00")
+                .overWindow("window_time", "window_time(window_column)",
+                        "The event time of a time or session window, its end less one microsecond (the last instant "
+                        + "inside it); window_column is the window key of an aggregation, here the window "
+                        + "[2024-01-01 00:00, 00:05)", "window_time(window)", "2024-01-01 00:04:59.999999")
                 .functions();
     }
 }

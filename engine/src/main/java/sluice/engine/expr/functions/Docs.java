@@ -18,19 +18,24 @@ final class Docs {
      * more, separated by {@code "; "}.
      */
     Docs add(String names, String signatures, String description, String example, String result) {
-        return add(names, signatures, description, example, result, true);
+        return add(names, signatures, description, example, result, true, false);
+    }
+
+    /** A function whose example reads the column {@code window} (see {@link SqlFunction#overWindow()}). */
+    Docs overWindow(String names, String signatures, String description, String example, String result) {
+        return add(names, signatures, description, example, result, true, true);
     }
 
     /** An operator or syntax, written otherwise than {@code name(...)}. */
     Docs operator(String names, String signatures, String description, String example, String result) {
-        return add(names, signatures, description, example, result, false);
+        return add(names, signatures, description, example, result, false, false);
     }
 
     private Docs add(String names, String signatures, String description, String example, String result,
-            boolean callable) {
+            boolean callable, boolean overWindow) {
         List<String> all = Arrays.asList(names.split(" "));
         functions.add(new SqlFunction(all.get(0), all.subList(1, all.size()), group,
-                Arrays.asList(signatures.split("; ")), description, example, result, callable));
+                Arrays.asList(signatures.split("; ")), description, example, result, callable, overWindow));
         return this;
     }
 

@@ -25,8 +25,6 @@ final class MissingFunctions {
                 "Spark 4.1 itself refuses the TIME type by default (UNSUPPORTED_TIME_TYPE), and Sluice "
                 + "has none",
                 "time");
-        group(all, FunctionGroup.DATETIME, "not yet (issue #11: date and time functions)",
-                "window_time");
         group(all, FunctionGroup.DATETIME, "a grouping key, not a value: write it in the groupBy of "
                 + "transform.aggregate (see Event time: watermarks and windows), where Spark's streaming queries "
                 + "use it",

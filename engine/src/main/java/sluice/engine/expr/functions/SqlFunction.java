@@ -9,10 +9,15 @@ import java.util.List;
  * One function as users see it: its name and aliases (lower case), Spark's group, its signatures as Spark's usage
  * writes them, a one-line description, and an example with the value it gives (as a console sink prints it).
  * {@code callable} is false for operators and syntax ({@code a & b}, {@code x BETWEEN a AND b}), which are not
- * written as {@code name(...)}.
+ * written as {@code name(...)}. With {@code overWindow} the example reads a column {@code window}, one row holding
+ * the window {@link #EXAMPLE_WINDOW} as an aggregation by {@code window(ts, '5 minutes')} makes it: a function such
+ * as {@code window_time} takes nothing else.
  */
 public record SqlFunction(String name, List<String> aliases, FunctionGroup group, List<String> signatures,
-        String description, String example, String result, boolean callable) {
+        String description, String example, String result, boolean callable, boolean overWindow) {
+    /** The window of an {@code overWindow} example: start and end, in UTC. */
+    public static final List<String> EXAMPLE_WINDOW = List.of("2024-01-01 00:00:00", "2024-01-01 00:05:00");
+
     public SqlFunction {
         requireNonNull(name, "name is null");
         aliases = List.copyOf(aliases);

@@ -2,7 +2,9 @@ package sluice.engine.expr.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +18,12 @@ import sluice.engine.expr.EvalContext;
 import sluice.engine.expr.ExpressionCompiler;
 import sluice.engine.expr.SelectItem;
 import sluice.engine.expr.compile.GeneratedRows;
+import sluice.engine.operator.GroupingKey;
 import sluice.engine.sink.PrettyText;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
+import sluice.engine.types.Field;
+import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
 
 /** The registry's examples say what Sluice computes, and its names are well formed. */
@@ -28,8 +33,12 @@ class FunctionRegistryTest {
 
     /** The value of an example as a console sink prints it; for a generator, its first row, separated by commas. */
     static String valueOf(String example) {
-        SelectItem item = new ExpressionCompiler(UTC).compileSelectItem(example, Schema.EMPTY, Position.NOWHERE);
-        Batch one = new Batch(Schema.EMPTY, List.of(), 1);
+        return valueOf(example, new Batch(Schema.EMPTY, List.of(), 1));
+    }
+
+    /** The value of an example over {@code one}, a batch of one row. */
+    static String valueOf(String example, Batch one) {
+        SelectItem item = new ExpressionCompiler(UTC).compileSelectItem(example, one.schema(), Position.NOWHERE);
         if (item instanceof SelectItem.Generator generator) {
             GeneratedRows rows = generator.generator().generate(one, new EvalContext(0L, UTC));
             List<String> values = new ArrayList<>();
@@ -45,7 +54,16 @@ class FunctionRegistryTest {
     @TestFactory
     Stream<DynamicTest> everyExampleGivesItsResult() {
         return REGISTRY.functions().stream().map(f -> DynamicTest.dynamicTest(f.name() + ": " + f.example(),
-                () -> assertThat(valueOf(f.example())).as(f.example()).isEqualTo(f.result())));
+                () -> assertThat(valueOf(f.example(), f.overWindow() ? windowRow() : new Batch(Schema.EMPTY,
+                        List.of(), 1))).as(f.example()).isEqualTo(f.result())));
+    }
+
+    /** The one row of an {@code overWindow} example: the column {@code window} holding SqlFunction.EXAMPLE_WINDOW. */
+    private static Batch windowRow() {
+        Schema schema = Schema.of(new Field("window", GroupingKey.TimeWindow.TYPE, true));
+        List<Object> bounds = SqlFunction.EXAMPLE_WINDOW.stream()
+                .map(text -> (Object) LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC)).toList();
+        return Batch.ofRows(schema, List.of(Row.of(new Row(bounds))));
     }
 
     @Test
