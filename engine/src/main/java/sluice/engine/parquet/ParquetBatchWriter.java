@@ -78,6 +78,7 @@ public final class ParquetBatchWriter {
 
     /** Writes every row of {@code rows} to {@code out} as one Parquet file; {@code out} is left open. */
     public void write(Batch rows, OutputStream out) throws IOException {
+        HadoopLogging.quiet();
         MessageType parquet = ParquetSchemas.toParquet(rows.schema());
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(ParquetSchemas.SPARK_VERSION_KEY, SPARK_VERSION);

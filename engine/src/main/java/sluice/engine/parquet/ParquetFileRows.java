@@ -53,6 +53,7 @@ public final class ParquetFileRows {
     }
 
     public static Footer footer(Path file) throws IOException {
+        HadoopLogging.quiet();
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
                 ParquetReadOptions.builder().build())) {
             MessageType parquet = reader.getFileMetaData().getSchema();
@@ -69,6 +70,7 @@ public final class ParquetFileRows {
      * IllegalArgumentException (with Spark's error class) when a column's type in the file is not the schema's.
      */
     public static void read(Path file, Schema schema, BitSet required, Target target) throws IOException {
+        HadoopLogging.quiet();
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
                 ParquetReadOptions.builder().build())) {
             MessageType fileSchema = reader.getFileMetaData().getSchema();
