@@ -275,6 +275,8 @@ public final class PropertiesPanel {
                     ? "A sink has no output." : "Not known until the node's problems are fixed.");
             unknown.getStyleClass().add("schema-unknown");
             schemaBox.getChildren().add(unknown);
+            node.filter(PropertiesPanel::readsFilesWithoutSchema).ifPresent(n -> schemaBox.getChildren()
+                    .add(readSchemaButton(n.id())));
         } else {
             for (Field field : output.fields()) {
                 Label line = new Label(field.name() + ": " + field.type().sql());
@@ -292,6 +294,32 @@ public final class PropertiesPanel {
             shownInput = input;
             editors.values().forEach(editor -> editor.setInputSchema(input));
         }
+    }
+
+    /** A file source with no schema: Parquet files carry theirs, and CSV and JSON files can be read for one. */
+    private static boolean readsFilesWithoutSchema(NodeSpec node) {
+        return node.type().equals("source.file") && valueOf(node, "schema") == null
+                && valueOf(node, "path") != null;
+    }
+
+    /** Fills the schema option with the schema read from the files (off the FX thread), as one undoable edit. */
+    private Button readSchemaButton(String nodeId) {
+        Button read = new Button("Read the schema from the files");
+        read.setId("read-file-schema");
+        read.setTooltip(new Tooltip("Sets 'schema' to what Spark's schema inference reads from the files there now "
+                + "(for Parquet, the schema in the files)"));
+        read.setOnAction(e -> {
+            read.setDisable(true);
+            validation.readFileSchema(document.spec(), nodeId, schema -> {
+                read.setDisable(false);
+                if (schema.isPresent()) {
+                    commit(nodeId, "schema", OptionValue.of(schema.get().toDdl()));
+                } else {
+                    read.setText("No schema found in the files");
+                }
+            });
+        });
+        return read;
     }
 
     private boolean namesItsInputs(NodeSpec node) {

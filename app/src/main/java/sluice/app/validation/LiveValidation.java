@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,8 @@ import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.plan.NodeCatalog;
 import sluice.engine.plan.PipelineLoader;
 import sluice.engine.plan.PlanEnvironment;
+import sluice.engine.pipeline.NodeSpec;
+import sluice.engine.pipeline.OptionValue;
 import sluice.engine.plan.QueryPlan;
 import sluice.engine.types.Schema;
 
@@ -70,6 +74,31 @@ public final class LiveValidation implements AutoCloseable {
             }
             PipelineLoader.Loaded result = loaded;
             Platform.runLater(() -> publish(spec, result));
+        });
+    }
+
+    /**
+     * Reads the schema of a {@code source.file} node's files in the background, as Spark's schema inference reads it
+     * (the first file's footer for Parquet, with {@code mergeSchema} every file's), and hands it to {@code onRead} on
+     * the FX thread; empty when the files give none (no files yet, or the node's other options have problems).
+     */
+    public void readFileSchema(PipelineSpec spec, String nodeId, java.util.function.Consumer<Optional<Schema>> onRead) {
+        Path folder = baseDir.get();
+        planner.execute(() -> {
+            List<NodeSpec> nodes = new ArrayList<>();
+            for (NodeSpec node : spec.nodes()) {
+                nodes.add(node.id().equals(nodeId) ? node.withOption("schema", null)
+                        .withOption("schemaInference", OptionValue.of("true")) : node);
+            }
+            Optional<Schema> schema;
+            try {
+                schema = Optional.ofNullable(loader.plan(spec.withNodes(nodes), List.of(),
+                        new PlanEnvironment(folder, ZoneId.systemDefault())).schemas().get(nodeId));
+            } catch (RuntimeException e) {
+                schema = Optional.empty();
+            }
+            Optional<Schema> read = schema;
+            Platform.runLater(() -> onRead.accept(read));
         });
     }
 

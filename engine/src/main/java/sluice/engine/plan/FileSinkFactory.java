@@ -13,6 +13,9 @@ import sluice.engine.sink.CsvRowFormat;
 import sluice.engine.sink.FileSink;
 import sluice.engine.sink.JsonRowFormat;
 import sluice.engine.sink.OutputMode;
+import sluice.engine.sink.ParquetRowFormat;
+import sluice.engine.parquet.ParquetBatchWriter;
+import sluice.engine.parquet.ParquetSchemas;
 import sluice.engine.sink.RowFormat;
 import sluice.engine.sink.Sink;
 import sluice.engine.sink.TextRowFormat;
@@ -24,8 +27,10 @@ final class FileSinkFactory {
     static final NodeKind KIND = SinkFactories.sink("sink.file",
             "Writes each batch as files plus Spark's _spark_metadata log of committed files",
             OptionSpec.required("path", OptionKind.PATH, "Output folder"),
-            OptionSpec.choice("format", null, List.of("csv", "json", "text"),
-                    "File format: csv, json or text (one STRING column, a line per row)"),
+            OptionSpec.choice("format", null, List.of("csv", "json", "text", "parquet"),
+                    "File format: csv, json, text (one STRING column, a line per row) or parquet"),
+            OptionSpec.optional("compression", OptionKind.STRING, null, "parquet: the codec, one of "
+                    + String.join(", ", ParquetBatchWriter.codecNames()) + "; default snappy, as Spark writes"),
             OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: write the column names first"),
             OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: the field separator"),
             OptionSpec.optional("quote", OptionKind.STRING, "\"", "csv: the quote character; empty for none"),
@@ -77,9 +82,15 @@ final class FileSinkFactory {
                     "'lineSep' is a text option here; %s files end their lines with a line feed", name);
             return null;
         }
+        if (!name.equals("parquet") && context.string("compression").isPresent()) {
+            context.problem("compression", ErrorCode.BAD_OPTION_VALUE,
+                    "'compression' is a parquet option here; %s files are written uncompressed", name);
+            return null;
+        }
         RowFormat rows = switch (name) {
             case "csv" -> csv(context);
             case "json" -> json(context);
+            case "parquet" -> parquet(context);
             default -> text(context);
         };
         return rows == null || context.hasProblems() ? null : new FileSink(path.get(), rows);
@@ -102,6 +113,27 @@ final class FileSinkFactory {
         return new CsvRowFormat(context.bool("header"), sep, quote, escape, context.string("nullValue").orElse(""),
                 context.string("emptyValue").orElse("\"\""), context.bool("quoteAll"), context.bool("escapeQuotes"),
                 context.string("dateFormat").orElseThrow(), context.string("timestampFormat").orElseThrow());
+    }
+
+    private static RowFormat parquet(NodeContext context) {
+        for (Field field : context.inputSchema().fields()) {
+            if (!ParquetSchemas.isWritable(field.type())) {
+                context.problem("format", ErrorCode.TYPE_MISMATCH,
+                        "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Parquet datasource doesn't support the column "
+                                + "`%s` of the type \"%s\"", field.name(), field.type().sql());
+                return null;
+            }
+        }
+        String compression = context.string("compression").orElse("snappy");
+        Optional<ParquetBatchWriter> writer = ParquetBatchWriter.of(compression);
+        if (writer.isEmpty()) {
+            // Spark: "Codec [x] is not available. Known codecs are ..."; lzo and brotli need native codecs.
+            context.problem("compression", ErrorCode.BAD_OPTION_VALUE, "[CODEC_NOT_AVAILABLE] The codec '%s' is not "
+                    + "available; Sluice writes Parquet with %s", compression,
+                    String.join(", ", ParquetBatchWriter.codecNames()));
+            return null;
+        }
+        return new ParquetRowFormat(compression, writer.get());
     }
 
     private static RowFormat json(NodeContext context) {

@@ -31,6 +31,8 @@ import sluice.engine.source.file.json.JsonFormat;
 import sluice.engine.source.file.json.JsonInference;
 import sluice.engine.source.file.json.JsonOptions;
 import sluice.engine.source.file.json.JsonSyntax;
+import sluice.engine.source.file.parquet.ParquetFormat;
+import sluice.engine.source.file.parquet.ParquetInference;
 import sluice.engine.source.file.text.TextFormat;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
@@ -41,8 +43,8 @@ import sluice.engine.types.Schema;
 import sluice.engine.types.StructType;
 
 /**
- * {@code source.file}: Spark's streaming file source with the csv, json and text formats. {@code format} is required,
- * as in Spark (whose default format is parquet, which we do not read). A schema is required unless
+ * {@code source.file}: Spark's streaming file source with the csv, json, text and parquet formats. {@code format} is
+ * required (Spark's default, parquet, is left implicit by no one in practice). A schema is required unless
  * {@code schemaInference} is true (Spark's {@code spark.sql.streaming.schemaInference}), except for text, whose
  * schema is always {@code value STRING}. With {@code static} true the node is a table read once (Spark's
  * {@code spark.read}), planned as a {@link StaticTableOperator} instead of a source.
@@ -52,11 +54,14 @@ final class FileSourceFactory {
 
     static final NodeKind KIND = new NodeKind("source.file", NodeKind.Category.SOURCE, 0, 0, List.of(
             OptionSpec.required("path", OptionKind.PATH, "Folder to watch for new files, or a glob such as in/*.csv"),
-            OptionSpec.choice("format", null, List.of("csv", "json", "text"), "File format: csv, json or text"),
+            OptionSpec.choice("format", null, List.of("csv", "json", "text", "parquet"),
+                    "File format: csv, json, text or parquet"),
             OptionSpec.optional("schema", OptionKind.SCHEMA, null, "Schema of the rows as DDL; required unless "
                     + "schemaInference is true"),
             OptionSpec.optional("schemaInference", OptionKind.BOOLEAN, "false",
                     "Infer the schema from the files present at start (Spark's spark.sql.streaming.schemaInference)"),
+            OptionSpec.optional("mergeSchema", OptionKind.BOOLEAN, "false", "parquet: with no schema given, merge "
+                    + "the columns of every file instead of taking the first file's"),
             OptionSpec.optional("static", OptionKind.BOOLEAN, "false", "Read the files once as a table (Spark's "
                     + "spark.read), to join a stream with; the path may name one file, and the schema is inferred "
                     + "when none is given"),
@@ -137,7 +142,7 @@ final class FileSourceFactory {
                     "json: a backslash may escape any character"),
             OptionSpec.optional("allowUnquotedControlChars", OptionKind.BOOLEAN, "false",
                     "json: strings may hold control characters such as tab and line feed unescaped")),
-            "Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text)");
+            "Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, parquet)");
 
     private FileSourceFactory() {
     }
@@ -154,6 +159,7 @@ final class FileSourceFactory {
                     .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
                     .map(schema -> new JsonFormat(schema, json)));
             case "text" -> Optional.of(new TextFormat());
+            case "parquet" -> parquetSchema(context, path).map(ParquetFormat::new);
             default -> Optional.empty();
         };
         if (options.isEmpty() || fileFormat.isEmpty() || context.hasProblems()) {
@@ -390,6 +396,22 @@ final class FileSourceFactory {
     private static Optional<Schema> jsonSchema(NodeContext context, Optional<Path> path, JsonOptions json) {
         return declaredSchema(context, path,
                 files -> JsonInference.infer(context.nodeId(), files, json));
+    }
+
+    /** The declared schema, or the files' own (Spark's Parquet schema inference); intervals are not Parquet types. */
+    private static Optional<Schema> parquetSchema(NodeContext context, Optional<Path> path) {
+        boolean merge = context.bool("mergeSchema");
+        Optional<Schema> schema = declaredSchema(context, path,
+                files -> ParquetInference.infer(context.nodeId(), files, merge));
+        for (Field field : schema.map(Schema::fields).orElse(List.of())) {
+            if (!sluice.engine.parquet.ParquetSchemas.isWritable(field.type())) {
+                context.problem("schema", ErrorCode.TYPE_MISMATCH, "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The "
+                        + "Parquet datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
+                        field.type().sql());
+                return Optional.empty();
+            }
+        }
+        return schema;
     }
 
     /** CSV holds flat values only; Spark refuses the same types. */

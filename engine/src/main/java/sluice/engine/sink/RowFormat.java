@@ -6,10 +6,15 @@ import java.time.ZoneId;
 import sluice.engine.types.Batch;
 
 /** How the file sink turns a partition's rows into a file: Spark's CSV, JSON or text writer. Immutable; any thread. */
-public sealed interface RowFormat permits CsvRowFormat, JsonRowFormat, TextRowFormat {
+public sealed interface RowFormat permits CsvRowFormat, JsonRowFormat, ParquetRowFormat, TextRowFormat {
 
     /** The data source name and file extension: {@code csv}, {@code json}, {@code text}. */
     String name();
+
+    /** The end of a part file's name after {@code .c000.}: the name, or for Parquet the codec and the name. */
+    default String extension() {
+        return name();
+    }
 
     /**
      * Whether an empty first partition still gets a file. Spark 4.1's CSV, JSON and text writers all create their file

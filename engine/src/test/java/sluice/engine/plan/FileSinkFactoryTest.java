@@ -180,4 +180,27 @@ class FileSinkFactoryTest {
         assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "lineSep"),
                 "'lineSep' is a text option here; csv files end their lines with a line feed"));
     }
+
+    @Test
+    void parquetTakesSparksCodecNamesAndRefusesOthersBeforeTheRun() {
+        Optional<PlannedNode> zstd = plan(NAMES, options("path", "out", "format", "parquet", "compression", "ZSTD"));
+        assertThat(problems).isEmpty();
+        assertThat(zstd).isPresent();
+
+        Optional<PlannedNode> lzo = plan(NAMES, options("path", "out", "format", "parquet", "compression", "lzo"));
+
+        assertThat(lzo).isEmpty();
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("out", "compression"), "[CODEC_NOT_AVAILABLE] The codec 'lzo' is not available; "
+                        + "Sluice writes Parquet with none, uncompressed, snappy, gzip, lz4_raw, zstd"));
+    }
+
+    @Test
+    void parquetRefusesAnIntervalColumnAsSparkDoes() {
+        plan(Schema.of(Field.of("gap", AtomicType.INTERVAL)), options("path", "out", "format", "parquet"));
+
+        assertThat(problems).containsExactly(new Problem(ErrorCode.TYPE_MISMATCH, Position.option("out", "format"),
+                "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Parquet datasource doesn't support the column `gap` of the "
+                        + "type \"INTERVAL DAY TO SECOND\""));
+    }
 }

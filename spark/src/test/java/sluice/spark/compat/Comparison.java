@@ -79,13 +79,17 @@ final class Comparison {
      * log lists, reads the same rows from both folders.
      */
     private static void assertFiles(String where, NodeSpec sink, Outcome.FileOutput sluice, Outcome.FileOutput spark) {
-        Map<Long, SinkFolder.BatchFiles> expected = SinkFolder.batches(spark.folder());
-        assertThat(SinkFolder.batches(sluice.folder())).as("%s: part files of each committed batch", where)
+        String format = text(sink, "format");
+        Map<Long, SinkFolder.BatchFiles> expected = SinkFolder.batches(spark.folder(), format);
+        assertThat(SinkFolder.batches(sluice.folder(), format)).as("%s: part files of each committed batch", where)
                 .isEqualTo(expected);
         if (expected.isEmpty()) {
             return;
         }
-        String format = text(sink, "format");
+        if (SinkFolder.isBinary(format)) {
+            SinkFolder.assertSluiceReadsAsSpark(where, spark.folder(), format);
+            SinkFolder.assertSluiceReadsAsSpark(where, sluice.folder(), format);
+        }
         Map<String, String> options = writeOptions(sink);
         List<String> sparkRows = SinkFolder.readBack(spark.folder(), format, options, spark.schema());
         assertThat(RowText.sorted(SinkFolder.readBack(sluice.folder(), format, options, sluice.schema())))

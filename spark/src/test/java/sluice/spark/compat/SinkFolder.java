@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import sluice.engine.source.SourceContext;
+import sluice.engine.source.file.parquet.ParquetFormat;
+import sluice.engine.source.file.parquet.ParquetInference;
 
 /**
  * A file sink's output folder as either engine leaves it, read two ways: through the sink's log
@@ -44,6 +47,15 @@ public final class SinkFolder {
      * UUID): two engines agree when their batches hold the same multiset of lines.
      */
     public static Map<Long, BatchFiles> batches(Path folder) {
+        return batches(folder, "csv");
+    }
+
+    /**
+     * As {@link #batches(Path)}, for a folder of {@code format} files: a binary format's part file (Parquet) holds
+     * as lines its rows as Spark reads that one file, as {@link RowText}, since its bytes differ with the writer.
+     */
+    public static Map<Long, BatchFiles> batches(Path folder, String format) {
+        boolean binary = isBinary(format);
         Map<Long, BatchFiles> batches = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         for (Map.Entry<Long, Path> batch : logFiles(folder.resolve(LOG)).entrySet()) {
@@ -53,13 +65,27 @@ public final class SinkFolder {
                 // A compact file repeats the files of every batch before it.
                 if (seen.add(path)) {
                     hasFiles = true;
-                    lines.addAll(lines(read(Path.of(URI.create(path)))));
+                    Path file = Path.of(URI.create(path));
+                    lines.addAll(binary ? rowsOf(file, format) : lines(read(file)));
                 }
             }
             lines.sort(null);
             batches.put(batch.getKey(), new BatchFiles(hasFiles, lines));
         }
         return batches;
+    }
+
+    /** Whether files of {@code format} are binary, compared by their rows rather than their lines. */
+    public static boolean isBinary(String format) {
+        return format.equalsIgnoreCase("parquet");
+    }
+
+    private static List<String> rowsOf(Path file, String format) {
+        List<String> rows = new ArrayList<>();
+        for (Row row : TestSpark.session().read().format(format).load(file.toString()).collectAsList()) {
+            rows.add(RowText.of(row) + "\n");
+        }
+        return rows;
     }
 
     /** The lines of {@code text}, each with its line feed (the last one may have none). */
@@ -87,6 +113,34 @@ public final class SinkFolder {
             }
         }
         return files;
+    }
+
+    /**
+     * Sluice reads the committed files of a folder (whichever engine wrote it) as Spark's {@code spark.read} reads
+     * the folder with no schema given: the same inferred schema and the same rows.
+     */
+    public static void assertSluiceReadsAsSpark(String where, Path folder, String format) {
+        org.apache.spark.sql.Dataset<Row> spark = TestSpark.session().read().format(format).load(folder.toString());
+        List<Path> files = committedFiles(folder);
+        files.sort(null);
+        sluice.engine.types.Schema schema = ParquetInference.infer("read-back", files, true);
+        org.assertj.core.api.Assertions.assertThat(schema.simpleString())
+                .as("%s: the schema Sluice reads from %s", where, folder).isEqualTo(spark.schema().simpleString());
+        List<String> sluiceRows = new ArrayList<>();
+        SourceContext context = new SourceContext("read-back", null, java.time.Clock.systemUTC(),
+                java.time.ZoneOffset.UTC);
+        for (Path file : files) {
+            for (sluice.engine.types.Row row : new ParquetFormat(schema).read(file, context).rows()) {
+                sluiceRows.add(RowText.of(row));
+            }
+        }
+        List<String> sparkRows = new ArrayList<>();
+        for (Row row : spark.collectAsList()) {
+            sparkRows.add(RowText.of(row));
+        }
+        org.assertj.core.api.Assertions.assertThat(RowText.sorted(sluiceRows))
+                .as("%s: the rows Sluice reads from %s", where, folder)
+                .containsExactlyElementsOf(RowText.sorted(sparkRows));
     }
 
     /** The rows of the folder as {@code spark.read} reads them with the sink's options, as {@link RowText}. */

@@ -1,0 +1,171 @@
+package sluice.engine.parquet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import sluice.engine.types.Field;
+import sluice.engine.types.Schema;
+
+/**
+ * One Parquet file's rows read into a schema, as Spark's reader reads them: columns found by name (exactly, else
+ * ignoring case, as Spark's default {@code spark.sql.caseSensitive=false}), a column the file lacks null, and only
+ * the columns asked for decoded (the others are not even read from disk). Stateless; each call reads on the calling
+ * thread.
+ */
+public final class ParquetFileRows {
+    private ParquetFileRows() {
+    }
+
+    /**
+     * Where rows go, column by column in stored form (a LONG-stored type as its long, FLOAT and DOUBLE as a double,
+     * the rest as the objects of {@link sluice.engine.types.ColumnVector#get}), each row ended by {@link #endRow}.
+     * The file source's row collector is one. Mutable, owned by the reading thread.
+     */
+    public interface Target {
+        void setLong(int column, long value);
+
+        void setDouble(int column, double value);
+
+        void setBoolean(int column, boolean value);
+
+        void setObject(int column, Object value);
+
+        void endRow();
+    }
+
+    /** What a file's footer says: its Parquet schema, Spark's schema of it, and its row count. */
+    public record Footer(MessageType parquet, Schema schema, long rows) {
+    }
+
+    public static Footer footer(Path file) throws IOException {
+        HadoopLogging.quiet();
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
+                ParquetReadOptions.builder().build())) {
+            MessageType parquet = reader.getFileMetaData().getSchema();
+            String rowMetadata = reader.getFileMetaData().getKeyValueMetaData().get(ParquetSchemas.ROW_METADATA_KEY);
+            return new Footer(parquet, ParquetSchemas.toSpark(parquet, rowMetadata), reader.getRecordCount());
+        } catch (RuntimeException e) {
+            throw corrupt(e);
+        }
+    }
+
+    /**
+     * Reads every row of {@code file} into {@code target}: the columns of {@code schema} whose index is set in
+     * {@code required}, the others left unset. An IOException when the file cannot be read or is not Parquet; an
+     * IllegalArgumentException (with Spark's error class) when a column's type in the file is not the schema's.
+     */
+    public static void read(Path file, Schema schema, BitSet required, Target target) throws IOException {
+        HadoopLogging.quiet();
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
+                ParquetReadOptions.builder().build())) {
+            MessageType fileSchema = reader.getFileMetaData().getSchema();
+            List<String> fileNames = fileSchema.getFields().stream().map(Type::getName).toList();
+            List<Type> projected = new ArrayList<>();
+            List<Converter> converters = new ArrayList<>();
+            for (int c = required.nextSetBit(0); c >= 0 && c < schema.size(); c = required.nextSetBit(c + 1)) {
+                Field field = schema.field(c);
+                int index = fieldIndex(fileNames, field.name());
+                if (index >= 0) {
+                    Type fileField = fileSchema.getType(index);
+                    projected.add(fileField);
+                    converters.add(ParquetConverters.of(field.name(), fileField, field.type(),
+                            new ParquetConverters.ColumnSlot(target, c)));
+                }
+            }
+            if (projected.isEmpty()) {
+                // No column to decode: only the number of rows counts.
+                for (long r = reader.getRecordCount(); r > 0; r--) {
+                    target.endRow();
+                }
+                return;
+            }
+            MessageType requested = new MessageType(fileSchema.getName(), projected);
+            reader.setRequestedSchema(requested);
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(requested, fileSchema);
+            Materializer materializer = new Materializer(converters, target);
+            PageReadStore rowGroup;
+            while ((rowGroup = reader.readNextRowGroup()) != null) {
+                RecordReader<Void> records = io.getRecordReader(rowGroup, materializer);
+                for (long r = rowGroup.getRowCount(); r > 0; r--) {
+                    records.read();
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("[PARQUET_COLUMN_DATA_TYPE_MISMATCH]")) {
+                throw e;
+            }
+            throw corrupt(e);
+        } catch (RuntimeException e) {
+            throw corrupt(e);
+        }
+    }
+
+    /** A file that parquet-mr fails on with an unchecked exception is not a Parquet file, or a broken one. */
+    private static IOException corrupt(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new IOException("not a readable Parquet file (" + message.lines().findFirst().orElse("") + ")", e);
+    }
+
+    /** The index of {@code name} in {@code names}: the exact name first, else the first ignoring case; -1 if none. */
+    static int fieldIndex(List<String> names, String name) {
+        int exact = names.indexOf(name);
+        if (exact >= 0) {
+            return exact;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).toLowerCase(Locale.ROOT).equals(lower)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The root of the converter tree: a record's end is a row's end. */
+    private static final class Materializer extends RecordMaterializer<Void> {
+        private final GroupConverter root;
+
+        Materializer(List<Converter> columns, Target target) {
+            root = new GroupConverter() {
+                @Override
+                public Converter getConverter(int index) {
+                    return columns.get(index);
+                }
+
+                @Override
+                public void start() {
+                }
+
+                @Override
+                public void end() {
+                    target.endRow();
+                }
+            };
+        }
+
+        @Override
+        public Void getCurrentRecord() {
+            return null;
+        }
+
+        @Override
+        public GroupConverter getRootConverter() {
+            return root;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package sluice.engine.source.file.parquet;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.util.BitSet;
+import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
+import sluice.engine.diag.ErrorCode;
+import sluice.engine.diag.Position;
+import sluice.engine.diag.Problem;
+import sluice.engine.parquet.ParquetFileRows;
+import sluice.engine.source.InputFigures;
+import sluice.engine.source.SourceContext;
+import sluice.engine.source.file.FileFormat;
+import sluice.engine.source.file.FileProblems;
+import sluice.engine.source.file.FileSplit;
+import sluice.engine.source.file.ParseMode;
+import sluice.engine.source.file.RowCollector;
+import sluice.engine.types.Batch;
+import sluice.engine.types.Schema;
+
+/**
+ * Parquet files as Spark reads them into a schema: whole files (a split per file), columns by name, a column the file
+ * lacks null, only the columns the query reads decoded (Spark's column pruning). A file that is not Parquet, or
+ * whose column types differ from the schema's, stops the query with a problem naming the file. Immutable.
+ */
+public final class ParquetFormat implements FileFormat {
+    private final Schema schema;
+    /** The columns to decode; the others come out null. */
+    private final BitSet required;
+
+    public ParquetFormat(Schema schema) {
+        this(schema, all(schema));
+    }
+
+    private ParquetFormat(Schema schema, BitSet required) {
+        this.schema = requireNonNull(schema, "schema is null");
+        this.required = required;
+    }
+
+    private static BitSet all(Schema schema) {
+        BitSet all = new BitSet();
+        all.set(0, schema.size());
+        return all;
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    /** Spark splits Parquet files by row group; Sluice reads each file in one split. */
+    @Override
+    public boolean isSplittable() {
+        return false;
+    }
+
+    @Override
+    public FileFormat pruned(BitSet columns) {
+        BitSet kept = (BitSet) columns.clone();
+        kept.and(required);
+        return kept.equals(required) ? this : new ParquetFormat(schema, kept);
+    }
+
+    @Override
+    public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
+        BitSet unread = all(schema);
+        unread.andNot(required);
+        RowCollector rows = new RowCollector(schema, ParseMode.PERMISSIVE, -1,
+                new RowCollector.Origin(context.nodeId(), "Parquet", split.fileName(), LongUnaryOperator.identity()),
+                RowCollector.BATCH_ROWS, unread, figures, out);
+        ParquetFileRows.Target target = new ParquetFileRows.Target() {
+            @Override
+            public void setLong(int column, long value) {
+                rows.setLong(column, value);
+            }
+
+            @Override
+            public void setDouble(int column, double value) {
+                rows.setDouble(column, value);
+            }
+
+            @Override
+            public void setBoolean(int column, boolean value) {
+                rows.setBoolean(column, value);
+            }
+
+            @Override
+            public void setObject(int column, Object value) {
+                rows.setObject(column, value);
+            }
+
+            @Override
+            public void endRow() {
+                rows.appendRow();
+            }
+        };
+        try {
+            ParquetFileRows.read(split.file(), schema, required, target);
+        } catch (IOException e) {
+            throw FileProblems.unreadable(context.nodeId(), split.file(), e);
+        } catch (IllegalArgumentException e) {
+            throw Problem.of(ErrorCode.SOURCE_FAILED, Position.node(context.nodeId()), "cannot read file '%s': %s",
+                    split.fileName(), e.getMessage()).toException();
+        }
+        rows.finish();
+    }
+}

@@ -1,0 +1,165 @@
+package sluice.engine.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import sluice.engine.diag.SluiceException;
+import sluice.engine.source.SourceContext;
+import sluice.engine.source.file.parquet.ParquetFormat;
+import sluice.engine.source.file.parquet.ParquetInference;
+import sluice.engine.types.ArrayType;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Batch;
+import sluice.engine.types.Bytes;
+import sluice.engine.types.DecimalType;
+import sluice.engine.types.Field;
+import sluice.engine.types.MapType;
+import sluice.engine.types.MapValue;
+import sluice.engine.types.Row;
+import sluice.engine.types.Schema;
+import sluice.engine.types.StructType;
+
+/** Parquet files written and read back with every Spark type, each codec, column pruning and broken files. */
+class ParquetFilesTest {
+    private static final Schema ALL = Schema.of(Field.of("b", AtomicType.BOOLEAN), Field.of("t", AtomicType.TINYINT),
+            Field.of("s", AtomicType.SMALLINT), Field.of("i", AtomicType.INT), Field.of("l", AtomicType.BIGINT),
+            Field.of("f", AtomicType.FLOAT), Field.of("d", AtomicType.DOUBLE),
+            Field.of("d1", new DecimalType(5, 2)), Field.of("d2", new DecimalType(15, 3)),
+            Field.of("d3", new DecimalType(30, 4)), Field.of("str", AtomicType.STRING),
+            Field.of("bin", AtomicType.BINARY), Field.of("day", AtomicType.DATE), Field.of("ts", AtomicType.TIMESTAMP),
+            Field.of("ntz", AtomicType.TIMESTAMP_NTZ),
+            Field.of("arr", new ArrayType(AtomicType.INT, true)),
+            Field.of("m", new MapType(AtomicType.STRING, AtomicType.DOUBLE, true)),
+            Field.of("st", new StructType(List.of(Field.of("x", AtomicType.INT),
+                    Field.of("tags", new ArrayType(AtomicType.STRING, true))))));
+    private static final SourceContext CONTEXT = new SourceContext("files", null, Clock.systemUTC(), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.of(true, (byte) -3, (short) 300, 70_000, 5_000_000_000L, 1.5f, 2.25, new BigDecimal("-123.45"),
+                new BigDecimal("123456789012.345"), new BigDecimal("-12345678901234567890123456.7890"), "héllo",
+                Bytes.of((byte) 0, (byte) 255), LocalDate.of(1500, 2, 28), Instant.parse("2024-03-01T12:34:56.123456Z"),
+                LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000), Arrays.asList(1, null, 3),
+                new MapValue(List.of("a", "b"), Arrays.asList(1.0, null)), Row.of(7, Arrays.asList("p", null))));
+        rows.add(Row.of(new Object[ALL.size()]));
+        rows.add(Row.of(false, null, null, null, null, null, null, null, null, null, "", Bytes.EMPTY, null,
+                Instant.parse("1900-01-01T00:00:00Z"), null, List.of(), MapValue.EMPTY, Row.of(null, null)));
+        return rows;
+    }
+
+    private Path write(Schema schema, List<Row> rows, String codec) throws IOException {
+        Path file = dir.resolve("part-0." + codec + ".parquet");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ParquetBatchWriter.of(codec).orElseThrow().write(Batch.ofRows(schema, rows), out);
+        }
+        return file;
+    }
+
+    @Test
+    void everyTypeAndNullComesBackAsWritten() throws IOException {
+        Path file = write(ALL, rows(), "snappy");
+
+        assertThat(new ParquetFormat(ALL).read(file, CONTEXT).rows()).containsExactlyElementsOf(rows());
+    }
+
+    @Test
+    void theFooterHoldsSparksSchemaAndTheParquetTypesSparkWrites() throws IOException {
+        Path file = write(ALL, rows(), "snappy");
+
+        ParquetFileRows.Footer footer = ParquetFileRows.footer(file);
+        assertThat(footer.schema()).isEqualTo(ALL);
+        assertThat(footer.rows()).isEqualTo(3);
+        assertThat(footer.parquet().getType("ts").asPrimitiveType().getPrimitiveTypeName().name()).isEqualTo("INT96");
+        assertThat(footer.parquet().getType("d3").asPrimitiveType().getTypeLength()).isEqualTo(13);
+        // Without Spark's row metadata the Parquet types alone give the same schema.
+        assertThat(ParquetSchemas.toSpark(footer.parquet(), null)).isEqualTo(ALL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "uncompressed", "snappy", "gzip", "lz4_raw", "zstd"})
+    void everyCodecWritesAFileThatReadsBack(String codec) throws IOException {
+        Path file = write(ALL, rows(), codec);
+
+        assertThat(new ParquetFormat(ALL).read(file, CONTEXT).rows()).containsExactlyElementsOf(rows());
+    }
+
+    @Test
+    void aPrunedReadDecodesOnlyTheColumnsAskedFor() throws IOException {
+        Path file = write(ALL, rows(), "snappy");
+        BitSet required = new BitSet();
+        required.set(ALL.indexOf("i"));
+        required.set(ALL.indexOf("st"));
+
+        List<Row> read = new ParquetFormat(ALL).pruned(required).read(file, CONTEXT).rows();
+
+        assertThat(read).hasSize(3);
+        assertThat(read.get(0).get(ALL.indexOf("i"))).isEqualTo(70_000);
+        assertThat(read.get(0).get(ALL.indexOf("st"))).isEqualTo(Row.of(7, Arrays.asList("p", null)));
+        assertThat(read.get(0).get(ALL.indexOf("str"))).isNull();
+    }
+
+    @Test
+    void columnsAreFoundByNameIgnoringCaseAndAMissingOneIsNull() throws IOException {
+        Path file = write(ALL, rows(), "snappy");
+        Schema wanted = Schema.of(Field.of("STR", AtomicType.STRING), Field.of("nothere", AtomicType.INT),
+                Field.of("i", AtomicType.BIGINT));
+
+        assertThat(new ParquetFormat(wanted).read(file, CONTEXT).rows().get(0))
+                .isEqualTo(Row.of("héllo", null, 70_000L));
+    }
+
+    @Test
+    void aColumnOfAnotherTypeIsAOneLineProblemNamingTheFile() throws IOException {
+        Path file = write(ALL, rows(), "snappy");
+        Schema wanted = Schema.of(Field.of("str", AtomicType.INT));
+
+        assertThatThrownBy(() -> new ParquetFormat(wanted).read(file, CONTEXT))
+                .isInstanceOf(SluiceException.class)
+                .hasMessageContaining("cannot read file 'part-0.snappy.parquet': [PARQUET_COLUMN_DATA_TYPE_MISMATCH] "
+                        + "column 'str' is binary (string) in the file, which Spark does not read as INT");
+    }
+
+    @Test
+    void aFileThatIsNotParquetIsAOneLineProblemNamingTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("broken.parquet"), "not parquet at all");
+
+        assertThatThrownBy(() -> new ParquetFormat(ALL).read(file, CONTEXT))
+                .isInstanceOf(SluiceException.class)
+                .hasMessageContaining("cannot read file 'broken.parquet': not a readable Parquet file")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void mergeSchemaUnitesTheColumnsOfEveryFile() throws IOException {
+        Schema first = Schema.of(Field.of("a", AtomicType.INT), Field.of("b", AtomicType.STRING));
+        Schema second = Schema.of(Field.of("c", AtomicType.DOUBLE), Field.of("a", AtomicType.INT));
+        Path one = write(first, List.of(Row.of(1, "x")), "snappy");
+        Path two = Files.move(write(second, List.of(Row.of(2.0, 3)), "gzip"), dir.resolve("part-1.parquet"));
+
+        assertThat(ParquetInference.infer("files", List.of(one, two), false)).isEqualTo(first);
+        assertThat(ParquetInference.infer("files", List.of(one, two), true))
+                .isEqualTo(Schema.of(Field.of("a", AtomicType.INT), Field.of("b", AtomicType.STRING),
+                        Field.of("c", AtomicType.DOUBLE)));
+    }
+}
