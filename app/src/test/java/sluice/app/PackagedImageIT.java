@@ -68,7 +68,7 @@ class PackagedImageIT {
                 "java-options=-Dsluice.examples=$APPDIR/sample-data/pipelines",
                 "arguments=--open", "arguments=$APPDIR/sample-data/pipelines/stocks-replay.sluice.json");
         assertThat(commandLine).contains("app.mainclass=sluice.engine.cli.Main",
-                "java-options=-XX:SharedArchiveFile=$APPDIR/sluice.jsa", "java-options=-XX:NewSize=100m");
+                "java-options=-XX:SharedArchiveFile=$APPDIR/sluice.jsa");
         assertThat(commandLine).noneMatch(line -> line.startsWith("arguments="));
     }
 
