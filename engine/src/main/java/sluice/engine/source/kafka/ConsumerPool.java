@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -47,14 +48,15 @@ final class ConsumerPool implements AutoCloseable {
      * Makes up to {@code count} consumers on a thread of its own and puts them in the pool. Called as the source
      * starts, so that loading kafka-clients' classes overlaps the Admin's first questions for the partitions and
      * offsets instead of following them: the protocol's (every request and response type, about 700 classes, which
-     * the first client to connect loads; a quarter of a second in a fresh process), then the consumer's (making the
-     * first consumer takes a tenth of a second or more). A consumer that cannot be made here is made again by
-     * {@link #take}, which reports why.
+     * the first client to connect loads; a quarter of a second in a fresh process, and its error codes, whose table
+     * makes 135 lambdas as the first response is read), then the consumer's (making the first consumer takes a tenth
+     * of a second or more). A consumer that cannot be made here is made again by {@link #take}, which reports why.
      */
     void prepare(int count) {
         Thread thread = new Thread(() -> {
             try {
                 ApiKeys.forId(ApiKeys.FETCH.id);
+                Errors.forCode(Errors.NONE.code());
                 for (int i = 0; i < count; i++) {
                     idle.addLast(make());
                 }

@@ -12,6 +12,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -40,6 +41,12 @@ final class KafkaMetadata implements AutoCloseable {
     private final Duration timeout;
     private final ListOffsetsOptions listOptions;
     private final Set<String> missingTopicsReported = new TreeSet<>();
+    /** The partitions listed in this trigger, asked once for the starting and the latest offsets; null: ask again. */
+    private SortedSet<TopicPartition> listed;
+    private boolean latestAhead;
+    /** The latest offsets asked for as the partitions were listed, and of which partitions; null when none. */
+    private ListOffsetsResult latestAsked;
+    private Set<TopicPartition> latestAskedFor;
 
     KafkaMetadata(Map<String, Object> settings, Subscription subscription) {
         this.subscription = requireNonNull(subscription, "subscription is null");
@@ -62,8 +69,41 @@ final class KafkaMetadata implements AutoCloseable {
         return timeout;
     }
 
+    /**
+     * A new trigger: the partitions are listed again at the next {@link #partitions}. Within one trigger, the first
+     * batch's starting offsets and its end are asked of the same partitions (Spark lists them twice, a moment apart;
+     * a partition added in that moment is read by the next trigger either way), a round trip less.
+     */
+    void nextTrigger() {
+        listed = null;
+    }
+
+    /**
+     * For an available-now query: the latest offsets are asked for as soon as the partitions are first listed, next
+     * to the starting offsets, not after them. The Admin finds each partition's leader and asks it, two round trips
+     * that a fresh client makes slowly; the two questions now overlap.
+     */
+    void askLatestAhead() {
+        latestAhead = true;
+    }
+
     /** The partitions read now: every partition of the subscribed topics that exist, or the assigned ones. */
     SortedSet<TopicPartition> partitions() throws ExecutionException, InterruptedException {
+        if (listed == null) {
+            listed = list();
+            if (latestAhead && !listed.isEmpty()) {
+                latestAhead = false;
+                latestAskedFor = Set.copyOf(listed);
+                latestAsked = admin.listOffsets(request(listed, tp -> OffsetSpec.latest()),
+                        listOptions.timeoutMs((int) timeout.toMillis()));
+            }
+        }
+        SortedSet<TopicPartition> copy = new TreeSet<>(PartitionOffsets.ORDER);
+        copy.addAll(listed);
+        return copy;
+    }
+
+    private SortedSet<TopicPartition> list() throws ExecutionException, InterruptedException {
         SortedSet<TopicPartition> found = new TreeSet<>(PartitionOffsets.ORDER);
         if (subscription instanceof Subscription.Assign assign) {
             found.addAll(assign.partitions());
@@ -105,6 +145,13 @@ final class KafkaMetadata implements AutoCloseable {
 
     SortedMap<TopicPartition, Long> latest(Collection<TopicPartition> partitions)
             throws ExecutionException, InterruptedException {
+        if (latestAsked != null && latestAskedFor.equals(Set.copyOf(partitions))) {
+            ListOffsetsResult asked = latestAsked;
+            latestAsked = null;
+            SortedMap<TopicPartition, Long> offsets = PartitionOffsets.sorted();
+            await(asked.all()).forEach((tp, info) -> offsets.put(tp, info.offset()));
+            return offsets;
+        }
         return list(partitions, tp -> OffsetSpec.latest());
     }
 
@@ -115,17 +162,23 @@ final class KafkaMetadata implements AutoCloseable {
     }
 
     private SortedMap<TopicPartition, Long> list(Collection<TopicPartition> partitions,
-                                                 java.util.function.Function<TopicPartition, OffsetSpec> spec)
+                                                 Function<TopicPartition, OffsetSpec> spec)
             throws ExecutionException, InterruptedException {
         SortedMap<TopicPartition, Long> offsets = PartitionOffsets.sorted();
         if (partitions.isEmpty()) {
             return offsets;
         }
-        Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
-        partitions.forEach(tp -> request.put(tp, spec.apply(tp)));
-        ListOffsetsResult result = admin.listOffsets(request, listOptions.timeoutMs((int) timeout.toMillis()));
+        ListOffsetsResult result = admin.listOffsets(request(partitions, spec),
+                listOptions.timeoutMs((int) timeout.toMillis()));
         await(result.all()).forEach((tp, info) -> offsets.put(tp, info.offset()));
         return offsets;
+    }
+
+    private static Map<TopicPartition, OffsetSpec> request(Collection<TopicPartition> partitions,
+                                                           Function<TopicPartition, OffsetSpec> spec) {
+        Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
+        partitions.forEach(tp -> request.put(tp, spec.apply(tp)));
+        return request;
     }
 
     /** The call's result, waiting at most the API timeout (the client gives up by itself at about that time). */

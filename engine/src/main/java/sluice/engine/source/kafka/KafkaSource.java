@@ -80,13 +80,15 @@ public final class KafkaSource implements Source {
     public void start(SourceContext sourceContext) {
         this.context = sourceContext;
         Map<String, Object> config = options.clientConfig();
+        // The consumers first: their thread loads the protocol while the Admin is made (a tenth of a second).
+        consumers = new ConsumerPool(config);
+        consumers.prepare(consumersAhead(sourceContext.parallelism()));
         try {
             metadata = new KafkaMetadata(config, options.subscription());
         } catch (org.apache.kafka.common.KafkaException e) {
+            consumers.close();
             throw KafkaFailures.badSettings(sourceContext.nodeId(), e);
         }
-        consumers = new ConsumerPool(config);
-        consumers.prepare(consumersAhead(sourceContext.parallelism()));
         reader = new OffsetRangeReader(consumers, schema, required, options.failOnDataLoss(),
                 Duration.ofMillis(options.pollTimeoutMs()), sourceContext.nodeId(), options.bootstrapServers());
     }
@@ -101,6 +103,7 @@ public final class KafkaSource implements Source {
 
     @Override
     public String latestOffset(String start, ReadLimit limit) {
+        metadata.nextTrigger();
         SortedMap<TopicPartition, Long> from = start == null ? initialOffsets() : PartitionOffsets.parse(start);
         SortedMap<TopicPartition, Long> latest;
         if (availableNow) {
@@ -128,6 +131,7 @@ public final class KafkaSource implements Source {
     @Override
     public void prepareForAvailableNow() {
         availableNow = true;
+        metadata.askLatestAhead();
     }
 
     /** Every partition read now with its latest offset; partitions that went away keep where they were. */

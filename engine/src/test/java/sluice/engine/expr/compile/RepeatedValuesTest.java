@@ -21,13 +21,14 @@ import sluice.engine.types.Schema;
 /**
  * Loops that remember the results of values they saw a moment before (RecentResults) give every row what the function
  * gives that row alone: repeated, interleaved, equal-but-distinct and null values, for kernels null on null and
- * kernels that take null.
+ * kernels that take null; and loops over strings nearly all distinct, which stop remembering part way.
  */
 class RepeatedValuesTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
     private static final Position WHERE = Position.option("t", "expressions");
     private static final Schema SCHEMA = SchemaParser.parse("s STRING, d DATE, ts TIMESTAMP", WHERE);
     private static final Batch BATCH = batch();
+    private static final Schema TEXT = SchemaParser.parse("s STRING", WHERE);
 
     private static Batch batch() {
         List<Row> rows = new ArrayList<>();
@@ -53,6 +54,26 @@ class RepeatedValuesTest {
         ColumnVector whole = compiled.evaluate(BATCH, context);
         for (int i = 0; i < BATCH.rowCount(); i++) {
             Object alone = compiled.evaluate(BATCH.slice(i, i + 1), context).get(0);
+            assertThat(whole.get(i)).as("row %d", i).isEqualTo(alone);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"upper(s)", "instr(s, 'symbol=A')", "concat_ws('-', s, 'x')", "length(s)"})
+    void distinctStringsThenRepeatedOnesGetWhatTheyGiveAlone(String expression) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 2 * RecentResults.PROBE; i++) {
+            rows.add(Row.of(i % 97 == 0 ? null : "id=" + i + " symbol=" + (i % 3 == 0 ? "AAPL" : "MSFT")));
+        }
+        for (int i = 0; i < 300; i++) {
+            rows.add(Row.of(new String(i % 2 == 0 ? "symbol=AAPL" : "x")));
+        }
+        Batch batch = Batch.ofRows(TEXT, rows);
+        CompiledExpression compiled = new ExpressionCompiler(ZONE).compile(expression, TEXT, WHERE);
+        EvalContext context = new EvalContext(0L, ZONE);
+        ColumnVector whole = compiled.evaluate(batch, context);
+        for (int i = 0; i < batch.rowCount(); i++) {
+            Object alone = compiled.evaluate(batch.slice(i, i + 1), context).get(0);
             assertThat(whole.get(i)).as("row %d", i).isEqualTo(alone);
         }
     }
