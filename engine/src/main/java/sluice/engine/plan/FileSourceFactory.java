@@ -83,9 +83,10 @@ final class FileSourceFactory {
                     + "committed: off leaves it, delete deletes it, archive moves it under sourceArchiveDir"),
             OptionSpec.optional("sourceArchiveDir", OptionKind.PATH, null, "cleanSource archive: the folder files "
                     + "move to, keeping their whole path; it must not be where the source path could match"),
+            OptionSpec.optional("basePath", OptionKind.PATH, null, "Folder whose key=value subfolders are "
+                    + "partition columns, when path is one of those folders (static) or a glob; default: path"),
             OptionSpec.optional("recursiveFileLookup", OptionKind.BOOLEAN, "false", "Read files in subfolders "
-                    + "without taking key=value folder names as partition columns (files in subfolders are read "
-                    + "either way)"),
+                    + "without taking key=value folder names as partition columns"),
             OptionSpec.choice("mode", "PERMISSIVE", MODES,
                     "Malformed records: PERMISSIVE keeps them, DROPMALFORMED drops them, FAILFAST stops the query"),
             OptionSpec.optional("columnNameOfCorruptRecord", OptionKind.STRING, "_corrupt_record",
@@ -146,14 +147,19 @@ final class FileSourceFactory {
         Optional<Path> path = context.path("path");
         String format = context.string("format").map(String::trim).orElse("");
         Optional<FileSourceOptions> options = path.flatMap(p -> sourceOptions(context, p));
+        boolean declared = context.string("schema").isPresent();
         Optional<FileFormat> fileFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "csv" -> csvOptions(context).flatMap(csv -> csvSchema(context, path, csv)
-                    .flatMap(schema -> checkCsvSchema(context, schema, csv)).map(schema -> new CsvFormat(schema, csv)));
+                    .flatMap(schema -> checkCsvSchema(context, schema, csv))
+                    .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared,
+                            data -> new CsvFormat(data, csv))));
             case "json" -> jsonOptions(context).flatMap(json -> jsonSchema(context, path, json)
                     .flatMap(schema -> checkJsonMaps(context, schema))
                     .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
-                    .map(schema -> new JsonFormat(schema, json)));
-            case "text" -> Optional.of(new TextFormat());
+                    .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared,
+                            data -> new JsonFormat(data, json))));
+            case "text" -> FileSourcePartitions.format(context, path, TextFormat.SCHEMA, false,
+                    data -> new TextFormat());
             default -> Optional.empty();
         };
         if (options.isEmpty() || fileFormat.isEmpty() || context.hasProblems()) {
