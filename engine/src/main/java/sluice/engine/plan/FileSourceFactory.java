@@ -83,6 +83,8 @@ final class FileSourceFactory {
                     + "committed: off leaves it, delete deletes it, archive moves it under sourceArchiveDir"),
             OptionSpec.optional("sourceArchiveDir", OptionKind.PATH, null, "cleanSource archive: the folder files "
                     + "move to, keeping their whole path; it must not be where the source path could match"),
+            OptionSpec.optional("lineSep", OptionKind.STRING, null, "text: the text that ends each line; unset, "
+                    + "lines end at a line feed, a carriage return or both"),
             OptionSpec.optional("basePath", OptionKind.PATH, null, "Folder whose key=value subfolders are "
                     + "partition columns, when path is one of those folders (static) or a glob; default: path"),
             OptionSpec.optional("recursiveFileLookup", OptionKind.BOOLEAN, "false", "Read files in subfolders "
@@ -148,6 +150,10 @@ final class FileSourceFactory {
         String format = context.string("format").map(String::trim).orElse("");
         Optional<FileSourceOptions> options = path.flatMap(p -> sourceOptions(context, p));
         boolean declared = context.string("schema").isPresent();
+        if (!format.equalsIgnoreCase("text") && context.string("lineSep").isPresent()) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' is read by text files only so far; "
+                    + "%s lines end at \\n, \\r\\n or \\r", format);
+        }
         Optional<FileFormat> fileFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "csv" -> csvOptions(context).flatMap(csv -> csvSchema(context, path, csv)
                     .flatMap(schema -> checkCsvSchema(context, schema, csv))
@@ -158,8 +164,8 @@ final class FileSourceFactory {
                     .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
                     .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared,
                             data -> new JsonFormat(data, json))));
-            case "text" -> FileSourcePartitions.format(context, path, TextFormat.SCHEMA, false,
-                    data -> new TextFormat());
+            case "text" -> textLineSep(context).flatMap(lineSep -> FileSourcePartitions.format(context, path,
+                    TextFormat.SCHEMA, false, data -> new TextFormat(lineSep.orElse(null))));
             default -> Optional.empty();
         };
         if (options.isEmpty() || fileFormat.isEmpty() || context.hasProblems()) {
@@ -230,6 +236,19 @@ final class FileSourceFactory {
         return Optional.of(new FileSourceOptions(path, maxFiles, maxBytes, context.bool("latestFirst"),
                 context.bool("fileNameOnly"), maxAge, glob,
                 new ModifiedTimeFilter(after, before, context.environment().zone()), cleaner));
+    }
+
+    /**
+     * Spark's text option lineSep: any text but the empty string. Sluice's csv and json readers end lines at
+     * {@code \n}, {@code \r\n} or {@code \r} only, so lineSep is refused for them rather than left out.
+     */
+    private static Optional<Optional<String>> textLineSep(NodeContext context) {
+        Optional<String> lineSep = context.string("lineSep");
+        if (lineSep.isPresent() && lineSep.get().isEmpty()) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' cannot be an empty string");
+            return Optional.empty();
+        }
+        return Optional.of(lineSep);
     }
 
     /** cleanSource and sourceArchiveDir, checked as Spark checks them when the stream starts. */

@@ -62,8 +62,8 @@ final class FileSourcePartitions {
             return Optional.of(PartitionColumns.NONE);
         }
         try {
-            FileListing listing = new FileListing(context.nodeId(), path,
-                    context.string("pathGlobFilter").orElse(null));
+            // As Spark, every data file's folder counts, whether or not pathGlobFilter takes the file.
+            FileListing listing = new FileListing(context.nodeId(), path, null);
             List<Path> bases;
             if (basePath.isPresent()) {
                 bases = checkedBase(context, path, basePath.get(), listing, stream);
