@@ -23,9 +23,10 @@ import sluice.engine.types.PartitionedBatch;
 /**
  * Spark's file sink in append mode: each batch writes one {@code part-<partition>-<uuid>.c000.<format>} file per
  * partition with rows (with {@code partitionBy}, one per partition and partition folder, see
- * {@link PartitionFolders}), then commits the batch by adding those files to the {@link FileSinkLog}. A batch id the log
- * already holds is skipped, so a batch re-run after a crash is not written twice; files of a batch that crashed before
- * its commit are orphans that readers ignore because the log does not list them. Owned by the query thread.
+ * {@link PartitionFolders}), then commits the batch by adding those files to the {@link FileSinkLog}. A batch id
+ * the log already holds is skipped, so a batch re-run after a crash is not written twice; files of a batch that
+ * crashed before its commit are orphans that readers ignore because the log does not list them. Owned by the query
+ * thread.
  */
 public final class FileSink implements Sink {
     private static final System.Logger LOG = System.getLogger(FileSink.class.getName());

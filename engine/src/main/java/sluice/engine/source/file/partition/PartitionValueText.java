@@ -185,7 +185,8 @@ public final class PartitionValueText {
     /** A timestamp's text, or else a date's, which is its midnight (Spark casts the date when the first fails). */
     private static Long timestamp(String raw, boolean local, ZoneId zone) {
         String unescaped = PathEscaping.unescape(raw);
-        Long micros = local ? DateTimeText.parseLocalTimestamp(unescaped) : DateTimeText.parseTimestamp(unescaped, zone);
+        Long micros = local ? DateTimeText.parseLocalTimestamp(unescaped)
+                : DateTimeText.parseTimestamp(unescaped, zone);
         if (micros != null) {
             return micros;
         }
