@@ -22,7 +22,8 @@ import sluice.engine.json.JsonValues;
  * file source's log and the file sink's {@code _spark_metadata}): batch N is the file {@code N} holding {@code v1} and
  * one JSON object per line, except every compaction batch ({@code 9}, {@code 19}, … by default), which is
  * {@code N.compact} and holds the entries of every batch up to N. The latest compaction file and the batches after it
- * hold all entries, so Spark may delete the files before it. Files are written whole ({@link AtomicFile}); a damaged,
+ * hold all entries, so the files before it may go: as Spark, old files are deleted once 100 batches follow them
+ * (see {@link #deleteExpired}). Files are written whole ({@link AtomicFile}); a damaged,
  * missing or unreadable file is a problem of the log's owner naming it. Not thread-safe; one writer.
  *
  * @param <T> the entry of one line
@@ -32,6 +33,10 @@ public final class CompactibleLog<T> {
     /** Spark's default compact interval for both logs (spark.sql.streaming.fileSource/fileSink.log.compactInterval). */
     static final int DEFAULT_COMPACT_INTERVAL = 10;
     private static final int VERSION = 1;
+    /** Spark's spark.sql.streaming.minBatchesToRetain: the latest batches whose log files are always kept. */
+    static final int MIN_BATCHES_TO_RETAIN = 100;
+    /** Spark's spark.sql.streaming.fileSource/fileSink.log.cleanupDelay: how old an expired file must be to go. */
+    static final long CLEANUP_DELAY_MS = 10 * 60 * 1000L;
 
     /** How one entry is written as a JSON line and read back. */
     public interface Codec<T> {
@@ -98,7 +103,36 @@ public final class CompactibleLog<T> {
             text.append('\n').append(codec.toJson(entry));
         }
         AtomicFile.write(dir.resolve(batchId + (compaction ? COMPACT_SUFFIX : "")), text.toString(), owner);
+        files.put(batchId, dir.resolve(batchId + (compaction ? COMPACT_SUFFIX : "")));
+        deleteExpired(batchId, files, System.currentTimeMillis());
         return true;
+    }
+
+    /**
+     * Deletes the files no reader needs any more, as Spark does after each batch it adds (its
+     * {@code spark.sql.streaming.fileSource.log.deletion} and {@code fileSink.log.deletion}, both on): while the
+     * latest {@link #MIN_BATCHES_TO_RETAIN} batches stay readable, every file before the compaction batch that
+     * holds them goes, once it is {@link #CLEANUP_DELAY_MS} old (Spark's {@code log.cleanupDelay}, so that a reader
+     * that listed the folder a moment ago still finds what it listed).
+     */
+    void deleteExpired(long currentBatchId, NavigableMap<Long, Path> files, long now) {
+        int interval = compactInterval(files);
+        long minBatchId = currentBatchId + 1 - MIN_BATCHES_TO_RETAIN;
+        if (interval > minBatchId) {
+            return;
+        }
+        long minCompactionBatchId = minBatchId - minBatchId % interval - 1;
+        for (Map.Entry<Long, Path> file : files.headMap(minCompactionBatchId, false).entrySet()) {
+            try {
+                if (Files.getLastModifiedTime(file.getValue()).toMillis() <= now - CLEANUP_DELAY_MS) {
+                    Files.deleteIfExists(file.getValue());
+                }
+            } catch (IOException e) {
+                // As Spark: a log file that cannot be deleted now is only kept longer; readers skip it anyway.
+                System.getLogger(CompactibleLog.class.getName()).log(System.Logger.Level.WARNING,
+                        "cannot delete expired log file {0}: {1}", file.getValue(), IoReason.of(e));
+            }
+        }
     }
 
     /** The files that together hold every entry up to the latest batch, checked to have no gap. */

@@ -94,10 +94,12 @@ final class NodeCalls {
 
     private void fileSource() {
         calls.add(Call.of("format", new Text(text("format").trim().toLowerCase(Locale.ROOT))));
-        passOptions(Set.of("path", "format", "schema", "schemaInference", "static", "sourceArchiveDir"));
-        if (optional("sourceArchiveDir").filter(dir -> !dir.isBlank()).isPresent()) {
-            // Resolved as the engine resolves it; Spark would take a relative folder from where it runs.
-            calls.add(Call.of("option", new Text("sourceArchiveDir"), new Text(path("sourceArchiveDir").toString())));
+        passOptions(Set.of("path", "format", "schema", "schemaInference", "static", "sourceArchiveDir", "basePath"));
+        for (String folder : List.of("sourceArchiveDir", "basePath")) {
+            if (optional(folder).filter(dir -> !dir.isBlank()).isPresent()) {
+                // Resolved as the engine resolves it; Spark would take a relative folder from where it runs.
+                calls.add(Call.of("option", new Text(folder), new Text(path(folder).toString())));
+            }
         }
         optional("schema").ifPresent(schema -> calls.add(Call.of("schema", new Text(schema))));
         boolean table = optional("static").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
@@ -173,9 +175,12 @@ final class NodeCalls {
     }
 
     private void fileSink() {
-        sink(text("format").trim().toLowerCase(Locale.ROOT), Set.of("path", "format"));
+        sink(text("format").trim().toLowerCase(Locale.ROOT), Set.of("path", "format", "partitionBy"));
         Path folder = path("path");
         calls.add(Call.of("option", new Text("path"), new Text(folder.toString())));
+        if (raw("partitionBy").isPresent()) {
+            call("partitionBy", list("partitionBy").stream().map(c -> (Arg) new Text(c.trim())).toList());
+        }
     }
 
     private void memorySink() {

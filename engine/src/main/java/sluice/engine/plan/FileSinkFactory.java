@@ -20,7 +20,9 @@ import sluice.engine.sink.RowFormat;
 import sluice.engine.sink.Sink;
 import sluice.engine.sink.TextRowFormat;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
+import sluice.engine.types.Schema;
 
 /** {@code sink.file}: Spark's file sink with its csv, json and text write options, names and defaults. */
 final class FileSinkFactory {
@@ -44,6 +46,8 @@ final class FileSinkFactory {
             OptionSpec.optional("timestampFormat", OptionKind.STRING, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
                     "Pattern for timestamps, in the session time zone"),
             OptionSpec.optional("ignoreNullFields", OptionKind.BOOLEAN, "true", "json: leave out null fields"),
+            OptionSpec.optional("partitionBy", OptionKind.STRING_LIST, null, "Columns whose values name the "
+                    + "folders rows go to (col=value/...), as Spark's partitionBy; the files hold the other columns"),
             // The default is a line feed, left out of the table: the reference prints defaults as they are.
             OptionSpec.optional("lineSep", OptionKind.STRING, null,
                     "text: the text written after each line; default: a line feed"));
@@ -87,17 +91,76 @@ final class FileSinkFactory {
                     "'compression' is a parquet option here; %s files are written uncompressed", name);
             return null;
         }
+        int[] partitionBy = partitionBy(context);
+        if (partitionBy == null) {
+            return null;
+        }
         RowFormat rows = switch (name) {
-            case "csv" -> csv(context);
+            case "csv" -> csv(context, partitionBy);
             case "json" -> json(context);
-            case "parquet" -> parquet(context);
-            default -> text(context);
+            case "parquet" -> parquet(context, partitionBy);
+            default -> text(context, partitionBy);
         };
-        return rows == null || context.hasProblems() ? null : new FileSink(path.get(), rows);
+        return rows == null || context.hasProblems() ? null
+                : new FileSink(path.get(), rows, context.inputSchema(), partitionBy);
     }
 
-    private static RowFormat csv(NodeContext context) {
-        for (Field field : context.inputSchema().fields()) {
+    /**
+     * The input columns of partitionBy, checked as Spark checks them when it writes: each names a column, none
+     * twice, of an atomic type, and not every column. Null after a problem.
+     */
+    private static int[] partitionBy(NodeContext context) {
+        List<String> names = context.list("partitionBy");
+        if (names.isEmpty() || !context.inputsKnown()) {
+            return new int[0];
+        }
+        Schema schema = context.inputSchema();
+        int[] columns = new int[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).trim();
+            int index = schema.indexOf(name);
+            if (index < 0) {
+                context.problem("partitionBy", ErrorCode.UNKNOWN_COLUMN, "partition column `%s` not found in schema "
+                        + "%s", name, schema.toStructType().simpleString());
+                return null;
+            }
+            for (int j = 0; j < i; j++) {
+                if (columns[j] == index) {
+                    context.problem("partitionBy", ErrorCode.BAD_OPTION_VALUE, "[COLUMN_ALREADY_EXISTS] The column "
+                            + "`%s` already exists in partitionBy", name.toLowerCase(Locale.ROOT));
+                    return null;
+                }
+            }
+            DataType type = schema.field(index).type();
+            if (type.isComplex() || type.isInterval() || type == AtomicType.NULL) {
+                context.problem("partitionBy", ErrorCode.TYPE_MISMATCH, "cannot use %s for partition column `%s`",
+                        type.sql(), schema.field(index).name());
+                return null;
+            }
+            columns[i] = index;
+        }
+        if (columns.length == schema.size()) {
+            context.problem("partitionBy", ErrorCode.BAD_OPTION_VALUE, "cannot use all columns for partition "
+                    + "columns; the files need at least one column of their own");
+            return null;
+        }
+        return columns;
+    }
+
+    /** The columns the files hold: those not in partitionBy. */
+    private static List<Field> dataFields(NodeContext context, int[] partitionBy) {
+        List<Field> fields = new java.util.ArrayList<>();
+        for (int c = 0; c < context.inputSchema().size(); c++) {
+            int column = c;
+            if (java.util.Arrays.stream(partitionBy).noneMatch(p -> p == column)) {
+                fields.add(context.inputSchema().field(c));
+            }
+        }
+        return fields;
+    }
+
+    private static RowFormat csv(NodeContext context, int[] partitionBy) {
+        for (Field field : dataFields(context, partitionBy)) {
             if (field.type().isComplex()) {
                 context.problem("format", ErrorCode.TYPE_MISMATCH,
                         "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV datasource doesn't support the column `%s` of "
@@ -115,8 +178,8 @@ final class FileSinkFactory {
                 context.string("dateFormat").orElseThrow(), context.string("timestampFormat").orElseThrow());
     }
 
-    private static RowFormat parquet(NodeContext context) {
-        for (Field field : context.inputSchema().fields()) {
+    private static RowFormat parquet(NodeContext context, int[] partitionBy) {
+        for (Field field : dataFields(context, partitionBy)) {
             if (!ParquetSchemas.isWritable(field.type())) {
                 context.problem("format", ErrorCode.TYPE_MISMATCH,
                         "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Parquet datasource doesn't support the column "
@@ -141,8 +204,8 @@ final class FileSinkFactory {
                 context.string("timestampFormat").orElseThrow());
     }
 
-    private static RowFormat text(NodeContext context) {
-        List<Field> fields = context.inputSchema().fields();
+    private static RowFormat text(NodeContext context, int[] partitionBy) {
+        List<Field> fields = dataFields(context, partitionBy);
         if (context.inputsKnown() && !textColumnsFit(context, fields)) {
             return null;
         }

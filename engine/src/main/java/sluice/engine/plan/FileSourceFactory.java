@@ -88,9 +88,12 @@ final class FileSourceFactory {
                     + "committed: off leaves it, delete deletes it, archive moves it under sourceArchiveDir"),
             OptionSpec.optional("sourceArchiveDir", OptionKind.PATH, null, "cleanSource archive: the folder files "
                     + "move to, keeping their whole path; it must not be where the source path could match"),
+            OptionSpec.optional("lineSep", OptionKind.STRING, null, "text: the text that ends each line; unset, "
+                    + "lines end at a line feed, a carriage return or both"),
+            OptionSpec.optional("basePath", OptionKind.PATH, null, "Folder whose key=value subfolders are "
+                    + "partition columns, when path is one of those folders (static) or a glob; default: path"),
             OptionSpec.optional("recursiveFileLookup", OptionKind.BOOLEAN, "false", "Read files in subfolders "
-                    + "without taking key=value folder names as partition columns (files in subfolders are read "
-                    + "either way)"),
+                    + "without taking key=value folder names as partition columns"),
             OptionSpec.choice("mode", "PERMISSIVE", MODES,
                     "Malformed records: PERMISSIVE keeps them, DROPMALFORMED drops them, FAILFAST stops the query"),
             OptionSpec.optional("columnNameOfCorruptRecord", OptionKind.STRING, "_corrupt_record",
@@ -151,15 +154,25 @@ final class FileSourceFactory {
         Optional<Path> path = context.path("path");
         String format = context.string("format").map(String::trim).orElse("");
         Optional<FileSourceOptions> options = path.flatMap(p -> sourceOptions(context, p));
+        boolean declared = context.string("schema").isPresent();
+        if (!format.equalsIgnoreCase("text") && context.string("lineSep").isPresent()) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' is read by text files only so far; "
+                    + "%s lines end at \\n, \\r\\n or \\r", format);
+        }
         Optional<FileFormat> fileFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "csv" -> csvOptions(context).flatMap(csv -> csvSchema(context, path, csv)
-                    .flatMap(schema -> checkCsvSchema(context, schema, csv)).map(schema -> new CsvFormat(schema, csv)));
+                    .flatMap(schema -> checkCsvSchema(context, schema, csv))
+                    .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared,
+                            data -> new CsvFormat(data, csv))));
             case "json" -> jsonOptions(context).flatMap(json -> jsonSchema(context, path, json)
                     .flatMap(schema -> checkJsonMaps(context, schema))
                     .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
-                    .map(schema -> new JsonFormat(schema, json)));
-            case "text" -> Optional.of(new TextFormat());
-            case "parquet" -> parquetSchema(context, path).map(ParquetFormat::new);
+                    .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared,
+                            data -> new JsonFormat(data, json))));
+            case "text" -> textLineSep(context).flatMap(lineSep -> FileSourcePartitions.format(context, path,
+                    TextFormat.SCHEMA, false, data -> new TextFormat(lineSep.orElse(null))));
+            case "parquet" -> parquetSchema(context, path).flatMap(schema -> FileSourcePartitions.format(context,
+                    path, schema, declared, ParquetFormat::new));
             default -> Optional.empty();
         };
         if (options.isEmpty() || fileFormat.isEmpty() || context.hasProblems()) {
@@ -230,6 +243,19 @@ final class FileSourceFactory {
         return Optional.of(new FileSourceOptions(path, maxFiles, maxBytes, context.bool("latestFirst"),
                 context.bool("fileNameOnly"), maxAge, glob,
                 new ModifiedTimeFilter(after, before, context.environment().zone()), cleaner));
+    }
+
+    /**
+     * Spark's text option lineSep: any text but the empty string. Sluice's csv and json readers end lines at
+     * {@code \n}, {@code \r\n} or {@code \r} only, so lineSep is refused for them rather than left out.
+     */
+    private static Optional<Optional<String>> textLineSep(NodeContext context) {
+        Optional<String> lineSep = context.string("lineSep");
+        if (lineSep.isPresent() && lineSep.get().isEmpty()) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' cannot be an empty string");
+            return Optional.empty();
+        }
+        return Optional.of(lineSep);
     }
 
     /** cleanSource and sourceArchiveDir, checked as Spark checks them when the stream starts. */

@@ -22,21 +22,34 @@ import sluice.engine.types.PartitionedBatch;
 
 /**
  * Spark's file sink in append mode: each batch writes one {@code part-<partition>-<uuid>.c000.<format>} file per
- * partition with rows, then commits the batch by adding those files to the {@link FileSinkLog}. A batch id the log
- * already holds is skipped, so a batch re-run after a crash is not written twice; files of a batch that crashed before
- * its commit are orphans that readers ignore because the log does not list them. Owned by the query thread.
+ * partition with rows (with {@code partitionBy}, one per partition and partition folder, see
+ * {@link PartitionFolders}), then commits the batch by adding those files to the {@link FileSinkLog}. A batch id
+ * the log already holds is skipped, so a batch re-run after a crash is not written twice; files of a batch that
+ * crashed before its commit are orphans that readers ignore because the log does not list them. Owned by the query
+ * thread.
  */
 public final class FileSink implements Sink {
     private static final System.Logger LOG = System.getLogger(FileSink.class.getName());
 
     private final Path dir;
     private final RowFormat format;
+    /** The partitionBy layout, or null to write every file in the output folder itself. */
+    private final PartitionFolders folders;
     private FileSinkLog log;
     private SinkContext context;
 
     public FileSink(Path dir, RowFormat format) {
+        this(dir, format, null, new int[0]);
+    }
+
+    /**
+     * Writing the rows of {@code schema} in partition folders of the columns at {@code partitionBy} (Spark's
+     * {@code partitionBy}), when there are any.
+     */
+    public FileSink(Path dir, RowFormat format, sluice.engine.types.Schema schema, int[] partitionBy) {
         this.dir = requireNonNull(dir, "dir is null").toAbsolutePath().normalize();
         this.format = requireNonNull(format, "format is null");
+        this.folders = partitionBy.length == 0 ? null : PartitionFolders.of(schema, partitionBy);
     }
 
     @Override
@@ -63,8 +76,14 @@ public final class FileSink implements Sink {
             Files.createDirectories(dir);
             for (int p = 0; p < partitions.size(); p++) {
                 Batch rows = partitions.get(p);
-                if (!rows.isEmpty() || p == 0 && format.writesEmptyFile()) {
-                    files.add(writeFile(p, rows));
+                if (folders != null) {
+                    // Spark's partitioned writer opens a file at a task's first row of each folder, so a batch
+                    // without rows writes none.
+                    for (java.util.Map.Entry<String, Batch> folder : folders.split(rows, context.zone()).entrySet()) {
+                        files.add(writeFile(dir.resolve(folder.getKey()), p, folder.getValue()));
+                    }
+                } else if (!rows.isEmpty() || p == 0 && format.writesEmptyFile()) {
+                    files.add(writeFile(dir, p, rows));
                 }
             }
         } catch (IOException e) {
@@ -82,10 +101,11 @@ public final class FileSink implements Sink {
 
     // Written under a dot-prefixed name and renamed, so that a reader listing the folder without the log (Spark's
     // listing skips names starting with '.' or '_') never sees half a file; a failed write leaves no file behind.
-    private SinkFileStatus writeFile(int partition, Batch rows) throws IOException {
+    private SinkFileStatus writeFile(Path folder, int partition, Batch rows) throws IOException {
         String name = String.format(Locale.ROOT, "part-%05d-%s.c000.%s", partition, UUID.randomUUID(),
                 format.extension());
-        Path file = dir.resolve(name);
+        Files.createDirectories(folder);
+        Path file = folder.resolve(name);
         AtomicFile.write(file, out -> format.write(rows, context.zone(), out),
                 LogOwner.node(context.nodeId(), ErrorCode.SINK_FAILED));
         return SinkFileStatus.added(hadoopUri(file), Files.size(file), Files.getLastModifiedTime(file).toMillis());

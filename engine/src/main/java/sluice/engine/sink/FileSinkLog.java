@@ -77,7 +77,8 @@ public final class FileSinkLog {
     public static List<Path> committedFiles(Path dir) {
         List<Path> files = new ArrayList<>();
         for (SinkFileStatus status : new FileSinkLog(dir).allFiles()) {
-            files.add(Path.of(URI.create(status.path())));
+            // Decoded by hand: Hadoop leaves characters beyond ASCII raw in a URI, which Path.of(URI) refuses.
+            files.add(Path.of(URI.create(status.path()).getPath()));
         }
         return files;
     }

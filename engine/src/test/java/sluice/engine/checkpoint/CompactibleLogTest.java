@@ -129,4 +129,27 @@ class CompactibleLogTest {
         assertThat(added).isFalse();
         assertThat(log.allEntries()).containsExactly("first");
     }
+
+    @Test
+    void filesBeforeTheCompactionThatKeepsTheLastHundredBatchesGoOnceTenMinutesOld() throws IOException {
+        CompactibleLog<String> log = log();
+        for (int batch = 0; batch < 120; batch++) {
+            log.add(batch, List.of("b" + batch));
+        }
+        // Written just now, nothing is old enough to go (Spark's cleanupDelay).
+        assertThat(fileNames()).hasSize(120);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - CompactibleLog.CLEANUP_DELAY_MS - 1000);
+        for (String name : fileNames()) {
+            Files.setLastModifiedTime(dir.resolve(name), old);
+        }
+
+        log.add(120, List.of("b120"));
+
+        // Batch 120 keeps batches 21 to 120; the compaction batch holding them all is 19, so 0 to 18 go.
+        assertThat(fileNames()).doesNotContain("0", "18").contains("19.compact", "20", "120");
+        assertThat(fileNames()).hasSize(121 - 19);
+        assertThat(log.allEntries()).hasSize(121).startsWith("b0").endsWith("b120");
+        assertThat(new CompactibleLog<>(dir, NAMES, LogOwner.CHECKPOINT).isCompactionBatch(129)).isTrue();
+    }
 }

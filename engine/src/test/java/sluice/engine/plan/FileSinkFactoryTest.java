@@ -203,4 +203,40 @@ class FileSinkFactoryTest {
                 "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The Parquet datasource doesn't support the column `gap` of the "
                         + "type \"INTERVAL DAY TO SECOND\""));
     }
+
+    private Optional<PlannedNode> planPartitioned(Schema input, String... partitionBy) {
+        Map<String, OptionValue> values = new LinkedHashMap<>();
+        values.put("path", new OptionValue.Text("out"));
+        values.put("format", new OptionValue.Text("csv"));
+        values.put("partitionBy", new OptionValue.TextList(List.of(partitionBy)));
+        NodeSpec node = new NodeSpec("out", "sink.file", List.of("in"), 0, 0, values);
+        PlanEnvironment environment = new PlanEnvironment(Path.of("/tmp"), ZoneId.of("UTC"));
+        NodeContext context = new NodeContext(node, FileSinkFactory.KIND, List.of(input), environment,
+                new ExpressionCompiler(ZoneId.of("UTC")), problems);
+        return FileSinkFactory.type().factory().plan(context);
+    }
+
+    private static final Schema TWO = Schema.of(Field.of("name", AtomicType.STRING), Field.of("n", AtomicType.INT));
+
+    @Test
+    void partitionByTakesColumnsOfTheInput() {
+        assertThat(planPartitioned(TWO, "n")).isPresent();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void partitionByAnUnknownColumnIsAProblem() {
+        assertThat(planPartitioned(TWO, "x")).isEmpty();
+        assertThat(problems).containsExactly(new Problem(ErrorCode.UNKNOWN_COLUMN,
+                Position.option("out", "partitionBy"), "partition column `x` not found in schema "
+                + "struct<name:string,n:int>"));
+    }
+
+    @Test
+    void partitionByEveryColumnIsAProblemAsInSpark() {
+        assertThat(planPartitioned(TWO, "name", "n")).isEmpty();
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("out", "partitionBy"), "cannot use all columns for partition columns; the files "
+                + "need at least one column of their own"));
+    }
 }

@@ -258,4 +258,38 @@ class FileSourceFactoryTest {
                         + "differs from the path at the depth of the shorter of the two"));
         assertThat(beside.problems()).isEmpty();
     }
+
+    @Test
+    void partitionFoldersBecomeColumnsAfterTheDataColumnsWithTheirInferredTypes() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("t/year=2024/day=2024-01-02"));
+        java.nio.file.Files.writeString(dir.resolve("t/year=2024/day=2024-01-02/a.csv"), "1\n");
+        Planner.Result result = plan("\"path\": \"t\", \"format\": \"csv\", \"schema\": \"YEAR STRING, n INT\"");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.plan().schemas().get("files").toDdl()).isEqualTo("n INT, YEAR STRING, day DATE");
+    }
+
+    @Test
+    void foldersNamingDifferentPartitionColumnsAreAProblemAsSparkRefusesThem() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("t/a=1"));
+        java.nio.file.Files.createDirectories(dir.resolve("t/b=1"));
+        java.nio.file.Files.writeString(dir.resolve("t/a=1/x.csv"), "1\n");
+        java.nio.file.Files.writeString(dir.resolve("t/b=1/y.csv"), "1\n");
+        Planner.Result result = plan("\"path\": \"t\", \"format\": \"csv\", \"schema\": \"n INT\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "path"), "conflicting partition column names detected: [[a], [b]]; data "
+                + "files must live in the deepest folders, and folders at one level must name the same partition "
+                + "column"));
+    }
+
+    @Test
+    void aStreamOverAFolderRefusesAnotherBasePath() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("t/k=1"));
+        Planner.Result result = plan("\"path\": \"t/k=1\", \"basePath\": \"t\", \"format\": \"csv\", "
+                + "\"schema\": \"n INT\"");
+
+        assertThat(result.problems()).extracting(Problem::where).containsExactly(
+                Position.option("files", "basePath"));
+    }
 }

@@ -218,11 +218,13 @@ public final class SparkTranslator {
             return staticTable(node, environment);
         }
         DataStreamReader reader = reader(node, FILE_SOURCE_OWN).format(text(node, "format").orElseThrow().trim());
-        // A relative archive folder is relative to the pipeline file's folder, as the engine reads it.
-        Optional<String> archive = text(node, "sourceArchiveDir").filter(dir -> !dir.isBlank());
-        if (archive.isPresent()) {
-            reader = reader.option("sourceArchiveDir", environment.baseDir().resolve(archive.get()).normalize()
-                    .toString());
+        // Relative folders are relative to the pipeline file's folder, as the engine reads them.
+        for (String folderOption : List.of("sourceArchiveDir", "basePath")) {
+            Optional<String> folder = text(node, folderOption).filter(dir -> !dir.isBlank());
+            if (folder.isPresent()) {
+                reader = reader.option(folderOption, environment.baseDir().resolve(folder.get()).normalize()
+                        .toString());
+            }
         }
         Optional<String> schema = text(node, "schema");
         String folder = path(node, environment);
@@ -247,6 +249,10 @@ public final class SparkTranslator {
             if (!FILE_SOURCE_OWN.contains(option.getKey()) && option.getValue() instanceof OptionValue.Text value) {
                 reader = reader.option(option.getKey(), value.value());
             }
+        }
+        Optional<String> basePath = text(node, "basePath").filter(dir -> !dir.isBlank());
+        if (basePath.isPresent()) {
+            reader = reader.option("basePath", environment.baseDir().resolve(basePath.get()).normalize().toString());
         }
         Optional<String> schema = text(node, "schema");
         return (schema.isPresent() ? reader.schema(schema.get()) : reader).load(path(node, environment));
@@ -275,8 +281,11 @@ public final class SparkTranslator {
             case "sink.kafka":
                 return Optional.of(withOptions(writer.format("kafka"), node));
             case "sink.file":
-                return Optional.of(withOptions(writer.format(text(node, "format").orElseThrow().trim()), node)
-                        .option("path", path(node, environment)));
+                DataStreamWriter<Row> files = withOptions(writer.format(text(node, "format").orElseThrow().trim()),
+                        node).option("path", path(node, environment));
+                List<String> partitionBy = node.option("partitionBy").map(SparkTranslator::texts).orElse(List.of());
+                return Optional.of(partitionBy.isEmpty() ? files
+                        : files.partitionBy(partitionBy.stream().map(String::trim).toArray(String[]::new)));
             case "sink.table":
             case "sink.chart":
                 // The workbench's views have no cluster counterpart; the rows are kept as Spark's memory sink keeps
@@ -324,6 +333,12 @@ public final class SparkTranslator {
     private static Problem untranslatable(NodeSpec node) {
         return Problem.of(ErrorCode.UNKNOWN_NODE_TYPE, Position.node(node.id()),
                 "node type '%s' has no Spark counterpart yet; the pipeline cannot run on Spark", node.type());
+    }
+
+    /** A list option's values; a single string is a list of one. */
+    private static List<String> texts(OptionValue value) {
+        return value instanceof OptionValue.TextList list ? list.values()
+                : List.of(((OptionValue.Text) value).value());
     }
 
     private static Optional<String> text(NodeSpec node, String option) {

@@ -44,7 +44,8 @@ public final class SinkFolder {
     /**
      * For each committed batch id, what it added; lines keep their line separator and are sorted, because which
      * part file a row lands in follows the engine's partitions (part file names differ anyway, holding a random
-     * UUID): two engines agree when their batches hold the same multiset of lines.
+     * UUID): two engines agree when their batches hold the same multiset of lines, each prefixed with its file's
+     * partition folder when the sink has partitionBy.
      */
     public static Map<Long, BatchFiles> batches(Path folder) {
         return batches(folder, "csv");
@@ -65,8 +66,13 @@ public final class SinkFolder {
                 // A compact file repeats the files of every batch before it.
                 if (seen.add(path)) {
                     hasFiles = true;
-                    Path file = Path.of(URI.create(path));
-                    lines.addAll(binary ? rowsOf(file, format) : lines(read(file)));
+                    Path file = Path.of(URI.create(path).getPath());
+                    // With partitionBy, the partition folder is part of what a line says.
+                    Path parent = folder.toAbsolutePath().relativize(file.getParent());
+                    String prefix = parent.toString().isEmpty() ? "" : parent + " | ";
+                    for (String line : binary ? rowsOf(file, format) : lines(read(file))) {
+                        lines.add(prefix + line);
+                    }
                 }
             }
             lines.sort(null);
@@ -106,7 +112,7 @@ public final class SinkFolder {
         List<Path> files = new ArrayList<>();
         for (Path logFile : logFiles(folder.resolve(LOG)).values()) {
             for (String path : addedPaths(logFile)) {
-                Path file = Path.of(URI.create(path));
+                Path file = Path.of(URI.create(path).getPath());
                 if (!files.contains(file)) {
                     files.add(file);
                 }

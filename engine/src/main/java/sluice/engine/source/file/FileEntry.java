@@ -12,7 +12,7 @@ public record FileEntry(String path, long timestamp, long batchId) {
     }
 
     public Path toPath() {
-        return Path.of(URI.create(path));
+        return Path.of(URI.create(path).getPath());
     }
 
     /** The last part of the path, how messages name the file. */

@@ -89,6 +89,24 @@ public final class FileListing {
         return files;
     }
 
+    /**
+     * The paths the listing starts from: the path itself, or what its glob matches now. Spark's default base paths
+     * for partition folders are these (a file's own folder for a file).
+     */
+    public List<Path> roots() {
+        try {
+            List<Path> roots = glob ? expand() : List.of(path);
+            List<Path> bases = new ArrayList<>();
+            for (Path root : roots) {
+                bases.add(Files.isDirectory(root) || root.getParent() == null ? root : root.getParent());
+            }
+            return bases;
+        } catch (IOException e) {
+            throw Problem.of(ErrorCode.SOURCE_FAILED, Position.node(nodeId),
+                    "cannot list '%s': %s", path, message(e)).toException();
+        }
+    }
+
     private void listFolder(Path folder, List<ListedFile> files) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.forEach(file -> {

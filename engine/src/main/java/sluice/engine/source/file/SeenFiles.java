@@ -26,7 +26,7 @@ final class SeenFiles {
         if (!fileNameOnly) {
             return path;
         }
-        Path name = Path.of(URI.create(path)).getFileName();
+        Path name = Path.of(URI.create(path).getPath()).getFileName();
         return name == null ? path : name.toString();
     }
 

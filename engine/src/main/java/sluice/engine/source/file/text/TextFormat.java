@@ -10,6 +10,7 @@ import sluice.engine.source.InputFigures;
 import sluice.engine.source.SourceContext;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileProblems;
+import sluice.engine.source.file.DelimitedRecords;
 import sluice.engine.source.file.FileSplit;
 import sluice.engine.source.file.LineBlocks;
 import sluice.engine.source.file.ParseMode;
@@ -21,11 +22,28 @@ import sluice.engine.types.Schema;
 
 /**
  * Text files as Spark reads them: every line (split at {@code \n}, {@code \r\n} or {@code \r}) is a row, empty
- * lines included, without its line end. Bytes that are not UTF-8 become U+FFFD, as when Spark shows the line's
+ * lines included, without its line end; with {@code lineSep}, records end at that text only. Bytes that are not
+ * UTF-8 become U+FFFD, as when Spark shows the line's
  * bytes as a string. Immutable.
  */
 public final class TextFormat implements FileFormat {
     public static final Schema SCHEMA = Schema.of(Field.of("value", AtomicType.STRING));
+
+    /** The bytes of {@code lineSep}, or null for Spark's default line ends. */
+    private final byte[] lineSep;
+
+    /** Lines ending at {@code \n}, {@code \r\n} or {@code \r}. */
+    public TextFormat() {
+        this(null);
+    }
+
+    /**
+     * Lines ending only at {@code lineSep} (Spark's text option, as UTF-8 bytes), or at the usual line ends when it
+     * is null. With a separator a file is read whole by one task, so each record is read once wherever it ends.
+     */
+    public TextFormat(String lineSep) {
+        this.lineSep = lineSep == null ? null : lineSep.getBytes(StandardCharsets.UTF_8);
+    }
 
     @Override
     public Schema schema() {
@@ -34,7 +52,7 @@ public final class TextFormat implements FileFormat {
 
     @Override
     public boolean isSplittable() {
-        return true;
+        return lineSep == null;
     }
 
     @Override
@@ -42,6 +60,18 @@ public final class TextFormat implements FileFormat {
         RowCollector rows = new RowCollector(SCHEMA, ParseMode.PERMISSIVE, -1,
                 new RowCollector.Origin(context.nodeId(), "text", split.fileName(), LongUnaryOperator.identity()),
                 (int) Math.min(split.length() / 32 + 16, RowCollector.BATCH_ROWS), new BitSet(), figures, out);
+        if (lineSep != null) {
+            try {
+                DelimitedRecords.read(split.file(), lineSep, (bytes, from, to) -> {
+                    rows.setObject(0, new String(bytes, from, to - from, StandardCharsets.UTF_8));
+                    rows.appendRow();
+                });
+            } catch (IOException e) {
+                throw FileProblems.unreadable(context.nodeId(), split.file(), e);
+            }
+            rows.finish();
+            return;
+        }
         try (LineBlocks blocks = LineBlocks.open(split)) {
             while (blocks.next()) {
                 byte[] bytes = blocks.bytes();
