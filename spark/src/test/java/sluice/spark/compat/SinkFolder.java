@@ -129,6 +129,12 @@ public final class SinkFolder {
         org.apache.spark.sql.Dataset<Row> spark = TestSpark.session().read().format(format).load(folder.toString());
         List<Path> files = committedFiles(folder);
         files.sort(null);
+        if (files.stream().anyMatch(file -> !folder.toAbsolutePath().equals(file.getParent()))) {
+            // Partition folders: their columns come from the folder names, which the file source's discovery reads
+            // (the parquet/partitioned case reads such a folder of Spark's through the whole source); the rows
+            // Spark reads back are compared by the suite's read-back of the sink's output.
+            return;
+        }
         sluice.engine.types.Schema schema = ParquetInference.infer("read-back", files, true);
         org.assertj.core.api.Assertions.assertThat(schema.simpleString())
                 .as("%s: the schema Sluice reads from %s", where, folder).isEqualTo(spark.schema().simpleString());
