@@ -12,6 +12,8 @@ import sluice.engine.pipeline.OptionSpec;
 import sluice.engine.sink.CsvRowFormat;
 import sluice.engine.sink.FileSink;
 import sluice.engine.sink.JsonRowFormat;
+import sluice.engine.orc.OrcCodec;
+import sluice.engine.sink.OrcRowFormat;
 import sluice.engine.sink.OutputMode;
 import sluice.engine.sink.RowFormat;
 import sluice.engine.sink.Sink;
@@ -19,13 +21,15 @@ import sluice.engine.sink.TextRowFormat;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Field;
 
-/** {@code sink.file}: Spark's file sink with its csv, json and text write options, names and defaults. */
+/** {@code sink.file}: Spark's file sink with its csv, json, text and orc write options, names and defaults. */
 final class FileSinkFactory {
     static final NodeKind KIND = SinkFactories.sink("sink.file",
             "Writes each batch as files plus Spark's _spark_metadata log of committed files",
             OptionSpec.required("path", OptionKind.PATH, "Output folder"),
-            OptionSpec.choice("format", null, List.of("csv", "json", "text"),
-                    "File format: csv, json or text (one STRING column, a line per row)"),
+            OptionSpec.choice("format", null, List.of("csv", "json", "text", "orc"),
+                    "File format: csv, json, text (one STRING column, a line per row) or orc"),
+            OptionSpec.optional("compression", OptionKind.STRING, null, "orc: the codec, as Spark names it: zstd "
+                    + "(Spark's default), snappy, zlib, lz4, none or uncompressed"),
             OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: write the column names first"),
             OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: the field separator"),
             OptionSpec.optional("quote", OptionKind.STRING, "\"", "csv: the quote character; empty for none"),
@@ -77,9 +81,16 @@ final class FileSinkFactory {
                     "'lineSep' is a text option here; %s files end their lines with a line feed", name);
             return null;
         }
+        if (!name.equals("orc") && context.string("compression").isPresent()) {
+            // Spark's csv, json and text writers take it too; Sluice's write plain text, so it is refused.
+            context.problem("compression", ErrorCode.BAD_OPTION_VALUE,
+                    "'compression' is an orc option here; %s files are written uncompressed", name);
+            return null;
+        }
         RowFormat rows = switch (name) {
             case "csv" -> csv(context);
             case "json" -> json(context);
+            case "orc" -> orc(context);
             default -> text(context);
         };
         return rows == null || context.hasProblems() ? null : new FileSink(path.get(), rows);
@@ -102,6 +113,30 @@ final class FileSinkFactory {
         return new CsvRowFormat(context.bool("header"), sep, quote, escape, context.string("nullValue").orElse(""),
                 context.string("emptyValue").orElse("\"\""), context.bool("quoteAll"), context.bool("escapeQuotes"),
                 context.string("dateFormat").orElseThrow(), context.string("timestampFormat").orElseThrow());
+    }
+
+    private static RowFormat orc(NodeContext context) {
+        for (Field field : context.inputSchema().fields()) {
+            if (FileSourceFactory.containsVoid(field.type())) {
+                context.problem("format", ErrorCode.TYPE_MISMATCH, "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The ORC "
+                        + "datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
+                        field.type().sql());
+                return null;
+            }
+        }
+        String name = context.string("compression").orElse(OrcCodec.DEFAULT.name());
+        Optional<OrcCodec> codec = OrcCodec.parse(name);
+        if (codec.isEmpty()) {
+            context.problem("compression", ErrorCode.BAD_OPTION_VALUE, "Codec [%s] is not available. Available codecs "
+                    + "are %s", name.trim(), OrcCodec.availableNames());
+            return null;
+        }
+        if (!codec.get().isAvailable()) {
+            context.problem("compression", ErrorCode.BAD_OPTION_VALUE, "codec '%s' needs a native library that "
+                    + "Sluice does not ship; available codecs are %s", name.trim(), OrcCodec.availableNames());
+            return null;
+        }
+        return new OrcRowFormat(codec.get());
     }
 
     private static RowFormat json(NodeContext context) {

@@ -31,6 +31,8 @@ import sluice.engine.source.file.json.JsonFormat;
 import sluice.engine.source.file.json.JsonInference;
 import sluice.engine.source.file.json.JsonOptions;
 import sluice.engine.source.file.json.JsonSyntax;
+import sluice.engine.source.file.orc.OrcFormat;
+import sluice.engine.source.file.orc.OrcSchemaReader;
 import sluice.engine.source.file.text.TextFormat;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
@@ -41,8 +43,8 @@ import sluice.engine.types.Schema;
 import sluice.engine.types.StructType;
 
 /**
- * {@code source.file}: Spark's streaming file source with the csv, json and text formats. {@code format} is required,
- * as in Spark (whose default format is parquet, which we do not read). A schema is required unless
+ * {@code source.file}: Spark's streaming file source with the csv, json, text and orc formats. {@code format} is
+ * required, as in Spark (whose default format is parquet). A schema is required unless
  * {@code schemaInference} is true (Spark's {@code spark.sql.streaming.schemaInference}), except for text, whose
  * schema is always {@code value STRING}. With {@code static} true the node is a table read once (Spark's
  * {@code spark.read}), planned as a {@link StaticTableOperator} instead of a source.
@@ -52,11 +54,14 @@ final class FileSourceFactory {
 
     static final NodeKind KIND = new NodeKind("source.file", NodeKind.Category.SOURCE, 0, 0, List.of(
             OptionSpec.required("path", OptionKind.PATH, "Folder to watch for new files, or a glob such as in/*.csv"),
-            OptionSpec.choice("format", null, List.of("csv", "json", "text"), "File format: csv, json or text"),
+            OptionSpec.choice("format", null, List.of("csv", "json", "text", "orc"),
+                    "File format: csv, json, text or orc"),
             OptionSpec.optional("schema", OptionKind.SCHEMA, null, "Schema of the rows as DDL; required unless "
                     + "schemaInference is true"),
             OptionSpec.optional("schemaInference", OptionKind.BOOLEAN, "false",
                     "Infer the schema from the files present at start (Spark's spark.sql.streaming.schemaInference)"),
+            OptionSpec.optional("mergeSchema", OptionKind.BOOLEAN, "false", "orc: when the schema is read from the "
+                    + "files, merge the schemas of all of them instead of taking the first file's"),
             OptionSpec.optional("static", OptionKind.BOOLEAN, "false", "Read the files once as a table (Spark's "
                     + "spark.read), to join a stream with; the path may name one file, and the schema is inferred "
                     + "when none is given"),
@@ -137,7 +142,7 @@ final class FileSourceFactory {
                     "json: a backslash may escape any character"),
             OptionSpec.optional("allowUnquotedControlChars", OptionKind.BOOLEAN, "false",
                     "json: strings may hold control characters such as tab and line feed unescaped")),
-            "Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text)");
+            "Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, orc)");
 
     private FileSourceFactory() {
     }
@@ -154,6 +159,7 @@ final class FileSourceFactory {
                     .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
                     .map(schema -> new JsonFormat(schema, json)));
             case "text" -> Optional.of(new TextFormat());
+            case "orc" -> orcSchema(context, path).map(OrcFormat::new);
             default -> Optional.empty();
         };
         if (options.isEmpty() || fileFormat.isEmpty() || context.hasProblems()) {
@@ -390,6 +396,38 @@ final class FileSourceFactory {
     private static Optional<Schema> jsonSchema(NodeContext context, Optional<Path> path, JsonOptions json) {
         return declaredSchema(context, path,
                 files -> JsonInference.infer(context.nodeId(), files, json));
+    }
+
+    private static Optional<Schema> orcSchema(NodeContext context, Optional<Path> path) {
+        boolean merge = context.bool("mergeSchema");
+        return declaredSchema(context, path, files -> OrcSchemaReader.read(context.nodeId(), files, merge))
+                .flatMap(schema -> checkOrcSchema(context, schema));
+    }
+
+    /** ORC has no type for VOID columns; Spark refuses them too. */
+    private static Optional<Schema> checkOrcSchema(NodeContext context, Schema schema) {
+        for (Field field : schema.fields()) {
+            if (containsVoid(field.type())) {
+                context.problem("schema", ErrorCode.TYPE_MISMATCH, "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The ORC "
+                        + "datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
+                        field.type().sql());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(schema);
+    }
+
+    static boolean containsVoid(DataType type) {
+        if (type == AtomicType.NULL) {
+            return true;
+        } else if (type instanceof ArrayType array) {
+            return containsVoid(array.elementType());
+        } else if (type instanceof MapType map) {
+            return containsVoid(map.keyType()) || containsVoid(map.valueType());
+        } else if (type instanceof StructType struct) {
+            return struct.fields().stream().anyMatch(f -> containsVoid(f.type()));
+        }
+        return false;
     }
 
     /** CSV holds flat values only; Spark refuses the same types. */

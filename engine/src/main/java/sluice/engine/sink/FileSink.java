@@ -83,7 +83,8 @@ public final class FileSink implements Sink {
     // Written under a dot-prefixed name and renamed, so that a reader listing the folder without the log (Spark's
     // listing skips names starting with '.' or '_') never sees half a file; a failed write leaves no file behind.
     private SinkFileStatus writeFile(int partition, Batch rows) throws IOException {
-        String name = String.format(Locale.ROOT, "part-%05d-%s.c000.%s", partition, UUID.randomUUID(), format.name());
+        String name = String.format(Locale.ROOT, "part-%05d-%s.c000.%s", partition, UUID.randomUUID(),
+                format.extension());
         Path file = dir.resolve(name);
         AtomicFile.write(file, out -> format.write(rows, context.zone(), out),
                 LogOwner.node(context.nodeId(), ErrorCode.SINK_FAILED));
