@@ -80,11 +80,11 @@ class FileSourceFactoryTest {
     }
 
     @Test
-    void aFormatOtherThanCsvJsonOrTextIsAProblem() {
-        Planner.Result result = plan("\"path\": \".\", \"format\": \"parquet\", \"schema\": \"a INT\"");
+    void aFormatSluiceDoesNotReadIsAProblem() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"avro\", \"schema\": \"a INT\"");
 
         assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
-                Position.option("files", "format"), "'format' must be one of csv, json, text, not 'parquet'"));
+                Position.option("files", "format"), "'format' must be one of csv, json, text, orc, not 'avro'"));
     }
 
     @Test

@@ -53,13 +53,28 @@ public final class SinkFolder {
                 // A compact file repeats the files of every batch before it.
                 if (seen.add(path)) {
                     hasFiles = true;
-                    lines.addAll(lines(read(Path.of(URI.create(path)))));
+                    lines.addAll(lines(Path.of(URI.create(path))));
                 }
             }
             lines.sort(null);
             batches.put(batch.getKey(), new BatchFiles(hasFiles, lines));
         }
         return batches;
+    }
+
+    /**
+     * The lines of a part file: a text file's own, each with its line feed; an ORC file's rows as Spark reads that
+     * one file, as {@link RowText} lines (its bytes hold the writer's name and version, which differ).
+     */
+    private static List<String> lines(Path file) {
+        if (!file.getFileName().toString().endsWith(".orc")) {
+            return lines(read(file));
+        }
+        List<String> rows = new ArrayList<>();
+        for (Row row : TestSpark.session().read().format("orc").load(file.toString()).collectAsList()) {
+            rows.add(RowText.of(row) + "\n");
+        }
+        return rows;
     }
 
     /** The lines of {@code text}, each with its line feed (the last one may have none). */
