@@ -24,7 +24,7 @@ object SluiceExport {
       .config("spark.sql.streaming.schemaInference", "true")
       .getOrCreate()
 
-    // people (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, orc)
+    // people (source.file): Reads new files from a folder each micro-batch, as Spark's file source
     // No schema: Spark infers it from the files present at start, as spark.sql.streaming.schemaInference says
     // Reads /sluice/spark/src/test/resources/compat/cases/orc/spark-merge (the pipeline's '../../../../../spark/src/test/resources/compat/cases/orc/spark-merge', resolved against the pipeline file's folder)
     val people = spark.readStream

@@ -142,7 +142,7 @@ final class FileSourceFactory {
                     "json: a backslash may escape any character"),
             OptionSpec.optional("allowUnquotedControlChars", OptionKind.BOOLEAN, "false",
                     "json: strings may hold control characters such as tab and line feed unescaped")),
-            "Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, orc)");
+            "Reads new files from a folder each micro-batch, as Spark's file source");
 
     private FileSourceFactory() {
     }
