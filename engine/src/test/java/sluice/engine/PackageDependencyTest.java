@@ -54,6 +54,16 @@ class PackageDependencyTest {
     }
 
     @Test
+    void orcImportsOnlyTypesAndItself() {
+        List<Dependency> outside = dependencies().stream()
+                .filter(d -> d.from().equals("orc") && d.to() != null)
+                .filter(d -> !Set.of("orc", "types").contains(d.to()))
+                .toList();
+
+        assertThat(outside).isEmpty();
+    }
+
+    @Test
     void taskImportsNothingOfTheEngineSoEveryLayerMayCallIt() {
         List<Dependency> outside = dependencies().stream()
                 .filter(d -> d.from().equals("task") && d.to() != null && !d.to().equals("task"))

@@ -19,7 +19,7 @@ spark = (
     .getOrCreate()
 )
 
-# events (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, parquet)
+# events (source.file): Reads new files from a folder each micro-batch, as Spark's file source
 # Reads /sluice/sample-data/json (the pipeline's '../../../../../sample-data/json', resolved against the pipeline file's folder)
 events = (
     spark.readStream

@@ -21,7 +21,7 @@ object SluiceExport {
       .appName("JSON messages")
       .getOrCreate()
 
-    // messages (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, parquet)
+    // messages (source.file): Reads new files from a folder each micro-batch, as Spark's file source
     // Reads /sluice/sample-data/json (the pipeline's '../json', resolved against the pipeline file's folder)
     val messages = spark.readStream
       .format("json")

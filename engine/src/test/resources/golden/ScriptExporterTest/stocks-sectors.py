@@ -18,7 +18,7 @@ spark = (
     .getOrCreate()
 )
 
-# stocks (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, parquet)
+# stocks (source.file): Reads new files from a folder each micro-batch, as Spark's file source
 # Reads /sluice/sample-data/stocks (the pipeline's '../stocks', resolved against the pipeline file's folder)
 stocks = (
     spark.readStream
@@ -29,7 +29,7 @@ stocks = (
     .load("/sluice/sample-data/stocks")
 )
 
-# sectors (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, parquet)
+# sectors (source.file): Reads new files from a folder each micro-batch, as Spark's file source
 # A static table: read once with spark.read, joined with a stream
 # Reads /sluice/sample-data/sectors/sectors.csv (the pipeline's '../sectors/sectors.csv', resolved against the pipeline file's folder)
 sectors = (

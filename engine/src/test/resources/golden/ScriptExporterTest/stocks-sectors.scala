@@ -22,7 +22,7 @@ object SluiceExport {
       .appName("Stocks with sectors: a stream joined with a static table")
       .getOrCreate()
 
-    // stocks (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, parquet)
+    // stocks (source.file): Reads new files from a folder each micro-batch, as Spark's file source
     // Reads /sluice/sample-data/stocks (the pipeline's '../stocks', resolved against the pipeline file's folder)
     val stocks = spark.readStream
       .format("csv")
@@ -31,7 +31,7 @@ object SluiceExport {
       .schema("Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING")
       .load("/sluice/sample-data/stocks")
 
-    // sectors (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, parquet)
+    // sectors (source.file): Reads new files from a folder each micro-batch, as Spark's file source
     // A static table: read once with spark.read, joined with a stream
     // Reads /sluice/sample-data/sectors/sectors.csv (the pipeline's '../sectors/sectors.csv', resolved against the pipeline file's folder)
     val sectors = spark.read

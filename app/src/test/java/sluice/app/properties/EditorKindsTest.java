@@ -134,6 +134,18 @@ class EditorKindsTest {
     }
 
     @Test
+    void theFileSourceFormatChoiceOffersOrc(FxRobot robot) {
+        select(robot, "files");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> box = robot.lookup("#option-format").queryAs(ComboBox.class);
+
+        assertThat(box.getItems()).containsExactly("csv", "json", "text", "orc");
+        robot.interact(() -> box.setValue("orc"));
+
+        assertThat(option("files", "format")).isEqualTo(OptionValue.of("orc"));
+    }
+
+    @Test
     void schemaEditorCommitsOnControlEnter(FxRobot robot) {
         select(robot, "files");
         TextArea area = robot.lookup("#option-schema").queryAs(TextArea.class);

@@ -12,6 +12,8 @@ import sluice.engine.pipeline.OptionSpec;
 import sluice.engine.sink.CsvRowFormat;
 import sluice.engine.sink.FileSink;
 import sluice.engine.sink.JsonRowFormat;
+import sluice.engine.orc.OrcCodec;
+import sluice.engine.sink.OrcRowFormat;
 import sluice.engine.sink.OutputMode;
 import sluice.engine.sink.ParquetRowFormat;
 import sluice.engine.parquet.ParquetBatchWriter;
@@ -24,15 +26,16 @@ import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
 
-/** {@code sink.file}: Spark's file sink with its csv, json and text write options, names and defaults. */
+/** {@code sink.file}: Spark's file sink with its csv, json, text and orc write options, names and defaults. */
 final class FileSinkFactory {
     static final NodeKind KIND = SinkFactories.sink("sink.file",
             "Writes each batch as files plus Spark's _spark_metadata log of committed files",
             OptionSpec.required("path", OptionKind.PATH, "Output folder"),
-            OptionSpec.choice("format", null, List.of("csv", "json", "text", "parquet"),
-                    "File format: csv, json, text (one STRING column, a line per row) or parquet"),
+            OptionSpec.choice("format", null, List.of("csv", "json", "text", "parquet", "orc"),
+                    "File format: csv, json, text (one STRING column, a line per row), parquet or orc"),
             OptionSpec.optional("compression", OptionKind.STRING, null, "parquet: the codec, one of "
-                    + String.join(", ", ParquetBatchWriter.codecNames()) + "; default snappy, as Spark writes"),
+                    + String.join(", ", ParquetBatchWriter.codecNames()) + "; default snappy, as Spark writes; "
+                    + "orc: zstd (Spark's default), snappy, zlib, lz4, none or uncompressed"),
             OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: write the column names first"),
             OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: the field separator"),
             OptionSpec.optional("quote", OptionKind.STRING, "\"", "csv: the quote character; empty for none"),
@@ -86,9 +89,10 @@ final class FileSinkFactory {
                     "'lineSep' is a text option here; %s files end their lines with a line feed", name);
             return null;
         }
-        if (!name.equals("parquet") && context.string("compression").isPresent()) {
+        if (!name.equals("parquet") && !name.equals("orc") && context.string("compression").isPresent()) {
+            // Spark's csv, json and text writers take it too; Sluice's write plain text, so it is refused.
             context.problem("compression", ErrorCode.BAD_OPTION_VALUE,
-                    "'compression' is a parquet option here; %s files are written uncompressed", name);
+                    "'compression' is a parquet and orc option here; %s files are written uncompressed", name);
             return null;
         }
         int[] partitionBy = partitionBy(context);
@@ -99,6 +103,7 @@ final class FileSinkFactory {
             case "csv" -> csv(context, partitionBy);
             case "json" -> json(context);
             case "parquet" -> parquet(context, partitionBy);
+            case "orc" -> orc(context, partitionBy);
             default -> text(context, partitionBy);
         };
         return rows == null || context.hasProblems() ? null
@@ -197,6 +202,30 @@ final class FileSinkFactory {
             return null;
         }
         return new ParquetRowFormat(compression, writer.get());
+    }
+
+    private static RowFormat orc(NodeContext context, int[] partitionBy) {
+        for (Field field : dataFields(context, partitionBy)) {
+            if (FileSourceFactory.containsVoid(field.type())) {
+                context.problem("format", ErrorCode.TYPE_MISMATCH, "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The ORC "
+                        + "datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
+                        field.type().sql());
+                return null;
+            }
+        }
+        String name = context.string("compression").orElse(OrcCodec.DEFAULT.name());
+        Optional<OrcCodec> codec = OrcCodec.parse(name);
+        if (codec.isEmpty()) {
+            context.problem("compression", ErrorCode.BAD_OPTION_VALUE, "Codec [%s] is not available. Available codecs "
+                    + "are %s", name.trim(), OrcCodec.availableNames());
+            return null;
+        }
+        if (!codec.get().isAvailable()) {
+            context.problem("compression", ErrorCode.BAD_OPTION_VALUE, "codec '%s' needs a native library that "
+                    + "Sluice does not ship; available codecs are %s", name.trim(), OrcCodec.availableNames());
+            return null;
+        }
+        return new OrcRowFormat(codec.get());
     }
 
     private static RowFormat json(NodeContext context) {

@@ -33,6 +33,8 @@ import sluice.engine.source.file.json.JsonOptions;
 import sluice.engine.source.file.json.JsonSyntax;
 import sluice.engine.source.file.parquet.ParquetFormat;
 import sluice.engine.source.file.parquet.ParquetInference;
+import sluice.engine.source.file.orc.OrcFormat;
+import sluice.engine.source.file.orc.OrcSchemaReader;
 import sluice.engine.source.file.text.TextFormat;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
@@ -43,8 +45,8 @@ import sluice.engine.types.Schema;
 import sluice.engine.types.StructType;
 
 /**
- * {@code source.file}: Spark's streaming file source with the csv, json, text and parquet formats. {@code format} is
- * required (Spark's default, parquet, is left implicit by no one in practice). A schema is required unless
+ * {@code source.file}: Spark's streaming file source with the csv, json, text, parquet and orc formats. {@code format}
+ * is required, as in Spark (whose default format is parquet). A schema is required unless
  * {@code schemaInference} is true (Spark's {@code spark.sql.streaming.schemaInference}), except for text, whose
  * schema is always {@code value STRING}. With {@code static} true the node is a table read once (Spark's
  * {@code spark.read}), planned as a {@link StaticTableOperator} instead of a source.
@@ -54,14 +56,14 @@ final class FileSourceFactory {
 
     static final NodeKind KIND = new NodeKind("source.file", NodeKind.Category.SOURCE, 0, 0, List.of(
             OptionSpec.required("path", OptionKind.PATH, "Folder to watch for new files, or a glob such as in/*.csv"),
-            OptionSpec.choice("format", null, List.of("csv", "json", "text", "parquet"),
-                    "File format: csv, json, text or parquet"),
+            OptionSpec.choice("format", null, List.of("csv", "json", "text", "parquet", "orc"),
+                    "File format: csv, json, text, parquet or orc"),
             OptionSpec.optional("schema", OptionKind.SCHEMA, null, "Schema of the rows as DDL; required unless "
                     + "schemaInference is true"),
             OptionSpec.optional("schemaInference", OptionKind.BOOLEAN, "false",
                     "Infer the schema from the files present at start (Spark's spark.sql.streaming.schemaInference)"),
-            OptionSpec.optional("mergeSchema", OptionKind.BOOLEAN, "false", "parquet: with no schema given, merge "
-                    + "the columns of every file instead of taking the first file's"),
+            OptionSpec.optional("mergeSchema", OptionKind.BOOLEAN, "false", "parquet, orc: with no schema given, "
+                    + "merge the columns of every file instead of taking the first file's"),
             OptionSpec.optional("static", OptionKind.BOOLEAN, "false", "Read the files once as a table (Spark's "
                     + "spark.read), to join a stream with; the path may name one file, and the schema is inferred "
                     + "when none is given"),
@@ -145,7 +147,7 @@ final class FileSourceFactory {
                     "json: a backslash may escape any character"),
             OptionSpec.optional("allowUnquotedControlChars", OptionKind.BOOLEAN, "false",
                     "json: strings may hold control characters such as tab and line feed unescaped")),
-            "Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, parquet)");
+            "Reads new files from a folder each micro-batch, as Spark's file source");
 
     private FileSourceFactory() {
     }
@@ -173,6 +175,8 @@ final class FileSourceFactory {
                     TextFormat.SCHEMA, false, data -> new TextFormat(lineSep.orElse(null))));
             case "parquet" -> parquetSchema(context, path).flatMap(schema -> FileSourcePartitions.format(context,
                     path, schema, declared, ParquetFormat::new));
+            case "orc" -> orcSchema(context, path).flatMap(schema -> FileSourcePartitions.format(context, path,
+                    schema, declared, OrcFormat::new));
             default -> Optional.empty();
         };
         if (options.isEmpty() || fileFormat.isEmpty() || context.hasProblems()) {
@@ -438,6 +442,38 @@ final class FileSourceFactory {
             }
         }
         return schema;
+    }
+
+    private static Optional<Schema> orcSchema(NodeContext context, Optional<Path> path) {
+        boolean merge = context.bool("mergeSchema");
+        return declaredSchema(context, path, files -> OrcSchemaReader.read(context.nodeId(), files, merge))
+                .flatMap(schema -> checkOrcSchema(context, schema));
+    }
+
+    /** ORC has no type for VOID columns; Spark refuses them too. */
+    private static Optional<Schema> checkOrcSchema(NodeContext context, Schema schema) {
+        for (Field field : schema.fields()) {
+            if (containsVoid(field.type())) {
+                context.problem("schema", ErrorCode.TYPE_MISMATCH, "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The ORC "
+                        + "datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
+                        field.type().sql());
+                return Optional.empty();
+            }
+        }
+        return Optional.of(schema);
+    }
+
+    static boolean containsVoid(DataType type) {
+        if (type == AtomicType.NULL) {
+            return true;
+        } else if (type instanceof ArrayType array) {
+            return containsVoid(array.elementType());
+        } else if (type instanceof MapType map) {
+            return containsVoid(map.keyType()) || containsVoid(map.valueType());
+        } else if (type instanceof StructType struct) {
+            return struct.fields().stream().anyMatch(f -> containsVoid(f.type()));
+        }
+        return false;
     }
 
     /** CSV holds flat values only; Spark refuses the same types. */

@@ -5,13 +5,16 @@ import java.io.OutputStream;
 import java.time.ZoneId;
 import sluice.engine.types.Batch;
 
-/** How the file sink turns a partition's rows into a file: Spark's CSV, JSON or text writer. Immutable; any thread. */
-public sealed interface RowFormat permits CsvRowFormat, JsonRowFormat, ParquetRowFormat, TextRowFormat {
+/**
+ * How the file sink turns a partition's rows into a file: Spark's CSV, JSON, text, Parquet or ORC writer. Immutable;
+ * any thread.
+ */
+public sealed interface RowFormat permits CsvRowFormat, JsonRowFormat, ParquetRowFormat, TextRowFormat, OrcRowFormat {
 
     /** The data source name and file extension: {@code csv}, {@code json}, {@code text}. */
     String name();
 
-    /** The end of a part file's name after {@code .c000.}: the name, or for Parquet the codec and the name. */
+    /** The end of a part file's name, as Spark's writer names it: the format, after its codec if it names one. */
     default String extension() {
         return name();
     }
@@ -23,6 +26,6 @@ public sealed interface RowFormat permits CsvRowFormat, JsonRowFormat, ParquetRo
      */
     boolean writesEmptyFile();
 
-    /** Writes every row of {@code rows} (and a header, if any) to {@code out} as UTF-8. */
+    /** Writes every row of {@code rows} (and a header, if any) to {@code out}; text formats as UTF-8. */
     void write(Batch rows, ZoneId zone, OutputStream out) throws IOException;
 }

@@ -80,11 +80,11 @@ class FileSourceFactoryTest {
     }
 
     @Test
-    void aFormatOtherThanCsvJsonTextOrParquetIsAProblem() {
+    void aFormatSluiceDoesNotReadIsAProblem() {
         Planner.Result result = plan("\"path\": \".\", \"format\": \"avro\", \"schema\": \"a INT\"");
 
         assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
-                Position.option("files", "format"), "'format' must be one of csv, json, text, parquet, not 'avro'"));
+                Position.option("files", "format"), "'format' must be one of csv, json, text, parquet, orc, not 'avro'"));
     }
 
     @Test

@@ -86,7 +86,7 @@ final class Comparison {
         if (expected.isEmpty()) {
             return;
         }
-        if (SinkFolder.isBinary(format)) {
+        if (format.equalsIgnoreCase("parquet")) {
             SinkFolder.assertSluiceReadsAsSpark(where, spark.folder(), format);
             SinkFolder.assertSluiceReadsAsSpark(where, sluice.folder(), format);
         }

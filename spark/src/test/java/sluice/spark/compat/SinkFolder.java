@@ -83,7 +83,7 @@ public final class SinkFolder {
 
     /** Whether files of {@code format} are binary, compared by their rows rather than their lines. */
     public static boolean isBinary(String format) {
-        return format.equalsIgnoreCase("parquet");
+        return format.equalsIgnoreCase("parquet") || format.equalsIgnoreCase("orc");
     }
 
     private static List<String> rowsOf(Path file, String format) {

@@ -1,0 +1,46 @@
+package sluice.engine.orc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+
+/**
+ * The one Hadoop configuration and local file system that ORC's library reads and writes through. The raw local
+ * file system, because Hadoop's default local one writes a {@code .crc} file beside each file. Made on first use,
+ * then shared by every thread (both are safe to share for reading and opening files).
+ */
+final class OrcFiles {
+    private static final class Holder {
+        static final Configuration CONF = new Configuration(false);
+        static final FileSystem LOCAL = local();
+
+        private static FileSystem local() {
+            RawLocalFileSystem fs = new RawLocalFileSystem();
+            try {
+                fs.initialize(URI.create("file:///"), CONF);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return fs;
+        }
+    }
+
+    private OrcFiles() {
+    }
+
+    static Configuration conf() {
+        return Holder.CONF;
+    }
+
+    static FileSystem local() {
+        return Holder.LOCAL;
+    }
+
+    /** The Hadoop path of a local file. */
+    static org.apache.hadoop.fs.Path path(java.nio.file.Path file) {
+        return new org.apache.hadoop.fs.Path(file.toAbsolutePath().toUri());
+    }
+}

@@ -1,0 +1,54 @@
+# ORC folders merged and written with snappy
+#
+# Exported by Sluice from orc-files.sluice.json: the same pipeline written with PySpark's
+# Structured Streaming API (Spark 4). Run it with:
+#
+#     spark-submit orc-files.py
+#
+# Each node is one variable named after its id, in the order data flows; each sink is one
+# streaming query (Spark runs a query per sink where Sluice runs the whole pipeline as one).
+# Expressions are Spark SQL, passed through unchanged. Paths are local: on a cluster, point them
+# at storage every executor can read.
+
+from pyspark.sql import SparkSession
+
+spark = (
+    SparkSession.builder
+    .appName("ORC folders merged and written with snappy")
+    # File sources infer their schema from the files present at start: people
+    .config("spark.sql.streaming.schemaInference", "true")
+    .getOrCreate()
+)
+
+# people (source.file): Reads new files from a folder each micro-batch, as Spark's file source
+# No schema: Spark infers it from the files present at start, as spark.sql.streaming.schemaInference says
+# Reads /sluice/spark/src/test/resources/compat/cases/orc/spark-merge (the pipeline's '../../../../../spark/src/test/resources/compat/cases/orc/spark-merge', resolved against the pipeline file's folder)
+people = (
+    spark.readStream
+    .format("orc")
+    .option("mergeSchema", "true")
+    .load("/sluice/spark/src/test/resources/compat/cases/orc/spark-merge")
+)
+
+# scored (transform.filter): Keeps the rows that match a condition, as Spark's filter
+scored = (
+    people
+    .filter("score IS NOT NULL OR name IS NOT NULL")
+)
+
+# out (sink.file): Writes each batch as files plus Spark's _spark_metadata log of committed files
+# Spark's file sink needs a checkpoint and the pipeline names none: a folder next to the output
+out = (
+    scored.writeStream
+    .format("orc")
+    .outputMode("append")
+    .option("compression", "snappy")
+    .option("path", "/sluice/engine/src/test/resources/out/people")
+    .trigger(availableNow=True)
+    .option("checkpointLocation", "/sluice/engine/src/test/resources/out/people-checkpoint")
+    .start()
+)
+
+# The trigger stops each query once its data is processed; wait for all of them.
+for query in [out]:
+    query.awaitTermination()
