@@ -18,7 +18,7 @@ spark = (
     .getOrCreate()
 )
 
-# messages (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, parquet)
+# messages (source.file): Reads new files from a folder each micro-batch, as Spark's file source
 # Reads /sluice/sample-data/json (the pipeline's '../../../../../sample-data/json', resolved against the pipeline file's folder)
 messages = (
     spark.readStream

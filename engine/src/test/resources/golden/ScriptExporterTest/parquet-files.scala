@@ -22,7 +22,7 @@ object SluiceExport {
       .appName("Parquet in, Parquet out")
       .getOrCreate()
 
-    // messages (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, parquet)
+    // messages (source.file): Reads new files from a folder each micro-batch, as Spark's file source
     // Reads /sluice/sample-data/json (the pipeline's '../../../../../sample-data/json', resolved against the pipeline file's folder)
     val messages = spark.readStream
       .format("parquet")

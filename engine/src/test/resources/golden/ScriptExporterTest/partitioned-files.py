@@ -18,7 +18,7 @@ spark = (
     .getOrCreate()
 )
 
-# stocks (source.file): Reads new files from a folder each micro-batch, as Spark's file source (csv, json, text, parquet)
+# stocks (source.file): Reads new files from a folder each micro-batch, as Spark's file source
 # Reads /sluice/sample-data/stocks/* (the pipeline's '../../../../../sample-data/stocks/*', resolved against the pipeline file's folder)
 stocks = (
     spark.readStream

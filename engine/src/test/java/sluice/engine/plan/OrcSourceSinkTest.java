@@ -198,6 +198,6 @@ class OrcSourceSinkTest {
     void compressionOfATextFormatIsAProblem() {
         assertThat(sink("\"format\": \"json\", \"compression\": \"zstd\"").problems()).containsExactly(new Problem(
                 ErrorCode.BAD_OPTION_VALUE, Position.option("out", "compression"),
-                "'compression' is an orc option here; json files are written uncompressed"));
+                "'compression' is a parquet and orc option here; json files are written uncompressed"));
     }
 }
