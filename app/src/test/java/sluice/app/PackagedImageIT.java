@@ -45,6 +45,7 @@ class PackagedImageIT {
         assertThat(APP.resolve("sample-data/stocks/AAPL_2015.csv")).isRegularFile();
         assertThat(STOCKS).isRegularFile();
         assertThat(APP.resolve("sluice.jsa")).isRegularFile();
+        assertThat(APP.resolve("sluice-workbench.jsa")).isRegularFile();
         assertThat(IMAGE.resolve("lib/make-cds-archive.sh")).isExecutable();
     }
 
@@ -64,15 +65,15 @@ class PackagedImageIT {
         List<String> commandLine = Files.readAllLines(APP.resolve("sluice.cfg"));
 
         assertThat(workbench).contains("app.mainclass=sluice.app.Launcher",
-                "java-options=-XX:SharedArchiveFile=$APPDIR/sluice.jsa",
+                "java-options=-XX:SharedArchiveFile=$APPDIR/sluice-workbench.jsa",
                 "java-options=-Dsluice.examples=$APPDIR/sample-data/pipelines",
-                "java-options=-XX:MaxGCPauseMillis=16",
+                "java-options=-XX:+UseZGC", "java-options=-XX:SoftMaxHeapSize=512m",
                 "arguments=--open", "arguments=$APPDIR/sample-data/pipelines/stocks-replay.sluice.json");
         assertThat(commandLine).contains("app.mainclass=sluice.engine.cli.Main",
                 "java-options=-XX:SharedArchiveFile=$APPDIR/sluice.jsa");
         assertThat(commandLine).noneMatch(line -> line.startsWith("arguments="));
-        // A batch run wants throughput: only the window asks G1 for short pauses.
-        assertThat(commandLine).noneMatch(line -> line.contains("MaxGCPauseMillis"));
+        // A batch run wants throughput: only the window runs ZGC for short pauses.
+        assertThat(commandLine).noneMatch(line -> line.contains("ZGC") || line.contains("SoftMaxHeapSize"));
     }
 
     @Test
@@ -126,8 +127,9 @@ class PackagedImageIT {
             ProcessBuilder builder = new ProcessBuilder(IMAGE.resolve("bin/Sluice").toString())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             builder.environment().put("DISPLAY", display.name());
-            // Recent files and the theme go to a temporary folder, not the user's preferences.
-            builder.environment().put("JAVA_TOOL_OPTIONS", "-Djava.util.prefs.userRoot=" + temp);
+            // Recent files and the theme go to a temporary folder, not the user's preferences. With -Xshare:on the
+            // JVM fails unless it maps the workbench's own archive (made under ZGC, as the launcher runs).
+            builder.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on -Djava.util.prefs.userRoot=" + temp);
             Process workbench = builder.start();
             try {
                 String shown = firstLineContaining(workbench, "window shown");

@@ -2,7 +2,6 @@ package sluice.app.bench;
 
 import atlantafx.base.theme.PrimerLight;
 import com.sun.management.GarbageCollectionNotificationInfo;
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -38,8 +37,9 @@ import sluice.engine.pipeline.Trigger;
  * Streams 10,000-row batches at 10 batches a second for 60 s (or {@code args[0]} seconds) into a real window holding
  * the live views as the workbench builds them (the feed, the pump, an inspector on the table sink, an inspector on
  * the source's edge, the chart of a {@code sink.chart} with 8 series, the metrics) and prints the longest pulse, the
- * batches the hand-off skipped and the heap after a GC at 0, 20, 40 and 60 s. Prints to standard output: it is a
- * report tool like the CLI, not part of the app.
+ * batches the hand-off skipped, the collections' pauses and the heap after a GC at 0, 20, 40 and 60 s. Run it with
+ * the workbench's collector options (README). Prints to standard output: it is a report tool like the CLI, not part
+ * of the app.
  */
 public final class UiBenchmark {
     private static final int ROWS_PER_BATCH = 10_000;
@@ -118,8 +118,8 @@ public final class UiBenchmark {
         System.out.printf(Locale.ROOT, "longest pump pulse (feed to views, incl. chart drawing): %.1f ms%n",
                 pump.longestPulseNanos() / 1e6);
         System.out.printf(Locale.ROOT, "batches skipped by the hand-off: %,d%n", feed.skippedBatches());
-        System.out.printf(Locale.ROOT, "collections not forced (G1 pause goal %s ms): %,d, %,d ms in all, longest "
-                + "%d ms%n", pauseGoal(), gcPauses.get(), gcPauseTotalMillis.get(), longestGcPauseMillis.get());
+        System.out.printf(Locale.ROOT, "collections not forced (%s): %,d, %,d ms in all, longest %d ms%n",
+                collectors(), gcPauses.get(), gcPauseTotalMillis.get(), longestGcPauseMillis.get());
         heap.forEach((at, bytes) -> System.out.printf(Locale.ROOT, "heap after GC at %3d s: %,.1f MB%n", at,
                 bytes / 1e6));
         System.out.println(views);
@@ -161,8 +161,11 @@ public final class UiBenchmark {
                     }
                     GarbageCollectionNotificationInfo info =
                             GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    // G1's concurrent cycle stops no thread for its duration; "System.gc()" is the heap samples'.
-                    if (info.getGcCause().equals("System.gc()") || info.getGcName().contains("Concurrent")) {
+                    // G1's concurrent cycle and ZGC's or Shenandoah's cycles stop no thread for their duration (their
+                    // pauses are reported apart); "System.gc()" is the heap samples'.
+                    String name = info.getGcName();
+                    if (info.getGcCause().equals("System.gc()") || name.contains("Concurrent")
+                            || name.contains("Cycles")) {
                         return;
                     }
                     long millis = info.getGcInfo().getDuration();
@@ -174,9 +177,9 @@ public final class UiBenchmark {
         }
     }
 
-    private static String pauseGoal() {
-        return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("MaxGCPauseMillis")
-                .getValue();
+    private static String collectors() {
+        return String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList());
     }
 
     private long usedHeapAfterGc() {
