@@ -328,7 +328,11 @@ final class CsvRecords {
                 options.maxColumns(), options.maxCharsPerColumn()).settings();
     }
 
-    /** fastcsv set up to split lines as univocity does when no value is quoted. */
+    /**
+     * fastcsv set up to split lines as univocity does when no value is quoted. It only ever splits at a separator of
+     * more than one character, which it reads in its relaxed mode, and that mode refuses to be told to allow text
+     * after a closing quote.
+     */
     private static CsvReader.CsvReaderBuilder fastcsv(CsvOptions options) {
         CsvReader.CsvReaderBuilder builder = CsvReader.builder()
                 .fieldSeparator(options.separator())
@@ -336,7 +340,6 @@ final class CsvRecords {
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .allowExtraCharsAfterClosingQuote(true)
                 // fastcsv refuses a value longer than its buffer may grow (16 M characters by default); Spark's
                 // maxCharsPerColumn is unlimited by default, and fastcsv only ever reads one block of lines.
                 .maxBufferSize(Integer.MAX_VALUE - 8);

@@ -120,6 +120,15 @@ class CsvFormatTest {
     }
 
     @Test
+    void aSeparatorOfTwoCharactersSplitsLines() throws IOException {
+        Schema schema = Schema.of(Field.of("a", AtomicType.STRING), Field.of("b", AtomicType.INT));
+
+        List<Row> rows = read(schema, CsvOptions.DEFAULTS.withSeparator("||"), "x||1\ny|z||2\n");
+
+        assertThat(rows).containsExactly(Row.of("x", 1), Row.of("y|z", 2));
+    }
+
+    @Test
     void emptyFieldsAndNullValueAreNull() throws IOException {
         Schema schema = Schema.of(Field.of("a", AtomicType.INT), Field.of("b", AtomicType.STRING),
                 Field.of("c", AtomicType.DOUBLE));
