@@ -41,6 +41,8 @@ public final class CsvFieldParser {
      */
     private final char[] lastDate = new char[PLAIN_DATE_LENGTH];
     private long lastDay = TemporalParser.INVALID;
+    /** The characters of the ASCII bytes of a field not read from its bytes; reused. */
+    private char[] widened = new char[64];
     private static final int PLAIN_DATE_LENGTH = 10;
 
     /** The words are Spark's {@code nanValue}, {@code positiveInf} and {@code negativeInf} options. */
@@ -84,6 +86,54 @@ public final class CsvFieldParser {
             return days != TemporalParser.INVALID && set(out, column, days);
         }
         return parseText(type, new String(chars, start, length), out, column);
+    }
+
+    /**
+     * {@link #parse(DataType, char[], int, int, ParsedFields, int)} of ASCII bytes, each its character, as a CSV line
+     * of an all-ASCII block holds them: the common values (plain decimals, integers, strings, a repeated date) are
+     * read from the bytes; anything else is widened to characters and read as they are, so every rule stays one.
+     */
+    public boolean parse(DataType type, byte[] bytes, int start, int length, ParsedFields out, int column) {
+        if (type == AtomicType.DOUBLE) {
+            if (decimalsFirst) {
+                double plain = simpleDecimal(bytes, start, length);
+                if (!Double.isNaN(plain)) {
+                    out.setDouble(column, plain);
+                    return true;
+                }
+            }
+        } else if (type == AtomicType.INT || type == AtomicType.BIGINT) {
+            long value = parseLong(bytes, start, length);
+            if (value != NOT_A_NUMBER
+                    && (type == AtomicType.BIGINT || value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE)) {
+                out.setLong(column, value);
+                return true;
+            }
+        } else if (type == AtomicType.STRING) {
+            out.setObject(column, strings.of(bytes, start, length));
+            return true;
+        } else if (type == AtomicType.DATE) {
+            if (length == PLAIN_DATE_LENGTH && lastDay != TemporalParser.INVALID && isLastDate(bytes, start)) {
+                out.setLong(column, lastDay);
+                return true;
+            }
+        }
+        if (widened.length < length) {
+            widened = new char[Math.max(length, widened.length * 2)];
+        }
+        for (int i = 0; i < length; i++) {
+            widened[i] = (char) bytes[start + i];
+        }
+        return parse(type, widened, 0, length, out, column);
+    }
+
+    private boolean isLastDate(byte[] bytes, int start) {
+        for (int i = 0; i < PLAIN_DATE_LENGTH; i++) {
+            if (lastDate[i] != bytes[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long parseDate(char[] chars, int start, int length) {
@@ -250,6 +300,77 @@ public final class CsvFieldParser {
                 if (digit < 0) {
                     return NOT_A_NUMBER;
                 }
+            }
+            // Accumulate negatively so Long.MIN_VALUE's magnitude fits, as Long.parseLong does.
+            if (value < (Long.MIN_VALUE + digit) / 10) {
+                return NOT_A_NUMBER;
+            }
+            value = value * 10 - digit;
+        }
+        if (!negative) {
+            return value == Long.MIN_VALUE ? NOT_A_NUMBER : -value;
+        }
+        return value;
+    }
+
+    /** {@link #simpleDecimal(char[], int, int)} of ASCII bytes. */
+    private static double simpleDecimal(byte[] bytes, int start, int length) {
+        int at = start;
+        int end = start + length;
+        boolean negative = false;
+        if (at < end && (bytes[at] == '-' || bytes[at] == '+')) {
+            negative = bytes[at] == '-';
+            at++;
+        }
+        long mantissa = 0;
+        int wholeStart = at;
+        for (; at < end; at++) {
+            int digit = bytes[at] - '0';
+            if (digit < 0 || digit > 9) {
+                break;
+            }
+            mantissa = mantissa * 10 + digit;
+        }
+        int digits = at - wholeStart;
+        int scale = 0;
+        if (at < end && bytes[at] == '.') {
+            int fractionStart = ++at;
+            for (; at < end; at++) {
+                int digit = bytes[at] - '0';
+                if (digit < 0 || digit > 9) {
+                    break;
+                }
+                mantissa = mantissa * 10 + digit;
+            }
+            scale = at - fractionStart;
+        }
+        // More than 15 digits (leading zeros included) may not be exact, and the mantissa could overflow past 18.
+        if (at != end || digits + scale == 0 || digits + scale > 15) {
+            return Double.NaN;
+        }
+        double value = mantissa / POWERS_OF_TEN[scale];
+        return negative ? -value : value;
+    }
+
+    /** {@link #parseLong(char[], int, int)} of ASCII bytes, where the only digits are 0 to 9. */
+    private static long parseLong(byte[] bytes, int start, int length) {
+        if (length == 0) {
+            return NOT_A_NUMBER;
+        }
+        int at = start;
+        int end = start + length;
+        boolean negative = bytes[at] == '-';
+        if (negative || bytes[at] == '+') {
+            at++;
+            if (at == end) {
+                return NOT_A_NUMBER;
+            }
+        }
+        long value = 0;
+        for (; at < end; at++) {
+            int digit = bytes[at] - '0';
+            if (digit < 0 || digit > 9) {
+                return NOT_A_NUMBER;
             }
             // Accumulate negatively so Long.MIN_VALUE's magnitude fits, as Long.parseLong does.
             if (value < (Long.MIN_VALUE + digit) / 10) {

@@ -1,5 +1,6 @@
 package sluice.engine.csv;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -41,6 +42,38 @@ final class RepeatedStrings {
         slots[slot] = made;
         texts[slot] = Arrays.copyOfRange(chars, start, start + length);
         return made;
+    }
+
+    /** {@link #of(char[], int, int)} of ASCII bytes, each its character; same hash, so the same slots. */
+    String of(byte[] bytes, int start, int length) {
+        if (length > MAX_LENGTH) {
+            return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        }
+        int hash = 0;
+        for (int i = start; i < start + length; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        char[] cached = texts[slot];
+        if (cached != null && sameText(cached, bytes, start, length)) {
+            return slots[slot];
+        }
+        String made = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        slots[slot] = made;
+        texts[slot] = made.toCharArray();
+        return made;
+    }
+
+    private static boolean sameText(char[] cached, byte[] bytes, int start, int length) {
+        if (cached.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (cached[i] != bytes[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A plain loop: for texts this short it beats the call and set-up of the vectorized Arrays.equals. */

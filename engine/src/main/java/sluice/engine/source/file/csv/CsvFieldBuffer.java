@@ -1,6 +1,7 @@
 package sluice.engine.source.file.csv;
 
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -15,6 +16,11 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
     private char[] own = new char[256];
     /** The characters the fields point into: {@link #own}, or the block of a line split in place. */
     private char[] chars = own;
+    /**
+     * The bytes the fields point into when a line of an all-ASCII block is split in place without decoding it (each
+     * byte is then its character); null otherwise, and {@link #chars} is then null.
+     */
+    private byte[] bytes;
     private int[] starts = new int[16];
     private int[] lengths = new int[16];
     private boolean[] quoted = new boolean[16];
@@ -44,7 +50,17 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
         chars = block;
     }
 
-    /** An unquoted field of the block given to {@link #beginRanges}: {@code length} characters from {@code start}. */
+    /** Starts a record whose fields are ranges of the all-ASCII {@code block}, added with {@link #addRange}. */
+    void beginByteRanges(long startingLineNumber, byte[] block) {
+        begin(startingLineNumber, null, false);
+        chars = null;
+        bytes = block;
+    }
+
+    /**
+     * An unquoted field of the block given to {@link #beginRanges} or {@link #beginByteRanges}: {@code length}
+     * characters from {@code start}.
+     */
     void addRange(int start, int length) {
         if (count == starts.length) {
             growFields();
@@ -57,6 +73,7 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
 
     private void begin(long startingLineNumber, String rawText, boolean fromTokens) {
         chars = own;
+        bytes = null;
         line = startingLineNumber;
         raw = rawText;
         tokenized = fromTokens;
@@ -139,8 +156,14 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
         return count;
     }
 
+    /** The characters the fields point into; null when they point into {@link #bytes()}. */
     char[] chars() {
         return chars;
+    }
+
+    /** The ASCII bytes the fields point into, or null when they point into {@link #chars()}. */
+    byte[] bytes() {
+        return bytes;
     }
 
     int start(int field) {
@@ -156,6 +179,9 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
     }
 
     String text(int field) {
+        if (bytes != null) {
+            return new String(bytes, starts[field], lengths[field], StandardCharsets.ISO_8859_1);
+        }
         return new String(chars, starts[field], lengths[field]);
     }
 
@@ -166,6 +192,11 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
     String rawText(String separator, char quote) {
         if (raw != null) {
             return raw;
+        }
+        if (bytes != null) {
+            // Fields of bytes are never quoted: the line is the bytes from the first field to the end of the last.
+            int from = starts[0];
+            return new String(bytes, from, starts[count - 1] + lengths[count - 1] - from, StandardCharsets.ISO_8859_1);
         }
         StringBuilder text = new StringBuilder(used + count * 2);
         for (int f = 0; f < count; f++) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 import sluice.engine.csv.CsvFieldParser;
@@ -162,6 +163,10 @@ public final class CsvFormat implements FileFormat {
     }
 
     private void readRecord(CsvFieldBuffer record, CsvFieldParser parser, RowCollector rows) {
+        if (record.bytes() != null) {
+            readAsciiRecord(record, parser, rows);
+            return;
+        }
         String failure = null;
         int fields = record.fieldCount();
         if (fields != dataColumns.length && required == null) {
@@ -190,6 +195,56 @@ public final class CsvFormat implements FileFormat {
                         dataTypes[d].sql(), schema.field(dataColumns[d]).name());
             }
         }
+        endRecord(record, failure, rows);
+    }
+
+    /**
+     * {@link #readRecord} for a record split from the bytes of an all-ASCII block: its fields are never quoted nor
+     * tokenized, and each byte is its character, so the values are parsed from the bytes.
+     */
+    private void readAsciiRecord(CsvFieldBuffer record, CsvFieldParser parser, RowCollector rows) {
+        String failure = null;
+        int fields = record.fieldCount();
+        if (fields != dataColumns.length && required == null) {
+            failure = String.format("expected %d fields but found %d", dataColumns.length, fields);
+        }
+        byte[] bytes = record.bytes();
+        String nullValue = options.nullValue();
+        for (int d : parsedFields) {
+            if (d >= fields) {
+                break;
+            }
+            int start = record.start(d);
+            int length = record.length(d);
+            if (trims) {
+                int end = start + length;
+                while (options.ignoreLeadingWhiteSpace() && start < end && bytes[start] <= ' ') {
+                    start++;
+                }
+                while (options.ignoreTrailingWhiteSpace() && end > start && bytes[end - 1] <= ' ') {
+                    end--;
+                }
+                length = end - start;
+            }
+            int column = dataColumns[d];
+            boolean parsed;
+            if (length == 0 || length == nullValue.length() && sameText(nullValue, bytes, start)) {
+                // An unquoted empty field reads as nullValue, so it is null too (see convert).
+                rows.setNull(column);
+                parsed = true;
+            } else {
+                parsed = parser.parse(dataTypes[d], bytes, start, length, rows, column);
+            }
+            if (!parsed && failure == null) {
+                failure = String.format("cannot parse '%s' as %s for column '%s'",
+                        new String(bytes, start, length, StandardCharsets.ISO_8859_1), dataTypes[d].sql(),
+                        schema.field(dataColumns[d]).name());
+            }
+        }
+        endRecord(record, failure, rows);
+    }
+
+    private void endRecord(CsvFieldBuffer record, String failure, RowCollector rows) {
         if (failure == null) {
             rows.appendRow();
         } else {
@@ -218,6 +273,15 @@ public final class CsvFormat implements FileFormat {
             return true;
         }
         return parser.parse(dataTypes[d], record.chars(), start, length, rows, column);
+    }
+
+    private static boolean sameText(String text, byte[] bytes, int start) {
+        for (int i = 0; i < text.length(); i++) {
+            if (bytes[start + i] != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean sameText(String text, char[] chars, int start) {

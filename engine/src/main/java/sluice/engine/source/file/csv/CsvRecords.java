@@ -42,12 +42,15 @@ final class CsvRecords {
     private CsvParser univocity;
     private boolean headerPending;
     private final LineSplitter splitter;
+    /** How many characters the last {@link #decode} made. */
+    private int decodedLength;
 
     private CsvRecords(CsvOptions options, Handler handler, boolean headerPending) {
         this.options = options;
         this.handler = handler;
         this.headerPending = headerPending;
-        this.splitter = new LineSplitter(options, record);
+        // fastcsv splits at a separator of more than one character (see readUnquoted).
+        this.splitter = options.separator().length() == 1 ? new LineSplitter(options, record) : null;
     }
 
     /** Receives a split's records: its header first, when the options say it has one, then the data records. */
@@ -88,21 +91,49 @@ final class CsvRecords {
         try (LineBlocks blocks = LineBlocks.open(split)) {
             handler.lineNumbers(blocks::fileLine);
             while (blocks.next()) {
-                if (chars.length < blocks.length()) {
-                    chars = new char[blocks.length()];
+                byte[] bytes = blocks.bytes();
+                int byteLength = blocks.length();
+                if (!exact && inPlace && splitter.splitsBytes(bytes, byteLength)) {
+                    // Each byte is its character: the lines are split and parsed from the bytes, and only a line the
+                    // splitter leaves to univocity has the block decoded.
+                    splitter.startBlock(bytes, null, byteLength);
+                    long exactFrom = readSplitInPlace(byteLength);
+                    if (exactFrom > 0) {
+                        chars = decode(decoder, bytes, byteLength, chars);
+                        readExactLines(chars, lineStart(chars, byteLength, exactFrom), byteLength, exactFrom);
+                    }
+                    continue;
                 }
-                CharBuffer decoded = CharBuffer.wrap(chars);
-                decoder.reset();
-                decoder.decode(ByteBuffer.wrap(blocks.bytes(), 0, blocks.length()), decoded, true);
-                decoder.flush(decoded);
-                int length = decoded.position();
-                long exactFrom = exact ? 1 : inPlace ? readSplitInPlace(blocks.bytes(), blocks.length(), chars, length)
-                        : readUnquoted(fastcsv, chars, length);
+                chars = decode(decoder, bytes, byteLength, chars);
+                int length = decodedLength;
+                long exactFrom;
+                if (exact) {
+                    exactFrom = 1;
+                } else if (inPlace) {
+                    splitter.startBlock(bytes, chars, length);
+                    exactFrom = readSplitInPlace(length);
+                } else {
+                    exactFrom = readUnquoted(fastcsv, chars, length);
+                }
                 if (exactFrom > 0) {
                     readExactLines(chars, lineStart(chars, length, exactFrom), length, exactFrom);
                 }
             }
         }
+    }
+
+    /**
+     * Decodes {@code bytes[0, length)} into {@code chars}, or a larger array it returns; the characters' count goes
+     * to {@link #decodedLength}.
+     */
+    private char[] decode(CharsetDecoder decoder, byte[] bytes, int length, char[] chars) {
+        char[] into = chars.length < length ? new char[length] : chars;
+        CharBuffer decoded = CharBuffer.wrap(into);
+        decoder.reset();
+        decoder.decode(ByteBuffer.wrap(bytes, 0, length), decoded, true);
+        decoder.flush(decoded);
+        decodedLength = decoded.position();
+        return into;
     }
 
     /**
@@ -140,13 +171,11 @@ final class CsvRecords {
     }
 
     /**
-     * Splits the lines of {@code chars[0, length)} (decoded from {@code bytes[0, byteLength)}) in place as long as
-     * none holds the quote character and no limit is broken; returns the line (1-based) where that stops, or 0 when
-     * the block is done.
+     * Splits the lines of the block given to the splitter, {@code length} characters, in place as long as none holds
+     * the quote character and no limit is broken; returns the line (1-based) where that stops, or 0 when the block is
+     * done.
      */
-    private long readSplitInPlace(byte[] bytes, int byteLength, char[] chars, int length) {
-        // Only an all-ASCII block has its characters where its bytes are: then the bytes are searched eight at a time.
-        splitter.startBlock(bytes, chars, length, byteLength == length);
+    private long readSplitInPlace(int length) {
         int at = 0;
         long line = 1;
         // As in readUnquoted, the header is taken before the loop, so the loop has no branch taken once per file.
@@ -299,7 +328,11 @@ final class CsvRecords {
                 options.maxColumns(), options.maxCharsPerColumn()).settings();
     }
 
-    /** fastcsv set up to split lines as univocity does when no value is quoted. */
+    /**
+     * fastcsv set up to split lines as univocity does when no value is quoted. It only ever splits at a separator of
+     * more than one character, which it reads in its relaxed mode, and that mode refuses to be told to allow text
+     * after a closing quote.
+     */
     private static CsvReader.CsvReaderBuilder fastcsv(CsvOptions options) {
         CsvReader.CsvReaderBuilder builder = CsvReader.builder()
                 .fieldSeparator(options.separator())
@@ -307,7 +340,6 @@ final class CsvRecords {
                 .skipEmptyLines(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .allowExtraCharsAfterClosingQuote(true)
                 // fastcsv refuses a value longer than its buffer may grow (16 M characters by default); Spark's
                 // maxCharsPerColumn is unlimited by default, and fastcsv only ever reads one block of lines.
                 .maxBufferSize(Integer.MAX_VALUE - 8);

@@ -3,24 +3,24 @@ package sluice.engine.source.file.csv;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import sluice.engine.source.file.LineBlocks;
 
 /**
  * Mutable, owned by the thread reading one split: splits a line without quotes into a {@link CsvFieldBuffer} at a
- * one-character separator, in place (the fields point into the block's characters). A line without the quote
- * character is split at every separator by any CSV reader, univocity included, so this is Spark's tokenizing for it.
+ * one-character separator, in place (the fields point into the block). A line without the quote character is split
+ * at every separator by any CSV reader, univocity included, so this is Spark's tokenizing for it.
  *
- * <p>While a block is ASCII its characters sit where its bytes do, and the bytes are searched eight at a time for the
- * separator, the quote and the line ends (one {@code long} holds eight bytes; a byte equal to the one sought becomes a
- * zero byte, which a few arithmetic steps find without a branch per character). The first byte that is not ASCII
- * sends the rest of the block to the search character by character: every byte before it was ASCII, so the offsets
- * still agree there.
+ * <p>A block that is all ASCII (most files) is not decoded at all: each byte is its character, so its bytes are split
+ * and the fields point into them, and they are searched eight at a time for the separator, the quote and the line
+ * ends (one {@code long} holds eight bytes; a byte equal to the one sought becomes a zero byte, which a few
+ * arithmetic steps find without a branch per character). Any other block is decoded and split character by
+ * character.
  */
 final class LineSplitter {
     /** What {@link #split} found. */
     static final int RECORD = 0;
     static final int SKIPPED = 1;
     static final int UNIVOCITY = 2;
-    private static final int NOT_ASCII = 3;
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
@@ -33,7 +33,7 @@ final class LineSplitter {
     private final char comment;
     /** Most characters (digits, letters, '.', '-') are above all four that matter: one comparison passes them. */
     private final char highest;
-    /** Whether the separator and the quote are ASCII, so the bytes can be searched for them. */
+    /** Whether the separator and the quote are ASCII, so an ASCII block's bytes can be searched for them. */
     private final boolean asciiMarks;
     private final long separators;
     private final long quotes;
@@ -60,14 +60,35 @@ final class LineSplitter {
     }
 
     /**
-     * The block to split next: {@code chars[0, length)}, decoded from {@code bytes}; {@code maybeAscii} when as many
-     * characters came out as there were bytes (there is no ASCII block otherwise).
+     * The block to split next: {@code chars[0, length)}, decoded from {@code bytes}, or, when {@code chars} is null,
+     * the all-ASCII {@code bytes[0, length)} themselves, which are then split and handed on without being decoded.
      */
-    void startBlock(byte[] bytes, char[] chars, int length, boolean maybeAscii) {
+    void startBlock(byte[] bytes, char[] chars, int length) {
         this.bytes = bytes;
         this.chars = chars;
         this.length = length;
-        this.ascii = maybeAscii && asciiMarks;
+        this.ascii = chars == null;
+        if (ascii && !asciiMarks) {
+            throw new IllegalArgumentException("an undecoded block needs an ASCII separator and quote");
+        }
+    }
+
+    /** Whether a block of these bytes may be split without decoding it (see {@link #startBlock}). */
+    boolean splitsBytes(byte[] bytes, int length) {
+        return asciiMarks && isAscii(bytes, length);
+    }
+
+    /** Whether {@code bytes[0, length)} are all ASCII; eight at a time. */
+    static boolean isAscii(byte[] bytes, int length) {
+        long any = 0;
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            any |= (long) LONGS.get(bytes, i);
+        }
+        for (; i < length; i++) {
+            any |= bytes[i];
+        }
+        return (any & HIGH_BITS) == 0;
     }
 
     /** Where the line after the one last split starts. */
@@ -82,22 +103,16 @@ final class LineSplitter {
      * {@link #UNIVOCITY}.
      */
     int split(int from, long line) {
+        return ascii ? splitAscii(from, line) : splitDecoded(from, line);
+    }
+
+    private int splitDecoded(int from, long line) {
         record.beginRanges(line, chars);
         if (comment != '\0' && chars[from] == comment) {
             nextLine = CsvRecords.nextLineStart(chars, CsvRecords.lineEnd(chars, from, length), length);
             return SKIPPED;
         }
-        int end;
-        if (ascii) {
-            end = splitBytes(from);
-            if (end == -NOT_ASCII - 1) {
-                ascii = false;
-                record.beginRanges(line, chars);
-                end = splitChars(from);
-            }
-        } else {
-            end = splitChars(from);
-        }
+        int end = splitChars(from);
         if (end < 0) {
             return UNIVOCITY;
         }
@@ -106,6 +121,37 @@ final class LineSplitter {
             return SKIPPED;
         }
         return CsvRecords.breaksLimits(record, options) ? UNIVOCITY : RECORD;
+    }
+
+    /** As {@link #splitDecoded}, on the bytes of an all-ASCII block: each byte is its character. */
+    private int splitAscii(int from, long line) {
+        record.beginByteRanges(line, bytes);
+        if (comment != '\0' && bytes[from] == comment) {
+            nextLine = LineBlocks.nextLineStart(bytes, LineBlocks.lineEnd(bytes, from, length), length);
+            return SKIPPED;
+        }
+        int end = splitBytes(from);
+        if (end < 0) {
+            return UNIVOCITY;
+        }
+        nextLine = LineBlocks.nextLineStart(bytes, end, length);
+        if (isBlankBytes()) {
+            return SKIPPED;
+        }
+        return CsvRecords.breaksLimits(record, options) ? UNIVOCITY : RECORD;
+    }
+
+    /** {@link CsvRecords#isBlank} for a record of bytes. */
+    private boolean isBlankBytes() {
+        if (record.fieldCount() != 1) {
+            return false;
+        }
+        for (int i = record.start(0); i < record.start(0) + record.length(0); i++) {
+            if (bytes[i] > ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Splits by characters; returns where the line ends, or -1 at the quote character. */
@@ -131,17 +177,14 @@ final class LineSplitter {
     }
 
     /**
-     * Splits by bytes, eight at a time; returns where the line ends, {@code -UNIVOCITY - 1} at the quote character,
-     * or {@code -NOT_ASCII - 1} at a byte that is not ASCII (the fields found so far are then to be dropped).
+     * Splits the bytes of an all-ASCII block, eight at a time; returns where the line ends, or -1 at the quote
+     * character.
      */
     private int splitBytes(int from) {
         int fieldStart = from;
         int i = from;
         for (; i + Long.BYTES <= length; i += Long.BYTES) {
             long word = (long) LONGS.get(bytes, i);
-            if ((word & HIGH_BITS) != 0) {
-                return -NOT_ASCII - 1;
-            }
             // A byte of interest is a zero byte in one of these; a zero byte sets its high bit in the mask. A 0x01
             // byte just above a zero byte may set its bit too, so every bit is checked against the byte itself.
             long marks = zeroBytes(word ^ separators) | zeroBytes(word ^ quotes) | zeroBytes(word ^ (ONES * '\n'))
@@ -157,22 +200,19 @@ final class LineSplitter {
                     record.addRange(fieldStart, at - fieldStart);
                     return at;
                 } else if (b == quote) {
-                    return -UNIVOCITY - 1;
+                    return -1;
                 }
             }
         }
         for (; i < length; i++) {
             byte b = bytes[i];
-            if (b < 0) {
-                return -NOT_ASCII - 1;
-            }
             if (b == separator) {
                 record.addRange(fieldStart, i - fieldStart);
                 fieldStart = i + 1;
             } else if (b == '\n' || b == '\r') {
                 break;
             } else if (b == quote) {
-                return -UNIVOCITY - 1;
+                return -1;
             }
         }
         record.addRange(fieldStart, i - fieldStart);

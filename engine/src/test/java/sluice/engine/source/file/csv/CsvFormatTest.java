@@ -120,6 +120,15 @@ class CsvFormatTest {
     }
 
     @Test
+    void aSeparatorOfTwoCharactersSplitsLines() throws IOException {
+        Schema schema = Schema.of(Field.of("a", AtomicType.STRING), Field.of("b", AtomicType.INT));
+
+        List<Row> rows = read(schema, CsvOptions.DEFAULTS.withSeparator("||"), "x||1\ny|z||2\n");
+
+        assertThat(rows).containsExactly(Row.of("x", 1), Row.of("y|z", 2));
+    }
+
+    @Test
     void emptyFieldsAndNullValueAreNull() throws IOException {
         Schema schema = Schema.of(Field.of("a", AtomicType.INT), Field.of("b", AtomicType.STRING),
                 Field.of("c", AtomicType.DOUBLE));
@@ -194,5 +203,34 @@ class CsvFormatTest {
         for (int i = 0; i < texts.length; i++) {
             assertThat(rows.get(i).get(0)).as(texts[i]).isEqualTo(Double.parseDouble(texts[i]));
         }
+    }
+
+    @Test
+    void asciiBlocksReadFromBytesAsOtherBlocksFromCharacters() throws IOException {
+        Schema schema = Schema.of(Field.of("i", AtomicType.INT), Field.of("l", AtomicType.BIGINT),
+                Field.of("d", AtomicType.DATE), Field.of("s", AtomicType.STRING), Field.of("x", AtomicType.DOUBLE));
+        String ascii = "2147483647,-9223372036854775808,2015-01-02,AAPL,-0.5\n"
+                + "2147483648,+7,2015-01-02,IBM,1e3\n# comment\n   \n,,,NA,NA\n";
+        String other = "7,8,2015-01-03,Zürich,٣\n";
+        // About 300 KB: blocks of 64 KB, all ASCII but one, which is read from characters.
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            text.append(i == 1500 ? other : ascii);
+        }
+
+        List<Row> rows = read(schema.append(Field.of("_corrupt_record", AtomicType.STRING)),
+                new CsvOptions(false, ",", CsvQuoting.DEFAULTS, '#', "NA", "", "NaN", "Inf", "-Inf", null, null,
+                        ParseMode.PERMISSIVE, "_corrupt_record", false, false, CsvOptions.DEFAULT_MAX_COLUMNS,
+                        CsvOptions.DEFAULT_MAX_CHARS_PER_COLUMN), text.toString());
+
+        assertThat(rows).hasSize(2999 * 3 + 1);
+        assertThat(rows.get(0)).isEqualTo(Row.of(Integer.MAX_VALUE, Long.MIN_VALUE, LocalDate.of(2015, 1, 2),
+                "AAPL", -0.5, null));
+        assertThat(rows.get(1)).isEqualTo(Row.of(null, 7L, LocalDate.of(2015, 1, 2), "IBM", 1000.0,
+                "2147483648,+7,2015-01-02,IBM,1e3"));
+        assertThat(rows.get(2)).isEqualTo(Row.of(null, null, null, null, null, null));
+        assertThat(rows.get(1500 * 3)).isEqualTo(Row.of(7, 8L, LocalDate.of(2015, 1, 3), "Zürich", null,
+                "7,8,2015-01-03,Zürich,٣"));
+        assertThat(rows.subList(1500 * 3 + 1, rows.size())).containsOnly(rows.get(0), rows.get(1), rows.get(2));
     }
 }
