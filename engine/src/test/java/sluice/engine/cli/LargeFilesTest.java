@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Memory follows what a batch keeps, not what it reads: {@code sluice run} in a child JVM with a 16 MB heap reads a
+ * Memory follows what a batch keeps, not what it reads: {@code sluice run} in a child JVM with a 32 MB heap reads a
  * CSV, a JSON lines and a text file of about three times that size each, keeps a few rows of each and prints them.
  * Reading a whole file into one batch needs several times the file's size.
  */
 class LargeFilesTest {
-    private static final String HEAP = "-Xmx16m";
-    private static final int ROWS = 2_800_000;
+    private static final String HEAP = "-Xmx32m";
+    private static final int ROWS = 5_600_000;
     private static final long WAIT_SECONDS = 120;
 
     @TempDir
@@ -50,7 +50,7 @@ class LargeFilesTest {
                   {"id": "text-out", "type": "sink.console", "inputs": ["text-few"], "options": {"numRows": "100"}}
                 ]}
                 """);
-        assertThat(Files.size(dir.resolve("csv/a.csv"))).isGreaterThan(3L << 24);
+        assertThat(Files.size(dir.resolve("csv/a.csv"))).isGreaterThan(3L << 25);
 
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(java.toString(), HEAP, "-cp", System.getProperty("java.class.path"),
