@@ -134,12 +134,12 @@ class EditorKindsTest {
     }
 
     @Test
-    void theFileSourceFormatChoiceOffersOrc(FxRobot robot) {
+    void theFileSourceFormatChoiceOffersParquetAndOrc(FxRobot robot) {
         select(robot, "files");
         @SuppressWarnings("unchecked")
         ComboBox<String> box = robot.lookup("#option-format").queryAs(ComboBox.class);
 
-        assertThat(box.getItems()).containsExactly("csv", "json", "text", "orc");
+        assertThat(box.getItems()).containsExactly("csv", "json", "text", "parquet", "orc");
         robot.interact(() -> box.setValue("orc"));
 
         assertThat(option("files", "format")).isEqualTo(OptionValue.of("orc"));
