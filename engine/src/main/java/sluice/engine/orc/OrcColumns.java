@@ -113,9 +113,9 @@ final class OrcColumns {
             case LONG:
                 if (type == AtomicType.TIMESTAMP) {
                     TimestampColumnVector timestamps = (TimestampColumnVector) orc;
-                    return OrcValues.external(type, OrcValues.micros(timestamps.time[i], timestamps.nanos[i]));
+                    return ColumnVector.toExternal(type, OrcValues.micros(timestamps.time[i], timestamps.nanos[i]));
                 }
-                return OrcValues.external(type, ((LongColumnVector) orc).vector[i]);
+                return ColumnVector.toExternal(type, ((LongColumnVector) orc).vector[i]);
             default:
                 BytesColumnVector bytes = (BytesColumnVector) orc;
                 if (type == AtomicType.BINARY) {

@@ -152,7 +152,7 @@ public final class OrcFileWriter {
         } else if (type == AtomicType.FLOAT || type == AtomicType.DOUBLE) {
             ((DoubleColumnVector) orc).vector[i] = ((Number) value).doubleValue();
         } else {
-            setLong(orc, type, i, OrcValues.stored(value));
+            setLong(orc, type, i, ColumnVector.toStoredLong(type, value));
         }
     }
 

@@ -3,8 +3,6 @@ package sluice.engine.parquet;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +19,10 @@ import org.apache.parquet.schema.Type;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Bytes;
+import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
-import sluice.engine.types.LocalTimestamps;
 import sluice.engine.types.MapType;
 import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
@@ -85,7 +83,7 @@ final class ParquetConverters {
 
         @Override
         public void setLong(long stored) {
-            value = external(type, stored);
+            value = ColumnVector.toExternal(type, stored);
         }
 
         @Override
@@ -108,24 +106,6 @@ final class ParquetConverters {
             value = null;
             return taken;
         }
-    }
-
-    private static Object external(DataType type, long value) {
-        if (type == AtomicType.INT) {
-            return (int) value;
-        } else if (type == AtomicType.TINYINT) {
-            return (byte) value;
-        } else if (type == AtomicType.SMALLINT) {
-            return (short) value;
-        } else if (type == AtomicType.DATE) {
-            return LocalDate.ofEpochDay(value);
-        } else if (type == AtomicType.TIMESTAMP) {
-            return Instant.EPOCH.plusSeconds(Math.floorDiv(value, 1_000_000L))
-                    .plusNanos(Math.floorMod(value, 1_000_000L) * 1000L);
-        } else if (type == AtomicType.TIMESTAMP_NTZ) {
-            return LocalTimestamps.of(value);
-        }
-        return value;
     }
 
     /** The converter of a file field read as {@code type}, putting its value into {@code slot}. */

@@ -73,7 +73,7 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
      * LocalDateTime, INTERVAL as Duration; strings, binary
      * ({@link Bytes}), decimals, arrays (lists), maps ({@link MapValue}) and structs ({@link Row}) as they are.
      */
-    static Object toExternal(DataType type, long value) {
+    public static Object toExternal(DataType type, long value) {
         if (type == AtomicType.INT) {
             return (int) value;
         } else if (type == AtomicType.TINYINT) {
@@ -97,7 +97,7 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
     }
 
     /** The stored long for an external DATE, TIMESTAMP, INTERVAL or integral value. */
-    static long toStoredLong(DataType type, Object value) {
+    public static long toStoredLong(DataType type, Object value) {
         if (value instanceof LocalDate date) {
             return date.toEpochDay();
         } else if (value instanceof java.time.LocalDateTime local) {
