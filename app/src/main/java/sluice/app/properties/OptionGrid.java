@@ -3,6 +3,7 @@ package sluice.app.properties;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 
@@ -65,6 +66,16 @@ final class OptionGrid extends Region {
     private double contentWidth(double width) {
         Insets in = getInsets();
         return width - in.getLeft() - in.getRight();
+    }
+
+    /**
+     * The rows' height depends on the width (labels beside or above their editors): without this a VBox asks for the
+     * height at no particular width, gets the shorter side-by-side height, and the rows below overflow into whatever
+     * follows the grid.
+     */
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
     }
 
     @Override
