@@ -196,7 +196,7 @@ class CsvFormatTest {
     void plainDoublesMatchJavaParsing() throws IOException {
         Schema schema = Schema.of(Field.of("d", AtomicType.DOUBLE));
         String[] texts = {"0.1", "109.33", "-2.675", "123456789012345", "0.000000000000000000001", "1.", ".5",
-            "9007199254740993", "3.141592653589793"};
+            "9007199254740993", "3.141592653589793", "-0.0", "+1.5", "-109.33"};
 
         List<Row> rows = read(schema, CsvOptions.DEFAULTS, String.join("\n", texts) + "\n");
 
