@@ -114,7 +114,8 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
         throw new IllegalArgumentException("not a " + type.simpleString() + " value: " + value);
     }
 
-    static Object checkObject(DataType type, Object value) {
+    /** {@code value}, checked to be of the Java class a vector of {@code type} holds; throws when it is not. */
+    public static Object checkObject(DataType type, Object value) {
         if (type instanceof AtomicType) {
             if (type == AtomicType.BINARY && !(value instanceof Bytes)) {
                 throw new IllegalArgumentException("not a binary value: " + value);

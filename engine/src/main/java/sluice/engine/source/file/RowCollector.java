@@ -12,20 +12,26 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.source.InputFigures;
+import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
+import sluice.engine.types.BooleanVector;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
+import sluice.engine.types.DoubleVector;
+import sluice.engine.types.LongVector;
 import sluice.engine.types.MalformedRows;
+import sluice.engine.types.NullMask;
+import sluice.engine.types.ObjectVector;
 import sluice.engine.types.Schema;
-import sluice.engine.types.VectorBuilder;
 
 /**
- * Mutable, owned by the thread reading one split: collects parsed rows into column builders and applies the
- * {@link ParseMode} to malformed ones, as Spark's {@code FailureSafeParser}. A parser fills the pending row with
- * {@code set…} (untouched fields stay null), then ends it with {@link #appendRow} or {@link #malformedRow}. The
- * pending row lives in primitive arrays, so a dropped row costs nothing and a good row no boxing. Every
- * {@link #BATCH_ROWS} rows, and at {@link #finish()}, the rows go out as one batch, so a reader holds a few thousand
- * rows however long its file is.
+ * Mutable, owned by the thread reading one split: collects parsed rows into columns and applies the
+ * {@link ParseMode} to malformed ones, as Spark's {@code FailureSafeParser}. A parser sets the fields of the pending
+ * row with {@code set…} (untouched fields stay null), then ends it with {@link #appendRow} or {@link #malformedRow}.
+ * A value is written straight into its column's array at the pending row's index, not held in a pending row and
+ * copied at the end of it: ending a row only marks the fields it left unset as null, and a dropped row is
+ * overwritten by the next. Every {@link #BATCH_ROWS} rows, and at {@link #finish()}, the arrays go out as one batch
+ * (vectors over them, no copy), so a reader holds a few thousand rows however long its file is.
  */
 public final class RowCollector implements ParsedFields {
     /** Rows per batch handed on; Spark's columnar readers make batches of the same size. */
@@ -38,13 +44,26 @@ public final class RowCollector implements ParsedFields {
     private final InputFigures figures;
     private final java.util.BitSet unread;
     private final Consumer<Batch> out;
-    private final VectorBuilder[] builders;
+    private final DataType[] types;
     private final DataType.Storage[] storages;
-    private final long[] longs;
-    private final double[] doubles;
-    private final boolean[] booleans;
-    private final Object[] objects;
-    private final boolean[] nulls;
+    /**
+     * The values of the batch being collected, one array per column read, in the array of its storage (the others
+     * null). An unread column gets a scratch array shared by all batches: a format that sets it anyway writes there,
+     * and its values never go out.
+     */
+    private final long[][] longs;
+    private final double[][] doubles;
+    private final boolean[][] booleans;
+    private final Object[][] objects;
+    /** Each read column's null bitmap for the batch being collected, made at its first null. */
+    private final long[][] nullWords;
+    /**
+     * The number of the pending row when each column was last set to a value: a column whose stamp is not
+     * {@link #pending} is null in the pending row, so nothing needs clearing between rows.
+     */
+    private final long[] stamps;
+    /** The pending row's number, counting every row ended (appended or dropped) from 1; stamp 0 means null. */
+    private long pending = 1;
     /**
      * The all-null vector of each unread column for a full batch, made once: vectors are immutable, so every batch
      * can share it instead of allocating and zeroing one per column per batch.
@@ -58,6 +77,8 @@ public final class RowCollector implements ParsedFields {
     /** The malformed rows of the batch being collected; none (the usual case) allocates nothing. */
     private List<MalformedRows.Mark> marks = List.of();
     private int rows;
+    /** How many rows the arrays of the batch being collected hold; grows to {@link #BATCH_ROWS}. */
+    private int capacity;
 
     /**
      * Where rows come from, for messages: the node, the format's name ({@code CSV}, {@code JSON}) and the file, and
@@ -90,23 +111,32 @@ public final class RowCollector implements ParsedFields {
         this.figures = requireNonNull(figures, "figures is null");
         this.out = requireNonNull(out, "out is null");
         int columns = schema.size();
-        builders = new VectorBuilder[columns];
+        types = new DataType[columns];
         storages = new DataType.Storage[columns];
         for (int c = 0; c < columns; c++) {
-            storages[c] = schema.field(c).type().storage();
+            types[c] = schema.field(c).type();
+            storages[c] = types[c].storage();
         }
-        newBuilders(Math.min(expectedRows, BATCH_ROWS));
-        longs = new long[columns];
-        doubles = new double[columns];
-        booleans = new boolean[columns];
-        objects = new Object[columns];
-        nulls = new boolean[columns];
-        Arrays.fill(nulls, true);
+        longs = new long[columns][];
+        doubles = new double[columns][];
+        booleans = new boolean[columns][];
+        objects = new Object[columns][];
+        nullWords = new long[columns][];
+        stamps = new long[columns];
+        for (int c = this.unread.nextSetBit(0); c >= 0 && c < columns; c = this.unread.nextSetBit(c + 1)) {
+            switch (storages[c]) {
+                case LONG -> longs[c] = new long[BATCH_ROWS];
+                case DOUBLE -> doubles[c] = new double[BATCH_ROWS];
+                case BOOLEAN -> booleans[c] = new boolean[BATCH_ROWS];
+                case OBJECT -> objects[c] = new Object[BATCH_ROWS];
+            }
+        }
         unreadColumns = new ColumnVector[columns];
         longColumns = readColumns(DataType.Storage.LONG);
         doubleColumns = readColumns(DataType.Storage.DOUBLE);
         booleanColumns = readColumns(DataType.Storage.BOOLEAN);
         objectColumns = readColumns(DataType.Storage.OBJECT);
+        newArrays(Math.max(16, Math.min(expectedRows, BATCH_ROWS)));
     }
 
     /** The columns read (collected row by row) whose values are of {@code storage}. */
@@ -115,84 +145,131 @@ public final class RowCollector implements ParsedFields {
                 .filter(c -> storages[c] == storage && !unread.get(c)).toArray();
     }
 
-    private void newBuilders(int capacity) {
-        for (int c = 0; c < builders.length; c++) {
-            builders[c] = unread.get(c) ? null : new VectorBuilder(schema.field(c).type(), capacity);
+    /** New arrays for the next batch: the ones handed on belong to its vectors now. */
+    private void newArrays(int size) {
+        capacity = size;
+        for (int c : longColumns) {
+            longs[c] = new long[size];
+            nullWords[c] = null;
         }
+        for (int c : doubleColumns) {
+            doubles[c] = new double[size];
+            nullWords[c] = null;
+        }
+        for (int c : booleanColumns) {
+            booleans[c] = new boolean[size];
+            nullWords[c] = null;
+        }
+        for (int c : objectColumns) {
+            objects[c] = new Object[size];
+            nullWords[c] = null;
+        }
+    }
+
+    /** Doubles the arrays of the batch being collected, up to {@link #BATCH_ROWS} rows. */
+    private void grow() {
+        int size = Math.min(BATCH_ROWS, capacity * 2);
+        for (int c : longColumns) {
+            longs[c] = Arrays.copyOf(longs[c], size);
+        }
+        for (int c : doubleColumns) {
+            doubles[c] = Arrays.copyOf(doubles[c], size);
+        }
+        for (int c : booleanColumns) {
+            booleans[c] = Arrays.copyOf(booleans[c], size);
+        }
+        for (int c : objectColumns) {
+            objects[c] = Arrays.copyOf(objects[c], size);
+        }
+        for (int c = 0; c < nullWords.length; c++) {
+            if (nullWords[c] != null) {
+                nullWords[c] = Arrays.copyOf(nullWords[c], NullMask.newWords(size).length);
+            }
+        }
+        capacity = size;
     }
 
     @Override
     public void setLong(int column, long value) {
-        longs[column] = value;
-        nulls[column] = false;
+        longs[column][rows] = value;
+        stamps[column] = pending;
     }
 
     @Override
     public void setDouble(int column, double value) {
-        doubles[column] = value;
-        nulls[column] = false;
+        doubles[column][rows] = value;
+        stamps[column] = pending;
     }
 
     @Override
     public void setBoolean(int column, boolean value) {
-        booleans[column] = value;
-        nulls[column] = false;
+        booleans[column][rows] = value;
+        stamps[column] = pending;
     }
 
     /** A value of OBJECT storage (string, decimal, list, row); null makes the field null. */
     @Override
     public void setObject(int column, Object value) {
-        objects[column] = value;
-        nulls[column] = value == null;
+        if (value == null) {
+            stamps[column] = 0;
+            return;
+        }
+        objects[column][rows] = ColumnVector.checkObject(types[column], value);
+        stamps[column] = pending;
     }
 
     public void setNull(int column) {
-        nulls[column] = true;
-        objects[column] = null;
+        stamps[column] = 0;
     }
 
     /** Appends the pending row as it is and starts a new one. */
     public void appendRow() {
-        // One loop per storage over the columns read: no test for an unread column and no switch per field. The
-        // pending row is cleared as it goes, not by two Arrays.fill calls per row; unread columns are never set.
+        // The values are in place already: only the fields left unset become null (their slots zeroed, as a
+        // dropped row before may have written them), one loop per storage, with no switch per field.
+        long row = pending;
         for (int c : longColumns) {
-            if (nulls[c]) {
-                builders[c].appendNull();
-            } else {
-                builders[c].appendLong(longs[c]);
-                nulls[c] = true;
+            if (stamps[c] != row) {
+                longs[c][rows] = 0;
+                markNull(c);
             }
         }
         for (int c : doubleColumns) {
-            if (nulls[c]) {
-                builders[c].appendNull();
-            } else {
-                builders[c].appendDouble(doubles[c]);
-                nulls[c] = true;
+            if (stamps[c] != row) {
+                doubles[c][rows] = 0;
+                markNull(c);
             }
         }
         for (int c : booleanColumns) {
-            if (nulls[c]) {
-                builders[c].appendNull();
-            } else {
-                builders[c].appendBoolean(booleans[c]);
-                nulls[c] = true;
+            if (stamps[c] != row) {
+                booleans[c][rows] = false;
+                markNull(c);
             }
         }
         for (int c : objectColumns) {
-            if (nulls[c]) {
-                builders[c].appendNull();
-            } else {
-                builders[c].appendObject(objects[c]);
-                nulls[c] = true;
-                objects[c] = null;
+            if (stamps[c] != row) {
+                objects[c][rows] = null;
+                markNull(c);
             }
         }
-        if (++rows == BATCH_ROWS) {
-            Batch full = takeBatch();
-            newBuilders(BATCH_ROWS);
-            out.accept(full);
+        pending = row + 1;
+        if (++rows == capacity) {
+            if (rows == BATCH_ROWS) {
+                Batch full = takeBatch();
+                newArrays(BATCH_ROWS);
+                out.accept(full);
+            } else {
+                grow();
+            }
         }
+    }
+
+    private void markNull(int column) {
+        long[] words = nullWords[column];
+        if (words == null) {
+            words = NullMask.newWords(capacity);
+            nullWords[column] = words;
+        }
+        NullMask.set(words, rows);
     }
 
     /**
@@ -224,9 +301,9 @@ public final class RowCollector implements ParsedFields {
         }
     }
 
+    /** Forgets the pending row's fields: a new row number leaves every stamp behind. */
     private void clear() {
-        Arrays.fill(nulls, true);
-        Arrays.fill(objects, null);
+        pending++;
     }
 
     /** The line in the file of a reader's line {@code line}, for messages. */
@@ -252,13 +329,36 @@ public final class RowCollector implements ParsedFields {
     }
 
     private Batch takeBatch() {
-        List<ColumnVector> columns = new ArrayList<>(builders.length);
-        for (int c = 0; c < builders.length; c++) {
-            columns.add(builders[c] == null ? unreadColumn(c) : builders[c].build());
+        List<ColumnVector> columns = new ArrayList<>(types.length);
+        for (int c = 0; c < types.length; c++) {
+            columns.add(unread.get(c) ? unreadColumn(c) : vector(c));
         }
         Batch batch = new Batch(schema, columns, rows, MalformedRows.ofOrNull(marks));
         marks = List.of();
         rows = 0;
         return batch;
+    }
+
+    /** Column {@code c} of the batch being collected, over its arrays. */
+    private ColumnVector vector(int c) {
+        long[] words = nullWords[c];
+        if (words != null && words.length != NullMask.newWords(rows).length) {
+            words = Arrays.copyOf(words, NullMask.newWords(rows).length);
+        }
+        return switch (storages[c]) {
+            case LONG -> new LongVector(types[c], longs[c], rows, words);
+            case DOUBLE -> {
+                if (types[c] == AtomicType.FLOAT) {
+                    // A FLOAT holds float precision, as VectorBuilder.appendDouble rounds it.
+                    double[] values = doubles[c];
+                    for (int r = 0; r < rows; r++) {
+                        values[r] = (float) values[r];
+                    }
+                }
+                yield new DoubleVector(types[c], doubles[c], rows, words);
+            }
+            case BOOLEAN -> new BooleanVector(booleans[c], rows, words);
+            case OBJECT -> new ObjectVector(types[c], objects[c], rows, words);
+        };
     }
 }

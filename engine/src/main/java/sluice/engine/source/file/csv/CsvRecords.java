@@ -93,14 +93,23 @@ final class CsvRecords {
             while (blocks.next()) {
                 byte[] bytes = blocks.bytes();
                 int byteLength = blocks.length();
-                if (!exact && inPlace && splitter.splitsBytes(bytes, byteLength)) {
-                    // Each byte is its character: the lines are split and parsed from the bytes, and only a line the
-                    // splitter leaves to univocity has the block decoded.
+                if (!exact && inPlace && splitter.splitsBytes()) {
+                    // While the lines are ASCII each byte is its character: they are split and parsed from the
+                    // bytes. The first line that is not has the block decoded, and splitting goes on from it in the
+                    // characters; a line for univocity has the block decoded too.
                     splitter.startBlock(bytes, null, byteLength);
-                    long exactFrom = readSplitInPlace(byteLength);
-                    if (exactFrom > 0) {
-                        chars = decode(decoder, bytes, byteLength, chars);
-                        readExactLines(chars, lineStart(chars, byteLength, exactFrom), byteLength, exactFrom);
+                    long stop = readSplitInPlace(0, 1, byteLength);
+                    if (stop == 0) {
+                        continue;
+                    }
+                    chars = decode(decoder, bytes, byteLength, chars);
+                    int length = decodedLength;
+                    if (stop < 0) {
+                        splitter.startBlock(bytes, chars, length);
+                        stop = readSplitInPlace(lineStart(chars, length, -stop), -stop, length);
+                    }
+                    if (stop > 0) {
+                        readExactLines(chars, lineStart(chars, length, stop), length, stop);
                     }
                     continue;
                 }
@@ -111,7 +120,7 @@ final class CsvRecords {
                     exactFrom = 1;
                 } else if (inPlace) {
                     splitter.startBlock(bytes, chars, length);
-                    exactFrom = readSplitInPlace(length);
+                    exactFrom = readSplitInPlace(0, 1, length);
                 } else {
                     exactFrom = readUnquoted(fastcsv, chars, length);
                 }
@@ -171,18 +180,19 @@ final class CsvRecords {
     }
 
     /**
-     * Splits the lines of the block given to the splitter, {@code length} characters, in place as long as none holds
-     * the quote character and no limit is broken; returns the line (1-based) where that stops, or 0 when the block is
-     * done.
+     * Splits the lines of the block given to the splitter, {@code length} characters, in place from {@code at}, line
+     * {@code line} (1-based), as long as none holds the quote character and no limit is broken; returns the line
+     * where that stops, or 0 when the block is done. In a block of bytes, a line with a byte that is not ASCII stops
+     * it too, and its line comes back negated: the block must be decoded and split from that line.
      */
-    private long readSplitInPlace(int length) {
-        int at = 0;
-        long line = 1;
+    private long readSplitInPlace(int from, long firstLine, int length) {
+        int at = from;
+        long line = firstLine;
         // As in readUnquoted, the header is taken before the loop, so the loop has no branch taken once per file.
         for (; headerPending && at < length; line++) {
             int found = splitter.split(at, line);
-            if (found == LineSplitter.UNIVOCITY) {
-                return line;
+            if (found >= LineSplitter.UNIVOCITY) {
+                return found == LineSplitter.UNIVOCITY ? line : -line;
             }
             at = splitter.nextLine();
             if (found == LineSplitter.RECORD) {
@@ -192,8 +202,8 @@ final class CsvRecords {
         }
         for (; at < length; line++) {
             int found = splitter.split(at, line);
-            if (found == LineSplitter.UNIVOCITY) {
-                return line;
+            if (found >= LineSplitter.UNIVOCITY) {
+                return found == LineSplitter.UNIVOCITY ? line : -line;
             }
             at = splitter.nextLine();
             if (found == LineSplitter.RECORD) {

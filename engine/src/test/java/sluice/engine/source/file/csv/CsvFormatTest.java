@@ -196,7 +196,7 @@ class CsvFormatTest {
     void plainDoublesMatchJavaParsing() throws IOException {
         Schema schema = Schema.of(Field.of("d", AtomicType.DOUBLE));
         String[] texts = {"0.1", "109.33", "-2.675", "123456789012345", "0.000000000000000000001", "1.", ".5",
-            "9007199254740993", "3.141592653589793"};
+            "9007199254740993", "3.141592653589793", "-0.0", "+1.5", "-109.33"};
 
         List<Row> rows = read(schema, CsvOptions.DEFAULTS, String.join("\n", texts) + "\n");
 
@@ -232,5 +232,30 @@ class CsvFormatTest {
         assertThat(rows.get(1500 * 3)).isEqualTo(Row.of(7, 8L, LocalDate.of(2015, 1, 3), "Zürich", null,
                 "7,8,2015-01-03,Zürich,٣"));
         assertThat(rows.subList(1500 * 3 + 1, rows.size())).containsOnly(rows.get(0), rows.get(1), rows.get(2));
+    }
+
+    @Test
+    void aLineThatIsNotAsciiHasTheRestOfItsBlockReadFromCharactersAtTheSameLines() {
+        String text = "Date,Close,Volume,Name\n2015-01-02,1.0,1,A\n2015-01-03,2.0,2,Zürich\n2015-01-05,abc,3,A\n";
+
+        assertThatThrownBy(() -> read(STOCKS, CsvOptions.DEFAULTS.withHeader(true).withMode(ParseMode.FAILFAST), text))
+                .isInstanceOfSatisfying(SluiceException.class, e -> assertThat(e.getMessage()).isEqualTo(
+                        "stocks: malformed CSV record in 'AAPL_2015.csv' line 4: "
+                                + "cannot parse 'abc' as DOUBLE for column 'Close'"));
+    }
+
+    @Test
+    void aDroppedRowLeavesNoValueBehindForTheNextRow() throws IOException {
+        // Pruned to Close and Name, a record of two fields is not malformed: its Name is null, not the dropped B.
+        java.util.BitSet read = new java.util.BitSet();
+        read.set(1);
+        read.set(3);
+        Path file = folder.resolve("AAPL_2015.csv");
+        Files.writeString(file, "2015-01-02,1.0,1,A\n2015-01-03,x,2,B\n2015-01-04,3.0\n");
+
+        List<Row> rows = new CsvFormat(STOCKS, CsvOptions.DEFAULTS.withMode(ParseMode.DROPMALFORMED)).pruned(read)
+                .read(file, CONTEXT).rows();
+
+        assertThat(rows).containsExactly(Row.of(null, 1.0, null, "A"), Row.of(null, 3.0, null, null));
     }
 }
