@@ -29,8 +29,8 @@ record SumFunction(DataType resultType) implements AggregateFunction {
     static DataType resultTypeOf(DataType input) {
         if (input instanceof DecimalType decimal) {
             return bounded(decimal.precision() + 10, decimal.scale());
-        } else if (input == AtomicType.INTERVAL) {
-            return AtomicType.INTERVAL;
+        } else if (input.isDayTimeInterval()) {
+            return input;
         } else if (input == AtomicType.FLOAT || input == AtomicType.DOUBLE) {
             return AtomicType.DOUBLE;
         }

@@ -90,10 +90,8 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
             return timestamps.format((Instant) value);
         } else if (type == AtomicType.TIMESTAMP_NTZ) {
             return LOCAL_TIMESTAMPS.format((java.time.LocalDateTime) value);
-        } else if (type == AtomicType.INTERVAL) {
-            return ValueText.interval((Duration) value);
-        } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
-            return ValueText.interval((java.time.Period) value);
+        } else if (type.isInterval()) {
+            return ValueText.interval(type, value);
         } else if (type == AtomicType.BINARY) {
             // Spark's CSV writer formats binary as show() does: [41 42].
             return ((Bytes) value).toString();

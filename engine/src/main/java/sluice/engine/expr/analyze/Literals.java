@@ -163,11 +163,7 @@ final class Literals {
         } catch (IntervalLiterals.Invalid e) {
             throw source.error(ErrorCode.EXPRESSION_SYNTAX, e.span(), "%s", e.getMessage());
         }
-        if (value.yearMonth()) {
-            return new Typed.Constant(value.amount(), AtomicType.INTERVAL_YEAR_MONTH, literal.span(),
-                    ValueText.interval(java.time.Period.ofMonths((int) value.amount()).normalized()));
-        }
-        return new Typed.Constant(value.amount(), AtomicType.INTERVAL, literal.span(),
-                ValueText.interval(Duration.of(value.amount(), ChronoUnit.MICROS)));
+        return new Typed.Constant(value.amount(), value.type(), literal.span(),
+                ValueText.interval(value.type(), value.amount()));
     }
 }

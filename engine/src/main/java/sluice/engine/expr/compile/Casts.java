@@ -94,6 +94,13 @@ final class Casts {
     }
 
     private static Object fromAtomic(Object value, DataType from, DataType to, ZoneId zone) {
+        if (from.isInterval() && to.isInterval()) {
+            // Spark keeps the value down to the target's end field and drops the rest, towards zero.
+            sluice.engine.types.IntervalField end = ((AtomicType) to).endField();
+            long unit = end == sluice.engine.types.IntervalField.SECOND ? 1 : end.unit();
+            long stored = (Long) value;
+            return stored - stored % unit;
+        }
         if (from == AtomicType.DATE && to == AtomicType.TIMESTAMP) {
             // Spark's daysToMicros multiplies exactly: a date whose midnight is past a TIMESTAMP's range fails (null
             // under TRY_CAST) instead of wrapping around.

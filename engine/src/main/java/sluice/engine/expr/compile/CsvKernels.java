@@ -148,8 +148,8 @@ final class CsvKernels {
                 return dates.format((LocalDate) value);
             } else if (type == AtomicType.TIMESTAMP) {
                 return timestamps.format((Instant) value);
-            } else if (type == AtomicType.INTERVAL) {
-                return ValueText.interval((Duration) value);
+            } else if (type.isInterval()) {
+                return ValueText.interval(type, value);
             } else if (type == AtomicType.BINARY) {
                 // Spark's CSV writer formats binary as show() does: [41 42].
                 return ((Bytes) value).toString();
