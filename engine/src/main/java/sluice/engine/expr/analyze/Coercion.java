@@ -220,6 +220,10 @@ public final class Coercion {
         return complex(a, b, Coercion::tightestCommonType);
     }
 
+    private static boolean isExact(DataType type) {
+        return type.isIntegral() || type instanceof DecimalType;
+    }
+
     /** Two day-time intervals, or two year-month intervals, of any fields. */
     public static boolean sameIntervalKind(DataType a, DataType b) {
         return a.isDayTimeInterval() && b.isDayTimeInterval() || a.isYearMonthInterval() && b.isYearMonthInterval();
@@ -292,6 +296,10 @@ public final class Coercion {
             return true;
         }
         if (isDatetime(from) && isDatetime(to) || sameIntervalKind(from, to)) {
+            return true;
+        }
+        // Spark casts an interval to and from an exact number: a count of the interval's end field.
+        if (from.isInterval() && isExact(to) || isExact(from) && to.isInterval()) {
             return true;
         }
         if ((from.isNumeric() && to == AtomicType.TIMESTAMP) || (from == AtomicType.TIMESTAMP && to.isNumeric())) {
