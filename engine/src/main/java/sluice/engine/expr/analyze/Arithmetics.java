@@ -38,6 +38,10 @@ final class Arithmetics {
 
     /** {@code what} names the operator in type problems. */
     Typed arithmetic(BinaryOp op, String what, Typed left, Typed right, Span span, String sql) {
+        Typed scaled = scaledInterval(op, left, right, span);
+        if (scaled != null) {
+            return scaled;
+        }
         DataType a = left.type();
         DataType b = right.type();
         Optional<DataType> promoted = Coercion.stringPromotion(a, b);
@@ -147,6 +151,32 @@ final class Arithmetics {
         String function = moved.type() == AtomicType.DATE ? "date_add_ym_interval" : "timestamp_add_ym_interval";
         return new Typed.Call(function, List.of(moved, months), moved.type(), moved.nullable() || months.nullable(),
                 span, movedSql(op, moved, moved == left ? right : left));
+    }
+
+    /**
+     * An interval times a number (either side) or divided by one: Spark's MultiplyYMInterval, MultiplyDTInterval,
+     * DivideYMInterval and DivideDTInterval, of the kind's widest type, named with the interval first. Text is read
+     * as a DOUBLE, as Spark's ANSI coercion reads it where a number is wanted; null otherwise.
+     */
+    private Typed scaledInterval(BinaryOp op, Typed left, Typed right, Span span) {
+        boolean multiply = op == BinaryOp.MULTIPLY;
+        if (!multiply && op != BinaryOp.DIVIDE || !left.type().isInterval()
+                && !(multiply && right.type().isInterval())) {
+            return null;
+        }
+        Typed interval = left.type().isInterval() ? left : right;
+        Typed number = interval == left ? right : left;
+        if (number.type() == AtomicType.STRING || number.type() == AtomicType.NULL) {
+            number = analyzer.coerce(number, AtomicType.DOUBLE);
+        }
+        if (!number.type().isNumeric()) {
+            throw analyzer.mismatch(number, "'" + op.symbol() + "'", "a numeric type");
+        }
+        boolean months = interval.type().isYearMonthInterval();
+        String name = (multiply ? "multiply_" : "divide_") + (months ? "ym" : "dt") + "_interval";
+        AtomicType type = months ? AtomicType.INTERVAL_YEAR_MONTH : AtomicType.INTERVAL;
+        return new Typed.Call(name, List.of(interval, number), type, interval.nullable() || number.nullable(), span,
+                "(" + interval.sql() + " " + op.symbol() + " " + number.sql() + ")");
     }
 
     /**
