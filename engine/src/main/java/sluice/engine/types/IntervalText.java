@@ -34,7 +34,8 @@ public final class IntervalText {
     private static final Pattern MINUTE_SECOND = Pattern.compile(SIGN + "(\\d{1,12}):" + NORMAL + FRACTION);
     private static final Pattern ONE_DAY_TIME_FIELD = Pattern.compile(SIGN + "(\\d{1,13})" + FRACTION);
     /** {@code INTERVAL [+|-]'value' FIELDS}: the sign outside, the value, the field words. */
-    private static final Pattern LITERAL = Pattern.compile("(?i)INTERVAL\\s+([+|-])?'([^']*)'\\s+(\\w+(?:\\s+TO\\s+\\w+)?)");
+    private static final Pattern LITERAL = Pattern.compile(
+            "(?i)INTERVAL\\s+([+|-])?'([^']*)'\\s+(\\w+(?:\\s+TO\\s+\\w+)?)");
 
     private IntervalText() {
     }
