@@ -2,7 +2,6 @@ package sluice.engine.expr.compile;
 
 import com.univocity.parsers.csv.CsvParser;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
