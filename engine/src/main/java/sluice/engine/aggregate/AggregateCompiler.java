@@ -140,14 +140,14 @@ public final class AggregateCompiler {
             args = List.of(expressions.compile(source, cast, input));
             type = AtomicType.DOUBLE;
         }
-        if (!isNumeric(type) && type != AtomicType.INTERVAL) {
+        if (!isNumeric(type) && !type.isInterval()) {
             throw source.error(ErrorCode.TYPE_MISMATCH, arg.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
                     + "argument 1 of '%s' must be %s, but '%s' has type %s", function,
                     MOMENTS.containsKey(function) ? "a number" : "a number or an interval", argNames.get(0),
                     type.sql());
         }
         if (MOMENTS.containsKey(function)) {
-            if (type == AtomicType.INTERVAL) {
+            if (type.isInterval()) {
                 throw source.error(ErrorCode.TYPE_MISMATCH, arg.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
                         + "argument 1 of '%s' must be a number, but '%s' has type %s", function, argNames.get(0),
                         type.sql());
@@ -163,10 +163,8 @@ public final class AggregateCompiler {
         if (type instanceof DecimalType decimal) {
             return new AggregateCall(name, DecimalAverageFunction.of(decimal), args);
         }
-        if (type == AtomicType.INTERVAL) {
-            // TODO(#12): avg of intervals.
-            throw source.error(ErrorCode.TYPE_MISMATCH, arg.span(), "'%s' of %s is not supported yet; cast "
-                    + "'%s' to DOUBLE first", function, type.sql(), argNames.get(0));
+        if (type.isInterval()) {
+            return new AggregateCall(name, new IntervalAverageFunction(type), args);
         }
         return new AggregateCall(name, new AverageFunction(), args);
     }

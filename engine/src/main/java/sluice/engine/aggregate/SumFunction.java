@@ -29,8 +29,8 @@ record SumFunction(DataType resultType) implements AggregateFunction {
     static DataType resultTypeOf(DataType input) {
         if (input instanceof DecimalType decimal) {
             return bounded(decimal.precision() + 10, decimal.scale());
-        } else if (input == AtomicType.INTERVAL) {
-            return AtomicType.INTERVAL;
+        } else if (input.isInterval()) {
+            return input;
         } else if (input == AtomicType.FLOAT || input == AtomicType.DOUBLE) {
             return AtomicType.DOUBLE;
         }
@@ -77,7 +77,7 @@ record SumFunction(DataType resultType) implements AggregateFunction {
         } else {
             long addend = (Long) value;
             try {
-                buffer[at] = sum == null ? addend : Math.addExact((Long) sum, addend);
+                buffer[at] = sum == null ? addend : months(Math.addExact((Long) sum, addend));
             } catch (ArithmeticException e) {
                 throw overflow();
             }
@@ -133,7 +133,7 @@ record SumFunction(DataType resultType) implements AggregateFunction {
             for (int r = 0; r < rows; r++) {
                 if (!values.isNull(r)) {
                     int g = groupOf[r];
-                    sums[g] = seen[g] ? Math.addExact(sums[g], values.getLong(r)) : values.getLong(r);
+                    sums[g] = seen[g] ? months(Math.addExact(sums[g], values.getLong(r))) : values.getLong(r);
                     seen[g] = true;
                 }
             }
@@ -173,7 +173,7 @@ record SumFunction(DataType resultType) implements AggregateFunction {
             buffer[at] = ((BigDecimal) left).add((BigDecimal) right);
         } else {
             try {
-                buffer[at] = Math.addExact((Long) left, (Long) right);
+                buffer[at] = months(Math.addExact((Long) left, (Long) right));
             } catch (ArithmeticException e) {
                 throw overflow();
             }
@@ -187,11 +187,26 @@ record SumFunction(DataType resultType) implements AggregateFunction {
         return (left == null ? 0.0 : left) + right;
     }
 
+    /** A sum of year-month intervals is Spark's int of months: past an int it overflows. */
+    private long months(long sum) {
+        return resultType.isYearMonthInterval() ? Math.toIntExact(sum) : sum;
+    }
+
     private RuntimeException overflow() {
+        if (resultType.isInterval()) {
+            return intervalOverflow(resultType);
+        }
         return Problem.of(ErrorCode.ARITHMETIC_OVERFLOW, Position.NOWHERE,
                 "[ARITHMETIC_OVERFLOW] long overflow. Use 'try_add' to tolerate overflow and return NULL instead."
                         + ANSI_HINT)
                 .toException();
+    }
+
+    /** Spark's Add of two intervals past their range, in a sum or an average. */
+    static RuntimeException intervalOverflow(DataType type) {
+        return Problem.of(ErrorCode.ARITHMETIC_OVERFLOW, Position.NOWHERE,
+                "[INTERVAL_ARITHMETIC_OVERFLOW.WITH_SUGGESTION] Integer overflow while operating with intervals. Use "
+                        + "`try_add` to tolerate overflow and return NULL instead.").toException();
     }
 
     @Override

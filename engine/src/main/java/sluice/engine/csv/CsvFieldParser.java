@@ -6,6 +6,7 @@ import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.IntegralRange;
+import sluice.engine.types.IntervalText;
 
 /**
  * Mutable (a cache of recent strings), made per file read or per from_csv evaluator on the thread that uses it (the
@@ -192,6 +193,13 @@ public final class CsvFieldParser {
             BigDecimal value = DecimalText.parse(text, decimal);
             out.setObject(column, value);
             return value != null;
+        } else if (type.isInterval()) {
+            // Spark reads an interval as its CAST from text does: the bare value or the whole ANSI literal.
+            try {
+                return set(out, column, IntervalText.parse(text, (AtomicType) type));
+            } catch (IntervalText.Invalid e) {
+                return false;
+            }
         }
         throw new IllegalStateException("CSV cannot hold " + type.simpleString());
     }

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import sluice.engine.types.Batch;
+import sluice.engine.types.ColumnVector;
+import sluice.engine.types.DataType;
+import sluice.engine.types.LongVector;
 import sluice.engine.types.PartitionedBatch;
 import sluice.engine.types.Schema;
 
@@ -34,9 +37,28 @@ public final class UnionOperator implements Operator {
         List<Batch> partitions = new ArrayList<>();
         for (PartitionedBatch input : inputs) {
             for (Batch partition : input.partitions()) {
-                partitions.add(partition.withSchema(schema));
+                partitions.add(widened(partition));
             }
         }
         return new PartitionedBatch(schema, partitions);
+    }
+
+    /** The partition under the union's schema; an interval column of narrower fields takes the wider type. */
+    private Batch widened(Batch partition) {
+        List<ColumnVector> columns = null;
+        for (int c = 0; c < schema.size(); c++) {
+            ColumnVector column = partition.column(c);
+            DataType type = schema.field(c).type();
+            if (!column.type().equals(type) && type.isInterval() && column instanceof LongVector longs) {
+                if (columns == null) {
+                    columns = new ArrayList<>();
+                    for (int k = 0; k < schema.size(); k++) {
+                        columns.add(partition.column(k));
+                    }
+                }
+                columns.set(c, new LongVector(type, longs.values(), partition.rowCount(), longs.nullWords()));
+            }
+        }
+        return columns == null ? partition.withSchema(schema) : partition.withColumns(schema, columns);
     }
 }

@@ -57,9 +57,11 @@ public final class OrcTypes {
             case BINARY -> TypeDescription.createBinary();
             case DATE -> TypeDescription.createDate();
             case TIMESTAMP -> TypeDescription.createTimestamp();
-            case TIMESTAMP_NTZ, INTERVAL -> TypeDescription.createLong().setAttribute(CATALYST_TYPE,
-                    atomic.simpleString());
-            case INTERVAL_YEAR_MONTH -> TypeDescription.createInt().setAttribute(CATALYST_TYPE, atomic.simpleString());
+            case TIMESTAMP_NTZ, INTERVAL, INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_HOUR,
+                    INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND,
+                    INTERVAL_SECOND -> TypeDescription.createLong().setAttribute(CATALYST_TYPE, atomic.simpleString());
+            case INTERVAL_YEAR_MONTH, INTERVAL_YEAR, INTERVAL_MONTH -> TypeDescription.createInt()
+                    .setAttribute(CATALYST_TYPE, atomic.simpleString());
             case NULL -> throw new IllegalArgumentException("ORC cannot hold a column of type VOID");
         };
     }
@@ -79,9 +81,10 @@ public final class OrcTypes {
     public static DataType toSluice(TypeDescription orc) {
         String marked = orc.getAttributeValue(CATALYST_TYPE);
         if (marked != null) {
-            for (AtomicType atomic : List.of(AtomicType.TIMESTAMP_NTZ, AtomicType.INTERVAL,
-                    AtomicType.INTERVAL_YEAR_MONTH, AtomicType.TIMESTAMP, AtomicType.STRING)) {
-                if (atomic.simpleString().equals(marked)) {
+            for (AtomicType atomic : AtomicType.values()) {
+                boolean markable = atomic.isInterval() || atomic == AtomicType.TIMESTAMP_NTZ
+                        || atomic == AtomicType.TIMESTAMP || atomic == AtomicType.STRING;
+                if (markable && atomic.simpleString().equals(marked)) {
                     return atomic;
                 }
             }

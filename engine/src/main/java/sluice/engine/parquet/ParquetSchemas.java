@@ -102,7 +102,9 @@ public final class ParquetSchemas {
             case TIMESTAMP_NTZ -> Types.primitive(PrimitiveTypeName.INT64, repetition)
                     .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS))
                     .named(name);
-            case NULL, INTERVAL, INTERVAL_YEAR_MONTH -> throw new IllegalArgumentException(
+            case NULL, INTERVAL, INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_HOUR,
+                    INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND,
+                    INTERVAL_YEAR_MONTH, INTERVAL_YEAR, INTERVAL_MONTH -> throw new IllegalArgumentException(
                     "Parquet has no type for " + atomic.sql());
         };
     }
@@ -287,8 +289,6 @@ public final class ParquetSchemas {
             case INT -> "integer";
             case BIGINT -> "long";
             case NULL -> "void";
-            case INTERVAL -> "interval day to second";
-            case INTERVAL_YEAR_MONTH -> "interval year to month";
             default -> type.simpleString();
         };
     }

@@ -479,7 +479,7 @@ final class FileSourceFactory {
     /** CSV holds flat values only; Spark refuses the same types. */
     private static Optional<Schema> checkCsvSchema(NodeContext context, Schema schema, CsvOptions csv) {
         for (Field field : schema.fields()) {
-            if (field.type().isComplex() || field.type().isInterval() || field.type() == AtomicType.NULL) {
+            if (field.type().isComplex() || field.type() == AtomicType.NULL) {
                 context.problem("schema", ErrorCode.TYPE_MISMATCH, "[UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE] The CSV "
                         + "datasource doesn't support the column `%s` of the type \"%s\"", field.name(),
                         field.type().sql());

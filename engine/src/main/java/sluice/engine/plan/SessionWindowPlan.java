@@ -38,7 +38,7 @@ final class SessionWindowPlan {
             return new GroupingKey.SessionWindow(name, timeColumn, column, null, staticGap(source, literal));
         }
         CompiledExpression dynamic = compiler.compile(source, gap, input);
-        if (dynamic.type() != AtomicType.STRING && dynamic.type() != AtomicType.INTERVAL) {
+        if (dynamic.type() != AtomicType.STRING && !dynamic.type().isDayTimeInterval()) {
             throw source.error(ErrorCode.TYPE_MISMATCH, gap.span(), "[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE] "
                     + "argument 2 of 'session_window' must be a STRING or an INTERVAL, but '%s' has type %s",
                     dynamic.name(), dynamic.type().sql());

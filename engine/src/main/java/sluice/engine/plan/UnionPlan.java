@@ -3,13 +3,16 @@ package sluice.engine.plan;
 import java.util.List;
 import java.util.Optional;
 import sluice.engine.diag.ErrorCode;
+import sluice.engine.expr.analyze.Coercion;
 import sluice.engine.operator.UnionOperator;
+import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
 
 /**
  * Checks that the inputs of a union line up as Spark requires: the same number of columns, and the same type in
- * each position. The result takes the first input's names; a column is nullable when it is in any input.
+ * each position, or intervals of one kind (of the wider fields then). The result takes the first input's names; a
+ * column is nullable when it is in any input.
  */
 final class UnionPlan {
     private UnionPlan() {
@@ -18,6 +21,10 @@ final class UnionPlan {
     static Optional<PlannedNode> plan(NodeContext context) {
         List<Schema> inputs = context.inputSchemas();
         Schema first = inputs.get(0);
+        List<DataType> types = new java.util.ArrayList<>();
+        for (Field field : first.fields()) {
+            types.add(field.type());
+        }
         for (int i = 1; i < inputs.size(); i++) {
             Schema other = inputs.get(i);
             if (other.size() != first.size()) {
@@ -28,7 +35,11 @@ final class UnionPlan {
                 return Optional.empty();
             }
             for (int c = 0; c < first.size(); c++) {
-                if (!other.field(c).type().equals(first.field(c).type())) {
+                DataType type = other.field(c).type();
+                if (Coercion.sameIntervalKind(type, types.get(c))) {
+                    // Spark widens intervals of one kind to the wider fields; the stored values stay as they are.
+                    types.set(c, Coercion.widerInterval(type, types.get(c)));
+                } else if (!type.equals(first.field(c).type())) {
                     context.problem("inputs", ErrorCode.INCOMPATIBLE_UNION,
                             "[INCOMPATIBLE_COLUMN_TYPE] UNION can only be performed on inputs with compatible column "
                                     + "types; the %s column of the %s input is \"%s\" type which is not compatible "
@@ -42,7 +53,7 @@ final class UnionPlan {
         for (int c = 0; c < first.size(); c++) {
             final int column = c;
             boolean nullable = inputs.stream().anyMatch(s -> s.field(column).nullable());
-            fields.add(new Field(first.field(c).name(), first.field(c).type(), nullable));
+            fields.add(new Field(first.field(c).name(), types.get(c), nullable));
         }
         return Optional.of(new PlannedNode.TransformNode(new UnionOperator(new Schema(fields))));
     }

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -90,10 +89,8 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
             return timestamps.format((Instant) value);
         } else if (type == AtomicType.TIMESTAMP_NTZ) {
             return LOCAL_TIMESTAMPS.format((java.time.LocalDateTime) value);
-        } else if (type == AtomicType.INTERVAL) {
-            return ValueText.interval((Duration) value);
-        } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
-            return ValueText.interval((java.time.Period) value);
+        } else if (type.isInterval()) {
+            return ValueText.interval(type, value);
         } else if (type == AtomicType.BINARY) {
             // Spark's CSV writer formats binary as show() does: [41 42].
             return ((Bytes) value).toString();

@@ -130,10 +130,8 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
                 json.writeString(timestamps.format((Instant) value));
             } else if (type == AtomicType.TIMESTAMP_NTZ) {
                 json.writeString(CsvRowFormat.LOCAL_TIMESTAMPS.format((java.time.LocalDateTime) value));
-            } else if (type == AtomicType.INTERVAL) {
-                json.writeString(ValueText.interval((Duration) value));
-            } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
-                json.writeString(ValueText.interval((java.time.Period) value));
+            } else if (type.isInterval()) {
+                json.writeString(ValueText.interval(type, value));
             } else if (type == AtomicType.BINARY) {
                 // Spark's JacksonGenerator: writeBinary, base64 in Jackson's default variant.
                 json.writeBinary(((Bytes) value).toArray());

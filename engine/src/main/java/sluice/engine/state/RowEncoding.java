@@ -238,9 +238,9 @@ public final class RowEncoding {
                         .plusNanos(Math.floorMod(value, 1_000_000L) * 1000L);
             } else if (type == AtomicType.TIMESTAMP_NTZ) {
                 return sluice.engine.types.LocalTimestamps.of(value);
-            } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+            } else if (type.isYearMonthInterval()) {
                 return java.time.Period.ofMonths((int) (long) value).normalized();
-            } else if (type == AtomicType.INTERVAL) {
+            } else if (type.isDayTimeInterval()) {
                 return Duration.ofSeconds(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1000L);
             }
             return value;

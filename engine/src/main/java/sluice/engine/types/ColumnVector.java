@@ -87,10 +87,10 @@ public abstract sealed class ColumnVector permits LongVector, DoubleVector, Bool
                     .plusNanos(Math.floorMod(value, 1_000_000L) * 1000L);
         } else if (type == AtomicType.TIMESTAMP_NTZ) {
             return LocalTimestamps.of(value);
-        } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+        } else if (type.isYearMonthInterval()) {
             // Spark's monthsToPeriod: whole years and the months left.
             return java.time.Period.ofMonths((int) value).normalized();
-        } else if (type == AtomicType.INTERVAL) {
+        } else if (type.isDayTimeInterval()) {
             return Duration.ofSeconds(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1000L);
         }
         return value;

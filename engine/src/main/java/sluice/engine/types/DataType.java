@@ -30,7 +30,17 @@ public sealed interface DataType permits AtomicType, DecimalType, ArrayType, Map
 
     /** One of Spark's ANSI intervals: day-time or year-month. */
     default boolean isInterval() {
-        return this == AtomicType.INTERVAL || this == AtomicType.INTERVAL_YEAR_MONTH;
+        return this instanceof AtomicType atomic && atomic.startField() != null;
+    }
+
+    /** A day-time interval of any fields: Spark's DayTimeIntervalType. */
+    default boolean isDayTimeInterval() {
+        return isInterval() && !((AtomicType) this).startField().isYearMonth();
+    }
+
+    /** A year-month interval of any fields: Spark's YearMonthIntervalType. */
+    default boolean isYearMonthInterval() {
+        return isInterval() && ((AtomicType) this).startField().isYearMonth();
     }
 
     /** ARRAY, MAP or STRUCT. */

@@ -27,10 +27,8 @@ public final class ValueText {
             return timestamp((Instant) value, zone);
         } else if (type == AtomicType.TIMESTAMP_NTZ) {
             return timestamp((LocalDateTime) value);
-        } else if (type == AtomicType.INTERVAL) {
-            return interval((Duration) value);
-        } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
-            return interval((java.time.Period) value);
+        } else if (type.isInterval()) {
+            return interval(type, value);
         } else if (type instanceof DecimalType) {
             return ((BigDecimal) value).toString();
         } else if (type instanceof ArrayType array) {
@@ -123,28 +121,71 @@ public final class ValueText {
 
     /** Spark's ANSI day-time interval text: {@code INTERVAL '1 02:03:04.5' DAY TO SECOND}. */
     public static String interval(Duration duration) {
-        boolean negative = duration.isNegative();
-        Duration abs = duration.abs();
-        long days = abs.toDays();
-        StringBuilder text = new StringBuilder("INTERVAL '");
-        if (negative) {
-            text.append('-');
-        }
-        text.append(days).append(' ');
-        pad(text, abs.toHoursPart(), 2);
-        text.append(':');
-        pad(text, abs.toMinutesPart(), 2);
-        text.append(':');
-        pad(text, abs.toSecondsPart(), 2);
-        appendFraction(text, abs.toNanosPart() / 1000);
-        return text.append("' DAY TO SECOND").toString();
+        return interval(AtomicType.INTERVAL, ColumnVector.toStoredLong(AtomicType.INTERVAL, duration));
     }
 
     /** Spark's ANSI year-month interval text: {@code INTERVAL '1-2' YEAR TO MONTH}, {@code INTERVAL '-0-3' ...}. */
     public static String interval(java.time.Period period) {
-        long months = period.toTotalMonths();
-        long abs = Math.abs(months);
-        return "INTERVAL '" + (months < 0 ? "-" : "") + abs / 12 + "-" + abs % 12 + "' YEAR TO MONTH";
+        return interval(AtomicType.INTERVAL_YEAR_MONTH, period.toTotalMonths());
+    }
+
+    /** Spark's ANSI text of an interval of {@code type} in its Java form (a Duration or a Period). */
+    public static String interval(DataType type, Object value) {
+        return interval((AtomicType) type, ColumnVector.toStoredLong(type, value));
+    }
+
+    /**
+     * Spark's ANSI text of an interval of {@code type} (its stored months or microseconds), field by field as Spark's
+     * toDayTimeIntervalString and toYearMonthIntervalString write it: {@code INTERVAL '03' HOUR},
+     * {@code INTERVAL '-1 02:03' DAY TO MINUTE}, {@code INTERVAL '05.5' SECOND}, {@code INTERVAL '1' YEAR},
+     * {@code INTERVAL '14' MONTH}.
+     */
+    public static String interval(AtomicType type, long stored) {
+        IntervalField start = type.startField();
+        IntervalField end = type.endField();
+        String fields = start == end ? start.name() : start.name() + " TO " + end.name();
+        StringBuilder text = new StringBuilder("INTERVAL '");
+        if (start.isYearMonth()) {
+            long abs = Math.abs(stored);
+            String sign = stored < 0 ? "-" : "";
+            if (start == IntervalField.MONTH) {
+                text.append(stored);
+            } else if (end == IntervalField.YEAR) {
+                text.append(sign).append(abs / 12);
+            } else {
+                text.append(sign).append(abs / 12).append('-').append(abs % 12);
+            }
+            return text.append("' ").append(fields).toString();
+        }
+        // The smallest long has no positive counterpart: its magnitude is read as an unsigned number.
+        java.math.BigInteger rest = java.math.BigInteger.valueOf(stored).abs();
+        if (stored < 0) {
+            text.append('-');
+        }
+        boolean first = true;
+        for (IntervalField field : IntervalField.values()) {
+            if (field.isYearMonth() || field.compareTo(start) < 0 || field.compareTo(end) > 0) {
+                continue;
+            }
+            java.math.BigInteger unit = java.math.BigInteger.valueOf(field.unit());
+            if (!first) {
+                text.append(field == IntervalField.HOUR ? " " : ":");
+            }
+            if (field == IntervalField.SECOND) {
+                String seconds = new BigDecimal(rest, 6).stripTrailingZeros().toPlainString();
+                text.append(rest.compareTo(java.math.BigInteger.valueOf(10_000_000L)) < 0 ? "0" : "").append(seconds);
+            } else {
+                java.math.BigInteger[] split = rest.divideAndRemainder(unit);
+                String digits = split[0].toString();
+                if (field != IntervalField.DAY && digits.length() < 2) {
+                    text.append('0');
+                }
+                text.append(digits);
+                rest = split[1];
+            }
+            first = false;
+        }
+        return text.append("' ").append(fields).toString();
     }
 
     /** {@code .ffffff} without trailing zeros, or nothing for whole seconds. */

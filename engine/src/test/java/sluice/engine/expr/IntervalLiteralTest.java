@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.diag.SluiceException;
-import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
 import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
@@ -41,38 +40,38 @@ class IntervalLiteralTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "INTERVAL '1:30' MINUTE TO SECOND           | PT1M30S",
-        "INTERVAL '1:30.1234567' MINUTE TO SECOND   | PT1M30.123456S",
-        "INTERVAL '10:20' HOUR TO MINUTE            | PT10H20M",
-        "INTERVAL '10:20:30.5' HOUR TO SECOND       | PT10H20M30.5S",
-        "INTERVAL '1 02' DAY TO HOUR                | PT26H",
-        "INTERVAL '1 02:03' DAY TO MINUTE           | PT26H3M",
-        "INTERVAL '1 02:03:04.5' day to second      | PT26H3M4.5S",
-        "INTERVAL '-1 02' DAY TO HOUR               | PT-26H",
-        "INTERVAL -'1:30' MINUTE TO SECOND          | PT-1M-30S",
-        "INTERVAL -'-1:30' MINUTE TO SECOND         | PT1M30S",
-        "INTERVAL '3 days 4 hours'                  | PT76H",
-        "INTERVAL 'interval 2 hours'                | PT2H",
-        "INTERVAL 1 WEEK 2 MILLISECONDS             | PT168H0.002S",
+        "INTERVAL '1:30' MINUTE TO SECOND           | PT1M30S | interval minute to second",
+        "INTERVAL '1:30.1234567' MINUTE TO SECOND   | PT1M30.123456S | interval minute to second",
+        "INTERVAL '10:20' HOUR TO MINUTE            | PT10H20M | interval hour to minute",
+        "INTERVAL '10:20:30.5' HOUR TO SECOND       | PT10H20M30.5S | interval hour to second",
+        "INTERVAL '1 02' DAY TO HOUR                | PT26H | interval day to hour",
+        "INTERVAL '1 02:03' DAY TO MINUTE           | PT26H3M | interval day to minute",
+        "INTERVAL '1 02:03:04.5' day to second      | PT26H3M4.5S | interval day to second",
+        "INTERVAL '-1 02' DAY TO HOUR               | PT-26H | interval day to hour",
+        "INTERVAL -'1:30' MINUTE TO SECOND          | PT-1M-30S | interval minute to second",
+        "INTERVAL -'-1:30' MINUTE TO SECOND         | PT1M30S | interval minute to second",
+        "INTERVAL '3 days 4 hours'                  | PT76H | interval day to hour",
+        "INTERVAL 'interval 2 hours'                | PT2H | interval hour",
+        "INTERVAL 1 WEEK 2 MILLISECONDS             | PT168H0.002S | interval day to second",
     })
-    void dayTimeLiteralsAreMicroseconds(String literal, String expected) {
-        assertThat(compile(literal).type()).isEqualTo(AtomicType.INTERVAL);
+    void dayTimeLiteralsAreMicrosecondsTypedByTheirUnits(String literal, String expected, String type) {
+        assertThat(compile(literal).type().simpleString()).isEqualTo(type);
         assertThat(value(literal)).isEqualTo(Duration.parse(expected));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "INTERVAL '1-2' YEAR TO MONTH        | 14",
-        "INTERVAL '-1-2' YEAR TO MONTH       | -14",
-        "INTERVAL -'1-2' YEAR TO MONTH       | -14",
-        "INTERVAL '0-11' year to month       | 11",
-        "INTERVAL 1 YEAR 3 MONTHS            | 15",
-        "INTERVAL '2' YEAR                   | 24",
-        "INTERVAL -3 MONTH                   | -3",
-        "INTERVAL '1 year 1 month'           | 13",
+        "INTERVAL '1-2' YEAR TO MONTH        | 14 | interval year to month",
+        "INTERVAL '-1-2' YEAR TO MONTH       | -14 | interval year to month",
+        "INTERVAL -'1-2' YEAR TO MONTH       | -14 | interval year to month",
+        "INTERVAL '0-11' year to month       | 11 | interval year to month",
+        "INTERVAL 1 YEAR 3 MONTHS            | 15 | interval year to month",
+        "INTERVAL '2' YEAR                   | 24 | interval year",
+        "INTERVAL -3 MONTH                   | -3 | interval month",
+        "INTERVAL '1 year 1 month'           | 13 | interval year to month",
     })
-    void yearMonthLiteralsAreMonths(String literal, int months) {
-        assertThat(compile(literal).type()).isEqualTo(AtomicType.INTERVAL_YEAR_MONTH);
+    void yearMonthLiteralsAreMonthsTypedByTheirUnits(String literal, int months, String type) {
+        assertThat(compile(literal).type().simpleString()).isEqualTo(type);
         assertThat(value(literal)).isEqualTo(Period.ofMonths(months).normalized());
     }
 

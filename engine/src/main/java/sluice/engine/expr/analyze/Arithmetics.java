@@ -38,6 +38,10 @@ final class Arithmetics {
 
     /** {@code what} names the operator in type problems. */
     Typed arithmetic(BinaryOp op, String what, Typed left, Typed right, Span span, String sql) {
+        Typed scaled = scaledInterval(op, left, right, span);
+        if (scaled != null) {
+            return scaled;
+        }
         DataType a = left.type();
         DataType b = right.type();
         Optional<DataType> promoted = Coercion.stringPromotion(a, b);
@@ -129,16 +133,16 @@ final class Arithmetics {
         DataType a = left.type();
         DataType b = right.type();
         boolean additive = op == BinaryOp.ADD || op == BinaryOp.SUBTRACT;
-        if (additive && a == b) {
+        if (additive && a.isYearMonthInterval() && b.isYearMonthInterval()) {
             return new Typed.Arithmetic(op == BinaryOp.ADD ? Typed.ArithmeticOp.ADD : Typed.ArithmeticOp.SUBTRACT,
-                    left, right, a, span, sql);
+                    left, right, Coercion.widerInterval(a, b), span, sql);
         }
         Typed moved;
         Typed months;
-        if (additive && b == AtomicType.INTERVAL_YEAR_MONTH && isDatetime(a)) {
+        if (additive && b.isYearMonthInterval() && isDatetime(a)) {
             moved = left;
             months = op == BinaryOp.ADD ? right : new Typed.Negate(right, right.span(), "(- " + right.sql() + ")");
-        } else if (op == BinaryOp.ADD && a == AtomicType.INTERVAL_YEAR_MONTH && isDatetime(b)) {
+        } else if (op == BinaryOp.ADD && a.isYearMonthInterval() && isDatetime(b)) {
             moved = right;
             months = left;
         } else {
@@ -147,6 +151,43 @@ final class Arithmetics {
         String function = moved.type() == AtomicType.DATE ? "date_add_ym_interval" : "timestamp_add_ym_interval";
         return new Typed.Call(function, List.of(moved, months), moved.type(), moved.nullable() || months.nullable(),
                 span, movedSql(op, moved, moved == left ? right : left));
+    }
+
+    /**
+     * An interval times a number (either side) or divided by one: Spark's MultiplyYMInterval, MultiplyDTInterval,
+     * DivideYMInterval and DivideDTInterval, of the kind's widest type, named with the interval first. Text is read
+     * as a DOUBLE, as Spark's ANSI coercion reads it where a number is wanted; null otherwise.
+     */
+    private Typed scaledInterval(BinaryOp op, Typed left, Typed right, Span span) {
+        boolean multiply = op == BinaryOp.MULTIPLY;
+        if (!multiply && op != BinaryOp.DIVIDE || !left.type().isInterval()
+                && !(multiply && right.type().isInterval())) {
+            return null;
+        }
+        Typed interval = left.type().isInterval() ? left : right;
+        Typed number = interval == left ? right : left;
+        if (number.type() == AtomicType.STRING || number.type() == AtomicType.NULL) {
+            number = analyzer.coerce(number, AtomicType.DOUBLE);
+        }
+        if (!number.type().isNumeric()) {
+            throw analyzer.mismatch(number, "'" + op.symbol() + "'", "a numeric type");
+        }
+        boolean months = interval.type().isYearMonthInterval();
+        String name = (multiply ? "multiply_" : "divide_") + (months ? "ym" : "dt") + "_interval";
+        AtomicType type = months ? AtomicType.INTERVAL_YEAR_MONTH : AtomicType.INTERVAL;
+        return new Typed.Call(name, List.of(interval, number), type, interval.nullable() || number.nullable(), span,
+                "(" + interval.sql() + " " + op.symbol() + " " + number.sql() + ")");
+    }
+
+    /**
+     * A DATE plus or minus an {@code INTERVAL DAY}: Spark's date_add of the interval's whole days, a DATE, named as
+     * Spark names that rewrite.
+     */
+    private static Typed dateMovedByDays(BinaryOp op, Typed date, Typed interval, Span span) {
+        String days = "extractansiintervaldays(" + interval.sql() + ")";
+        String name = op == BinaryOp.ADD ? "date_add_day_interval" : "date_sub_day_interval";
+        return new Typed.Call(name, List.of(date, interval), AtomicType.DATE, date.nullable() || interval.nullable(),
+                span, "date_add(" + date.sql() + ", " + (op == BinaryOp.ADD ? days : "(- " + days + ")") + ")");
     }
 
     /**
@@ -171,26 +212,34 @@ final class Arithmetics {
         DataType b = right.type();
         boolean additive = op == BinaryOp.ADD || op == BinaryOp.SUBTRACT;
         Typed.ArithmeticOp arithmeticOp = op == BinaryOp.ADD ? Typed.ArithmeticOp.ADD : Typed.ArithmeticOp.SUBTRACT;
-        if (a == AtomicType.INTERVAL_YEAR_MONTH || b == AtomicType.INTERVAL_YEAR_MONTH) {
+        if (a.isYearMonthInterval() || b.isYearMonthInterval()) {
             return yearMonth(op, left, right, span, sql);
         }
+        if (additive && a == AtomicType.DATE && b == AtomicType.INTERVAL_DAY) {
+            return dateMovedByDays(op, left, right, span);
+        }
+        if (op == BinaryOp.ADD && a == AtomicType.INTERVAL_DAY && b == AtomicType.DATE) {
+            return dateMovedByDays(op, right, left, span);
+        }
         // A day-time interval moves a wall clock by the same microseconds as an instant: no zone is involved.
-        if (additive && a == AtomicType.TIMESTAMP_NTZ && b == AtomicType.INTERVAL) {
+        if (additive && a == AtomicType.TIMESTAMP_NTZ && b.isDayTimeInterval()) {
             return new Typed.Arithmetic(arithmeticOp, left, right, a, span, movedSql(op, left, right));
         }
-        if (op == BinaryOp.ADD && a == AtomicType.INTERVAL && b == AtomicType.TIMESTAMP_NTZ) {
+        if (op == BinaryOp.ADD && a.isDayTimeInterval() && b == AtomicType.TIMESTAMP_NTZ) {
             return new Typed.Arithmetic(arithmeticOp, right, left, b, span, movedSql(op, right, left));
         }
-        if (additive && (a == AtomicType.TIMESTAMP || a == AtomicType.DATE) && b == AtomicType.INTERVAL) {
+        if (additive && (a == AtomicType.TIMESTAMP || a == AtomicType.DATE) && b.isDayTimeInterval()) {
             return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(left, AtomicType.TIMESTAMP), right,
                     AtomicType.TIMESTAMP, span, movedSql(op, left, right));
         }
-        if (op == BinaryOp.ADD && a == AtomicType.INTERVAL && (b == AtomicType.TIMESTAMP || b == AtomicType.DATE)) {
+        if (op == BinaryOp.ADD && a.isDayTimeInterval() && (b == AtomicType.TIMESTAMP || b == AtomicType.DATE)) {
             return new Typed.Arithmetic(arithmeticOp, analyzer.coerce(right, AtomicType.TIMESTAMP), left,
                     AtomicType.TIMESTAMP, span, movedSql(op, right, left));
         }
-        if (additive && a == AtomicType.INTERVAL && b == AtomicType.INTERVAL) {
-            return new Typed.Arithmetic(arithmeticOp, left, right, AtomicType.INTERVAL, span, sql);
+        if (additive && a.isDayTimeInterval() && b.isDayTimeInterval()) {
+            // Spark widens both to the interval from the first start field to the last end field; the stored
+            // microseconds do not change.
+            return new Typed.Arithmetic(arithmeticOp, left, right, Coercion.widerInterval(a, b), span, sql);
         }
         if (op == BinaryOp.SUBTRACT && isTimestamp(a) && isTimestamp(b)) {
             // Two wall clocks subtract as they are; a wall clock and an instant meet at TIMESTAMP first.

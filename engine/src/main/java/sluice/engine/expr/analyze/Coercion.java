@@ -8,6 +8,7 @@ import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.IntervalField;
 import sluice.engine.types.MapType;
 import sluice.engine.types.StructType;
 
@@ -154,6 +155,8 @@ public final class Coercion {
             return Optional.of(widerNumeric(a, b));
         } else if (isDatetime(a) && isDatetime(b)) {
             return Optional.of(widerDatetime(a, b));
+        } else if (sameIntervalKind(a, b)) {
+            return Optional.of(widerInterval(a, b));
         } else if (a.isComplex() || b.isComplex()) {
             return complex(a, b, Coercion::commonType);
         }
@@ -211,8 +214,31 @@ public final class Coercion {
                     ? Optional.of(decimal) : Optional.empty();
         } else if (isDatetime(a) && isDatetime(b)) {
             return Optional.of(widerDatetime(a, b));
+        } else if (sameIntervalKind(a, b)) {
+            return Optional.of(widerInterval(a, b));
         }
         return complex(a, b, Coercion::tightestCommonType);
+    }
+
+    private static boolean isExact(DataType type) {
+        return type.isIntegral() || type instanceof DecimalType;
+    }
+
+    /** Two day-time intervals, or two year-month intervals, of any fields. */
+    public static boolean sameIntervalKind(DataType a, DataType b) {
+        return a.isDayTimeInterval() && b.isDayTimeInterval() || a.isYearMonthInterval() && b.isYearMonthInterval();
+    }
+
+    /**
+     * Spark's wider type of two intervals of one kind: from the first of their start fields to the last of their end
+     * fields ({@code INTERVAL HOUR} and {@code INTERVAL DAY TO MINUTE} meet at {@code INTERVAL DAY TO MINUTE}).
+     */
+    public static AtomicType widerInterval(DataType a, DataType b) {
+        AtomicType x = (AtomicType) a;
+        AtomicType y = (AtomicType) b;
+        IntervalField start = x.startField().compareTo(y.startField()) <= 0 ? x.startField() : y.startField();
+        IntervalField end = x.endField().compareTo(y.endField()) >= 0 ? x.endField() : y.endField();
+        return AtomicType.interval(start, end);
     }
 
     private static boolean isDatetime(DataType type) {
@@ -244,7 +270,7 @@ public final class Coercion {
         if (from == AtomicType.STRING) {
             return to instanceof AtomicType || to instanceof DecimalType;
         }
-        if (isDatetime(from) && isDatetime(to)) {
+        if (isDatetime(from) && isDatetime(to) || sameIntervalKind(from, to)) {
             return true;
         }
         if (from instanceof ArrayType x && to instanceof ArrayType y) {
@@ -269,7 +295,11 @@ public final class Coercion {
         if (numericLike && toNumericLike) {
             return true;
         }
-        if (isDatetime(from) && isDatetime(to)) {
+        if (isDatetime(from) && isDatetime(to) || sameIntervalKind(from, to)) {
+            return true;
+        }
+        // Spark casts an interval to and from an exact number: a count of the interval's end field.
+        if (from.isInterval() && isExact(to) || isExact(from) && to.isInterval()) {
             return true;
         }
         if ((from.isNumeric() && to == AtomicType.TIMESTAMP) || (from == AtomicType.TIMESTAMP && to.isNumeric())) {

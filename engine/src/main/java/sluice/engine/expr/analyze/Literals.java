@@ -2,7 +2,6 @@ package sluice.engine.expr.analyze;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -163,11 +162,7 @@ final class Literals {
         } catch (IntervalLiterals.Invalid e) {
             throw source.error(ErrorCode.EXPRESSION_SYNTAX, e.span(), "%s", e.getMessage());
         }
-        if (value.yearMonth()) {
-            return new Typed.Constant(value.amount(), AtomicType.INTERVAL_YEAR_MONTH, literal.span(),
-                    ValueText.interval(java.time.Period.ofMonths((int) value.amount()).normalized()));
-        }
-        return new Typed.Constant(value.amount(), AtomicType.INTERVAL, literal.span(),
-                ValueText.interval(Duration.of(value.amount(), ChronoUnit.MICROS)));
+        return new Typed.Constant(value.amount(), value.type(), literal.span(),
+                ValueText.interval(value.type(), value.amount()));
     }
 }

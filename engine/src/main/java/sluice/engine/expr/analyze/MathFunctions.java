@@ -58,7 +58,7 @@ final class MathFunctions extends AnalyzedFamily {
             }
             case "sign", "signum" -> {
                 catalog.checkArity(call, args.size(), 1, 1);
-                Typed x = args.get(0).type() == AtomicType.INTERVAL ? args.get(0) : analyzer.expect(args.get(0), D,
+                Typed x = args.get(0).type().isDayTimeInterval() ? args.get(0) : analyzer.expect(args.get(0), D,
                         name);
                 String printed = name.equals("sign") ? "sign" : "SIGNUM";
                 return call("signum", List.of(x), D, x.nullable(), call, printed + "(" + args.get(0).sql() + ")");
@@ -93,7 +93,7 @@ final class MathFunctions extends AnalyzedFamily {
                 catalog.checkArity(call, args.size(), 1, 1);
                 Typed x = args.get(0);
                 Typed number = x.type() == AtomicType.STRING ? analyzer.coerce(x, D) : x;
-                if (!number.type().isNumeric() && number.type() != AtomicType.INTERVAL) {
+                if (!number.type().isNumeric() && !number.type().isInterval()) {
                     throw analyzer.mismatch(x, name, "a numeric or interval type");
                 }
                 return new Typed.Negate(number, call.span(), FunctionCatalog.sqlName(call, args));
@@ -110,7 +110,7 @@ final class MathFunctions extends AnalyzedFamily {
     /** width_bucket(value, min, max, n): three DOUBLEs (or three intervals) and a BIGINT count of buckets. */
     private Typed widthBucket(Ast.Call call, List<Typed> args) {
         catalog.checkArity(call, args.size(), 4, 4);
-        boolean intervals = args.subList(0, 3).stream().allMatch(a -> a.type() == AtomicType.INTERVAL);
+        boolean intervals = args.subList(0, 3).stream().allMatch(a -> a.type().isDayTimeInterval());
         List<Typed> bounds = intervals ? args.subList(0, 3)
                 : args.subList(0, 3).stream().map(a -> analyzer.expect(a, D, "width_bucket")).toList();
         Typed buckets = analyzer.expect(args.get(3), AtomicType.BIGINT, "width_bucket");

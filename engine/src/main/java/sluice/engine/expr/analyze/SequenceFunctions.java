@@ -71,7 +71,7 @@ final class SequenceFunctions extends AnalyzedFamily {
         boolean temporal = type == AtomicType.DATE || type == AtomicType.TIMESTAMP;
         boolean integral = type != null && type.isIntegral();
         Typed step = args.size() > 2 ? args.get(2) : null;
-        boolean stepFits = step == null || (temporal ? step.type() == AtomicType.INTERVAL
+        boolean stepFits = step == null || (temporal ? step.type().isDayTimeInterval()
                 : step.type().isIntegral() || step.type() == AtomicType.NULL);
         if (!(temporal || integral) || !stepFits) {
             throw analyzer.error(ErrorCode.TYPE_MISMATCH, call.span(), "[DATATYPE_MISMATCH.SEQUENCE_WRONG_INPUT_TYPES] "

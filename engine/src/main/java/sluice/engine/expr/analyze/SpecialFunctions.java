@@ -42,7 +42,8 @@ final class SpecialFunctions extends AnalyzedFamily {
             }
             case "abs" -> {
                 catalog.checkArity(call, args.size(), 1, 1);
-                Typed x = numeric(args.get(0), name);
+                // Spark's abs takes the ANSI intervals too, of the same type.
+                Typed x = args.get(0).type().isInterval() ? args.get(0) : numeric(args.get(0), name);
                 return make(name, call, List.of(x), x.type(), x.nullable(), FunctionCatalog.sqlName(call, args));
             }
             case "positive" -> {

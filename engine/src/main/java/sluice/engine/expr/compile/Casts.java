@@ -16,6 +16,7 @@ import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.IntegralRange;
+import sluice.engine.types.IntervalText;
 import sluice.engine.types.LocalTimestamps;
 import sluice.engine.types.MapType;
 import sluice.engine.types.MapValue;
@@ -94,6 +95,9 @@ final class Casts {
     }
 
     private static Object fromAtomic(Object value, DataType from, DataType to, ZoneId zone) {
+        if (from.isInterval() || to.isInterval()) {
+            return IntervalCasts.cast(value, from, to);
+        }
         if (from == AtomicType.DATE && to == AtomicType.TIMESTAMP) {
             // Spark's daysToMicros multiplies exactly: a date whose midnight is past a TIMESTAMP's range fails (null
             // under TRY_CAST) instead of wrapping around.
@@ -206,7 +210,7 @@ final class Casts {
         return Math.floor(value) <= (double) max && Math.ceil(value) >= (double) min;
     }
 
-    private static Object fromDecimal(BigDecimal number, DataType from, DataType to, Object original) {
+    static Object fromDecimal(BigDecimal number, DataType from, DataType to, Object original) {
         if (to == AtomicType.DOUBLE) {
             return number.doubleValue();
         } else if (to == AtomicType.FLOAT) {
@@ -233,6 +237,8 @@ final class Casts {
             return value + "D";
         } else if (type instanceof DecimalType) {
             return ((BigDecimal) value).toPlainString() + "BD";
+        } else if (type.isInterval()) {
+            return ValueText.interval((AtomicType) type, (Long) value);
         }
         return String.valueOf(Values.toExternal(type, value));
     }
@@ -270,6 +276,12 @@ final class Casts {
             result = DateTimeText.parseTimestamp(trimmed, zone);
         } else if (to == AtomicType.TIMESTAMP_NTZ) {
             result = DateTimeText.parseLocalTimestamp(trimmed);
+        } else if (to.isInterval()) {
+            try {
+                return IntervalText.parse(text, (AtomicType) to);
+            } catch (IntervalText.Invalid e) {
+                throw RowFailure.intervalFormat(e.errorClass(), e.getMessage());
+            }
         }
         if (result == null) {
             throw RowFailure.castInvalid("'" + text + "'", "STRING", to.sql());

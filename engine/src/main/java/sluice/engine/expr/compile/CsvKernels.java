@@ -2,7 +2,6 @@ package sluice.engine.expr.compile;
 
 import com.univocity.parsers.csv.CsvParser;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -148,8 +147,8 @@ final class CsvKernels {
                 return dates.format((LocalDate) value);
             } else if (type == AtomicType.TIMESTAMP) {
                 return timestamps.format((Instant) value);
-            } else if (type == AtomicType.INTERVAL) {
-                return ValueText.interval((Duration) value);
+            } else if (type.isInterval()) {
+                return ValueText.interval(type, value);
             } else if (type == AtomicType.BINARY) {
                 // Spark's CSV writer formats binary as show() does: [41 42].
                 return ((Bytes) value).toString();

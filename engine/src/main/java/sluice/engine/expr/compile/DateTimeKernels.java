@@ -24,6 +24,7 @@ import sluice.engine.diag.ErrorCode;
  */
 final class DateTimeKernels {
     private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
     private static final long MICROS_PER_MILLI = 1_000L;
     private static final long SECONDS_PER_DAY = 86_400L;
 
@@ -66,6 +67,11 @@ final class DateTimeKernels {
             case "try_make_timestamp_ntz" -> (a, e) -> orNull(a, ZoneOffset.UTC);
             case "localtimestamp" -> (a, e) -> micros(zoned(e.nowMicros(), e.zone()).toLocalDateTime()
                     .atZone(ZoneOffset.UTC));
+            // Spark's date_add of the interval's whole days (an int), without an overflow check, as Spark's DateAdd.
+            case "date_add_day_interval" -> (a, e) -> (long) (((Long) a[0]).intValue()
+                    + (int) ((Long) a[1] / MICROS_PER_DAY));
+            case "date_sub_day_interval" -> (a, e) -> (long) (((Long) a[0]).intValue()
+                    - (int) ((Long) a[1] / MICROS_PER_DAY));
             case "date_add_ym_interval" -> (a, e) -> date(a[0]).plusMonths((Long) a[1]).toEpochDay();
             case "timestamp_add_ym_interval" -> (a, e) -> micros(zoned((Long) a[0], e.zone()).toLocalDateTime()
                     .plusMonths((Long) a[1]).atZone(e.zone()));

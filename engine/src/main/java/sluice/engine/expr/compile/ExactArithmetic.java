@@ -60,7 +60,7 @@ final class ExactArithmetic {
 
     /** DATE, TIMESTAMP and INTERVAL values are longs too, and overflow as BIGINT does. */
     static IntegralRange range(DataType type) {
-        if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+        if (type.isYearMonthInterval()) {
             // Spark's year-month interval is an int of months.
             return IntegralRange.of(AtomicType.INT);
         }
@@ -73,6 +73,6 @@ final class ExactArithmetic {
         } else if (type == AtomicType.SMALLINT) {
             return "short";
         }
-        return type == AtomicType.INT || type == AtomicType.INTERVAL_YEAR_MONTH ? "integer" : "long";
+        return type == AtomicType.INT || type.isYearMonthInterval() ? "integer" : "long";
     }
 }

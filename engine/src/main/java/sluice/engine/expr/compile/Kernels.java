@@ -26,7 +26,7 @@ final class Kernels {
             call -> AesKernels.of(call.function()),
             call -> StringKernels.of(call.function()),
             call -> MathKernels.of(call.function(), call.type()), call -> DateKernels.of(call.function()),
-            call -> DateTimeKernels.of(call.function()));
+            call -> DateTimeKernels.of(call.function()), call -> IntervalKernels.of(call.function()));
 
     private Kernels() {
     }

@@ -34,16 +34,16 @@ final class NegateEvaluator extends Evaluator {
             return new DoubleVector(type(), out, n, a.nullWords());
         } else if (a instanceof LongVector x) {
             // A year-month interval is Spark's int of months, and negates as an INT does.
-            long min = type() == AtomicType.INTERVAL ? Long.MIN_VALUE : IntegralRange.of(
-                    type() == AtomicType.INTERVAL_YEAR_MONTH ? AtomicType.INT : type()).min();
+            long min = type().isDayTimeInterval() ? Long.MIN_VALUE : IntegralRange.of(
+                    type().isYearMonthInterval() ? AtomicType.INT : type()).min();
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
                 long v = x.values()[i];
                 if (v == min && !a.isNull(i)) {
-                    if (type() == AtomicType.INTERVAL) {
+                    if (type().isDayTimeInterval()) {
                         throw RowFailure.intervalOverflow();
                     }
-                    ExactArithmetic.negate(type() == AtomicType.INTERVAL_YEAR_MONTH ? AtomicType.INT : type(), v);
+                    ExactArithmetic.negate(type().isYearMonthInterval() ? AtomicType.INT : type(), v);
                 }
                 out[i] = -v;
             }

@@ -64,6 +64,11 @@ final class RowFailure extends RuntimeException {
                 + "input and return NULL instead." + ANSI_HINT);
     }
 
+    /** Text that is no interval of the cast's type: Spark's INVALID_INTERVAL_FORMAT class and message. */
+    static RowFailure intervalFormat(String errorClass, String message) {
+        return new RowFailure(ErrorCode.CAST_INVALID_INPUT, "[" + errorClass + "] " + message);
+    }
+
     static RowFailure castOverflow(String valueText, String from, String to) {
         return new RowFailure(ErrorCode.ARITHMETIC_OVERFLOW, "[CAST_OVERFLOW] The value " + valueText
                 + " of the type \"" + from + "\" cannot be cast to \"" + to + "\" due to an overflow. Use `try_cast` "

@@ -103,9 +103,9 @@ final class Values {
                     .plusNanos(Math.floorMod(micros, 1_000_000L) * 1000L);
         } else if (type == AtomicType.TIMESTAMP_NTZ) {
             return sluice.engine.types.LocalTimestamps.of((Long) stored);
-        } else if (type == AtomicType.INTERVAL_YEAR_MONTH) {
+        } else if (type.isYearMonthInterval()) {
             return java.time.Period.ofMonths(((Long) stored).intValue()).normalized();
-        } else if (type == AtomicType.INTERVAL) {
+        } else if (type.isDayTimeInterval()) {
             long micros = (Long) stored;
             return Duration.ofSeconds(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
         }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import sluice.engine.expr.lex.Span;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.IntervalField;
 
 /**
  * The value of an interval literal as Spark 4 reads it with ANSI intervals (its default): a year-month interval, in
@@ -38,8 +40,16 @@ public final class IntervalLiterals {
     private IntervalLiterals() {
     }
 
-    /** An interval value: months when {@code yearMonth}, else microseconds. */
-    public record Value(long amount, boolean yearMonth) {
+    /**
+     * An interval value, months or microseconds as {@code type} stores them. The type is Spark's: the range of the
+     * units written outside quotes ({@code INTERVAL 3 HOURS} is INTERVAL HOUR, {@code INTERVAL 1 YEAR 2 MONTHS} YEAR
+     * TO MONTH, a week a DAY, a millisecond or microsecond a SECOND), inside quotes too ({@code INTERVAL '3 hours'}
+     * is INTERVAL HOUR), or the range named by {@code TO}.
+     */
+    public record Value(long amount, AtomicType type) {
+        public boolean yearMonth() {
+            return type.isYearMonthInterval();
+        }
     }
 
     /** A literal Spark refuses: why, and the part of the literal at fault. */
@@ -81,8 +91,15 @@ public final class IntervalLiterals {
         long micros = 0;
         boolean anyYearMonth = false;
         boolean anyDayTime = false;
+        IntervalField start = null;
+        IntervalField end = null;
         for (Ast.IntervalPart part : parts) {
             for (String[] pair : pairs(part)) {
+                IntervalField field = field(pair[1]);
+                if (field != null) {
+                    start = start == null || field.compareTo(start) < 0 ? field : start;
+                    end = end == null || field.compareTo(end) > 0 ? field : end;
+                }
                 int perMonth = IntervalUnits.months(pair[1]);
                 long perMicro = IntervalUnits.micros(pair[1]);
                 if (perMonth > 0) {
@@ -100,7 +117,23 @@ public final class IntervalLiterals {
         if (anyYearMonth && anyDayTime) {
             throw new Invalid(literal.span(), "[_LEGACY_ERROR_TEMP_0029] Cannot mix year-month and day-time fields: " + text);
         }
-        return anyYearMonth ? new Value(intMonths(months, literal.span()), true) : new Value(micros, false);
+        if (anyYearMonth) {
+            return new Value(intMonths(months, literal.span()), AtomicType.interval(start, end));
+        }
+        return new Value(micros, AtomicType.interval(start, end));
+    }
+
+    /** The field a unit counts in: a week in days, a millisecond or microsecond in seconds; null if no unit. */
+    private static IntervalField field(String unit) {
+        return switch (IntervalUnits.singular(unit)) {
+            case "YEAR" -> IntervalField.YEAR;
+            case "MONTH" -> IntervalField.MONTH;
+            case "WEEK", "DAY" -> IntervalField.DAY;
+            case "HOUR" -> IntervalField.HOUR;
+            case "MINUTE" -> IntervalField.MINUTE;
+            case "SECOND", "MILLISECOND", "MICROSECOND" -> IntervalField.SECOND;
+            default -> null;
+        };
     }
 
     /** The value and unit pairs of a part: itself, or the words of a string holding several. */
@@ -159,7 +192,8 @@ public final class IntervalLiterals {
             micros = Math.addExact(micros, new BigDecimal(m.group("second")).movePointRight(6).longValue());
         }
         boolean negative = "-".equals(m.group("sign")) != flipped;
-        return new Value(negative ? -micros : micros, false);
+        return new Value(negative ? -micros : micros, AtomicType.interval(IntervalField.valueOf(from),
+                IntervalField.valueOf(to)));
     }
 
     private static Value yearToMonth(String value, Ast.IntervalPart part) {
@@ -172,7 +206,7 @@ public final class IntervalLiterals {
         long years = ranged("year", m.group(2), Integer.MAX_VALUE, part);
         long months = Math.addExact(Math.multiplyExact(years, 12), ranged("month", m.group(3), 11, part));
         boolean negative = "-".equals(m.group(1)) != flipped;
-        return new Value(intMonths(negative ? -months : months, part.span()), true);
+        return new Value(intMonths(negative ? -months : months, part.span()), AtomicType.INTERVAL_YEAR_MONTH);
     }
 
     private static long ranged(String field, String digits, long max, Ast.IntervalPart part) {

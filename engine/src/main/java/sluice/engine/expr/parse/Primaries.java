@@ -169,7 +169,12 @@ final class Primaries {
         List<Ast.IntervalPart> parts = new ArrayList<>();
         Span span = start.span();
         while (true) {
-            Token sign = cursor.at(TokenKind.MINUS) ? cursor.advance() : null;
+            // A minus after a part belongs to the literal only when a value follows: INTERVAL 1 YEAR - INTERVAL ...
+            // subtracts.
+            TokenKind next = cursor.peek(1).kind();
+            boolean signed = cursor.at(TokenKind.MINUS) && (parts.isEmpty() || next == TokenKind.INTEGER
+                    || next == TokenKind.DECIMAL || next == TokenKind.STRING);
+            Token sign = signed ? cursor.advance() : null;
             Token value = cursor.peek();
             boolean isNumber = value.kind() == TokenKind.INTEGER || value.kind() == TokenKind.DECIMAL;
             if (!isNumber && value.kind() != TokenKind.STRING) {

@@ -7,6 +7,7 @@ import sluice.engine.expr.lex.Token;
 import sluice.engine.expr.lex.TokenKind;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
+import sluice.engine.types.IntervalField;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
@@ -133,16 +134,40 @@ public final class TypeParser {
         return new StructType(fields);
     }
 
+    /**
+     * Spark's ANSI interval types: {@code INTERVAL YEAR [TO MONTH]}, {@code INTERVAL MONTH}, {@code INTERVAL DAY
+     * [TO HOUR|MINUTE|SECOND]}, {@code INTERVAL HOUR [TO MINUTE|SECOND]}, {@code INTERVAL MINUTE [TO SECOND]},
+     * {@code INTERVAL SECOND}.
+     */
     private DataType interval() {
-        if (cursor.acceptKeyword("YEAR")) {
-            cursor.expectKeyword("TO");
-            cursor.expectKeyword("MONTH");
-            return AtomicType.INTERVAL_YEAR_MONTH;
+        Token startToken = cursor.peek();
+        IntervalField start = intervalField(startToken);
+        if (start == null) {
+            throw cursor.unexpected("YEAR, MONTH, DAY, HOUR, MINUTE or SECOND");
         }
-        cursor.expectKeyword("DAY");
-        cursor.expectKeyword("TO");
-        cursor.expectKeyword("SECOND");
-        return AtomicType.INTERVAL;
+        cursor.advance();
+        IntervalField end = start;
+        if (cursor.acceptKeyword("TO")) {
+            Token endToken = cursor.peek();
+            end = intervalField(endToken);
+            if (end == null || end.isYearMonth() != start.isYearMonth() || end.compareTo(start) <= 0) {
+                throw cursor.source().error(cursor.syntaxCode(), endToken.span(),
+                        "unsupported data type 'INTERVAL %s TO %s'", startToken.text(), endToken.text());
+            }
+            cursor.advance();
+        }
+        return AtomicType.interval(start, end);
+    }
+
+    private static IntervalField intervalField(Token token) {
+        if (token.kind() != TokenKind.IDENTIFIER) {
+            return null;
+        }
+        try {
+            return IntervalField.valueOf(token.text().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** {@code name [:] TYPE [NOT NULL] [COMMENT '...']}; the colon is allowed inside STRUCT only. */

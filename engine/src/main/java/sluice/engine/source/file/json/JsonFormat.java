@@ -233,6 +233,8 @@ public final class JsonFormat implements FileFormat {
                 rows.setLong(column, instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000);
             } else if (value instanceof java.time.LocalDateTime local) {
                 rows.setLong(column, sluice.engine.types.LocalTimestamps.micros(local));
+            } else if (value instanceof java.time.Duration || value instanceof java.time.Period) {
+                rows.setLong(column, sluice.engine.types.ColumnVector.toStoredLong(type, value));
             } else if (value instanceof Byte || value instanceof Short || value instanceof Integer
                     || value instanceof Long) {
                 rows.setLong(column, ((Number) value).longValue());

@@ -21,6 +21,7 @@ import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.IntervalText;
 import sluice.engine.types.LocalTimestamps;
 import sluice.engine.types.MapType;
 import sluice.engine.types.MapValue;
@@ -150,6 +151,8 @@ final class JsonValueConverter {
                 long micros = token == JsonToken.VALUE_STRING ? temporal.parseLocalTimestamp(parser.getText())
                         : TemporalParser.INVALID;
                 return micros == TemporalParser.INVALID ? null : LocalTimestamps.of(micros);
+            } else if (type.isInterval()) {
+                return token == JsonToken.VALUE_STRING ? interval(parser.getText(), (AtomicType) type) : null;
             } else if (type instanceof StructType struct) {
                 return token == JsonToken.START_OBJECT ? struct(parser, struct) : null;
             } else if (type instanceof ArrayType array) {
@@ -278,5 +281,14 @@ final class JsonValueConverter {
         parser.skipChildren();
         int end = (int) parser.currentLocation().getByteOffset();
         return new String(source, sourceStart + start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /** Spark reads an interval from a JSON string as its CAST from text does; text of another form is malformed. */
+    private static Object interval(String text, AtomicType type) {
+        try {
+            return sluice.engine.types.ColumnVector.toExternal(type, IntervalText.parse(text, type));
+        } catch (IntervalText.Invalid e) {
+            return null;
+        }
     }
 }
