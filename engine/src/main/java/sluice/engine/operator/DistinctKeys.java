@@ -16,7 +16,10 @@ import sluice.engine.types.ObjectVector;
  * one task, which may {@link #reset} it for its next chunk of rows.
  */
 final class DistinctKeys {
-    /** An array, not a list: looping over it per row allocates no iterator. */
+    /**
+     * An array, not a list: looping over it per row allocates no iterator. Made with {@code toArray(new ...[0])}, not
+     * a method reference, which would spin a class on the task thread while the batch runs.
+     */
     private ColumnVector[] columns;
     /** Open addressing: per slot the key's index plus one, 0 for an empty slot. */
     private int[] slots;
@@ -27,7 +30,7 @@ final class DistinctKeys {
     private int[] rowHashes = new int[0];
 
     DistinctKeys(List<ColumnVector> columns, int expected) {
-        this.columns = columns.toArray(ColumnVector[]::new);
+        this.columns = columns.toArray(new ColumnVector[0]);
         int capacity = Integer.highestOneBit(Math.max(16, Math.min(expected, 1 << 20)) * 2);
         this.slots = new int[capacity];
         this.hashes = new int[capacity / 2];
@@ -36,7 +39,7 @@ final class DistinctKeys {
 
     /** Forgets every key found, for the rows of {@code columns}; the tables keep their size. */
     void reset(List<ColumnVector> columns) {
-        this.columns = columns.toArray(ColumnVector[]::new);
+        this.columns = columns.toArray(new ColumnVector[0]);
         if (size > 0) {
             Arrays.fill(slots, 0);
             size = 0;
@@ -93,7 +96,6 @@ final class DistinctKeys {
                 hashOthers(column, rows, hashed);
             }
         }
-        spread(hashed, rows);
         byHash(hashed, rows, out);
         for (ColumnVector column : columns) {
             boolean same = column instanceof LongVector longs ? sameLongs(longs, rows, out)
@@ -139,17 +141,11 @@ final class DistinctKeys {
         }
     }
 
-    private static void spread(int[] hashed, int rows) {
-        for (int r = 0; r < rows; r++) {
-            hashed[r] = spread(hashed[r]);
-        }
-    }
-
-    /** Each row's key by its hash alone: the first key of that hash, or a new one. */
+    /** Each row's key by its hash alone (the columns' hash, spread here): the first key of that hash, or a new one. */
     private void byHash(int[] hashed, int rows, int[] out) {
         int mask = slots.length - 1;
         for (int r = 0; r < rows; r++) {
-            int hash = hashed[r];
+            int hash = spread(hashed[r]);
             int slot = hash & mask;
             while (true) {
                 int entry = slots[slot];
