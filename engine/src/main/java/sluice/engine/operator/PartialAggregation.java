@@ -24,6 +24,27 @@ final class PartialAggregation {
      */
     record Partial(StateKey key, Object[] buffer, Long eventTime) {}
 
+    /**
+     * A group's key values as stored, equal to another's when each value equals (doubles by their bits, arrays only
+     * when the same object: another array of equal bytes is encoded and finds its group by the encoding).
+     */
+    private record GroupValues(Object[] values) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof GroupValues group && Arrays.equals(values, group.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(values);
+        }
+    }
+
     private final RowEncoding keys;
     private final List<AggregateCall> aggregations;
     private final int[] offsets;
@@ -48,7 +69,7 @@ final class PartialAggregation {
     final class Fold {
         private final Map<StateKey, Integer> byKey = new HashMap<>();
         /** The partial of each key's stored values as read (equal as {@link DistinctKeys} finds them equal). */
-        private final Map<List<Object>, Integer> byValues = new HashMap<>();
+        private final Map<GroupValues, Integer> byValues = new HashMap<>();
         private final List<Partial> partials = new ArrayList<>();
         /** Per partial, its index among the current chunk's groups, or -1; all -1 between chunks. */
         private int[] chunkIndex = new int[0];
@@ -113,7 +134,7 @@ final class PartialAggregation {
                 }
                 // Values seen in an earlier chunk find their partial without being encoded again; new ones are
                 // encoded, and join the partial of values that encode alike.
-                List<Object> values = Arrays.asList(keyValues);
+                GroupValues values = new GroupValues(keyValues);
                 Integer known = byValues.get(values);
                 int partial = known != null ? known
                         : partialOf(new StateKey(keys.encode(keyValues, 0)), keyValues, eventTimeKey);
