@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.types.Batch;
-import sluice.engine.types.DataType;
 import sluice.engine.types.ColumnVector;
+import sluice.engine.types.DataType;
 import sluice.engine.types.LongVector;
 
 /**
