@@ -24,6 +24,27 @@ final class PartialAggregation {
      */
     record Partial(StateKey key, Object[] buffer, Long eventTime) {}
 
+    /**
+     * A group's key values as stored, equal to another's when each value equals (doubles by their bits, arrays only
+     * when the same object: another array of equal bytes is encoded and finds its group by the encoding).
+     */
+    private record GroupValues(Object[] values) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof GroupValues group && Arrays.equals(values, group.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(values);
+        }
+    }
+
     private final RowEncoding keys;
     private final List<AggregateCall> aggregations;
     private final int[] offsets;
@@ -47,53 +68,86 @@ final class PartialAggregation {
      */
     final class Fold {
         private final Map<StateKey, Integer> byKey = new HashMap<>();
+        /** The partial of each key's stored values as read (equal as {@link DistinctKeys} finds them equal). */
+        private final Map<GroupValues, Integer> byValues = new HashMap<>();
         private final List<Partial> partials = new ArrayList<>();
         /** Per partial, its index among the current chunk's groups, or -1; all -1 between chunks. */
         private int[] chunkIndex = new int[0];
+        /** The partials the current chunk touches, in order of first appearance; empty between chunks. */
+        private final List<Integer> touched = new ArrayList<>();
+        /** The rows' keys of the current chunk, kept from chunk to chunk (made for the first). */
+        private DistinctKeys distinct;
+        /** Per row of the current chunk, its key, then its group among {@link #touched}. */
+        private int[] groupOf = new int[0];
 
         private Fold() {
         }
 
         /**
          * Folds {@code rows} rows with these key columns and argument vectors into the partition's groups. A row finds
-         * its group by its key columns' values as stored ({@link DistinctKeys}), so a key is read and encoded once per
-         * distinct values in a chunk, not once per row; values that differ yet encode alike (as Spark's grouping sees
-         * them) share one group, their rows in order. Each function then folds the chunk's rows into their groups'
-         * buffers at once.
+         * its group by its key columns' values as stored ({@link DistinctKeys}), so a key is read once per distinct
+         * values in a chunk, not once per row, and encoded once per partition; values that differ yet encode alike
+         * (as Spark's grouping sees them) share one group, their rows in order. Each function then folds the chunk's
+         * rows into their groups' buffers at once. Each step is a loop of its own (the rows' keys, the chunk's
+         * distinct keys, each function's fold), which the JIT compiles small and early.
          */
         void add(int rows, List<ColumnVector> keyColumns, List<List<ColumnVector>> args, int eventTimeKey) {
-            DistinctKeys distinct = new DistinctKeys(keyColumns, Math.min(rows, 4096));
-            List<Integer> touched = new ArrayList<>();
-            int[] groupOfKey = new int[16];
-            int[] groupOf = new int[rows];
-            Object[] keyValues = new Object[keyColumns.size()];
-            for (int r = 0; r < rows; r++) {
-                int known = distinct.size();
-                int index = distinct.indexOf(r);
-                if (index == known) {
-                    for (int k = 0; k < keyValues.length; k++) {
-                        keyValues[k] = StoredValues.read(keyColumns.get(k), r);
-                    }
-                    int partial = partialOf(new StateKey(keys.encode(keyValues, 0)), keyValues, eventTimeKey);
-                    if (chunkIndex[partial] < 0) {
-                        chunkIndex[partial] = touched.size();
-                        touched.add(partial);
-                    }
-                    if (index == groupOfKey.length) {
-                        groupOfKey = Arrays.copyOf(groupOfKey, index * 2);
-                    }
-                    groupOfKey[index] = chunkIndex[partial];
-                }
-                groupOf[r] = groupOfKey[index];
+            if (distinct == null) {
+                distinct = new DistinctKeys(keyColumns, Math.min(rows, 4096));
+            } else {
+                distinct.reset(keyColumns);
             }
+            if (groupOf.length < rows) {
+                groupOf = new int[rows];
+            }
+            distinct.indexesOf(rows, groupOf);
+            int[] groupOfKey = chunkGroups(keyColumns, eventTimeKey);
             Object[][] buffers = new Object[touched.size()][];
             for (int g = 0; g < buffers.length; g++) {
                 buffers[g] = partials.get(touched.get(g)).buffer();
                 chunkIndex[touched.get(g)] = -1;
             }
+            if (buffers.length < groupOfKey.length) {
+                // Two distinct keys of the chunk share a group: its rows go to that group.
+                for (int r = 0; r < rows; r++) {
+                    groupOf[r] = groupOfKey[groupOf[r]];
+                }
+            }
+            touched.clear();
             for (int a = 0; a < aggregations.size(); a++) {
                 aggregations.get(a).function().fold(buffers, offsets[a], groupOf, rows, args.get(a));
             }
+        }
+
+        /**
+         * The chunk's group of each of its distinct keys (the partials it touches, in {@link #touched}, numbered in
+         * order of first appearance), each key read once from its first row and encoded the first time the fold sees
+         * it.
+         */
+        private int[] chunkGroups(List<ColumnVector> keyColumns, int eventTimeKey) {
+            int[] groupOfKey = new int[distinct.size()];
+            for (int index = 0; index < groupOfKey.length; index++) {
+                int row = distinct.firstRow(index);
+                Object[] keyValues = new Object[keyColumns.size()];
+                for (int k = 0; k < keyValues.length; k++) {
+                    keyValues[k] = StoredValues.read(keyColumns.get(k), row);
+                }
+                // Values seen in an earlier chunk find their partial without being encoded again; new ones are
+                // encoded, and join the partial of values that encode alike.
+                GroupValues values = new GroupValues(keyValues);
+                Integer known = byValues.get(values);
+                int partial = known != null ? known
+                        : partialOf(new StateKey(keys.encode(keyValues, 0)), keyValues, eventTimeKey);
+                if (known == null) {
+                    byValues.put(values, partial);
+                }
+                if (chunkIndex[partial] < 0) {
+                    chunkIndex[partial] = touched.size();
+                    touched.add(partial);
+                }
+                groupOfKey[index] = chunkIndex[partial];
+            }
+            return groupOfKey;
         }
 
         private int partialOf(StateKey key, Object[] keyValues, int eventTimeKey) {

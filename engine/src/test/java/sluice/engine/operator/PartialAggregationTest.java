@@ -84,6 +84,19 @@ class PartialAggregationTest {
         assertThat(folded).containsExactlyElementsOf(expected);
     }
 
+    @Test
+    void keysOfOneHashInOneChunkStayApart() {
+        // "Aa" and "BB" have one String hash: rows find their key by its hash first, then each column checks its
+        // values and, finding two keys under one hash, has the chunk's rows compared one by one.
+        AggregateOperator aggregate = aggregate(List.of("count(*) AS n", "sum(x) AS s"));
+
+        List<Row> result = run(aggregate, 0, List.of(row("Aa", 1.0), row("BB", 2.0), row(null, 4.0), row("Aa", 3.0)),
+                List.of(row("BB", 5.0), row("Aa", null)));
+
+        assertThat(result).containsExactlyInAnyOrder(Row.of("Aa", 3L, 4.0), Row.of("BB", 2L, 7.0),
+                new Row(Arrays.asList(null, 1L, 4.0)));
+    }
+
     private static AggregateOperator aggregate(List<String> aggregations) {
         ExpressionCompiler expressions = new ExpressionCompiler(ZoneOffset.UTC);
         AggregateCompiler compiler = new AggregateCompiler(expressions);

@@ -18,8 +18,15 @@ import sluice.engine.types.Bytes;
  * the IV, random unless given, written before the cipher text. Stateless.
  */
 final class AesKernels {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String FUNCTIONS = "`aes_encrypt`/`aes_decrypt`";
+
+    /**
+     * The generator of random IVs, made on first use: making a SecureRandom finds and seeds a provider, which every
+     * pipeline's first function call paid for while {@link Kernels} asked this class whether it had the function.
+     */
+    private static final class RandomVectors {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     /** The modes, with their IV length in bytes and Java's transformation. */
     private enum Mode {
@@ -60,7 +67,7 @@ final class AesKernels {
         byte[] vector = iv.toArray();
         if (vector.length == 0) {
             vector = new byte[mode.ivLength];
-            RANDOM.nextBytes(vector);
+            RandomVectors.RANDOM.nextBytes(vector);
         } else if (mode == Mode.ECB) {
             throw unsupported("AES_MODE_IV", "`aes_encrypt` with AES-" + modeName
                     + " does not support initialization vectors (IVs).");

@@ -109,6 +109,10 @@ final class FastPaths {
         }
         Evaluator operand = args.get(0);
         Kernel kernel = choice.kernel();
+        if (trunc && first == AtomicType.DATE && call.type() == AtomicType.DATE) {
+            return new DateTruncEvaluator(operand, kernel, constants,
+                    ((String) constants[0]).toUpperCase(java.util.Locale.ROOT), call.type(), source, call.span());
+        }
         if (call.args().get(0) instanceof Typed.Cast cast && cast.operand().type() == AtomicType.DATE
                 && cast.type() == AtomicType.TIMESTAMP && operand instanceof CastEvaluator evaluator) {
             // date_format(d, ...) of a DATE column: the cast to TIMESTAMP joins the kernel, once per run of a date;

@@ -47,13 +47,35 @@ class RepeatedValuesTest {
             "replace(s, 'A', 'x')", "md5(s)", "concat_ws('-', s, 'x')", "concat_ws('-', s, NULL)", "concat(s, '!')", "coalesce(s, 'none')",
             "nvl(s, 'none')", "format_string('%s|%d', s, 3)", "elt(2, 'a', s)", "year(d)", "month(d)", "dayofweek(d)",
             "date_format(d, 'yyyy-MM-dd HH:mm')", "date_format(ts, 'yyyy-MM-dd HH:mm XXX')", "hour(ts)",
-            "datediff(d, DATE '2024-01-01')", "date_add(d, 3)", "unix_timestamp(ts)"})
+            "datediff(d, DATE '2024-01-01')", "date_add(d, 3)", "unix_timestamp(ts)", "trunc(d, 'MM')",
+            "trunc(d, 'week')", "trunc(d, 'QUARTER')", "trunc(d, 'yy')"})
     void everyRowGetsWhatItGivesAlone(String expression) {
         CompiledExpression compiled = new ExpressionCompiler(ZONE).compile(expression, SCHEMA, WHERE);
         EvalContext context = new EvalContext(0L, ZONE);
         ColumnVector whole = compiled.evaluate(BATCH, context);
         for (int i = 0; i < BATCH.rowCount(); i++) {
             Object alone = compiled.evaluate(BATCH.slice(i, i + 1), context).get(0);
+            assertThat(whole.get(i)).as("row %d", i).isEqualTo(alone);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MM", "MON", "week", "quarter", "year"})
+    void truncOfDatesOutOfOrderAndAcrossYearsGivesWhatEachGivesAlone(String unit) {
+        // trunc remembers the period of the last date it truncated; dates before it, after it or far away are new.
+        Schema dates = SchemaParser.parse("d DATE", WHERE);
+        List<Row> rows = new ArrayList<>();
+        for (String date : new String[] {"2023-12-31", "2024-01-01", "2023-12-30", "2024-12-31", "2025-01-01", null,
+                "2024-04-01", "2024-03-31", "1969-12-31", "1970-01-01", "2024-02-29", "2024-02-26", "2024-02-25",
+                "0001-01-01", "9999-12-31", "2024-03-04"}) {
+            rows.add(new Row(java.util.Arrays.asList(date == null ? null : LocalDate.parse(date))));
+        }
+        Batch batch = Batch.ofRows(dates, rows);
+        CompiledExpression compiled = new ExpressionCompiler(ZONE).compile("trunc(d, '" + unit + "')", dates, WHERE);
+        EvalContext context = new EvalContext(0L, ZONE);
+        ColumnVector whole = compiled.evaluate(batch, context);
+        for (int i = 0; i < batch.rowCount(); i++) {
+            Object alone = compiled.evaluate(batch.slice(i, i + 1), context).get(0);
             assertThat(whole.get(i)).as("row %d", i).isEqualTo(alone);
         }
     }
