@@ -35,7 +35,8 @@ public final class ClientWarmUp {
         }
     }
 
-    private static boolean mentionsKafka(String argument) {
+    /** Whether {@code argument} names a pipeline file (of at most 1 MB) whose text has a Kafka node type. */
+    static boolean mentionsKafka(String argument) {
         try {
             Path path = Path.of(argument);
             if (!Files.isRegularFile(path) || Files.size(path) > LARGEST_PIPELINE_BYTES) {
