@@ -71,6 +71,11 @@ class PackagedImageIT {
                 "arguments=--open", "arguments=$APPDIR/sample-data/pipelines/stocks-replay.sluice.json");
         assertThat(commandLine).contains("app.mainclass=sluice.engine.cli.Main",
                 "java-options=-XX:SharedArchiveFile=$APPDIR/sluice.jsa");
+        // Both map their archive where it was made, not at a random address after patching it (see build-image.sh).
+        assertThat(workbench).contains("java-options=-XX:+UnlockDiagnosticVMOptions",
+                "java-options=-XX:ArchiveRelocationMode=0");
+        assertThat(commandLine).contains("java-options=-XX:+UnlockDiagnosticVMOptions",
+                "java-options=-XX:ArchiveRelocationMode=0");
         assertThat(commandLine).noneMatch(line -> line.startsWith("arguments="));
         // A batch run wants throughput: only the window runs ZGC for short pauses.
         assertThat(commandLine).noneMatch(line -> line.contains("ZGC") || line.contains("SoftMaxHeapSize"));

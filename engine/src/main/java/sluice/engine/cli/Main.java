@@ -24,6 +24,7 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 import sluice.engine.diag.ControlCharacters;
 import sluice.engine.diag.Suggestion;
+import sluice.engine.kafka.ClientWarmUp;
 
 /** {@code sluice}: runs and validates pipeline files without a window. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "Sluice 0.1.0",
@@ -39,6 +40,10 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         quietLogging(isVerbose(args));
+        // A pipeline with a Kafka node has kafka-clients' classes initialized while the arguments are parsed.
+        if (args.length > 1 && args[0].equals("run")) {
+            ClientWarmUp.startFor(java.util.Arrays.asList(args).subList(1, args.length));
+        }
         System.exit(execute(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
     }
 
