@@ -82,7 +82,7 @@ public final class ExpressionCompiler {
                     + "of a generator such as posexplode; give this expression one name",
                     String.join(", ", named.aliases()));
         }
-        Typed typed = new Analyzer(source, input, sessionZone).analyze(named.expression());
+        Typed typed = new Analyzer(source, input, sessionZone).analyzeWhole(named.expression());
         Compiler compiler = new Compiler(source, sessionZone);
         return new Compiled(Analyzer.nameOf(named, typed), typed.type(), typed.nullable(), compiler.compile(typed),
                 ReferencedColumns.of(typed), foldedParts(compiler, typed));

@@ -335,6 +335,27 @@ class ExpressionCompilerTest {
     }
 
     @Test
+    void aGeneratorThatIsTheWholeAggregationIsToldFromOneNestedInIt() {
+        Position aggregation = Position.option("agg", "aggregations #1");
+        String whole = "the generator 'explode' is not supported in transform.aggregate; explode the aggregated "
+                + "values in a transform.select after it";
+
+        Problem alone = catchThrowableOfType(SluiceException.class,
+                () -> COMPILER.compile("explode(array(Close)) AS `c d`", SCHEMA, aggregation)).problem();
+        Problem parenthesised = catchThrowableOfType(SluiceException.class,
+                () -> COMPILER.compile(" (explode(array(Close)))", SCHEMA, aggregation)).problem();
+        Problem nested = catchThrowableOfType(SluiceException.class,
+                () -> COMPILER.compile("explode(array(Close)) + 1", SCHEMA, aggregation)).problem();
+
+        assertThat(alone).isEqualTo(new Problem(ErrorCode.UNSUPPORTED_GENERATOR, aggregation.at(1, 1), whole));
+        assertThat(parenthesised).isEqualTo(new Problem(ErrorCode.UNSUPPORTED_GENERATOR, aggregation.at(1, 3), whole));
+        assertThat(nested).isEqualTo(new Problem(ErrorCode.UNSUPPORTED_GENERATOR, aggregation.at(1, 1),
+                "[UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS] the generator 'explode' is not supported nested in "
+                        + "expressions 'explode(array(Close)) + 1'; it must be a whole expression of "
+                        + "transform.select or transform.withColumn"));
+    }
+
+    @Test
     void unknownFunctionSuggestsTheClosestName() {
         assertThat(compileProblem("uper(Name)")).isEqualTo(new Problem(ErrorCode.UNKNOWN_FUNCTION, WHERE.at(1, 1),
                 "unknown function 'uper'; did you mean 'upper'?"));
