@@ -154,8 +154,9 @@ class ExpressionCompilerTest {
 
         assertThat(problem.code()).isEqualTo(ErrorCode.DIVIDE_BY_ZERO);
         assertThat(problem.where()).isEqualTo(WHERE.at(1, 1));
-        assertThat(problem.message()).startsWith("[DIVIDE_BY_ZERO] Division by zero. Use `try_divide` to tolerate "
-                + "divisor being 0 and return NULL instead.");
+        assertThat(problem.message()).isEqualTo("[DIVIDE_BY_ZERO] Division by zero. Use `try_divide` to tolerate "
+                + "divisor being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to "
+                + "\"false\" to bypass this error.");
     }
 
     @Test
@@ -169,7 +170,9 @@ class ExpressionCompilerTest {
         Problem problem = runProblem("qty + 2147483647");
 
         assertThat(problem.code()).isEqualTo(ErrorCode.ARITHMETIC_OVERFLOW);
-        assertThat(problem.message()).startsWith("[ARITHMETIC_OVERFLOW] integer overflow.");
+        assertThat(problem.message()).isEqualTo("[ARITHMETIC_OVERFLOW] integer overflow. Use 'try_add' to tolerate "
+                + "overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to "
+                + "bypass this error.");
     }
 
     @Test
@@ -178,8 +181,10 @@ class ExpressionCompilerTest {
 
         assertThat(problem.code()).isEqualTo(ErrorCode.CAST_INVALID_INPUT);
         assertThat(problem.where()).isEqualTo(WHERE.at(1, 5));
-        assertThat(problem.message()).startsWith("[CAST_INVALID_INPUT] The value 'AAPL' of the type \"STRING\" "
-                + "cannot be cast to \"INT\" because it is malformed.");
+        assertThat(problem.message()).isEqualTo("[CAST_INVALID_INPUT] The value 'AAPL' of the type \"STRING\" "
+                + "cannot be cast to \"INT\" because it is malformed. Correct the value as per the syntax, or "
+                + "change its target type. Use `try_cast` to tolerate malformed input and return NULL instead. If "
+                + "necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.");
     }
 
     @Test
