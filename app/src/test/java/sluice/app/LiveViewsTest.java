@@ -72,7 +72,7 @@ class LiveViewsTest {
                 .containsExactly("Name: STRING", "Date: DATE", "Close: DOUBLE", "change: DOUBLE", "change_pct: DOUBLE");
         Row first = (Row) table.getItems().get(0);
         assertThat(first.get(0)).isEqualTo("AAPL");
-        assertThat(workbench.inspector().summaryText()).isEqualTo("batch 0 · 252 rows (showing 252)");
+        assertThat(summary()).isEqualTo("batch 0 · 252 rows (showing 252)");
     }
 
     @Test
@@ -86,7 +86,7 @@ class LiveViewsTest {
         robot.clickOn("#inspector-previous");
 
         WorkbenchFixture.await("batch 0 is shown", () -> workbench.inspector().shownBatchId() == 0);
-        assertThat(workbench.inspector().summaryText()).startsWith("batch 0 of 0–1 · ");
+        assertThat(summary()).startsWith("batch 0 of 0–1 · ");
         robot.clickOn("#inspector-next");
         WorkbenchFixture.await("batch 1 is shown", () -> workbench.inspector().shownBatchId() == 1);
     }
@@ -101,7 +101,7 @@ class LiveViewsTest {
 
         WorkbenchFixture.await("one row is left", () -> workbench.inspector().shownRows().size() == 1);
         assertThat(workbench.inspector().shownRows().get(0).get(1).toString()).isEqualTo("2015-01-05");
-        assertThat(workbench.inspector().summaryText()).isEqualTo("batch 0 · 252 rows (showing 1)");
+        assertThat(summary()).isEqualTo("batch 0 · 252 rows (showing 1)");
     }
 
     @Test
@@ -230,5 +230,10 @@ class LiveViewsTest {
                 }
             }
         }
+    }
+
+    /** The inspector's summary line, read on the FX thread that paints it. */
+    private String summary() {
+        return WorkbenchFixture.onFx(() -> workbench.inspector().summaryText());
     }
 }

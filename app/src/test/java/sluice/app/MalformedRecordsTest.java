@@ -72,7 +72,7 @@ class MalformedRecordsTest {
         assertThat(row.get(1)).isEqualTo("two");
         assertThat(row.get(2)).isEqualTo("not a number,two");
         assertThat(malformedAt(robot, 0)).isEqualTo("a.csv line 2");
-        assertThat(workbench.inspector().summaryText()).isEqualTo("batch 0 · 3 rows (showing 1)");
+        assertThat(summary()).isEqualTo("batch 0 · 3 rows (showing 1)");
     }
 
     @Test
@@ -102,7 +102,7 @@ class MalformedRecordsTest {
         assertThat(onFx(() -> table.getItems().size())).isEqualTo(1);
         assertThat(onFx(() -> table.getItems().get(0).get(1))).isEqualTo("two");
         assertThat(malformedAt(robot, 0)).isEqualTo("a.csv line 2");
-        assertThat(workbench.inspector().summaryText()).isEqualTo("batch 0 · 3 rows (showing 1)");
+        assertThat(summary()).isEqualTo("batch 0 · 3 rows (showing 1)");
     }
 
     @Test
@@ -142,5 +142,10 @@ class MalformedRecordsTest {
         return onFx(() -> robot.lookup("#inspector-malformed-at").queryAll().stream()
                 .filter(cell -> cell instanceof TableCell<?, ?> c && c.getIndex() == row)
                 .map(cell -> ((TableCell<?, ?>) cell).getText()).findFirst().orElse(null));
+    }
+
+    /** The inspector's summary line, read on the FX thread that paints it. */
+    private String summary() {
+        return WorkbenchFixture.onFx(() -> workbench.inspector().summaryText());
     }
 }

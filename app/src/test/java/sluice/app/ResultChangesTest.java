@@ -85,7 +85,7 @@ class ResultChangesTest {
 
         stepTo(robot, 1);
 
-        assertThat(workbench.inspector().summaryText()).endsWith("· 1 new, 1 changed, 0 removed");
+        assertThat(summary()).endsWith("· 1 new, 1 changed, 0 removed");
         assertThat(WorkbenchFixture.text(robot, "#inspector-table .table-row-cell.new .table-cell")).isEqualTo("new");
         assertThat(robot.lookup("#inspector-table .table-row-cell.changed").queryAll()).hasSize(1);
     }
@@ -98,7 +98,7 @@ class ResultChangesTest {
         stepTo(robot, 1);
 
         // A's total went to 4: the filter no longer lets it through; C is new.
-        assertThat(workbench.inspector().summaryText()).endsWith("· 1 new, 0 changed, 1 removed");
+        assertThat(summary()).endsWith("· 1 new, 0 changed, 1 removed");
         assertThat(workbench.inspector().removedRowCount()).isEqualTo(1);
         assertThat(workbench.inspector().shownRows()).hasSize(3);
         WorkbenchFixture.await("the removed row is struck through",
@@ -110,13 +110,18 @@ class ResultChangesTest {
         inspect(robot, "updates");
         stepTo(robot, 0);
         stepTo(robot, 1);
-        assertThat(workbench.inspector().summaryText()).endsWith("· 1 new, 1 changed, 0 removed");
+        assertThat(summary()).endsWith("· 1 new, 1 changed, 0 removed");
         stepTo(robot, 2);
-        assertThat(workbench.inspector().summaryText()).endsWith("· 1 new, 0 changed, 0 removed");
+        assertThat(summary()).endsWith("· 1 new, 0 changed, 0 removed");
 
         robot.interact(() -> workbench.inspector().showBatch(1));
 
         assertThat(workbench.inspector().shownBatchId()).isEqualTo(1);
-        assertThat(workbench.inspector().summaryText()).endsWith("· 1 new, 1 changed, 0 removed");
+        assertThat(summary()).endsWith("· 1 new, 1 changed, 0 removed");
+    }
+
+    /** The inspector's summary line, read on the FX thread that paints it. */
+    private String summary() {
+        return WorkbenchFixture.onFx(() -> workbench.inspector().summaryText());
     }
 }

@@ -70,7 +70,7 @@ class StateViewTest {
 
         WorkbenchFixture.await("the state is shown", () -> workbench.inspector().showsState()
                 && workbench.inspector().summaryText().startsWith("state after batch 1"));
-        assertThat(workbench.inspector().summaryText()).isEqualTo("state after batch 1 of 0–1 · 4 rows (showing 4)");
+        assertThat(summary()).isEqualTo("state after batch 1 of 0–1 · 4 rows (showing 4)");
         assertThat(columns(robot)).containsExactly("window: STRUCT<start: TIMESTAMP, end: TIMESTAMP>",
                 "k: STRING", "n: BIGINT", "avg(Close): DOUBLE");
         assertThat(keysAndAverages()).containsExactlyInAnyOrder(List.of("A", 1.0), List.of("B", 2.0),
@@ -88,7 +88,7 @@ class StateViewTest {
         robot.clickOn("#inspector-filter").write("B");
         WorkbenchFixture.await("the filter keeps B's group", () -> workbench.inspector().shownRows().size() == 1);
         assertThat(keysAndAverages()).containsExactly(List.of("B", 2.0));
-        assertThat(workbench.inspector().summaryText()).isEqualTo("state after batch 1 of 0–1 · 4 rows (showing 1)");
+        assertThat(summary()).isEqualTo("state after batch 1 of 0–1 · 4 rows (showing 1)");
 
         robot.interact(() -> workbench.inspector().showBatch(0));
         robot.interact(() -> workbench.inspector().showState(true));
@@ -119,6 +119,11 @@ class StateViewTest {
     private static List<String> columns(FxRobot robot) {
         return WorkbenchFixture.onFx(() -> robot.lookup("#inspector-table").queryTableView().getColumns().stream()
                 .map(column -> column.getText()).toList());
+    }
+
+    /** The inspector's summary line, read on the FX thread that paints it. */
+    private String summary() {
+        return WorkbenchFixture.onFx(() -> workbench.inspector().summaryText());
     }
 
     /** The key and the average of each row shown, in the order shown. */

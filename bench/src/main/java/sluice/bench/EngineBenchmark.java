@@ -45,7 +45,8 @@ public final class EngineBenchmark {
                %s}},
               {"id": "change", "type": "transform.select", "inputs": ["stocks"],
                "options": {"expressions": ["Name", "Date", "Close", "Close - Open AS change"]}},
-              {"id": "rising", "type": "transform.filter", "inputs": ["change"], "options": {"condition": "change > 0"}},
+              {"id": "rising", "type": "transform.filter", "inputs": ["change"],
+               "options": {"condition": "change > 0"}},
               {"id": "out", "type": "sink.noop", "inputs": ["rising"]}
             ]}
             """;
@@ -133,7 +134,8 @@ public final class EngineBenchmark {
         boolean longOnly = only.equals("g");
         Path engineJar = Path.of(rest.isEmpty() ? "engine/target/sluice-engine.jar" : rest.get(0)).toAbsolutePath();
         if (!Files.exists(engineJar)) {
-            System.err.println("engine jar not found at " + engineJar + "; build it with: mvn -B -q -DskipTests package");
+            System.err.println("engine jar not found at " + engineJar
+                    + "; build it with: mvn -B -q -DskipTests package");
             System.exit(2);
         }
         if (launcher != null && !Files.isExecutable(Path.of(launcher.get(0)))) {

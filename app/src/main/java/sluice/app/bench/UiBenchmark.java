@@ -249,8 +249,9 @@ public final class UiBenchmark {
                 node("pick", "transform.select", List.of("rate")),
                 node("table", "sink.table", List.of("pick"), "outputMode", "append", "maxBatches", "100"),
                 new NodeSpec("chart", "sink.chart", List.of("pick"), 0, 0, Map.of("outputMode",
-                        OptionValue.of("append"), "x", OptionValue.of("timestamp"), "y", OptionValue.of(List.of("price")),
-                        "series", OptionValue.of("symbol"), "maxPoints", OptionValue.of("1000")))));
+                        OptionValue.of("append"), "x", OptionValue.of("timestamp"),
+                        "y", OptionValue.of(List.of("price")), "series", OptionValue.of("symbol"),
+                        "maxPoints", OptionValue.of("1000")))));
     }
 
     private static NodeSpec node(String id, String type, List<String> inputs, String... options) {

@@ -43,7 +43,6 @@ import sluice.app.document.Selection;
 import sluice.app.run.FeedEvent;
 import sluice.app.run.FeedListener;
 import sluice.app.run.OnScreen;
-import sluice.engine.pipeline.NodeSpec;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.runtime.BatchSnapshot;
 import sluice.engine.types.MalformedRows;
@@ -236,8 +235,7 @@ public final class BatchInspector implements FeedListener {
         node = inspectedNode();
         pinnedBatch = null;
         PipelineSpec pipeline = spec.getValue();
-        stateToggle.showFor(node == null || pipeline == null ? null
-                : pipeline.node(node).map(NodeSpec::type).orElse(null));
+        stateToggle.showFor(pipeline, node == null || pipeline == null ? null : pipeline.node(node).orElse(null));
         title.setText(titleText());
         refresh();
     }

@@ -57,6 +57,7 @@ public final class AggregateCompiler {
         SourceText source = new SourceText(text, where);
         refuseDistinct(source);
         NamedAst named = new Parser(source).parseNamed();
+        ExpressionCompiler.refuseMultiAlias(source, named);
         if (!(named.expression() instanceof Ast.Call call)) {
             throw source.error(ErrorCode.BAD_OPTION_VALUE, named.expression().span(),
                     "an aggregation is a call of an aggregate function such as 'avg(Close)' or 'count(*)'; "

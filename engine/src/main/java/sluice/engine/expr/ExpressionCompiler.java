@@ -76,16 +76,24 @@ public final class ExpressionCompiler {
     }
 
     private CompiledExpression scalar(SourceText source, NamedAst named, Schema input) {
+        refuseMultiAlias(source, named);
+        Typed typed = new Analyzer(source, input, sessionZone).analyzeWhole(named.expression());
+        Compiler compiler = new Compiler(source, sessionZone);
+        return new Compiled(Analyzer.nameOf(named, typed), typed.type(), typed.nullable(), compiler.compile(typed),
+                ReferencedColumns.of(typed), foldedParts(compiler, typed));
+    }
+
+    /**
+     * Refuses {@code expr AS (a, b)} where {@code expr} is not a generator, as Spark's analyzer does
+     * (MULTI_ALIAS_WITHOUT_GENERATOR): a select item, a column, an aggregation.
+     */
+    public static void refuseMultiAlias(SourceText source, NamedAst named) {
         if (named.isMultiAlias()) {
             Span names = new Span(named.expression().span().end(), source.text().length());
             throw source.error(ErrorCode.UNSUPPORTED_GENERATOR, names, "a list of names, AS (%s), names the columns "
                     + "of a generator such as posexplode; give this expression one name",
                     String.join(", ", named.aliases()));
         }
-        Typed typed = new Analyzer(source, input, sessionZone).analyze(named.expression());
-        Compiler compiler = new Compiler(source, sessionZone);
-        return new Compiled(Analyzer.nameOf(named, typed), typed.type(), typed.nullable(), compiler.compile(typed),
-                ReferencedColumns.of(typed), foldedParts(compiler, typed));
     }
 
     /**

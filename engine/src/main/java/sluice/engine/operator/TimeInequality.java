@@ -16,16 +16,30 @@ public record TimeInequality(List<Term> terms, boolean orEqual) {
         terms = List.copyOf(new LinkedHashSet<>(terms));
     }
 
-    /** A column of the left ({@code side} 0) or the right (1) input, or a constant ({@code side} -1, micros). */
-    public record Term(boolean negated, int side, int column, double micros) {
-        public static Term column(boolean negated, int side, int column) {
-            return new Term(negated, side, column, 0);
+    /** A term of {@code lesser - greater}, subtracted when {@code negated}: a column of one side, or a constant. */
+    public sealed interface Term permits Column, Constant {
+        boolean negated();
+
+        static Term column(boolean negated, int side, int column) {
+            return new Column(negated, side, column);
         }
 
-        public static Term constant(boolean negated, double micros) {
-            return new Term(negated, -1, -1, micros);
+        static Term constant(boolean negated, double micros) {
+            return new Constant(negated, micros);
         }
     }
+
+    /** Event-time column {@code column} of the left ({@code side} 0) or the right (1) input. */
+    public record Column(boolean negated, int side, int column) implements Term {
+        public Column {
+            if (side != 0 && side != 1) {
+                throw new IllegalArgumentException("side is 0 (left) or 1 (right): " + side);
+            }
+        }
+    }
+
+    /** A constant in microseconds (an interval or a number of seconds in the condition). */
+    public record Constant(boolean negated, double micros) implements Term {}
 
     /**
      * Spark's state value watermark of side {@code stateSide} (getStateValueWatermark): the event time at or before
@@ -58,31 +72,39 @@ public record TimeInequality(List<Term> terms, boolean orEqual) {
     private OptionalLong bound(int stateSide, int watermarkColumn, long watermarkMs) {
         List<Integer> stateColumns = new ArrayList<>();
         List<Integer> otherColumns = new ArrayList<>();
+        List<Column> constraint = new ArrayList<>();
         for (Term term : terms) {
-            List<Integer> columns = term.side() == stateSide ? stateColumns : term.side() >= 0 ? otherColumns : null;
-            if (columns != null && !columns.contains(term.column())) {
-                columns.add(term.column());
+            if (term instanceof Column column) {
+                List<Integer> columns = column.side() == stateSide ? stateColumns : otherColumns;
+                if (!columns.contains(column.column())) {
+                    columns.add(column.column());
+                }
+                if (column.side() == stateSide) {
+                    constraint.add(column);
+                }
             }
         }
         if (stateColumns.size() != 1 || otherColumns.size() > 1) {
             return OptionalLong.empty();
         }
-        List<Term> constraint = terms.stream().filter(term -> term.side() == stateSide).toList();
         if (constraint.size() != 1 || !constraint.get(0).negated() || terms.size() == 1) {
             return OptionalLong.empty();
         }
         double sum = 0;
         for (Term term : terms) {
-            if (term.side() == stateSide) {
-                continue;
-            }
             double value;
-            if (term.side() < 0) {
-                value = term.micros();
-            } else if (term.column() == watermarkColumn) {
+            if (term instanceof Constant constant) {
+                value = constant.micros();
+            } else if (term instanceof Column column) {
+                if (column.side() == stateSide) {
+                    continue;
+                }
+                if (column.column() != watermarkColumn) {
+                    return OptionalLong.empty();
+                }
                 value = watermarkMs * 1000.0;
             } else {
-                return OptionalLong.empty();
+                throw new AssertionError(term);
             }
             sum += term.negated() ? -value : value;
         }

@@ -325,8 +325,9 @@ final class FileSourceFactory {
     }
 
     private static Optional<CsvOptions> csvOptions(NodeContext context) {
-        String sep = context.string("delimiter").orElseGet(() -> context.string("sep").orElse(","));
-        String separatorOption = context.string("delimiter").isPresent() ? "delimiter" : "sep";
+        // Spark's CSVOptions takes 'sep' first, then its other name 'delimiter'.
+        String separatorOption = context.isGiven("sep") || !context.isGiven("delimiter") ? "sep" : "delimiter";
+        String sep = context.string(separatorOption).orElse(",");
         // Spark reads a written-out "\t" as a tab.
         String separator = sep.equals("\\t") ? "\t" : sep;
         if (separator.isEmpty()) {

@@ -33,6 +33,7 @@ final class GroupingPlan {
         NamedAst named;
         try {
             named = new Parser(source).parseNamed();
+            ExpressionCompiler.refuseMultiAlias(source, named);
         } catch (SluiceException e) {
             context.problem(e);
             return Optional.empty();

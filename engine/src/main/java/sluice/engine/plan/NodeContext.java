@@ -124,6 +124,11 @@ public final class NodeContext {
         return Optional.empty();
     }
 
+    /** Whether the node's options name {@code option} (any case), whatever its value; its default does not count. */
+    public boolean isGiven(String option) {
+        return raw(option).isPresent();
+    }
+
     /** The option's text, its default when absent, or empty (a required one missing is already a problem). */
     public Optional<String> string(String option) {
         Optional<OptionValue> value = raw(option);

@@ -119,8 +119,12 @@ final class StateFiles {
     void read(Path file, long batchId, Records records) {
         try (InputStream raw = Files.newInputStream(file);
              DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
-            if (in.readInt() != MARK || in.readInt() != FORMAT) {
+            if (in.readInt() != MARK) {
                 throw damaged(file, batchId, "it is not a Sluice state file");
+            }
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw otherFormat(file, batchId, format);
             }
             while (true) {
                 int keyLength = in.readInt();
@@ -155,6 +159,14 @@ final class StateFiles {
 
     SluiceException damaged(Path file, long batchId, String reason) {
         return fail(batchId, "file '%s' is damaged: %s", file, reason);
+    }
+
+    /** A state file of another format is whole, not damaged: another Sluice wrote it, and this one cannot read it. */
+    private SluiceException otherFormat(Path file, long batchId, int format) {
+        return problems.fail("cannot load the state of %s for batch %d: file '%s' has state format %d, written by %s "
+                + "Sluice, and this one reads format %d; run the query with a new checkpoint folder, or finish it with "
+                + "the Sluice that wrote it", owner, batchId, file, format, format < FORMAT ? "an older" : "a newer",
+                FORMAT);
     }
 
     private SluiceException fail(long batchId, String format, Object... args) {

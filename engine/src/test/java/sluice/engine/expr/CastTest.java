@@ -63,8 +63,10 @@ class CastTest {
         Problem problem = runProblem("CAST(CAST('NaN' AS FLOAT) AS TIMESTAMP)");
 
         assertThat(problem.code()).isEqualTo(ErrorCode.CAST_INVALID_INPUT);
-        assertThat(problem.message()).startsWith("[CAST_INVALID_INPUT] The value NaN of the type \"DOUBLE\" cannot "
-                + "be cast to \"TIMESTAMP\" because it is malformed.");
+        assertThat(problem.message()).isEqualTo("[CAST_INVALID_INPUT] The value NaN of the type \"DOUBLE\" cannot "
+                + "be cast to \"TIMESTAMP\" because it is malformed. Correct the value as per the syntax, or change "
+                + "its target type. Use `try_cast` to tolerate malformed input and return NULL instead. If "
+                + "necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -159,11 +159,18 @@ class CollectionFunctionsTest {
                 .isEqualTo("[NULL_MAP_KEY] Cannot use null as map key.");
         assertThat(runProblem("map_from_arrays(a, array(1))").message()).isEqualTo("[_LEGACY_ERROR_TEMP_2128] The "
                 + "key array and value array of MapData must have the same length.");
-        assertThat(runProblem("map_from_arrays(a, a)").message()).startsWith("[DUPLICATED_MAP_KEY] Duplicate map key "
-                + "1 was found");
-        assertThat(runProblem("map_concat(m, map('k', 5))").message()).startsWith("[DUPLICATED_MAP_KEY] Duplicate "
-                + "map key k was found");
-        assertThat(runProblem("str_to_map('a:1,a:2')").message()).startsWith("[DUPLICATED_MAP_KEY]");
+        assertThat(runProblem("map_from_arrays(a, a)").message()).isEqualTo("[DUPLICATED_MAP_KEY] Duplicate map key "
+                + "1 was found, please check the input data. If you want to remove the duplicated keys, you can set "
+                + "\"spark.sql.mapKeyDedupPolicy\" to \"LAST_WIN\" so that the key inserted at last takes "
+                + "precedence.");
+        assertThat(runProblem("map_concat(m, map('k', 5))").message()).isEqualTo("[DUPLICATED_MAP_KEY] Duplicate "
+                + "map key k was found, please check the input data. If you want to remove the duplicated keys, you "
+                + "can set \"spark.sql.mapKeyDedupPolicy\" to \"LAST_WIN\" so that the key inserted at last takes "
+                + "precedence.");
+        assertThat(runProblem("str_to_map('a:1,a:2')").message()).isEqualTo("[DUPLICATED_MAP_KEY] Duplicate map key "
+                + "a was found, please check the input data. If you want to remove the duplicated keys, you can set "
+                + "\"spark.sql.mapKeyDedupPolicy\" to \"LAST_WIN\" so that the key inserted at last takes "
+                + "precedence.");
     }
 
     @Test

@@ -139,10 +139,15 @@ class ComplexTypesTest {
                 ExpressionFixture.at(1, 1), "[INVALID_ARRAY_INDEX] The index 3 is out of bounds. The array has 3 "
                 + "elements. Use the SQL function `get()` to tolerate accessing element at invalid index and return "
                 + "NULL instead."));
-        assertThat(runProblem("a[-1]").message()).startsWith("[INVALID_ARRAY_INDEX] The index -1 is out of bounds.");
+        assertThat(runProblem("a[-1]").message()).isEqualTo("[INVALID_ARRAY_INDEX] The index -1 is out of bounds. "
+                + "The array has 3 elements. Use the SQL function `get()` to tolerate accessing element at invalid "
+                + "index and return NULL instead.");
         assertThat(runProblem("element_at(a, 4)").message())
-                .startsWith("[INVALID_ARRAY_INDEX_IN_ELEMENT_AT] The index 4 is out of bounds.");
-        assertThat(runProblem("element_at(a, 0)").message()).startsWith("[INVALID_INDEX_OF_ZERO]");
+                .isEqualTo("[INVALID_ARRAY_INDEX_IN_ELEMENT_AT] The index 4 is out of bounds. The array has 3 "
+                        + "elements. Use `try_element_at` to tolerate accessing element at invalid index and return "
+                        + "NULL instead.");
+        assertThat(runProblem("element_at(a, 0)").message()).isEqualTo("[INVALID_INDEX_OF_ZERO] The index 0 is "
+                + "invalid. An index shall be either < 0 or > 0 (the first element has index 1).");
     }
 
     @Test
@@ -157,7 +162,10 @@ class ComplexTypesTest {
     @Test
     void negativeZeroIsStoredAsZeroInMapKeys() {
         assertThat(first("map(-0.0D, 1)")).isEqualTo("{0.0 -> 1}");
-        assertThat(runProblem("map(0.0D, 1, -0.0D, 2)").message()).startsWith("[DUPLICATED_MAP_KEY]");
+        assertThat(runProblem("map(0.0D, 1, -0.0D, 2)").message()).isEqualTo("[DUPLICATED_MAP_KEY] Duplicate map "
+                + "key 0.0 was found, please check the input data. If you want to remove the duplicated keys, you "
+                + "can set \"spark.sql.mapKeyDedupPolicy\" to \"LAST_WIN\" so that the key inserted at last takes "
+                + "precedence.");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -211,12 +219,19 @@ class ComplexTypesTest {
 
     @Test
     void anElementThatDoesNotConvertFailsTheCastAndIsNullUnderTryCast() {
-        assertThat(runProblem("CAST(array('1', 'x') AS ARRAY<INT>)").message()).startsWith("[CAST_INVALID_INPUT]");
+        assertThat(runProblem("CAST(array('1', 'x') AS ARRAY<INT>)").message()).isEqualTo("[CAST_INVALID_INPUT] The "
+                + "value 'x' of the type \"STRING\" cannot be cast to \"INT\" because it is malformed. Correct the "
+                + "value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed input "
+                + "and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this "
+                + "error.");
         assertThat(eval("TRY_CAST(array('1', 'x') AS ARRAY<INT>)").get(0)).isEqualTo(Arrays.asList(1, null));
         assertThat(first("TRY_CAST(map('a', 'x') AS MAP<STRING, INT>)")).isEqualTo("{a -> null}");
         assertThat(first("TRY_CAST(named_struct('a', 'x', 'b', '2') AS STRUCT<a: INT, b: INT>)"))
                 .isEqualTo("{null, 2}");
-        assertThat(runProblem("array(1, 'x')").message()).startsWith("[CAST_INVALID_INPUT] The value 'x'");
+        assertThat(runProblem("array(1, 'x')").message()).isEqualTo("[CAST_INVALID_INPUT] The value 'x' of the type "
+                + "\"STRING\" cannot be cast to \"BIGINT\" because it is malformed. Correct the value as per the "
+                + "syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL "
+                + "instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.");
     }
 
     static Stream<Arguments> misuses() {

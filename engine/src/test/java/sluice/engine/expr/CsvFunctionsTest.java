@@ -117,8 +117,9 @@ class CsvFunctionsTest {
         Problem problem = ExpressionFixture.runProblem("from_csv('x', 'a INT', map('mode', 'FAILFAST'))");
 
         assertThat(problem.code()).isEqualTo(ErrorCode.MALFORMED_RECORD);
-        assertThat(problem.message()).startsWith("[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed "
-                + "records are detected in record parsing: x.");
+        assertThat(problem.message()).isEqualTo("[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION] Malformed records "
+                + "are detected in record parsing: x. Parse Mode: FAILFAST. To process malformed records as null "
+                + "result, try setting the option 'mode' as 'PERMISSIVE'.");
     }
 
     @ParameterizedTest(name = "{0}")

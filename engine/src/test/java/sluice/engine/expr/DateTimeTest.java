@@ -92,7 +92,9 @@ class DateTimeTest {
     void impossibleDateFailsInsteadOfRollingOver() {
         Problem problem = runProblem("to_date('2015-02-30', 'yyyy-MM-dd')");
 
-        assertThat(problem.message()).startsWith("[CANNOT_PARSE_TIMESTAMP] Text '2015-02-30' could not be parsed");
+        assertThat(problem.message()).isEqualTo("[CANNOT_PARSE_TIMESTAMP] Text '2015-02-30' could not be parsed: "
+                + "Invalid date 'FEBRUARY 30'. Use `try_to_date` to tolerate invalid input string and return NULL "
+                + "instead.");
     }
 
     @Test
@@ -158,8 +160,9 @@ class DateTimeTest {
         Problem problem = runProblem("unix_timestamp('2016-04-08 10', 'yyyy-MM-dd')");
 
         assertThat(problem.code()).isEqualTo(ErrorCode.CAST_INVALID_INPUT);
-        assertThat(problem.message()).startsWith("[CANNOT_PARSE_TIMESTAMP] Text '2016-04-08 10' could not be "
-                + "parsed, unparsed text found at index 10.");
+        assertThat(problem.message()).isEqualTo("[CANNOT_PARSE_TIMESTAMP] Text '2016-04-08 10' could not be parsed, "
+                + "unparsed text found at index 10. Use `try_to_timestamp` to tolerate invalid input string and "
+                + "return NULL instead.");
     }
 
     @Test

@@ -154,8 +154,9 @@ class ExpressionCompilerTest {
 
         assertThat(problem.code()).isEqualTo(ErrorCode.DIVIDE_BY_ZERO);
         assertThat(problem.where()).isEqualTo(WHERE.at(1, 1));
-        assertThat(problem.message()).startsWith("[DIVIDE_BY_ZERO] Division by zero. Use `try_divide` to tolerate "
-                + "divisor being 0 and return NULL instead.");
+        assertThat(problem.message()).isEqualTo("[DIVIDE_BY_ZERO] Division by zero. Use `try_divide` to tolerate "
+                + "divisor being 0 and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to "
+                + "\"false\" to bypass this error.");
     }
 
     @Test
@@ -169,7 +170,9 @@ class ExpressionCompilerTest {
         Problem problem = runProblem("qty + 2147483647");
 
         assertThat(problem.code()).isEqualTo(ErrorCode.ARITHMETIC_OVERFLOW);
-        assertThat(problem.message()).startsWith("[ARITHMETIC_OVERFLOW] integer overflow.");
+        assertThat(problem.message()).isEqualTo("[ARITHMETIC_OVERFLOW] integer overflow. Use 'try_add' to tolerate "
+                + "overflow and return NULL instead. If necessary set \"spark.sql.ansi.enabled\" to \"false\" to "
+                + "bypass this error.");
     }
 
     @Test
@@ -178,8 +181,10 @@ class ExpressionCompilerTest {
 
         assertThat(problem.code()).isEqualTo(ErrorCode.CAST_INVALID_INPUT);
         assertThat(problem.where()).isEqualTo(WHERE.at(1, 5));
-        assertThat(problem.message()).startsWith("[CAST_INVALID_INPUT] The value 'AAPL' of the type \"STRING\" "
-                + "cannot be cast to \"INT\" because it is malformed.");
+        assertThat(problem.message()).isEqualTo("[CAST_INVALID_INPUT] The value 'AAPL' of the type \"STRING\" "
+                + "cannot be cast to \"INT\" because it is malformed. Correct the value as per the syntax, or "
+                + "change its target type. Use `try_cast` to tolerate malformed input and return NULL instead. If "
+                + "necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.");
     }
 
     @Test
@@ -332,6 +337,27 @@ class ExpressionCompilerTest {
     void unknownColumnSuggestsTheClosestName() {
         assertThat(compileProblem("Close - Opne")).isEqualTo(new Problem(ErrorCode.UNKNOWN_COLUMN, WHERE.at(1, 9),
                 "unknown column 'Opne'; did you mean 'Open'?"));
+    }
+
+    @Test
+    void aGeneratorThatIsTheWholeAggregationIsToldFromOneNestedInIt() {
+        Position aggregation = Position.option("agg", "aggregations #1");
+        String whole = "the generator 'explode' is not supported in transform.aggregate; explode the aggregated "
+                + "values in a transform.select after it";
+
+        Problem alone = catchThrowableOfType(SluiceException.class,
+                () -> COMPILER.compile("explode(array(Close)) AS `c d`", SCHEMA, aggregation)).problem();
+        Problem parenthesised = catchThrowableOfType(SluiceException.class,
+                () -> COMPILER.compile(" (explode(array(Close)))", SCHEMA, aggregation)).problem();
+        Problem nested = catchThrowableOfType(SluiceException.class,
+                () -> COMPILER.compile("explode(array(Close)) + 1", SCHEMA, aggregation)).problem();
+
+        assertThat(alone).isEqualTo(new Problem(ErrorCode.UNSUPPORTED_GENERATOR, aggregation.at(1, 1), whole));
+        assertThat(parenthesised).isEqualTo(new Problem(ErrorCode.UNSUPPORTED_GENERATOR, aggregation.at(1, 3), whole));
+        assertThat(nested).isEqualTo(new Problem(ErrorCode.UNSUPPORTED_GENERATOR, aggregation.at(1, 1),
+                "[UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS] the generator 'explode' is not supported nested in "
+                        + "expressions 'explode(array(Close)) + 1'; it must be a whole expression of "
+                        + "transform.select or transform.withColumn"));
     }
 
     @Test

@@ -84,8 +84,11 @@ class LambdaFunctionsTest {
                 + "namedlambdavariable()), -1, (IF((namedlambdavariable() > namedlambdavariable()), 1, 0)))))))))), "
                 + "namedlambdavariable(), namedlambdavariable()))");
         assertThat(runProblem("array_sort(array(2, 1), (x, y) -> CAST(NULL AS INT))").message())
-                .startsWith("[COMPARATOR_RETURNS_NULL] The comparator has returned a NULL for a comparison between 1 "
-                        + "and 1.");
+                .isEqualTo("[COMPARATOR_RETURNS_NULL] The comparator has returned a NULL for a comparison between 1 "
+                        + "and 1. It should return a positive integer for \"greater than\", 0 for \"equal\" and a "
+                        + "negative integer for \"less than\". To revert to deprecated behavior where NULL is "
+                        + "treated as 0 (equal), you must set "
+                        + "\"spark.sql.legacy.allowNullComparisonResultInArraySort\" to \"true\".");
         assertThat(compileProblem("array_sort(array(2, 1), (x, y) -> 1L)").message())
                 .contains("[DATATYPE_MISMATCH.UNEXPECTED_RETURN_TYPE] the comparator of 'array_sort' must return INT");
     }
@@ -95,7 +98,9 @@ class LambdaFunctionsTest {
         assertThat(eval("transform_keys(map(1, 'a', 2, 'b'), (k, v) -> concat(v, k))").get(0).toString())
                 .isEqualTo("MapValue[keys=[a1, b2], values=[a, b]]");
         assertThat(runProblem("transform_keys(map(1, 'a', 2, 'b'), (k, v) -> 0)").message())
-                .startsWith("[DUPLICATED_MAP_KEY] Duplicate map key 0 was found");
+                .isEqualTo("[DUPLICATED_MAP_KEY] Duplicate map key 0 was found, please check the input data. If you "
+                        + "want to remove the duplicated keys, you can set \"spark.sql.mapKeyDedupPolicy\" to "
+                        + "\"LAST_WIN\" so that the key inserted at last takes precedence.");
         assertThat(runProblem("transform_keys(map(1, 'a'), (k, v) -> CAST(NULL AS INT))").message())
                 .isEqualTo("[NULL_MAP_KEY] Cannot use null as map key.");
         assertThat(compileProblem("transform_keys(map(1, 'a'), (k, v) -> map(k, v))").message())

@@ -36,20 +36,30 @@ class NamedArgumentsTest {
     void aPositionalArgumentAfterANamedOneIsRefused() {
         Problem problem = compileProblem("mask(str => s, 'Y')");
 
-        assertThat(problem.message()).startsWith("[UNEXPECTED_POSITIONAL_ARGUMENT] cannot invoke routine 'mask' "
-                + "because it contains positional argument(s) following the named argument assigned to 'str'");
+        assertThat(problem.message()).isEqualTo("[UNEXPECTED_POSITIONAL_ARGUMENT] cannot invoke routine 'mask' "
+                + "because it contains positional argument(s) following the named argument assigned to 'str'; "
+                + "please rearrange them so the positional arguments come first and then retry the query again");
     }
 
     @Test
     void anUnknownDuplicatedOrMissingParameterIsRefused() {
         assertThat(compileProblem("mask(s, upper => 'Y')").message())
-                .startsWith("[UNRECOGNIZED_PARAMETER_NAME] cannot invoke routine 'mask'");
+                .isEqualTo("[UNRECOGNIZED_PARAMETER_NAME] cannot invoke routine 'mask' because the routine call "
+                        + "included a named argument reference for the argument named 'upper', but this routine "
+                        + "does not include any signature containing an argument with this name; its parameters are "
+                        + "str, upperChar, lowerChar, digitChar, otherChar");
         assertThat(compileProblem("mask(s, str => s)").message())
-                .startsWith("[DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.BOTH_POSITIONAL_AND_NAMED]");
+                .isEqualTo("[DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.BOTH_POSITIONAL_AND_NAMED] call to routine "
+                        + "'mask' is invalid because it includes multiple argument assignments to the same "
+                        + "parameter name 'str'");
         assertThat(compileProblem("mask(lowerChar => 'a', lowerChar => 'b', str => s)").message())
-                .startsWith("[DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.DOUBLE_NAMED_ARGUMENT_REFERENCE]");
+                .isEqualTo("[DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.DOUBLE_NAMED_ARGUMENT_REFERENCE] call to "
+                        + "routine 'mask' is invalid because it includes multiple argument assignments to the same "
+                        + "parameter name 'lowerChar'");
         assertThat(compileProblem("mask(lowerChar => 'a')").message())
-                .startsWith("[REQUIRED_PARAMETER_NOT_FOUND] cannot invoke routine 'mask' because the parameter named "
-                        + "'str' is required");
+                .isEqualTo("[REQUIRED_PARAMETER_NOT_FOUND] cannot invoke routine 'mask' because the parameter named "
+                        + "'str' is required, but the routine call did not supply a value; please update the "
+                        + "routine call to supply an argument value (either positionally at index 0 or by name) and "
+                        + "retry the query again");
     }
 }

@@ -136,7 +136,8 @@ class TryFunctionsTest {
         Problem problem = catchThrowableOfType(SluiceException.class,
                 () -> zero.evaluate(BATCH, new EvalContext(0L, UTC))).problem();
 
-        assertThat(problem.message()).startsWith("[INVALID_INDEX_OF_ZERO]");
+        assertThat(problem.message()).isEqualTo("[INVALID_INDEX_OF_ZERO] The index 0 is invalid. An index shall be "
+                + "either < 0 or > 0 (the first element has index 1).");
     }
 
     @Test

@@ -47,8 +47,9 @@ class WindowTimeTest {
         Problem problem = problem("window_time(named_struct('start', ts, 'end', ts))");
 
         assertThat(problem.code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
-        assertThat(problem.message()).startsWith("The input is not a correct window column: "
-                + "window_time(named_struct(");
+        assertThat(problem.message()).isEqualTo("The input is not a correct window column: "
+                + "window_time(named_struct(start, ts, end, ts)); window_time takes the column that a window(...) "
+                + "or session_window(...) key of an aggregation made, such as 'window'");
     }
 
     @Test

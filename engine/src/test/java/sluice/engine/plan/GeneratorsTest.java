@@ -232,4 +232,22 @@ class GeneratorsTest {
                 "g / expressions #1, 1:3: a list of names, AS (a, b), names the columns of a generator such as "
                         + "posexplode; give this expression one name");
     }
+
+    @Test
+    void aListOfNamesOnAnAggregationIsAProblemAsInSpark() {
+        assertThat(problems("""
+                {"id": "g", "type": "transform.aggregate", "inputs": ["in"],
+                 "options": {"groupBy": ["id"], "aggregations": ["count(*) AS n", "max(id) AS (a, b)"]}}"""))
+                .containsExactly("g / aggregations #2, 1:8: a list of names, AS (a, b), names the columns of a "
+                        + "generator such as posexplode; give this expression one name");
+    }
+
+    @Test
+    void aListOfNamesOnAWindowGroupingIsAProblemAsInSpark() {
+        assertThat(problems("""
+                {"id": "g", "type": "transform.aggregate", "inputs": ["in"],
+                 "options": {"groupBy": ["window(id, '1 minute') AS (s, e)"], "aggregations": ["count(*)"]}}"""))
+                .containsExactly("g / groupBy #1, 1:23: a list of names, AS (s, e), names the columns of a "
+                        + "generator such as posexplode; give this expression one name");
+    }
 }

@@ -97,8 +97,9 @@ class DropDuplicatesWatermarkTest {
         assertThat(loaded.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.code()).isEqualTo(ErrorCode.UNSUPPORTED_IN_STREAMING);
             assertThat(problem.where()).isEqualTo(Position.option("dedup", "withinWatermark"));
-            assertThat(problem.message()).startsWith("dropDuplicatesWithinWatermark is not supported on streaming "
-                    + "DataFrames/DataSets without watermark");
+            assertThat(problem.message()).isEqualTo("dropDuplicatesWithinWatermark is not supported on streaming "
+                    + "DataFrames/DataSets without watermark; add a 'transform.watermark' above whose event-time "
+                    + "column reaches this node");
         });
     }
 

@@ -63,7 +63,10 @@ class EmptyBatchFoldingTest {
                  "options": {"expressions": ["n", "CAST(1E38F AS DECIMAL(10, 2)) AS d"]}}""");
 
         assertThat(failure.problem().code()).isEqualTo(ErrorCode.ARITHMETIC_OVERFLOW);
-        assertThat(failure.getMessage()).startsWith("t / expressions #2, 1:1: [NUMERIC_VALUE_OUT_OF_RANGE");
+        assertThat(failure.getMessage()).isEqualTo("t / expressions #2, 1:1: "
+                + "[NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION] 99999996802856920000000000000000000000 cannot be "
+                + "represented as Decimal(10, 2). If necessary set \"spark.sql.ansi.enabled\" to \"false\" to "
+                + "bypass this error, and return NULL instead.");
         assertThat(memory.table("out")).isEmpty();
     }
 
@@ -74,7 +77,9 @@ class EmptyBatchFoldingTest {
                  "options": {"condition": "n > 1 / 0"}}""");
 
         assertThat(failure.problem().code()).isEqualTo(ErrorCode.DIVIDE_BY_ZERO);
-        assertThat(failure.getMessage()).startsWith("t / condition, 1:5: [DIVIDE_BY_ZERO]");
+        assertThat(failure.getMessage()).isEqualTo("t / condition, 1:5: [DIVIDE_BY_ZERO] Division by zero. Use "
+                + "`try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set "
+                + "\"spark.sql.ansi.enabled\" to \"false\" to bypass this error.");
     }
 
     @Test

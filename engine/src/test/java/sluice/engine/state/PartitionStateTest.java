@@ -144,4 +144,26 @@ class PartitionStateTest {
                         + folder.resolve("1.delta") + "' is damaged: a state row does not decode; the checkpoint is "
                         + "damaged");
     }
+
+    @Test
+    void aStateFileOfAnotherFormatNamesBothFormatsNotDamage() throws IOException {
+        PartitionState state = open(StateRetention.SPARK_DEFAULTS);
+        addTo(state, 0, "A", 1);
+        Path delta = folder.resolve("1.delta");
+        byte[] bytes = Files.readAllBytes(delta);
+        bytes[7] = 0;
+        Files.write(delta, bytes);
+
+        assertThatThrownBy(() -> open(StateRetention.SPARK_DEFAULTS).begin(1)).isInstanceOf(SluiceException.class)
+                .hasMessage("agg: cannot load the state of operator 0 ('agg') partition 0 for batch 1: file '" + delta
+                        + "' has state format 0, written by an older Sluice, and this one reads format 1; run the "
+                        + "query with a new checkpoint folder, or finish it with the Sluice that wrote it");
+        bytes[7] = 2;
+        Files.write(delta, bytes);
+
+        assertThatThrownBy(() -> open(StateRetention.SPARK_DEFAULTS).begin(1)).isInstanceOf(SluiceException.class)
+                .hasMessage("agg: cannot load the state of operator 0 ('agg') partition 0 for batch 1: file '" + delta
+                        + "' has state format 2, written by a newer Sluice, and this one reads format 1; run the "
+                        + "query with a new checkpoint folder, or finish it with the Sluice that wrote it");
+    }
 }

@@ -31,6 +31,8 @@ public final class Analyzer {
     private final Extraction extraction;
     /** The variables of the lambdas being analyzed, innermost first. */
     private final Deque<Typed.LambdaVariable> lambdaScope = new ArrayDeque<>();
+    /** The option's whole expression while {@link #analyzeWhole} analyzes it, else null. */
+    private Ast whole;
 
     public Analyzer(SourceText source, Schema input, ZoneId zone) {
         this.source = source;
@@ -85,6 +87,25 @@ public final class Analyzer {
         return source;
     }
 
+    /**
+     * {@code ast} as the whole expression of its option (its alias aside), where a few calls mean something else than
+     * inside another expression: a generator in an aggregation.
+     */
+    public Typed analyzeWhole(Ast ast) {
+        whole = ast;
+        try {
+            return analyze(ast);
+        } finally {
+            whole = null;
+        }
+    }
+
+    /** Whether {@code ast} is the whole expression of its option, as {@link #analyzeWhole} was given it. */
+    boolean isWhole(Ast ast) {
+        return ast == whole;
+    }
+
+    /** {@code ast}, which may be a part of an expression (such as an aggregate function's argument). */
     public Typed analyze(Ast ast) {
         if (ast instanceof Ast.Literal literal) {
             return literals.literal(literal);

@@ -146,9 +146,7 @@ final class FunctionCatalog {
             String text = analyzer.source().text();
             String option = analyzer.source().where().option();
             String node = option == null ? "" : sluice.engine.diag.Position.baseOption(option);
-            boolean whole = text.substring(0, call.span().start()).isBlank()
-                    && text.substring(call.span().end()).strip().matches("(?is)|AS\\s.*|`[^`]*`|\\w+");
-            if (node.equals("aggregations") && whole) {
+            if (node.equals("aggregations") && analyzer.isWhole(call)) {
                 throw analyzer.error(ErrorCode.UNSUPPORTED_GENERATOR, call.span(), "the generator '%s' is not "
                         + "supported in transform.aggregate; explode the aggregated values in a transform.select "
                         + "after it", call.function());

@@ -97,7 +97,8 @@ final class FromCsv {
     }
 
     private UnivocityParsing parsing() {
-        String sep = options.getOrDefault("delimiter", option("sep", ","));
+        // Spark's CSVOptions takes 'sep' first, then its other name 'delimiter'.
+        String sep = option("sep", option("delimiter", ","));
         String quote = option("quote", "\"");
         String comment = option("comment", "");
         return new UnivocityParsing(sep.equals("\\t") ? "\t" : sep,

@@ -188,7 +188,9 @@ class ParserTest {
     void farPastTheLimitIsTheSameProblem(String shape) {
         Problem problem = problem(nested(shape, 100_000));
 
-        assertThat(problem.message()).startsWith("the expression nests more than " + Parser.MAX_NESTING);
+        assertThat(problem.message()).isEqualTo("the expression nests more than " + Parser.MAX_NESTING
+                + " levels deep (operators, function calls and parentheses); split it into "
+                + "smaller expressions");
     }
 
     @Test
