@@ -42,7 +42,8 @@ class CsvFunctionsTest {
         assertThat(first("to_csv(named_struct('a', TIMESTAMP_NTZ '2024-01-01 10:00:00'), "
                 + "map('timestampNTZFormat', 'dd/MM/yyyy HH:mm'))")).isEqualTo("01/01/2024 10:00");
         assertThat(first("CAST(from_csv('01/02/2024 10:30,2024-01-01T10:00:00', 'a TIMESTAMP_NTZ, b TIMESTAMP_NTZ', "
-                + "map('timestampNTZFormat', 'dd/MM/yyyy HH:mm')) AS STRING)")).isEqualTo("{2024-02-01 10:30:00, null}");
+                + "map('timestampNTZFormat', 'dd/MM/yyyy HH:mm')) AS STRING)"))
+                .isEqualTo("{2024-02-01 10:30:00, null}");
         assertThat(first("schema_of_csv('2024-01-01T10:00:00')")).isEqualTo("STRUCT<_c0: TIMESTAMP>");
     }
 
