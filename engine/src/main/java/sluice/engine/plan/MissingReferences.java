@@ -99,9 +99,20 @@ final class MissingReferences {
             return Optional.empty();
         }
         Schema original = steps.get(filter.inputs().get(0)).node().schema();
+        // By name, in order: a withColumn just above adds its column after the ones brought back.
         List<ProjectOperator.Column> kept = new ArrayList<>();
+        boolean[] used = new boolean[input.size()];
         for (int c = 0; c < original.size(); c++) {
-            kept.add(ProjectOperator.Column.passThrough(original.field(c).name(), c));
+            String name = original.field(c).name();
+            int at = 0;
+            while (at < input.size() && (used[at] || !input.field(at).name().equals(name))) {
+                at++;
+            }
+            if (at == input.size()) {
+                return Optional.empty();
+            }
+            used[at] = true;
+            kept.add(ProjectOperator.Column.passThrough(name, at));
         }
         ProjectOperator narrow = new ProjectOperator(input, kept);
         if (transform.operator() instanceof SortOperator sort) {

@@ -120,11 +120,13 @@ class TransformsTest {
                 {"id": "w", "type": "transform.withColumn", "inputs": ["s"],
                  "options": {"name": "shout", "expression": "upper(Name)"}},
                 {"id": "s2", "type": "transform.select", "inputs": ["w"], "options": {"expressions": ["shout"]}},
-                {"id": "f", "type": "transform.filter", "inputs": ["s2"], "options": {"condition": "Close > Open"}}""",
+                {"id": "w2", "type": "transform.withColumn", "inputs": ["s2"],
+                 "options": {"name": "low", "expression": "lower(shout)"}},
+                {"id": "f", "type": "transform.filter", "inputs": ["w2"], "options": {"condition": "Close > Open"}}""",
                 "f");
 
-        assertThat(table.schema().names()).containsExactly("shout");
-        assertThat(table.rows()).containsExactly(Row.of("AAPL"));
+        assertThat(table.schema().names()).containsExactly("shout", "low");
+        assertThat(table.rows()).containsExactly(Row.of("AAPL", "aapl"));
     }
 
     @Test
