@@ -33,17 +33,27 @@ public final class TemporalParser {
 
     private final DateTimeFormatter dateFormat;
     private final DateTimeFormatter timestampFormat;
+    private final DateTimeFormatter localTimestampFormat;
     private final ZoneId zone;
 
-    private TemporalParser(DateTimeFormatter dateFormat, DateTimeFormatter timestampFormat, ZoneId zone) {
+    private TemporalParser(DateTimeFormatter dateFormat, DateTimeFormatter timestampFormat,
+                           DateTimeFormatter localTimestampFormat, ZoneId zone) {
         this.dateFormat = dateFormat;
         this.timestampFormat = timestampFormat;
+        this.localTimestampFormat = localTimestampFormat;
         this.zone = requireNonNull(zone, "zone is null");
     }
 
     /** Patterns may be null (Spark's default parsing); a bad pattern throws IllegalArgumentException. */
     public static TemporalParser of(String datePattern, String timestampPattern, ZoneId zone) {
-        return new TemporalParser(formatter(datePattern), formatter(timestampPattern), zone);
+        return of(datePattern, timestampPattern, null, zone);
+    }
+
+    /** With the {@code timestampNTZFormat} pattern (null for Spark's default parsing) for TIMESTAMP_NTZ text. */
+    public static TemporalParser of(String datePattern, String timestampPattern, String localTimestampPattern,
+                                    ZoneId zone) {
+        return new TemporalParser(formatter(datePattern), formatter(timestampPattern),
+                formatter(localTimestampPattern), zone);
     }
 
     /** Checks a pattern as the option check does; throws IllegalArgumentException with the reason. */
@@ -175,10 +185,25 @@ public final class TemporalParser {
     }
 
     /**
-     * A TIMESTAMP_NTZ's stored microseconds, or {@link #INVALID}. Spark reads it with its own default parser whatever
-     * {@code timestampFormat} says (that option is for TIMESTAMP), and text with a zone is no wall-clock time.
+     * A TIMESTAMP_NTZ's stored microseconds, or {@link #INVALID}. Spark reads it by {@code timestampNTZFormat} when
+     * set, else with its own default parser whatever {@code timestampFormat} says (that option is for TIMESTAMP);
+     * either way text with a zone is no wall-clock time.
      */
     public long parseLocalTimestamp(String text) {
+        if (localTimestampFormat != null) {
+            try {
+                TemporalAccessor parsed = localTimestampFormat.parse(text);
+                if (parsed.query(java.time.temporal.TemporalQueries.zone()) != null) {
+                    return INVALID;
+                }
+                LocalDateTime local = localDate(parsed).atTime(
+                        field(parsed, ChronoField.HOUR_OF_DAY, 0), field(parsed, ChronoField.MINUTE_OF_HOUR, 0),
+                        field(parsed, ChronoField.SECOND_OF_MINUTE, 0), field(parsed, ChronoField.NANO_OF_SECOND, 0));
+                return toMicros(local, ZoneOffset.UTC);
+            } catch (DateTimeException | ArithmeticException e) {
+                return INVALID;
+            }
+        }
         try {
             return castTimestamp(text, true);
         } catch (DateTimeException | ArithmeticException e) {

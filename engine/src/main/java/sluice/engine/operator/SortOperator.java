@@ -29,19 +29,40 @@ public final class SortOperator implements Operator {
 
     private final Schema schema;
     private final List<Key> keys;
+    /** Run over the rows before they are sorted (the selects above widened) and after it; null when not. */
+    private final PartitionOperator before;
+    private final PartitionOperator after;
 
     public SortOperator(Schema schema, List<Key> keys) {
+        this(schema, keys, null, null);
+    }
+
+    private SortOperator(Schema schema, List<Key> keys, PartitionOperator before, PartitionOperator after) {
         this.schema = requireNonNull(schema, "schema is null");
         this.keys = List.copyOf(keys);
+        this.before = before;
+        this.after = after;
+    }
+
+    /**
+     * This sort with its keys read from the rows {@code before} makes out of its input, and {@code after} applied to
+     * the sorted rows: Spark's sort on a column a select above dropped (the planner's MissingReferences).
+     */
+    public SortOperator around(PartitionOperator widen, PartitionOperator narrow) {
+        return new SortOperator(schema, keys, requireNonNull(widen, "widen is null"),
+                requireNonNull(narrow, "narrow is null"));
     }
 
     @Override
     public Schema schema() {
-        return schema;
+        return after == null ? schema : after.schema();
     }
 
     @Override
     public BitSet requiredInputColumns(int input, int inputWidth, BitSet requiredOutput) {
+        if (before != null) {
+            return Operator.super.requiredInputColumns(input, inputWidth, requiredOutput);
+        }
         BitSet needed = (BitSet) requiredOutput.clone();
         keys.forEach(key -> needed.or(key.expression().referencedColumns()));
         return needed;
@@ -49,7 +70,11 @@ public final class SortOperator implements Operator {
 
     @Override
     public PartitionedBatch execute(List<PartitionedBatch> inputs, TaskContext context) {
-        Batch all = Batch.concat(schema, inputs.get(0).partitions());
+        PartitionedBatch input = inputs.get(0);
+        Batch all = Batch.concat(before == null ? schema : input.schema(), input.partitions());
+        if (before != null) {
+            all = before.apply(all, context.forPartition(0));
+        }
         List<ColumnVector> values = new ArrayList<>();
         for (Key key : keys) {
             values.add(key.expression().evaluate(all, context.eval()));
@@ -58,7 +83,9 @@ public final class SortOperator implements Operator {
         Arrays.setAll(order, i -> i);
         Arrays.sort(order, comparator(values));
         int[] rows = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-        return new PartitionedBatch(schema, List.of(all.select(rows, rows.length)));
+        Batch sorted = all.select(rows, rows.length);
+        return new PartitionedBatch(schema(), List.of(after == null ? sorted : after.apply(sorted,
+                context.forPartition(0))));
     }
 
     private Comparator<Integer> comparator(List<ColumnVector> values) {

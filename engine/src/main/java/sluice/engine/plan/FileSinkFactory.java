@@ -48,6 +48,8 @@ final class FileSinkFactory {
                     "Pattern for dates"),
             OptionSpec.optional("timestampFormat", OptionKind.STRING, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
                     "Pattern for timestamps, in the session time zone"),
+            OptionSpec.optional("timestampNTZFormat", OptionKind.STRING, CsvRowFormat.DEFAULT_TIMESTAMP_NTZ_FORMAT,
+                    "Pattern for TIMESTAMP_NTZ values (csv, json)"),
             OptionSpec.optional("ignoreNullFields", OptionKind.BOOLEAN, "true", "json: leave out null fields"),
             OptionSpec.optional("partitionBy", OptionKind.STRING_LIST, null, "Columns whose values name the "
                     + "folders rows go to (col=value/...), as Spark's partitionBy; the files hold the other columns"),
@@ -82,6 +84,7 @@ final class FileSinkFactory {
         }
         checkPattern(context, "dateFormat");
         checkPattern(context, "timestampFormat");
+        checkPattern(context, "timestampNTZFormat");
         // Spark's csv and json writers take lineSep too; Sluice's end their lines with a line feed, so a lineSep for
         // them is refused rather than left out.
         if (!name.equals("text") && context.string("lineSep").isPresent()) {
@@ -180,7 +183,8 @@ final class FileSinkFactory {
         }
         return new CsvRowFormat(context.bool("header"), sep, quote, escape, context.string("nullValue").orElse(""),
                 context.string("emptyValue").orElse("\"\""), context.bool("quoteAll"), context.bool("escapeQuotes"),
-                context.string("dateFormat").orElseThrow(), context.string("timestampFormat").orElseThrow());
+                context.string("dateFormat").orElseThrow(), context.string("timestampFormat").orElseThrow(),
+                context.string("timestampNTZFormat").orElseThrow());
     }
 
     private static RowFormat parquet(NodeContext context, int[] partitionBy) {
@@ -230,7 +234,7 @@ final class FileSinkFactory {
 
     private static RowFormat json(NodeContext context) {
         return new JsonRowFormat(context.bool("ignoreNullFields"), context.string("dateFormat").orElseThrow(),
-                context.string("timestampFormat").orElseThrow());
+                context.string("timestampFormat").orElseThrow(), context.string("timestampNTZFormat").orElseThrow());
     }
 
     private static RowFormat text(NodeContext context, int[] partitionBy) {

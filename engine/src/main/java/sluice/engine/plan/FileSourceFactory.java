@@ -104,6 +104,8 @@ final class FileSourceFactory {
                     "Pattern of DATE values (csv, json); unset accepts yyyy-MM-dd and Spark's other date texts"),
             OptionSpec.optional("timestampFormat", OptionKind.STRING, null, "Pattern of TIMESTAMP values (csv, "
                     + "json); unset accepts yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX] and Spark's other timestamp texts"),
+            OptionSpec.optional("timestampNTZFormat", OptionKind.STRING, null, "Pattern of TIMESTAMP_NTZ values "
+                    + "(csv, json); unset accepts yyyy-MM-dd'T'HH:mm:ss[.SSS] and Spark's other texts without a zone"),
             OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: the first line of each file is a header"),
             OptionSpec.optional("inferSchema", OptionKind.BOOLEAN, "false",
                     "csv: with schemaInference, infer column types instead of reading every column as STRING"),
@@ -343,6 +345,7 @@ final class FileSourceFactory {
         char comment = context.string("comment").isPresent() ? singleChar(context, "comment", '\0') : '\0';
         Optional<String> dateFormat = pattern(context, "dateFormat");
         Optional<String> timestampFormat = pattern(context, "timestampFormat");
+        Optional<String> timestampNTZFormat = pattern(context, "timestampNTZFormat");
         if (separator.isEmpty()) {
             return Optional.empty();
         }
@@ -353,7 +356,8 @@ final class FileSourceFactory {
                 mode(context), context.string("columnNameOfCorruptRecord").orElse("_corrupt_record"),
                 context.bool("ignoreLeadingWhiteSpace"), context.bool("ignoreTrailingWhiteSpace"),
                 intOption(context, "maxColumns", 1, CsvOptions.DEFAULT_MAX_COLUMNS),
-                intOption(context, "maxCharsPerColumn", -1, CsvOptions.DEFAULT_MAX_CHARS_PER_COLUMN)));
+                intOption(context, "maxCharsPerColumn", -1, CsvOptions.DEFAULT_MAX_CHARS_PER_COLUMN),
+                timestampNTZFormat.orElse(null)));
     }
 
     /** A whole number of at least {@code min} that fits an int, as Spark reads these options. */
@@ -380,13 +384,14 @@ final class FileSourceFactory {
     private static Optional<JsonOptions> jsonOptions(NodeContext context) {
         Optional<String> dateFormat = pattern(context, "dateFormat");
         Optional<String> timestampFormat = pattern(context, "timestampFormat");
+        Optional<String> timestampNTZFormat = pattern(context, "timestampNTZFormat");
         JsonSyntax syntax = new JsonSyntax(context.bool("allowComments"), context.bool("allowUnquotedFieldNames"),
                 context.bool("allowSingleQuotes"), context.bool("allowNumericLeadingZeros"),
                 context.bool("allowNonNumericNumbers"), context.bool("allowBackslashEscapingAnyCharacter"),
                 context.bool("allowUnquotedControlChars"));
         return Optional.of(new JsonOptions(mode(context),
                 context.string("columnNameOfCorruptRecord").orElse("_corrupt_record"), dateFormat.orElse(null),
-                timestampFormat.orElse(null), syntax));
+                timestampFormat.orElse(null), syntax, timestampNTZFormat.orElse(null)));
     }
 
     private static Optional<Schema> declaredSchema(NodeContext context, Optional<Path> path,

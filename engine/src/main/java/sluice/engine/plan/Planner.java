@@ -84,6 +84,7 @@ public final class Planner {
         Map<String, PlannedNode> planned = new LinkedHashMap<>();
         Map<String, Boolean> streaming = new HashMap<>();
         List<QueryPlan.Step> steps = new ArrayList<>();
+        Map<String, QueryPlan.Step> stepsById = new HashMap<>();
         for (NodeSpec node : order) {
             NodeType type = types.get(node.id());
             if (type == null) {
@@ -96,17 +97,33 @@ public final class Planner {
                     .map(id -> inputsKnown ? planned.get(id).schema() : Schema.EMPTY).toList();
             List<Boolean> inputsStreaming = node.inputs().stream()
                     .map(id -> streaming.getOrDefault(id, true)).toList();
+            List<Problem> found = new ArrayList<>();
             NodeContext context = new NodeContext(node, type.kind(), inputSchemas, inputsKnown, inputsStreaming,
-                    environment, compiler, problems);
+                    environment, compiler, found);
             Optional<PlannedNode> made = type.factory().plan(context);
-            if (inputsKnown && made.isPresent() && !context.hasProblems()
+            List<String> inputs = node.inputs();
+            if (inputsKnown && MissingReferences.mayResolve(node, found)) {
+                Optional<MissingReferences.Rewrite> rewrite = MissingReferences.resolve(node, byId, stepsById,
+                        (above, schemas, into) -> types.get(above.id()).factory().plan(new NodeContext(above,
+                                types.get(above.id()).kind(), schemas, true, List.of(streaming.getOrDefault(
+                                        above.inputs().get(0), true)), environment, compiler, into)));
+                if (rewrite.isPresent()) {
+                    found.clear();
+                    made = Optional.of(rewrite.get().node());
+                    inputs = rewrite.get().inputs();
+                }
+            }
+            problems.addAll(found);
+            if (inputsKnown && made.isPresent() && found.isEmpty()
                     && StaticInputCheck.check(node, type.kind(), made.get(), inputsStreaming, problems)) {
                 // A source is a stream; a static table takes no input and is not; anything else is a stream when
                 // one of its inputs is, as Spark's isStreaming.
                 streaming.put(node.id(), made.get() instanceof PlannedNode.SourceNode
                         || inputsStreaming.contains(true));
                 planned.put(node.id(), made.get());
-                steps.add(new QueryPlan.Step(node.id(), node.type(), node.inputs(), made.get()));
+                QueryPlan.Step step = new QueryPlan.Step(node.id(), node.type(), inputs, made.get());
+                steps.add(step);
+                stepsById.put(node.id(), step);
             }
         }
         QueryNameCheck.check(spec.nodes(), problems);

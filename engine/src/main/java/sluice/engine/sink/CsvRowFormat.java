@@ -29,12 +29,12 @@ import sluice.engine.types.ValueText;
  * strings {@code emptyValue} ({@code ""}); under {@code quoteAll} an empty value is quoted too. Immutable.
  */
 public record CsvRowFormat(boolean header, char sep, char quote, char escape, String nullValue, String emptyValue,
-                           boolean quoteAll, boolean escapeQuotes, String dateFormat, String timestampFormat)
-        implements RowFormat {
+                           boolean quoteAll, boolean escapeQuotes, String dateFormat, String timestampFormat,
+                           String timestampNTZFormat) implements RowFormat {
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
     public static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
-    /** Spark's default {@code timestampNTZFormat} for writing; Sluice has no option for it yet. */
-    static final DateTimeFormatter LOCAL_TIMESTAMPS = WritePattern.formatter("yyyy-MM-dd'T'HH:mm:ss[.SSS]");
+    /** Spark's default {@code timestampNTZFormat} for writing: milliseconds always written, no zone. */
+    public static final String DEFAULT_TIMESTAMP_NTZ_FORMAT = "yyyy-MM-dd'T'HH:mm:ss[.SSS]";
     /** The character meaning "no quoting", as Spark reads an empty {@code quote} option. */
     public static final char NO_QUOTE = CsvFieldWriter.NO_QUOTE;
 
@@ -43,12 +43,13 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
         requireNonNull(emptyValue, "emptyValue is null");
         requireNonNull(dateFormat, "dateFormat is null");
         requireNonNull(timestampFormat, "timestampFormat is null");
+        requireNonNull(timestampNTZFormat, "timestampNTZFormat is null");
     }
 
     /** Spark's defaults: no header, comma, double quote, backslash escape, nulls empty, empty strings {@code ""}. */
     public static CsvRowFormat defaults() {
         return new CsvRowFormat(false, ',', '"', '\\', "", "\"\"", false, true, DEFAULT_DATE_FORMAT,
-                DEFAULT_TIMESTAMP_FORMAT);
+                DEFAULT_TIMESTAMP_FORMAT, DEFAULT_TIMESTAMP_NTZ_FORMAT);
     }
 
     @Override
@@ -65,6 +66,7 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
     public void write(Batch rows, ZoneId zone, OutputStream out) throws IOException {
         DateTimeFormatter dates = WritePattern.formatter(dateFormat);
         DateTimeFormatter timestamps = WritePattern.formatter(timestampFormat).withZone(zone);
+        DateTimeFormatter localTimestamps = WritePattern.formatter(timestampNTZFormat);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         CsvFieldWriter fields = fields();
         if (header) {
@@ -75,20 +77,22 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
             values.clear();
             for (int c = 0; c < rows.schema().size(); c++) {
                 ColumnVector column = rows.column(c);
-                values.add(column.isNull(r) ? null : text(column.type(), column.get(r), dates, timestamps));
+                values.add(column.isNull(r) ? null
+                        : text(column.type(), column.get(r), dates, timestamps, localTimestamps));
             }
             writeLine(writer, fields, values);
         }
         writer.flush();
     }
 
-    private static String text(DataType type, Object value, DateTimeFormatter dates, DateTimeFormatter timestamps) {
+    private static String text(DataType type, Object value, DateTimeFormatter dates, DateTimeFormatter timestamps,
+                               DateTimeFormatter localTimestamps) {
         if (type == AtomicType.DATE) {
             return dates.format((LocalDate) value);
         } else if (type == AtomicType.TIMESTAMP) {
             return timestamps.format((Instant) value);
         } else if (type == AtomicType.TIMESTAMP_NTZ) {
-            return LOCAL_TIMESTAMPS.format((java.time.LocalDateTime) value);
+            return localTimestamps.format((java.time.LocalDateTime) value);
         } else if (type.isInterval()) {
             return ValueText.interval(type, value);
         } else if (type == AtomicType.BINARY) {

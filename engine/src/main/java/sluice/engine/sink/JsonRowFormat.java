@@ -31,16 +31,19 @@ import sluice.engine.types.ValueText;
  * Spark's JSON writer: one object per line, numbers as Jackson writes them, dates and timestamps as text in the
  * write formats, and null fields left out unless {@code ignoreNullFields} is false. Immutable.
  */
-public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String timestampFormat) implements RowFormat {
+public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String timestampFormat,
+                            String timestampNTZFormat) implements RowFormat {
     private static final JsonFactory JSON = new JsonFactory();
 
     public JsonRowFormat {
         requireNonNull(dateFormat, "dateFormat is null");
         requireNonNull(timestampFormat, "timestampFormat is null");
+        requireNonNull(timestampNTZFormat, "timestampNTZFormat is null");
     }
 
     public static JsonRowFormat defaults() {
-        return new JsonRowFormat(true, CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT);
+        return new JsonRowFormat(true, CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
+                CsvRowFormat.DEFAULT_TIMESTAMP_NTZ_FORMAT);
     }
 
     @Override
@@ -56,7 +59,7 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
     @Override
     public void write(Batch rows, ZoneId zone, OutputStream out) throws IOException {
         Writing writing = new Writing(WritePattern.formatter(dateFormat),
-                WritePattern.formatter(timestampFormat).withZone(zone));
+                WritePattern.formatter(timestampFormat).withZone(zone), WritePattern.formatter(timestampNTZFormat));
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setRootValueSeparator(null);
@@ -89,10 +92,12 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
     private final class Writing {
         private final DateTimeFormatter dates;
         private final DateTimeFormatter timestamps;
+        private final DateTimeFormatter localTimestamps;
 
-        Writing(DateTimeFormatter dates, DateTimeFormatter timestamps) {
+        Writing(DateTimeFormatter dates, DateTimeFormatter timestamps, DateTimeFormatter localTimestamps) {
             this.dates = dates;
             this.timestamps = timestamps;
+            this.localTimestamps = localTimestamps;
         }
 
         void struct(JsonGenerator json, StructType type, Row row) throws IOException {
@@ -129,7 +134,7 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
             } else if (type == AtomicType.TIMESTAMP) {
                 json.writeString(timestamps.format((Instant) value));
             } else if (type == AtomicType.TIMESTAMP_NTZ) {
-                json.writeString(CsvRowFormat.LOCAL_TIMESTAMPS.format((java.time.LocalDateTime) value));
+                json.writeString(localTimestamps.format((java.time.LocalDateTime) value));
             } else if (type.isInterval()) {
                 json.writeString(ValueText.interval(type, value));
             } else if (type == AtomicType.BINARY) {

@@ -3,8 +3,10 @@ package sluice.engine.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import sluice.engine.types.LocalTimestamps;
 
 class TemporalParserTest {
     private final TemporalParser parser = TemporalParser.of(null, null, ZoneOffset.UTC);
@@ -32,6 +34,19 @@ class TemporalParserTest {
         assertThat(parse("2015-13-01")).isEqualTo(TemporalParser.INVALID);
         assertThat(parse("2015-00-10")).isEqualTo(TemporalParser.INVALID);
         assertThat(parse("2015-01-00")).isEqualTo(TemporalParser.INVALID);
+    }
+
+    @Test
+    void readsTimestampNtzByItsOwnPatternAndRefusesAZone() {
+        TemporalParser formatted = TemporalParser.of(null, "yyyy", "dd/MM/yyyy HH:mm", ZoneOffset.UTC);
+        TemporalParser zoned = TemporalParser.of(null, null, "yyyy-MM-dd HH:mmXXX", ZoneOffset.UTC);
+
+        assertThat(formatted.parseLocalTimestamp("01/02/2024 10:30"))
+                .isEqualTo(LocalTimestamps.micros(LocalDateTime.of(2024, 2, 1, 10, 30)));
+        assertThat(formatted.parseLocalTimestamp("2024-02-01T10:30:00")).isEqualTo(TemporalParser.INVALID);
+        assertThat(zoned.parseLocalTimestamp("2024-02-01 10:30+01:00")).isEqualTo(TemporalParser.INVALID);
+        assertThat(parser.parseLocalTimestamp("2024-02-01T10:30:00"))
+                .isEqualTo(LocalTimestamps.micros(LocalDateTime.of(2024, 2, 1, 10, 30)));
     }
 
     private long parse(String text) {

@@ -319,6 +319,19 @@ class ComplexTypesTest {
         assertThat(compile("to_json(s, map('timestampFormat', 'yyyy'))").name()).isEqualTo("to_json(s)");
     }
 
+    @Test
+    void jsonFunctionsReadAndWriteTimestampNtzAsSparkDoes() {
+        assertThat(first("from_json('{\"a\": \"2024-01-01T10:00:00\", \"b\": \"2024-01-01T10:00:00Z\"}', "
+                + "'a TIMESTAMP_NTZ, b TIMESTAMP_NTZ')")).isEqualTo("{2024-01-01 10:00:00, null}");
+        assertThat(first("from_json('{\"a\": \"01/02/2024 10:30\"}', 'a TIMESTAMP_NTZ', "
+                + "map('timestampNTZFormat', 'dd/MM/yyyy HH:mm'))")).isEqualTo("{2024-02-01 10:30:00}");
+        assertThat(first("to_json(named_struct('a', TIMESTAMP_NTZ '2024-01-01 10:00:00'))"))
+                .isEqualTo("{\"a\":\"2024-01-01T10:00:00.000\"}");
+        assertThat(first("to_json(named_struct('a', TIMESTAMP_NTZ '2024-01-01 10:00:00'), "
+                + "map('timestampNTZFormat', 'dd/MM/yyyy HH:mm', 'timestampFormat', 'yyyy'))"))
+                .isEqualTo("{\"a\":\"01/01/2024 10:00\"}");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "eXk=     | {yy, x}",
@@ -338,7 +351,8 @@ class ComplexTypesTest {
     @Test
     void jsonOptionsAreAMapOfConstantStringsThatSluiceReads() {
         assertThat(compileProblem("from_json(t, 'a INT', map('mode', 'FAILFAST'))").message())
-                .isEqualTo("from_json option 'mode' is not in Sluice, which takes dateFormat and timestampFormat");
+                .isEqualTo("from_json option 'mode' is not in Sluice, which takes dateFormat, timestampFormat and "
+                        + "timestampNTZFormat");
         assertThat(compileProblem("to_json(s, map('dateFormat', t))").code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
         assertThat(compileProblem("to_json(s, 'dateFormat')").code()).isEqualTo(ErrorCode.TYPE_MISMATCH);
     }

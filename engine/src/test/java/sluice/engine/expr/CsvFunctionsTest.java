@@ -36,6 +36,18 @@ class CsvFunctionsTest {
     }
 
     @Test
+    void readsAndWritesTimestampNtzByTimestampNtzFormat() {
+        assertThat(first("to_csv(named_struct('a', TIMESTAMP_NTZ '2024-01-01 10:00:00'))"))
+                .isEqualTo("2024-01-01T10:00:00.000");
+        assertThat(first("to_csv(named_struct('a', TIMESTAMP_NTZ '2024-01-01 10:00:00'), "
+                + "map('timestampNTZFormat', 'dd/MM/yyyy HH:mm'))")).isEqualTo("01/01/2024 10:00");
+        assertThat(first("CAST(from_csv('01/02/2024 10:30,2024-01-01T10:00:00', 'a TIMESTAMP_NTZ, b TIMESTAMP_NTZ', "
+                + "map('timestampNTZFormat', 'dd/MM/yyyy HH:mm')) AS STRING)"))
+                .isEqualTo("{2024-02-01 10:30:00, null}");
+        assertThat(first("schema_of_csv('2024-01-01T10:00:00')")).isEqualTo("STRUCT<_c0: TIMESTAMP>");
+    }
+
+    @Test
     void aNullStructIsNullAndNullFieldsAreEmpty() {
         assertThat(eval("to_csv(CASE WHEN i = 3 THEN named_struct('a', i) END)")).containsExactly("3", null);
         assertThat(eval("to_csv(named_struct('s', s, 'i', i))")).containsExactly("Hello World,3", ",");
@@ -62,7 +74,8 @@ class CsvFunctionsTest {
 
         assertThat(problem.code()).isEqualTo(ErrorCode.WRONG_ARGUMENTS);
         assertThat(problem.message()).isEqualTo("to_csv option 'lineSep' is not in Sluice, which takes dateFormat, "
-                + "emptyValue, escape, escapeQuotes, nullValue, quote, quoteAll, sep, timestampFormat");
+                + "emptyValue, escape, escapeQuotes, nullValue, quote, quoteAll, sep, timestampFormat, "
+                + "timestampNTZFormat");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Problem;
 import sluice.engine.pipeline.NodeKind;
 import sluice.engine.pipeline.PipelineJson;
@@ -49,10 +50,11 @@ class TransformsTest {
                 new PlanEnvironment(Path.of("."), ZoneOffset.UTC));
     }
 
+    /** Runs the transforms into a memory sink after {@code lastId}, or as they are when that is null. */
     private MemoryTables.Table run(String transforms, String lastId) {
         Planner.Result result = plan("{\"id\": \"in\", \"type\": \"test.stocks\"}, " + transforms
-                + ", {\"id\": \"out\", \"type\": \"sink.memory\", \"inputs\": [\"" + lastId
-                + "\"], \"options\": {\"queryName\": \"out\"}}");
+                + (lastId == null ? "" : ", {\"id\": \"out\", \"type\": \"sink.memory\", \"inputs\": [\""
+                + lastId + "\"], \"options\": {\"queryName\": \"out\"}}"));
         assertThat(result.problems()).isEmpty();
         EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream()), memory,
                 Clock.systemUTC(), ZoneOffset.UTC, 2);
@@ -109,6 +111,66 @@ class TransformsTest {
                 "f");
 
         assertThat(table.rows()).containsExactly(Row.of("AAPL", 10.0, 12.5));
+    }
+
+    @Test
+    void filterAfterASelectResolvesTheColumnItDroppedAsSparksAnalyzerDoes() {
+        MemoryTables.Table table = run("""
+                {"id": "s", "type": "transform.select", "inputs": ["in"], "options": {"expressions": ["Name", "Open"]}},
+                {"id": "w", "type": "transform.withColumn", "inputs": ["s"],
+                 "options": {"name": "shout", "expression": "upper(Name)"}},
+                {"id": "s2", "type": "transform.select", "inputs": ["w"], "options": {"expressions": ["shout"]}},
+                {"id": "w2", "type": "transform.withColumn", "inputs": ["s2"],
+                 "options": {"name": "low", "expression": "lower(shout)"}},
+                {"id": "f", "type": "transform.filter", "inputs": ["w2"], "options": {"condition": "Close > Open"}}""",
+                "f");
+
+        assertThat(table.schema().names()).containsExactly("shout", "low");
+        assertThat(table.rows()).containsExactly(Row.of("AAPL", "aapl"));
+    }
+
+    @Test
+    void filterAfterASelectKeepsTheSelectsOwnOutputForItsOtherReaders() {
+        Planner.Result result = plan("""
+                {"id": "in", "type": "test.stocks"},
+                {"id": "s", "type": "transform.select", "inputs": ["in"], "options": {"expressions": ["Name"]}},
+                {"id": "f", "type": "transform.filter", "inputs": ["s"], "options": {"condition": "Close > 20"}},
+                {"id": "out", "type": "sink.noop", "inputs": ["s"]},
+                {"id": "out2", "type": "sink.noop", "inputs": ["f"]}
+                """);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.schemas().get("s").names()).containsExactly("Name");
+        assertThat(result.schemas().get("f").names()).containsExactly("Name");
+    }
+
+    @Test
+    void sortAfterASelectOfAnAggregationSortsByTheGroupingColumnItDropped() {
+        MemoryTables.Table table = run("""
+                {"id": "a", "type": "transform.aggregate", "inputs": ["in"],
+                 "options": {"groupBy": ["Name"], "aggregations": ["sum(Close) AS total"]}},
+                {"id": "s", "type": "transform.select", "inputs": ["a"], "options": {"expressions": ["total"]}},
+                {"id": "o", "type": "transform.sort", "inputs": ["s"], "options": {"orderBy": ["Name"]}},
+                {"id": "out", "type": "sink.memory", "inputs": ["o"],
+                 "options": {"queryName": "out", "outputMode": "complete"}}""", null);
+
+        assertThat(table.schema().names()).containsExactly("total");
+        assertThat(table.rows()).containsExactly(Row.of(12.5), Row.of(30.0), Row.of(19.0));
+    }
+
+    @Test
+    void filterAfterAnAggregationCannotReachAColumnThatIsNoGroupingColumn() {
+        Planner.Result result = plan("""
+                {"id": "in", "type": "test.stocks"},
+                {"id": "a", "type": "transform.aggregate", "inputs": ["in"],
+                 "options": {"groupBy": ["Name"], "aggregations": ["count(*) AS n"]}},
+                {"id": "s", "type": "transform.select", "inputs": ["a"], "options": {"expressions": ["n"]}},
+                {"id": "f", "type": "transform.filter", "inputs": ["s"], "options": {"condition": "Close > 1"}},
+                {"id": "out", "type": "sink.noop", "inputs": ["f"], "options": {"outputMode": "complete"}}
+                """);
+
+        assertThat(result.problems()).extracting(Problem::code).containsExactly(ErrorCode.UNKNOWN_COLUMN);
+        assertThat(result.problems().get(0).where().nodeId()).isEqualTo("f");
     }
 
     @Test

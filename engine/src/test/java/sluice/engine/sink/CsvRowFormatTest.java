@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,8 @@ class CsvRowFormatTest {
     @Test
     void quoteAllQuotesEveryValueAndNullsAsTwoQuotes() {
         CsvRowFormat quoteAll = new CsvRowFormat(false, ',', '"', '\\', "", "\"\"", true, true,
-                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT);
+                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
+                CsvRowFormat.DEFAULT_TIMESTAMP_NTZ_FORMAT);
 
         assertThat(quoteAll.field("plain")).isEqualTo("\"plain\"");
         assertThat(quoteAll.field(null)).isEqualTo("\"\"");
@@ -104,9 +106,21 @@ class CsvRowFormatTest {
     }
 
     @Test
+    void writesTimestampNtzByTimestampNtzFormatAndNotTimestampFormat() throws IOException {
+        CsvRowFormat formatted = new CsvRowFormat(false, ',', '"', '\\', "", "\"\"", false, true,
+                CsvRowFormat.DEFAULT_DATE_FORMAT, "yyyy", "dd/MM/yyyy HH:mm:ss.SSS");
+        Batch rows = Batch.ofRows(Schema.of(Field.of("t", AtomicType.TIMESTAMP_NTZ)),
+                List.of(Row.of(LocalDateTime.of(2024, 2, 29, 10, 30, 0, 500_000_000))));
+
+        assertThat(written(DEFAULTS, rows, ZoneId.of("Europe/Paris"))).isEqualTo("2024-02-29T10:30:00.500\n");
+        assertThat(written(formatted, rows, ZoneId.of("Europe/Paris"))).isEqualTo("29/02/2024 10:30:00.500\n");
+    }
+
+    @Test
     void headerComesFirstWhenAsked() throws IOException {
         CsvRowFormat withHeader = new CsvRowFormat(true, ';', '"', '\\', "NA", "\"\"", false, true,
-                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT);
+                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
+                CsvRowFormat.DEFAULT_TIMESTAMP_NTZ_FORMAT);
         Batch rows = Batch.ofRows(Schema.of(Field.of("name", AtomicType.STRING), Field.of("v", AtomicType.INT)),
                 List.of(Row.of("a;b", 1), Row.of(null, 2)));
 

@@ -121,7 +121,8 @@ class FileSinkTest {
     @Test
     void csvWithHeaderWritesHeaderOnlyFileForEmptyFirstPartition() throws IOException {
         FileSink sink = started(new CsvRowFormat(true, ',', '"', '\\', "", "\"\"", false, true,
-                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT));
+                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
+                CsvRowFormat.DEFAULT_TIMESTAMP_NTZ_FORMAT));
 
         sink.addBatch(0, new PartitionedBatch(SCHEMA, List.of(Batch.empty(SCHEMA), Batch.empty(SCHEMA))));
 

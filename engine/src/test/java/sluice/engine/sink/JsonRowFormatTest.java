@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -52,10 +53,20 @@ class JsonRowFormatTest {
     }
 
     @Test
+    void writesTimestampNtzByTimestampNtzFormat() throws IOException {
+        Batch rows = Batch.ofRows(Schema.of(Field.of("t", AtomicType.TIMESTAMP_NTZ)),
+                List.of(Row.of(LocalDateTime.of(2024, 2, 29, 10, 30))));
+        JsonRowFormat formatted = new JsonRowFormat(true, CsvRowFormat.DEFAULT_DATE_FORMAT, "yyyy", "dd/MM/yyyy HH:mm");
+
+        assertThat(written(JsonRowFormat.defaults(), rows)).isEqualTo("{\"t\":\"2024-02-29T10:30:00.000\"}\n");
+        assertThat(written(formatted, rows)).isEqualTo("{\"t\":\"29/02/2024 10:30\"}\n");
+    }
+
+    @Test
     void keepsNullFieldsWhenAsked() throws IOException {
         Batch rows = Batch.ofRows(Schema.of(Field.of("a", AtomicType.INT)), List.of(Row.of((Object) null)));
         JsonRowFormat keepNulls = new JsonRowFormat(false, CsvRowFormat.DEFAULT_DATE_FORMAT,
-                CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT);
+                CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_NTZ_FORMAT);
 
         assertThat(written(keepNulls, rows)).isEqualTo("{\"a\":null}\n");
     }

@@ -24,14 +24,19 @@ final class CsvFunctions extends AnalyzedFamily {
 
     /** Spark's CSV write options Sluice takes; Spark's others change how CSV is written, and Sluice has them not. */
     private static final List<String> WRITE_OPTIONS = List.of("dateFormat", "emptyValue", "escape", "escapeQuotes",
-            "nullValue", "quote", "quoteAll", "sep", "timestampFormat");
-    /** Spark's CSV read options that change schema_of_csv's inference, which Sluice takes. */
+            "nullValue", "quote", "quoteAll", "sep", "timestampFormat", "timestampNTZFormat");
+    /**
+     * Spark's CSV read options that change schema_of_csv's inference, which Sluice takes. timestampNTZFormat changes
+     * nothing under Spark's default spark.sql.timestampType (TIMESTAMP_LTZ: no value is inferred as TIMESTAMP_NTZ),
+     * but Spark takes it, so Sluice does too.
+     */
     private static final List<String> INFERENCE_OPTIONS = List.of("dateFormat", "escape", "nanValue",
-            "negativeInf", "nullValue", "positiveInf", "quote", "sep", "timestampFormat");
+            "negativeInf", "nullValue", "positiveInf", "quote", "sep", "timestampFormat", "timestampNTZFormat");
     /** Spark's CSV read options that change what from_csv reads, which Sluice takes. */
     private static final List<String> READ_OPTIONS = List.of("columnNameOfCorruptRecord", "comment", "dateFormat",
             "delimiter", "emptyValue", "escape", "ignoreLeadingWhiteSpace", "ignoreTrailingWhiteSpace", "mode",
-            "nanValue", "negativeInf", "nullValue", "positiveInf", "quote", "sep", "timestampFormat");
+            "nanValue", "negativeInf", "nullValue", "positiveInf", "quote", "sep", "timestampFormat",
+            "timestampNTZFormat");
     private static final Set<String> CHARACTERS = Set.of("escape", "comment");
     /** Spark takes a separator of several characters (univocity's multi-character delimiter), but not none. */
     private static final Set<String> SEPARATORS = Set.of("sep", "delimiter");
@@ -40,7 +45,7 @@ final class CsvFunctions extends AnalyzedFamily {
     /** The types Spark's CSV reader converts a field to. */
     private static final Set<DataType> READABLE = Set.of(AtomicType.STRING, AtomicType.BOOLEAN, AtomicType.TINYINT,
             AtomicType.SMALLINT, AtomicType.INT, AtomicType.BIGINT, AtomicType.FLOAT, AtomicType.DOUBLE,
-            AtomicType.DATE, AtomicType.TIMESTAMP, AtomicType.BINARY);
+            AtomicType.DATE, AtomicType.TIMESTAMP, AtomicType.TIMESTAMP_NTZ, AtomicType.BINARY);
 
     CsvFunctions(Analyzer analyzer, FunctionCatalog catalog) {
         super(NAMES, analyzer, catalog);

@@ -279,7 +279,7 @@ final class SpecialFunctions extends AnalyzedFamily {
     }
 
     /** The JSON options Sluice reads; Spark's others change how JSON is read or written, and Sluice has them not. */
-    private static final Set<String> JSON_OPTIONS = Set.of("timestampFormat", "dateFormat");
+    private static final List<String> JSON_OPTIONS = List.of("dateFormat", "timestampFormat", "timestampNTZFormat");
 
     /**
      * The options of from_json or to_json, checked: as Spark, a map(...) call of constant strings; of Spark's JSON
@@ -299,8 +299,8 @@ final class SpecialFunctions extends AnalyzedFamily {
             // Spark's option names are not case-sensitive.
             if (i % 2 == 0 && JSON_OPTIONS.stream().noneMatch(text::equalsIgnoreCase)) {
                 throw analyzer.error(ErrorCode.WRONG_ARGUMENTS, part.span(), "%s option '%s' is not in Sluice, "
-                        + "which takes %s", function, text, String.join(" and ", JSON_OPTIONS.stream().sorted()
-                                .toList()));
+                        + "which takes %s and %s", function, text, String.join(", ", JSON_OPTIONS.subList(0,
+                                JSON_OPTIONS.size() - 1)), JSON_OPTIONS.get(JSON_OPTIONS.size() - 1));
             }
         }
         return options;

@@ -37,6 +37,7 @@ import sluice.engine.types.ValueText;
 final class CsvKernels {
     private static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
     private static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
+    private static final String DEFAULT_TIMESTAMP_NTZ_FORMAT = "yyyy-MM-dd'T'HH:mm:ss[.SSS]";
     /** Spark's {@code maxColumns} default. */
     private static final int DEFAULT_MAX_COLUMNS = 20480;
 
@@ -64,9 +65,11 @@ final class CsvKernels {
         DateTimeFormatter dates = DateTimePatterns.formatter(option(options, "dateFormat", DEFAULT_DATE_FORMAT));
         DateTimeFormatter timestamps = DateTimePatterns.formatter(option(options, "timestampFormat",
                 DEFAULT_TIMESTAMP_FORMAT));
+        DateTimeFormatter localTimestamps = DateTimePatterns.formatter(option(options, "timestampNTZFormat",
+                DEFAULT_TIMESTAMP_NTZ_FORMAT));
         return (a, e) -> {
             Row row = (Row) a[0];
-            ValueWriter values = new ValueWriter(dates, timestamps.withZone(e.zone()), nestedNull);
+            ValueWriter values = new ValueWriter(dates, timestamps.withZone(e.zone()), localTimestamps, nestedNull);
             StringBuilder record = new StringBuilder();
             for (int i = 0; i < struct.fields().size(); i++) {
                 Object value = row.get(i);
@@ -141,12 +144,15 @@ final class CsvKernels {
     }
 
     /** The text of one value (never null) as Spark's CSV writer makes it, by type. */
-    private record ValueWriter(DateTimeFormatter dates, DateTimeFormatter timestamps, String nestedNull) {
+    private record ValueWriter(DateTimeFormatter dates, DateTimeFormatter timestamps,
+                               DateTimeFormatter localTimestamps, String nestedNull) {
         String text(DataType type, Object value) {
             if (type == AtomicType.DATE) {
                 return dates.format((LocalDate) value);
             } else if (type == AtomicType.TIMESTAMP) {
                 return timestamps.format((Instant) value);
+            } else if (type == AtomicType.TIMESTAMP_NTZ) {
+                return localTimestamps.format((java.time.LocalDateTime) value);
             } else if (type.isInterval()) {
                 return ValueText.interval(type, value);
             } else if (type == AtomicType.BINARY) {

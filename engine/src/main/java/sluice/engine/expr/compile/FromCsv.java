@@ -130,7 +130,7 @@ final class FromCsv {
                 zone = at;
                 fields = new CsvFieldParser(option("nanValue", "NaN"), option("positiveInf", "Inf"),
                         option("negativeInf", "-Inf"), TemporalParser.of(options.get("dateformat"),
-                                options.get("timestampformat"), at));
+                                options.get("timestampformat"), options.get("timestampntzformat"), at));
             }
             Arrays.fill(values, null);
             String[] tokens = tokenizer.parseLine(text);

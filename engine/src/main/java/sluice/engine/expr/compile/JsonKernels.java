@@ -12,12 +12,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import sluice.engine.csv.TemporalParser;
 import sluice.engine.expr.analyze.DateTimeText;
 import sluice.engine.expr.analyze.Typed;
 import sluice.engine.types.ArrayType;
@@ -26,6 +28,7 @@ import sluice.engine.types.Bytes;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
 import sluice.engine.types.Field;
+import sluice.engine.types.LocalTimestamps;
 import sluice.engine.types.MapType;
 import sluice.engine.types.MapValue;
 import sluice.engine.types.Row;
@@ -43,12 +46,18 @@ final class JsonKernels {
     private JsonKernels() {
     }
 
+    /** Spark's default {@code timestampNTZFormat} for writing; reading without the option parses as a cast. */
+    private static final DateTimeFormatter LOCAL_TIMESTAMP_WRITE = DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd'T'HH:mm:ss[.SSS]", java.util.Locale.US);
+    /** Spark's default reading of TIMESTAMP_NTZ text: as a cast, but text with a zone is no wall-clock time. */
+    private static final TemporalParser LOCAL_TIMESTAMP_READ = TemporalParser.of(null, null, ZoneOffset.UTC);
+
     /**
      * The datetime patterns of from_json's and to_json's options (the map(...) of constant strings at {@code index}
      * of {@code args}, checked when typed); null for Spark's defaults.
      */
-    record Formats(DateTimeFormatter date, DateTimeFormatter timestamp) {
-        static final Formats DEFAULT = new Formats(null, null);
+    record Formats(DateTimeFormatter date, DateTimeFormatter timestamp, DateTimeFormatter localTimestamp) {
+        static final Formats DEFAULT = new Formats(null, null, null);
     }
 
     static Formats formats(List<Typed> args, int index) {
@@ -58,6 +67,7 @@ final class JsonKernels {
         List<Typed> parts = ((Typed.Call) args.get(index)).args();
         DateTimeFormatter date = null;
         DateTimeFormatter timestamp = null;
+        DateTimeFormatter localTimestamp = null;
         for (int i = 0; i + 1 < parts.size(); i += 2) {
             String key = (String) ((Typed.Constant) parts.get(i)).value();
             String pattern = (String) ((Typed.Constant) parts.get(i + 1)).value();
@@ -66,9 +76,11 @@ final class JsonKernels {
                 date = DateTimePatterns.formatter(pattern);
             } else if (key.equalsIgnoreCase("timestampFormat")) {
                 timestamp = DateTimePatterns.formatter(pattern);
+            } else if (key.equalsIgnoreCase("timestampNTZFormat")) {
+                localTimestamp = DateTimePatterns.formatter(pattern);
             }
         }
-        return new Formats(date, timestamp);
+        return new Formats(date, timestamp, localTimestamp);
     }
 
     static Kernel fromJson(StructType schema, Formats formats) {
@@ -170,8 +182,30 @@ final class JsonKernels {
             return Values.toExternal(type, DateTimeText.parseDate(node.asText()));
         } else if (type == AtomicType.TIMESTAMP && node.isTextual()) {
             return Values.toExternal(type, DateTimeText.parseTimestamp(node.asText(), zone));
+        } else if (type == AtomicType.TIMESTAMP_NTZ && node.isTextual()) {
+            return Values.toExternal(type, localTimestamp(node.asText(), formats.localTimestamp()));
         }
         return null;
+    }
+
+    /**
+     * TIMESTAMP_NTZ text read by {@code timestampNTZFormat}, or as Spark reads it without one; null when it does not
+     * read or names a zone (Spark's JSON reader takes no zone for a wall-clock time).
+     */
+    private static Long localTimestamp(String text, DateTimeFormatter formatter) {
+        if (formatter == null) {
+            long micros = LOCAL_TIMESTAMP_READ.parseLocalTimestamp(text);
+            return micros == TemporalParser.INVALID ? null : micros;
+        }
+        try {
+            TemporalAccessor parsed = formatter.parse(text);
+            if (parsed.query(TemporalQueries.zone()) != null) {
+                return null;
+            }
+            return LocalTimestamps.micros(DateTimePatterns.toLocal(parsed));
+        } catch (DateTimeException | ArithmeticException e) {
+            return null;
+        }
     }
 
     /**
@@ -274,6 +308,9 @@ final class JsonKernels {
             return nodes.textNode(formats.timestamp().format(instant.atZone(zone)));
         } else if (value instanceof LocalDate date && formats.date() != null) {
             return nodes.textNode(formats.date().format(date));
+        } else if (value instanceof LocalDateTime local) {
+            return nodes.textNode((formats.localTimestamp() == null ? LOCAL_TIMESTAMP_WRITE : formats.localTimestamp())
+                    .format(local));
         } else if (value instanceof Instant instant) {
             // Spark's default JSON timestampFormat: yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX in the session zone.
             return nodes.textNode(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")

@@ -11,10 +11,12 @@ final class JsonDocs {
         return new Docs(FunctionGroup.JSON)
                 .add("from_json", "from_json(jsonStr, schema[, options])",
                         "The struct read from JSON text with a DDL schema; NULL fields for what does not fit; options "
-                        + "map('timestampFormat', pattern, 'dateFormat', pattern) read dates and times by a pattern",
+                        + "map('timestampFormat', pattern, 'dateFormat', pattern, 'timestampNTZFormat', pattern) read "
+                        + "dates and times by a pattern (a TIMESTAMP_NTZ without one as a cast does, no zone allowed)",
                         "from_json('{\"a\": 1}', 'a INT, b STRING')", "{1, NULL}")
                 .add("to_json", "to_json(expr[, options])", "A struct, array or map as JSON text; options "
-                        + "map('timestampFormat', pattern, 'dateFormat', pattern) write dates and times by a pattern",
+                        + "map('timestampFormat', pattern, 'dateFormat', pattern, 'timestampNTZFormat', pattern) write "
+                        + "dates and times by a pattern",
                         "to_json(from_json('{\"a\": 1}', 'a INT'))", "{\"a\":1}")
                 .add("get_json_object", "get_json_object(json, path)",
                         "What path finds in the JSON text: $ and then .name, ['name'], [n] or [*] steps; a string "
@@ -29,7 +31,8 @@ final class JsonDocs {
                 .add("schema_of_json", "schema_of_json(json[, options])",
                         "The schema Spark infers from constant JSON text, as DDL: BIGINT, DOUBLE, STRING, BOOLEAN, "
                         + "ARRAY and STRUCT with the fields sorted by name; options map('primitivesAsString', 'true', "
-                        + "...) as Spark's JSON reading options that change inference",
+                        + "...) as Spark's JSON reading options that change inference (text stays STRING: Spark infers "
+                        + "no timestamps from JSON unless asked)",
                         "schema_of_json('[{\"col\":0}]')", "ARRAY<STRUCT<col: BIGINT>>")
                 .functions();
     }

@@ -107,7 +107,8 @@ public final class CsvFormat implements FileFormat {
     @Override
     public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
         CsvFieldParser parser = new CsvFieldParser(options.nanValue(), options.positiveInf(), options.negativeInf(),
-                TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()));
+                TemporalParser.of(options.dateFormat(), options.timestampFormat(), options.timestampNTZFormat(),
+                        context.zone()));
         SplitRows rows = new SplitRows(split, context.nodeId(), parser, figures, out);
         try {
             CsvRecords.read(split, options, false, rows);

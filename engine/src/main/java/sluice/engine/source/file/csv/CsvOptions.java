@@ -8,22 +8,22 @@ import sluice.engine.source.file.ParseMode;
 /**
  * Spark's CSV read options with their defaults. {@code maxColumns} and {@code maxCharsPerColumn} are univocity's
  * limits as Spark sets them (at most that many values a record, at most that many characters a value, -1 for no
- * limit). {@code comment} is {@code '\0'} when off; {@code dateFormat} and
- * {@code timestampFormat} are null when not set, which means Spark's default parsing (see
+ * limit). {@code comment} is {@code '\0'} when off; {@code dateFormat}, {@code timestampFormat} and
+ * {@code timestampNTZFormat} are null when not set, which means Spark's default parsing (see
  * {@link sluice.engine.csv.TemporalParser}).
  */
 public record CsvOptions(boolean header, String separator, CsvQuoting quoting, char comment, String nullValue,
                          String emptyValue, String nanValue, String positiveInf, String negativeInf,
                          String dateFormat, String timestampFormat, ParseMode mode, String columnNameOfCorruptRecord,
                          boolean ignoreLeadingWhiteSpace, boolean ignoreTrailingWhiteSpace, int maxColumns,
-                         int maxCharsPerColumn) {
+                         int maxCharsPerColumn, String timestampNTZFormat) {
     /** Spark's {@code maxColumns} default: how many values a record may have. */
     public static final int DEFAULT_MAX_COLUMNS = 20480;
     /** Spark's {@code maxCharsPerColumn} default: -1, no limit on the length of a value. */
     public static final int DEFAULT_MAX_CHARS_PER_COLUMN = -1;
     public static final CsvOptions DEFAULTS = new CsvOptions(false, ",", CsvQuoting.DEFAULTS, '\0', "", "", "NaN",
             "Inf", "-Inf", null, null, ParseMode.PERMISSIVE, "_corrupt_record", false, false, DEFAULT_MAX_COLUMNS,
-            DEFAULT_MAX_CHARS_PER_COLUMN);
+            DEFAULT_MAX_CHARS_PER_COLUMN, null);
 
     public CsvOptions {
         requireNonNull(quoting, "quoting is null");
@@ -43,25 +43,25 @@ public record CsvOptions(boolean header, String separator, CsvQuoting quoting, c
     public CsvOptions withHeader(boolean hasHeader) {
         return new CsvOptions(hasHeader, separator, quoting, comment, nullValue, emptyValue, nanValue,
                 positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
-                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, maxColumns, maxCharsPerColumn);
+                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, maxColumns, maxCharsPerColumn, timestampNTZFormat);
     }
 
     public CsvOptions withSeparator(String sep) {
         return new CsvOptions(header, sep, quoting, comment, nullValue, emptyValue, nanValue,
                 positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
-                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, maxColumns, maxCharsPerColumn);
+                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, maxColumns, maxCharsPerColumn, timestampNTZFormat);
     }
 
     public CsvOptions withNullValue(String text) {
         return new CsvOptions(header, separator, quoting, comment, text, emptyValue, nanValue,
                 positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
-                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, maxColumns, maxCharsPerColumn);
+                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, maxColumns, maxCharsPerColumn, timestampNTZFormat);
     }
 
     public CsvOptions withMode(ParseMode parseMode) {
         return new CsvOptions(header, separator, quoting, comment, nullValue, emptyValue, nanValue,
                 positiveInf, negativeInf, dateFormat, timestampFormat, parseMode, columnNameOfCorruptRecord,
-                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, maxColumns, maxCharsPerColumn);
+                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, maxColumns, maxCharsPerColumn, timestampNTZFormat);
     }
 
     public CsvOptions withQuote(char quoteChar, char escapeChar) {
@@ -71,13 +71,13 @@ public record CsvOptions(boolean header, String separator, CsvQuoting quoting, c
     public CsvOptions withQuoting(CsvQuoting quotes) {
         return new CsvOptions(header, separator, quotes, comment, nullValue, emptyValue, nanValue,
                 positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
-                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, maxColumns, maxCharsPerColumn);
+                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, maxColumns, maxCharsPerColumn, timestampNTZFormat);
     }
 
     public CsvOptions withLimits(int columns, int charsPerColumn) {
         return new CsvOptions(header, separator, quoting, comment, nullValue, emptyValue, nanValue,
                 positiveInf, negativeInf, dateFormat, timestampFormat, mode, columnNameOfCorruptRecord,
-                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, columns, charsPerColumn);
+                ignoreLeadingWhiteSpace, ignoreTrailingWhiteSpace, columns, charsPerColumn, timestampNTZFormat);
     }
 
     public char quote() {

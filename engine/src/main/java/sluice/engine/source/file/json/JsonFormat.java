@@ -75,7 +75,8 @@ public final class JsonFormat implements FileFormat {
     @Override
     public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
         JsonValueConverter converter = new JsonValueConverter(
-                TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()),
+                TemporalParser.of(options.dateFormat(), options.timestampFormat(), options.timestampNTZFormat(),
+                        context.zone()),
                 options.syntax().allowNonNumericNumbers());
         try (LineBlocks blocks = LineBlocks.open(split)) {
             RowCollector rows = new RowCollector(schema, options.mode(), corruptIndex,

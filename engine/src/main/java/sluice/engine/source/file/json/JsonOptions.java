@@ -9,9 +9,9 @@ import sluice.engine.source.file.ParseMode;
  * {@code syntax} says which JSON beyond the standard is accepted.
  */
 public record JsonOptions(ParseMode mode, String columnNameOfCorruptRecord, String dateFormat, String timestampFormat,
-                          JsonSyntax syntax) {
+                          JsonSyntax syntax, String timestampNTZFormat) {
     public static final JsonOptions DEFAULTS = new JsonOptions(ParseMode.PERMISSIVE, "_corrupt_record", null, null,
-            JsonSyntax.SPARK_DEFAULTS);
+            JsonSyntax.SPARK_DEFAULTS, null);
 
     public JsonOptions {
         requireNonNull(mode, "mode is null");
@@ -20,10 +20,10 @@ public record JsonOptions(ParseMode mode, String columnNameOfCorruptRecord, Stri
     }
 
     public JsonOptions withMode(ParseMode parseMode) {
-        return new JsonOptions(parseMode, columnNameOfCorruptRecord, dateFormat, timestampFormat, syntax);
+        return new JsonOptions(parseMode, columnNameOfCorruptRecord, dateFormat, timestampFormat, syntax, timestampNTZFormat);
     }
 
     public JsonOptions withSyntax(JsonSyntax accepted) {
-        return new JsonOptions(mode, columnNameOfCorruptRecord, dateFormat, timestampFormat, accepted);
+        return new JsonOptions(mode, columnNameOfCorruptRecord, dateFormat, timestampFormat, accepted, timestampNTZFormat);
     }
 }

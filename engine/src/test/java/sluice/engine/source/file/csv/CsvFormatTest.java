@@ -221,7 +221,7 @@ class CsvFormatTest {
         List<Row> rows = read(schema.append(Field.of("_corrupt_record", AtomicType.STRING)),
                 new CsvOptions(false, ",", CsvQuoting.DEFAULTS, '#', "NA", "", "NaN", "Inf", "-Inf", null, null,
                         ParseMode.PERMISSIVE, "_corrupt_record", false, false, CsvOptions.DEFAULT_MAX_COLUMNS,
-                        CsvOptions.DEFAULT_MAX_CHARS_PER_COLUMN), text.toString());
+                        CsvOptions.DEFAULT_MAX_CHARS_PER_COLUMN, null), text.toString());
 
         assertThat(rows).hasSize(2999 * 3 + 1);
         assertThat(rows.get(0)).isEqualTo(Row.of(Integer.MAX_VALUE, Long.MIN_VALUE, LocalDate.of(2015, 1, 2),
