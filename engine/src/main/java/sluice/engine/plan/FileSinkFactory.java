@@ -53,7 +53,8 @@ final class FileSinkFactory {
                     + "folders rows go to (col=value/...), as Spark's partitionBy; the files hold the other columns"),
             // The default is a line feed, left out of the table: the reference prints defaults as they are.
             OptionSpec.optional("lineSep", OptionKind.STRING, null,
-                    "text: the text written after each line; default: a line feed"));
+                    "text, csv, json: the text written after each line (csv: 1 or 2 characters); default: a line "
+                            + "feed"));
 
     private FileSinkFactory() {
     }
@@ -82,11 +83,19 @@ final class FileSinkFactory {
         }
         checkPattern(context, "dateFormat");
         checkPattern(context, "timestampFormat");
-        // Spark's csv and json writers take lineSep too; Sluice's end their lines with a line feed, so a lineSep for
-        // them is refused rather than left out.
-        if (!name.equals("text") && context.string("lineSep").isPresent()) {
-            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE,
-                    "'lineSep' is a text option here; %s files end their lines with a line feed", name);
+        Optional<String> lineSep = context.string("lineSep");
+        if ((name.equals("parquet") || name.equals("orc")) && lineSep.isPresent()) {
+            // Spark's Parquet and ORC writers leave lineSep out; a Sluice user is told rather than ignored.
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' is a text, csv and json option; %s "
+                    + "files have no lines", name);
+            return null;
+        }
+        if (lineSep.isPresent() && lineSep.get().isEmpty()) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' cannot be an empty string");
+            return null;
+        }
+        if (name.equals("csv") && lineSep.isPresent() && lineSep.get().length() > 2) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' can contain only 1 character");
             return null;
         }
         if (!name.equals("parquet") && !name.equals("orc") && context.string("compression").isPresent()) {
@@ -180,7 +189,8 @@ final class FileSinkFactory {
         }
         return new CsvRowFormat(context.bool("header"), sep, quote, escape, context.string("nullValue").orElse(""),
                 context.string("emptyValue").orElse("\"\""), context.bool("quoteAll"), context.bool("escapeQuotes"),
-                context.string("dateFormat").orElseThrow(), context.string("timestampFormat").orElseThrow());
+                context.string("dateFormat").orElseThrow(), context.string("timestampFormat").orElseThrow(),
+                context.string("lineSep").orElse(TextRowFormat.DEFAULT_LINE_SEP));
     }
 
     private static RowFormat parquet(NodeContext context, int[] partitionBy) {
@@ -230,7 +240,8 @@ final class FileSinkFactory {
 
     private static RowFormat json(NodeContext context) {
         return new JsonRowFormat(context.bool("ignoreNullFields"), context.string("dateFormat").orElseThrow(),
-                context.string("timestampFormat").orElseThrow());
+                context.string("timestampFormat").orElseThrow(),
+                context.string("lineSep").orElse(TextRowFormat.DEFAULT_LINE_SEP));
     }
 
     private static RowFormat text(NodeContext context, int[] partitionBy) {

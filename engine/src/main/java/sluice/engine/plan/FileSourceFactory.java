@@ -1,5 +1,6 @@
 package sluice.engine.plan;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import sluice.engine.source.file.ListedFile;
 import sluice.engine.source.file.ModifiedTimeFilter;
 import sluice.engine.source.file.ParseMode;
 import sluice.engine.source.file.SourceCleaner;
+import sluice.engine.source.file.TextLayout;
 import sluice.engine.source.file.csv.CsvFormat;
 import sluice.engine.source.file.csv.CsvInference;
 import sluice.engine.source.file.csv.CsvOptions;
@@ -90,8 +92,8 @@ final class FileSourceFactory {
                     + "committed: off leaves it, delete deletes it, archive moves it under sourceArchiveDir"),
             OptionSpec.optional("sourceArchiveDir", OptionKind.PATH, null, "cleanSource archive: the folder files "
                     + "move to, keeping their whole path; it must not be where the source path could match"),
-            OptionSpec.optional("lineSep", OptionKind.STRING, null, "text: the text that ends each line; unset, "
-                    + "lines end at a line feed, a carriage return or both"),
+            OptionSpec.optional("lineSep", OptionKind.STRING, null, "text, csv, json: the text that ends each line "
+                    + "(csv: 1 or 2 characters); unset, lines end at a line feed, a carriage return or both"),
             OptionSpec.optional("basePath", OptionKind.PATH, null, "Folder whose key=value subfolders are "
                     + "partition columns, when path is one of those folders (static) or a glob; default: path"),
             OptionSpec.optional("recursiveFileLookup", OptionKind.BOOLEAN, "false", "Read files in subfolders "
@@ -157,20 +159,18 @@ final class FileSourceFactory {
         String format = context.string("format").map(String::trim).orElse("");
         Optional<FileSourceOptions> options = path.flatMap(p -> sourceOptions(context, p));
         boolean declared = context.string("schema").isPresent();
-        if (!format.equalsIgnoreCase("text") && context.string("lineSep").isPresent()) {
-            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' is read by text files only so far; "
-                    + "%s lines end at \\n, \\r\\n or \\r", format);
-        }
         Optional<FileFormat> fileFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "csv" -> csvOptions(context).flatMap(csv -> csvSchema(context, path, csv)
+            case "csv" -> textLayout(context, true).flatMap(layout -> csvOptions(context)
+                    .flatMap(csv -> csvSchema(context, path, csv, layout)
                     .flatMap(schema -> checkCsvSchema(context, schema, csv))
                     .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared,
-                            data -> new CsvFormat(data, csv))));
-            case "json" -> jsonOptions(context).flatMap(json -> jsonSchema(context, path, json)
+                            data -> new CsvFormat(data, csv, layout)))));
+            case "json" -> textLayout(context, false).flatMap(layout -> jsonOptions(context)
+                    .flatMap(json -> jsonSchema(context, path, json, layout)
                     .flatMap(schema -> checkJsonMaps(context, schema))
                     .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
                     .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared,
-                            data -> new JsonFormat(data, json))));
+                            data -> new JsonFormat(data, json, layout)))));
             case "text" -> textLineSep(context).flatMap(lineSep -> FileSourcePartitions.format(context, path,
                     TextFormat.SCHEMA, false, data -> new TextFormat(lineSep.orElse(null))));
             case "parquet" -> parquetSchema(context, path).flatMap(schema -> FileSourcePartitions.format(context,
@@ -250,9 +250,22 @@ final class FileSourceFactory {
     }
 
     /**
-     * Spark's text option lineSep: any text but the empty string. Sluice's csv and json readers end lines at
-     * {@code \n}, {@code \r\n} or {@code \r} only, so lineSep is refused for them rather than left out.
+     * Spark's csv and json options encoding (or charset) and lineSep, checked as Spark's CSVOptions and JSONOptions
+     * check them: lineSep is not empty, and for csv at most 2 characters (Spark allows 2 for {@code \r\n}).
      */
+    private static Optional<TextLayout> textLayout(NodeContext context, boolean csv) {
+        Optional<Optional<String>> lineSep = textLineSep(context);
+        if (lineSep.isEmpty()) {
+            return Optional.empty();
+        }
+        if (csv && lineSep.get().isPresent() && lineSep.get().get().length() > 2) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' can contain only 1 character");
+            return Optional.empty();
+        }
+        return Optional.of(new TextLayout(StandardCharsets.UTF_8, lineSep.get().orElse(null)));
+    }
+
+    /** Spark's lineSep: any text but the empty string. */
     private static Optional<Optional<String>> textLineSep(NodeContext context) {
         Optional<String> lineSep = context.string("lineSep");
         if (lineSep.isPresent() && lineSep.get().isEmpty()) {
@@ -417,15 +430,17 @@ final class FileSourceFactory {
         }
     }
 
-    private static Optional<Schema> csvSchema(NodeContext context, Optional<Path> path, CsvOptions csv) {
+    private static Optional<Schema> csvSchema(NodeContext context, Optional<Path> path, CsvOptions csv,
+                                              TextLayout layout) {
         boolean inferTypes = context.bool("inferSchema");
-        return declaredSchema(context, path,
-                files -> CsvInference.infer(context.nodeId(), files, csv, inferTypes, context.environment().zone()));
+        return declaredSchema(context, path, files -> CsvInference.infer(context.nodeId(), files, csv, layout,
+                inferTypes, context.environment().zone()));
     }
 
-    private static Optional<Schema> jsonSchema(NodeContext context, Optional<Path> path, JsonOptions json) {
+    private static Optional<Schema> jsonSchema(NodeContext context, Optional<Path> path, JsonOptions json,
+                                               TextLayout layout) {
         return declaredSchema(context, path,
-                files -> JsonInference.infer(context.nodeId(), files, json));
+                files -> JsonInference.infer(context.nodeId(), files, json, layout));
     }
 
     /** The declared schema, or the files' own (Spark's Parquet schema inference); intervals are not Parquet types. */

@@ -30,7 +30,8 @@ import sluice.engine.types.ValueText;
  * strings {@code emptyValue} ({@code ""}); under {@code quoteAll} an empty value is quoted too. Immutable.
  */
 public record CsvRowFormat(boolean header, char sep, char quote, char escape, String nullValue, String emptyValue,
-                           boolean quoteAll, boolean escapeQuotes, String dateFormat, String timestampFormat)
+                           boolean quoteAll, boolean escapeQuotes, String dateFormat, String timestampFormat,
+                           String lineSep)
         implements RowFormat {
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
     public static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
@@ -44,6 +45,17 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
         requireNonNull(emptyValue, "emptyValue is null");
         requireNonNull(dateFormat, "dateFormat is null");
         requireNonNull(timestampFormat, "timestampFormat is null");
+        requireNonNull(lineSep, "lineSep is null");
+        if (lineSep.isEmpty()) {
+            throw new IllegalArgumentException("lineSep is empty");
+        }
+    }
+
+    /** Lines ending in a line feed, as Spark writes them without {@code lineSep}. */
+    public CsvRowFormat(boolean header, char sep, char quote, char escape, String nullValue, String emptyValue,
+                        boolean quoteAll, boolean escapeQuotes, String dateFormat, String timestampFormat) {
+        this(header, sep, quote, escape, nullValue, emptyValue, quoteAll, escapeQuotes, dateFormat, timestampFormat,
+                TextRowFormat.DEFAULT_LINE_SEP);
     }
 
     /** Spark's defaults: no header, comma, double quote, backslash escape, nulls empty, empty strings {@code ""}. */
@@ -109,7 +121,7 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
             }
             writer.write(fields.field(values.get(i)));
         }
-        writer.write('\n');
+        writer.write(lineSep);
     }
 
     /** One field as univocity writes it under Spark's settings. */
@@ -118,6 +130,7 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
     }
 
     private CsvFieldWriter fields() {
-        return new CsvFieldWriter(String.valueOf(sep), quote, escape, nullValue, emptyValue, quoteAll, escapeQuotes);
+        return new CsvFieldWriter(String.valueOf(sep), quote, escape, nullValue, emptyValue, quoteAll, escapeQuotes,
+                lineSep);
     }
 }

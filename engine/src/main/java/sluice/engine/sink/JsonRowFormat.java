@@ -28,15 +28,25 @@ import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
 
 /**
- * Spark's JSON writer: one object per line, numbers as Jackson writes them, dates and timestamps as text in the
+ * Spark's JSON writer: one object per line (ending in {@code lineSep}), numbers as Jackson writes them, dates and timestamps as text in the
  * write formats, and null fields left out unless {@code ignoreNullFields} is false. Immutable.
  */
-public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String timestampFormat) implements RowFormat {
+public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String timestampFormat, String lineSep)
+        implements RowFormat {
     private static final JsonFactory JSON = new JsonFactory();
 
     public JsonRowFormat {
         requireNonNull(dateFormat, "dateFormat is null");
         requireNonNull(timestampFormat, "timestampFormat is null");
+        requireNonNull(lineSep, "lineSep is null");
+        if (lineSep.isEmpty()) {
+            throw new IllegalArgumentException("lineSep is empty");
+        }
+    }
+
+    /** Lines ending in a line feed, as Spark writes them without {@code lineSep}. */
+    public JsonRowFormat(boolean ignoreNullFields, String dateFormat, String timestampFormat) {
+        this(ignoreNullFields, dateFormat, timestampFormat, TextRowFormat.DEFAULT_LINE_SEP);
     }
 
     public static JsonRowFormat defaults() {
@@ -63,7 +73,7 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
             StructType struct = rows.schema().toStructType();
             for (int r = 0; r < rows.rowCount(); r++) {
                 writing.struct(json, struct, rows.row(r));
-                json.writeRaw('\n');
+                json.writeRaw(lineSep);
             }
         }
     }

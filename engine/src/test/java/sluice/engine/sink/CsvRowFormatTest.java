@@ -126,4 +126,16 @@ class CsvRowFormatTest {
 
         assertThat(text).isEqualTo("-128,32767,[41 FF]\n,,[]\n");
     }
+
+    @Test
+    void lineSepEndsEveryLineAndQuotesAValueHoldingIt() throws IOException {
+        CsvRowFormat semicolons = new CsvRowFormat(true, ',', '"', '\\', "", "\"\"", false, true,
+                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT, ";");
+        Batch rows = Batch.ofRows(Schema.of(Field.of("name", AtomicType.STRING), Field.of("v", AtomicType.INT)),
+                List.of(Row.of("a;b", 1), Row.of("c", 2)));
+
+        String text = written(semicolons, rows, ZoneId.of("UTC"));
+
+        assertThat(text).isEqualTo("name,v;\"a;b\",1;c,2;");
+    }
 }
