@@ -61,12 +61,15 @@ class JsonRowFormatTest {
     }
 
     @Test
-    void lineSepEndsEveryObject() throws IOException {
+    void lineSepEndsEveryObjectInTheCharsetOfEncoding() throws IOException {
         Batch rows = Batch.ofRows(Schema.of(Field.of("a", AtomicType.INT)), List.of(Row.of(1), Row.of(2)));
         JsonRowFormat crlf = new JsonRowFormat(true, CsvRowFormat.DEFAULT_DATE_FORMAT,
-                CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT, "\r\n");
+                CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT, "\r\n", StandardCharsets.UTF_16LE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        assertThat(written(crlf, rows)).isEqualTo("{\"a\":1}\r\n{\"a\":2}\r\n");
+        crlf.write(rows, ZoneId.of("UTC"), out);
+
+        assertThat(out.toString(StandardCharsets.UTF_16LE)).isEqualTo("{\"a\":1}\r\n{\"a\":2}\r\n");
     }
 
     @Test

@@ -25,6 +25,10 @@ public record TextLayout(Charset charset, String lineSep) {
         return lineSep != null;
     }
 
+    public boolean isUtf8() {
+        return charset.equals(StandardCharsets.UTF_8);
+    }
+
     /** The bytes that end a record, as Spark's {@code lineSeparatorInRead}; only with {@link #hasLineSep()}. */
     public byte[] separatorBytes() {
         return lineSep.getBytes(charset);

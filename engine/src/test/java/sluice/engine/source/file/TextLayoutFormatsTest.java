@@ -83,4 +83,26 @@ class TextLayoutFormatsTest {
 
         assertThat(schema).isEqualTo(Schema.of(Field.of("id", AtomicType.BIGINT), Field.of("msg", AtomicType.STRING)));
     }
+
+    @Test
+    void csvInAnotherCharsetIsDecodedLineByLine() throws IOException {
+        Path file = folder.resolve("latin.csv");
+        Files.write(file, "id,msg\n1,caf\u00e9\n2,\"na\u00efve, quoted\"\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        List<Row> rows = new CsvFormat(SCHEMA, CsvOptions.DEFAULTS.withHeader(true),
+                new TextLayout(StandardCharsets.ISO_8859_1, null)).read(file, CONTEXT).rows();
+
+        assertThat(rows).containsExactly(Row.of(1, "caf\u00e9"), Row.of(2, "na\u00efve, quoted"));
+    }
+
+    @Test
+    void jsonInUtf16WithALineSepIsDecodedRecordByRecord() throws IOException {
+        Path file = folder.resolve("wide.json");
+        Files.write(file, "{\"id\":1,\"msg\":\"\u00e9t\u00e9\"}\r\n{\"id\":2}\r\n".getBytes(StandardCharsets.UTF_16LE));
+        TextLayout layout = new TextLayout(StandardCharsets.UTF_16LE, "\r\n");
+
+        List<Row> rows = new JsonFormat(SCHEMA, JsonOptions.DEFAULTS, layout).read(file, CONTEXT).rows();
+
+        assertThat(rows).containsExactly(Row.of(1, "\u00e9t\u00e9"), Row.of(2, null));
+    }
 }

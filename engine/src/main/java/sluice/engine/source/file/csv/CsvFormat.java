@@ -121,8 +121,8 @@ public final class CsvFormat implements FileFormat {
                 TemporalParser.of(options.dateFormat(), options.timestampFormat(), context.zone()));
         SplitRows rows = new SplitRows(split, context.nodeId(), parser, figures, out);
         try {
-            if (layout.hasLineSep()) {
-                SeparatedCsvRecords.read(split.file(), options, layout, rows);
+            if (layout.hasLineSep() || !layout.isUtf8()) {
+                SeparatedCsvRecords.read(split, options, layout, rows);
             } else {
                 CsvRecords.read(split, options, false, rows);
             }

@@ -59,8 +59,8 @@ public final class CsvInference {
         for (Path file : files) {
             FileTypes known = new FileTypes(names, types, inferTypes);
             try {
-                if (layout.hasLineSep()) {
-                    SeparatedCsvRecords.read(file, options, layout, known);
+                if (layout.hasLineSep() || !layout.isUtf8()) {
+                    SeparatedCsvRecords.read(FileSplit.whole(file, Files.size(file)), options, layout, known);
                 } else {
                     CsvRecords.read(FileSplit.whole(file, Files.size(file)), options, true, known);
                 }

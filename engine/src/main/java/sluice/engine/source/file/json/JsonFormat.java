@@ -121,13 +121,22 @@ public final class JsonFormat implements FileFormat {
         try {
             DelimitedRecords.read(split.file(), layout.separatorBytes(), (bytes, from, to) -> {
                 number[0]++;
-                byte[] record = java.util.Arrays.copyOfRange(bytes, from, to);
+                byte[] record = layout.isUtf8() ? java.util.Arrays.copyOfRange(bytes, from, to)
+                        : utf8(bytes, from, to, layout);
                 new LineReader(record, record.length, rows, converter).readRecord(number[0]);
             });
         } catch (IOException e) {
             throw FileProblems.unreadable(context.nodeId(), split.file(), e);
         }
         rows.finish();
+    }
+
+    /**
+     * A record in another charset ({@code encoding}) as UTF-8, which the parser reads: Spark decodes each record with
+     * the charset too, what it cannot map becoming U+FFFD.
+     */
+    static byte[] utf8(byte[] bytes, int from, int to, TextLayout layout) {
+        return new String(bytes, from, to - from, layout.charset()).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -111,10 +111,13 @@ public final class JsonInference {
         try {
             DelimitedRecords.read(file, layout.separatorBytes(), (bytes, from, to) -> {
                 number[0]++;
-                if (isWhiteSpace(bytes, from, to)) {
+                byte[] text = layout.isUtf8() ? bytes : JsonFormat.utf8(bytes, from, to, layout);
+                int start = layout.isUtf8() ? from : 0;
+                int end = layout.isUtf8() ? to : text.length;
+                if (isWhiteSpace(text, start, end)) {
                     return;
                 }
-                DataType record = record(factory, bytes, from, to);
+                DataType record = record(factory, text, start, end);
                 if (record == null) {
                     if (options.mode() == ParseMode.FAILFAST) {
                         throw Problem.of(ErrorCode.MALFORMED_RECORD, Position.node(nodeId),
