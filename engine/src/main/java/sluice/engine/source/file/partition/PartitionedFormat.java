@@ -85,4 +85,12 @@ public final class PartitionedFormat implements FileFormat {
         FileFormat prunedData = data.pruned(required.get(0, data.schema().size()));
         return prunedData == data ? this : new PartitionedFormat(prunedData, partitions);
     }
+
+    /** Only the conditions on the files' own columns reach the data format; partition columns come from folders. */
+    @Override
+    public FileFormat filtered(java.util.List<sluice.engine.expr.ColumnPredicate> predicates) {
+        int width = data.schema().size();
+        FileFormat filteredData = data.filtered(predicates.stream().filter(p -> p.column() < width).toList());
+        return filteredData == data ? this : new PartitionedFormat(filteredData, partitions);
+    }
 }
