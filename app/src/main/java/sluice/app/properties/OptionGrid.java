@@ -79,6 +79,16 @@ final class OptionGrid extends Region {
         return in.getLeft() + in.getRight() + labelColumn() + HGAP + editorMinimum();
     }
 
+    /**
+     * The height follows the width (labels go above their editors when narrow), so a parent must ask for the height
+     * at the width it gives; asked without one, the grid would answer the shorter side-by-side height and the schema
+     * section below it would be laid over its last rows.
+     */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
     @Override
     protected double computePrefHeight(double width) {
         Insets in = getInsets();
