@@ -63,6 +63,10 @@ public final class PropertiesPanel {
     private final Map<String, OptionEditor> editors = new LinkedHashMap<>();
     private final Map<String, Label> labels = new LinkedHashMap<>();
     private String shownNode;
+    /** The file source whose files' columns {@link #fileColumns} holds (or is being read for); FX thread. */
+    private NodeSpec fileColumnsOf;
+    /** Null while they are read. */
+    private Optional<sluice.app.validation.LiveValidation.FileColumns> fileColumns;
     private String shownType;
     private boolean showingPipeline;
     private Schema shownInput;
@@ -275,8 +279,12 @@ public final class PropertiesPanel {
                     ? "A sink has no output." : "Not known until the node's problems are fixed.");
             unknown.getStyleClass().add("schema-unknown");
             schemaBox.getChildren().add(unknown);
-            node.filter(PropertiesPanel::readsFilesWithoutSchema).ifPresent(n -> schemaBox.getChildren()
-                    .add(readSchemaButton(n.id())));
+            node.filter(PropertiesPanel::readsFilesWithoutSchema).ifPresent(n -> {
+                if (carriesSchema(n)) {
+                    showFileColumns(n);
+                }
+                schemaBox.getChildren().add(readSchemaButton(n.id()));
+            });
         } else {
             for (Field field : output.fields()) {
                 Label line = new Label(field.name() + ": " + field.type().sql());
@@ -302,9 +310,53 @@ public final class PropertiesPanel {
                 && valueOf(node, "path") != null;
     }
 
+    /** Parquet and ORC files carry their schema, so it is read and shown as soon as the path and format are set. */
+    private static boolean carriesSchema(NodeSpec node) {
+        OptionValue format = valueOf(node, "format");
+        String name = format == null ? "" : OptionEditor.text(format).trim();
+        return name.equalsIgnoreCase("parquet") || name.equalsIgnoreCase("orc");
+    }
+
+    /**
+     * The columns in the files of a Parquet or ORC source without a schema, partition columns marked, read off the FX
+     * thread once per change of the node's options and painted when they arrive.
+     */
+    private void showFileColumns(NodeSpec node) {
+        if (!node.equals(fileColumnsOf)) {
+            fileColumnsOf = node;
+            fileColumns = null;
+            validation.readFileColumns(document.spec(), node.id(), read -> {
+                if (node.equals(fileColumnsOf)) {
+                    fileColumns = read;
+                    showSchemas();
+                }
+            });
+        }
+        if (fileColumns == null) {
+            schemaBox.getChildren().add(new Label("Reading the schema in the files…"));
+            return;
+        }
+        if (fileColumns.isEmpty()) {
+            schemaBox.getChildren().add(new Label("No schema found in the files yet."));
+            return;
+        }
+        Label heading = new Label("In the files:");
+        heading.getStyleClass().add("schema-unknown");
+        schemaBox.getChildren().add(heading);
+        for (Field field : fileColumns.get().schema().fields()) {
+            boolean partition = fileColumns.get().partitionColumns().contains(field.name());
+            Label line = new Label(field.name() + ": " + field.type().sql() + (partition ? "  (partition column)" : ""));
+            line.getStyleClass().add("file-schema-field");
+            schemaBox.getChildren().add(line);
+        }
+    }
+
     /** Fills the schema option with the schema read from the files (off the FX thread), as one undoable edit. */
     private Button readSchemaButton(String nodeId) {
         Button read = new Button("Read the schema from the files");
+        if (document.spec().node(nodeId).filter(PropertiesPanel::carriesSchema).isPresent()) {
+            read.setText("Use this schema");
+        }
         read.setId("read-file-schema");
         read.setTooltip(new Tooltip("Sets 'schema' to what Spark's schema inference reads from the files there now "
                 + "(for Parquet, the schema in the files)"));

@@ -102,6 +102,51 @@ public final class LiveValidation implements AutoCloseable {
         });
     }
 
+    /** The schema of a file source's files, and which of its columns come from {@code key=value} folders. */
+    public record FileColumns(Schema schema, List<String> partitionColumns) {
+        public FileColumns {
+            requireNonNull(schema, "schema is null");
+            partitionColumns = List.copyOf(partitionColumns);
+        }
+    }
+
+    /**
+     * Reads the schema of file source {@code nodeId}'s files on the planning thread, as {@link #readFileSchema}, and
+     * again without partition folders ({@code recursiveFileLookup}) to tell its partition columns apart; hands the
+     * result, empty when the files give none, to {@code onRead} on the FX thread.
+     */
+    public void readFileColumns(PipelineSpec spec, String nodeId, java.util.function.Consumer<Optional<FileColumns>>
+            onRead) {
+        Path folder = baseDir.get();
+        planner.execute(() -> {
+            Optional<Schema> schema = inferred(spec, nodeId, folder, false);
+            Optional<Schema> files = schema.isPresent() ? inferred(spec, nodeId, folder, true) : Optional.empty();
+            Optional<FileColumns> read = schema.map(all -> new FileColumns(all, all.names().stream()
+                    .filter(name -> files.map(f -> f.indexOf(name) < 0).orElse(false)).toList()));
+            Platform.runLater(() -> onRead.accept(read));
+        });
+    }
+
+    private Optional<Schema> inferred(PipelineSpec spec, String nodeId, Path folder, boolean withoutPartitions) {
+        List<NodeSpec> nodes = new ArrayList<>();
+        for (NodeSpec node : spec.nodes()) {
+            NodeSpec changed = node;
+            if (node.id().equals(nodeId)) {
+                changed = node.withOption("schema", null).withOption("schemaInference", OptionValue.of("true"));
+                if (withoutPartitions) {
+                    changed = changed.withOption("recursiveFileLookup", OptionValue.of("true"));
+                }
+            }
+            nodes.add(changed);
+        }
+        try {
+            return Optional.ofNullable(loader.plan(spec.withNodes(nodes), List.of(),
+                    new PlanEnvironment(folder, ZoneId.systemDefault())).schemas().get(nodeId));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     private void publish(PipelineSpec spec, PipelineLoader.Loaded result) {
         if (spec != latest) {
             return;

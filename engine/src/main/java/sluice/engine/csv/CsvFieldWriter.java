@@ -9,7 +9,7 @@ import static java.util.Objects.requireNonNull;
  * {@code emptyValue}; under {@code quoteAll} an empty value is quoted too. Immutable.
  */
 public record CsvFieldWriter(String sep, char quote, char escape, String nullValue, String emptyValue,
-                             boolean quoteAll, boolean escapeQuotes) {
+                             boolean quoteAll, boolean escapeQuotes, String lineSep) {
     /** The character meaning "no quoting", as Spark reads an empty {@code quote} option. */
     public static final char NO_QUOTE = '\u0000';
 
@@ -17,6 +17,13 @@ public record CsvFieldWriter(String sep, char quote, char escape, String nullVal
         requireNonNull(sep, "sep is null");
         requireNonNull(nullValue, "nullValue is null");
         requireNonNull(emptyValue, "emptyValue is null");
+        requireNonNull(lineSep, "lineSep is null");
+    }
+
+    /** Lines ending in a line feed, Spark's default. */
+    public CsvFieldWriter(String sep, char quote, char escape, String nullValue, String emptyValue, boolean quoteAll,
+                          boolean escapeQuotes) {
+        this(sep, quote, escape, nullValue, emptyValue, quoteAll, escapeQuotes, "\n");
     }
 
     /** One field as univocity writes it under Spark's settings. */
@@ -55,9 +62,11 @@ public record CsvFieldWriter(String sep, char quote, char escape, String nullVal
             return true;
         }
         char single = sep.length() == 1 ? sep.charAt(0) : '\n';
+        // univocity quotes a value holding a line separator of one character (Spark's lineSep), as a line break.
+        char lineEnd = lineSep.length() == 1 ? lineSep.charAt(0) : '\n';
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
-            if (ch == single || ch == '\n' || ch == '\r' || escapeQuotes && quote != NO_QUOTE && ch == quote) {
+            if (ch == single || ch == '\n' || ch == '\r' || ch == lineEnd || escapeQuotes && quote != NO_QUOTE && ch == quote) {
                 return true;
             }
         }

@@ -97,6 +97,16 @@ public final class ExpressionCompiler {
     }
 
     /**
+     * The conjuncts of the condition {@code text} (already compiled against {@code input} without a problem) that a
+     * source may skip data by: comparisons of an input column with a literal (see {@link ColumnPredicate}).
+     */
+    public List<ColumnPredicate> pushablePredicates(String text, Schema input, Position where) {
+        SourceText source = new SourceText(text, requireNonNull(where, "where is null"));
+        return PushablePredicates.of(new Analyzer(source, input, sessionZone).analyze(
+                new Parser(source).parseNamed().expression()));
+    }
+
+    /**
      * Only the syntax of {@code text}, for an expression whose input schema is unknown (an input node is broken):
      * a mistake in how it is written is still found, one that needs the columns waits for the input to be fixed.
      */

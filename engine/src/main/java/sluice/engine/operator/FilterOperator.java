@@ -2,6 +2,8 @@ package sluice.engine.operator;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+import sluice.engine.expr.ColumnPredicate;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.EvalContext;
 import sluice.engine.types.Batch;
@@ -12,10 +14,22 @@ import sluice.engine.types.Schema;
 public final class FilterOperator extends PartitionOperator {
     private final Schema schema;
     private final CompiledExpression condition;
+    /** The parts of the condition a source right before this filter may skip data by. */
+    private final List<ColumnPredicate> pushable;
 
     public FilterOperator(Schema schema, CompiledExpression condition) {
+        this(schema, condition, List.of());
+    }
+
+    public FilterOperator(Schema schema, CompiledExpression condition, List<ColumnPredicate> pushable) {
         this.schema = requireNonNull(schema, "schema is null");
         this.condition = requireNonNull(condition, "condition is null");
+        this.pushable = List.copyOf(pushable);
+    }
+
+    /** Conditions on input columns that the input's source may use to skip data no row of which passes. */
+    public List<ColumnPredicate> pushable() {
+        return pushable;
     }
 
     @Override

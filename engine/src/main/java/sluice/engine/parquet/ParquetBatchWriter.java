@@ -49,9 +49,21 @@ public final class ParquetBatchWriter {
     private static final String SPARK_VERSION = "4.1.1";
 
     private final CompressionCodecName codec;
+    /** How large a row group grows before the next starts: parquet-mr's default, 128 MB, as Spark writes. */
+    private final long rowGroupBytes;
 
     private ParquetBatchWriter(CompressionCodecName codec) {
+        this(codec, ParquetWriter.DEFAULT_BLOCK_SIZE);
+    }
+
+    private ParquetBatchWriter(CompressionCodecName codec, long rowGroupBytes) {
         this.codec = codec;
+        this.rowGroupBytes = rowGroupBytes;
+    }
+
+    /** This writer starting a new row group every {@code bytes} (files of several row groups, for tests). */
+    public ParquetBatchWriter withRowGroupSize(long bytes) {
+        return new ParquetBatchWriter(codec, bytes);
     }
 
     private static Map<String, CompressionCodecName> codecs() {
@@ -86,6 +98,7 @@ public final class ParquetBatchWriter {
         BatchWriteSupport support = new BatchWriteSupport(rows, parquet, metadata);
         try (ParquetWriter<Integer> writer = new Builder(new StreamFile(out), support)
                 .withCompressionCodec(codec)
+                .withRowGroupSize(rowGroupBytes)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                 .withDictionaryEncoding(true)
                 .withConf(new Configuration(false))

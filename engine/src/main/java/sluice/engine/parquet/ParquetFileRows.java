@@ -18,6 +18,7 @@ import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
+import sluice.engine.expr.ColumnPredicate;
 import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
 
@@ -70,41 +71,33 @@ public final class ParquetFileRows {
      * IllegalArgumentException (with Spark's error class) when a column's type in the file is not the schema's.
      */
     public static void read(Path file, Schema schema, BitSet required, Target target) throws IOException {
+        read(file, schema, required, List.of(), target);
+    }
+
+    /**
+     * {@link #read(Path, Schema, BitSet, Target)}, skipping the row groups whose statistics (or dictionaries) show
+     * that no row passes all of {@code predicates}; the rows of the others are all read. Returns how many row groups
+     * were skipped.
+     */
+    public static long read(Path file, Schema schema, BitSet required, List<ColumnPredicate> predicates,
+                            Target target) throws IOException {
         HadoopLogging.quiet();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
-                ParquetReadOptions.builder().build())) {
-            MessageType fileSchema = reader.getFileMetaData().getSchema();
-            List<String> fileNames = fileSchema.getFields().stream().map(Type::getName).toList();
-            List<Type> projected = new ArrayList<>();
-            List<Converter> converters = new ArrayList<>();
-            for (int c = required.nextSetBit(0); c >= 0 && c < schema.size(); c = required.nextSetBit(c + 1)) {
-                Field field = schema.field(c);
-                int index = fieldIndex(fileNames, field.name());
-                if (index >= 0) {
-                    Type fileField = fileSchema.getType(index);
-                    projected.add(fileField);
-                    converters.add(ParquetConverters.of(field.name(), fileField, field.type(),
-                            new ParquetConverters.ColumnSlot(target, c)));
-                }
+        ParquetReadOptions.Builder options = ParquetReadOptions.builder();
+        if (!predicates.isEmpty()) {
+            // The filter names the file's own columns and types, so the footer is read first.
+            MessageType fileSchema;
+            try (ParquetFileReader footer = ParquetFileReader.open(new LocalInputFile(file), options.build())) {
+                fileSchema = footer.getFileMetaData().getSchema();
+            } catch (RuntimeException e) {
+                throw corrupt(e);
             }
-            if (projected.isEmpty()) {
-                // No column to decode: only the number of rows counts.
-                for (long r = reader.getRecordCount(); r > 0; r--) {
-                    target.endRow();
-                }
-                return;
-            }
-            MessageType requested = new MessageType(fileSchema.getName(), projected);
-            reader.setRequestedSchema(requested);
-            MessageColumnIO io = new ColumnIOFactory().getColumnIO(requested, fileSchema);
-            Materializer materializer = new Materializer(converters, target);
-            PageReadStore rowGroup;
-            while ((rowGroup = reader.readNextRowGroup()) != null) {
-                RecordReader<Void> records = io.getRecordReader(rowGroup, materializer);
-                for (long r = rowGroup.getRowCount(); r > 0; r--) {
-                    records.read();
-                }
-            }
+            RowGroupFilter.of(predicates, schema, fileSchema).ifPresent(filter -> options.withRecordFilter(filter)
+                    .useStatsFilter(true).useDictionaryFilter(true).useColumnIndexFilter(false));
+        }
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options.build())) {
+            long skipped = reader.getFooter().getBlocks().size() - reader.getRowGroups().size();
+            readRows(reader, schema, required, target);
+            return skipped;
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("[PARQUET_COLUMN_DATA_TYPE_MISMATCH]")) {
                 throw e;
@@ -112,6 +105,42 @@ public final class ParquetFileRows {
             throw corrupt(e);
         } catch (RuntimeException e) {
             throw corrupt(e);
+        }
+    }
+
+    private static void readRows(ParquetFileReader reader, Schema schema, BitSet required, Target target)
+            throws IOException {
+        MessageType fileSchema = reader.getFileMetaData().getSchema();
+        List<String> fileNames = fileSchema.getFields().stream().map(Type::getName).toList();
+        List<Type> projected = new ArrayList<>();
+        List<Converter> converters = new ArrayList<>();
+        for (int c = required.nextSetBit(0); c >= 0 && c < schema.size(); c = required.nextSetBit(c + 1)) {
+            Field field = schema.field(c);
+            int index = fieldIndex(fileNames, field.name());
+            if (index >= 0) {
+                Type fileField = fileSchema.getType(index);
+                projected.add(fileField);
+                converters.add(ParquetConverters.of(field.name(), fileField, field.type(),
+                        new ParquetConverters.ColumnSlot(target, c)));
+            }
+        }
+        if (projected.isEmpty()) {
+            // No column to decode: only the number of rows counts.
+            for (long r = reader.getRecordCount(); r > 0; r--) {
+                target.endRow();
+            }
+            return;
+        }
+        MessageType requested = new MessageType(fileSchema.getName(), projected);
+        reader.setRequestedSchema(requested);
+        MessageColumnIO io = new ColumnIOFactory().getColumnIO(requested, fileSchema);
+        Materializer materializer = new Materializer(converters, target);
+        PageReadStore rowGroup;
+        while ((rowGroup = reader.readNextRowGroup()) != null) {
+            RecordReader<Void> records = io.getRecordReader(rowGroup, materializer);
+            for (long r = rowGroup.getRowCount(); r > 0; r--) {
+                records.read();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package sluice.engine.plan;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -53,9 +54,13 @@ final class FileSinkFactory {
             OptionSpec.optional("ignoreNullFields", OptionKind.BOOLEAN, "true", "json: leave out null fields"),
             OptionSpec.optional("partitionBy", OptionKind.STRING_LIST, null, "Columns whose values name the "
                     + "folders rows go to (col=value/...), as Spark's partitionBy; the files hold the other columns"),
+            OptionSpec.optional("encoding", OptionKind.STRING, null, "csv, json: the character set to write, one "
+                    + "of Spark's: UTF-8 (the default), ISO-8859-1, US-ASCII, UTF-16, UTF-16BE, UTF-16LE, UTF-32"),
+            OptionSpec.optional("charset", OptionKind.STRING, null, "csv, json: another name for encoding"),
             // The default is a line feed, left out of the table: the reference prints defaults as they are.
             OptionSpec.optional("lineSep", OptionKind.STRING, null,
-                    "text: the text written after each line; default: a line feed"));
+                    "text, csv, json: the text written after each line (csv: 1 or 2 characters); default: a line "
+                            + "feed"));
 
     private FileSinkFactory() {
     }
@@ -85,11 +90,28 @@ final class FileSinkFactory {
         checkPattern(context, "dateFormat");
         checkPattern(context, "timestampFormat");
         checkPattern(context, "timestampNTZFormat");
-        // Spark's csv and json writers take lineSep too; Sluice's end their lines with a line feed, so a lineSep for
-        // them is refused rather than left out.
-        if (!name.equals("text") && context.string("lineSep").isPresent()) {
-            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE,
-                    "'lineSep' is a text option here; %s files end their lines with a line feed", name);
+        Optional<String> lineSep = context.string("lineSep");
+        if ((name.equals("parquet") || name.equals("orc")) && lineSep.isPresent()) {
+            // Spark's Parquet and ORC writers leave lineSep out; a Sluice user is told rather than ignored.
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' is a text, csv and json option; %s "
+                    + "files have no lines", name);
+            return null;
+        }
+        if (!name.equals("csv") && !name.equals("json") && (context.string("encoding").isPresent()
+                || context.string("charset").isPresent())) {
+            // Spark's text writer takes encoding too but writes UTF-8 whatever it says; Parquet and ORC have none.
+            String option = FileSourceFactory.encodingOption(context);
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' is a csv and json option; %s", option,
+                    name.equals("text") ? "Spark writes text files in UTF-8 whatever it says" : name
+                            + " files have their own encoding");
+            return null;
+        }
+        if (lineSep.isPresent() && lineSep.get().isEmpty()) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' cannot be an empty string");
+            return null;
+        }
+        if (name.equals("csv") && lineSep.isPresent() && lineSep.get().length() > 2) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' can contain only 1 character");
             return null;
         }
         if (!name.equals("parquet") && !name.equals("orc") && context.string("compression").isPresent()) {
@@ -184,7 +206,9 @@ final class FileSinkFactory {
         return new CsvRowFormat(context.bool("header"), sep, quote, escape, context.string("nullValue").orElse(""),
                 context.string("emptyValue").orElse("\"\""), context.bool("quoteAll"), context.bool("escapeQuotes"),
                 context.string("dateFormat").orElseThrow(), context.string("timestampFormat").orElseThrow(),
-                context.string("timestampNTZFormat").orElseThrow());
+                context.string("timestampNTZFormat").orElseThrow(),
+                context.string("lineSep").orElse(TextRowFormat.DEFAULT_LINE_SEP),
+                FileSourceFactory.charset(context, "CSVOptions").orElse(StandardCharsets.UTF_8));
     }
 
     private static RowFormat parquet(NodeContext context, int[] partitionBy) {
@@ -234,7 +258,9 @@ final class FileSinkFactory {
 
     private static RowFormat json(NodeContext context) {
         return new JsonRowFormat(context.bool("ignoreNullFields"), context.string("dateFormat").orElseThrow(),
-                context.string("timestampFormat").orElseThrow(), context.string("timestampNTZFormat").orElseThrow());
+                context.string("timestampFormat").orElseThrow(), context.string("timestampNTZFormat").orElseThrow(),
+                context.string("lineSep").orElse(TextRowFormat.DEFAULT_LINE_SEP),
+                FileSourceFactory.charset(context, "JSONOptions").orElse(StandardCharsets.UTF_8));
     }
 
     private static RowFormat text(NodeContext context, int[] partitionBy) {

@@ -1,5 +1,7 @@
 package sluice.engine.plan;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import sluice.engine.source.file.ListedFile;
 import sluice.engine.source.file.ModifiedTimeFilter;
 import sluice.engine.source.file.ParseMode;
 import sluice.engine.source.file.SourceCleaner;
+import sluice.engine.source.file.TextLayout;
 import sluice.engine.source.file.csv.CsvFormat;
 import sluice.engine.source.file.csv.CsvInference;
 import sluice.engine.source.file.csv.CsvOptions;
@@ -53,6 +56,11 @@ import sluice.engine.types.StructType;
  */
 final class FileSourceFactory {
     private static final List<String> MODES = List.of("PERMISSIVE", "DROPMALFORMED", "FAILFAST");
+    /** The charsets Spark 4 reads and writes files in (its CharsetProvider's), in its order. */
+    private static final List<String> SPARK_CHARSETS = List.of("iso-8859-1", "us-ascii", "utf-16", "utf-16be",
+            "utf-16le", "utf-32", "utf-8");
+    /** Spark's JSONOptionsInRead.denyList: charsets whose files start with a byte order mark. */
+    private static final List<Charset> JSON_DENIED = List.of(Charset.forName("UTF-16"), Charset.forName("UTF-32"));
 
     static final NodeKind KIND = new NodeKind("source.file", NodeKind.Category.SOURCE, 0, 0, List.of(
             OptionSpec.required("path", OptionKind.PATH, "Folder to watch for new files, or a glob such as in/*.csv"),
@@ -90,8 +98,12 @@ final class FileSourceFactory {
                     + "committed: off leaves it, delete deletes it, archive moves it under sourceArchiveDir"),
             OptionSpec.optional("sourceArchiveDir", OptionKind.PATH, null, "cleanSource archive: the folder files "
                     + "move to, keeping their whole path; it must not be where the source path could match"),
-            OptionSpec.optional("lineSep", OptionKind.STRING, null, "text: the text that ends each line; unset, "
-                    + "lines end at a line feed, a carriage return or both"),
+            OptionSpec.optional("lineSep", OptionKind.STRING, null, "text, csv, json: the text that ends each line "
+                    + "(csv: 1 or 2 characters); unset, lines end at a line feed, a carriage return or both"),
+            OptionSpec.optional("encoding", OptionKind.STRING, null, "csv, json: the files' character set, one of "
+                    + "Spark's: UTF-8 (the default), ISO-8859-1, US-ASCII, UTF-16, UTF-16BE, UTF-16LE, UTF-32; json "
+                    + "needs lineSep with any but UTF-8"),
+            OptionSpec.optional("charset", OptionKind.STRING, null, "csv, json: another name for encoding"),
             OptionSpec.optional("basePath", OptionKind.PATH, null, "Folder whose key=value subfolders are "
                     + "partition columns, when path is one of those folders (static) or a glob; default: path"),
             OptionSpec.optional("recursiveFileLookup", OptionKind.BOOLEAN, "false", "Read files in subfolders "
@@ -159,20 +171,26 @@ final class FileSourceFactory {
         String format = context.string("format").map(String::trim).orElse("");
         Optional<FileSourceOptions> options = path.flatMap(p -> sourceOptions(context, p));
         boolean declared = context.string("schema").isPresent();
-        if (!format.equalsIgnoreCase("text") && context.string("lineSep").isPresent()) {
-            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' is read by text files only so far; "
-                    + "%s lines end at \\n, \\r\\n or \\r", format);
+        if (!List.of("csv", "json").contains(format.toLowerCase(java.util.Locale.ROOT))
+                && (context.string("encoding").isPresent() || context.string("charset").isPresent())) {
+            // Spark's text reader takes UTF-8 whatever it says; Parquet and ORC have their own encodings.
+            String option = encodingOption(context);
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' is a csv and json option; %s", option,
+                    format.equalsIgnoreCase("text") ? "Spark reads text files as UTF-8 whatever it says"
+                            : format + " files have their own encoding");
         }
         Optional<FileFormat> fileFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "csv" -> csvOptions(context).flatMap(csv -> csvSchema(context, path, csv)
+            case "csv" -> textLayout(context, true).flatMap(layout -> csvOptions(context)
+                    .flatMap(csv -> csvSchema(context, path, csv, layout)
                     .flatMap(schema -> checkCsvSchema(context, schema, csv))
                     .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared,
-                            data -> new CsvFormat(data, csv))));
-            case "json" -> jsonOptions(context).flatMap(json -> jsonSchema(context, path, json)
+                            data -> new CsvFormat(data, csv, layout)))));
+            case "json" -> textLayout(context, false).flatMap(layout -> jsonOptions(context)
+                    .flatMap(json -> jsonSchema(context, path, json, layout)
                     .flatMap(schema -> checkJsonMaps(context, schema))
                     .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
                     .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared,
-                            data -> new JsonFormat(data, json))));
+                            data -> new JsonFormat(data, json, layout)))));
             case "text" -> textLineSep(context).flatMap(lineSep -> FileSourcePartitions.format(context, path,
                     TextFormat.SCHEMA, false, data -> new TextFormat(lineSep.orElse(null))));
             case "parquet" -> parquetSchema(context, path).flatMap(schema -> FileSourcePartitions.format(context,
@@ -252,9 +270,62 @@ final class FileSourceFactory {
     }
 
     /**
-     * Spark's text option lineSep: any text but the empty string. Sluice's csv and json readers end lines at
-     * {@code \n}, {@code \r\n} or {@code \r} only, so lineSep is refused for them rather than left out.
+     * Spark's csv and json options encoding (or charset) and lineSep, checked as Spark's CSVOptions and JSONOptions
+     * check them: lineSep is not empty, and for csv at most 2 characters (Spark allows 2 for {@code \r\n}).
      */
+    private static Optional<TextLayout> textLayout(NodeContext context, boolean csv) {
+        Optional<Optional<String>> lineSep = textLineSep(context);
+        Optional<Charset> charset = charset(context, csv ? "CSVOptions" : "JSONOptions");
+        if (lineSep.isEmpty() || charset.isEmpty()) {
+            return Optional.empty();
+        }
+        if (csv && lineSep.get().isPresent() && lineSep.get().get().length() > 2) {
+            context.problem("lineSep", ErrorCode.BAD_OPTION_VALUE, "'lineSep' can contain only 1 character");
+            return Optional.empty();
+        }
+        String option = encodingOption(context);
+        if (!csv && JSON_DENIED.contains(charset.get())) {
+            // Spark's JSONOptionsInRead: a byte order mark would start the first line only. Sluice's json reader
+            // has no multiLine, with which Spark takes them.
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "The %s encoding must not be included in the "
+                    + "denyList when multiLine is disabled: denylist: UTF-16, UTF-32", context.string(option).get());
+            return Optional.empty();
+        }
+        if (!csv && !charset.get().equals(StandardCharsets.UTF_8) && lineSep.get().isEmpty()) {
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "The lineSep option must be specified for the %s "
+                    + "encoding", context.string(option).get());
+            return Optional.empty();
+        }
+        return Optional.of(new TextLayout(charset.get(), lineSep.get().orElse(null)));
+    }
+
+    /** Spark reads {@code encoding}, else {@code charset}. */
+    static String encodingOption(NodeContext context) {
+        return context.string("encoding").isPresent() ? "encoding" : "charset";
+    }
+
+    /**
+     * The charset of {@code encoding} (or {@code charset}), UTF-8 when neither is set; empty after a problem. Spark 4
+     * takes only the charsets of its CharsetProvider (unless spark.sql.legacy.javaCharsets, which Sluice does not
+     * switch); {@code options} names Spark's options class in the message, CSVOptions or JSONOptions.
+     */
+    static Optional<Charset> charset(NodeContext context, String options) {
+        String option = encodingOption(context);
+        Optional<String> name = context.string(option);
+        if (name.isEmpty()) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        String lower = name.get().toLowerCase(java.util.Locale.ROOT);
+        if (!SPARK_CHARSETS.contains(lower)) {
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "[INVALID_PARAMETER_VALUE.CHARSET] The value of "
+                    + "parameter(s) `charset` in `%s` is invalid: expects one of the %s, but got %s", options,
+                    String.join(", ", SPARK_CHARSETS), name.get());
+            return Optional.empty();
+        }
+        return Optional.of(Charset.forName(lower));
+    }
+
+    /** Spark's lineSep: any text but the empty string. */
     private static Optional<Optional<String>> textLineSep(NodeContext context) {
         Optional<String> lineSep = context.string("lineSep");
         if (lineSep.isPresent() && lineSep.get().isEmpty()) {
@@ -423,15 +494,17 @@ final class FileSourceFactory {
         }
     }
 
-    private static Optional<Schema> csvSchema(NodeContext context, Optional<Path> path, CsvOptions csv) {
+    private static Optional<Schema> csvSchema(NodeContext context, Optional<Path> path, CsvOptions csv,
+                                              TextLayout layout) {
         boolean inferTypes = context.bool("inferSchema");
-        return declaredSchema(context, path,
-                files -> CsvInference.infer(context.nodeId(), files, csv, inferTypes, context.environment().zone()));
+        return declaredSchema(context, path, files -> CsvInference.infer(context.nodeId(), files, csv, layout,
+                inferTypes, context.environment().zone()));
     }
 
-    private static Optional<Schema> jsonSchema(NodeContext context, Optional<Path> path, JsonOptions json) {
+    private static Optional<Schema> jsonSchema(NodeContext context, Optional<Path> path, JsonOptions json,
+                                               TextLayout layout) {
         return declaredSchema(context, path,
-                files -> JsonInference.infer(context.nodeId(), files, json));
+                files -> JsonInference.infer(context.nodeId(), files, json, layout));
     }
 
     /** The declared schema, or the files' own (Spark's Parquet schema inference); intervals are not Parquet types. */

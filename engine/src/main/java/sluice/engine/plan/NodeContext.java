@@ -12,6 +12,7 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.diag.SluiceException;
+import sluice.engine.expr.ColumnPredicate;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.ExpressionCompiler;
 import sluice.engine.expr.SchemaParser;
@@ -260,6 +261,11 @@ public final class NodeContext {
      * One expression compiled against {@code input}; {@code option} names it in problems. Empty without a problem
      * when the inputs are unknown and the text parses.
      */
+    /** The parts of a compiled filter condition a source may skip data by (see {@link ColumnPredicate}). */
+    public List<ColumnPredicate> pushablePredicates(String option, String text, Schema input) {
+        return compiler.pushablePredicates(text, input, where(option));
+    }
+
     public Optional<CompiledExpression> expression(String option, String text, Schema input) {
         try {
             if (!inputsKnown) {

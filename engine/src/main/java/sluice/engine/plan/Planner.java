@@ -136,6 +136,7 @@ public final class Planner {
         }
         if (problems.isEmpty() && environment.pruneColumns()) {
             ColumnPruning.apply(steps);
+            FilterPushdown.apply(steps);
         }
         Map<String, Schema> schemas = new LinkedHashMap<>();
         planned.forEach((id, node) -> schemas.put(id, node.schema()));

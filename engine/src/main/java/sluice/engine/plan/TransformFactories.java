@@ -214,7 +214,8 @@ final class TransformFactories {
                     condition.get().type().sql());
             return Optional.empty();
         }
-        return Optional.of(new PlannedNode.TransformNode(new FilterOperator(input, condition.get())));
+        return Optional.of(new PlannedNode.TransformNode(new FilterOperator(input, condition.get(),
+                context.pushablePredicates("condition", context.string("condition").orElseThrow(), input))));
     }
 
     private static Optional<PlannedNode> union(NodeContext context) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,14 +24,15 @@ import sluice.engine.types.DataType;
 import sluice.engine.types.ValueText;
 
 /**
- * Spark's CSV writer with its write options. Quoting follows the univocity writer under Spark's settings: leading and
+ * Spark's CSV writer with its write options, in the charset of its {@code encoding}, each line ending in
+ * {@code lineSep}. Quoting follows the univocity writer under Spark's settings: leading and
  * trailing whitespace is dropped, a value is quoted only when it holds the separator, a line break or a quote (or
  * starts with a quote), quotes inside quotes are escaped with {@code escape}, nulls are {@code nullValue} and empty
  * strings {@code emptyValue} ({@code ""}); under {@code quoteAll} an empty value is quoted too. Immutable.
  */
 public record CsvRowFormat(boolean header, char sep, char quote, char escape, String nullValue, String emptyValue,
                            boolean quoteAll, boolean escapeQuotes, String dateFormat, String timestampFormat,
-                           String timestampNTZFormat) implements RowFormat {
+                           String timestampNTZFormat, String lineSep, Charset charset) implements RowFormat {
     public static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
     public static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSXXX";
     /** Spark's default {@code timestampNTZFormat} for writing: milliseconds always written, no zone. */
@@ -44,6 +46,19 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
         requireNonNull(dateFormat, "dateFormat is null");
         requireNonNull(timestampFormat, "timestampFormat is null");
         requireNonNull(timestampNTZFormat, "timestampNTZFormat is null");
+        requireNonNull(lineSep, "lineSep is null");
+        requireNonNull(charset, "charset is null");
+        if (lineSep.isEmpty()) {
+            throw new IllegalArgumentException("lineSep is empty");
+        }
+    }
+
+    /** Lines ending in a line feed in UTF-8, as Spark writes them without {@code lineSep} and {@code encoding}. */
+    public CsvRowFormat(boolean header, char sep, char quote, char escape, String nullValue, String emptyValue,
+                        boolean quoteAll, boolean escapeQuotes, String dateFormat, String timestampFormat,
+                        String timestampNTZFormat) {
+        this(header, sep, quote, escape, nullValue, emptyValue, quoteAll, escapeQuotes, dateFormat, timestampFormat,
+                timestampNTZFormat, TextRowFormat.DEFAULT_LINE_SEP, StandardCharsets.UTF_8);
     }
 
     /** Spark's defaults: no header, comma, double quote, backslash escape, nulls empty, empty strings {@code ""}. */
@@ -67,7 +82,7 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
         DateTimeFormatter dates = WritePattern.formatter(dateFormat);
         DateTimeFormatter timestamps = WritePattern.formatter(timestampFormat).withZone(zone);
         DateTimeFormatter localTimestamps = WritePattern.formatter(timestampNTZFormat);
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, charset));
         CsvFieldWriter fields = fields();
         if (header) {
             writeLine(writer, fields, rows.schema().names());
@@ -110,7 +125,7 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
             }
             writer.write(fields.field(values.get(i)));
         }
-        writer.write('\n');
+        writer.write(lineSep);
     }
 
     /** One field as univocity writes it under Spark's settings. */
@@ -119,6 +134,7 @@ public record CsvRowFormat(boolean header, char sep, char quote, char escape, St
     }
 
     private CsvFieldWriter fields() {
-        return new CsvFieldWriter(String.valueOf(sep), quote, escape, nullValue, emptyValue, quoteAll, escapeQuotes);
+        return new CsvFieldWriter(String.valueOf(sep), quote, escape, nullValue, emptyValue, quoteAll, escapeQuotes,
+                lineSep);
     }
 }

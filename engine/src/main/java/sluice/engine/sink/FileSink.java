@@ -21,7 +21,7 @@ import sluice.engine.types.Batch;
 import sluice.engine.types.PartitionedBatch;
 
 /**
- * Spark's file sink in append mode: each batch writes one {@code part-<partition>-<uuid>.c000.<format>} file per
+ * Spark's file sink in append mode: each batch writes one {@code part-<partition>-<uuid>-c000.<format>} file per
  * partition with rows (with {@code partitionBy}, one per partition and partition folder, see
  * {@link PartitionFolders}), then commits the batch by adding those files to the {@link FileSinkLog}. A batch id
  * the log already holds is skipped, so a batch re-run after a crash is not written twice; files of a batch that
@@ -102,7 +102,7 @@ public final class FileSink implements Sink {
     // Written under a dot-prefixed name and renamed, so that a reader listing the folder without the log (Spark's
     // listing skips names starting with '.' or '_') never sees half a file; a failed write leaves no file behind.
     private SinkFileStatus writeFile(Path folder, int partition, Batch rows) throws IOException {
-        String name = String.format(Locale.ROOT, "part-%05d-%s.c000.%s", partition, UUID.randomUUID(),
+        String name = String.format(Locale.ROOT, "part-%05d-%s-c000.%s", partition, UUID.randomUUID(),
                 format.extension());
         Files.createDirectories(folder);
         Path file = folder.resolve(name);

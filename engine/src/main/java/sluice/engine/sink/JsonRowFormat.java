@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,17 +30,30 @@ import sluice.engine.types.StructType;
 import sluice.engine.types.ValueText;
 
 /**
- * Spark's JSON writer: one object per line, numbers as Jackson writes them, dates and timestamps as text in the
+ * Spark's JSON writer: one object per line (ending in {@code lineSep}, in the charset of {@code encoding}), numbers
+ * as Jackson writes them, dates and timestamps as text in the
  * write formats, and null fields left out unless {@code ignoreNullFields} is false. Immutable.
  */
 public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String timestampFormat,
-                            String timestampNTZFormat) implements RowFormat {
+                            String timestampNTZFormat, String lineSep, Charset charset) implements RowFormat {
     private static final JsonFactory JSON = new JsonFactory();
 
     public JsonRowFormat {
         requireNonNull(dateFormat, "dateFormat is null");
         requireNonNull(timestampFormat, "timestampFormat is null");
         requireNonNull(timestampNTZFormat, "timestampNTZFormat is null");
+        requireNonNull(lineSep, "lineSep is null");
+        requireNonNull(charset, "charset is null");
+        if (lineSep.isEmpty()) {
+            throw new IllegalArgumentException("lineSep is empty");
+        }
+    }
+
+    /** Lines ending in a line feed in UTF-8, as Spark writes them without {@code lineSep} and {@code encoding}. */
+    public JsonRowFormat(boolean ignoreNullFields, String dateFormat, String timestampFormat,
+                         String timestampNTZFormat) {
+        this(ignoreNullFields, dateFormat, timestampFormat, timestampNTZFormat, TextRowFormat.DEFAULT_LINE_SEP,
+                StandardCharsets.UTF_8);
     }
 
     public static JsonRowFormat defaults() {
@@ -60,13 +75,15 @@ public record JsonRowFormat(boolean ignoreNullFields, String dateFormat, String 
     public void write(Batch rows, ZoneId zone, OutputStream out) throws IOException {
         Writing writing = new Writing(WritePattern.formatter(dateFormat),
                 WritePattern.formatter(timestampFormat).withZone(zone), WritePattern.formatter(timestampNTZFormat));
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+        // Spark's JSON writer encodes through a writer in the charset; Jackson writes UTF-8 bytes itself.
+        try (JsonGenerator json = charset.equals(StandardCharsets.UTF_8) ? JSON.createGenerator(out, JsonEncoding.UTF8)
+                : JSON.createGenerator(new java.io.OutputStreamWriter(out, charset))) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setRootValueSeparator(null);
             StructType struct = rows.schema().toStructType();
             for (int r = 0; r < rows.rowCount(); r++) {
                 writing.struct(json, struct, rows.row(r));
-                json.writeRaw('\n');
+                json.writeRaw(lineSep);
             }
         }
     }

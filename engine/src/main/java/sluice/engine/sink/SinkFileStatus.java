@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * One line of Spark's file sink log ({@code SinkFileStatus}): a file the sink committed. The fields and their order
  * are Spark's, so the JSON form reads both ways. {@code path} is a URI such as
- * {@code file:/out/part-00000-<uuid>.c000.csv}.
+ * {@code file:/out/part-00000-<uuid>-c000.csv}.
  */
 public record SinkFileStatus(String path, long size, boolean isDir, long modificationTime, int blockReplication,
                              long blockSize, String action) {

@@ -12,6 +12,7 @@ public final class InputFigures {
     private final long files;
     private final long bytes;
     private final LongAdder malformedRecords = new LongAdder();
+    private final LongAdder skippedRowGroups = new LongAdder();
 
     public InputFigures(long files, long bytes) {
         if (files < 0 || bytes < 0) {
@@ -32,6 +33,16 @@ public final class InputFigures {
     /** A reader kept a malformed record as a row of nulls (with its raw text, if the schema has the column). */
     public void countMalformed() {
         malformedRecords.increment();
+    }
+
+    /** A reader skipped {@code count} Parquet row groups whose statistics exclude every row the filter keeps. */
+    public void countSkippedRowGroups(long count) {
+        skippedRowGroups.add(count);
+    }
+
+    /** The row groups skipped so far. */
+    public long skippedRowGroups() {
+        return skippedRowGroups.sum();
     }
 
     /** The malformed records counted so far. */

@@ -21,6 +21,14 @@ public interface Source extends AutoCloseable {
     default void pruneColumns(java.util.BitSet required) {
     }
 
+    /**
+     * Every row this source produces goes through a filter that drops rows failing any of {@code predicates}, so the
+     * source may skip data it can prove holds none that pass (Spark's filter pushdown into a scan). Called by the
+     * planner before the query starts; the default skips nothing.
+     */
+    default void pushFilters(List<sluice.engine.expr.ColumnPredicate> predicates) {
+    }
+
     /** Called once before the first offset is asked for; recovers what the source logged in its metadata folder. */
     void start(SourceContext context);
 

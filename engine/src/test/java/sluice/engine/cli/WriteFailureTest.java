@@ -87,7 +87,7 @@ class WriteFailureTest {
         assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(1);
         assertThat(outcome.err().lines()).hasSize(1);
         assertThat(outcome.err()).startsWith("error: out: cannot write file '" + output.resolve("part-00000-"))
-                .endsWith(".c000.csv': File too large\n");
+                .endsWith("-c000.csv': File too large\n");
         assertThat(files(output)).isEmpty();
         assertThat(output.resolve("_spark_metadata/0")).doesNotExist();
         assertThat(checkpoint.resolve("commits/0")).doesNotExist();

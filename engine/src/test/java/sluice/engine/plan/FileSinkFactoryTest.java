@@ -174,11 +174,21 @@ class FileSinkFactoryTest {
     }
 
     @Test
-    void lineSepIsRefusedForCsvRatherThanLeftOut() {
-        plan(NAMES, options("path", "out", "format", "csv", "lineSep", ";"));
+    void csvAndJsonTakeALineSeparator() {
+        Optional<PlannedNode> csv = plan(NAMES, options("path", "out", "format", "csv", "lineSep", ";"));
+        Optional<PlannedNode> json = plan(NAMES, options("path", "out", "format", "json", "lineSep", "<end>"));
+
+        assertThat(problems).isEmpty();
+        assertThat(csv).isPresent();
+        assertThat(json).isPresent();
+    }
+
+    @Test
+    void csvRefusesALineSeparatorOfMoreThanTwoCharactersAsSparkDoes() {
+        plan(NAMES, options("path", "out", "format", "csv", "lineSep", "abc"));
 
         assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE, Position.option("out", "lineSep"),
-                "'lineSep' is a text option here; csv files end their lines with a line feed"));
+                "'lineSep' can contain only 1 character"));
     }
 
     @Test

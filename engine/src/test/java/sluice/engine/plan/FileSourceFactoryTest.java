@@ -51,6 +51,37 @@ class FileSourceFactoryTest {
     }
 
     @Test
+    void jsonInAnotherCharsetNeedsALineSepAsSpark() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"json\", \"schema\": \"a INT\", "
+                + "\"encoding\": \"UTF-16LE\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "encoding"),
+                "The lineSep option must be specified for the UTF-16LE encoding"));
+    }
+
+    @Test
+    void jsonRefusesCharsetsWithAByteOrderMarkAsSpark() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"json\", \"schema\": \"a INT\", "
+                + "\"charset\": \"UTF-16\", \"lineSep\": \"|\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "charset"), "The UTF-16 encoding must not be included in the denyList when "
+                        + "multiLine is disabled: denylist: UTF-16, UTF-32"));
+    }
+
+    @Test
+    void aCharsetSparkDoesNotTakeIsAProblemWithSparksMessage() {
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT\", "
+                + "\"encoding\": \"windows-1252\"");
+
+        assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("files", "encoding"), "[INVALID_PARAMETER_VALUE.CHARSET] The value of parameter(s) "
+                        + "`charset` in `CSVOptions` is invalid: expects one of the iso-8859-1, us-ascii, utf-16, "
+                        + "utf-16be, utf-16le, utf-32, utf-8, but got windows-1252"));
+    }
+
+    @Test
     void anUnknownModeIsAProblemListingTheModes() {
         Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT\", \"mode\": \"LENIENT\"");
 

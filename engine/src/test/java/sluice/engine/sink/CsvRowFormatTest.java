@@ -140,4 +140,30 @@ class CsvRowFormatTest {
 
         assertThat(text).isEqualTo("-128,32767,[41 FF]\n,,[]\n");
     }
+
+    @Test
+    void lineSepEndsEveryLineAndQuotesAValueHoldingIt() throws IOException {
+        CsvRowFormat semicolons = new CsvRowFormat(true, ',', '"', '\\', "", "\"\"", false, true,
+                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
+                CsvRowFormat.DEFAULT_TIMESTAMP_NTZ_FORMAT, ";", StandardCharsets.UTF_8);
+        Batch rows = Batch.ofRows(Schema.of(Field.of("name", AtomicType.STRING), Field.of("v", AtomicType.INT)),
+                List.of(Row.of("a;b", 1), Row.of("c", 2)));
+
+        String text = written(semicolons, rows, ZoneId.of("UTC"));
+
+        assertThat(text).isEqualTo("name,v;\"a;b\",1;c,2;");
+    }
+
+    @Test
+    void encodingNamesTheCharsetWritten() throws IOException {
+        CsvRowFormat latin = new CsvRowFormat(false, ',', '"', '\\', "", "\"\"", false, true,
+                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
+                CsvRowFormat.DEFAULT_TIMESTAMP_NTZ_FORMAT, "\n", StandardCharsets.ISO_8859_1);
+        Batch rows = Batch.ofRows(Schema.of(Field.of("name", AtomicType.STRING)), List.of(Row.of("caf\u00e9")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        latin.write(rows, ZoneId.of("UTC"), out);
+
+        assertThat(out.toByteArray()).isEqualTo("caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
 }

@@ -64,8 +64,8 @@ class FileSinkTest {
         sink.addBatch(0, new PartitionedBatch(SCHEMA, List.of(rows("a"), Batch.empty(SCHEMA), rows("b", "c"))));
 
         assertThat(dataFileNames()).hasSize(2);
-        assertThat(dataFileNames().get(0)).matches("part-00000-[0-9a-f-]{36}\\.c000\\.csv");
-        assertThat(dataFileNames().get(1)).matches("part-00002-[0-9a-f-]{36}\\.c000\\.csv");
+        assertThat(dataFileNames().get(0)).matches("part-00000-[0-9a-f-]{36}-c000\\.csv");
+        assertThat(dataFileNames().get(1)).matches("part-00002-[0-9a-f-]{36}-c000\\.csv");
         assertThat(contents(FileSinkLog.committedFiles(out))).isEqualTo("a,0\nb,0\nc,1\n");
     }
 
@@ -100,7 +100,7 @@ class FileSinkTest {
     void filesOfAnUncommittedBatchAreNotCommittedFiles() throws IOException {
         FileSink sink = started(CsvRowFormat.defaults());
         sink.addBatch(0, PartitionedBatch.of(rows("a")));
-        Files.writeString(out.resolve("part-00000-orphan.c000.csv"), "crashed,9\n");
+        Files.writeString(out.resolve("part-00000-orphan-c000.csv"), "crashed,9\n");
 
         List<Path> committed = FileSinkLog.committedFiles(out);
 

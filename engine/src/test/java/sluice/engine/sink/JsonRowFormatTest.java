@@ -72,6 +72,19 @@ class JsonRowFormatTest {
     }
 
     @Test
+    void lineSepEndsEveryObjectInTheCharsetOfEncoding() throws IOException {
+        Batch rows = Batch.ofRows(Schema.of(Field.of("a", AtomicType.INT)), List.of(Row.of(1), Row.of(2)));
+        JsonRowFormat crlf = new JsonRowFormat(true, CsvRowFormat.DEFAULT_DATE_FORMAT,
+                CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_NTZ_FORMAT, "\r\n",
+                StandardCharsets.UTF_16LE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        crlf.write(rows, ZoneId.of("UTC"), out);
+
+        assertThat(out.toString(StandardCharsets.UTF_16LE)).isEqualTo("{\"a\":1}\r\n{\"a\":2}\r\n");
+    }
+
+    @Test
     void smallIntegersAsNumbersAndBinaryAsBase64() throws IOException {
         Schema schema = Schema.of(Field.of("t", AtomicType.TINYINT), Field.of("s", AtomicType.SMALLINT),
                 Field.of("b", AtomicType.BINARY), Field.of("bs", new ArrayType(AtomicType.BINARY, true)));

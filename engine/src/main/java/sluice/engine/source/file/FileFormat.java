@@ -54,4 +54,12 @@ public interface FileFormat {
     default FileFormat pruned(java.util.BitSet required) {
         return this;
     }
+
+    /**
+     * This format skipping data it can prove no row of passes all of {@code predicates} (the filter after the source
+     * still runs, so skipping is never required); formats that cannot skip return themselves.
+     */
+    default FileFormat filtered(java.util.List<sluice.engine.expr.ColumnPredicate> predicates) {
+        return this;
+    }
 }

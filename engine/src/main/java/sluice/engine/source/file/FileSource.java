@@ -50,6 +50,11 @@ public final class FileSource implements Source {
         format = format.pruned(required);
     }
 
+    @Override
+    public void pushFilters(List<sluice.engine.expr.ColumnPredicate> predicates) {
+        format = format.filtered(predicates);
+    }
+
     public FileSource(FileSourceOptions options, FileFormat format) {
         this(options, format, null);
     }

@@ -19,6 +19,7 @@ import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileProblems;
 import sluice.engine.source.file.FileSplit;
 import sluice.engine.source.file.RowCollector;
+import sluice.engine.source.file.TextLayout;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
 import sluice.engine.types.DataType;
@@ -33,6 +34,8 @@ import sluice.engine.types.Schema;
 public final class CsvFormat implements FileFormat {
     private final Schema schema;
     private final CsvOptions options;
+    /** The file's charset and line separator (Spark's encoding and lineSep). */
+    private final TextLayout layout;
     private final int corruptIndex;
     private final int[] dataColumns;
     private final DataType[] dataTypes;
@@ -45,11 +48,16 @@ public final class CsvFormat implements FileFormat {
     private final boolean trims;
 
     public CsvFormat(Schema schema, CsvOptions options) {
-        this(schema, options, null);
+        this(schema, options, TextLayout.DEFAULT, null);
     }
 
-    private CsvFormat(Schema schema, CsvOptions options, java.util.BitSet required) {
+    public CsvFormat(Schema schema, CsvOptions options, TextLayout layout) {
+        this(schema, options, layout, null);
+    }
+
+    private CsvFormat(Schema schema, CsvOptions options, TextLayout layout, java.util.BitSet required) {
         this.required = required;
+        this.layout = requireNonNull(layout, "layout is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.options = requireNonNull(options, "options is null");
         int corrupt = schema.indexOf(options.columnNameOfCorruptRecord());
@@ -88,7 +96,7 @@ public final class CsvFormat implements FileFormat {
         }
         for (int column : dataColumns) {
             if (!columns.get(column)) {
-                return new CsvFormat(schema, options, (java.util.BitSet) columns.clone());
+                return new CsvFormat(schema, options, layout, (java.util.BitSet) columns.clone());
             }
         }
         return this;
@@ -98,10 +106,13 @@ public final class CsvFormat implements FileFormat {
         return options;
     }
 
-    /** Spark splits CSV files unless a record may span lines ({@code multiLine}). */
+    /**
+     * Spark splits CSV files unless a record may span lines ({@code multiLine}); with {@code lineSep} a file is read
+     * whole by one task here (as text files are), so each record is read once wherever it ends.
+     */
     @Override
     public boolean isSplittable() {
-        return !options.quoting().multiLine();
+        return !options.quoting().multiLine() && !layout.hasLineSep();
     }
 
     @Override
@@ -111,7 +122,11 @@ public final class CsvFormat implements FileFormat {
                         context.zone()));
         SplitRows rows = new SplitRows(split, context.nodeId(), parser, figures, out);
         try {
-            CsvRecords.read(split, options, false, rows);
+            if (layout.hasLineSep() || !layout.isUtf8()) {
+                SeparatedCsvRecords.read(split, options, layout, rows);
+            } else {
+                CsvRecords.read(split, options, false, rows);
+            }
         } catch (IOException e) {
             throw FileProblems.unreadable(context.nodeId(), split.file(), e);
         } catch (UncheckedIOException e) {

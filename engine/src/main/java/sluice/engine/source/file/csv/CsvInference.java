@@ -16,6 +16,7 @@ import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.source.file.FileProblems;
 import sluice.engine.source.file.FileSplit;
+import sluice.engine.source.file.TextLayout;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
@@ -43,16 +44,26 @@ public final class CsvInference {
     }
 
     public static Schema infer(String nodeId, List<Path> files, CsvOptions options, boolean inferTypes, ZoneId zone) {
-        return new CsvInference(options, zone).run(nodeId, files, inferTypes);
+        return infer(nodeId, files, options, TextLayout.DEFAULT, inferTypes, zone);
     }
 
-    private Schema run(String nodeId, List<Path> files, boolean inferTypes) {
+    /** The schema of {@code files} whose records the {@code layout} (encoding, lineSep) cuts. */
+    public static Schema infer(String nodeId, List<Path> files, CsvOptions options, TextLayout layout,
+                               boolean inferTypes, ZoneId zone) {
+        return new CsvInference(options, zone).run(nodeId, files, layout, inferTypes);
+    }
+
+    private Schema run(String nodeId, List<Path> files, TextLayout layout, boolean inferTypes) {
         List<String> names = null;
         DataType[] types = null;
         for (Path file : files) {
             FileTypes known = new FileTypes(names, types, inferTypes);
             try {
-                CsvRecords.read(FileSplit.whole(file, Files.size(file)), options, true, known);
+                if (layout.hasLineSep() || !layout.isUtf8()) {
+                    SeparatedCsvRecords.read(FileSplit.whole(file, Files.size(file)), options, layout, known);
+                } else {
+                    CsvRecords.read(FileSplit.whole(file, Files.size(file)), options, true, known);
+                }
             } catch (IOException e) {
                 throw FileProblems.unreadable(nodeId, file, e);
             }

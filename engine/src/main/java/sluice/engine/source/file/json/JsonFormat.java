@@ -15,14 +15,17 @@ import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 import sluice.engine.csv.TemporalParser;
 import sluice.engine.source.InputFigures;
 import sluice.engine.source.SourceContext;
+import sluice.engine.source.file.DelimitedRecords;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileProblems;
 import sluice.engine.source.file.FileSplit;
 import sluice.engine.source.file.LineBlocks;
 import sluice.engine.source.file.RowCollector;
+import sluice.engine.source.file.TextLayout;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
 import sluice.engine.types.DataType;
@@ -40,12 +43,19 @@ import sluice.engine.types.StructType;
 public final class JsonFormat implements FileFormat {
     private final Schema schema;
     private final JsonOptions options;
+    /** The file's charset and line separator (Spark's encoding and lineSep). */
+    private final TextLayout layout;
     private final JsonFactory factory;
     private final int corruptIndex;
     private final StructType dataStruct;
     private final int[] dataColumns;
 
     public JsonFormat(Schema schema, JsonOptions options) {
+        this(schema, options, TextLayout.DEFAULT);
+    }
+
+    public JsonFormat(Schema schema, JsonOptions options, TextLayout layout) {
+        this.layout = requireNonNull(layout, "layout is null");
         this.schema = requireNonNull(schema, "schema is null");
         this.options = requireNonNull(options, "options is null");
         this.factory = options.syntax().factory();
@@ -67,9 +77,10 @@ public final class JsonFormat implements FileFormat {
         return schema;
     }
 
+    /** With {@code lineSep} a file is read whole by one task, so each record is read once wherever it ends. */
     @Override
     public boolean isSplittable() {
-        return true;
+        return !layout.hasLineSep();
     }
 
     @Override
@@ -78,6 +89,10 @@ public final class JsonFormat implements FileFormat {
                 TemporalParser.of(options.dateFormat(), options.timestampFormat(), options.timestampNTZFormat(),
                         context.zone()),
                 options.syntax().allowNonNumericNumbers());
+        if (layout.hasLineSep()) {
+            readSeparated(split, context, figures, out, converter);
+            return;
+        }
         try (LineBlocks blocks = LineBlocks.open(split)) {
             RowCollector rows = new RowCollector(schema, options.mode(), corruptIndex,
                     new RowCollector.Origin(context.nodeId(), "JSON", split.fileName(), blocks::fileLine),
@@ -91,6 +106,38 @@ public final class JsonFormat implements FileFormat {
         } catch (UncheckedIOException e) {
             throw FileProblems.unreadable(context.nodeId(), split.file(), e.getCause());
         }
+    }
+
+    /**
+     * Spark's JSON lines with {@code lineSep}: the file is cut at the separator's bytes (Hadoop's line reader with a
+     * custom delimiter) and each record parsed alone, line feeds inside it being white space; as for a line, only its
+     * first value is read. Records are numbered from 1 for messages.
+     */
+    private void readSeparated(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out,
+                               JsonValueConverter converter) {
+        RowCollector rows = new RowCollector(schema, options.mode(), corruptIndex,
+                new RowCollector.Origin(context.nodeId(), "JSON", split.fileName(), LongUnaryOperator.identity()),
+                (int) Math.min(split.length() / 64 + 16, RowCollector.BATCH_ROWS), new BitSet(), figures, out);
+        long[] number = {0};
+        try {
+            DelimitedRecords.read(split.file(), layout.separatorBytes(), (bytes, from, to) -> {
+                number[0]++;
+                byte[] record = layout.isUtf8() ? java.util.Arrays.copyOfRange(bytes, from, to)
+                        : utf8(bytes, from, to, layout);
+                new LineReader(record, record.length, rows, converter).readRecord(number[0]);
+            });
+        } catch (IOException e) {
+            throw FileProblems.unreadable(context.nodeId(), split.file(), e);
+        }
+        rows.finish();
+    }
+
+    /**
+     * A record in another charset ({@code encoding}) as UTF-8, which the parser reads: Spark decodes each record with
+     * the charset too, what it cannot map becoming U+FFFD.
+     */
+    static byte[] utf8(byte[] bytes, int from, int to, TextLayout layout) {
+        return new String(bytes, from, to - from, layout.charset()).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -124,6 +171,31 @@ public final class JsonFormat implements FileFormat {
                 offset = lineStartAfter(badLine, offset, lineBase);
                 lineBase = badLine;
             }
+        }
+
+        /** Reads the whole block as one record (see {@link #readSeparated}), numbered {@code number}. */
+        void readRecord(long number) {
+            converter.readFrom(bytes, 0);
+            try (JsonParser parser = factory.createParser(bytes, 0, length)) {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    return;
+                }
+                String failure = root(parser, token);
+                if (failure != null) {
+                    rows.malformedRow(number, failure, recordText(), token == JsonToken.START_OBJECT);
+                } else if (token == JsonToken.START_OBJECT) {
+                    rows.appendRow();
+                }
+            } catch (JsonProcessingException e) {
+                rows.malformedRow(number, e.getOriginalMessage(), recordText(), false);
+            } catch (IOException e) {
+                throw new IllegalStateException("reading a byte array failed", e);
+            }
+        }
+
+        private String recordText() {
+            return new String(bytes, 0, length, StandardCharsets.UTF_8);
         }
 
         /** Reads from {@code offset} to the end, or to a broken line: returns its number, or -1 at the end. */

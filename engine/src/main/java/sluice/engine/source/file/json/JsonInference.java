@@ -18,7 +18,9 @@ import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.source.file.FileProblems;
 import sluice.engine.source.file.FileSplit;
+import sluice.engine.source.file.DelimitedRecords;
 import sluice.engine.source.file.LineBlocks;
+import sluice.engine.source.file.TextLayout;
 import sluice.engine.source.file.ParseMode;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
@@ -40,10 +42,21 @@ public final class JsonInference {
     }
 
     public static Schema infer(String nodeId, List<Path> files, JsonOptions options) {
+        return infer(nodeId, files, options, TextLayout.DEFAULT);
+    }
+
+    /** The schema of {@code files} whose records the {@code layout} (encoding, lineSep) cuts. */
+    public static Schema infer(String nodeId, List<Path> files, JsonOptions options, TextLayout layout) {
         JsonFactory factory = options.syntax().factory();
         DataType root = AtomicType.NULL;
         boolean malformed = false;
         for (Path file : files) {
+            if (layout.hasLineSep()) {
+                boolean[] bad = {false};
+                root = separatedFile(nodeId, file, factory, options, layout, root, bad);
+                malformed |= bad[0];
+                continue;
+            }
             try (LineBlocks blocks = LineBlocks.open(FileSplit.whole(file, Files.size(file)))) {
                 while (blocks.next()) {
                     byte[] bytes = blocks.bytes();
@@ -85,6 +98,51 @@ public final class JsonInference {
                     "cannot infer a JSON schema: the folder has no records yet; set 'schema'").toException();
         }
         return new Schema(fields.stream().map(f -> Field.of(f.name(), canonical(f.type()))).toList());
+    }
+
+    /**
+     * {@code known} merged with the records of one file cut at {@code lineSep}; {@code malformed[0]} is set when a
+     * record is malformed in PERMISSIVE mode (the caller then adds the corrupt-record column).
+     */
+    private static DataType separatedFile(String nodeId, Path file, JsonFactory factory, JsonOptions options,
+                                          TextLayout layout, DataType known, boolean[] malformed) {
+        DataType[] root = {known};
+        long[] number = {0};
+        try {
+            DelimitedRecords.read(file, layout.separatorBytes(), (bytes, from, to) -> {
+                number[0]++;
+                byte[] text = layout.isUtf8() ? bytes : JsonFormat.utf8(bytes, from, to, layout);
+                int start = layout.isUtf8() ? from : 0;
+                int end = layout.isUtf8() ? to : text.length;
+                if (isWhiteSpace(text, start, end)) {
+                    return;
+                }
+                DataType record = record(factory, text, start, end);
+                if (record == null) {
+                    if (options.mode() == ParseMode.FAILFAST) {
+                        throw Problem.of(ErrorCode.MALFORMED_RECORD, Position.node(nodeId),
+                                "malformed JSON record in '%s' record %d while inferring the schema",
+                                file.getFileName(), number[0]).toException();
+                    }
+                    malformed[0] |= options.mode() == ParseMode.PERMISSIVE;
+                    return;
+                }
+                root[0] = merge(root[0], record);
+            });
+        } catch (IOException e) {
+            throw FileProblems.unreadable(nodeId, file, e);
+        }
+        return root[0];
+    }
+
+    /** Whether a record separated by lineSep holds nothing but JSON's white space, line ends included. */
+    private static boolean isWhiteSpace(byte[] bytes, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\n' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.util.BitSet;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.expr.ColumnPredicate;
 import sluice.engine.parquet.ParquetFileRows;
 import sluice.engine.source.InputFigures;
 import sluice.engine.source.SourceContext;
@@ -22,21 +24,25 @@ import sluice.engine.types.Schema;
 
 /**
  * Parquet files as Spark reads them into a schema: whole files (a split per file), columns by name, a column the file
- * lacks null, only the columns the query reads decoded (Spark's column pruning). A file that is not Parquet, or
+ * lacks null, only the columns the query reads decoded (Spark's column pruning), row groups whose statistics exclude a
+ * filter right after the source skipped (Spark's filter pushdown). A file that is not Parquet, or
  * whose column types differ from the schema's, stops the query with a problem naming the file. Immutable.
  */
 public final class ParquetFormat implements FileFormat {
     private final Schema schema;
     /** The columns to decode; the others come out null. */
     private final BitSet required;
+    /** Conditions the filter after the source applies: row groups whose statistics exclude them are skipped. */
+    private final List<ColumnPredicate> predicates;
 
     public ParquetFormat(Schema schema) {
-        this(schema, all(schema));
+        this(schema, all(schema), List.of());
     }
 
-    private ParquetFormat(Schema schema, BitSet required) {
+    private ParquetFormat(Schema schema, BitSet required, List<ColumnPredicate> predicates) {
         this.schema = requireNonNull(schema, "schema is null");
         this.required = required;
+        this.predicates = List.copyOf(predicates);
     }
 
     private static BitSet all(Schema schema) {
@@ -60,7 +66,13 @@ public final class ParquetFormat implements FileFormat {
     public FileFormat pruned(BitSet columns) {
         BitSet kept = (BitSet) columns.clone();
         kept.and(required);
-        return kept.equals(required) ? this : new ParquetFormat(schema, kept);
+        return kept.equals(required) ? this : new ParquetFormat(schema, kept, predicates);
+    }
+
+    /** As Spark's Parquet scan with {@code spark.sql.parquet.filterPushdown} (on by default): whole row groups. */
+    @Override
+    public FileFormat filtered(List<ColumnPredicate> conditions) {
+        return conditions.isEmpty() ? this : new ParquetFormat(schema, required, conditions);
     }
 
     @Override
@@ -97,7 +109,7 @@ public final class ParquetFormat implements FileFormat {
             }
         };
         try {
-            ParquetFileRows.read(split.file(), schema, required, target);
+            figures.countSkippedRowGroups(ParquetFileRows.read(split.file(), schema, required, predicates, target));
         } catch (IOException e) {
             throw FileProblems.unreadable(context.nodeId(), split.file(), e);
         } catch (IllegalArgumentException e) {

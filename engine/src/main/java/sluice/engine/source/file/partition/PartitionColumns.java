@@ -52,6 +52,14 @@ public final class PartitionColumns {
         return valuesByFolder.computeIfAbsent(folder, f -> parse(f, nodeId));
     }
 
+    /**
+     * Whether {@code file} sits in a partition folder (one that names a partition column) rather than directly in a
+     * base folder; Spark's file index lists only the files of partition folders, leaving such a file out.
+     */
+    public boolean isInPartitionFolder(Path file) {
+        return !PartitionDiscovery.parseFolder(file.toAbsolutePath().getParent(), basePaths).columns().isEmpty();
+    }
+
     private Object[] parse(Path folder, String nodeId) {
         Object[] values = new Object[schema.size()];
         PartitionDiscovery.Folder parsed = PartitionDiscovery.parseFolder(folder, basePaths);

@@ -20,7 +20,8 @@ import sluice.engine.types.VectorBuilder;
 /**
  * A file format of any kind reading files in partition folders, as Spark's file scan: the data format reads the
  * file's columns, and the partition columns follow them, each the same value on every row of a file (from the file's
- * folder names, see {@link PartitionColumns}). Immutable; reads run on partition task threads.
+ * folder names, see {@link PartitionColumns}); a file directly in the base folder is left out, as Spark's file index
+ * leaves it out. Immutable; reads run on partition task threads.
  */
 public final class PartitionedFormat implements FileFormat {
     private final FileFormat data;
@@ -52,6 +53,10 @@ public final class PartitionedFormat implements FileFormat {
 
     @Override
     public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
+        if (!partitions.isInPartitionFolder(split.file())) {
+            // As Spark: a file directly in the base folder, next to partition folders, gives no rows.
+            return;
+        }
         Object[] values = partitions.values(split.file(), context.nodeId());
         data.read(split, context, figures, batch -> out.accept(withValues(batch, values)));
     }
@@ -84,5 +89,13 @@ public final class PartitionedFormat implements FileFormat {
     public FileFormat pruned(BitSet required) {
         FileFormat prunedData = data.pruned(required.get(0, data.schema().size()));
         return prunedData == data ? this : new PartitionedFormat(prunedData, partitions);
+    }
+
+    /** Only the conditions on the files' own columns reach the data format; partition columns come from folders. */
+    @Override
+    public FileFormat filtered(java.util.List<sluice.engine.expr.ColumnPredicate> predicates) {
+        int width = data.schema().size();
+        FileFormat filteredData = data.filtered(predicates.stream().filter(p -> p.column() < width).toList());
+        return filteredData == data ? this : new PartitionedFormat(filteredData, partitions);
     }
 }

@@ -1,0 +1,66 @@
+package sluice.app.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import sluice.app.Workbench;
+import sluice.app.WorkbenchFixture;
+import sluice.engine.parquet.ParquetBatchWriter;
+import sluice.engine.pipeline.OptionValue;
+import sluice.engine.pipeline.PipelineSpec;
+import sluice.engine.pipeline.Trigger;
+import sluice.engine.types.AtomicType;
+import sluice.engine.types.Batch;
+import sluice.engine.types.Field;
+import sluice.engine.types.Row;
+import sluice.engine.types.Schema;
+
+/** A Parquet file source without a schema shows the files' columns at once, partition columns marked. */
+@ExtendWith(ApplicationExtension.class)
+class FileColumnsPreviewTest {
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path folder = Files.createTempDirectory("sluice-parquet-preview-");
+        Path partition = Files.createDirectories(folder.resolve("year=2024"));
+        Schema schema = Schema.of(Field.of("n", AtomicType.INT), Field.of("label", AtomicType.STRING));
+        try (OutputStream out = Files.newOutputStream(partition.resolve("part-0.snappy.parquet"))) {
+            ParquetBatchWriter.of("snappy").orElseThrow().write(Batch.ofRows(schema, List.of(Row.of(1, "a"))), out);
+        }
+        workbench = WorkbenchFixture.open(stage);
+        workbench.document().replace(new PipelineSpec(PipelineSpec.FORMAT, "Parquet preview", Trigger.DEFAULT, null,
+                List.of(TestPipelines.node("files", "source.file", List.of(), Map.of("path",
+                                OptionValue.of(folder.toString()), "format", OptionValue.of("parquet"))),
+                        TestPipelines.node("out", "sink.noop", List.of("files"), Map.of()))), null);
+        workbench.selection().selectOnly("files");
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void theFilesColumnsAndPartitionColumnsAreShownWithoutAButtonPress(FxRobot robot) {
+        WorkbenchFixture.await("the files' columns are shown",
+                () -> robot.lookup(".file-schema-field").queryAll().size() == 3);
+
+        assertThat(robot.lookup(".file-schema-field").queryAllAs(Label.class)).extracting(Label::getText)
+                .containsExactly("n: INT", "label: STRING", "year: INT  (partition column)");
+        assertThat(workbench.document().spec().node("files").orElseThrow().option("schema")).isEmpty();
+    }
+}
