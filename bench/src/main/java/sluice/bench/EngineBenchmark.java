@@ -131,6 +131,7 @@ public final class EngineBenchmark {
             rest.subList(flag, flag + 2).clear();
         }
         boolean longOnly = only.equals("g");
+        boolean restart = rest.remove("--restart");
         Path engineJar = Path.of(rest.isEmpty() ? "engine/target/sluice-engine.jar" : rest.get(0)).toAbsolutePath();
         if (!Files.exists(engineJar)) {
             System.err.println("engine jar not found at " + engineJar + "; build it with: mvn -B -q -DskipTests package");
@@ -145,6 +146,10 @@ public final class EngineBenchmark {
                 engineJar.toString());
         Path work = Files.createTempDirectory("sluice-bench");
         try {
+            if (LakeCases.only(only)) {
+                LakeCases.run(jar, work, only, spark);
+                return;
+            }
             Path big = work.resolve("big");
             Path small = work.resolve("small");
             Path series = work.resolve("series");
@@ -251,25 +256,26 @@ public final class EngineBenchmark {
                 System.out.printf(Locale.ROOT, "(a) through bin/sluice, %d runs: %s ms%n", RUNS_OF_A,
                         packagedRunsOfA.stream().map(run -> String.format(Locale.ROOT, "%,d", run.wallMs())).toList());
             }
+            LakeCases.runAll(jar, work, big, spark, restart);
         } finally {
             delete(work);
         }
     }
 
-    private static void printSparkHeader() {
+    static void printSparkHeader() {
         System.out.println();
         System.out.println("| case | Sluice, whole process | Spark local[2], whole process | Spark / Sluice "
                 + "| Sluice peak RSS | Spark peak RSS |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
     }
 
-    private static void compare(String name, Run sluice, PeakRss.Finished spark) {
+    static void compare(String name, Run sluice, PeakRss.Finished spark) {
         System.out.printf(Locale.ROOT, "| %s | %,d ms | %,d ms | %.1fx | %s | %s |%n", name, sluice.wallMs(),
                 spark.wallMs(), (double) spark.wallMs() / Math.max(1, sluice.wallMs()),
                 PeakRss.megabytes(sluice.peakRssBytes()), PeakRss.megabytes(spark.peakRssBytes()));
     }
 
-    private static void row(String name, Run run) {
+    static void row(String name, Run run) {
         System.out.printf(Locale.ROOT, "| %s | %,d | %d | %,d ms | %,.0f | %,.0f | %.2f | %s |%n", name, run.rows(),
                 run.batches(), run.wallMs(), run.wallRowsPerSecond(), run.engineRowsPerSecond(), run.msPerBatch(),
                 PeakRss.megabytes(run.peakRssBytes()));
@@ -334,7 +340,7 @@ public final class EngineBenchmark {
         return runEngine(sluice, work, name, data, extraOptions, QUERY);
     }
 
-    private static Run runEngine(List<String> sluice, Path work, String name, Path data, String extraOptions,
+    static Run runEngine(List<String> sluice, Path work, String name, Path data, String extraOptions,
             String query) throws IOException, InterruptedException {
         Path pipeline = work.resolve(name + ".sluice.json");
         Files.writeString(pipeline, String.format(Locale.ROOT, query, name,
