@@ -105,6 +105,20 @@ class ParquetFilesTest {
     }
 
     @Test
+    void stringsReadTheSameFromDictionaryAndPlainPages() throws IOException {
+        // Over a megabyte of distinct strings: the writer's dictionary overflows and later pages fall back to plain
+        // encoding; repeated values and nulls on both sides of that.
+        Schema schema = Schema.of(Field.of("s", AtomicType.STRING));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 40_000; i++) {
+            rows.add(Row.of(i % 5 == 0 ? null : i % 3 == 0 ? "symbol-" + i % 7 : "a distinct string, number " + i));
+        }
+        Path file = write(schema, rows, "snappy");
+
+        assertThat(new ParquetFormat(schema).read(file, CONTEXT).rows()).containsExactlyElementsOf(rows);
+    }
+
+    @Test
     void aPrunedReadDecodesOnlyTheColumnsAskedFor() throws IOException {
         Path file = write(ALL, rows(), "snappy");
         BitSet required = new BitSet();
