@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
@@ -55,7 +57,7 @@ public final class ParquetFileRows {
     public static Footer footer(Path file) throws IOException {
         HadoopLogging.quiet();
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
-                ParquetReadOptions.builder().build())) {
+                readOptions())) {
             MessageType parquet = reader.getFileMetaData().getSchema();
             String rowMetadata = reader.getFileMetaData().getKeyValueMetaData().get(ParquetSchemas.ROW_METADATA_KEY);
             return new Footer(parquet, ParquetSchemas.toSpark(parquet, rowMetadata), reader.getRecordCount());
@@ -72,7 +74,7 @@ public final class ParquetFileRows {
     public static void read(Path file, Schema schema, BitSet required, Target target) throws IOException {
         HadoopLogging.quiet();
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
-                ParquetReadOptions.builder().build())) {
+                readOptions())) {
             MessageType fileSchema = reader.getFileMetaData().getSchema();
             List<String> fileNames = fileSchema.getFields().stream().map(Type::getName).toList();
             List<Type> projected = new ArrayList<>();
@@ -113,6 +115,15 @@ public final class ParquetFileRows {
         } catch (RuntimeException e) {
             throw corrupt(e);
         }
+    }
+
+    /**
+     * Parquet's defaults over an empty Hadoop configuration, as the writer uses: the plain {@code builder()} makes a
+     * Configuration that loads and parses Hadoop's default XML resources, a cost of every process's first read that
+     * sets nothing Parquet reads.
+     */
+    private static ParquetReadOptions readOptions() {
+        return ParquetReadOptions.builder(new HadoopParquetConfiguration(new Configuration(false))).build();
     }
 
     /** A file that parquet-mr fails on with an unchecked exception is not a Parquet file, or a broken one. */
