@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  * its engine rows/s over the batches after the first (the engine warm) is set against the hand-written loop run on
  * all cores, one file per thread, in the same run (three rounds of both; the median ratio counts). Every whole
  * process's peak RSS is read from {@code /proc}. With {@code --only g} only (g) and the loop run, with {@code --only d}
- * or {@code --only e} only that case. Usage:
+ * or {@code --only e} only that case. (i), (j) and (k), the Parquet, ORC and restart cases, are {@link LakeCases}:
+ * (i) and (j) run after the others, (k) only with {@code --restart} or {@code --only k}. Usage:
  * {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt]
- * [--launcher app/target/dist/Sluice/bin/sluice] [--only g|d|e] [engine jar]}.
+ * [--launcher app/target/dist/Sluice/bin/sluice] [--only g|d|e|i|j|k|i,j,k] [--restart] [engine jar]}.
  */
 public final class EngineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -118,9 +118,9 @@ final class RestartCase {
                         (double) sparkCommit / Math.max(1, mine.commitMs()), PeakRss.megabytes(mine.peakRssBytes()),
                         PeakRss.megabytes(median(sparkRss))));
             }
-            notes.add(String.format(Locale.ROOT, "(k) %,d files: written in %,d ms; first run over them (%d batches "
+            notes.add(String.format(Locale.ROOT, "(k) %,d files: written in %,d ms; first run over them (%d batch%s "
                     + "of at most %,d files) Sluice %,d ms%s; restarts to the commit, Sluice %s ms%s", files, writeMs,
-                    first.batches(), FILES_PER_TRIGGER, mine.firstRunMs(),
+                    first.batches(), first.batches() == 1 ? "" : "es", FILES_PER_TRIGGER, mine.firstRunMs(),
                     spark == null ? "" : String.format(Locale.ROOT, ", Spark %,d ms", sparkFirstMs),
                     format(sluiceCommits), spark == null ? "" : ", Spark " + format(sparkCommits) + " ms"));
         }
