@@ -128,13 +128,34 @@ public final class ParquetFileRows {
     }
 
     /**
-     * A row group of columns that are neither nested nor repeated, read straight from each column's reader: a value
-     * is there when its definition level is the column's highest, else it is null and the column is left unset. The
-     * same values reach the same converters as through Parquet's record assembly, without its state machine per
-     * field of every row.
+     * A row group of columns that are neither nested nor repeated, read column by column ({@link FlatColumnFeed}
+     * decodes a page at a time): a value is there when its definition level is the column's highest, else it is null
+     * and the column is left unset. The same values reach the same converters as through Parquet's record assembly,
+     * without its state machine per field of every row.
      */
     private static void readFlat(PageReadStore rowGroup, MessageType requested, GroupConverter root, String createdBy,
             Target target) {
+        if (rowGroup.getRowIndexes().isPresent()) {
+            // Pages filtered by their index: Parquet's reader keeps the columns' rows in step.
+            readFlatByParquet(rowGroup, requested, root, createdBy, target);
+            return;
+        }
+        List<ColumnDescriptor> columns = requested.getColumns();
+        FlatColumnFeed[] feeds = new FlatColumnFeed[columns.size()];
+        for (int c = 0; c < feeds.length; c++) {
+            feeds[c] = FlatColumnFeed.of(columns.get(c), rowGroup, root, requested, createdBy,
+                    root.getConverter(c).asPrimitiveConverter());
+        }
+        for (long r = rowGroup.getRowCount(); r > 0; r--) {
+            for (FlatColumnFeed feed : feeds) {
+                feed.next();
+            }
+            target.endRow();
+        }
+    }
+
+    private static void readFlatByParquet(PageReadStore rowGroup, MessageType requested, GroupConverter root,
+            String createdBy, Target target) {
         ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, root, requested, createdBy);
         List<ColumnDescriptor> columns = requested.getColumns();
         ColumnReader[] readers = new ColumnReader[columns.size()];
