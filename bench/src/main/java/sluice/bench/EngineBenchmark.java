@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  * its engine rows/s over the batches after the first (the engine warm) is set against the hand-written loop run on
  * all cores, one file per thread, in the same run (three rounds of both; the median ratio counts). Every whole
  * process's peak RSS is read from {@code /proc}. With {@code --only g} only (g) and the loop run, with {@code --only d}
- * or {@code --only e} only that case. Usage:
+ * or {@code --only e} only that case. (i), (j) and (k), the Parquet, ORC and restart cases, are {@link LakeCases}:
+ * (i) and (j) run after the others, (k) only with {@code --restart} or {@code --only k}. Usage:
  * {@code java -jar bench/target/sluice-bench.jar [--spark-classpath spark/spark-classpath.txt]
- * [--launcher app/target/dist/Sluice/bin/sluice] [--only g|d|e] [engine jar]}.
+ * [--launcher app/target/dist/Sluice/bin/sluice] [--only g|d|e|i|j|k|i,j,k] [--restart] [engine jar]}.
  */
 public final class EngineBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -132,6 +133,7 @@ public final class EngineBenchmark {
             rest.subList(flag, flag + 2).clear();
         }
         boolean longOnly = only.equals("g");
+        boolean restart = rest.remove("--restart");
         Path engineJar = Path.of(rest.isEmpty() ? "engine/target/sluice-engine.jar" : rest.get(0)).toAbsolutePath();
         if (!Files.exists(engineJar)) {
             System.err.println("engine jar not found at " + engineJar
@@ -147,6 +149,10 @@ public final class EngineBenchmark {
                 engineJar.toString());
         Path work = Files.createTempDirectory("sluice-bench");
         try {
+            if (LakeCases.only(only)) {
+                LakeCases.run(jar, work, only, spark);
+                return;
+            }
             Path big = work.resolve("big");
             Path small = work.resolve("small");
             Path series = work.resolve("series");
@@ -253,25 +259,26 @@ public final class EngineBenchmark {
                 System.out.printf(Locale.ROOT, "(a) through bin/sluice, %d runs: %s ms%n", RUNS_OF_A,
                         packagedRunsOfA.stream().map(run -> String.format(Locale.ROOT, "%,d", run.wallMs())).toList());
             }
+            LakeCases.runAll(jar, work, big, spark, restart);
         } finally {
             delete(work);
         }
     }
 
-    private static void printSparkHeader() {
+    static void printSparkHeader() {
         System.out.println();
         System.out.println("| case | Sluice, whole process | Spark local[2], whole process | Spark / Sluice "
                 + "| Sluice peak RSS | Spark peak RSS |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
     }
 
-    private static void compare(String name, Run sluice, PeakRss.Finished spark) {
+    static void compare(String name, Run sluice, PeakRss.Finished spark) {
         System.out.printf(Locale.ROOT, "| %s | %,d ms | %,d ms | %.1fx | %s | %s |%n", name, sluice.wallMs(),
                 spark.wallMs(), (double) spark.wallMs() / Math.max(1, sluice.wallMs()),
                 PeakRss.megabytes(sluice.peakRssBytes()), PeakRss.megabytes(spark.peakRssBytes()));
     }
 
-    private static void row(String name, Run run) {
+    static void row(String name, Run run) {
         System.out.printf(Locale.ROOT, "| %s | %,d | %d | %,d ms | %,.0f | %,.0f | %.2f | %s |%n", name, run.rows(),
                 run.batches(), run.wallMs(), run.wallRowsPerSecond(), run.engineRowsPerSecond(), run.msPerBatch(),
                 PeakRss.megabytes(run.peakRssBytes()));
@@ -336,7 +343,7 @@ public final class EngineBenchmark {
         return runEngine(sluice, work, name, data, extraOptions, QUERY);
     }
 
-    private static Run runEngine(List<String> sluice, Path work, String name, Path data, String extraOptions,
+    static Run runEngine(List<String> sluice, Path work, String name, Path data, String extraOptions,
             String query) throws IOException, InterruptedException {
         Path pipeline = work.resolve(name + ".sluice.json");
         Files.writeString(pipeline, String.format(Locale.ROOT, query, name,

@@ -32,6 +32,9 @@ import sluice.engine.types.VectorBuilder;
  * nulls in {@code isNull} unless {@code noNulls}. Stateless.
  */
 final class OrcColumns {
+    /** Slots of the string memo of {@link #strings}: a power of two. */
+    private static final int STRING_MEMO = 256;
+
     private OrcColumns() {
     }
 
@@ -44,6 +47,9 @@ final class OrcColumns {
             } else if (orc instanceof DoubleColumnVector doubles && type == AtomicType.DOUBLE) {
                 return new DoubleVector(type, Arrays.copyOf(doubles.vector, size), size, null);
             }
+        }
+        if (type == AtomicType.STRING && orc instanceof BytesColumnVector bytes) {
+            return strings(bytes, size);
         }
         VectorBuilder column = new VectorBuilder(type, size);
         for (int row = 0; row < size; row++) {
@@ -62,6 +68,41 @@ final class OrcColumns {
             } else {
                 column.appendObject(value(orc, type, i));
             }
+        }
+        return column.build();
+    }
+
+    /**
+     * A STRING column. A dictionary-encoded ORC column (what ORC writes for a column of few distinct values) hands
+     * every row that holds a value the same bytes of the stripe's dictionary: the rows of this batch share one String
+     * per distinct (buffer, start, length), found in a small direct-mapped memo, instead of decoding those bytes again
+     * on every row. The memo lives for this batch only: ORC reuses a buffer from one batch to the next.
+     */
+    private static ColumnVector strings(BytesColumnVector bytes, int size) {
+        VectorBuilder column = new VectorBuilder(AtomicType.STRING, size);
+        byte[][] buffers = new byte[STRING_MEMO][];
+        int[] starts = new int[STRING_MEMO];
+        int[] lengths = new int[STRING_MEMO];
+        String[] strings = new String[STRING_MEMO];
+        for (int row = 0; row < size; row++) {
+            int i = bytes.isRepeating ? 0 : row;
+            if (!bytes.noNulls && bytes.isNull[i]) {
+                column.appendNull();
+                continue;
+            }
+            byte[] buffer = bytes.vector[i];
+            int start = bytes.start[i];
+            int length = bytes.length[i];
+            int slot = (start * 31 + length) & (STRING_MEMO - 1);
+            String value = strings[slot];
+            if (value == null || buffers[slot] != buffer || starts[slot] != start || lengths[slot] != length) {
+                value = new String(buffer, start, length, StandardCharsets.UTF_8);
+                buffers[slot] = buffer;
+                starts[slot] = start;
+                lengths[slot] = length;
+                strings[slot] = value;
+            }
+            column.appendObject(value);
         }
         return column.build();
     }

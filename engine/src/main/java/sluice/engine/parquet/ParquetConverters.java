@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -189,12 +190,7 @@ final class ParquetConverters {
                 break;
             case STRING:
                 if (physical == PrimitiveTypeName.BINARY || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
-                    return new PrimitiveConverter() {
-                        @Override
-                        public void addBinary(Binary value) {
-                            slot.setObject(value.toStringUsingUTF8());
-                        }
-                    };
+                    return new StringLeaf(slot);
                 }
                 break;
             case BINARY:
@@ -233,6 +229,47 @@ final class ParquetConverters {
                 break;
         }
         throw mismatch(column, file, type);
+    }
+
+    /**
+     * Strings. A dictionary-encoded column chunk (what Spark writes for a column of few distinct values) names each
+     * row's value by its number in the chunk's dictionary: each entry is decoded once, when first used, and the rows
+     * that name it share the one String, instead of decoding the same bytes again on every row.
+     */
+    private static final class StringLeaf extends PrimitiveConverter {
+        private final Slot slot;
+        private Dictionary dictionary;
+        private String[] decoded;
+
+        StringLeaf(Slot slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public boolean hasDictionarySupport() {
+            return true;
+        }
+
+        @Override
+        public void setDictionary(Dictionary dictionary) {
+            this.dictionary = dictionary;
+            decoded = new String[dictionary.getMaxId() + 1];
+        }
+
+        @Override
+        public void addValueFromDictionary(int dictionaryId) {
+            String value = decoded[dictionaryId];
+            if (value == null) {
+                value = dictionary.decodeToBinary(dictionaryId).toStringUsingUTF8();
+                decoded[dictionaryId] = value;
+            }
+            slot.setObject(value);
+        }
+
+        @Override
+        public void addBinary(Binary value) {
+            slot.setObject(value.toStringUsingUTF8());
+        }
     }
 
     /** INT32 and INT64 values into a LONG-stored column. */

@@ -6,8 +6,13 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
@@ -56,7 +61,7 @@ public final class ParquetFileRows {
     public static Footer footer(Path file) throws IOException {
         HadoopLogging.quiet();
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
-                ParquetReadOptions.builder().build())) {
+                readOptions().build())) {
             MessageType parquet = reader.getFileMetaData().getSchema();
             String rowMetadata = reader.getFileMetaData().getKeyValueMetaData().get(ParquetSchemas.ROW_METADATA_KEY);
             return new Footer(parquet, ParquetSchemas.toSpark(parquet, rowMetadata), reader.getRecordCount());
@@ -82,7 +87,7 @@ public final class ParquetFileRows {
     public static long read(Path file, Schema schema, BitSet required, List<ColumnPredicate> predicates,
                             Target target) throws IOException {
         HadoopLogging.quiet();
-        ParquetReadOptions.Builder options = ParquetReadOptions.builder();
+        ParquetReadOptions.Builder options = readOptions();
         if (!predicates.isEmpty()) {
             // The filter names the file's own columns and types, so the footer is read first.
             MessageType fileSchema;
@@ -135,13 +140,78 @@ public final class ParquetFileRows {
         reader.setRequestedSchema(requested);
         MessageColumnIO io = new ColumnIOFactory().getColumnIO(requested, fileSchema);
         Materializer materializer = new Materializer(converters, target);
+        boolean flat = projected.stream().allMatch(
+                type -> type.isPrimitive() && !type.isRepetition(Type.Repetition.REPEATED));
+        String createdBy = reader.getFileMetaData().getCreatedBy();
         PageReadStore rowGroup;
         while ((rowGroup = reader.readNextRowGroup()) != null) {
+            if (flat) {
+                readFlat(rowGroup, requested, materializer.getRootConverter(), createdBy, target);
+                continue;
+            }
             RecordReader<Void> records = io.getRecordReader(rowGroup, materializer);
             for (long r = rowGroup.getRowCount(); r > 0; r--) {
                 records.read();
             }
         }
+    }
+
+    /**
+     * A row group of columns that are neither nested nor repeated, read column by column ({@link FlatColumnFeed}
+     * decodes a page at a time): a value is there when its definition level is the column's highest, else it is null
+     * and the column is left unset. The same values reach the same converters as through Parquet's record assembly,
+     * without its state machine per field of every row.
+     */
+    private static void readFlat(PageReadStore rowGroup, MessageType requested, GroupConverter root, String createdBy,
+            Target target) {
+        if (rowGroup.getRowIndexes().isPresent()) {
+            // Pages filtered by their index: Parquet's reader keeps the columns' rows in step.
+            readFlatByParquet(rowGroup, requested, root, createdBy, target);
+            return;
+        }
+        List<ColumnDescriptor> columns = requested.getColumns();
+        FlatColumnFeed[] feeds = new FlatColumnFeed[columns.size()];
+        for (int c = 0; c < feeds.length; c++) {
+            feeds[c] = FlatColumnFeed.of(columns.get(c), rowGroup, root, requested, createdBy,
+                    root.getConverter(c).asPrimitiveConverter());
+        }
+        for (long r = rowGroup.getRowCount(); r > 0; r--) {
+            for (FlatColumnFeed feed : feeds) {
+                feed.next();
+            }
+            target.endRow();
+        }
+    }
+
+    private static void readFlatByParquet(PageReadStore rowGroup, MessageType requested, GroupConverter root,
+            String createdBy, Target target) {
+        ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, root, requested, createdBy);
+        List<ColumnDescriptor> columns = requested.getColumns();
+        ColumnReader[] readers = new ColumnReader[columns.size()];
+        int[] defined = new int[columns.size()];
+        for (int c = 0; c < readers.length; c++) {
+            readers[c] = store.getColumnReader(columns.get(c));
+            defined[c] = columns.get(c).getMaxDefinitionLevel();
+        }
+        for (long r = rowGroup.getRowCount(); r > 0; r--) {
+            for (int c = 0; c < readers.length; c++) {
+                ColumnReader column = readers[c];
+                if (column.getCurrentDefinitionLevel() == defined[c]) {
+                    column.writeCurrentValueToConverter();
+                }
+                column.consume();
+            }
+            target.endRow();
+        }
+    }
+
+    /**
+     * Parquet's defaults over an empty Hadoop configuration, as the writer uses: the plain {@code builder()} makes a
+     * Configuration that loads and parses Hadoop's default XML resources, a cost of every process's first read that
+     * sets nothing Parquet reads.
+     */
+    private static ParquetReadOptions.Builder readOptions() {
+        return ParquetReadOptions.builder(new HadoopParquetConfiguration(new Configuration(false)));
     }
 
     /** A file that parquet-mr fails on with an unchecked exception is not a Parquet file, or a broken one. */

@@ -1,14 +1,14 @@
 package sluice.engine.parquet;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -16,6 +16,7 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
+import sluice.engine.json.JsonValues;
 import sluice.engine.types.ArrayType;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.DataType;
@@ -35,7 +36,11 @@ public final class ParquetSchemas {
     public static final String ROW_METADATA_KEY = "org.apache.spark.sql.parquet.row.metadata";
     /** The Spark version that wrote a file; without it Spark's reader takes old dates for Julian-calendar ones. */
     public static final String SPARK_VERSION_KEY = "org.apache.spark.version";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Jackson's streaming parts only: an ObjectMapper would load some three hundred classes of Jackson's data binding
+     * at the start of every run that reads a Parquet schema, which nothing else on that path needs.
+     */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private ParquetSchemas() {
     }
@@ -233,7 +238,7 @@ public final class ParquetSchemas {
     /** Spark's JSON form of a schema ({@code StructType.json}), written in every file as its row metadata. */
     public static String toJson(Schema schema) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.getFactory().createGenerator(text)) {
+        try (JsonGenerator json = JSON.createGenerator(text)) {
             writeType(json, schema.toStructType());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -294,16 +299,17 @@ public final class ParquetSchemas {
     }
 
     static Schema fromJson(String text) throws IOException {
-        DataType type = readType(JSON.readTree(text));
+        DataType type = readType(JsonValues.parse(text));
         if (!(type instanceof StructType struct)) {
             throw new IllegalArgumentException("not a struct: " + text);
         }
         return struct.toSchema();
     }
 
-    private static DataType readType(JsonNode node) {
-        if (node.isTextual()) {
-            String name = node.asText().toLowerCase(Locale.ROOT);
+    /** A type of Spark's JSON form, from the plain values of {@link JsonValues#parse}. */
+    private static DataType readType(Object node) {
+        if (node instanceof String text) {
+            String name = text.toLowerCase(Locale.ROOT);
             if (name.startsWith("decimal(")) {
                 String[] parts = name.substring(8, name.length() - 1).split(",");
                 return new DecimalType(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
@@ -317,22 +323,43 @@ public final class ParquetSchemas {
             }
             throw new IllegalArgumentException("unknown type " + name);
         }
-        switch (node.path("type").asText()) {
+        Map<String, Object> object = node instanceof Map<?, ?> ? JsonValues.object(node) : Map.of();
+        switch (text(object.get("type"))) {
             case "struct": {
                 List<Field> fields = new ArrayList<>();
-                for (JsonNode field : node.path("fields")) {
-                    fields.add(new Field(field.path("name").asText(), readType(field.path("type")),
-                            field.path("nullable").asBoolean(true)));
+                if (object.get("fields") instanceof List<?> list) {
+                    for (Object entry : list) {
+                        Map<String, Object> field = entry instanceof Map<?, ?> ? JsonValues.object(entry) : Map.of();
+                        fields.add(new Field(text(field.get("name")), readType(field.get("type")),
+                                bool(field.get("nullable"))));
+                    }
                 }
                 return new StructType(fields);
             }
             case "array":
-                return new ArrayType(readType(node.path("elementType")), node.path("containsNull").asBoolean(true));
+                return new ArrayType(readType(object.get("elementType")), bool(object.get("containsNull")));
             case "map":
-                return new MapType(readType(node.path("keyType")), readType(node.path("valueType")),
-                        node.path("valueContainsNull").asBoolean(true));
+                return new MapType(readType(object.get("keyType")), readType(object.get("valueType")),
+                        bool(object.get("valueContainsNull")));
             default:
                 throw new IllegalArgumentException("unknown type " + node);
         }
+    }
+
+    /** A value's text, "" for none or a list or object (as Jackson's {@code asText}). */
+    private static String text(Object value) {
+        return value instanceof Map<?, ?> || value instanceof List<?> || value == null ? "" : value.toString();
+    }
+
+    /** A flag that is true unless it says false (as Jackson's {@code asBoolean(true)}). */
+    private static boolean bool(Object value) {
+        if (value instanceof Boolean flag) {
+            return flag;
+        } else if (value instanceof String text) {
+            return !text.trim().equals("false");
+        } else if (value instanceof Number number) {
+            return number.longValue() != 0;
+        }
+        return true;
     }
 }

@@ -170,6 +170,23 @@ class OrcFileTest {
     }
 
     @Test
+    void stringsReadTheSameFromDictionaryAndDirectEncoding() throws IOException {
+        // A column of few distinct values (ORC writes a dictionary) and one of distinct values (direct encoding, a
+        // buffer ORC reuses from batch to batch), with nulls and empty strings, read in batches of 1000.
+        Schema schema = Schema.of(Field.of("few", AtomicType.STRING), Field.of("distinct", AtomicType.STRING));
+        List<Row> rows = new ArrayList<>();
+        for (int n = 0; n < 5000; n++) {
+            rows.add(Row.of(n % 11 == 0 ? null : n % 13 == 0 ? "" : "symbol-" + n % 8,
+                    n % 9 == 0 ? null : "value ünïcode " + n));
+        }
+        Path file = write("strings.orc", Batch.ofRows(schema, rows), OrcCodec.DEFAULT);
+
+        List<Row> back = new ArrayList<>();
+        OrcFileReader.read(file, schema, null, 1000, batch -> back.addAll(batch.rows()));
+        assertThat(back).isEqualTo(rows);
+    }
+
+    @Test
     void aFileThatIsNotOrcIsAOneLineError() throws IOException {
         Path file = dir.resolve("bad.orc");
         Files.writeString(file, "this is not an ORC file at all, just some text\n");

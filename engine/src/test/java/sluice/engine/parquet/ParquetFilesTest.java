@@ -17,6 +17,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +110,79 @@ class ParquetFilesTest {
         Path file = write(ALL, rows(), codec);
 
         assertThat(new ParquetFormat(ALL).read(file, CONTEXT).rows()).containsExactlyElementsOf(rows());
+    }
+
+    @Test
+    void stringsReadTheSameFromDictionaryAndPlainPages() throws IOException {
+        // Over a megabyte of distinct strings: the writer's dictionary overflows and later pages fall back to plain
+        // encoding; repeated values and nulls on both sides of that.
+        Schema schema = Schema.of(Field.of("s", AtomicType.STRING));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 40_000; i++) {
+            rows.add(Row.of(i % 5 == 0 ? null : i % 3 == 0 ? "symbol-" + i % 7 : "a distinct string, number " + i));
+        }
+        Path file = write(schema, rows, "snappy");
+
+        assertThat(new ParquetFormat(schema).read(file, CONTEXT).rows()).containsExactlyElementsOf(rows);
+    }
+
+    @Test
+    void onlyFlatColumnsReadTheSameValuesAsWithNestedOnes() throws IOException {
+        // Without a nested column each column is read straight from its reader, not through record assembly.
+        Path file = write(ALL, rows(), "snappy");
+        BitSet flat = new BitSet();
+        for (int c = 0; c < ALL.size(); c++) {
+            if (ALL.field(c).type() instanceof AtomicType || ALL.field(c).type() instanceof DecimalType) {
+                flat.set(c);
+            }
+        }
+
+        List<Row> read = new ParquetFormat(ALL).pruned(flat).read(file, CONTEXT).rows();
+
+        List<Row> expected = new ArrayList<>();
+        for (Row row : rows()) {
+            Object[] values = new Object[ALL.size()];
+            for (int c = flat.nextSetBit(0); c >= 0; c = flat.nextSetBit(c + 1)) {
+                values[c] = row.get(c);
+            }
+            expected.add(Row.of(values));
+        }
+        assertThat(read).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void pagesOfVersionTwoAndDeltaEncodingsReadThroughParquetsOwnReader() throws IOException {
+        // Parquet's second writer version: version 2 data pages and delta encodings, which the page-at-a-time feed
+        // hands to Parquet's column reader.
+        Path file = dir.resolve("v2.parquet");
+        MessageType parquet = MessageTypeParser.parseMessageType(
+                "message m { optional int64 n; optional binary s (STRING); optional double d; }");
+        SimpleGroupFactory groups = new SimpleGroupFactory(parquet);
+        List<Row> expected = new ArrayList<>();
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(parquet)
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0).withPageRowCountLimit(700).build()) {
+            for (int i = 0; i < 3000; i++) {
+                Group group = groups.newGroup();
+                Long n = i % 7 == 0 ? null : i * 1_000_003L;
+                String text = i % 5 == 0 ? null : i % 2 == 0 ? "even" : "odd " + i;
+                Double d = i % 3 == 0 ? null : i / 4.0;
+                if (n != null) {
+                    group.append("n", n);
+                }
+                if (text != null) {
+                    group.append("s", text);
+                }
+                if (d != null) {
+                    group.append("d", d);
+                }
+                writer.write(group);
+                expected.add(Row.of(n, text, d));
+            }
+        }
+        Schema schema = Schema.of(Field.of("n", AtomicType.BIGINT), Field.of("s", AtomicType.STRING),
+                Field.of("d", AtomicType.DOUBLE));
+
+        assertThat(new ParquetFormat(schema).read(file, CONTEXT).rows()).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -100,14 +100,15 @@ public final class FileSource implements Source {
 
     @Override
     public String latestOffset(String start, ReadLimit limit) {
-        List<ListedFile> files = new ArrayList<>(availableNowFiles != null ? availableNowFiles : listing().list());
-        files.sort(options.latestFirst() ? NEWEST_FIRST : OLDEST_FIRST);
+        // The new files, then sorted: the order Spark takes them in (it sorts every listed file, then filters). With
+        // 100,000 files seen and one new, sorting them all was a quarter of a restart's time.
         List<ListedFile> fresh = new ArrayList<>();
-        for (ListedFile file : files) {
+        for (ListedFile file : availableNowFiles != null ? availableNowFiles : listing().list()) {
             if (seen.isNewFile(file.path(), file.timestamp())) {
                 fresh.add(file);
             }
         }
+        fresh.sort(options.latestFirst() ? NEWEST_FIRST : OLDEST_FIRST);
         List<ListedFile> batchFiles = limit == ReadLimit.SOURCE_DEFAULT ? capped(fresh) : fresh;
         if (!batchFiles.isEmpty()) {
             long batchId = currentLogOffset + 1;
