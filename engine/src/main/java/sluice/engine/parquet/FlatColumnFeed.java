@@ -13,6 +13,7 @@ import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -21,8 +22,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * One flat column of a row group, handed to its converter a row at a time, each data page decoded in one go: the
- * definition levels and a dictionary-encoded page's ids are unpacked into arrays by tight loops, a plain page's values
- * read from its bytes, instead of Parquet's column reader decoding value by value. The converter receives the same
+ * definition levels and a dictionary-encoded page's ids are unpacked into arrays (by parquet-column's hybrid decoder),
+ * a plain page's values read from its bytes, instead of Parquet's column reader decoding value by value. The converter receives the same
  * calls as from Parquet's reader ({@code addValueFromDictionary} when it takes the dictionary, else the decoded
  * value), so values are unchanged. Pages it does not decode (version 2 pages, encodings other than plain and
  * dictionary, booleans, INT96 and fixed-length bytes) go, from the first such page on, to Parquet's own column reader.
@@ -224,51 +225,18 @@ final class FlatColumnFeed {
     }
 
     /**
-     * Parquet's RLE / bit-packing hybrid: {@code count} values of {@code bitWidth} bits from {@code bytes[from, to)}.
-     * Each run starts with a varint header: even, a run of one repeated value (in whole bytes, little-endian); odd,
-     * groups of eight values packed least significant bit first.
+     * {@code count} values of Parquet's RLE / bit-packing hybrid encoding at {@code bytes[from, to)}, read by
+     * parquet-column's own decoder into {@code out} in one loop.
      */
     static void hybrid(byte[] bytes, int from, int to, int bitWidth, int[] out, int count) {
-        int at = from;
-        int n = 0;
-        int mask = bitWidth == 0 ? 0 : (int) ((1L << bitWidth) - 1);
-        while (n < count) {
-            int header = 0;
-            int shift = 0;
-            int b;
-            do {
-                b = bytes[at++] & 0xff;
-                header |= (b & 0x7f) << shift;
-                shift += 7;
-            } while ((b & 0x80) != 0);
-            if ((header & 1) == 0) {
-                int run = header >>> 1;
-                int value = 0;
-                for (int i = 0, width = (bitWidth + 7) / 8; i < width; i++) {
-                    value |= (bytes[at++] & 0xff) << (8 * i);
-                }
-                int end = Math.min(count, n + run);
-                while (n < end) {
-                    out[n++] = value;
-                }
-            } else {
-                int values = (header >>> 1) * 8;
-                int end = at + (header >>> 1) * bitWidth;
-                long buffer = 0;
-                int bits = 0;
-                int p = at;
-                for (int i = 0; i < values && n < count; i++) {
-                    while (bits < bitWidth) {
-                        buffer |= (long) (p < to ? bytes[p] & 0xff : 0) << bits;
-                        p++;
-                        bits += 8;
-                    }
-                    out[n++] = (int) (buffer & mask);
-                    buffer >>>= bitWidth;
-                    bits -= bitWidth;
-                }
-                at = end;
+        RunLengthBitPackingHybridDecoder decoder = new RunLengthBitPackingHybridDecoder(bitWidth,
+                new java.io.ByteArrayInputStream(bytes, from, to - from));
+        try {
+            for (int n = 0; n < count; n++) {
+                out[n] = decoder.readInt();
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
