@@ -71,6 +71,8 @@ public final class PropertiesPanel {
     private boolean showingPipeline;
     private Schema shownInput;
     private List<String> shownExtras = List.of();
+    /** The file format the sheet's rows are for: a csv source shows no Parquet option, and so on. */
+    private String shownFormat;
 
     public PropertiesPanel(PipelineDocument document, Selection selection, NodeCatalog catalog,
                            LiveValidation validation) {
@@ -130,7 +132,8 @@ public final class PropertiesPanel {
         }
         // An option added or removed (by the add row, a remove button, undo or redo) adds or takes away a row.
         if (showingPipeline || !node.get().id().equals(shownNode) || !node.get().type().equals(shownType)
-                || !extraOptions(node.get(), kindOptions(node.get())).equals(shownExtras)) {
+                || !extraOptions(node.get(), kindOptions(node.get())).equals(shownExtras)
+                || !Objects.equals(formatOf(node.get()), shownFormat)) {
             buildNodeSheet(node.get());
         }
         editors.forEach((name, editor) -> editor.show(valueOf(node.get(), name)));
@@ -150,13 +153,14 @@ public final class PropertiesPanel {
         clear();
         shownNode = node.id();
         shownType = node.type();
+        shownFormat = formatOf(node);
         title.setText(node.id());
         Optional<NodeKind> kind = catalog.type(node.type()).map(NodeType::kind);
         subtitle.setText(node.type() + kind.map(k -> " — " + k.description()).orElse(" — unknown node type"));
         List<OptionSpec> options = kind.map(NodeKind::options).orElse(List.of());
         for (OptionSpec option : options) {
             // A family of options (kafka.*) has no editor of its own; each one set gets a row below.
-            if (!option.isPrefix()) {
+            if (!option.isPrefix() && shows(option, node)) {
                 addEditor(option, node);
             }
         }
@@ -178,6 +182,21 @@ public final class PropertiesPanel {
         schemaTitle.setVisible(true);
         showSchemas();
         markProblems();
+    }
+
+    /** The node's {@code format} option as set, or null. */
+    private static String formatOf(NodeSpec node) {
+        OptionValue format = valueOf(node, "format");
+        return format instanceof OptionValue.Text text ? text.value().trim() : null;
+    }
+
+    /**
+     * Whether the sheet has a row for {@code option}: every option until a format is chosen, then those of that
+     * format and the format-free ones; an option set in the file keeps its row whatever the format, to be seen.
+     */
+    private static boolean shows(OptionSpec option, NodeSpec node) {
+        String format = formatOf(node);
+        return format == null || format.isEmpty() || option.isReadBy(format) || valueOf(node, option.name()) != null;
     }
 
     private List<OptionSpec> kindOptions(NodeSpec node) {
@@ -245,6 +264,7 @@ public final class PropertiesPanel {
         labels.clear();
         shownNode = null;
         shownType = null;
+        shownFormat = null;
         shownInput = null;
         shownExtras = List.of();
         showingPipeline = false;

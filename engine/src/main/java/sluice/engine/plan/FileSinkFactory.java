@@ -36,31 +36,42 @@ final class FileSinkFactory {
                     "File format: csv, json, text (one STRING column, a line per row), parquet or orc"),
             OptionSpec.optional("compression", OptionKind.STRING, null, "parquet: the codec, one of "
                     + String.join(", ", ParquetBatchWriter.codecNames()) + "; default snappy, as Spark writes; "
-                    + "orc: zstd (Spark's default), snappy, zlib, lz4, none or uncompressed"),
-            OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: write the column names first"),
-            OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: the field separator"),
-            OptionSpec.optional("quote", OptionKind.STRING, "\"", "csv: the quote character; empty for none"),
-            OptionSpec.optional("escape", OptionKind.STRING, "\\", "csv: escapes quotes inside quoted values"),
-            OptionSpec.optional("nullValue", OptionKind.STRING, "", "csv: the text written for null"),
-            OptionSpec.optional("emptyValue", OptionKind.STRING, "\"\"", "csv: the text written for an empty string"),
-            OptionSpec.optional("quoteAll", OptionKind.BOOLEAN, "false", "csv: quote every value"),
-            OptionSpec.optional("escapeQuotes", OptionKind.BOOLEAN, "true", "csv: quote values holding quotes"),
+                    + "orc: zstd (Spark's default), snappy, zlib, lz4, none or uncompressed").readBy("parquet", "orc"),
+            OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: write the column names first")
+                    .readBy("csv"),
+            OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: the field separator").readBy("csv"),
+            OptionSpec.optional("quote", OptionKind.STRING, "\"", "csv: the quote character; empty for none")
+                    .readBy("csv"),
+            OptionSpec.optional("escape", OptionKind.STRING, "\\", "csv: escapes quotes inside quoted values")
+                    .readBy("csv"),
+            OptionSpec.optional("nullValue", OptionKind.STRING, "", "csv: the text written for null").readBy("csv"),
+            OptionSpec.optional("emptyValue", OptionKind.STRING, "\"\"", "csv: the text written for an empty string")
+                    .readBy("csv"),
+            OptionSpec.optional("quoteAll", OptionKind.BOOLEAN, "false", "csv: quote every value").readBy("csv"),
+            OptionSpec.optional("escapeQuotes", OptionKind.BOOLEAN, "true", "csv: quote values holding quotes")
+                    .readBy("csv"),
             OptionSpec.optional("dateFormat", OptionKind.STRING, CsvRowFormat.DEFAULT_DATE_FORMAT,
-                    "Pattern for dates"),
+                    "Pattern for dates")
+                    .readBy("csv", "json"),
             OptionSpec.optional("timestampFormat", OptionKind.STRING, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
-                    "Pattern for timestamps, in the session time zone"),
+                    "Pattern for timestamps, in the session time zone")
+                    .readBy("csv", "json"),
             OptionSpec.optional("timestampNTZFormat", OptionKind.STRING, CsvRowFormat.DEFAULT_TIMESTAMP_NTZ_FORMAT,
-                    "Pattern for TIMESTAMP_NTZ values (csv, json)"),
-            OptionSpec.optional("ignoreNullFields", OptionKind.BOOLEAN, "true", "json: leave out null fields"),
+                    "Pattern for TIMESTAMP_NTZ values (csv, json)")
+                    .readBy("csv", "json"),
+            OptionSpec.optional("ignoreNullFields", OptionKind.BOOLEAN, "true", "json: leave out null fields")
+                    .readBy("json"),
             OptionSpec.optional("partitionBy", OptionKind.STRING_LIST, null, "Columns whose values name the "
                     + "folders rows go to (col=value/...), as Spark's partitionBy; the files hold the other columns"),
             OptionSpec.optional("encoding", OptionKind.STRING, null, "csv, json: the character set to write, one "
-                    + "of Spark's: UTF-8 (the default), ISO-8859-1, US-ASCII, UTF-16, UTF-16BE, UTF-16LE, UTF-32"),
-            OptionSpec.optional("charset", OptionKind.STRING, null, "csv, json: another name for encoding"),
+                    + "of Spark's: UTF-8 (the default), ISO-8859-1, US-ASCII, UTF-16, UTF-16BE, UTF-16LE, UTF-32")
+                    .readBy("csv", "json"),
+            OptionSpec.optional("charset", OptionKind.STRING, null, "csv, json: another name for encoding")
+                    .readBy("csv", "json"),
             // The default is a line feed, left out of the table: the reference prints defaults as they are.
             OptionSpec.optional("lineSep", OptionKind.STRING, null,
                     "text, csv, json: the text written after each line (csv: 1 or 2 characters); default: a line "
-                            + "feed"));
+                            + "feed").readBy("text", "csv", "json"));
 
     private FileSinkFactory() {
     }

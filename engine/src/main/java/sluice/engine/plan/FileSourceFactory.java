@@ -71,7 +71,7 @@ final class FileSourceFactory {
             OptionSpec.optional("schemaInference", OptionKind.BOOLEAN, "false",
                     "Infer the schema from the files present at start (Spark's spark.sql.streaming.schemaInference)"),
             OptionSpec.optional("mergeSchema", OptionKind.BOOLEAN, "false", "parquet, orc: with no schema given, "
-                    + "merge the columns of every file instead of taking the first file's"),
+                    + "merge the columns of every file instead of taking the first file's").readBy("parquet", "orc"),
             OptionSpec.optional("static", OptionKind.BOOLEAN, "false", "Read the files once as a table (Spark's "
                     + "spark.read), to join a stream with; the path may name one file, and the schema is inferred "
                     + "when none is given"),
@@ -99,68 +99,84 @@ final class FileSourceFactory {
             OptionSpec.optional("sourceArchiveDir", OptionKind.PATH, null, "cleanSource archive: the folder files "
                     + "move to, keeping their whole path; it must not be where the source path could match"),
             OptionSpec.optional("lineSep", OptionKind.STRING, null, "text, csv, json: the text that ends each line "
-                    + "(csv: 1 or 2 characters); unset, lines end at a line feed, a carriage return or both"),
+                    + "(csv: 1 or 2 characters); unset, lines end at a line feed, a carriage return or both")
+                    .readBy("text", "csv", "json"),
             OptionSpec.optional("encoding", OptionKind.STRING, null, "csv, json: the files' character set, one of "
                     + "Spark's: UTF-8 (the default), ISO-8859-1, US-ASCII, UTF-16, UTF-16BE, UTF-16LE, UTF-32; json "
-                    + "needs lineSep with any but UTF-8"),
-            OptionSpec.optional("charset", OptionKind.STRING, null, "csv, json: another name for encoding"),
+                    + "needs lineSep with any but UTF-8").readBy("csv", "json"),
+            OptionSpec.optional("charset", OptionKind.STRING, null, "csv, json: another name for encoding")
+                    .readBy("csv", "json"),
             OptionSpec.optional("basePath", OptionKind.PATH, null, "Folder whose key=value subfolders are "
                     + "partition columns, when path is one of those folders (static) or a glob; default: path"),
             OptionSpec.optional("recursiveFileLookup", OptionKind.BOOLEAN, "false", "Read files in subfolders "
                     + "without taking key=value folder names as partition columns"),
             OptionSpec.choice("mode", "PERMISSIVE", MODES,
-                    "Malformed records: PERMISSIVE keeps them, DROPMALFORMED drops them, FAILFAST stops the query"),
+                    "Malformed records: PERMISSIVE keeps them, DROPMALFORMED drops them, FAILFAST stops the query")
+                    .readBy("csv", "json"),
             OptionSpec.optional("columnNameOfCorruptRecord", OptionKind.STRING, "_corrupt_record",
-                    "STRING column of the schema that receives the raw text of malformed records"),
+                    "STRING column of the schema that receives the raw text of malformed records")
+                    .readBy("csv", "json"),
             OptionSpec.optional("dateFormat", OptionKind.STRING, null,
-                    "Pattern of DATE values (csv, json); unset accepts yyyy-MM-dd and Spark's other date texts"),
+                    "Pattern of DATE values (csv, json); unset accepts yyyy-MM-dd and Spark's other date texts")
+                    .readBy("csv", "json"),
             OptionSpec.optional("timestampFormat", OptionKind.STRING, null, "Pattern of TIMESTAMP values (csv, "
-                    + "json); unset accepts yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX] and Spark's other timestamp texts"),
+                    + "json); unset accepts yyyy-MM-dd'T'HH:mm:ss[.SSS][XXX] and Spark's other timestamp texts")
+                    .readBy("csv", "json"),
             OptionSpec.optional("timestampNTZFormat", OptionKind.STRING, null, "Pattern of TIMESTAMP_NTZ values "
-                    + "(csv, json); unset accepts yyyy-MM-dd'T'HH:mm:ss[.SSS] and Spark's other texts without a zone"),
-            OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: the first line of each file is a header"),
+                    + "(csv, json); unset accepts yyyy-MM-dd'T'HH:mm:ss[.SSS] and Spark's other texts without a zone")
+                    .readBy("csv", "json"),
+            OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: the first line of each file is a header")
+                    .readBy("csv"),
             OptionSpec.optional("inferSchema", OptionKind.BOOLEAN, "false",
-                    "csv: with schemaInference, infer column types instead of reading every column as STRING"),
-            OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: field separator"),
-            OptionSpec.optional("delimiter", OptionKind.STRING, null, "csv: another name for sep"),
-            OptionSpec.optional("quote", OptionKind.STRING, "\"", "csv: quote character"),
-            OptionSpec.optional("escape", OptionKind.STRING, "\\", "csv: escapes a quote inside a quoted value"),
+                    "csv: with schemaInference, infer column types instead of reading every column as STRING")
+                    .readBy("csv"),
+            OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: field separator").readBy("csv"),
+            OptionSpec.optional("delimiter", OptionKind.STRING, null, "csv: another name for sep").readBy("csv"),
+            OptionSpec.optional("quote", OptionKind.STRING, "\"", "csv: quote character").readBy("csv"),
+            OptionSpec.optional("escape", OptionKind.STRING, "\\", "csv: escapes a quote inside a quoted value")
+                    .readBy("csv"),
             OptionSpec.optional("charToEscapeQuoteEscaping", OptionKind.STRING, null,
-                    "csv: escapes the escape character inside a quoted value"),
+                    "csv: escapes the escape character inside a quoted value").readBy("csv"),
             OptionSpec.choice("unescapedQuoteHandling", "STOP_AT_DELIMITER", CsvQuoting.UNESCAPED_QUOTE_HANDLINGS,
-                    "csv: what a quote that is not escaped inside a value does (univocity's choices, as in Spark)"),
+                    "csv: what a quote that is not escaped inside a value does (univocity's choices, as in Spark)")
+                    .readBy("csv"),
             OptionSpec.optional("multiLine", OptionKind.BOOLEAN, "false",
-                    "csv: a quoted value may span lines; off, every line is one record"),
+                    "csv: a quoted value may span lines; off, every line is one record").readBy("csv"),
             OptionSpec.optional("comment", OptionKind.STRING, null,
-                    "csv: lines starting with this character are skipped"),
-            OptionSpec.optional("nullValue", OptionKind.STRING, "", "csv: text that stands for null"),
-            OptionSpec.optional("emptyValue", OptionKind.STRING, "", "csv: value of a quoted empty field"),
-            OptionSpec.optional("nanValue", OptionKind.STRING, "NaN", "csv: text of a not-a-number DOUBLE"),
-            OptionSpec.optional("positiveInf", OptionKind.STRING, "Inf", "csv: text of positive infinity"),
-            OptionSpec.optional("negativeInf", OptionKind.STRING, "-Inf", "csv: text of negative infinity"),
+                    "csv: lines starting with this character are skipped").readBy("csv"),
+            OptionSpec.optional("nullValue", OptionKind.STRING, "", "csv: text that stands for null").readBy("csv"),
+            OptionSpec.optional("emptyValue", OptionKind.STRING, "", "csv: value of a quoted empty field")
+                    .readBy("csv"),
+            OptionSpec.optional("nanValue", OptionKind.STRING, "NaN", "csv: text of a not-a-number DOUBLE")
+                    .readBy("csv"),
+            OptionSpec.optional("positiveInf", OptionKind.STRING, "Inf", "csv: text of positive infinity")
+                    .readBy("csv"),
+            OptionSpec.optional("negativeInf", OptionKind.STRING, "-Inf", "csv: text of negative infinity")
+                    .readBy("csv"),
             OptionSpec.optional("ignoreLeadingWhiteSpace", OptionKind.BOOLEAN, "false",
-                    "csv: drop white space before unquoted values"),
+                    "csv: drop white space before unquoted values").readBy("csv"),
             OptionSpec.optional("ignoreTrailingWhiteSpace", OptionKind.BOOLEAN, "false",
-                    "csv: drop white space after unquoted values"),
+                    "csv: drop white space after unquoted values").readBy("csv"),
             OptionSpec.optional("maxColumns", OptionKind.INTEGER, String.valueOf(CsvOptions.DEFAULT_MAX_COLUMNS),
-                    "csv: most values a record may have; more stops the query"),
+                    "csv: most values a record may have; more stops the query").readBy("csv"),
             OptionSpec.optional("maxCharsPerColumn", OptionKind.INTEGER,
                     String.valueOf(CsvOptions.DEFAULT_MAX_CHARS_PER_COLUMN),
-                    "csv: most characters a value may have, -1 for no limit; more stops the query"),
+                    "csv: most characters a value may have, -1 for no limit; more stops the query").readBy("csv"),
             OptionSpec.optional("allowComments", OptionKind.BOOLEAN, "false",
-                    "json: skip Java and C++ style comments (/* */ and //)"),
+                    "json: skip Java and C++ style comments (/* */ and //)").readBy("json"),
             OptionSpec.optional("allowUnquotedFieldNames", OptionKind.BOOLEAN, "false",
-                    "json: field names may be unquoted"),
+                    "json: field names may be unquoted").readBy("json"),
             OptionSpec.optional("allowSingleQuotes", OptionKind.BOOLEAN, "true",
-                    "json: strings and field names may be in single quotes"),
+                    "json: strings and field names may be in single quotes").readBy("json"),
             OptionSpec.optional("allowNumericLeadingZeros", OptionKind.BOOLEAN, "false",
-                    "json: numbers may start with zeros, such as 007"),
+                    "json: numbers may start with zeros, such as 007").readBy("json"),
             OptionSpec.optional("allowNonNumericNumbers", OptionKind.BOOLEAN, "true",
-                    "json: NaN, Infinity, +Infinity, -Infinity, +INF and -INF are numbers (FLOAT and DOUBLE columns)"),
+                    "json: NaN, Infinity, +Infinity, -Infinity, +INF and -INF are numbers (FLOAT and DOUBLE columns)")
+                    .readBy("json"),
             OptionSpec.optional("allowBackslashEscapingAnyCharacter", OptionKind.BOOLEAN, "false",
-                    "json: a backslash may escape any character"),
+                    "json: a backslash may escape any character").readBy("json"),
             OptionSpec.optional("allowUnquotedControlChars", OptionKind.BOOLEAN, "false",
-                    "json: strings may hold control characters such as tab and line feed unescaped")),
+                    "json: strings may hold control characters such as tab and line feed unescaped").readBy("json")),
             "Reads new files from a folder each micro-batch, as Spark's file source");
 
     private FileSourceFactory() {
