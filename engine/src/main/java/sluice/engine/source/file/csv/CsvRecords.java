@@ -426,7 +426,7 @@ final class CsvRecords {
     }
 
     /** univocity's first sentence; the rest names its own settings, which mean nothing to a Sluice user. */
-    private static String firstSentence(TextParsingException e) {
+    static String firstSentence(TextParsingException e) {
         String message = e.getMessage();
         if (message == null) {
             return "the record cannot be tokenized";

@@ -87,7 +87,7 @@ final class SeparatedCsvRecords {
             }
             addTokens(tokens);
         } catch (TextParsingException e) {
-            record.fail(reason(e));
+            record.fail(CsvRecords.firstSentence(e));
         }
         accept();
     }
@@ -103,7 +103,7 @@ final class SeparatedCsvRecords {
                     tokens = parser.parseNext();
                 } catch (TextParsingException e) {
                     record.beginTokens(number, String.valueOf(e.getParsedContent()));
-                    record.fail(reason(e));
+                    record.fail(CsvRecords.firstSentence(e));
                     accept();
                     return;
                 }
@@ -146,20 +146,5 @@ final class SeparatedCsvRecords {
             settings.setNormalizeLineEndingsWithinQuotes(!options.quoting().multiLine());
         }
         return settings;
-    }
-
-    /** univocity's first sentence; the rest names its own settings, which mean nothing to a Sluice user. */
-    private static String reason(TextParsingException e) {
-        String message = String.valueOf(e.getMessage());
-        String prefix = e.getClass().getName() + " - ";
-        if (message.startsWith(prefix)) {
-            message = message.substring(prefix.length());
-        }
-        int end = message.indexOf(". ");
-        int line = message.indexOf('\n');
-        if (end < 0 || line >= 0 && line < end) {
-            end = line;
-        }
-        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 }
