@@ -43,9 +43,7 @@ class LiveViewsTest {
     }
 
     private void open(FxRobot robot, Path pipeline) {
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null
-                && workbench.validation().problems().isEmpty());
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
     }
 
     private void stepAndWait(FxRobot robot, String node, long batchId) {

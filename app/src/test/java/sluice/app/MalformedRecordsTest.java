@@ -52,8 +52,7 @@ class MalformedRecordsTest {
                    "schema": "n INT, name STRING, _corrupt_record STRING"}},
                   {"id": "table", "type": "sink.table", "inputs": ["files"], "x": 300, "y": 80}]}
                 """);
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null);
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
         robot.interact(() -> workbench.selection().selectOnly("files"));
 
         robot.interact(workbench::step);
@@ -89,8 +88,7 @@ class MalformedRecordsTest {
                    "options": {"condition": "name <> 'three'"}},
                   {"id": "table", "type": "sink.table", "inputs": ["keep"], "x": 440, "y": 80}]}
                 """);
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null);
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
         robot.interact(() -> workbench.selection().selectOnly("keep"));
         robot.interact(workbench::step);
         WorkbenchFixture.await("batch 0 is shown", () -> workbench.inspector().shownBatchId() == 0);
@@ -119,8 +117,7 @@ class MalformedRecordsTest {
                   {"id": "table", "type": "sink.table", "inputs": ["counts"], "x": 440, "y": 80,
                    "options": {"outputMode": "complete"}}]}
                 """);
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null);
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
         robot.interact(() -> workbench.selection().selectOnly("table"));
 
         robot.interact(workbench::step);

@@ -66,9 +66,7 @@ class ResultChangesTest {
     }
 
     private void inspect(FxRobot robot, String node) {
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null
-                && workbench.validation().problems().isEmpty());
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
         robot.interact(() -> workbench.selection().selectOnly(node));
     }
 

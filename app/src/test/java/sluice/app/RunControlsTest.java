@@ -45,9 +45,7 @@ class RunControlsTest {
     }
 
     private void open(FxRobot robot, Path pipeline) {
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked",
-                () -> workbench.validation().checkedProperty().get() == workbench.document().spec());
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
     }
 
     /** Moves the clock and waits until the query has read the new time, so it has decided whether a batch is due. */
@@ -206,7 +204,8 @@ class RunControlsTest {
                    "options": {"condition": "Closee > 100"}},
                   {"id": "table", "type": "sink.table", "inputs": ["keep"], "x": 560, "y": 60,
                    "options": {"outputMode": "append"}}]}
-                """.formatted(WorkbenchFixture.STOCKS.toString().replace("\\", "\\\\"), WorkbenchFixture.STOCKS_SCHEMA));
+                """.formatted(WorkbenchFixture.STOCKS.toString().replace("\\", "\\\\"),
+                WorkbenchFixture.STOCKS_SCHEMA));
         return pipeline;
     }
 

@@ -64,9 +64,7 @@ class ShortcutsTest {
     }
 
     private void open(FxRobot robot, Path pipeline) {
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null
-                && workbench.validation().checkedProperty().get() == workbench.document().spec());
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
     }
 
     /** Clicks an empty corner of the canvas: the canvas gets the focus and nothing is selected. */

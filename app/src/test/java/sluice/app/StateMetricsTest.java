@@ -45,8 +45,7 @@ class StateMetricsTest {
                   {"id": "table", "type": "sink.table", "inputs": ["counts"], "x": 360, "y": 80,
                    "options": {"outputMode": "complete"}}]}
                 """);
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null);
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
         assertThat(text(robot, "#metrics-state")).isEqualTo("State: none");
 
         robot.interact(workbench::step);

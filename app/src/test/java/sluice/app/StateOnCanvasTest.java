@@ -59,9 +59,7 @@ class StateOnCanvasTest {
                   {"id": "table", "type": "sink.table", "inputs": ["counts"], "x": 640, "y": 80,
                    "options": {"outputMode": "update"}}]}
                 """);
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null
-                && workbench.validation().problems().isEmpty());
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
         assertThat(workbench.canvas().stateText("counts")).isEmpty();
 
         step(robot, 1);

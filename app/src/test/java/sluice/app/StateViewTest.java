@@ -59,9 +59,7 @@ class StateViewTest {
                   {"id": "table", "type": "sink.table", "inputs": ["windows"], "x": 440, "y": 80,
                    "options": {"outputMode": "update"}}]}
                 """);
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null
-                && workbench.validation().problems().isEmpty());
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
         robot.interact(() -> workbench.selection().selectOnly("windows"));
         stepTo(robot, 0);
         stepTo(robot, 1);
@@ -111,9 +109,20 @@ class StateViewTest {
     }
 
     /** The inspector's column header of {@code text}, not the property sheet's schema line of the same text. */
+    /**
+     * The header of the column {@code text}, the table scrolled sideways to it first: in a window of 1280 by 800 the
+     * last columns of the state lie beyond the inspector's right edge.
+     */
     private static javafx.scene.Node header(FxRobot robot, String text) {
-        return robot.from(robot.lookup("#inspector-table").queryAs(javafx.scene.Node.class))
-                .lookup(".column-header").lookup(text).query();
+        javafx.scene.control.TableView<?> table = robot.lookup("#inspector-table").queryTableView();
+        robot.interact(() -> table.getColumns().stream().filter(column -> column.getText().equals(text)).findFirst()
+                .ifPresent(column -> scrollToColumn(table, column)));
+        return robot.from(table).lookup(".column-header").lookup(text).query();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void scrollToColumn(javafx.scene.control.TableView table, javafx.scene.control.TableColumn column) {
+        table.scrollToColumn(column);
     }
 
     private static List<String> columns(FxRobot robot) {

@@ -44,9 +44,7 @@ class TriggerListTest {
     }
 
     private void open(FxRobot robot, Path pipeline) {
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null
-                && workbench.validation().checkedProperty().get() == workbench.document().spec());
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
     }
 
     private static void choose(FxRobot robot, String list, String choice) {

@@ -38,7 +38,8 @@ final class ColumnarCases {
                "schema": "%s"%%s}},
               {"id": "change", "type": "transform.select", "inputs": ["stocks"],
                "options": {"expressions": ["Name", "Date", "Close", "Close - Open AS change"]}},
-              {"id": "rising", "type": "transform.filter", "inputs": ["change"], "options": {"condition": "change > 0"}},
+              {"id": "rising", "type": "transform.filter", "inputs": ["change"],
+               "options": {"condition": "change > 0"}},
               {"id": "out", "type": "sink.noop", "inputs": ["rising"]}
             ]}
             """;

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * The large-file check of the README (issue 9: a 1 GB CSV file with a filter keeping a few rows once needed 3.4 GB of
  * heap): writes one stock CSV file of 1 GiB, runs {@code sluice run} on it in a JVM with a 512 MB heap (or the heap
  * given), and prints the exit code, the rows read and kept, the time, and from the JVM's GC log the most heap in use
- * before a collection and the most still in use after one. Usage: {@code java -cp bench/target/sluice-bench.jar sluice.bench.LargeFileRun [heap] [engine jar]}.
+ * before a collection and the most still in use after one. Usage: {@code java -cp bench/target/sluice-bench.jar
+ * sluice.bench.LargeFileRun [heap] [engine jar]}.
  */
 public final class LargeFileRun {
     private static final long FILE_BYTES = 1L << 30;
@@ -64,7 +65,8 @@ public final class LargeFileRun {
             long[] counts = counts(progress);
             long[] largest = largestHeap(gcLog);
             System.out.printf(Locale.ROOT, "%,d bytes, %,d rows in one CSV file; sluice run with -Xmx%s: exit %d in "
-                    + "%,d ms; %,d rows read, %,d kept; GC log: at most %,d MB in use before a collection, %,d MB after%n",
+                    + "%,d ms; %,d rows read, %,d kept; GC log: at most %,d MB in use before a collection, %,d MB "
+                    + "after%n",
                     bytes, rows, heap, exit, wallMs, counts[0], counts[1], largest[0], largest[1]);
             if (exit != 0) {
                 System.out.println(Files.readString(progress));

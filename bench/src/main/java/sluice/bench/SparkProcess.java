@@ -39,7 +39,8 @@ final class SparkProcess {
     PeakRss.Finished runMeasured(Path pipeline, Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx3g", "-XX:+IgnoreUnrecognizedVMOptions", "-Djdk.reflect.useDirectMethodHandle=false"));
+        command.addAll(List.of("-Xmx3g", "-XX:+IgnoreUnrecognizedVMOptions",
+                "-Djdk.reflect.useDirectMethodHandle=false"));
         OPENS.forEach(open -> command.add("--add-opens=java.base/" + open + "=ALL-UNNAMED"));
         command.addAll(List.of("-Dspark.master=local[2]", "-Dspark.sql.shuffle.partitions=2",
                 "-Dspark.ui.enabled=false", "-Dspark.sql.session.timeZone=UTC", "-Dspark.driver.host=127.0.0.1",

@@ -50,7 +50,8 @@ class BrokerCommandTest {
                     StandardCharsets.UTF_8)));
 
             assertThat(exit).isZero();
-            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("2 records sent to 'echo'" + System.lineSeparator());
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("2 records sent to 'echo'" + System.lineSeparator());
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("echo");
             }

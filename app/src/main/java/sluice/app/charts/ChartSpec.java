@@ -9,11 +9,11 @@ import sluice.engine.pipeline.OptionValue;
 
 /**
  * The options of one {@code sink.chart} node as the panel draws them: x column, y columns, the optional column that
- * splits rows into series, kind, points kept per series, and whether each batch replaces the points (complete
- * mode) or adds to them. Immutable.
+ * splits rows into series, kind, points kept per series, whether each batch replaces the points (complete mode) or
+ * adds to them, and whether a row updates the point of its x (update mode: the row is a group's new value). Immutable.
  */
 record ChartSpec(String nodeId, String x, List<String> ys, String series, PlotView.Kind kind, int maxPoints,
-                 boolean replaces) {
+                 boolean replaces, boolean updates) {
     static final int DEFAULT_MAX_POINTS = 1000;
 
     ChartSpec {
@@ -41,9 +41,9 @@ record ChartSpec(String nodeId, String x, List<String> ys, String series, PlotVi
         } catch (NumberFormatException e) {
             // the planner reports the bad value on the node; draw with the default meanwhile
         }
-        boolean replaces = text(node, "outputMode").orElse("append").equals("complete");
+        String outputMode = text(node, "outputMode").orElse("append");
         return Optional.of(new ChartSpec(node.id(), x, ys, text(node, "series").orElse(null), kind, maxPoints,
-                replaces));
+                outputMode.equals("complete"), outputMode.equals("update")));
     }
 
     private static Optional<String> text(NodeSpec node, String option) {

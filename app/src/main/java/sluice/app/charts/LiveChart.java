@@ -62,8 +62,8 @@ final class LiveChart {
     private String titleText() {
         return spec.nodeId() + ": " + String.join(", ", spec.ys()) + " by " + spec.x()
                 + (spec.series() == null ? "" : " per " + spec.series())
-                + (droppedSeriesRows == 0 ? "" : String.format(Locale.ROOT, " (more than %d series: %,d rows not drawn)",
-                MAX_SERIES, droppedSeriesRows));
+                + (droppedSeriesRows == 0 ? "" : String.format(Locale.ROOT,
+                " (more than %d series: %,d rows not drawn)", MAX_SERIES, droppedSeriesRows));
     }
 
     void add(BatchSnapshot batch) {
@@ -96,7 +96,7 @@ final class LiveChart {
                 if (buffer == null) {
                     droppedSeriesRows++;
                 } else {
-                    buffer.add(x, y);
+                    buffer.add(x, y, spec.updates());
                 }
             }
         }

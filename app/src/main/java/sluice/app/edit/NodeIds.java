@@ -3,7 +3,9 @@ package sluice.app.edit;
 import java.util.Locale;
 import java.util.Set;
 
-/** Fresh node ids for new and pasted nodes: the type's last word and the smallest free number, like {@code filter-2}. */
+/**
+ * Fresh node ids for new and pasted nodes: the type's last word and the smallest free number, like {@code filter-2}.
+ */
 public final class NodeIds {
     private NodeIds() {
     }

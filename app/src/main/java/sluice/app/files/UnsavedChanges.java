@@ -20,8 +20,8 @@ public final class UnsavedChanges {
     public enum Choice { SAVE, DISCARD, CANCEL }
 
     /**
-     * Asks what to do with the unsaved changes of {@code document}, named as the title bar names it ("'mine.sluice.json'
-     * (My pipeline)"). FX thread only.
+     * Asks what to do with the unsaved changes of {@code document}, named as the title bar names it
+     * ("'mine.sluice.json' (My pipeline)"). FX thread only.
      */
     @FunctionalInterface
     public interface Prompt {

@@ -365,7 +365,8 @@ public final class PropertiesPanel {
         schemaBox.getChildren().add(heading);
         for (Field field : fileColumns.get().schema().fields()) {
             boolean partition = fileColumns.get().partitionColumns().contains(field.name());
-            Label line = new Label(field.name() + ": " + field.type().sql() + (partition ? "  (partition column)" : ""));
+            Label line = new Label(field.name() + ": " + field.type().sql()
+                    + (partition ? "  (partition column)" : ""));
             line.getStyleClass().add("file-schema-field");
             schemaBox.getChildren().add(line);
         }

@@ -290,7 +290,8 @@ class PipelineCanvasTest {
         Bounds from = out.localToScreen(out.getBoundsInLocal());
         Bounds to = in.localToScreen(in.getBoundsInLocal());
 
-        robot.clickOn(new Point2D((from.getCenterX() + to.getCenterX()) / 2, (from.getCenterY() + to.getCenterY()) / 2));
+        robot.clickOn(new Point2D((from.getCenterX() + to.getCenterX()) / 2,
+                (from.getCenterY() + to.getCenterY()) / 2));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx.selection.edgeProperty().get()).isNotNull();
         onFx(fx.canvas::deleteSelection);

@@ -8,14 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javafx.geometry.Point2D;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -46,8 +43,7 @@ class ChartsPanelTest {
 
     @Test
     void eachSymbolsSeriesHoldsTheDateAndCloseOfItsRowsInOrder(FxRobot robot) throws IOException {
-        robot.interact(() -> workbench.files().open(OrderedSampleData.example("stocks-replay")));
-        WorkbenchFixture.await("the example is checked", () -> workbench.validation().planProperty().get() != null);
+        WorkbenchFixture.openChecked(robot, workbench, OrderedSampleData.example("stocks-replay"));
         robot.clickOn("#trigger-choice").clickOn("Available now");
 
         robot.clickOn("#run-button");
@@ -62,9 +58,26 @@ class ChartsPanelTest {
     }
 
     @Test
+    void theMonthlyWindowsOfEachSymbolAreOneLineInDateOrder(FxRobot robot) {
+        WorkbenchFixture.openChecked(robot, workbench, OrderedSampleData.example("stocks-monthly"));
+
+        robot.clickOn("#run-button");
+        awaitText(robot, "#run-state", "Finished");
+
+        Map<String, List<Point2D>> drawn = WorkbenchFixture.onFx(() -> workbench.charts().seriesPoints("chart"));
+        assertThat(drawn.keySet()).containsExactlyInAnyOrder("AAPL", "AMZN", "GOOGL", "MSFT");
+        // Three years of 30-day windows: about 37 per symbol, each drawn once, left to right.
+        drawn.forEach((symbol, points) -> {
+            assertThat(points).as(symbol).hasSizeBetween(36, 39);
+            for (int i = 1; i < points.size(); i++) {
+                assertThat(points.get(i).getX()).as("%s point %d", symbol, i).isGreaterThan(points.get(i - 1).getX());
+            }
+        });
+    }
+
+    @Test
     void lastPointOfTheSeriesIsTheLastRowTheInspectorShows(FxRobot robot) {
-        robot.interact(() -> workbench.files().open(OrderedSampleData.example("stocks-replay")));
-        WorkbenchFixture.await("the example is checked", () -> workbench.validation().planProperty().get() != null);
+        WorkbenchFixture.openChecked(robot, workbench, OrderedSampleData.example("stocks-replay"));
         robot.clickOn("#node-close-chart");
 
         robot.clickOn("#step-button");
@@ -82,21 +95,15 @@ class ChartsPanelTest {
                 LocalDate.parse(last.get(1)).toEpochDay() * MS_PER_DAY, Double.parseDouble(last.get(2))));
     }
 
-    /** The texts of the cells of the inspector's last row, scrolled into view, in column order. */
+    /**
+     * The values of the inspector's last row, in the order of its visible columns, as text. Read from the table's
+     * columns rather than from drawn cells: how many rows are drawn depends on the window's size.
+     */
     private static List<String> lastRowCells(FxRobot robot) {
         TableView<?> table = robot.lookup("#inspector-table").queryAs(TableView.class);
-        int last = WorkbenchFixture.onFx(() -> table.getItems().size() - 1);
-        robot.interact(() -> table.scrollTo(last));
         return WorkbenchFixture.onFx(() -> {
-            for (var node : table.lookupAll(".table-row-cell")) {
-                if (node instanceof TableRow<?> row && row.getIndex() == last) {
-                    List<TableCell<?, ?>> cells = new ArrayList<>();
-                    row.getChildrenUnmodifiable().forEach(c -> cells.add((TableCell<?, ?>) c));
-                    cells.sort(Comparator.comparingInt(c -> table.getVisibleLeafColumns().indexOf(c.getTableColumn())));
-                    return cells.stream().map(TableCell::getText).toList();
-                }
-            }
-            throw new AssertionError("row " + last + " is not shown");
+            int last = table.getItems().size() - 1;
+            return table.getVisibleLeafColumns().stream().map(c -> String.valueOf(c.getCellData(last))).toList();
         });
     }
 

@@ -45,8 +45,7 @@ class ConsolePanelTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(exit).isZero();
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the example is checked", () -> workbench.validation().planProperty().get() != null);
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
 
         robot.clickOn("#trigger-choice").clickOn("Available now");
         robot.clickOn("#run-button");

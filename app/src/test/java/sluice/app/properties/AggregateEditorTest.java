@@ -68,8 +68,7 @@ class AggregateEditorTest {
     @Test
     void aColumnNamedAsTypedIsKeptOnEnterThoughLongerFunctionNamesStartTheSame(FxRobot robot) {
         robot.interact(() -> workbench.selection().selectOnly("agg"));
-        WorkbenchFixture.await("the pipeline is checked", () ->
-                workbench.validation().checkedProperty().get() == workbench.document().spec());
+        WorkbenchFixture.awaitChecked(workbench);
 
         // 'timestamp' is a column of the rate source and the start of timestamp_seconds and its kin.
         addRow(robot, "groupBy", "timestamp");
@@ -80,8 +79,7 @@ class AggregateEditorTest {
     @Test
     void anAggregationIsCheckedAsYouTypeAsAnAggregateCallWithAggregateNamesCompleted(FxRobot robot) {
         robot.interact(() -> workbench.selection().selectOnly("agg"));
-        WorkbenchFixture.await("the pipeline is checked", () ->
-                workbench.validation().checkedProperty().get() == workbench.document().spec());
+        WorkbenchFixture.awaitChecked(workbench);
         TextField field = robot.lookup("#option-aggregations .text-field").queryAs(TextField.class);
         ExpressionField expression = ExpressionField.of(field);
 
@@ -103,8 +101,7 @@ class AggregateEditorTest {
     @Test
     void aTimeWindowKeyIsCheckedByItsTimeColumnOnly(FxRobot robot) {
         robot.interact(() -> workbench.selection().selectOnly("agg"));
-        WorkbenchFixture.await("the pipeline is checked", () ->
-                workbench.validation().checkedProperty().get() == workbench.document().spec());
+        WorkbenchFixture.awaitChecked(workbench);
         addRow(robot, "groupBy", "value");
         TextField field = robot.lookup("#option-groupBy .text-field").queryAs(TextField.class);
         ExpressionField expression = ExpressionField.of(field);

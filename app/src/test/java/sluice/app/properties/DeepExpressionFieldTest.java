@@ -40,8 +40,7 @@ class DeepExpressionFieldTest {
 
     @Test
     void aTooDeepConditionIsMarkedAndListedAsAProblem(FxRobot robot) {
-        WorkbenchFixture.await("the pipeline is checked",
-                () -> workbench.validation().checkedProperty().get() == workbench.document().spec());
+        WorkbenchFixture.awaitChecked(workbench);
         TextField field = robot.lookup("#option-condition").queryAs(TextField.class);
         String deep = String.join(" + ", Collections.nCopies(3000, "value")) + " > 0";
 

@@ -61,7 +61,7 @@ class EditorKindsTest {
 
     private void retype(FxRobot robot, String query, String text) {
         TextField field = robot.lookup(query).queryAs(TextField.class);
-        robot.clickOn(field);
+        WorkbenchFixture.clickInView(robot, field);
         robot.interact(field::clear);
         robot.write(text);
         robot.type(KeyCode.ENTER);
@@ -150,7 +150,7 @@ class EditorKindsTest {
         select(robot, "files");
         TextArea area = robot.lookup("#option-schema").queryAs(TextArea.class);
 
-        robot.clickOn(area);
+        WorkbenchFixture.clickInView(robot, area);
         robot.interact(() -> area.setText("a INT, b STRING"));
         robot.press(KeyCode.CONTROL).type(KeyCode.ENTER).release(KeyCode.CONTROL);
 
@@ -164,7 +164,7 @@ class EditorKindsTest {
         select(robot, "files");
         TextArea area = robot.lookup("#option-schema").queryAs(TextArea.class);
 
-        robot.clickOn(area);
+        WorkbenchFixture.clickInView(robot, area);
         robot.interact(() -> area.setText("a INT, b STRING"));
         robot.type(KeyCode.TAB);
 
@@ -187,17 +187,17 @@ class EditorKindsTest {
     void expressionListAddsRemovesAndMovesRowsAsOneEditEach(FxRobot robot) {
         select(robot, "select-1");
 
-        robot.clickOn(robot.lookup("#option-expressions .list-add").queryAs(Button.class));
+        WorkbenchFixture.clickInView(robot, robot.lookup("#option-expressions .list-add").queryAs(Button.class));
         robot.write("value * 2 AS twice");
         robot.type(KeyCode.ENTER);
         assertThat(option("select-1", "expressions"))
                 .isEqualTo(OptionValue.of(List.of("timestamp", "value", "value * 2 AS twice")));
-        robot.clickOn(robot.lookup("#option-expressions .list-row-button").match(b -> "↓".equals(
-                ((Button) b).getText())).queryAs(Button.class));
+        WorkbenchFixture.clickInView(robot, robot.lookup("#option-expressions .list-row-button")
+                .match(b -> "↓".equals(((Button) b).getText())).queryAs(Button.class));
         assertThat(option("select-1", "expressions"))
                 .isEqualTo(OptionValue.of(List.of("value", "timestamp", "value * 2 AS twice")));
-        robot.clickOn(robot.lookup("#option-expressions .list-row-button").match(b -> "✕".equals(
-                ((Button) b).getText())).queryAs(Button.class));
+        WorkbenchFixture.clickInView(robot, robot.lookup("#option-expressions .list-row-button")
+                .match(b -> "✕".equals(((Button) b).getText())).queryAs(Button.class));
         assertThat(option("select-1", "expressions"))
                 .isEqualTo(OptionValue.of(List.of("timestamp", "value * 2 AS twice")));
 
@@ -212,7 +212,7 @@ class EditorKindsTest {
     void stringListCommitsAnAddedRow(FxRobot robot) {
         select(robot, "chart");
 
-        robot.clickOn(robot.lookup("#option-y .list-add").queryAs(Button.class));
+        WorkbenchFixture.clickInView(robot, robot.lookup("#option-y .list-add").queryAs(Button.class));
         robot.write("timestamp");
         robot.type(KeyCode.ENTER);
 

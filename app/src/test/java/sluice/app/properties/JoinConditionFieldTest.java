@@ -43,8 +43,7 @@ class JoinConditionFieldTest {
 
     @Test
     void theConditionCompletesTheColumnsOfBothSides(FxRobot robot) {
-        WorkbenchFixture.await("the pipeline is checked",
-                () -> workbench.validation().checkedProperty().get() == workbench.document().spec());
+        WorkbenchFixture.awaitChecked(workbench);
         TextField field = robot.lookup("#option-on").queryAs(TextField.class);
         ExpressionField expression = ExpressionField.of(field);
 

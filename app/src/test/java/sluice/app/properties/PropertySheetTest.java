@@ -36,8 +36,7 @@ class PropertySheetTest {
     }
 
     private void awaitChecked() {
-        WorkbenchFixture.await("the pipeline is checked",
-                () -> workbench.validation().checkedProperty().get() == workbench.document().spec());
+        WorkbenchFixture.awaitChecked(workbench);
     }
 
     private String condition() {

@@ -81,9 +81,7 @@ class StatusBarTest {
                   {"id": "table", "type": "sink.table", "inputs": ["numbers"], "x": 300, "y": 60,
                    "options": {"outputMode": "append"}}]}
                 """);
-        robot.interact(() -> workbench.files().open(pipeline));
-        WorkbenchFixture.await("the pipeline is checked", () -> workbench.validation().planProperty().get() != null
-                && workbench.validation().checkedProperty().get() == workbench.document().spec());
+        WorkbenchFixture.openChecked(robot, workbench, pipeline);
 
         robot.clickOn("#run-button");
         awaitText(robot, "#batch-id", "Batch: 0");

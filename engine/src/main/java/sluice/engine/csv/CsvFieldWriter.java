@@ -66,7 +66,8 @@ public record CsvFieldWriter(String sep, char quote, char escape, String nullVal
         char lineEnd = lineSep.length() == 1 ? lineSep.charAt(0) : '\n';
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
-            if (ch == single || ch == '\n' || ch == '\r' || ch == lineEnd || escapeQuotes && quote != NO_QUOTE && ch == quote) {
+            if (ch == single || ch == '\n' || ch == '\r' || ch == lineEnd
+                    || escapeQuotes && quote != NO_QUOTE && ch == quote) {
                 return true;
             }
         }

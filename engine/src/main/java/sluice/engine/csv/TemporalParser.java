@@ -214,7 +214,8 @@ public final class TemporalParser {
     private static LocalDate localDate(TemporalAccessor parsed) {
         int year = parsed.isSupported(ChronoField.YEAR) ? parsed.get(ChronoField.YEAR)
                 : field(parsed, ChronoField.YEAR_OF_ERA, 1970);
-        return LocalDate.of(year, field(parsed, ChronoField.MONTH_OF_YEAR, 1), field(parsed, ChronoField.DAY_OF_MONTH, 1));
+        return LocalDate.of(year, field(parsed, ChronoField.MONTH_OF_YEAR, 1),
+                field(parsed, ChronoField.DAY_OF_MONTH, 1));
     }
 
     private static int field(TemporalAccessor parsed, ChronoField field, int fallback) {

@@ -126,6 +126,24 @@ public final class ExpressionCompiler {
                 ReferencedColumns.of(typed), foldedParts(compiler, typed));
     }
 
+    /**
+     * Spark's implicit cast of input column {@code index} to {@code type}, as its analyzer puts one over a column of
+     * a set operation's input (WidenSetOperationTypes); the column keeps its name, and a failing value is reported at
+     * {@code where} as a CAST of that column.
+     */
+    public CompiledExpression castColumn(Schema input, int index, DataType type, Position where) {
+        Field field = input.field(index);
+        String written = "`" + field.name().replace("`", "``") + "`";
+        String text = "CAST(" + written + " AS " + type.sql() + ")";
+        SourceText source = new SourceText(text, requireNonNull(where, "where is null"));
+        Typed column = new Typed.Column(index, field.name(), written, field.type(), field.nullable(),
+                new Span(5, 5 + written.length()));
+        Typed cast = new Typed.Cast(column, type, false, new Span(0, text.length()), field.name());
+        Compiler compiler = new Compiler(source, sessionZone);
+        return new Compiled(field.name(), type, cast.nullable(), compiler.compile(cast), ReferencedColumns.of(cast),
+                List.of());
+    }
+
     private static List<Evaluator> foldedParts(Compiler compiler, Typed typed) {
         return FoldedParts.of(typed).stream().map(compiler::compile).toList();
     }

@@ -158,7 +158,9 @@ public final class JsonValues {
         return value == null ? fallback : scalarText(value);
     }
 
-    /** A scalar's text as Jackson's {@code asText} gives it: {@code 60} for a whole number, {@code 1.5}, {@code true}. */
+    /**
+     * A scalar's text as Jackson's {@code asText} gives it: {@code 60} for a whole number, {@code 1.5}, {@code true}.
+     */
     public static String scalarText(Object value) {
         return String.valueOf(value);
     }

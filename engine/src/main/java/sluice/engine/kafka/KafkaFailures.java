@@ -34,7 +34,8 @@ public final class KafkaFailures {
     /** One line: {@code cannot reach the Kafka broker at 127.0.0.1:9092 within 60 s while ...; is it running?}. */
     public static String describe(String bootstrap, String doing, Throwable failure, Duration waited) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof TimeoutException && String.valueOf(cause.getMessage()).contains("not present in metadata")) {
+        if (cause instanceof TimeoutException && String.valueOf(cause.getMessage()).contains("not present in "
+                + "metadata")) {
             return String.format(Locale.ROOT, "the Kafka broker at %s did not know the topic within %s while %s; "
                     + "create the topic, or check that the broker is running", bootstrap, seconds(waited), doing);
         } else if (cause instanceof TimeoutException) {

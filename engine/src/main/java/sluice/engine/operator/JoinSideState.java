@@ -44,7 +44,9 @@ final class JoinSideState {
     private long version = -1;
     private long batchId;
     private long added;
-    /** The rows the last committed batch added: Spark's numRowsUpdated of a join, which a matched flag does not move. */
+    /**
+     * The rows the last committed batch added: Spark's numRowsUpdated of a join, which a matched flag does not move.
+     */
     private long lastAdded;
 
     JoinSideState(String name, Schema schema) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import sluice.engine.expr.CompiledExpression;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
@@ -13,13 +14,23 @@ import sluice.engine.types.Schema;
 
 /**
  * Spark's {@code union}: the partitions of every input, first input first, matched by column position under the
- * first input's names. The planner checks the inputs have compatible types and widens them (see its factory).
+ * first input's names. The planner checks the inputs have compatible types and finds the wider type of each column;
+ * an input column of a narrower type is cast to it here, as Spark's analyzer casts it below the union. Immutable.
  */
 public final class UnionOperator implements Operator {
     private final Schema schema;
+    private final List<Widening> widenings;
 
-    public UnionOperator(Schema schema) {
+    /** The cast of column {@code column} of input {@code input} to the union's type. */
+    public record Widening(int input, int column, CompiledExpression cast) {
+        public Widening {
+            requireNonNull(cast, "cast is null");
+        }
+    }
+
+    public UnionOperator(Schema schema, List<Widening> widenings) {
         this.schema = requireNonNull(schema, "schema is null");
+        this.widenings = List.copyOf(widenings);
     }
 
     @Override
@@ -35,19 +46,30 @@ public final class UnionOperator implements Operator {
     @Override
     public PartitionedBatch execute(List<PartitionedBatch> inputs, TaskContext context) {
         List<Batch> partitions = new ArrayList<>();
-        for (PartitionedBatch input : inputs) {
-            for (Batch partition : input.partitions()) {
-                partitions.add(widened(partition));
+        for (int i = 0; i < inputs.size(); i++) {
+            for (Batch partition : inputs.get(i).partitions()) {
+                partitions.add(widened(i, partition, context));
             }
         }
         return new PartitionedBatch(schema, partitions);
     }
 
-    /** The partition under the union's schema; an interval column of narrower fields takes the wider type. */
-    private Batch widened(Batch partition) {
+    /**
+     * The partition of input {@code input} under the union's schema: a column of a narrower type cast to the wider
+     * one, an interval column of narrower fields relabelled (its stored values are the same).
+     */
+    private Batch widened(int input, Batch partition, TaskContext context) {
         List<ColumnVector> columns = null;
+        for (Widening widening : widenings) {
+            if (widening.input() == input) {
+                if (columns == null) {
+                    columns = new ArrayList<>(partition.columns());
+                }
+                columns.set(widening.column(), widening.cast().evaluate(partition, context.eval()));
+            }
+        }
         for (int c = 0; c < schema.size(); c++) {
-            ColumnVector column = partition.column(c);
+            ColumnVector column = columns == null ? partition.column(c) : columns.get(c);
             DataType type = schema.field(c).type();
             if (!column.type().equals(type) && type.isInterval() && column instanceof LongVector longs) {
                 if (columns == null) {

@@ -23,11 +23,11 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 /**
  * One flat column of a row group, handed to its converter a row at a time, each data page decoded in one go: the
  * definition levels and a dictionary-encoded page's ids are unpacked into arrays (by parquet-column's hybrid decoder),
- * a plain page's values read from its bytes, instead of Parquet's column reader decoding value by value. The converter receives the same
- * calls as from Parquet's reader ({@code addValueFromDictionary} when it takes the dictionary, else the decoded
- * value), so values are unchanged. Pages it does not decode (version 2 pages, encodings other than plain and
- * dictionary, booleans, INT96 and fixed-length bytes) go, from the first such page on, to Parquet's own column reader.
- * Mutable; one reading thread.
+ * a plain page's values read from its bytes, instead of Parquet's column reader decoding value by value. The converter
+ * receives the same calls as from Parquet's reader ({@code addValueFromDictionary} when it takes the dictionary, else
+ * the decoded value), so values are unchanged. Pages it does not decode (version 2 pages, encodings other than plain
+ * and dictionary, booleans, INT96 and fixed-length bytes) go, from the first such page on, to Parquet's own column
+ * reader. Mutable; one reading thread.
  */
 final class FlatColumnFeed {
     private final ColumnDescriptor column;

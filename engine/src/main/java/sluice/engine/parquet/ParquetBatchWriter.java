@@ -275,7 +275,8 @@ public final class ParquetBatchWriter {
                 }
                 case TIMESTAMP_NTZ -> out.addLong(LocalTimestamps.micros((java.time.LocalDateTime) value));
                 case NULL, INTERVAL, INTERVAL_DAY, INTERVAL_DAY_HOUR, INTERVAL_DAY_MINUTE, INTERVAL_HOUR,
-                        INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND, INTERVAL_SECOND,
+                        INTERVAL_HOUR_MINUTE, INTERVAL_HOUR_SECOND, INTERVAL_MINUTE, INTERVAL_MINUTE_SECOND,
+                        INTERVAL_SECOND,
                         INTERVAL_YEAR_MONTH, INTERVAL_YEAR, INTERVAL_MONTH -> throw new IllegalArgumentException(
                         "Parquet has no type for " + type.sql());
             }

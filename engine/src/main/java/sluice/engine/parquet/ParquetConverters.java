@@ -365,7 +365,8 @@ final class ParquetConverters {
         }
 
         private void put(BigDecimal value) {
-            BigDecimal scaled = value.scale() == type.scale() ? value : value.setScale(type.scale(), RoundingMode.UNNECESSARY);
+            BigDecimal scaled = value.scale() == type.scale() ? value
+                    : value.setScale(type.scale(), RoundingMode.UNNECESSARY);
             if (scaled.precision() > type.precision()) {
                 throw mismatch(column, file, type);
             }

@@ -3,7 +3,10 @@ package sluice.engine.pipeline;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Parses a trigger as the command line's {@code --trigger} takes it: {@code once}, {@code available-now}, or an interval. */
+/**
+ * Parses a trigger as the command line's {@code --trigger} takes it: {@code once}, {@code available-now}, or an
+ * interval.
+ */
 public final class TriggerText {
     private static final String CHOICES = "once, available-now or an interval such as '1 second'";
 

@@ -20,25 +20,34 @@ import sluice.engine.types.Schema;
 /**
  * Spark's ResolveMissingReferences for {@code transform.filter} and {@code transform.sort}: a condition or sort key on
  * a column that a select above dropped is resolved by adding the column back to that select (and to the selects,
- * withColumns and filters between), then projecting it away after the filter or sort. As in Spark's analyzer the
- * search goes up through one-input nodes that work row by row and stops at any other node (an aggregation, whose
- * output already holds all its grouping columns, a join, a union, a watermark, a source), whose own output is all
- * that can resolve a name. The planned node then reads from where the search stopped and does the widened selects
- * itself. Stateless.
+ * withColumns, filters, watermarks and dropDuplicates between), then projecting it away after the filter or sort. As
+ * in Spark's analyzer the search goes up through one-input nodes that keep their input's columns (Spark's unary
+ * nodes) and stops at any other node (an aggregation, whose output already holds all its grouping columns, a join, a
+ * union, a source), whose own output is all that can resolve a name. When the nodes between work row by row, the
+ * planned node reads from where the search stopped and does the widened selects itself; when a watermark or
+ * dropDuplicates is among them, whose state belongs to its own node, those nodes are planned again in place with the
+ * column added, which needs each of them to feed only the next (else the search stops there). Stateless.
  */
 final class MissingReferences {
     /** The node types a missing column is searched through, as Spark's analyzer goes through Project and Filter. */
-    private static final Set<String> THROUGH = Set.of("transform.select", "transform.withColumn", "transform.filter");
+    private static final Set<String> THROUGH = Set.of("transform.select", "transform.withColumn", "transform.filter",
+            "transform.watermark", "transform.dropDuplicates");
+    /** The nodes of those that keep state (or the watermark) under their own node id: replanned in place. */
+    private static final Set<String> STATEFUL = Set.of("transform.watermark", "transform.dropDuplicates");
 
     /** Plans one node against the given input schemas, its problems into the list. */
     interface NodePlanner {
         Optional<PlannedNode> plan(NodeSpec node, List<Schema> inputSchemas, List<Problem> problems);
     }
 
-    /** The filter or sort planned over {@code inputs}: the node it reads from and the chain it runs. */
-    record Rewrite(List<String> inputs, PlannedNode node) {
+    /**
+     * The filter or sort planned over {@code inputs}: the node it reads from and the chain it runs, and the nodes
+     * above it planned again with the missing columns added ({@code replanned}, by node id, in plan order).
+     */
+    record Rewrite(List<String> inputs, PlannedNode node, Map<String, PlannedNode> replanned) {
         Rewrite {
             inputs = List.copyOf(inputs);
+            replanned = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(replanned));
         }
     }
 
@@ -76,6 +85,33 @@ final class MissingReferences {
             chain.add(0, spec);
             base = spec.inputs().get(0);
         }
+        // First the row-by-row nodes below the last watermark or dropDuplicates, done inside the planned node.
+        int stateful = chain.size() - 1;
+        while (stateful >= 0 && !STATEFUL.contains(chain.get(stateful).type())) {
+            stateful--;
+        }
+        if (stateful < chain.size() - 1) {
+            String rowwiseBase = stateful < 0 ? base : chain.get(stateful).id();
+            Optional<Rewrite> rowwise = collapse(filter, chain.subList(stateful + 1, chain.size()), rowwiseBase,
+                    steps, planner);
+            if (rowwise.isPresent() || stateful < 0) {
+                return rowwise;
+            }
+        }
+        // The nodes above the first select keep every column of their input: the search may start below them.
+        while (!chain.isEmpty() && !chain.get(0).type().equals("transform.select")) {
+            base = chain.remove(0).id();
+        }
+        if (chain.isEmpty() || steps.get(base) == null
+                || chain.stream().anyMatch(spec -> consumers(specs, spec.id()) != 1)) {
+            return Optional.empty();
+        }
+        return inPlace(filter, chain, steps.get(base).node().schema(), steps, planner);
+    }
+
+    /** The filter or sort reading from {@code base}, doing the row-by-row nodes of {@code chain} itself, widened. */
+    private static Optional<Rewrite> collapse(NodeSpec filter, List<NodeSpec> chain, String base,
+                                              Map<String, QueryPlan.Step> steps, NodePlanner planner) {
         if (chain.isEmpty() || steps.get(base) == null) {
             return Optional.empty();
         }
@@ -98,8 +134,70 @@ final class MissingReferences {
                 || !(planned.get() instanceof PlannedNode.TransformNode transform)) {
             return Optional.empty();
         }
-        Schema original = steps.get(filter.inputs().get(0)).node().schema();
         // By name, in order: a withColumn just above adds its column after the ones brought back.
+        Optional<ProjectOperator> kept = narrow(steps.get(filter.inputs().get(0)).node().schema(), input);
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        ProjectOperator narrow = kept.get();
+        if (transform.operator() instanceof SortOperator sort) {
+            return Optional.of(new Rewrite(List.of(base), new PlannedNode.TransformNode(
+                    sort.around(new ChainOperator(operators), narrow)), Map.of()));
+        }
+        if (!(transform.operator() instanceof FilterOperator condition)) {
+            return Optional.empty();
+        }
+        operators.add(condition);
+        operators.add(narrow);
+        return Optional.of(new Rewrite(List.of(base),
+                new PlannedNode.TransformNode(new ChainOperator(operators)), Map.of()));
+    }
+
+    /**
+     * The filter or sort over its own input, with the nodes of {@code chain} planned again in place over the columns
+     * added back, then the added columns projected away.
+     */
+    private static Optional<Rewrite> inPlace(NodeSpec filter, List<NodeSpec> chain, Schema base,
+                                             Map<String, QueryPlan.Step> steps, NodePlanner planner) {
+        Map<String, PlannedNode> replanned = new java.util.LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        Schema input = base;
+        for (NodeSpec spec : chain) {
+            Schema before = steps.get(spec.inputs().get(0)).node().schema();
+            NodeSpec wide = widen(keepKeys(spec, before), input, steps.get(spec.id()).node().schema());
+            Optional<PlannedNode> widened = planner.plan(wide, List.of(input), problems);
+            if (widened.isEmpty() || !problems.isEmpty()) {
+                return Optional.empty();
+            }
+            replanned.put(spec.id(), widened.get());
+            input = widened.get().schema();
+        }
+        Optional<PlannedNode> planned = planner.plan(filter, List.of(input), problems);
+        if (planned.isEmpty() || !problems.isEmpty()
+                || !(planned.get() instanceof PlannedNode.TransformNode transform)) {
+            return Optional.empty();
+        }
+        Optional<ProjectOperator> narrow = narrow(steps.get(filter.inputs().get(0)).node().schema(), input);
+        if (narrow.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> inputs = List.of(filter.inputs().get(0));
+        if (transform.operator() instanceof SortOperator sort) {
+            return Optional.of(new Rewrite(inputs, new PlannedNode.TransformNode(
+                    sort.around(identity(input), narrow.get())), replanned));
+        }
+        if (!(transform.operator() instanceof FilterOperator condition)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rewrite(inputs, new PlannedNode.TransformNode(
+                new ChainOperator(List.of(condition, narrow.get()))), replanned));
+    }
+
+    /**
+     * The columns of {@code original}, by name and in order, taken from {@code input}, which has them and the
+     * columns added back; empty when one is missing.
+     */
+    private static Optional<ProjectOperator> narrow(Schema original, Schema input) {
         List<ProjectOperator.Column> kept = new ArrayList<>();
         boolean[] used = new boolean[input.size()];
         for (int c = 0; c < original.size(); c++) {
@@ -114,18 +212,37 @@ final class MissingReferences {
             used[at] = true;
             kept.add(ProjectOperator.Column.passThrough(name, at));
         }
-        ProjectOperator narrow = new ProjectOperator(input, kept);
-        if (transform.operator() instanceof SortOperator sort) {
-            return Optional.of(new Rewrite(List.of(base), new PlannedNode.TransformNode(
-                    sort.around(new ChainOperator(operators), narrow))));
+        return Optional.of(new ProjectOperator(input, kept));
+    }
+
+    private static ProjectOperator identity(Schema input) {
+        List<ProjectOperator.Column> all = new ArrayList<>();
+        for (int c = 0; c < input.size(); c++) {
+            all.add(ProjectOperator.Column.passThrough(input.field(c).name(), c));
         }
-        if (!(transform.operator() instanceof FilterOperator condition)) {
-            return Optional.empty();
+        return new ProjectOperator(input, all);
+    }
+
+    /**
+     * A dropDuplicates of every column keyed by the columns it had before any was added back, as Spark's
+     * Deduplicate keeps the keys it was resolved with.
+     */
+    private static NodeSpec keepKeys(NodeSpec spec, Schema before) {
+        if (!spec.type().equals("transform.dropDuplicates")) {
+            return spec;
         }
-        operators.add(condition);
-        operators.add(narrow);
-        return Optional.of(new Rewrite(List.of(base),
-                new PlannedNode.TransformNode(new ChainOperator(operators))));
+        String key = spec.options().keySet().stream().filter("columns"::equalsIgnoreCase).findFirst()
+                .orElse("columns");
+        if (spec.options().get(key) instanceof OptionValue.TextList list && !list.values().isEmpty()) {
+            return spec;
+        }
+        return spec.withOption(key, new OptionValue.TextList(before.fields().stream()
+                .map(field -> field.name()).toList()));
+    }
+
+    /** How many nodes read the output of {@code id}. */
+    private static long consumers(Map<String, NodeSpec> specs, String id) {
+        return specs.values().stream().filter(spec -> spec.inputs().contains(id)).count();
     }
 
     /**

@@ -17,7 +17,8 @@ public final class PipelineLoader {
     }
 
     /** The spec (null when the file could not be read), the plan (null when there are problems), the problems. */
-    public record Loaded(PipelineSpec spec, QueryPlan plan, List<Problem> problems, Map<String, sluice.engine.types.Schema> schemas) {
+    public record Loaded(PipelineSpec spec, QueryPlan plan, List<Problem> problems,
+                         Map<String, sluice.engine.types.Schema> schemas) {
         public Loaded {
             problems = List.copyOf(problems);
         }

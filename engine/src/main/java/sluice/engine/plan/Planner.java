@@ -111,6 +111,13 @@ public final class Planner {
                     found.clear();
                     made = Optional.of(rewrite.get().node());
                     inputs = rewrite.get().inputs();
+                    rewrite.get().replanned().forEach((id, again) -> {
+                        QueryPlan.Step before = stepsById.get(id);
+                        QueryPlan.Step after = new QueryPlan.Step(id, before.type(), before.inputs(), again);
+                        steps.set(steps.indexOf(before), after);
+                        stepsById.put(id, after);
+                        planned.put(id, again);
+                    });
                 }
             }
             problems.addAll(found);

@@ -47,7 +47,8 @@ public final class FileSinkLog {
                 throw new IllegalArgumentException("is not a file status (it has no 'path')");
             }
             return new SinkFileStatus(path, JsonValues.number(json, "size", 0), Boolean.TRUE.equals(json.get("isDir")),
-                    JsonValues.number(json, "modificationTime", 0), (int) JsonValues.number(json, "blockReplication", 0),
+                    JsonValues.number(json, "modificationTime", 0),
+                    (int) JsonValues.number(json, "blockReplication", 0),
                     JsonValues.number(json, "blockSize", 0), JsonValues.text(json, "action", SinkFileStatus.ADD));
         }
     };

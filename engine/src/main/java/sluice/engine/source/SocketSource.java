@@ -79,7 +79,8 @@ public final class SocketSource implements Source {
     }
 
     private static String reason(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().toLowerCase(java.util.Locale.ROOT);
     }
 
     // As Spark's TextSocketMicroBatchStream: the end of the stream or a broken connection ends the reader thread and

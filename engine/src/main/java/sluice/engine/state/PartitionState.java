@@ -82,12 +82,17 @@ public final class PartitionState {
         if (target == 0) {
             return 0;
         }
-        Map<Long, Boolean> found = files.versions();
+        TreeMap<Long, Boolean> found = files.versions();
         long from = 0;
         for (Entry<Long, Boolean> entry : found.entrySet()) {
             if (entry.getValue() && entry.getKey() <= target) {
                 from = entry.getKey();
             }
+        }
+        if (from == 0 && !found.isEmpty() && found.firstEntry().getValue() && found.firstKey() > 1) {
+            // The retention (minBatchesToRetain) removed the files before the oldest snapshot it kept: a version
+            // older than that snapshot is gone as it should be, not damaged.
+            throw files.notKept(target, forBatch, found.firstKey(), found.lastKey());
         }
         if (from > 0) {
             readInto(files.snapshot(from), forBatch, into);

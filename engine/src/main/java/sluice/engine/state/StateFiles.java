@@ -161,6 +161,16 @@ final class StateFiles {
         return fail(batchId, "file '%s' is damaged: %s", file, reason);
     }
 
+    /**
+     * Version {@code version} was removed by the retention, which keeps only the files of the last batches
+     * ({@code minBatchesToRetain}): nothing is damaged, the version asked for is older than the oldest one kept.
+     */
+    SluiceException notKept(long version, long batchId, long oldest, long newest) {
+        return problems.fail("cannot load the state of %s for batch %d: its version %d is no longer kept, only "
+                + "versions %d to %d are (minBatchesToRetain keeps the state of the last batches only)", owner,
+                batchId, version, oldest, newest);
+    }
+
     /** A state file of another format is whole, not damaged: another Sluice wrote it, and this one cannot read it. */
     private SluiceException otherFormat(Path file, long batchId, int format) {
         return problems.fail("cannot load the state of %s for batch %d: file '%s' has state format %d, written by %s "

@@ -88,7 +88,8 @@ class CompactibleLogTest {
         Files.writeString(dir.resolve("11"), "v1");
 
         assertThatThrownBy(() -> log().allEntries()).isInstanceOf(SluiceException.class)
-                .hasMessage("checkpointLocation: the log in '" + dir + "' is damaged: it has batch 11 but not batch 10");
+                .hasMessage("checkpointLocation: the log in '" + dir + "' is damaged: it has batch 11 but not "
+                        + "batch 10");
     }
 
     @Test

@@ -17,7 +17,8 @@ import sluice.engine.diag.Problem;
  * error-conditions.json (with the parameters Spark's golden files show, e.g. math.sql.out for round).
  */
 class AnsiErrorsTest {
-    private static final String ANSI = " If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.";
+    private static final String ANSI = " If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this "
+            + "error.";
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

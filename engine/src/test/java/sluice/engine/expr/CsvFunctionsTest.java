@@ -30,6 +30,8 @@ class CsvFunctionsTest {
         "to_csv(named_struct('a', array(NULL, 2), 'z', CAST(NULL AS STRING)), map('nullValue', 'NA')) ## "
                 + "`\"[ NA, 2]\",NA`",
         "to_csv(named_struct('a', 'x', 'b', ''), map('SEP', ';', 'quoteAll', 'true')) ## `\"x\";\"\"`",
+        "to_csv(named_struct('a', 1, 'b', 2), map('delimiter', ';')) ## 1;2",
+        "to_csv(named_struct('a', 1, 'b', 2), map('delimiter', ';', 'sep', '|')) ## 1|2",
     })
     void writesOneRecordAsSparksWriter(String expression, String expected) {
         assertThat(first(expression)).isEqualTo(expected);
@@ -74,7 +76,7 @@ class CsvFunctionsTest {
 
         assertThat(problem.code()).isEqualTo(ErrorCode.WRONG_ARGUMENTS);
         assertThat(problem.message()).isEqualTo("to_csv option 'lineSep' is not in Sluice, which takes dateFormat, "
-                + "emptyValue, escape, escapeQuotes, nullValue, quote, quoteAll, sep, timestampFormat, "
+                + "delimiter, emptyValue, escape, escapeQuotes, nullValue, quote, quoteAll, sep, timestampFormat, "
                 + "timestampNTZFormat");
     }
 
@@ -138,6 +140,8 @@ class CsvFunctionsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " ## ", quoteCharacter = '`', value = {
         "schema_of_csv('1,abc') ## STRUCT<_c0: INT, _c1: STRING>",
+        "schema_of_csv('1;abc', map('delimiter', ';')) ## STRUCT<_c0: INT, _c1: STRING>",
+        "schema_of_csv('1;2|x', map('delimiter', ';', 'sep', '|')) ## STRUCT<_c0: STRING, _c1: STRING>",
         "schema_of_csv('2147483648,12345678901234567890,1.5,NaN,2015-01-02,2015-01-02 10:20:30,TRUE,,x') ## "
                 + "STRUCT<_c0: BIGINT, _c1: DECIMAL(20,0), _c2: DOUBLE, _c3: DOUBLE, _c4: DATE, _c5: TIMESTAMP, "
                 + "_c6: BOOLEAN, _c7: STRING, _c8: STRING>",

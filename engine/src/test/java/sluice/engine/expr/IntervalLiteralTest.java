@@ -86,7 +86,8 @@ class IntervalLiteralTest {
     void yearMonthAndDayTimeUnitsDoNotMix() {
         Problem problem = problem("INTERVAL 1 YEAR 2 DAYS");
 
-        assertThat(problem.message()).isEqualTo("[_LEGACY_ERROR_TEMP_0029] Cannot mix year-month and day-time fields: INTERVAL 1 YEAR 2 DAYS");
+        assertThat(problem.message()).isEqualTo("[_LEGACY_ERROR_TEMP_0029] Cannot mix year-month and day-time "
+                + "fields: INTERVAL 1 YEAR 2 DAYS");
         assertThat(problem.where()).isEqualTo(WHERE.at(1, 1));
     }
 
@@ -96,8 +97,10 @@ class IntervalLiteralTest {
 
         assertThat(problem.message()).isEqualTo("[_LEGACY_ERROR_TEMP_0063] minute 70 outside range [0, 59]");
         assertThat(problem.where()).isEqualTo(WHERE.at(1, 14));
-        assertThat(problem("INTERVAL '1-12' YEAR TO MONTH").message()).isEqualTo("[_LEGACY_ERROR_TEMP_0063] month 12 outside range [0, 11]");
-        assertThat(problem("INTERVAL '24:00' HOUR TO MINUTE").message()).isEqualTo("[_LEGACY_ERROR_TEMP_0063] hour 24 outside range [0, 23]");
+        assertThat(problem("INTERVAL '1-12' YEAR TO MONTH").message()).isEqualTo("[_LEGACY_ERROR_TEMP_0063] month "
+                + "12 outside range [0, 11]");
+        assertThat(problem("INTERVAL '24:00' HOUR TO MINUTE").message()).isEqualTo("[_LEGACY_ERROR_TEMP_0063] "
+                + "hour 24 outside range [0, 23]");
     }
 
     @Test
@@ -109,6 +112,7 @@ class IntervalLiteralTest {
         assertThat(problem("INTERVAL '1:30' MINUTE TO HOUR").message())
                 .isEqualTo("[_LEGACY_ERROR_TEMP_0028] Intervals FROM minute TO hour are not supported.");
         assertThat(problem("INTERVAL '1:30' MINUTE TO SECOND 2 HOURS").message())
-                .isEqualTo("[_LEGACY_ERROR_TEMP_0024] Can only have a single from-to unit in the interval literal syntax");
+                .isEqualTo("[_LEGACY_ERROR_TEMP_0024] Can only have a single from-to unit in the interval literal "
+                        + "syntax");
     }
 }

@@ -79,7 +79,8 @@ class LambdaFunctionsTest {
         assertThat(eval("array_sort(array())").get(0)).isEqualTo(List.of());
         assertThat(eval("array_sort(CAST(NULL AS ARRAY<INT>))").get(0)).isNull();
         assertThat(compile("array_sort(array(i))").name()).isEqualTo("array_sort(array(i), lambdafunction((IF("
-                + "((namedlambdavariable() IS NULL) AND (namedlambdavariable() IS NULL)), 0, (IF((namedlambdavariable() "
+                + "((namedlambdavariable() IS NULL) AND (namedlambdavariable() IS NULL)), 0, "
+                + "(IF((namedlambdavariable() "
                 + "IS NULL), 1, (IF((namedlambdavariable() IS NULL), -1, (IF((namedlambdavariable() < "
                 + "namedlambdavariable()), -1, (IF((namedlambdavariable() > namedlambdavariable()), 1, 0)))))))))), "
                 + "namedlambdavariable(), namedlambdavariable()))");

@@ -31,7 +31,8 @@ class SchemaParserTest {
 
     @Test
     void acceptsSparkTypeAliasesInAnyCase() {
-        Schema schema = SchemaParser.parse("a integer, b Long, c varchar(10), d real, e numeric(5,2), f timestamp", WHERE);
+        Schema schema = SchemaParser.parse("a integer, b Long, c varchar(10), d real, e numeric(5,2), f "
+                + "timestamp", WHERE);
 
         assertThat(schema.fields()).extracting(Field::type).containsExactly(AtomicType.INT, AtomicType.BIGINT,
                 AtomicType.STRING, AtomicType.FLOAT, new DecimalType(5, 2), AtomicType.TIMESTAMP);

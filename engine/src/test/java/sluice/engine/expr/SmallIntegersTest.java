@@ -21,7 +21,8 @@ import sluice.engine.types.Schema;
  * the operands' own width with Spark's overflow errors, casts in and out. Row 0 holds values, row 1 nulls.
  */
 class SmallIntegersTest {
-    private static final String ANSI = " If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this error.";
+    private static final String ANSI = " If necessary set \"spark.sql.ansi.enabled\" to \"false\" to bypass this "
+            + "error.";
     private static final Schema SCHEMA = SchemaParser.parse("t TINYINT, h SMALLINT, i INT, f FLOAT, s STRING",
             ExpressionFixture.WHERE);
     private static final Batch BATCH = Batch.ofRows(SCHEMA, List.of(Row.of((byte) 100, (short) 30000, 7, 1.5f, "12"),

@@ -26,8 +26,10 @@ class AggregatePlanTest {
     void anAggregationGivesItsKeysThenItsAggregatesWithSparksNamesAndTypes() {
         Planner.Result result = plan("""
                 {"id": "agg", "type": "transform.aggregate", "inputs": ["in"],
-                 "options": {"groupBy": ["value % 3"], "aggregations": ["count(*)", "avg(value) AS a", "max(timestamp)"]}},
-                {"id": "out", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "q", "outputMode": "update"}}
+                 "options": {"groupBy": ["value % 3"], "aggregations": ["count(*)", "avg(value) AS a",
+                  "max(timestamp)"]}},
+                {"id": "out", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "q",
+                 "outputMode": "update"}}
                 """);
 
         assertThat(result.problems()).isEmpty();
@@ -38,8 +40,10 @@ class AggregatePlanTest {
     @Test
     void appendAfterAnAggregationIsRefusedWithSparksReason() {
         Planner.Result result = plan("""
-                {"id": "agg", "type": "transform.aggregate", "inputs": ["in"], "options": {"aggregations": ["count(*)"]}},
-                {"id": "out", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "q", "outputMode": "append"}}
+                {"id": "agg", "type": "transform.aggregate", "inputs": ["in"],
+                 "options": {"aggregations": ["count(*)"]}},
+                {"id": "out", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "q",
+                 "outputMode": "append"}}
                 """);
 
         assertThat(result.problems()).extracting(Problem::render).containsExactly(
@@ -52,9 +56,12 @@ class AggregatePlanTest {
     @Test
     void sinksAfterOneAggregationMustShareAnOutputMode() {
         Planner.Result result = plan("""
-                {"id": "agg", "type": "transform.aggregate", "inputs": ["in"], "options": {"aggregations": ["count(*)"]}},
-                {"id": "all", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "a", "outputMode": "complete"}},
-                {"id": "changed", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "c", "outputMode": "update"}}
+                {"id": "agg", "type": "transform.aggregate", "inputs": ["in"],
+                 "options": {"aggregations": ["count(*)"]}},
+                {"id": "all", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "a",
+                 "outputMode": "complete"}},
+                {"id": "changed", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "c",
+                 "outputMode": "update"}}
                 """);
 
         assertThat(result.problems()).extracting(Problem::render).containsExactly(
@@ -66,8 +73,10 @@ class AggregatePlanTest {
     void problemsOfAnAggregationAreOnItsElementWithTheirPosition() {
         Planner.Result result = plan("""
                 {"id": "agg", "type": "transform.aggregate", "inputs": ["in"],
-                 "options": {"groupBy": ["valu"], "aggregations": ["count(*)", "median(value)", "sum(value, 1)", "value"]}},
-                {"id": "out", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "q", "outputMode": "update"}}
+                 "options": {"groupBy": ["valu"], "aggregations": ["count(*)", "median(value)", "sum(value, 1)",
+                  "value"]}},
+                {"id": "out", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "q",
+                 "outputMode": "update"}}
                 """);
 
         assertThat(result.problems()).extracting(Problem::render).containsExactly(
@@ -86,7 +95,8 @@ class AggregatePlanTest {
         Planner.Result result = plan("""
                 {"id": "agg", "type": "transform.aggregate", "inputs": ["in"],
                  "options": {"groupBy": ["map('k', value) AS m"], "aggregations": ["count(*)"]}},
-                {"id": "out", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "q", "outputMode": "update"}}
+                {"id": "out", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "q",
+                 "outputMode": "update"}}
                 """);
 
         assertThat(result.problems()).extracting(Problem::render).containsExactly(

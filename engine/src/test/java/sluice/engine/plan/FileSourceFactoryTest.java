@@ -83,7 +83,8 @@ class FileSourceFactoryTest {
 
     @Test
     void anUnknownModeIsAProblemListingTheModes() {
-        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT\", \"mode\": \"LENIENT\"");
+        Planner.Result result = plan("\"path\": \".\", \"format\": \"csv\", \"schema\": \"a INT\", \"mode\": "
+                + "\"LENIENT\"");
 
         assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
                 Position.option("files", "mode"),
@@ -115,7 +116,8 @@ class FileSourceFactoryTest {
         Planner.Result result = plan("\"path\": \".\", \"format\": \"avro\", \"schema\": \"a INT\"");
 
         assertThat(result.problems()).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
-                Position.option("files", "format"), "'format' must be one of csv, json, text, parquet, orc, not 'avro'"));
+                Position.option("files", "format"), "'format' must be one of csv, json, text, parquet, orc, not "
+                        + "'avro'"));
     }
 
     @Test

@@ -79,7 +79,8 @@ class JoinPlanTest {
                         + "DataFrame/Dataset on the left and a static DataFrame/DataSet on the right not supported");
         assertThat(join("stream", "table", "\"usingColumns\": [\"value\"], \"how\": \"full\"").problems())
                 .extracting(Problem::render).containsExactly("j / how: FullOuter joins with streaming "
-                        + "DataFrames/Datasets on the left and a static DataFrame/Dataset on the right is not supported");
+                        + "DataFrames/Datasets on the left and a static DataFrame/Dataset on the right is not "
+                        + "supported");
         assertThat(join("table", "stream", "\"usingColumns\": [\"value\"], \"how\": \"left_outer\"").problems())
                 .extracting(Problem::render).containsExactly("j / how: LeftOuter join with a streaming "
                         + "DataFrame/Dataset on the right and a static DataFrame/Dataset on the left is not supported");
@@ -163,10 +164,12 @@ class JoinPlanTest {
                 {"id": "t", "type": "transform.select", "inputs": ["table"], "options": {"expressions": ["value"]}},
                 {"id": "u", "type": "transform.union", "inputs": ["s", "t"]},
                 {"id": "out", "type": "sink.memory", "inputs": ["u"], "options": {"queryName": "q"}}
-                """).problems()).extracting(Problem::render).containsExactly("u / inputs: Union between streaming and batch "
+                """).problems()).extracting(Problem::render).containsExactly("u / inputs: Union between streaming "
+                + "and batch "
                 + "DataFrames/Datasets is not supported");
         assertThat(plan("""
-                {"id": "agg", "type": "transform.aggregate", "inputs": ["table"], "options": {"aggregations": ["count(*)"]}},
+                {"id": "agg", "type": "transform.aggregate", "inputs": ["table"],
+                 "options": {"aggregations": ["count(*)"]}},
                 {"id": "j", "type": "transform.join", "inputs": ["stream", "agg"], "options": {}},
                 {"id": "out", "type": "sink.memory", "inputs": ["j"], "options": {"queryName": "q"}}
                 """).problems()).extracting(Problem::render).containsExactly("agg / inputs: transform.aggregate over "

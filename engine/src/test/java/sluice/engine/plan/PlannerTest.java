@@ -14,7 +14,8 @@ class PlannerTest {
     private final Planner planner = new Planner(NodeCatalog.standard());
 
     private Planner.Result plan(String nodes) {
-        PipelineSpec spec = PipelineJson.parse("{\"format\": \"sluice/1\", \"name\": \"t\", \"nodes\": [" + nodes + "]}")
+        PipelineSpec spec = PipelineJson.parse("{\"format\": \"sluice/1\", \"name\": \"t\", \"nodes\": ["
+                        + nodes + "]}")
                 .spec();
         return planner.plan(spec, new PlanEnvironment(Path.of("."), ZoneOffset.UTC));
     }
@@ -40,7 +41,8 @@ class PlannerTest {
                 {"id": "a", "type": "sink.noop", "inputs": ["b"]},
                 {"id": "b", "type": "sink.noop", "inputs": ["a"]},
                 {"id": "lonely", "type": "sink.noop"},
-                {"id": "mem", "type": "sink.memory", "inputs": ["r2"], "options": {"queryName": "x", "outputMode": "sometimes"}}
+                {"id": "mem", "type": "sink.memory", "inputs": ["r2"], "options": {"queryName": "x",
+                 "outputMode": "sometimes"}}
                 """);
 
         assertThat(result.isValid()).isFalse();

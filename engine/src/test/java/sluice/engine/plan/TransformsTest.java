@@ -145,6 +145,19 @@ class TransformsTest {
     }
 
     @Test
+    void filterLooksForADroppedColumnThroughDropDuplicatesAsSparksAnalyzerDoes() {
+        MemoryTables.Table table = run("""
+                {"id": "s", "type": "transform.select", "inputs": ["in"], "options": {"expressions": ["Name",
+                 "Close"]}},
+                {"id": "d", "type": "transform.dropDuplicates", "inputs": ["s"]},
+                {"id": "f", "type": "transform.filter", "inputs": ["d"], "options": {"condition": "Open > 15"}}""",
+                "f");
+
+        assertThat(table.schema().fields()).extracting(Field::name).containsExactly("Name", "Close");
+        assertThat(table.rows()).containsExactly(Row.of("MSFT", 19.0));
+    }
+
+    @Test
     void sortAfterASelectOfAnAggregationSortsByTheGroupingColumnItDropped() {
         MemoryTables.Table table = run("""
                 {"id": "a", "type": "transform.aggregate", "inputs": ["in"],
@@ -183,10 +196,43 @@ class TransformsTest {
     }
 
     @Test
+    void unionCastsEachColumnToTheWiderTypeOfItsInputs() {
+        MemoryTables.Table table = run("""
+                {"id": "more", "type": "test.more"},
+                {"id": "a", "type": "transform.select", "inputs": ["in"],
+                 "options": {"expressions": ["Name", "CAST(Close AS INT) AS c"]}},
+                {"id": "b", "type": "transform.select", "inputs": ["more"], "options": {"expressions": ["Name",
+                 "Close"]}},
+                {"id": "u", "type": "transform.union", "inputs": ["a", "b"]}""", "u");
+
+        assertThat(table.rows()).extracting(r -> r.get(1)).containsExactly(12.0, 19.0, 30.0, 2.0);
+    }
+
+    @Test
+    void unionOfColumnsWithoutAWiderTypeIsAProblem() {
+        Planner.Result result = plan("""
+                {"id": "in", "type": "test.stocks"},
+                {"id": "more", "type": "test.more"},
+                {"id": "a", "type": "transform.select", "inputs": ["in"], "options": {"expressions": ["Name",
+                 "Open > 1"]}},
+                {"id": "b", "type": "transform.select", "inputs": ["more"], "options": {"expressions": ["Name",
+                 "Close"]}},
+                {"id": "u", "type": "transform.union", "inputs": ["a", "b"]},
+                {"id": "out", "type": "sink.noop", "inputs": ["u"]}
+                """);
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly(
+                "u / inputs: [INCOMPATIBLE_COLUMN_TYPE] UNION can only be performed on inputs with compatible column "
+                        + "types; the second column of the second input is \"DOUBLE\" type which is not compatible "
+                        + "with \"BOOLEAN\" at the same column of the first input; cast it first");
+    }
+
+    @Test
     void inspectorsSeeEveryNodesRowsAndProgressCountsThem() {
         Planner.Result result = plan("""
                 {"id": "in", "type": "test.stocks"},
-                {"id": "s", "type": "transform.select", "inputs": ["in"], "options": {"expressions": ["Name", "Close"]}},
+                {"id": "s", "type": "transform.select", "inputs": ["in"], "options": {"expressions": ["Name",
+                 "Close"]}},
                 {"id": "f", "type": "transform.filter", "inputs": ["s"], "options": {"condition": "Close > 20"}},
                 {"id": "out", "type": "sink.noop", "inputs": ["f"]}
                 """);
@@ -225,7 +271,8 @@ class TransformsTest {
     void progressCountsEveryNodesRowsWhenNobodyKeepsThem() {
         Planner.Result result = plan("""
                 {"id": "in", "type": "test.stocks"},
-                {"id": "s", "type": "transform.select", "inputs": ["in"], "options": {"expressions": ["Name", "Close"]}},
+                {"id": "s", "type": "transform.select", "inputs": ["in"], "options": {"expressions": ["Name",
+                 "Close"]}},
                 {"id": "f", "type": "transform.filter", "inputs": ["s"], "options": {"condition": "Close > 20"}},
                 {"id": "out", "type": "sink.noop", "inputs": ["f"]}
                 """);

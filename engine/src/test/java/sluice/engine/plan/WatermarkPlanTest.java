@@ -34,7 +34,8 @@ class WatermarkPlanTest {
         return """
                 {"id": "agg", "type": "transform.aggregate", "inputs": ["wm"],
                  "options": {"groupBy": [%s], "aggregations": ["count(*)"]}},
-                {"id": "out", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "q", "outputMode": "%s"}}
+                {"id": "out", "type": "sink.memory", "inputs": ["agg"], "options": {"queryName": "q",
+                 "outputMode": "%s"}}
                 """.formatted(groupBy, mode);
     }
 

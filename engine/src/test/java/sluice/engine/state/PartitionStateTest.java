@@ -121,6 +121,19 @@ class PartitionStateTest {
     }
 
     @Test
+    void aVersionTheRetentionRemovedIsNoLongerKeptNotDamaged() {
+        PartitionState state = open(new StateRetention(3, 2));
+        for (int batch = 0; batch < 10; batch++) {
+            addTo(state, batch, "A", 1);
+        }
+
+        assertThatThrownBy(() -> open(new StateRetention(3, 2)).begin(3)).isInstanceOf(SluiceException.class)
+                .hasMessage("agg: cannot load the state of operator 0 ('agg') partition 0 for batch 3: its version 3 "
+                        + "is no longer kept, only versions 6 to 10 are (minBatchesToRetain keeps the state of the "
+                        + "last batches only)");
+    }
+
+    @Test
     void aTruncatedStateFileIsDamaged() throws IOException {
         PartitionState state = open(StateRetention.SPARK_DEFAULTS);
         addTo(state, 0, "A", 1);

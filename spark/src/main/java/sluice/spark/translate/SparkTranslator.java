@@ -312,7 +312,9 @@ public final class SparkTranslator {
         return configured;
     }
 
-    /** The node's path resolved as the engine resolves it; an empty one goes to Spark as it is, and Spark refuses it. */
+    /**
+     * The node's path resolved as the engine resolves it; an empty one goes to Spark as it is, and Spark refuses it.
+     */
     private static String path(NodeSpec node, PlanEnvironment environment) {
         String path = text(node, "path").orElseThrow();
         return path.isBlank() ? path : environment.baseDir().resolve(path).normalize().toString();

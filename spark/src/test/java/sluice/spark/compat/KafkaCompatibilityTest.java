@@ -56,7 +56,8 @@ class KafkaCompatibilityTest {
                 byte[] value = i == 11 ? utf8("not json") : i == 17 ? null
                         : utf8("{\"id\": " + i + ", \"name\": \"n" + i + "\", \"amount\": " + (i * 1.5) + "}");
                 List<org.apache.kafka.common.header.Header> headers = i % 4 == 0
-                        ? List.of(new RecordHeader("source", utf8("test")), new RecordHeader("n", new byte[] {(byte) i}))
+                        ? List.of(new RecordHeader("source", utf8("test")),
+                                new RecordHeader("n", new byte[] {(byte) i}))
                         : List.of();
                 producer.send(new ProducerRecord<>("events", i % 2, 1_700_000_000_000L + i * 1_000L, key, value,
                         headers)).get();

@@ -47,7 +47,8 @@ class RateExampleTest {
 
         StreamingQuery sparkQuery = translated.input().writeStream().foreachBatch(collect).start();
         sluice.engine.runtime.StreamingQuery sluiceQuery = sluice.engine.runtime.StreamingQuery.create(loaded.plan(),
-                new QueryOptions(Trigger.DEFAULT, null, 4), new EngineEnvironment(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new MemoryTables(),
+                new QueryOptions(Trigger.DEFAULT, null, 4), new EngineEnvironment(
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new MemoryTables(),
                         Clock.systemUTC(), ZoneOffset.UTC, 2));
         sluiceQuery.addListener(new QueryListener() {
             @Override

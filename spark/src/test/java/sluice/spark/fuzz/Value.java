@@ -2,7 +2,8 @@ package sluice.spark.fuzz;
 
 /**
  * One generated value of a kind, as canonical text ({@code 2147483647}, {@code NaN}, {@code 2020-02-29}, a string's
- * characters; a binary value is the UTF-8 bytes of its text, as Spark's CSV reader takes it), or null; rendered as a SQL literal, a CSV field or a JSON token as Spark reads each by default.
+ * characters; a binary value is the UTF-8 bytes of its text, as Spark's CSV reader takes it), or null; rendered as a
+ * SQL literal, a CSV field or a JSON token as Spark reads each by default.
  */
 record Value(Kind kind, String text) {
     static Value ofNull(Kind kind) {
@@ -27,7 +28,8 @@ record Value(Kind kind, String text) {
             case DOUBLE -> isSpecial() ? "CAST('" + text + "' AS DOUBLE)" : text + "D";
             case DECIMAL -> "CAST(" + text + "BD AS " + decimalDdl + ")";
             case STRING -> quoted(text);
-            case BINARY -> "X'" + java.util.HexFormat.of().formatHex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            case BINARY -> "X'" + java.util.HexFormat.of()
+                    .formatHex(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     + "'";
             case DATE -> "DATE'" + text + "'";
             case TIMESTAMP -> "TIMESTAMP'" + text + "'";

@@ -23,14 +23,14 @@ final class CsvFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("from_csv", "to_csv", "schema_of_csv");
 
     /** Spark's CSV write options Sluice takes; Spark's others change how CSV is written, and Sluice has them not. */
-    private static final List<String> WRITE_OPTIONS = List.of("dateFormat", "emptyValue", "escape", "escapeQuotes",
-            "nullValue", "quote", "quoteAll", "sep", "timestampFormat", "timestampNTZFormat");
+    private static final List<String> WRITE_OPTIONS = List.of("dateFormat", "delimiter", "emptyValue", "escape",
+            "escapeQuotes", "nullValue", "quote", "quoteAll", "sep", "timestampFormat", "timestampNTZFormat");
     /**
      * Spark's CSV read options that change schema_of_csv's inference, which Sluice takes. timestampNTZFormat changes
      * nothing under Spark's default spark.sql.timestampType (TIMESTAMP_LTZ: no value is inferred as TIMESTAMP_NTZ),
      * but Spark takes it, so Sluice does too.
      */
-    private static final List<String> INFERENCE_OPTIONS = List.of("dateFormat", "escape", "nanValue",
+    private static final List<String> INFERENCE_OPTIONS = List.of("dateFormat", "delimiter", "escape", "nanValue",
             "negativeInf", "nullValue", "positiveInf", "quote", "sep", "timestampFormat", "timestampNTZFormat");
     /** Spark's CSV read options that change what from_csv reads, which Sluice takes. */
     private static final List<String> READ_OPTIONS = List.of("columnNameOfCorruptRecord", "comment", "dateFormat",

@@ -36,7 +36,9 @@ public final class DateTimeText {
         }
     }
 
-    /** Microseconds since the epoch, or null when the text is not a timestamp; no zone in the text means {@code zone}. */
+    /**
+     * Microseconds since the epoch, or null when the text is not a timestamp; no zone in the text means {@code zone}.
+     */
     public static Long parseTimestamp(String text, ZoneId zone) {
         Matcher m = TIMESTAMP.matcher(text.strip());
         if (!m.matches()) {

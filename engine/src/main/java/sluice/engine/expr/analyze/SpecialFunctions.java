@@ -24,7 +24,8 @@ import sluice.engine.types.StructType;
 final class SpecialFunctions extends AnalyzedFamily {
     static final Set<String> NAMES = Set.of("concat", "concat_ws", "round", "bround", "abs", "floor", "ceil",
             "ceiling", "log", "greatest", "least", "coalesce", "nvl", "ifnull", "nvl2", "if", "isnull", "isnotnull",
-            "to_date", "to_timestamp", "to_timestamp_ltz", "to_timestamp_ntz", "current_timestamp", "now", "current_date", "from_json", "to_json",
+            "to_date", "to_timestamp", "to_timestamp_ltz", "to_timestamp_ntz", "current_timestamp", "now",
+            "current_date", "from_json", "to_json",
             "pmod", "positive");
 
     SpecialFunctions(Analyzer analyzer, FunctionCatalog catalog) {

@@ -18,8 +18,8 @@ import sluice.engine.types.ObjectVector;
 import sluice.engine.types.VectorBuilder;
 
 /**
- * {@code + - * / % div pmod} over two columns, one tight loop per operator. ANSI: integer overflow, decimal overflow and
- * division by zero (for every numeric type, as Spark) fail the query; null rows are skipped, never computed. In TRY
+ * {@code + - * / % div pmod} over two columns, one tight loop per operator. ANSI: integer overflow, decimal overflow
+ * and division by zero (for every numeric type, as Spark) fail the query; null rows are skipped, never computed. In TRY
  * mode ({@code try_add} and its kin) the rows that would fail are null instead.
  */
 final class ArithmeticEvaluator extends Evaluator {

@@ -55,7 +55,7 @@ final class CsvKernels {
         }
         StructType struct = (StructType) call.args().get(0).type();
         Map<String, String> options = options(call.args());
-        CsvFieldWriter fields = new CsvFieldWriter(option(options, "sep", ","),
+        CsvFieldWriter fields = new CsvFieldWriter(separator(options),
                 quote(option(options, "quote", "\"")), option(options, "escape", "\\").charAt(0),
                 option(options, "nullValue", ""), option(options, "emptyValue", "\"\""),
                 Boolean.parseBoolean(option(options, "quoteAll", "false")),
@@ -86,7 +86,7 @@ final class CsvKernels {
      */
     private static Kernel schemaOfCsv(Map<String, String> options) {
         String nullValue = option(options, "nullValue", "");
-        UnivocityParsing parsing = new UnivocityParsing(option(options, "sep", ","),
+        UnivocityParsing parsing = new UnivocityParsing(separator(options),
                 CsvQuoting.DEFAULTS.withQuote(quote(option(options, "quote", "\"")),
                         option(options, "escape", "\\").charAt(0)),
                 '\0', nullValue, "", false, false, DEFAULT_MAX_COLUMNS, -1);
@@ -132,6 +132,11 @@ final class CsvKernels {
             }
         }
         return options;
+    }
+
+    /** Spark's CSVOptions takes 'sep' first, then its other name 'delimiter'. */
+    private static String separator(Map<String, String> options) {
+        return option(options, "sep", option(options, "delimiter", ","));
     }
 
     private static String option(Map<String, String> options, String name, String otherwise) {

@@ -63,7 +63,8 @@ final class DateKernels {
 
     private static LocalDateTime local(Object micros, ZoneId zone) {
         long value = (Long) micros;
-        Instant instant = Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L), Math.floorMod(value, 1_000_000L) * 1000);
+        Instant instant = Instant.ofEpochSecond(Math.floorDiv(value, 1_000_000L),
+                Math.floorMod(value, 1_000_000L) * 1000);
         return LocalDateTime.ofInstant(instant, zone);
     }
 

@@ -6,9 +6,10 @@ import sluice.engine.types.IntegralRange;
 
 /**
  * Spark's ANSI arithmetic on one pair of integral values of one type (TINYINT, SMALLINT, INT or BIGINT, and the
- * long-stored DATE, TIMESTAMP and INTERVAL as BIGINT): the result, or a RowFailure with Spark's overflow message for that type. The column loops of
- * ArithmeticEvaluator and NegateEvaluator compute without checks and come here only for a row whose result left the
- * type's range; a {@code try_} function can call these per row and turn the RowFailure into null. Stateless.
+ * long-stored DATE, TIMESTAMP and INTERVAL as BIGINT): the result, or a RowFailure with Spark's overflow message for
+ * that type. The column loops of ArithmeticEvaluator and NegateEvaluator compute without checks and come here only for
+ * a row whose result left the type's range; a {@code try_} function can call these per row and turn the RowFailure into
+ * null. Stateless.
  */
 final class ExactArithmetic {
     private ExactArithmetic() {

@@ -147,7 +147,8 @@ final class FromCsv {
             if (malformed) {
                 if (failFast) {
                     throw new RowFailure(ErrorCode.MALFORMED_RECORD, "[MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION]"
-                            + " Malformed records are detected in record parsing: " + ControlCharacters.escape(text) + ". Parse Mode: FAILFAST."
+                            + " Malformed records are detected in record parsing: " + ControlCharacters.escape(text)
+                            + ". Parse Mode: FAILFAST."
                             + " To process malformed records as null result, try setting the option 'mode' as "
                             + "'PERMISSIVE'.");
                 }

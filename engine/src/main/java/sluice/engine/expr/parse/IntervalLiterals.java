@@ -81,7 +81,8 @@ public final class IntervalLiterals {
         for (Ast.IntervalPart part : parts) {
             if (part.toUnit() != null) {
                 if (parts.size() > 1) {
-                    throw new Invalid(part.span(), "[_LEGACY_ERROR_TEMP_0024] Can only have a single from-to unit in the interval literal "
+                    throw new Invalid(part.span(), "[_LEGACY_ERROR_TEMP_0024] Can only have a single from-to unit "
+                            + "in the interval literal "
                             + "syntax");
                 }
                 return range(part);
@@ -115,7 +116,8 @@ public final class IntervalLiterals {
             }
         }
         if (anyYearMonth && anyDayTime) {
-            throw new Invalid(literal.span(), "[_LEGACY_ERROR_TEMP_0029] Cannot mix year-month and day-time fields: " + text);
+            throw new Invalid(literal.span(), "[_LEGACY_ERROR_TEMP_0029] Cannot mix year-month and day-time "
+                    + "fields: " + text);
         }
         if (anyYearMonth) {
             return new Value(intMonths(months, literal.span()), AtomicType.interval(start, end));
@@ -165,7 +167,8 @@ public final class IntervalLiterals {
         String key = from + " TO " + to;
         Pattern pattern = DAY_TIME.get(key);
         if (pattern == null) {
-            throw new Invalid(part.span(), "[_LEGACY_ERROR_TEMP_0028] Intervals FROM " + from.toLowerCase(Locale.ROOT) + " TO "
+            throw new Invalid(part.span(), "[_LEGACY_ERROR_TEMP_0028] Intervals FROM " + from.toLowerCase(Locale.ROOT)
+                    + " TO "
                     + to.toLowerCase(Locale.ROOT) + " are not supported.");
         }
         // A minus before the quoted value was folded into it by the parser: '--…' means positive again.
@@ -173,7 +176,8 @@ public final class IntervalLiterals {
                 || value.charAt(1) == '+');
         Matcher m = pattern.matcher(flipped ? value.substring(1) : value);
         if (!m.matches()) {
-            throw new Invalid(part.span(), "[_LEGACY_ERROR_TEMP_0063] Interval string must match day-time format of '" + DAY_TIME_FORMS.get(key)
+            throw new Invalid(part.span(), "[_LEGACY_ERROR_TEMP_0063] Interval string must match day-time format "
+                    + "of '" + DAY_TIME_FORMS.get(key)
                     + "': " + value);
         }
         long micros = 0;
@@ -201,7 +205,8 @@ public final class IntervalLiterals {
                 || value.charAt(1) == '+');
         Matcher m = YEAR_MONTH.matcher(flipped ? value.substring(1) : value);
         if (!m.matches()) {
-            throw new Invalid(part.span(), "[_LEGACY_ERROR_TEMP_0063] Interval string does not match year-month format of 'y-m': " + value);
+            throw new Invalid(part.span(), "[_LEGACY_ERROR_TEMP_0063] Interval string does not match year-month "
+                    + "format of 'y-m': " + value);
         }
         long years = ranged("year", m.group(2), Integer.MAX_VALUE, part);
         long months = Math.addExact(Math.multiplyExact(years, 12), ranged("month", m.group(3), 11, part));
@@ -217,7 +222,8 @@ public final class IntervalLiterals {
             value = Long.MAX_VALUE;
         }
         if (value > max) {
-            throw new Invalid(part.span(), "[_LEGACY_ERROR_TEMP_0063] " + field + " " + digits + " outside range [0, " + max + "]");
+            throw new Invalid(part.span(), "[_LEGACY_ERROR_TEMP_0063] " + field + " " + digits + " outside range "
+                    + "[0, " + max + "]");
         }
         return value;
     }

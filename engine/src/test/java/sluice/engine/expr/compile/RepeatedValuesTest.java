@@ -44,7 +44,8 @@ class RepeatedValuesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"upper(s)", "lower(s)", "trim(s)", "substring(s, 2, 2)", "length(s)",
-            "replace(s, 'A', 'x')", "md5(s)", "concat_ws('-', s, 'x')", "concat_ws('-', s, NULL)", "concat(s, '!')", "coalesce(s, 'none')",
+            "replace(s, 'A', 'x')", "md5(s)", "concat_ws('-', s, 'x')", "concat_ws('-', s, NULL)", "concat(s, "
+                    + "'!')", "coalesce(s, 'none')",
             "nvl(s, 'none')", "format_string('%s|%d', s, 3)", "elt(2, 'a', s)", "year(d)", "month(d)", "dayofweek(d)",
             "date_format(d, 'yyyy-MM-dd HH:mm')", "date_format(ts, 'yyyy-MM-dd HH:mm XXX')", "hour(ts)",
             "datediff(d, DATE '2024-01-01')", "date_add(d, 3)", "unix_timestamp(ts)", "trunc(d, 'MM')",

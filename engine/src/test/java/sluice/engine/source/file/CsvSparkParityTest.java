@@ -144,7 +144,8 @@ class CsvSparkParityTest {
 
     private List<Row> run(String schema, String options) throws IOException {
         Path pipeline = writePipeline(schema, options,
-                "{\"id\": \"out\", \"type\": \"sink.memory\", \"inputs\": [\"in\"], \"options\": {\"queryName\": \"out\"}}");
+                "{\"id\": \"out\", \"type\": \"sink.memory\", \"inputs\": [\"in\"], \"options\": {\"queryName\": "
+                        + "\"out\"}}");
         PipelineLoader.Loaded loaded = new PipelineLoader(NodeCatalog.standard()).load(pipeline);
         assertThat(loaded.problems()).isEmpty();
         EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream(), true,

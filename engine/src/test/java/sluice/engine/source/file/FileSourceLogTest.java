@@ -38,7 +38,8 @@ class FileSourceLogTest {
 
     /** A log line as Spark 4.1 writes it for a folder given as a local path: {@code file:///…}. */
     private String sparkEntry(String name, long timestamp, long batchId) {
-        return "{\"path\":\"" + folder.resolve(name).toUri() + "\",\"timestamp\":" + timestamp + ",\"batchId\":" + batchId
+        return "{\"path\":\"" + folder.resolve(name).toUri() + "\",\"timestamp\":" + timestamp
+                + ",\"batchId\":" + batchId
                 + "}";
     }
 

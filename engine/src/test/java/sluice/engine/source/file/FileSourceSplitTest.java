@@ -76,7 +76,8 @@ class FileSourceSplitTest {
         write("a", "id,text\r\n1,é€\r\n2,\"quoted, with comma\"\r\n\r\n3,x𝄞y\n4,plain\r5,not a number\n"
                 + "x,6\n7,\"a\"\"b\"\n8,last");
 
-        List<Row> rows = assertEverySplitSizeReadsTheSameRows(new CsvFormat(ID_TEXT, CsvOptions.DEFAULTS.withHeader(true)));
+        List<Row> rows = assertEverySplitSizeReadsTheSameRows(
+                new CsvFormat(ID_TEXT, CsvOptions.DEFAULTS.withHeader(true)));
 
         assertThat(rows).containsExactly(Row.of(1, "é€", null), Row.of(2, "quoted, with comma", null),
                 Row.of(3, "x𝄞y", null), Row.of(4, "plain", null), Row.of(5, "not a number", null),

@@ -133,7 +133,8 @@ class KafkaSourceTest {
         TestBroker.sendValues(topic, 0, List.of("p0"));
 
         try (PipelineRun run = PipelineRun.start(dir, pipeline(("\"subscribe\": \"%s\", \"startingOffsets\": "
-                + "\"earliest\"").formatted(topic), "CAST(value AS STRING) AS v", "partition"), Trigger.DEFAULT, null)) {
+                + "\"earliest\"").formatted(topic), "CAST(value AS STRING) AS v", "partition"), Trigger.DEFAULT,
+                null)) {
             run.await(() -> run.rows().size() == 1, "the first record");
             TestBroker.addPartitions(topic, 2);
             TestBroker.sendValues(topic, 1, List.of("p1-a", "p1-b"));

@@ -5,6 +5,7 @@ import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.CharArrayReader;
 import java.io.IOException;
@@ -174,6 +175,11 @@ final class CsvRecords {
                 }
             }
             return 0;
+        } catch (CsvParseException e) {
+            // fastcsv refuses text after a closing quote at a separator of more than one character; univocity, as
+            // Spark, takes it into the value (STOP_AT_DELIMITER): it reads that record, whose line fastcsv began,
+            // and the rest of the block.
+            return record.line();
         } catch (IOException e) {
             throw new IllegalStateException("reading characters in memory failed", e);
         }
@@ -233,7 +239,10 @@ final class CsvRecords {
         return false;
     }
 
-    /** Every line of {@code chars[from, length)} as a record of its own, through univocity; the first is line {@code line}. */
+    /**
+     * Every line of {@code chars[from, length)} as a record of its own, through univocity; the first is line {@code
+     * line}.
+     */
     private void readExactLines(char[] chars, int from, int length, long line) {
         if (univocity == null) {
             univocity = new CsvParser(univocity(options));

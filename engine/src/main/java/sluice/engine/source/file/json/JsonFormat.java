@@ -258,7 +258,8 @@ public final class JsonFormat implements FileFormat {
             if (token == JsonToken.START_ARRAY) {
                 // Spark turns a top-level array of objects into one row per object.
                 String failure = null;
-                for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY; element = parser.nextToken()) {
+                for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY;
+                        element = parser.nextToken()) {
                     String one = element == JsonToken.START_OBJECT ? object(parser) : skipNonObject(parser);
                     if (one == null) {
                         rows.appendRow();

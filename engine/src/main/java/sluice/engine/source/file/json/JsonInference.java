@@ -239,7 +239,8 @@ public final class JsonInference {
             if (a == AtomicType.DOUBLE || b == AtomicType.DOUBLE) {
                 return AtomicType.DOUBLE;
             }
-            int digits = Math.max(a instanceof DecimalType d ? d.precision() : 20, b instanceof DecimalType d ? d.precision() : 20);
+            int digits = Math.max(a instanceof DecimalType d ? d.precision() : 20,
+                    b instanceof DecimalType d ? d.precision() : 20);
             return digits <= DecimalType.MAX_PRECISION ? new DecimalType(digits, 0) : AtomicType.DOUBLE;
         }
         return AtomicType.STRING;

@@ -20,10 +20,12 @@ public record JsonOptions(ParseMode mode, String columnNameOfCorruptRecord, Stri
     }
 
     public JsonOptions withMode(ParseMode parseMode) {
-        return new JsonOptions(parseMode, columnNameOfCorruptRecord, dateFormat, timestampFormat, syntax, timestampNTZFormat);
+        return new JsonOptions(parseMode, columnNameOfCorruptRecord, dateFormat, timestampFormat, syntax,
+                timestampNTZFormat);
     }
 
     public JsonOptions withSyntax(JsonSyntax accepted) {
-        return new JsonOptions(mode, columnNameOfCorruptRecord, dateFormat, timestampFormat, accepted, timestampNTZFormat);
+        return new JsonOptions(mode, columnNameOfCorruptRecord, dateFormat, timestampFormat, accepted,
+                timestampNTZFormat);
     }
 }

@@ -31,10 +31,10 @@ import sluice.engine.types.StructType;
 /**
  * Mutable, owned by the thread reading one file: converts the JSON value under a parser to a value of a column's
  * type as Spark's {@code JacksonParser} does. Numbers go to numeric columns only (a JSON string {@code "12"} is no
- * INT), any value goes to a STRING column (non-strings as their exact text in the file), a BINARY column takes a base64 string,
- * an empty string is malformed for every type but STRING and BINARY, and a TIMESTAMP may be a number of seconds.
- * Results are Java objects of {@link sluice.engine.types.ColumnVector#get}; on a mismatch it skips the value and
- * returns {@link #FAILED}, and {@link #failure()} says why.
+ * INT), any value goes to a STRING column (non-strings as their exact text in the file), a BINARY column takes a base64
+ * string, an empty string is malformed for every type but STRING and BINARY, and a TIMESTAMP may be a number of
+ * seconds. Results are Java objects of {@link sluice.engine.types.ColumnVector#get}; on a mismatch it skips the value
+ * and returns {@link #FAILED}, and {@link #failure()} says why.
  */
 final class JsonValueConverter {
     static final Object FAILED = new Object();
@@ -137,13 +137,15 @@ final class JsonValueConverter {
                 Double special = nonNumeric(parser, token);
                 return number ? Float.valueOf(parser.getFloatValue()) : special == null ? null : special.floatValue();
             } else if (type == AtomicType.BOOLEAN) {
-                return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE ? parser.getBooleanValue() : null;
+                return token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE ? parser.getBooleanValue()
+                        : null;
             } else if (type instanceof DecimalType decimal) {
                 // NaN and the infinities are numbers to Jackson, but no decimal (Spark fails the field).
                 return number && !parser.isNaN() ? DecimalText.fit(parser.getDecimalValue(), decimal)
                         : token == JsonToken.VALUE_STRING ? DecimalText.parse(parser.getText(), decimal) : null;
             } else if (type == AtomicType.DATE) {
-                long days = token == JsonToken.VALUE_STRING ? temporal.parseDate(parser.getText()) : TemporalParser.INVALID;
+                long days = token == JsonToken.VALUE_STRING ? temporal.parseDate(parser.getText())
+                        : TemporalParser.INVALID;
                 return days == TemporalParser.INVALID ? null : LocalDate.ofEpochDay(days);
             } else if (type == AtomicType.TIMESTAMP) {
                 return timestamp(parser, token);

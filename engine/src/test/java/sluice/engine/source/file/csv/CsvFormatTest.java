@@ -129,6 +129,15 @@ class CsvFormatTest {
     }
 
     @Test
+    void textAfterAClosingQuoteAtASeparatorOfTwoCharactersStaysInTheValueAsUnivocityReadsIt() throws IOException {
+        Schema schema = Schema.of(Field.of("a", AtomicType.INT), Field.of("b", AtomicType.STRING));
+
+        List<Row> rows = read(schema, CsvOptions.DEFAULTS.withSeparator("||"), "1||x\n2||\"ab\"cd\n3||\"q\"\n");
+
+        assertThat(rows).containsExactly(Row.of(1, "x"), Row.of(2, "\"ab\"cd"), Row.of(3, "q"));
+    }
+
+    @Test
     void emptyFieldsAndNullValueAreNull() throws IOException {
         Schema schema = Schema.of(Field.of("a", AtomicType.INT), Field.of("b", AtomicType.STRING),
                 Field.of("c", AtomicType.DOUBLE));

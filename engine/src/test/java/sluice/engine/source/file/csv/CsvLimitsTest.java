@@ -104,7 +104,8 @@ class CsvLimitsTest {
         assertThatThrownBy(() -> read(S_N, options, "a,1\nb,2,3,4\n"))
                 .isInstanceOfSatisfying(SluiceException.class,
                         e -> assertThat(e.problem().code()).isEqualTo(ErrorCode.SOURCE_FAILED))
-                .hasMessage("in: cannot read CSV file 'a.csv' line 2: [MALFORMED_CSV_RECORD] the record has more than 3 "
+                .hasMessage("in: cannot read CSV file 'a.csv' line 2: [MALFORMED_CSV_RECORD] the record has more "
+                        + "than 3 "
                         + "values (maxColumns)");
     }
 

@@ -60,14 +60,16 @@ class JsonFormatTest {
 
     @Test
     void fieldsMatchByNameAndMissingOnesAreNull() throws IOException {
-        List<Row> rows = read(SCHEMA, JsonOptions.DEFAULTS, "{\"msg\":\"hi\",\"id\":1,\"other\":[1,2]}\n\n{\"id\":2}\n");
+        List<Row> rows = read(SCHEMA, JsonOptions.DEFAULTS,
+                "{\"msg\":\"hi\",\"id\":1,\"other\":[1,2]}\n\n{\"id\":2}\n");
 
         assertThat(rows).containsExactly(Row.of(1, "hi", null), Row.of(2, null, null));
     }
 
     @Test
     void invalidLineIsCorruptAndTheNextLinesStillRead() throws IOException {
-        List<Row> rows = read(SCHEMA, JsonOptions.DEFAULTS, "{\"id\":1}\n{\"id\":2,\n{\"id\":3}\nnot json\n{\"id\":4}\n");
+        List<Row> rows = read(SCHEMA, JsonOptions.DEFAULTS, "{\"id\":1}\n{\"id\":2,\n{\"id\":3}\nnot "
+                + "json\n{\"id\":4}\n");
 
         assertThat(rows).containsExactly(Row.of(1, null, null), Row.of(null, null, "{\"id\":2,"),
                 Row.of(3, null, null), Row.of(null, null, "not json"), Row.of(4, null, null));

@@ -21,7 +21,8 @@ class TextFormatTest {
         Path file = folder.resolve("log.txt");
         Files.writeString(file, "first\r\n\nthird\n");
 
-        var rows = new TextFormat().read(file, new SourceContext("log", null, Clock.systemUTC(), ZoneOffset.UTC)).rows();
+        var rows = new TextFormat().read(file,
+                new SourceContext("log", null, Clock.systemUTC(), ZoneOffset.UTC)).rows();
 
         assertThat(rows).containsExactly(Row.of("first"), Row.of(""), Row.of("third"));
     }
