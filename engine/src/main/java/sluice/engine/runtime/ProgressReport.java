@@ -50,17 +50,33 @@ final class ProgressReport {
                 sinkProgress, outcome.rowCounts(), outcome.inputs(), eventTime, stateOperators(plan));
     }
 
-    /** Every stateful operator's state after the batch, in plan order (the order of their operator ids). */
+    /**
+     * Every stateful operator's state after the batch, in Spark's order: its progress lists the operators of its plan
+     * from the sink down (an operator before the ones that feed it, a join's left side before its right), so a chain
+     * of aggregations lists the last one first. The sinks are taken in plan order, each operator once.
+     */
     private static List<QueryProgress.StateOperatorProgress> stateOperators(QueryPlan plan) {
-        List<QueryProgress.StateOperatorProgress> operators = new ArrayList<>();
-        for (QueryPlan.Step step : plan.steps()) {
-            if (step.node() instanceof PlannedNode.TransformNode transform
-                    && transform.operator() instanceof StatefulOperator stateful) {
-                operators.add(new QueryProgress.StateOperatorProgress(stateful.stateOperatorName(), step.nodeId(),
-                        stateful.stateMetrics(), stateful.numRowsDroppedByWatermark()));
-            }
+        Map<String, QueryPlan.Step> byId = new LinkedHashMap<>();
+        plan.steps().forEach(step -> byId.put(step.nodeId(), step));
+        Map<String, QueryProgress.StateOperatorProgress> operators = new LinkedHashMap<>();
+        for (QueryPlan.Step sink : plan.sinks()) {
+            collect(sink, byId, operators);
         }
-        return operators;
+        // A stateful node whose rows reach no sink still runs; it comes last, in plan order.
+        plan.steps().forEach(step -> collect(step, byId, operators));
+        return List.copyOf(operators.values());
+    }
+
+    private static void collect(QueryPlan.Step step, Map<String, QueryPlan.Step> byId,
+                                Map<String, QueryProgress.StateOperatorProgress> operators) {
+        if (step.node() instanceof PlannedNode.TransformNode transform
+                && transform.operator() instanceof StatefulOperator stateful && !operators.containsKey(step.nodeId())) {
+            operators.put(step.nodeId(), new QueryProgress.StateOperatorProgress(stateful.stateOperatorName(),
+                    step.nodeId(), stateful.stateMetrics(), stateful.numRowsDroppedByWatermark()));
+        }
+        for (String input : step.inputs()) {
+            collect(byId.get(input), byId, operators);
+        }
     }
 
     /** Rows per second over {@code ms}; Spark reports 0.0 when no time has passed. */
