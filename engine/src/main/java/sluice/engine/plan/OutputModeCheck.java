@@ -14,9 +14,11 @@ import sluice.engine.operator.DropDuplicatesOperator;
 import sluice.engine.operator.WatermarkOperator;
 import sluice.engine.operator.LimitOperator;
 import sluice.engine.operator.Operator;
+import sluice.engine.operator.ProjectOperator;
 import sluice.engine.operator.SortOperator;
 import sluice.engine.operator.StreamingLimitOperator;
 import sluice.engine.sink.OutputMode;
+import sluice.engine.types.Schema;
 
 /**
  * Spark's output-mode rules, checked per sink against the aggregations above it, with Spark's reasons
@@ -196,28 +198,44 @@ final class OutputModeCheck {
     }
 
     /**
-     * The event-time columns above {@code step} (itself excluded), each once: those of the watermark nodes, and the key
-     * of each aggregation above that groups by one of its own (a window over the event time, say), as Spark passes the
-     * watermark's metadata on to such a key, so a later aggregation can window it again.
+     * The event-time columns above {@code step} (itself excluded), each once: those of the watermark nodes, the key
+     * of each aggregation above that groups by one of its own (a window over the event time, say), and the new name a
+     * select gives one of its own: Spark passes the watermark's metadata on to such a key and through an alias, so a
+     * later aggregation can window it again and a join can use it as a watermarked key.
      */
     static List<String> eventTimeColumnsAbove(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
+        return eventTimeColumnsOf(step.inputs(), byId);
+    }
+
+    /** As {@link #eventTimeColumnsAbove}, for the rows of the nodes {@code inputs} (themselves included). */
+    static List<String> eventTimeColumnsOf(List<String> inputs, Map<String, QueryPlan.Step> byId) {
         Set<String> found = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();
         List<QueryPlan.Step> pending = new ArrayList<>();
-        step.inputs().forEach(input -> pending.add(byId.get(input)));
+        inputs.forEach(input -> pending.add(byId.get(input)));
         while (!pending.isEmpty()) {
             QueryPlan.Step current = pending.remove(pending.size() - 1);
             if (!seen.add(current.nodeId())) {
                 continue;
             }
-            if (current.node() instanceof PlannedNode.TransformNode transform
-                    && transform.operator() instanceof WatermarkOperator watermark) {
+            Operator operator = current.node() instanceof PlannedNode.TransformNode transform
+                    ? transform.operator() : null;
+            if (operator instanceof WatermarkOperator watermark) {
                 found.add(watermark.eventTime());
-            } else if (current.node() instanceof PlannedNode.TransformNode transform
-                    && transform.operator() instanceof AggregateOperator aggregate) {
+            } else if (operator instanceof AggregateOperator aggregate) {
                 int key = aggregate.eventTimeKey(eventTimeColumnsAbove(current, byId));
                 if (key >= 0) {
                     found.add(aggregate.schema().field(key).name());
+                }
+            } else if (operator instanceof ProjectOperator project && current.inputs().size() == 1) {
+                List<String> reaching = eventTimeColumnsAbove(current, byId);
+                Schema input = byId.get(current.inputs().get(0)).node().schema();
+                for (ProjectOperator.Column column : project.columns()) {
+                    String source = column.expression() == null ? input.field(column.inputIndex()).name()
+                            : column.expression().columnName();
+                    if (source != null && reaching.stream().anyMatch(source::equalsIgnoreCase)) {
+                        found.add(column.name());
+                    }
                 }
             }
             current.inputs().forEach(input -> pending.add(byId.get(input)));
