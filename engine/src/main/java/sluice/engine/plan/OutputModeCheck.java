@@ -243,7 +243,7 @@ final class OutputModeCheck {
         return List.copyOf(found);
     }
 
-    /** The aggregations a sink's rows pass through, nearest last, each once. */
+    /** The aggregations a sink's rows pass through (itself included), each once; along a chain the nearest first. */
     static List<String> statefulAbove(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
         Set<String> found = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();
