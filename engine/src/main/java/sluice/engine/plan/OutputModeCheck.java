@@ -85,7 +85,7 @@ final class OutputModeCheck {
      */
     private static void globalWatermarkLimit(QueryPlan.Step sink, Map<String, QueryPlan.Step> byId, OutputMode mode,
                                              List<Problem> problems) {
-        // A join of two streams outside append mode is refused first, by StreamJoinModeCheck, as Spark checks it first.
+        // A join of two streams outside append mode is refused by StreamJoinModeCheck, as Spark checks that first.
         if (mode == OutputMode.APPEND || above(sink, byId).stream().anyMatch(StreamJoinModeCheck::isStreamJoin)) {
             return;
         }
