@@ -78,10 +78,11 @@ final class OutputModeCheck {
 
     /**
      * Spark's check of chained stateful operators against its one global watermark (its
-     * checkStreamingQueryGlobalWatermarkLimit): an aggregation that is not in append mode emits groups it may change again, rows a stateful operator
-     * after it could drop as late, so Spark refuses any stateful operator after it (a join of two streams, an
-     * aggregation, a deduplication by an event time or within the watermark). In append mode an aggregation emits a
-     * group once, when the watermark passed it, and the operators after it take the watermark it passes on.
+     * checkStreamingQueryGlobalWatermarkLimit): an aggregation that is not in append mode emits groups it may change
+     * again, rows a stateful operator after it could drop as late, so Spark refuses any stateful operator after it (a
+     * join of two streams, an aggregation, a deduplication by an event time or within the watermark). In append mode
+     * an aggregation emits a group once, when the watermark passed it, and the operators after it take the watermark
+     * it passes on.
      */
     private static void globalWatermarkLimit(QueryPlan.Step sink, Map<String, QueryPlan.Step> byId, OutputMode mode,
                                              List<Problem> problems) {
