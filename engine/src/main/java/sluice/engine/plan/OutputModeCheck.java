@@ -211,38 +211,46 @@ final class OutputModeCheck {
 
     /** As {@link #eventTimeColumnsAbove}, for the rows of the nodes {@code inputs} (themselves included). */
     static List<String> eventTimeColumnsOf(List<String> inputs, Map<String, QueryPlan.Step> byId) {
+        Map<String, Set<String>> out = eventTimesOut(byId);
         Set<String> found = new LinkedHashSet<>();
-        Set<String> seen = new LinkedHashSet<>();
-        List<QueryPlan.Step> pending = new ArrayList<>();
-        inputs.forEach(input -> pending.add(byId.get(input)));
-        while (!pending.isEmpty()) {
-            QueryPlan.Step current = pending.remove(pending.size() - 1);
-            if (!seen.add(current.nodeId())) {
-                continue;
-            }
-            Operator operator = current.node() instanceof PlannedNode.TransformNode transform
+        inputs.forEach(input -> found.addAll(out.getOrDefault(input, Set.of())));
+        return List.copyOf(found);
+    }
+
+    /**
+     * The event-time columns of each node's rows, worked out in one pass in plan order (inputs before the nodes they
+     * feed): what reaches a node from its inputs, plus its watermark's column, its event-time key if an aggregation,
+     * and its new names for them if a select.
+     */
+    private static Map<String, Set<String>> eventTimesOut(Map<String, QueryPlan.Step> byId) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (QueryPlan.Step step : byId.values()) {
+            Set<String> reaching = new LinkedHashSet<>();
+            step.inputs().forEach(input -> reaching.addAll(out.getOrDefault(input, Set.of())));
+            Set<String> made = new LinkedHashSet<>(reaching);
+            Operator operator = step.node() instanceof PlannedNode.TransformNode transform
                     ? transform.operator() : null;
             if (operator instanceof WatermarkOperator watermark) {
-                found.add(watermark.eventTime());
+                made.add(watermark.eventTime());
             } else if (operator instanceof AggregateOperator aggregate) {
-                int key = aggregate.eventTimeKey(eventTimeColumnsAbove(current, byId));
+                int key = aggregate.eventTimeKey(List.copyOf(reaching));
                 if (key >= 0) {
-                    found.add(aggregate.schema().field(key).name());
+                    made.add(aggregate.schema().field(key).name());
                 }
-            } else if (operator instanceof ProjectOperator project && current.inputs().size() == 1) {
-                List<String> reaching = eventTimeColumnsAbove(current, byId);
-                Schema input = byId.get(current.inputs().get(0)).node().schema();
+            } else if (operator instanceof ProjectOperator project && step.inputs().size() == 1
+                    && !reaching.isEmpty()) {
+                Schema input = byId.get(step.inputs().get(0)).node().schema();
                 for (ProjectOperator.Column column : project.columns()) {
                     String source = column.expression() == null ? input.field(column.inputIndex()).name()
                             : column.expression().columnName();
                     if (source != null && reaching.stream().anyMatch(source::equalsIgnoreCase)) {
-                        found.add(column.name());
+                        made.add(column.name());
                     }
                 }
             }
-            current.inputs().forEach(input -> pending.add(byId.get(input)));
+            out.put(step.nodeId(), made.isEmpty() ? Set.of() : made);
         }
-        return List.copyOf(found);
+        return out;
     }
 
     /** The aggregations a sink's rows pass through (itself included), each once; along a chain the nearest first. */

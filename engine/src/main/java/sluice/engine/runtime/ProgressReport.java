@@ -1,10 +1,14 @@
 package sluice.engine.runtime;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import sluice.engine.operator.StatefulOperator;
 import sluice.engine.plan.PlannedNode;
 import sluice.engine.plan.QueryPlan;
@@ -63,19 +67,35 @@ final class ProgressReport {
             collect(sink, byId, operators);
         }
         // A stateful node whose rows reach no sink still runs; it comes last, in plan order.
-        plan.steps().forEach(step -> collect(step, byId, operators));
+        for (QueryPlan.Step step : plan.steps()) {
+            if (!operators.containsKey(step.nodeId()) && step.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof StatefulOperator) {
+                collect(step, byId, operators);
+            }
+        }
         return List.copyOf(operators.values());
     }
 
-    private static void collect(QueryPlan.Step step, Map<String, QueryPlan.Step> byId,
+    /** Adds the stateful operators from {@code start} up, in pre-order (a node, then each input in order). */
+    private static void collect(QueryPlan.Step start, Map<String, QueryPlan.Step> byId,
                                 Map<String, QueryProgress.StateOperatorProgress> operators) {
-        if (step.node() instanceof PlannedNode.TransformNode transform
-                && transform.operator() instanceof StatefulOperator stateful && !operators.containsKey(step.nodeId())) {
-            operators.put(step.nodeId(), new QueryProgress.StateOperatorProgress(stateful.stateOperatorName(),
-                    step.nodeId(), stateful.stateMetrics(), stateful.numRowsDroppedByWatermark()));
-        }
-        for (String input : step.inputs()) {
-            collect(byId.get(input), byId, operators);
+        // A stack, not recursion: a pipeline may be a chain of tens of thousands of nodes.
+        Deque<QueryPlan.Step> pending = new ArrayDeque<>(List.of(start));
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            QueryPlan.Step step = pending.pop();
+            if (!seen.add(step.nodeId())) {
+                continue;
+            }
+            if (step.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof StatefulOperator stateful
+                    && !operators.containsKey(step.nodeId())) {
+                operators.put(step.nodeId(), new QueryProgress.StateOperatorProgress(stateful.stateOperatorName(),
+                        step.nodeId(), stateful.stateMetrics(), stateful.numRowsDroppedByWatermark()));
+            }
+            for (int i = step.inputs().size() - 1; i >= 0; i--) {
+                pending.push(byId.get(step.inputs().get(i)));
+            }
         }
     }
 
