@@ -26,6 +26,14 @@ public interface CompiledExpression {
      */
     void foldConstants(EvalContext context);
 
+    /**
+     * The name of the input column this expression is, when it is a bare reference to one ({@code ts}, {@code ts AS
+     * t}), else null: a new name for an event-time column keeps its watermark, as Spark's alias keeps the metadata.
+     */
+    default String columnName() {
+        return null;
+    }
+
     /** The indexes of the input columns this expression reads (for column pruning). */
     java.util.BitSet referencedColumns();
 }

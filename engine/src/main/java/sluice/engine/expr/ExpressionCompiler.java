@@ -80,7 +80,7 @@ public final class ExpressionCompiler {
         Typed typed = new Analyzer(source, input, sessionZone).analyzeWhole(named.expression());
         Compiler compiler = new Compiler(source, sessionZone);
         return new Compiled(Analyzer.nameOf(named, typed), typed.type(), typed.nullable(), compiler.compile(typed),
-                ReferencedColumns.of(typed), foldedParts(compiler, typed));
+                ReferencedColumns.of(typed), foldedParts(compiler, typed), columnName(typed));
     }
 
     /**
@@ -123,7 +123,7 @@ public final class ExpressionCompiler {
         Typed typed = new Analyzer(source, input, sessionZone).analyze(expression);
         Compiler compiler = new Compiler(source, sessionZone);
         return new Compiled(typed.sql(), typed.type(), typed.nullable(), compiler.compile(typed),
-                ReferencedColumns.of(typed), foldedParts(compiler, typed));
+                ReferencedColumns.of(typed), foldedParts(compiler, typed), columnName(typed));
     }
 
     /**
@@ -187,8 +187,12 @@ public final class ExpressionCompiler {
         }
     }
 
+    private static String columnName(Typed typed) {
+        return typed instanceof Typed.Column column ? column.name() : null;
+    }
+
     private record Compiled(String name, DataType type, boolean nullable, Evaluator evaluator, BitSet columns,
-                            List<Evaluator> foldedParts) implements CompiledExpression {
+                            List<Evaluator> foldedParts, String columnName) implements CompiledExpression {
         /** One row without columns: what Spark's optimizer evaluates a constant over (its EmptyRow). */
         private static final Batch NO_COLUMNS = new Batch(Schema.EMPTY, List.of(), 1);
 

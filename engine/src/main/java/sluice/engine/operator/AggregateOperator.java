@@ -250,8 +250,8 @@ public final class AggregateOperator implements StatefulOperator {
         Long[] eventTimes = new Long[capacity];
         StateKey[] groups = sessionKey < 0 ? null : new StateKey[capacity];
         long[] spans = sessionKey < 0 ? null : new long[2 * capacity];
-        SessionGaps gaps = sessionKey < 0 ? null
-                : new SessionGaps((GroupingKey.SessionWindow) groupBy.get(sessionKey), partition, context.eval());
+        GroupingKey.SessionWindow session = sessionKey < 0 ? null : (GroupingKey.SessionWindow) groupBy.get(sessionKey);
+        SessionGaps gaps = session == null ? null : new SessionGaps(session, partition, context.eval());
         int entries = 0;
         Object[] keyValues = new Object[groupBy.size()];
         for (int r = 0; r < rows; r++) {
@@ -261,12 +261,15 @@ public final class AggregateOperator implements StatefulOperator {
             if (sessionKey >= 0) {
                 LongVector times = (LongVector) keyColumns.get(sessionKey);
                 Long gap = gaps.micros(r);
-                if (times.isNull(r) || gap == null || gap <= 0) {
-                    // Spark's SessionWindowing keeps only rows whose session ends after it starts.
+                if (times.isNull(r) || gap == null) {
                     continue;
                 }
                 long start = times.getLong(r);
-                long end = Math.addExact(start, gap);
+                long end = session.end(start, gap, context.eval().zone());
+                if (end <= start) {
+                    // Spark's SessionWindowing keeps only rows whose session ends after it starts.
+                    continue;
+                }
                 keyValues[sessionKey] = Row.of(instant(start), instant(end));
                 rowOf[entries] = r;
                 eventTimes[entries] = eventTimeKey == sessionKey ? Long.valueOf(end)

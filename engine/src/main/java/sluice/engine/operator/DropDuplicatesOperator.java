@@ -98,6 +98,15 @@ public final class DropDuplicatesOperator implements StatefulOperator {
         return withinWatermark;
     }
 
+    /** The names of the key columns, in key order. */
+    public List<String> keyNames() {
+        List<String> names = new ArrayList<>();
+        for (int column : keyColumns) {
+            names.add(schema.field(column).name());
+        }
+        return names;
+    }
+
     @Override
     public Schema schema() {
         return schema;

@@ -2,6 +2,10 @@ package sluice.engine.operator;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.EvalContext;
@@ -121,14 +125,35 @@ public sealed interface GroupingKey permits GroupingKey.Expression, GroupingKey.
     /**
      * Spark's {@code session_window(timeColumn, gapDuration)}: each row opens the session {@code [time, time + gap)}
      * and sessions of one group that overlap or touch become one, across batches too. The gap is a constant
-     * ({@code gapMicros}, with {@code gap} null) or an expression evaluated per row, as Spark's dynamic gap; a row
-     * with a null time, or a gap that is null or not positive, takes no part, as Spark filters it out.
+     * ({@code gapMonths} and {@code gapMicros}, with {@code gap} null: Spark takes a calendar interval, months too)
+     * or an expression evaluated per row, as Spark's dynamic gap; a row with a null time, a null gap, or a session
+     * that does not end after it starts takes no part, as Spark filters it out.
      */
     record SessionWindow(String name, CompiledExpression timeColumn, String column, CompiledExpression gap,
-                         long gapMicros) implements GroupingKey {
+                         int gapMonths, long gapMicros) implements GroupingKey {
         public SessionWindow {
             requireNonNull(name, "name is null");
             requireNonNull(timeColumn, "timeColumn is null");
+        }
+
+        /** A session window whose constant gap, if any, has no months. */
+        public SessionWindow(String name, CompiledExpression timeColumn, String column, CompiledExpression gap,
+                             long gapMicros) {
+            this(name, timeColumn, column, gap, 0, gapMicros);
+        }
+
+        /**
+         * The end of the session a row at {@code startMicros} opens with gap {@code gapMicros}, plus the constant
+         * gap's months when it has some, added as Spark adds a calendar interval to a timestamp: the months on the
+         * local date and time in {@code zone}, then the microseconds.
+         */
+        public long end(long startMicros, long gapMicros, ZoneId zone) {
+            if (gapMonths == 0) {
+                return Math.addExact(startMicros, gapMicros);
+            }
+            Instant start = Instant.EPOCH.plus(startMicros, ChronoUnit.MICROS);
+            Instant moved = LocalDateTime.ofInstant(start, zone).plusMonths(gapMonths).atZone(zone).toInstant();
+            return Math.addExact(ChronoUnit.MICROS.between(Instant.EPOCH, moved), gapMicros);
         }
 
         @Override

@@ -53,6 +53,11 @@ public final class ProjectOperator extends PartitionOperator {
         return schema;
     }
 
+    /** The output columns, in order. */
+    public List<Column> columns() {
+        return columns;
+    }
+
     @Override
     public java.util.BitSet requiredInputColumns(int input, int inputWidth, java.util.BitSet requiredOutput) {
         java.util.BitSet needed = new java.util.BitSet();

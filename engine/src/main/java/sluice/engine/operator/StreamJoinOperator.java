@@ -3,6 +3,7 @@ package sluice.engine.operator;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -21,6 +22,7 @@ import sluice.engine.types.ColumnVector;
 import sluice.engine.types.Field;
 import sluice.engine.types.LongVector;
 import sluice.engine.types.PartitionedBatch;
+import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
 
 /**
@@ -334,16 +336,28 @@ public final class StreamJoinOperator implements StatefulOperator {
         return passes;
     }
 
+    /**
+     * Row {@code r}'s event time in microseconds: a timestamp's own, or a window's end, as Spark's watermark predicate
+     * reads a window column (an earlier aggregation's).
+     */
+    private static long eventMicros(ColumnVector times, int r) {
+        if (times instanceof LongVector timestamps) {
+            return timestamps.getLong(r);
+        }
+        Instant end = (Instant) ((Row) times.get(r)).get(1);
+        return Math.addExact(Math.multiplyExact(end.getEpochSecond(), 1_000_000L), end.getNano() / 1000);
+    }
+
     /** The rows that are not late: a null event time never is (Spark's predicate is null for it). */
     private Batch onTime(Batch rows, int timeColumn, long lateMicros) {
         if (timeColumn < 0) {
             return rows;
         }
-        LongVector times = (LongVector) rows.column(timeColumn);
+        ColumnVector times = rows.column(timeColumn);
         int[] onTime = new int[rows.rowCount()];
         int count = 0;
         for (int r = 0; r < onTime.length; r++) {
-            if (times.isNull(r) || times.getLong(r) > lateMicros) {
+            if (times.isNull(r) || eventMicros(times, r) > lateMicros) {
                 onTime[count++] = r;
             }
         }
@@ -383,7 +397,7 @@ public final class StreamJoinOperator implements StatefulOperator {
             BitSet goes = new BitSet();
             long boundMicros = boundMs * 1000L;
             for (int r = 0; r < rows.rowCount(); r++) {
-                if (!times.isNull(r) && ((LongVector) times).getLong(r) <= boundMicros) {
+                if (!times.isNull(r) && eventMicros(times, r) <= boundMicros) {
                     goes.set(r);
                 }
             }

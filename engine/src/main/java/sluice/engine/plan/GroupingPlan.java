@@ -1,6 +1,7 @@
 package sluice.engine.plan;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import sluice.engine.diag.ErrorCode;
@@ -17,6 +18,7 @@ import sluice.engine.pipeline.DurationText;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.MapType;
 import sluice.engine.types.Schema;
+import sluice.engine.types.StructType;
 
 /**
  * Plans one element of an aggregation's {@code groupBy}: an expression, or Spark's {@code window(timeColumn,
@@ -72,7 +74,12 @@ final class GroupingPlan {
         }
         Ast time = call.args().get(0);
         ExpressionCompiler compiler = new ExpressionCompiler(context.environment().zone());
+        if (compiler.compile(source, time, input).type() instanceof StructType) {
+            // Spark windows a window column (an earlier aggregation's) by its event time, window_time(window).
+            time = new Ast.Call("window_time", List.of(time), time.span(), time.span());
+        }
         CompiledExpression timeColumn = timeColumn(compiler, source, time, input, "window");
+        String column = eventTimeColumn(time);
         long window = duration(source, call.args().get(1), "window duration", false);
         long slide = arity > 2 ? duration(source, call.args().get(2), "slide duration", false) : window;
         long start = arity > 3 ? duration(source, call.args().get(3), "start time", true) : 0;
@@ -89,9 +96,22 @@ final class GroupingPlan {
             throw source.error(ErrorCode.BAD_OPTION_VALUE, call.args().get(3).span(), "The absolute value of start "
                     + "time (%d) must be less than the slideDuration (%d).", start, slide);
         }
-        String column = time instanceof Ast.ColumnRef ref ? ref.name() : null;
         String name = named.alias() != null ? named.alias() : "window";
         return new GroupingKey.TimeWindow(name, timeColumn, column, window, slide, start);
+    }
+
+    /**
+     * The input column a window's time argument is the event time of: the column itself, or the window column of
+     * {@code window_time(window)}, which Spark gives the window's watermark metadata; null for any other expression.
+     */
+    static String eventTimeColumn(Ast time) {
+        if (time instanceof Ast.ColumnRef ref) {
+            return ref.name();
+        } else if (time instanceof Ast.Call call && call.function().equalsIgnoreCase("window_time")
+                && call.args().size() == 1 && call.args().get(0) instanceof Ast.ColumnRef ref) {
+            return ref.name();
+        }
+        return null;
     }
 
     /** The time argument of {@code function}: a TIMESTAMP, or a DATE cast to one as Spark casts it implicitly. */

@@ -10,18 +10,22 @@ import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.operator.AggregateOperator;
+import sluice.engine.operator.DropDuplicatesOperator;
 import sluice.engine.operator.WatermarkOperator;
 import sluice.engine.operator.LimitOperator;
 import sluice.engine.operator.Operator;
+import sluice.engine.operator.ProjectOperator;
 import sluice.engine.operator.SortOperator;
 import sluice.engine.operator.StreamingLimitOperator;
 import sluice.engine.sink.OutputMode;
+import sluice.engine.types.Schema;
 
 /**
  * Spark's output-mode rules, checked per sink against the aggregations above it, with Spark's reasons
  * (UnsupportedOperationChecker): complete needs a streaming aggregation; append after an aggregation needs one of
- * its keys to be the event time of a watermark above it; update mode takes no session window; a sort needs an
- * aggregation and complete mode, a limit any mode but update. Each sink is its own query in Spark, but in Sluice
+ * its keys to be the event time of a watermark above it (or an earlier aggregation's window over it); update mode
+ * takes no session window; a sort needs an aggregation and complete mode, a limit any mode but update; a stateful
+ * operator may follow an aggregation in append mode only. Each sink is its own query in Spark, but in Sluice
  * the sinks after one aggregation share its state, so they must share one output mode.
  */
 final class OutputModeCheck {
@@ -39,29 +43,27 @@ final class OutputModeCheck {
             // A join of two streams keeps state but is no aggregation; its own rule is StreamJoinModeCheck's.
             List<String> aggregations = statefulAbove(step, byId).stream()
                     .filter(id -> !StreamJoinModeCheck.isStreamJoin(byId.get(id))).toList();
+            // Spark checks the output mode against the aggregation nearest the sink (the first its plan shows).
+            QueryPlan.Step nearest = aggregations.isEmpty() ? null : byId.get(aggregations.get(0));
             Position where = Position.option(step.nodeId(), "outputMode");
             OutputMode mode = sink.outputMode();
             if (aggregations.isEmpty() && mode == OutputMode.COMPLETE) {
                 problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, where, unsupported(mode,
                         "no streaming aggregations") + "; use 'append' or 'update'"));
-            } else if (!aggregations.isEmpty() && mode == OutputMode.APPEND
-                    && !aggregations.stream().allMatch(id -> groupsByEventTime(byId.get(id), byId))) {
+            } else if (nearest != null && mode == OutputMode.APPEND && !groupsByEventTime(nearest, byId)) {
                 problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, where, unsupported(mode,
                         "streaming aggregations without watermark") + "; use 'update' or 'complete', or group by "
                         + "the event time of a 'transform.watermark' above (or a window over it)"));
-            } else if (mode == OutputMode.UPDATE
-                    && aggregations.stream().anyMatch(id -> groupsBySessionWindow(byId.get(id)))) {
+            } else if (nearest != null && mode == OutputMode.UPDATE && groupsBySessionWindow(nearest)) {
                 // Spark: an updated session may have replaced sessions already emitted, which update mode cannot say.
                 problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, where, "Update output mode not supported for "
                         + "session window on streaming DataFrames/DataSets; use 'append' or 'complete'"));
-            } else if (aggregations.size() > 1) {
-                // TODO(#12): chained stateful operators where Spark 4.1 allows them (append with watermarks).
-                problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, where, "the sink follows %d aggregations ('%s'); "
-                        + "an aggregation of an aggregation is not supported yet", aggregations.size(),
-                        String.join("', '", aggregations)));
             }
             if (problems.stream().noneMatch(p -> p.where().equals(where))) {
                 sortAndLimit(step, byId, mode, problems);
+            }
+            if (problems.stream().noneMatch(p -> p.where().equals(where))) {
+                globalWatermarkLimit(step, byId, mode, problems);
             }
             for (String aggregation : aggregations) {
                 OutputMode other = modeOfAggregation.putIfAbsent(aggregation, mode);
@@ -72,6 +74,56 @@ final class OutputModeCheck {
                 }
             }
         }
+    }
+
+    /**
+     * Spark's check of chained stateful operators against its one global watermark (its
+     * checkStreamingQueryGlobalWatermarkLimit): an aggregation that is not in append mode emits groups it may change
+     * again, rows a stateful operator after it could drop as late, so Spark refuses any stateful operator after it (a
+     * join of two streams, an aggregation, a deduplication by an event time or within the watermark). In append mode
+     * an aggregation emits a group once, when the watermark passed it, and the operators after it take the watermark
+     * it passes on.
+     */
+    private static void globalWatermarkLimit(QueryPlan.Step sink, Map<String, QueryPlan.Step> byId, OutputMode mode,
+                                             List<Problem> problems) {
+        // A join of two streams outside append mode is refused by StreamJoinModeCheck, as Spark checks that first.
+        if (mode == OutputMode.APPEND || above(sink, byId).stream().anyMatch(StreamJoinModeCheck::isStreamJoin)) {
+            return;
+        }
+        for (QueryPlan.Step step : above(sink, byId)) {
+            if (!boundByWatermark(step, byId)) {
+                continue;
+            }
+            List<String> before = statefulAbove(step, byId).stream().filter(id -> !id.equals(step.nodeId())).toList();
+            if (before.stream().map(byId::get).anyMatch(OutputModeCheck::isAggregation)) {
+                problems.add(Problem.of(ErrorCode.BAD_OUTPUT_MODE, Position.option(sink.nodeId(), "outputMode"),
+                        "Detected pattern of possible 'correctness' issue due to global watermark. The query contains "
+                        + "stateful operation which can emit rows older than the current watermark plus allowed late "
+                        + "record delay, which are \"late rows\" in downstream stateful operations and these rows can "
+                        + "be discarded; '%s' follows aggregation '%s' in %s mode (only append mode lets a stateful "
+                        + "operator follow an aggregation)", step.nodeId(), before.get(0), mode.optionValue()));
+                return;
+            }
+        }
+    }
+
+    /** Whether a step is one of the stateful operators Spark's global-watermark check looks after an aggregation. */
+    private static boolean boundByWatermark(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
+        if (isAggregation(step) || StreamJoinModeCheck.isStreamJoin(step)) {
+            return true;
+        }
+        if (step.node() instanceof PlannedNode.TransformNode transform
+                && transform.operator() instanceof DropDuplicatesOperator dedup) {
+            List<String> eventTimes = eventTimeColumnsAbove(step, byId);
+            return dedup.withinWatermark()
+                    || dedup.keyNames().stream().anyMatch(key -> eventTimes.stream().anyMatch(key::equalsIgnoreCase));
+        }
+        return false;
+    }
+
+    private static boolean isAggregation(QueryPlan.Step step) {
+        return step.node() instanceof PlannedNode.TransformNode transform
+                && transform.operator() instanceof AggregateOperator;
     }
 
     private static boolean groupsBySessionWindow(QueryPlan.Step step) {
@@ -147,27 +199,61 @@ final class OutputModeCheck {
                 + ". This output mode is not supported for " + operation + " on streaming DataFrames/DataSets";
     }
 
-    /** The event-time columns of the watermark nodes above {@code step} (itself excluded), each once. */
+    /**
+     * The event-time columns above {@code step} (itself excluded), each once: those of the watermark nodes, the key
+     * of each aggregation above that groups by one of its own (a window over the event time, say), and the new name a
+     * select gives one of its own: Spark passes the watermark's metadata on to such a key and through an alias, so a
+     * later aggregation can window it again and a join can use it as a watermarked key.
+     */
     static List<String> eventTimeColumnsAbove(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
+        return eventTimeColumnsOf(step.inputs(), byId);
+    }
+
+    /** As {@link #eventTimeColumnsAbove}, for the rows of the nodes {@code inputs} (themselves included). */
+    static List<String> eventTimeColumnsOf(List<String> inputs, Map<String, QueryPlan.Step> byId) {
+        Map<String, Set<String>> out = eventTimesOut(byId);
         Set<String> found = new LinkedHashSet<>();
-        Set<String> seen = new LinkedHashSet<>();
-        List<QueryPlan.Step> pending = new ArrayList<>();
-        step.inputs().forEach(input -> pending.add(byId.get(input)));
-        while (!pending.isEmpty()) {
-            QueryPlan.Step current = pending.remove(pending.size() - 1);
-            if (!seen.add(current.nodeId())) {
-                continue;
-            }
-            if (current.node() instanceof PlannedNode.TransformNode transform
-                    && transform.operator() instanceof WatermarkOperator watermark) {
-                found.add(watermark.eventTime());
-            }
-            current.inputs().forEach(input -> pending.add(byId.get(input)));
-        }
+        inputs.forEach(input -> found.addAll(out.getOrDefault(input, Set.of())));
         return List.copyOf(found);
     }
 
-    /** The aggregations a sink's rows pass through, nearest last, each once. */
+    /**
+     * The event-time columns of each node's rows, worked out in one pass in plan order (inputs before the nodes they
+     * feed): what reaches a node from its inputs, plus its watermark's column, its event-time key if an aggregation,
+     * and its new names for them if a select.
+     */
+    private static Map<String, Set<String>> eventTimesOut(Map<String, QueryPlan.Step> byId) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        for (QueryPlan.Step step : byId.values()) {
+            Set<String> reaching = new LinkedHashSet<>();
+            step.inputs().forEach(input -> reaching.addAll(out.getOrDefault(input, Set.of())));
+            Set<String> made = new LinkedHashSet<>(reaching);
+            Operator operator = step.node() instanceof PlannedNode.TransformNode transform
+                    ? transform.operator() : null;
+            if (operator instanceof WatermarkOperator watermark) {
+                made.add(watermark.eventTime());
+            } else if (operator instanceof AggregateOperator aggregate) {
+                int key = aggregate.eventTimeKey(List.copyOf(reaching));
+                if (key >= 0) {
+                    made.add(aggregate.schema().field(key).name());
+                }
+            } else if (operator instanceof ProjectOperator project && step.inputs().size() == 1
+                    && !reaching.isEmpty()) {
+                Schema input = byId.get(step.inputs().get(0)).node().schema();
+                for (ProjectOperator.Column column : project.columns()) {
+                    String source = column.expression() == null ? input.field(column.inputIndex()).name()
+                            : column.expression().columnName();
+                    if (source != null && reaching.stream().anyMatch(source::equalsIgnoreCase)) {
+                        made.add(column.name());
+                    }
+                }
+            }
+            out.put(step.nodeId(), made.isEmpty() ? Set.of() : made);
+        }
+        return out;
+    }
+
+    /** The aggregations a sink's rows pass through (itself included), each once; along a chain the nearest first. */
     static List<String> statefulAbove(QueryPlan.Step step, Map<String, QueryPlan.Step> byId) {
         Set<String> found = new LinkedHashSet<>();
         Set<String> seen = new LinkedHashSet<>();

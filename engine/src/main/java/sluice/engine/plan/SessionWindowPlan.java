@@ -3,6 +3,8 @@ package sluice.engine.plan;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.ExpressionCompiler;
@@ -20,6 +22,9 @@ import sluice.engine.types.Schema;
  * per row. Stateless.
  */
 final class SessionWindowPlan {
+    /** A count of months or years in a gap's text, such as '1 month' or '2 years'. */
+    private static final Pattern MONTHS = Pattern.compile("(?i)([+-]?)\\b(\\d+)\\s*(years?|months?|mons?)\\b");
+
     private SessionWindowPlan() {
     }
 
@@ -31,11 +36,11 @@ final class SessionWindowPlan {
         Ast time = call.args().get(0);
         ExpressionCompiler compiler = new ExpressionCompiler(context.environment().zone());
         CompiledExpression timeColumn = GroupingPlan.timeColumn(compiler, source, time, input, "session_window");
-        String column = time instanceof Ast.ColumnRef ref ? ref.name() : null;
+        String column = GroupingPlan.eventTimeColumn(time);
         String name = named.alias() != null ? named.alias() : "session_window";
         Ast gap = call.args().get(1);
         if (gap instanceof Ast.Literal literal && literal.kind() == Ast.LiteralKind.STRING) {
-            return new GroupingKey.SessionWindow(name, timeColumn, column, null, staticGap(source, literal));
+            return staticSession(name, timeColumn, column, source, literal);
         }
         CompiledExpression dynamic = compiler.compile(source, gap, input);
         if (dynamic.type() != AtomicType.STRING && !dynamic.type().isDayTimeInterval()) {
@@ -47,15 +52,34 @@ final class SessionWindowPlan {
     }
 
     /**
-     * The microseconds of a literal gap. One that is not positive is kept: Spark then drops every row, as a session
-     * must end after it starts.
+     * A session window of a literal gap, its months and years apart from the rest: Spark's gap is a calendar interval,
+     * whose months it adds on the calendar.
      */
-    private static long staticGap(SourceText source, Ast.Literal literal) {
+    private static GroupingKey.SessionWindow staticSession(String name, CompiledExpression timeColumn, String column,
+                                                           SourceText source, Ast.Literal literal) {
         String text = literal.text().trim();
-        if (text.toLowerCase(Locale.ROOT).matches(".*\\b(month|months|year|years|mon|mons)\\b.*")) {
-            throw source.error(ErrorCode.BAD_OPTION_VALUE, literal.span(),
-                    "the gap duration of 'session_window' cannot be in months or years yet (%s)", text);
+        Matcher months = MONTHS.matcher(text);
+        int gapMonths = 0;
+        StringBuilder rest = new StringBuilder();
+        while (months.find()) {
+            int count = Integer.parseInt(months.group(2));
+            gapMonths = Math.addExact(gapMonths, Math.multiplyExact(count,
+                    months.group(3).toLowerCase(Locale.ROOT).startsWith("y") ? 12 : 1)
+                    * ("-".equals(months.group(1)) ? -1 : 1));
+            months.appendReplacement(rest, " ");
         }
+        months.appendTail(rest);
+        String remaining = rest.toString().strip();
+        long micros = gapMonths != 0 && remaining.isEmpty() ? 0 : staticGap(source, literal, remaining);
+        return new GroupingKey.SessionWindow(name, timeColumn, column, null, gapMonths, micros);
+    }
+
+    /**
+     * The microseconds of a literal gap, {@code text} its part after the months and years (Spark's gap is a calendar
+     * interval; Sluice adds its months apart). One that is not positive is kept: Spark then drops every row, as a
+     * session must end after it starts.
+     */
+    private static long staticGap(SourceText source, Ast.Literal literal, String text) {
         Optional<Duration> parsed = DurationText.parse(text);
         if (parsed.isEmpty()) {
             throw source.error(ErrorCode.BAD_OPTION_VALUE, literal.span(), "the gap duration of 'session_window' must "

@@ -12,8 +12,9 @@ import sluice.engine.operator.WatermarkOperator;
 import sluice.engine.types.Schema;
 
 /**
- * Gives each join of two streams the event-time columns of the watermarks that reach each of its inputs (Spark finds
- * them by the columns' watermark metadata, Sluice by name), and refuses an outer or semi join whose state no
+ * Gives each join of two streams the event-time columns of the watermarks that reach each of its inputs, or of the
+ * columns that carry one on, such as an aggregation's window (Spark finds them by the columns' watermark metadata,
+ * Sluice by name), and refuses an outer or semi join whose state no
  * watermark bounds, with Spark's reason (UnsupportedOperationChecker). Runs before column pruning.
  */
 final class StreamJoinWatermarks {
@@ -31,8 +32,8 @@ final class StreamJoinWatermarks {
             }
             List<WatermarkOperator> leftAbove = WatermarksAbove.of(List.of(step.inputs().get(0)), byId);
             List<WatermarkOperator> rightAbove = WatermarksAbove.of(List.of(step.inputs().get(1)), byId);
-            int leftTime = reaching(leftAbove, join.leftSchema());
-            int rightTime = reaching(rightAbove, join.rightSchema());
+            int leftTime = reaching(leftAbove, join.leftSchema(), step.inputs().get(0), byId);
+            int rightTime = reaching(rightAbove, join.rightSchema(), step.inputs().get(1), byId);
             Optional<String> refused = StreamingJoinRules.watermarkRefusal(join.type(), join.condition(), leftTime,
                     rightTime);
             if (refused.isPresent()) {
@@ -47,9 +48,18 @@ final class StreamJoinWatermarks {
         }
     }
 
-    /** The column of {@code side} that is the event time of the nearest watermark reaching it, or -1. */
-    private static int reaching(List<WatermarkOperator> above, Schema side) {
-        return above.stream().map(watermark -> side.indexOf(watermark.eventTime())).filter(column -> column >= 0)
+    /**
+     * The column of {@code side} that is the event time of the nearest watermark reaching it, or else one that carries
+     * it on (an earlier aggregation's window over it, a new name for it), or -1.
+     */
+    private static int reaching(List<WatermarkOperator> above, Schema side, String input,
+                                Map<String, QueryPlan.Step> byId) {
+        int column = above.stream().map(watermark -> side.indexOf(watermark.eventTime())).filter(c -> c >= 0)
                 .findFirst().orElse(-1);
+        if (column < 0 && !above.isEmpty()) {
+            column = OutputModeCheck.eventTimeColumnsOf(List.of(input), byId).stream().map(side::indexOf)
+                    .filter(c -> c >= 0).findFirst().orElse(-1);
+        }
+        return column;
     }
 }

@@ -1,10 +1,14 @@
 package sluice.engine.runtime;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import sluice.engine.operator.StatefulOperator;
 import sluice.engine.plan.PlannedNode;
 import sluice.engine.plan.QueryPlan;
@@ -50,17 +54,49 @@ final class ProgressReport {
                 sinkProgress, outcome.rowCounts(), outcome.inputs(), eventTime, stateOperators(plan));
     }
 
-    /** Every stateful operator's state after the batch, in plan order (the order of their operator ids). */
+    /**
+     * Every stateful operator's state after the batch, in Spark's order: its progress lists the operators of its plan
+     * from the sink down (an operator before the ones that feed it, a join's left side before its right), so a chain
+     * of aggregations lists the last one first. The sinks are taken in plan order, each operator once.
+     */
     private static List<QueryProgress.StateOperatorProgress> stateOperators(QueryPlan plan) {
-        List<QueryProgress.StateOperatorProgress> operators = new ArrayList<>();
+        Map<String, QueryPlan.Step> byId = new LinkedHashMap<>();
+        plan.steps().forEach(step -> byId.put(step.nodeId(), step));
+        Map<String, QueryProgress.StateOperatorProgress> operators = new LinkedHashMap<>();
+        for (QueryPlan.Step sink : plan.sinks()) {
+            collect(sink, byId, operators);
+        }
+        // A stateful node whose rows reach no sink still runs; it comes last, in plan order.
         for (QueryPlan.Step step : plan.steps()) {
-            if (step.node() instanceof PlannedNode.TransformNode transform
-                    && transform.operator() instanceof StatefulOperator stateful) {
-                operators.add(new QueryProgress.StateOperatorProgress(stateful.stateOperatorName(), step.nodeId(),
-                        stateful.stateMetrics(), stateful.numRowsDroppedByWatermark()));
+            if (!operators.containsKey(step.nodeId()) && step.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof StatefulOperator) {
+                collect(step, byId, operators);
             }
         }
-        return operators;
+        return List.copyOf(operators.values());
+    }
+
+    /** Adds the stateful operators from {@code start} up, in pre-order (a node, then each input in order). */
+    private static void collect(QueryPlan.Step start, Map<String, QueryPlan.Step> byId,
+                                Map<String, QueryProgress.StateOperatorProgress> operators) {
+        // A stack, not recursion: a pipeline may be a chain of tens of thousands of nodes.
+        Deque<QueryPlan.Step> pending = new ArrayDeque<>(List.of(start));
+        Set<String> seen = new HashSet<>();
+        while (!pending.isEmpty()) {
+            QueryPlan.Step step = pending.pop();
+            if (!seen.add(step.nodeId())) {
+                continue;
+            }
+            if (step.node() instanceof PlannedNode.TransformNode transform
+                    && transform.operator() instanceof StatefulOperator stateful
+                    && !operators.containsKey(step.nodeId())) {
+                operators.put(step.nodeId(), new QueryProgress.StateOperatorProgress(stateful.stateOperatorName(),
+                        step.nodeId(), stateful.stateMetrics(), stateful.numRowsDroppedByWatermark()));
+            }
+            for (int i = step.inputs().size() - 1; i >= 0; i--) {
+                pending.push(byId.get(step.inputs().get(i)));
+            }
+        }
     }
 
     /** Rows per second over {@code ms}; Spark reports 0.0 when no time has passed. */

@@ -97,4 +97,53 @@ class WatermarkPlanTest {
         assertThat(result.problems()).extracting(Problem::render).containsExactly(
                 "agg / groupBy #1, 1:19: Intervals greater than a month is not supported (1 month).");
     }
+
+    /** A second aggregation windowing the first one's windows, over the watermark on the rate source's timestamp. */
+    private static String chain(String secondKey, String mode) {
+        return watermark("timestamp", "10 seconds") + """
+                {"id": "agg", "type": "transform.aggregate", "inputs": ["wm"],
+                 "options": {"groupBy": ["window(timestamp, '10 seconds')"], "aggregations": ["count(*) AS c"]}},
+                {"id": "agg2", "type": "transform.aggregate", "inputs": ["agg"],
+                 "options": {"groupBy": ["%s"], "aggregations": ["sum(c)"]}},
+                {"id": "out", "type": "sink.memory", "inputs": ["agg2"],
+                 "options": {"queryName": "q", "outputMode": "%s"}}
+                """.formatted(secondKey, mode);
+    }
+
+    @Test
+    void aWindowOfAnAggregationsWindowsRunsInAppendModeAsSparkRunsIt() {
+        Planner.Result viaWindowTime = plan(chain("window(window_time(window), '1 minute')", "append"));
+        Planner.Result viaWindow = plan(chain("window(window, '1 minute')", "append"));
+
+        assertThat(viaWindowTime.problems()).isEmpty();
+        assertThat(viaWindow.problems()).isEmpty();
+        assertThat(viaWindow.schemas().get("agg2").toDdl())
+                .isEqualTo("window STRUCT<start: TIMESTAMP, end: TIMESTAMP>, `sum(c)` BIGINT");
+    }
+
+    @Test
+    void anAggregationAfterAnAggregationInUpdateModeIsRefusedWithSparksReason() {
+        Planner.Result result = plan(chain("window(window_time(window), '1 minute')", "update"));
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly("out / outputMode: Detected "
+                + "pattern of possible 'correctness' issue due to global watermark. The query contains stateful "
+                + "operation which can emit rows older than the current watermark plus allowed late record delay, "
+                + "which are \"late rows\" in downstream stateful operations and these rows can be discarded; "
+                + "'agg2' follows aggregation 'agg' in update mode (only append mode lets a stateful operator follow "
+                + "an aggregation)");
+    }
+
+    @Test
+    void aRenamedEventTimeKeepsItsWatermark() {
+        Planner.Result result = plan(watermark("timestamp", "10 seconds") + """
+                {"id": "names", "type": "transform.select", "inputs": ["wm"],
+                 "options": {"expressions": ["timestamp AS t", "value"]}},
+                {"id": "agg", "type": "transform.aggregate", "inputs": ["names"],
+                 "options": {"groupBy": ["window(t, '10 seconds')"], "aggregations": ["count(*)"]}},
+                {"id": "out", "type": "sink.memory", "inputs": ["agg"],
+                 "options": {"queryName": "q", "outputMode": "append"}}
+                """);
+
+        assertThat(result.problems()).isEmpty();
+    }
 }

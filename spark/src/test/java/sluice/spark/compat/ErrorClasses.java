@@ -59,6 +59,8 @@ final class ErrorClasses {
                 "FAILED_READ_FILE.NO_HINT > MALFORMED_CSV_RECORD"));
         // Rejections: the classes of Spark's analysis, found when the query is defined or when its first batch is
         // planned (a file sink's schema).
+        // A time window of months or years, which Spark's TimeWindow refuses when it parses the duration.
+        SPARK.put(ErrorCode.BAD_OPTION_VALUE, List.of("_LEGACY_ERROR_TEMP_3231"));
         SPARK.put(ErrorCode.BAD_OUTPUT_MODE, List.of("STREAMING_OUTPUT_MODE.UNSUPPORTED_DATASOURCE",
                 "STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION", "_LEGACY_ERROR_TEMP_3102"));
         // UnsupportedOperationChecker's refusals (a distinct aggregation): one legacy class, the reason in the message;
