@@ -90,7 +90,8 @@ chmod +x "$image/lib/make-cds-archive.sh"
 # 3. Training runs record the classes that start-up loads; the archives made from them (one for each launcher's
 #    collector) are mapped by the launchers.
 #    The command line: validate, nodes, export, and runs of the examples and of the benchmark's query shape (CSV,
-#    select, filter, noop, progress lines), and a Kafka source's start (below). The workbench: opened on the stocks
+#    select, filter, noop, progress lines), of its other cases' shapes (functions, aggregations, windows, state,
+#    Parquet and ORC), and a Kafka source's start (below). The workbench: opened on the stocks
 #    example and run until its first batches, under a private Xvfb (no window on the builder's screen), and stopped.
 app=$image/lib/app
 java=$image/lib/runtime/bin/java
