@@ -90,7 +90,8 @@ chmod +x "$image/lib/make-cds-archive.sh"
 # 3. Training runs record the classes that start-up loads; the archives made from them (one for each launcher's
 #    collector) are mapped by the launchers.
 #    The command line: validate, nodes, export, and runs of the examples and of the benchmark's query shape (CSV,
-#    select, filter, noop, progress lines), and a Kafka source's start (below). The workbench: opened on the stocks
+#    select, filter, noop, progress lines), of its other cases' shapes (functions, aggregations, windows, state,
+#    Parquet and ORC), and a Kafka source's start (below). The workbench: opened on the stocks
 #    example and run until its first batches, under a private Xvfb (no window on the builder's screen), and stopped.
 app=$image/lib/app
 java=$image/lib/runtime/bin/java
@@ -126,6 +127,60 @@ cat > "$work/training-kafka.sluice.json" <<EOF
   {"id": "out", "type": "sink.noop", "inputs": ["text"]}
 ]}
 EOF
+# The benchmark's other shapes, so that their classes come from the archive too: one run over the stocks folder, a
+# few files a batch with a checkpoint, whose sinks are the ten string and date functions of case (d), the
+# aggregation of (e) (symbol and month, four aggregates, complete mode), 7-day windows behind a watermark in append
+# mode as in (f) (the state store's commits), and the rows written as Parquet (snappy) and ORC (zstd) by sink.file;
+# then a second run reads both folders back through the select + filter of (i) and (j). Without these, a Parquet
+# read loaded about 1,400 classes from the jars, an ORC read about 600, the aggregation of (e) about 110.
+columnar=$work/training-columnar
+rm -rf "$columnar" && mkdir -p "$columnar"
+stocks_schema="Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING"
+cat > "$work/training-stateful.sluice.json" <<EOF
+{"format": "sluice/1", "name": "training stateful", "checkpointLocation": "$columnar/checkpoint", "nodes": [
+  {"id": "stocks", "type": "source.file", "options": {"path": "$app/sample-data/stocks", "format": "csv",
+   "header": "true", "maxFilesPerTrigger": "4", "schema": "$stocks_schema"}},
+  {"id": "functions", "type": "transform.select", "inputs": ["stocks"],
+   "options": {"expressions": ["upper(Name) AS u", "lower(Name) AS l", "length(Name) AS n",
+     "substring(Name, 1, 2) AS p", "concat_ws('-', Name, 'x') AS c", "replace(Name, 'A', 'a') AS r",
+     "year(Date) AS y", "month(Date) AS m", "date_format(Date, 'yyyy-MM') AS ym",
+     "datediff(Date, DATE '2000-01-01') AS d"]}},
+  {"id": "functions-out", "type": "sink.noop", "inputs": ["functions"]},
+  {"id": "monthly", "type": "transform.aggregate", "inputs": ["stocks"],
+   "options": {"groupBy": ["Name", "trunc(Date, 'MM') AS month"],
+     "aggregations": ["avg(Close) AS avg_close", "max(High) AS max_high", "min(Low) AS min_low",
+       "sum(Volume) AS volume"]}},
+  {"id": "monthly-out", "type": "sink.noop", "inputs": ["monthly"], "options": {"outputMode": "complete"}},
+  {"id": "day", "type": "transform.select", "inputs": ["stocks"],
+   "options": {"expressions": ["CAST(Date AS TIMESTAMP) AS day", "Name", "Close"]}},
+  {"id": "late", "type": "transform.watermark", "inputs": ["day"],
+   "options": {"eventTime": "day", "delayThreshold": "2 days"}},
+  {"id": "weekly", "type": "transform.aggregate", "inputs": ["late"],
+   "options": {"groupBy": ["window(day, '7 days')", "Name"], "aggregations": ["count(*) AS n", "avg(Close) AS a"]}},
+  {"id": "weekly-out", "type": "sink.noop", "inputs": ["weekly"], "options": {"outputMode": "append"}},
+  {"id": "parquet", "type": "sink.file", "inputs": ["stocks"],
+   "options": {"path": "$columnar/parquet", "format": "parquet", "outputMode": "append"}},
+  {"id": "orc", "type": "sink.file", "inputs": ["stocks"],
+   "options": {"path": "$columnar/orc", "format": "orc", "outputMode": "append"}}
+]}
+EOF
+cat > "$work/training-columnar.sluice.json" <<EOF
+{"format": "sluice/1", "name": "training columnar", "nodes": [
+  {"id": "parquet", "type": "source.file",
+   "options": {"path": "$columnar/parquet", "format": "parquet", "schema": "$stocks_schema"}},
+  {"id": "parquet-change", "type": "transform.select", "inputs": ["parquet"],
+   "options": {"expressions": ["Name", "Date", "Close", "Close - Open AS change"]}},
+  {"id": "parquet-rising", "type": "transform.filter", "inputs": ["parquet-change"],
+   "options": {"condition": "change > 0"}},
+  {"id": "parquet-out", "type": "sink.noop", "inputs": ["parquet-rising"]},
+  {"id": "orc", "type": "source.file",
+   "options": {"path": "$columnar/orc", "format": "orc", "schema": "$stocks_schema"}},
+  {"id": "orc-change", "type": "transform.select", "inputs": ["orc"],
+   "options": {"expressions": ["Name", "Date", "Close", "Close - Open AS change"]}},
+  {"id": "orc-rising", "type": "transform.filter", "inputs": ["orc-change"], "options": {"condition": "change > 0"}},
+  {"id": "orc-out", "type": "sink.noop", "inputs": ["orc-rising"]}
+]}
+EOF
 cli=sluice.engine.cli.Main
 {
     record validate $cli validate "$pipelines/stocks-replay.sluice.json"
@@ -134,6 +189,8 @@ cli=sluice.engine.cli.Main
     record stocks $cli run "$pipelines/stocks-replay.sluice.json" --trigger available-now
     record json $cli run "$pipelines/json-messages.sluice.json" --trigger available-now
     record query $cli run "$work/training.sluice.json" --trigger available-now --progress
+    record stateful $cli run "$work/training-stateful.sluice.json" --trigger available-now --progress
+    record columnar $cli run "$work/training-columnar.sluice.json" --trigger available-now --progress
     kafka_exit=0
     record kafka $cli run "$work/training-kafka.sluice.json" --trigger available-now || kafka_exit=$?
     [ $kafka_exit -eq 1 ]

@@ -14,7 +14,8 @@ import java.util.Locale;
  * written at setup, not timed, by the engine's own {@code sink.file} from the CSV files of (a) in one
  * {@code sluice run}, with Spark's default codecs (Parquet snappy, ORC zstd), so the folders are what a Spark job
  * writes: part files and a {@code _spark_metadata} log. Each case runs three times on each engine and the median
- * counts, as (a) does. Single-threaded; used by {@link EngineBenchmark}.
+ * counts, as (a) does; with the app image's launcher, three runs through it too, in rows of their own.
+ * Single-threaded; used by {@link EngineBenchmark}.
  */
 final class ColumnarCases {
     private static final int RUNS = 3;
@@ -62,14 +63,16 @@ final class ColumnarCases {
 
     /**
      * Writes the rows of {@code csv} as Parquet and ORC under {@code work}, runs the cases whose letter is in
-     * {@code letters} and prints their tables; with {@code spark} non-null Spark's runs and the ratio too.
+     * {@code letters} and prints their tables; with {@code launcher} non-null (the app image's {@code bin/sluice})
+     * the cases through it too, and with {@code spark} non-null Spark's runs and the ratio.
      */
-    static void run(List<String> sluice, Path work, Path csv, List<String> letters, SparkProcess spark)
-            throws IOException, InterruptedException {
+    static void run(List<String> sluice, List<String> launcher, Path work, Path csv, List<String> letters,
+            SparkProcess spark) throws IOException, InterruptedException {
         List<Case> chosen = CASES.stream().filter(one -> letters.contains(one.letter())).toList();
         List<String> labels = new ArrayList<>();
         List<EngineBenchmark.Run> medians = new ArrayList<>();
         List<List<EngineBenchmark.Run>> allRuns = new ArrayList<>();
+        List<List<EngineBenchmark.Run>> packaged = new ArrayList<>();
         for (Case one : chosen) {
             Path files = write(sluice, work, csv, one.format());
             List<EngineBenchmark.Run> runs = new ArrayList<>();
@@ -80,6 +83,8 @@ final class ColumnarCases {
             labels.add(String.format(Locale.ROOT, one.label(), dataFiles(files)));
             medians.add(runs.get(RUNS / 2));
             allRuns.add(runs);
+            packaged.add(launcher == null ? List.of()
+                    : EngineBenchmark.runs(launcher, work, one.letter(), files, one.query()));
         }
         System.out.println();
         System.out.println("| case | rows | batches | whole process | rows/s (whole process) | rows/s (engine) "
@@ -87,11 +92,13 @@ final class ColumnarCases {
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (int c = 0; c < chosen.size(); c++) {
             EngineBenchmark.row(labels.get(c), medians.get(c));
+            EngineBenchmark.packagedRow(chosen.get(c).letter(), packaged.get(c));
         }
         if (spark == null) {
             for (int c = 0; c < chosen.size(); c++) {
                 System.out.printf(Locale.ROOT, "(%s) is the median of %d runs: %s ms%n", chosen.get(c).letter(), RUNS,
                         walls(allRuns.get(c)));
+                EngineBenchmark.packagedRuns(chosen.get(c).letter(), packaged.get(c));
             }
             return;
         }
@@ -109,12 +116,14 @@ final class ColumnarCases {
         for (int c = 0; c < chosen.size(); c++) {
             EngineBenchmark.compare(labels.get(c).replace(" -> noop", ""), medians.get(c),
                     sparkRuns.get(c).get(RUNS / 2));
+            EngineBenchmark.packagedCompare(chosen.get(c).letter(), packaged.get(c), sparkRuns.get(c).get(RUNS / 2));
         }
         System.out.println();
         for (int c = 0; c < chosen.size(); c++) {
             System.out.printf(Locale.ROOT, "(%s) is the median of %d runs: Sluice %s ms, Spark %s ms%n",
                     chosen.get(c).letter(), RUNS, walls(allRuns.get(c)),
                     sparkRuns.get(c).stream().map(run -> String.format(Locale.ROOT, "%,d", run.wallMs())).toList());
+            EngineBenchmark.packagedRuns(chosen.get(c).letter(), packaged.get(c));
         }
     }
 

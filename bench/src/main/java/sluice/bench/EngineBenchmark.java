@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * and ms per batch. With {@code --spark-classpath FILE} the same pipelines also run on Spark local mode through
  * Sluice's Spark runner, and the table gains Spark's times and the ratio. (a) runs three times on each engine and the
  * median counts: one whole process of either varies by a tenth or more between runs. With {@code --launcher PATH}
- * (the app image's {@code bin/sluice}) (a) also runs through that launcher, three times, in its own row and next to
- * Spark. (g) is a long stream, 10,000,000 rows in 50 files read 10 files a batch (5 batches) through the query of (a):
+ * (the app image's {@code bin/sluice}) (a), (d), (e), (i) and (j) also run through that launcher, three times each
+ * (the median counts), in rows of their own and next to Spark. (g) is a long stream, 10,000,000 rows in 50 files
+ * read 10 files a batch (5 batches) through the query of (a):
  * its engine rows/s over the batches after the first (the engine warm) is set against the hand-written loop run on
  * all cores, one file per thread, in the same run (three rounds of both; the median ratio counts). Every whole
  * process's peak RSS is read from {@code /proc}. With {@code --only g} only (g) and the loop run, with {@code --only d}
@@ -150,7 +151,7 @@ public final class EngineBenchmark {
         Path work = Files.createTempDirectory("sluice-bench");
         try {
             if (LakeCases.only(only)) {
-                LakeCases.run(jar, work, only, spark);
+                LakeCases.run(jar, launcher, work, only, spark);
                 return;
             }
             Path big = work.resolve("big");
@@ -178,17 +179,22 @@ public final class EngineBenchmark {
                 String label = functions ? "(d) 2,000,000 CSV rows: ten string and date functions"
                         : "(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete";
                 Run one = runEngine(jar, work, only, big, "", functions ? FUNCTIONS : GROUPED);
+                List<Run> packaged = launcher == null ? List.of()
+                        : runs(launcher, work, only, big, functions ? FUNCTIONS : GROUPED);
                 System.out.println();
                 System.out.println("| case | rows | batches | whole process | rows/s (whole process) | rows/s (engine) "
                         + "| ms per batch | peak RSS |");
                 System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
                 row(label + " -> noop", one);
+                packagedRow(only, packaged);
                 if (spark != null) {
                     PeakRss.Finished sparkOne = spark.runMeasured(work.resolve(only + ".sluice.json"),
                             work.resolve(only + ".spark.log"));
                     printSparkHeader();
                     compare(label, one, sparkOne);
+                    packagedCompare(only, packaged, sparkOne);
                 }
+                packagedRuns(only, packaged);
                 return;
             }
 
@@ -198,6 +204,8 @@ public final class EngineBenchmark {
             Run b = runEngine(jar, work, "b", small, ", \"maxFilesPerTrigger\": \"1\"");
             Run d = runEngine(jar, work, "d", big, "", FUNCTIONS);
             Run e = runEngine(jar, work, "e", big, "", GROUPED);
+            List<Run> packagedD = launcher == null ? List.of() : runs(launcher, work, "d", big, FUNCTIONS);
+            List<Run> packagedE = launcher == null ? List.of() : runs(launcher, work, "e", big, GROUPED);
             Run f = runEngine(jar, work, "f", series, ", \"maxFilesPerTrigger\": \"1\"", WINDOWED);
             Run g = runLongStream(jar, work, longStream);
             PlainLoop.run(big);
@@ -215,7 +223,9 @@ public final class EngineBenchmark {
             }
             row("(b) 300 batches of 10 rows, maxFilesPerTrigger 1", b);
             row("(d) 2,000,000 CSV rows: ten string and date functions -> noop", d);
+            packagedRow("d", packagedD);
             row("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete -> noop", e);
+            packagedRow("e", packagedE);
             row("(f) 300 batches of 10 rows: 7-day windows, watermark, append -> noop", f);
             System.out.printf(Locale.ROOT, "| (c) hand-written single-pass loop, same files as (a) | %,d | - | %,d ms "
                     + "| - | %,.0f | - | - |%n", counts.rows(), loopMs, counts.rows() * 1000.0 / Math.max(1, loopMs));
@@ -245,7 +255,9 @@ public final class EngineBenchmark {
                 }
                 compare("(b) 300 batches of 10 rows", b, sparkB);
                 compare("(d) 2,000,000 CSV rows: ten string and date functions", d, sparkD);
+                packagedCompare("d", packagedD, sparkD);
                 compare("(e) 2,000,000 CSV rows: by symbol and month, four aggregates, complete", e, sparkE);
+                packagedCompare("e", packagedE, sparkE);
                 compare("(f) 300 batches of 10 rows: 7-day windows, watermark, append", f, sparkF);
                 compare("(g) 10,000,000 CSV rows, 5 batches: select + filter -> noop", g, sparkG);
                 System.out.printf(Locale.ROOT, "%nSpark: %,.0f rows/s for (a), %.0f ms per batch for (b), whole process"
@@ -259,7 +271,9 @@ public final class EngineBenchmark {
                 System.out.printf(Locale.ROOT, "(a) through bin/sluice, %d runs: %s ms%n", RUNS_OF_A,
                         packagedRunsOfA.stream().map(run -> String.format(Locale.ROOT, "%,d", run.wallMs())).toList());
             }
-            LakeCases.runAll(jar, work, big, spark, restart);
+            packagedRuns("d", packagedD);
+            packagedRuns("e", packagedE);
+            LakeCases.runAll(jar, launcher, work, big, spark, restart);
         } finally {
             delete(work);
         }
@@ -329,12 +343,44 @@ public final class EngineBenchmark {
     /** (a) {@link #RUNS_OF_A} times through {@code sluice}, fastest first. */
     private static List<Run> runsOfA(List<String> sluice, Path work, Path big)
             throws IOException, InterruptedException {
+        return runs(sluice, work, "a", big, QUERY);
+    }
+
+    /** Case {@code name} ({@code query} over {@code data}) {@link #RUNS_OF_A} times through {@code sluice}. */
+    static List<Run> runs(List<String> sluice, Path work, String name, Path data, String query)
+            throws IOException, InterruptedException {
         List<Run> runs = new java.util.ArrayList<>();
         for (int i = 0; i < RUNS_OF_A; i++) {
-            runs.add(runEngine(sluice, work, "a", big, ""));
+            runs.add(runEngine(sluice, work, name, data, "", query));
         }
         runs.sort(Comparator.comparingLong(Run::wallMs));
         return runs;
+    }
+
+    /** The row of case {@code letter}'s median run through the launcher; nothing without the launcher's runs. */
+    static void packagedRow(String letter, List<Run> packaged) {
+        if (!packaged.isEmpty()) {
+            row(packagedLabel(letter), packaged.get(packaged.size() / 2));
+        }
+    }
+
+    /** As {@link #packagedRow}, next to Spark's run of the same case. */
+    static void packagedCompare(String letter, List<Run> packaged, PeakRss.Finished spark) {
+        if (!packaged.isEmpty()) {
+            compare(packagedLabel(letter), packaged.get(packaged.size() / 2), spark);
+        }
+    }
+
+    /** The whole-process times of case {@code letter}'s runs through the launcher, fastest first. */
+    static void packagedRuns(String letter, List<Run> packaged) {
+        if (!packaged.isEmpty()) {
+            System.out.printf(Locale.ROOT, "(%s) through bin/sluice, %d runs: %s ms%n", letter, packaged.size(),
+                    packaged.stream().map(run -> String.format(Locale.ROOT, "%,d", run.wallMs())).toList());
+        }
+    }
+
+    private static String packagedLabel(String letter) {
+        return "(" + letter + ") the same through the app image's bin/sluice";
     }
 
     /** One whole process of {@code sluice run} (the engine jar, or a launcher: {@code sluice} is the command). */

@@ -23,8 +23,11 @@ final class LakeCases {
         return !only.isEmpty() && LETTERS.containsAll(letters(only));
     }
 
-    /** The cases {@code only} names, on the CSV rows of (a) written here; Spark beside them when non-null. */
-    static void run(List<String> sluice, Path work, String only, SparkProcess spark)
+    /**
+     * The cases {@code only} names, on the CSV rows of (a) written here; (i) and (j) through {@code launcher} too and
+     * Spark beside them when non-null.
+     */
+    static void run(List<String> sluice, List<String> launcher, Path work, String only, SparkProcess spark)
             throws IOException, InterruptedException {
         List<String> letters = letters(only);
         System.out.printf(Locale.ROOT, "Sluice engine benchmark, %d cores, Java %s%n",
@@ -32,17 +35,20 @@ final class LakeCases {
         if (letters.contains("i") || letters.contains("j")) {
             Path big = work.resolve("big");
             StockFiles.write(big, 20, 100_000);
-            ColumnarCases.run(sluice, work, big, letters, spark);
+            ColumnarCases.run(sluice, launcher, work, big, letters, spark);
         }
         if (letters.contains("k")) {
             RestartCase.run(sluice, work, spark);
         }
     }
 
-    /** After the other cases: (i) and (j) over the CSV rows of (a) in {@code big}, and (k) when asked for. */
-    static void runAll(List<String> sluice, Path work, Path big, SparkProcess spark, boolean restart)
-            throws IOException, InterruptedException {
-        ColumnarCases.run(sluice, work, big, ColumnarCases.LETTERS, spark);
+    /**
+     * After the other cases: (i) and (j) over the CSV rows of (a) in {@code big} (through {@code launcher} too when
+     * non-null), and (k) when asked for.
+     */
+    static void runAll(List<String> sluice, List<String> launcher, Path work, Path big, SparkProcess spark,
+            boolean restart) throws IOException, InterruptedException {
+        ColumnarCases.run(sluice, launcher, work, big, ColumnarCases.LETTERS, spark);
         if (restart) {
             RestartCase.run(sluice, work, spark);
         }
