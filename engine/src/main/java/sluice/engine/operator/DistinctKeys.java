@@ -63,6 +63,14 @@ final class DistinctKeys {
         return size;
     }
 
+    /**
+     * The hash of the key of index {@code index}, from its values as stored: equal values (as {@code Objects.equals}
+     * finds the stored forms equal) hash alike, chunk after chunk.
+     */
+    int hashOf(int index) {
+        return hashes[index];
+    }
+
     /** The first row of the key of index {@code index}. */
     int firstRow(int index) {
         return firstRows[index];
