@@ -5,6 +5,7 @@ import sluice.engine.types.LongVector;
 import sluice.engine.types.DoubleVector;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
+import sluice.engine.types.NullMask;
 import sluice.engine.types.VectorBuilder;
 
 /**
@@ -65,10 +66,14 @@ record ExtremumFunction(DataType resultType, boolean greatest) implements Aggreg
                 seen[g] = true;
             }
         }
+        // The arrays themselves, and the null test hoisted: no call per row, which costs most before the JIT has
+        // compiled this loop (a one-batch query runs much of it interpreted).
+        long[] column = values.values();
+        long[] nulls = values.nullWords();
         for (int r = 0; r < rows; r++) {
-            if (!values.isNull(r)) {
+            if (nulls == null || !NullMask.get(nulls, r)) {
                 int g = groupOf[r];
-                long value = values.getLong(r);
+                long value = column[r];
                 if (!seen[g] || (greatest ? value > best[g] : value < best[g])) {
                     best[g] = value;
                     seen[g] = true;
@@ -82,7 +87,12 @@ record ExtremumFunction(DataType resultType, boolean greatest) implements Aggreg
         }
     }
 
-    /** As {@link #update} orders doubles ({@link StoredValues#compare}): an equal value leaves the first in place. */
+    /**
+     * As {@link #update} orders doubles ({@link StoredValues#compareDoubles}): an equal value (-0.0 and 0.0 too)
+     * leaves the first in place, and NaN is above every other value. Written out with the comparison operators, which
+     * are false for NaN: for max a value replaces the best when greater, or when it is NaN and the best is not; for min
+     * when smaller, or when the best is NaN and the value is not.
+     */
     private void foldDoubles(Object[][] buffers, int at, int[] groupOf, int rows, DoubleVector values) {
         double[] best = new double[buffers.length];
         boolean[] seen = new boolean[buffers.length];
@@ -92,12 +102,16 @@ record ExtremumFunction(DataType resultType, boolean greatest) implements Aggreg
                 seen[g] = true;
             }
         }
+        double[] column = values.values();
+        long[] nulls = values.nullWords();
         for (int r = 0; r < rows; r++) {
-            if (!values.isNull(r)) {
+            if (nulls == null || !NullMask.get(nulls, r)) {
                 int g = groupOf[r];
-                double value = values.getDouble(r);
-                int order = seen[g] ? StoredValues.compareDoubles(value, best[g]) : 0;
-                if (!seen[g] || (greatest ? order > 0 : order < 0)) {
+                double value = column[r];
+                double current = best[g];
+                boolean replaces = greatest ? value > current || value != value && current == current
+                        : value < current || current != current && value == value;
+                if (!seen[g] || replaces) {
                     best[g] = value;
                     seen[g] = true;
                 }

@@ -11,6 +11,7 @@ import sluice.engine.types.AtomicType;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.DecimalType;
+import sluice.engine.types.NullMask;
 import sluice.engine.types.VectorBuilder;
 
 /**
@@ -106,10 +107,13 @@ record SumFunction(DataType resultType) implements AggregateFunction {
                 seen[g] = true;
             }
         }
+        // The arrays themselves and the null test hoisted, as ExtremumFunction's folds: no call per row.
+        double[] column = values.values();
+        long[] nulls = values.nullWords();
         for (int r = 0; r < rows; r++) {
-            if (!values.isNull(r)) {
+            if (nulls == null || !NullMask.get(nulls, r)) {
                 int g = groupOf[r];
-                sums[g] += values.getDouble(r);
+                sums[g] += column[r];
                 seen[g] = true;
             }
         }
@@ -129,12 +133,22 @@ record SumFunction(DataType resultType) implements AggregateFunction {
                 seen[g] = true;
             }
         }
+        long[] column = values.values();
+        long[] nulls = values.nullWords();
+        boolean months = resultType.isYearMonthInterval();
         try {
             for (int r = 0; r < rows; r++) {
-                if (!values.isNull(r)) {
+                if (nulls == null || !NullMask.get(nulls, r)) {
                     int g = groupOf[r];
-                    sums[g] = seen[g] ? months(Math.addExact(sums[g], values.getLong(r))) : values.getLong(r);
-                    seen[g] = true;
+                    long value = column[r];
+                    if (seen[g]) {
+                        long sum = Math.addExact(sums[g], value);
+                        // A sum of year-month intervals is Spark's int of months (see months).
+                        sums[g] = months ? Math.toIntExact(sum) : sum;
+                    } else {
+                        sums[g] = value;
+                        seen[g] = true;
+                    }
                 }
             }
         } catch (ArithmeticException e) {

@@ -130,10 +130,17 @@ public final class TemporalParser {
         return epochDay(year, month, day);
     }
 
-    /** Without short-circuit operators: no branch that only a leap day or a century year would take. */
+    /**
+     * Of a year of 0 to 9999 and a month of 1 to 12, in arithmetic only: no branch that only a leap February or a
+     * century year would take (a {@code ? :} is one, which the JIT compiled away until the first 29th of February
+     * arrived and threw the reading loop's code away). {@code (x - 1) >>> 31} is 1 when x is 0, else 0.
+     */
     private static int daysInMonth(int year, int month) {
-        boolean leap = (year & 3) == 0 & (year % 100 != 0 | year % 400 == 0);
-        return DAYS_IN_MONTH[month - 1] + (month == 2 & leap ? 1 : 0);
+        int fourth = ((year & 3) - 1) >>> 31;
+        int century = ((year % 100) - 1) >>> 31;
+        int fourthCentury = ((year % 400) - 1) >>> 31;
+        int february = ((month ^ 2) - 1) >>> 31;
+        return DAYS_IN_MONTH[month - 1] + (february & fourth & (century ^ 1 | fourthCentury));
     }
 
     /**

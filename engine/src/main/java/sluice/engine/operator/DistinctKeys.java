@@ -40,15 +40,35 @@ final class DistinctKeys {
     /** Forgets every key found, for the rows of {@code columns}; the tables keep their size. */
     void reset(List<ColumnVector> columns) {
         this.columns = columns.toArray(new ColumnVector[0]);
-        if (size > 0) {
+        if (size * 8 < slots.length) {
+            // A chunk of 4,096 rows has a table of 8,192 slots and often a hundred keys or so: each key's slot is
+            // found from its hash and emptied, instead of filling the whole table with zeros chunk after chunk. A key
+            // is in its hash's slot or a later one; the slots between hold keys too, or were emptied already.
+            int mask = slots.length - 1;
+            for (int index = 0; index < size; index++) {
+                int slot = hashes[index] & mask;
+                while (slots[slot] != index + 1) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = 0;
+            }
+        } else if (size > 0) {
             Arrays.fill(slots, 0);
-            size = 0;
         }
+        size = 0;
     }
 
     /** How many distinct keys were found so far; the next new one gets this index. */
     int size() {
         return size;
+    }
+
+    /**
+     * The hash of the key of index {@code index}, from its values as stored: equal values (as {@code Objects.equals}
+     * finds the stored forms equal) hash alike, chunk after chunk.
+     */
+    int hashOf(int index) {
+        return hashes[index];
     }
 
     /** The first row of the key of index {@code index}. */

@@ -5,11 +5,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import sluice.engine.aggregate.AggregateCall;
 import sluice.engine.aggregate.StoredValues;
 import sluice.engine.state.RowEncoding;
 import sluice.engine.state.StateKey;
 import sluice.engine.types.ColumnVector;
+import sluice.engine.types.DoubleVector;
+import sluice.engine.types.LongVector;
 
 /**
  * Spark's partial (map-side) aggregation for an {@link AggregateOperator} with plain keys: one input partition's rows
@@ -23,27 +26,6 @@ final class PartialAggregation {
      * group's event time in microseconds (null when no key is the event time).
      */
     record Partial(StateKey key, Object[] buffer, Long eventTime) {}
-
-    /**
-     * A group's key values as stored, equal to another's when each value equals (doubles by their bits, arrays only
-     * when the same object: another array of equal bytes is encoded and finds its group by the encoding).
-     */
-    private record GroupValues(Object[] values) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof GroupValues group && Arrays.equals(values, group.values);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(values);
-        }
-
-        @Override
-        public String toString() {
-            return Arrays.toString(values);
-        }
-    }
 
     private final RowEncoding keys;
     private final List<AggregateCall> aggregations;
@@ -68,8 +50,19 @@ final class PartialAggregation {
      */
     final class Fold {
         private final Map<StateKey, Integer> byKey = new HashMap<>();
-        /** The partial of each key's stored values as read (equal as {@link DistinctKeys} finds them equal). */
-        private final Map<GroupValues, Integer> byValues = new HashMap<>();
+        /**
+         * The key values seen, as stored (equal as {@code Objects.equals} finds each pair, arrays only when the same
+         * object: another array of equal bytes is encoded and finds its partial by the encoding), found by their
+         * {@link DistinctKeys#hashOf hash} and compared with a chunk's columns in place: open addressing, per slot an
+         * entry's index plus one. A chunk's keys, a hundred or so per chunk of 4,096 rows, were each read, boxed and
+         * looked up in a hash map of value arrays before.
+         */
+        private int[] valueSlots = new int[64];
+        private int[] valueHashes = new int[32];
+        private Object[][] values = new Object[32][];
+        /** Per entry, the partial of its values. */
+        private int[] valuePartials = new int[32];
+        private int valueCount;
         private final List<Partial> partials = new ArrayList<>();
         /** Per partial, its index among the current chunk's groups, or -1; all -1 between chunks. */
         private int[] chunkIndex = new int[0];
@@ -126,20 +119,20 @@ final class PartialAggregation {
          */
         private int[] chunkGroups(List<ColumnVector> keyColumns, int eventTimeKey) {
             int[] groupOfKey = new int[distinct.size()];
+            ColumnVector[] columns = keyColumns.toArray(new ColumnVector[0]);
             for (int index = 0; index < groupOfKey.length; index++) {
                 int row = distinct.firstRow(index);
-                Object[] keyValues = new Object[keyColumns.size()];
-                for (int k = 0; k < keyValues.length; k++) {
-                    keyValues[k] = StoredValues.read(keyColumns.get(k), row);
-                }
-                // Values seen in an earlier chunk find their partial without being encoded again; new ones are
-                // encoded, and join the partial of values that encode alike.
-                GroupValues values = new GroupValues(keyValues);
-                Integer known = byValues.get(values);
-                int partial = known != null ? known
-                        : partialOf(new StateKey(keys.encode(keyValues, 0)), keyValues, eventTimeKey);
-                if (known == null) {
-                    byValues.put(values, partial);
+                int hash = distinct.hashOf(index);
+                // Values seen in an earlier chunk find their partial without being read or encoded again; new ones
+                // are encoded, and join the partial of values that encode alike.
+                int partial = knownPartial(hash, columns, row);
+                if (partial < 0) {
+                    Object[] keyValues = new Object[columns.length];
+                    for (int k = 0; k < keyValues.length; k++) {
+                        keyValues[k] = StoredValues.read(columns[k], row);
+                    }
+                    partial = partialOf(new StateKey(keys.encode(keyValues, 0)), keyValues, eventTimeKey);
+                    addValues(hash, keyValues, partial);
                 }
                 if (chunkIndex[partial] < 0) {
                     chunkIndex[partial] = touched.size();
@@ -148,6 +141,46 @@ final class PartialAggregation {
                 groupOfKey[index] = chunkIndex[partial];
             }
             return groupOfKey;
+        }
+
+        /** The partial of the values of {@code row} of {@code columns} (of this hash), or -1 for values not seen. */
+        private int knownPartial(int hash, ColumnVector[] columns, int row) {
+            int mask = valueSlots.length - 1;
+            for (int slot = hash & mask; valueSlots[slot] != 0; slot = (slot + 1) & mask) {
+                int entry = valueSlots[slot] - 1;
+                if (valueHashes[entry] == hash && holds(columns, row, values[entry])) {
+                    return valuePartials[entry];
+                }
+            }
+            return -1;
+        }
+
+        private void addValues(int hash, Object[] keyValues, int partial) {
+            if (valueCount == valueHashes.length) {
+                valueHashes = Arrays.copyOf(valueHashes, valueCount * 2);
+                values = Arrays.copyOf(values, valueCount * 2);
+                valuePartials = Arrays.copyOf(valuePartials, valueCount * 2);
+            }
+            valueHashes[valueCount] = hash;
+            values[valueCount] = keyValues;
+            valuePartials[valueCount] = partial;
+            valueCount++;
+            if (valueCount * 2 > valueSlots.length) {
+                valueSlots = new int[valueSlots.length * 2];
+                for (int entry = 0; entry < valueCount - 1; entry++) {
+                    place(valueHashes[entry], entry);
+                }
+            }
+            place(hash, valueCount - 1);
+        }
+
+        private void place(int hash, int entry) {
+            int mask = valueSlots.length - 1;
+            int slot = hash & mask;
+            while (valueSlots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            valueSlots[slot] = entry + 1;
         }
 
         private int partialOf(StateKey key, Object[] keyValues, int eventTimeKey) {
@@ -175,6 +208,33 @@ final class PartialAggregation {
             partials.forEach(partial -> byPartition.get(partial.key().partition(partitions)).add(partial));
             return byPartition;
         }
+    }
+
+    /**
+     * Whether {@code row} of {@code columns} holds {@code stored}, each column's value equal to its stored form as
+     * {@code Objects.equals} has it (a double by its bits), read without boxing where the column stores a primitive.
+     */
+    private static boolean holds(ColumnVector[] columns, int row, Object[] stored) {
+        for (int k = 0; k < columns.length; k++) {
+            ColumnVector column = columns[k];
+            Object value = stored[k];
+            if (column.isNull(row) || value == null) {
+                if (column.isNull(row) != (value == null)) {
+                    return false;
+                }
+            } else if (column instanceof LongVector longs) {
+                if ((Long) value != longs.values()[row]) {
+                    return false;
+                }
+            } else if (column instanceof DoubleVector doubles) {
+                if (Double.doubleToLongBits((Double) value) != Double.doubleToLongBits(doubles.values()[row])) {
+                    return false;
+                }
+            } else if (!Objects.equals(StoredValues.read(column, row), value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Object[] emptyBuffer() {

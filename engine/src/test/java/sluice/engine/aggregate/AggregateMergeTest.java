@@ -64,7 +64,7 @@ class AggregateMergeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"count(*)", "count(s)", "count(s, x)", "sum(i)", "sum(x)", "sum(d)", "sum(t)", "avg(x)",
-        "avg(i)", "min(s)", "max(x)", "min(x)", "min(i)", "max(t)", "first(s)", "last(x)", "first(x, true)",
+        "avg(i)", "min(s)", "max(x)", "min(x)", "min(i)", "max(i)", "max(t)", "first(s)", "last(x)", "first(x, true)",
         "last(s, true)", "collect_list(s)", "max_by(s, i)"})
     void foldingRowsIntoGroupsGivesWhatUpdatingThemRowByRowGives(String aggregation) {
         AggregateCall call = compiler.compile(aggregation, INPUT, Position.NOWHERE);

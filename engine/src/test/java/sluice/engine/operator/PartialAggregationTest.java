@@ -97,13 +97,48 @@ class PartialAggregationTest {
                 new Row(Arrays.asList(null, 1L, 4.0)));
     }
 
+    @Test
+    void keysSeenInEarlierChunksFindTheirGroupsByTheirValues() {
+        // Grouped by k and x: "Aa" and "BB" share a String hash, -0.0 and 0.0 differ yet group as one (Spark's
+        // grouping normalizes zeros), NaN equals NaN; each comes back in a later chunk, after other keys.
+        List<String> calls = List.of("count(*) AS n", "collect_list(k) AS ks");
+        List<List<Row>> chunks = List.of(List.of(row("Aa", -0.0), row(null, Double.NaN)),
+                List.of(row("BB", -0.0), row("Aa", 0.0), row(null, null)),
+                List.of(row("BB", -0.0), row(null, Double.NaN), row("Aa", -0.0), row("BB", 1.0), row(null, null)));
+        List<Row> all = new ArrayList<>();
+        chunks.forEach(all::addAll);
+
+        List<Row> expected = run(aggregate(calls, "k", "x"), 0, all, List.of());
+        List<Row> folded;
+        AggregateOperator chunked = aggregate(calls, "k", "x");
+        try (PartitionTasks tasks = new PartitionTasks(2, "partial-aggregation-test")) {
+            TaskContext context = new TaskContext(0, new EvalContext(0L, ZoneOffset.UTC), tasks,
+                    EventTimeWatermarks.NONE);
+            AggregateOperator.PartitionFold one = chunked.newPartitionFold(context.forPartition(0));
+            chunks.forEach(chunk -> one.add(Batch.ofRows(INPUT, chunk)));
+            chunked.useFolds(0, List.of(one, chunked.newPartitionFold(context.forPartition(1))));
+            PartitionedBatch output = chunked.execute(List.of(new PartitionedBatch(INPUT, List.of())), context);
+            folded = new ArrayList<>();
+            output.partitions().forEach(partition -> folded.addAll(partition.rows()));
+        }
+
+        assertThat(folded).containsExactlyElementsOf(expected).hasSize(5);
+    }
+
     private static AggregateOperator aggregate(List<String> aggregations) {
+        return aggregate(aggregations, "k");
+    }
+
+    private static AggregateOperator aggregate(List<String> aggregations, String... groupBy) {
         ExpressionCompiler expressions = new ExpressionCompiler(ZoneOffset.UTC);
         AggregateCompiler compiler = new AggregateCompiler(expressions);
         List<AggregateCall> calls = new ArrayList<>();
         aggregations.forEach(text -> calls.add(compiler.compile(text, INPUT, Position.NOWHERE)));
-        AggregateOperator operator = new AggregateOperator(
-                List.of(new GroupingKey.Expression(expressions.compile("k", INPUT, Position.NOWHERE), "k")), calls);
+        List<GroupingKey> keys = new ArrayList<>();
+        for (String key : groupBy) {
+            keys.add(new GroupingKey.Expression(expressions.compile(key, INPUT, Position.NOWHERE), key));
+        }
+        AggregateOperator operator = new AggregateOperator(keys, calls);
         operator.openState(new StateContext(null, 0, "agg", 2, OutputMode.COMPLETE, List.of()));
         return operator;
     }

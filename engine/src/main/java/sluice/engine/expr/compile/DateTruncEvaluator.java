@@ -8,6 +8,7 @@ import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.LongVector;
+import sluice.engine.types.NullMask;
 
 /**
  * {@code trunc(date, unit)} of a DATE column with a constant unit it knows (week, month, quarter, year), in one loop
@@ -50,8 +51,9 @@ final class DateTruncEvaluator extends Evaluator {
         // The period [start, end) of the last date truncated: its dates all truncate to start.
         long start = 0;
         long end = 0;
+        long[] nulls = a.nullWords();
         for (int i = 0; i < n; i++) {
-            if (a.isNull(i)) {
+            if (nulls != null && NullMask.get(nulls, i)) {
                 continue;
             }
             long days = in[i];
