@@ -42,6 +42,15 @@ public final class CsvFieldParser {
      */
     private final char[] lastDate = new char[PLAIN_DATE_LENGTH];
     private long lastDay = TemporalParser.INVALID;
+    /**
+     * The last date's characters 0-7 and 2-9 as the bytes of two little-endian longs, so ASCII bytes are compared
+     * with it by two 64-bit reads; valid while {@link #lastDateAscii}.
+     */
+    private long lastDateHead;
+    private long lastDateTail;
+    private boolean lastDateAscii;
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     /** The characters of the ASCII bytes of a field not read from its bytes; reused. */
     private char[] widened = new char[64];
     private static final int PLAIN_DATE_LENGTH = 10;
@@ -136,6 +145,10 @@ public final class CsvFieldParser {
     }
 
     private boolean isLastDate(byte[] bytes, int start) {
+        if (lastDateAscii) {
+            // The field's ten bytes are inside the array: both reads stay within them.
+            return (long) LONGS.get(bytes, start) == lastDateHead && (long) LONGS.get(bytes, start + 2) == lastDateTail;
+        }
         for (int i = 0; i < PLAIN_DATE_LENGTH; i++) {
             if (lastDate[i] != bytes[start + i]) {
                 return false;
@@ -155,8 +168,23 @@ public final class CsvFieldParser {
         if (days != TemporalParser.INVALID) {
             System.arraycopy(chars, start, lastDate, 0, length);
             lastDay = days;
+            lastDateAscii = true;
+            for (char c : lastDate) {
+                lastDateAscii &= c < 0x80;
+            }
+            lastDateHead = packed(lastDate, 0);
+            lastDateTail = packed(lastDate, 2);
         }
         return days;
+    }
+
+    /** Eight characters from {@code from}, each as one byte, as a little-endian long. */
+    private static long packed(char[] chars, int from) {
+        long value = 0;
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            value = value << 8 | (chars[from + i] & 0xFF);
+        }
+        return value;
     }
 
     /** A plain loop: for ten characters it beats the call and set-up of the vectorized Arrays.equals. */

@@ -1,5 +1,8 @@
 package sluice.engine.csv;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -17,8 +20,21 @@ final class RepeatedStrings {
     private final String[] slots = new String[SLOTS];
     /** Each slot's text as characters, compared without String.charAt's checks. */
     private final char[][] texts = new char[SLOTS][];
+    /**
+     * A second table for ASCII texts of at most eight bytes (most symbols and codes), found by one 64-bit read of the
+     * bytes instead of a hash and a compare byte by byte: each slot's bytes as a long (zeros past the text), its
+     * length (-1 for none) and its String.
+     */
+    private final long[] shortKeys = new long[SLOTS];
+    private final int[] shortLengths = new int[SLOTS];
+    private final String[] shortStrings = new String[SLOTS];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    /** 64 minus the bits of a slot number. */
+    private static final int SLOT_SHIFT = Long.SIZE - Integer.numberOfTrailingZeros(SLOTS);
 
     private RepeatedStrings() {
+        Arrays.fill(shortLengths, -1);
     }
 
     static RepeatedStrings ofThisThread() {
@@ -46,6 +62,9 @@ final class RepeatedStrings {
 
     /** {@link #of(char[], int, int)} of ASCII bytes, each its character; same hash, so the same slots. */
     String of(byte[] bytes, int start, int length) {
+        if (length <= Long.BYTES && start + Long.BYTES <= bytes.length) {
+            return ofShort(bytes, start, length);
+        }
         if (length > MAX_LENGTH) {
             return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
         }
@@ -61,6 +80,21 @@ final class RepeatedStrings {
         String made = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
         slots[slot] = made;
         texts[slot] = made.toCharArray();
+        return made;
+    }
+
+    /** A text of at most eight ASCII bytes with eight bytes to read from {@code start}. */
+    private String ofShort(byte[] bytes, int start, int length) {
+        long mask = length == Long.BYTES ? -1L : (1L << (length << 3)) - 1;
+        long key = (long) LONGS.get(bytes, start) & mask;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> SLOT_SHIFT);
+        if (shortKeys[slot] == key && shortLengths[slot] == length) {
+            return shortStrings[slot];
+        }
+        String made = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        shortKeys[slot] = key;
+        shortLengths[slot] = length;
+        shortStrings[slot] = made;
         return made;
     }
 

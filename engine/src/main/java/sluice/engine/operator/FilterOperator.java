@@ -50,6 +50,24 @@ public final class FilterOperator extends PartitionOperator {
     }
 
     @Override
+    public long countRows(Batch partition, TaskContext context) {
+        BooleanVector keep = (BooleanVector) condition.evaluate(partition, context.eval());
+        boolean[] values = keep.values();
+        int size = partition.rowCount();
+        int count = 0;
+        if (!keep.hasNulls()) {
+            for (int i = 0; i < size; i++) {
+                count += values[i] ? 1 : 0;
+            }
+        } else {
+            for (int i = 0; i < size; i++) {
+                count += values[i] && !keep.isNull(i) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    @Override
     public Batch apply(Batch partition, TaskContext context) {
         BooleanVector keep = (BooleanVector) condition.evaluate(partition, context.eval());
         boolean[] values = keep.values();

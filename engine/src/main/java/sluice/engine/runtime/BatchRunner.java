@@ -23,6 +23,7 @@ import sluice.engine.operator.TaskContext;
 import sluice.engine.plan.PlannedNode;
 import sluice.engine.plan.QueryPlan;
 import sluice.engine.sink.Sink;
+import sluice.engine.source.BatchBorrower;
 import sluice.engine.source.InputFigures;
 import sluice.engine.source.InputPartition;
 import sluice.engine.task.TaskInterruption;
@@ -221,19 +222,39 @@ final class BatchRunner {
             }
         }
 
+        /**
+         * Where the partition's reader hands its batches. When nothing of the task is kept (no stage, no fold) the
+         * batches die in {@link #accept}, as the chain's operators keep neither input nor output
+         * ({@link PartitionOperator#apply}): then it is a {@link BatchBorrower}, and the reader may reuse its arrays.
+         */
+        java.util.function.Consumer<Batch> receiver() {
+            return keepsNothing() ? (BatchBorrower) this::accept : this::accept;
+        }
+
+        private boolean keepsNothing() {
+            return !keepAll && !keepLast && fold == null;
+        }
+
         void accept(Batch read) {
             // A partition hands on its rows in chunks; stop can end it between any two of them.
             TaskInterruption.check();
             Batch current = read;
             rows[0] += current.rowCount();
             keep(0, current);
-            for (int i = 0; i < chain.size(); i++) {
-                PartitionOperator operator = (PartitionOperator) ((PlannedNode.TransformNode) chain.get(i).node())
-                        .operator();
+            // The last operator's rows are only counted when nothing keeps them (a filter then picks no copy).
+            int applied = keepsNothing() && !chain.isEmpty() ? chain.size() - 1 : chain.size();
+            for (int i = 0; i < applied; i++) {
+                PartitionOperator operator = operator(i);
                 Batch in = current;
                 current = inNode(chain.get(i).nodeId(), () -> operator.apply(in, context));
                 rows[i + 1] += current.rowCount();
                 keep(i + 1, current);
+            }
+            if (applied < chain.size()) {
+                PartitionOperator operator = operator(applied);
+                Batch in = current;
+                rows[applied + 1] += inNode(chain.get(applied).nodeId(), () -> operator.countRows(in, context));
+                return;
             }
             if (fold != null) {
                 Batch out = current;
@@ -242,6 +263,10 @@ final class BatchRunner {
                     return out;
                 });
             }
+        }
+
+        private PartitionOperator operator(int index) {
+            return (PartitionOperator) ((PlannedNode.TransformNode) chain.get(index).node()).operator();
         }
 
         /** Sends the chain's output to {@code fold} (of node {@code nodeId}) chunk by chunk instead of keeping it. */
@@ -305,7 +330,7 @@ final class BatchRunner {
                 run.foldInto(aggregate.newPartitionFold(task), folding.nodeId());
             }
             inNode(sourceStep.nodeId(), () -> {
-                partitions.get(index).read(run::accept);
+                partitions.get(index).read(run.receiver());
                 return run;
             });
             run.gather(schemas);

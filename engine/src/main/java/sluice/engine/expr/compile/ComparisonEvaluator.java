@@ -109,6 +109,38 @@ final class ComparisonEvaluator extends Evaluator {
     private ColumnVector againstConstant(DoubleVector column, double c, int n) {
         double[] x = column.values();
         boolean[] out = new boolean[n];
+        if (!Double.isNaN(c)) {
+            // One plain comparison per row, no Double.compare: only NaN, above every number, needs a second test.
+            switch (op) {
+                case EQ -> {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = x[i] == c;
+                    }
+                }
+                case LT -> {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = x[i] < c;
+                    }
+                }
+                case LE -> {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = x[i] <= c;
+                    }
+                }
+                case GT -> {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = x[i] > c | x[i] != x[i];
+                    }
+                }
+                case GE -> {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = x[i] >= c | x[i] != x[i];
+                    }
+                }
+                case NULL_SAFE_EQ -> throw new AssertionError(op);
+            }
+            return new BooleanVector(out, n, column.nullWords());
+        }
         for (int i = 0; i < n; i++) {
             int order = x[i] == c ? 0 : Double.compare(x[i], c);
             out[i] = switch (op) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import sluice.engine.source.BatchBorrower;
 import sluice.engine.source.InputFigures;
 import sluice.engine.source.InputPartition;
 import sluice.engine.source.Source;
@@ -260,7 +261,7 @@ public final class FileSource implements Source {
                 // Every batch is read from one split, which input_file_name() and its kin report.
                 InputFileBlock block = new InputFileBlock(split.file().toUri().toString(), split.start(),
                         split.length());
-                format.read(split, context, figures, batch -> out.accept(batch.withInputFile(block)));
+                format.read(split, context, figures, BatchBorrower.mapped(out, batch -> batch.withInputFile(block)));
             }
         }
     }

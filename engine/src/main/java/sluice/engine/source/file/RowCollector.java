@@ -11,6 +11,7 @@ import sluice.engine.csv.ParsedFields;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
+import sluice.engine.source.BatchBorrower;
 import sluice.engine.source.InputFigures;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
@@ -31,7 +32,10 @@ import sluice.engine.types.Schema;
  * A value is written straight into its column's array at the pending row's index, not held in a pending row and
  * copied at the end of it: ending a row only marks the fields it left unset as null, and a dropped row is
  * overwritten by the next. Every {@link #BATCH_ROWS} rows, and at {@link #finish()}, the arrays go out as one batch
- * (vectors over them, no copy), so a reader holds a few thousand rows however long its file is.
+ * (vectors over them, no copy), so a reader holds a few thousand rows however long its file is. When the batches go
+ * to a {@link BatchBorrower}, the next batch's rows are written into the same arrays once it has returned (new arrays
+ * every batch cost up to a tenth of a long read: allocating and first touching them); otherwise each batch gets
+ * arrays of its own.
  */
 public final class RowCollector implements ParsedFields {
     /** Rows per batch handed on; Spark's columnar readers make batches of the same size. */
@@ -44,6 +48,8 @@ public final class RowCollector implements ParsedFields {
     private final InputFigures figures;
     private final java.util.BitSet unread;
     private final Consumer<Batch> out;
+    /** Whether {@link #out} only borrows each batch, so its arrays can take the next batch's rows. */
+    private final boolean reusesArrays;
     private final DataType[] types;
     private final DataType.Storage[] storages;
     /**
@@ -110,6 +116,7 @@ public final class RowCollector implements ParsedFields {
         this.unread = (java.util.BitSet) unread.clone();
         this.figures = requireNonNull(figures, "figures is null");
         this.out = requireNonNull(out, "out is null");
+        this.reusesArrays = out instanceof BatchBorrower;
         int columns = schema.size();
         types = new DataType[columns];
         storages = new DataType.Storage[columns];
@@ -255,8 +262,15 @@ public final class RowCollector implements ParsedFields {
         if (++rows == capacity) {
             if (rows == BATCH_ROWS) {
                 Batch full = takeBatch();
-                newArrays(BATCH_ROWS);
-                out.accept(full);
+                if (reusesArrays) {
+                    // The borrower is done with the batch when accept returns: its arrays take the next rows, and
+                    // only the null bitmaps (rare) start afresh, as the next rows' nulls are marked, not cleared.
+                    out.accept(full);
+                    Arrays.fill(nullWords, null);
+                } else {
+                    newArrays(BATCH_ROWS);
+                    out.accept(full);
+                }
             } else {
                 grow();
             }
