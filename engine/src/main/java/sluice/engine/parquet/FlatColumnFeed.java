@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.apache.parquet.bytes.ByteBufferReleaser;
 import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.Dictionary;
@@ -354,8 +356,9 @@ final class FlatColumnFeed {
         byte[] bytes;
         int offset;
         int end;
-        try {
-            ByteBuffer buffer = ((DataPageV1) page).getBytes().toByteBuffer();
+        // Heap buffers need no release: the page's buffer stays valid after its releaser is closed.
+        try (ByteBufferReleaser releaser = new ByteBufferReleaser(HeapByteBufferAllocator.getInstance())) {
+            ByteBuffer buffer = ((DataPageV1) page).getBytes().toByteBuffer(releaser);
             if (buffer.hasArray()) {
                 bytes = buffer.array();
                 offset = buffer.arrayOffset() + buffer.position();
@@ -366,8 +369,6 @@ final class FlatColumnFeed {
                 offset = 0;
                 end = bytes.length;
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
         pageRows = page.getValueCount();
         consumed += pageRows;
@@ -422,6 +423,7 @@ final class FlatColumnFeed {
         // Straight from the little-endian factory: Packer.LITTLE_ENDIAN would load its five other factories too, some
         // 250 classes.
         BytePacker packer = ByteBitPackingLE.factory.newBytePacker(bitWidth);
+        ByteBuffer packed = ByteBuffer.wrap(bytes);
         ByteArrayInputStream in = new ByteArrayInputStream(bytes, from, to - from);
         int[] eight = null;
         int n = 0;
@@ -438,14 +440,14 @@ final class FlatColumnFeed {
                 int at = to - in.available();
                 for (int g = 0; g < groups && n < count; g++, at += bitWidth) {
                     if (n + 8 <= count && at + bitWidth <= to) {
-                        packer.unpack8Values(bytes, at, out, n);
+                        packer.unpack8Values(packed, at, out, n);
                         n += 8;
                     } else {
                         // The last group: fewer than eight values wanted, or its bytes cut short at the end.
                         byte[] padded = new byte[bitWidth];
                         System.arraycopy(bytes, at, padded, 0, Math.max(0, Math.min(bitWidth, to - at)));
                         eight = eight == null ? new int[8] : eight;
-                        packer.unpack8Values(padded, 0, eight, 0);
+                        packer.unpack8Values(ByteBuffer.wrap(padded), 0, eight, 0);
                         int take = Math.min(8, count - n);
                         System.arraycopy(eight, 0, out, n, take);
                         n += take;

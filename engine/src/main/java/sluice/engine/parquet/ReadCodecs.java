@@ -3,7 +3,9 @@ package sluice.engine.parquet;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.bytes.ByteBufferReleaser;
 import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -52,19 +54,19 @@ final class ReadCodecs implements CompressionCodecFactory {
     private static final BytesInputDecompressor SNAPPY = new BytesInputDecompressor() {
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-            ByteBuffer in = bytes.toByteBuffer();
-            byte[] compressed;
-            int offset;
-            if (in.hasArray()) {
-                compressed = in.array();
-                offset = in.arrayOffset() + in.position();
-            } else {
-                compressed = new byte[in.remaining()];
-                in.duplicate().get(compressed);
-                offset = 0;
-            }
             byte[] out = new byte[uncompressedSize];
-            int length = Snappy.uncompress(compressed, offset, in.remaining(), out, 0);
+            int length;
+            // Heap buffers need no release: the bytes stay valid after their releaser is closed.
+            try (ByteBufferReleaser releaser = new ByteBufferReleaser(HeapByteBufferAllocator.getInstance())) {
+                ByteBuffer in = bytes.toByteBuffer(releaser);
+                if (in.hasArray()) {
+                    length = Snappy.uncompress(in.array(), in.arrayOffset() + in.position(), in.remaining(), out, 0);
+                } else {
+                    byte[] compressed = new byte[in.remaining()];
+                    in.duplicate().get(compressed);
+                    length = Snappy.uncompress(compressed, 0, compressed.length, out, 0);
+                }
+            }
             if (length != uncompressedSize) {
                 throw new IOException("a snappy page holds " + length + " bytes, not the " + uncompressedSize
                         + " its header says");
