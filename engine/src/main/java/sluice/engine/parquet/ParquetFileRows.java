@@ -54,7 +54,7 @@ public final class ParquetFileRows {
 
         /**
          * The next {@code rows} rows as whole columns, by the schema's column index: a vector for each column read
-         * from the file, null for the others (not asked for, or not in the file), which are all null. A file whose
+         * from the file, null for the others (not asked for, or not in the file), which come out all null. A file whose
          * columns read are all flat (neither nested nor repeated) comes this way, in runs of at most
          * {@link #BATCH_ROWS} rows, and never through the row methods.
          */
@@ -244,7 +244,10 @@ public final class ParquetFileRows {
         return -1;
     }
 
-    /** The root of the converter tree: a record's end is a row's end. */
+    /**
+     * The root of the converter tree: a record's end is a row's end. Without a target (the flat columns' root, whose
+     * converters fill vectors) no record is assembled.
+     */
     private static final class Materializer extends RecordMaterializer<Void> {
         private final GroupConverter root;
 
