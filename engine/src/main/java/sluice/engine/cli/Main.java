@@ -40,9 +40,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         quietLogging(isVerbose(args));
-        // A pipeline with a Kafka node has kafka-clients' classes initialized while the arguments are parsed.
+        // A pipeline with a Kafka node has kafka-clients' classes initialized while the arguments are parsed (and one
+        // that names Parquet, parquet-mr's).
         if (args.length > 1 && args[0].equals("run")) {
             ClientWarmUp.startFor(java.util.Arrays.asList(args).subList(1, args.length));
+            sluice.engine.parquet.ParquetWarmUp.startFor(java.util.Arrays.asList(args).subList(1, args.length));
         }
         System.exit(execute(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
     }

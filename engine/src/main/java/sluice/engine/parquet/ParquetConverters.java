@@ -236,7 +236,7 @@ final class ParquetConverters {
      * row's value by its number in the chunk's dictionary: each entry is decoded once, when first used, and the rows
      * that name it share the one String, instead of decoding the same bytes again on every row.
      */
-    private static final class StringLeaf extends PrimitiveConverter {
+    static final class StringLeaf extends PrimitiveConverter {
         private final Slot slot;
         private Dictionary dictionary;
         private String[] decoded;
@@ -273,7 +273,7 @@ final class ParquetConverters {
     }
 
     /** INT32 and INT64 values into a LONG-stored column. */
-    private static final class IntegerLeaf extends PrimitiveConverter {
+    static final class IntegerLeaf extends PrimitiveConverter {
         private final Slot slot;
 
         IntegerLeaf(Slot slot) {
@@ -291,7 +291,7 @@ final class ParquetConverters {
         }
     }
 
-    private static final class FloatingLeaf extends PrimitiveConverter {
+    static final class FloatingLeaf extends PrimitiveConverter {
         private final Slot slot;
 
         FloatingLeaf(Slot slot) {

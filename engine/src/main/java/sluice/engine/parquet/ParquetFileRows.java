@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.HadoopParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
@@ -24,6 +22,7 @@ import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import sluice.engine.expr.ColumnPredicate;
+import sluice.engine.types.ColumnVector;
 import sluice.engine.types.Field;
 import sluice.engine.types.Schema;
 
@@ -52,7 +51,18 @@ public final class ParquetFileRows {
         void setObject(int column, Object value);
 
         void endRow();
+
+        /**
+         * The next {@code rows} rows as whole columns, by the schema's column index: a vector for each column read
+         * from the file, null for the others (not asked for, or not in the file), which come out all null. A file whose
+         * columns read are all flat (neither nested nor repeated) comes this way, in runs of at most
+         * {@link #BATCH_ROWS} rows, and never through the row methods.
+         */
+        void columns(int rows, ColumnVector[] columns);
     }
+
+    /** Rows per run of columns handed to {@link Target#columns}; Spark's vectorized Parquet reader's batch size. */
+    public static final int BATCH_ROWS = 4096;
 
     /** What a file's footer says: its Parquet schema, Spark's schema of it, and its row count. */
     public record Footer(MessageType parquet, Schema schema, long rows) {
@@ -118,15 +128,12 @@ public final class ParquetFileRows {
         MessageType fileSchema = reader.getFileMetaData().getSchema();
         List<String> fileNames = fileSchema.getFields().stream().map(Type::getName).toList();
         List<Type> projected = new ArrayList<>();
-        List<Converter> converters = new ArrayList<>();
+        List<Integer> targetColumns = new ArrayList<>();
         for (int c = required.nextSetBit(0); c >= 0 && c < schema.size(); c = required.nextSetBit(c + 1)) {
-            Field field = schema.field(c);
-            int index = fieldIndex(fileNames, field.name());
+            int index = fieldIndex(fileNames, schema.field(c).name());
             if (index >= 0) {
-                Type fileField = fileSchema.getType(index);
-                projected.add(fileField);
-                converters.add(ParquetConverters.of(field.name(), fileField, field.type(),
-                        new ParquetConverters.ColumnSlot(target, c)));
+                projected.add(fileSchema.getType(index));
+                targetColumns.add(c);
             }
         }
         if (projected.isEmpty()) {
@@ -138,17 +145,22 @@ public final class ParquetFileRows {
         }
         MessageType requested = new MessageType(fileSchema.getName(), projected);
         reader.setRequestedSchema(requested);
-        MessageColumnIO io = new ColumnIOFactory().getColumnIO(requested, fileSchema);
-        Materializer materializer = new Materializer(converters, target);
         boolean flat = projected.stream().allMatch(
                 type -> type.isPrimitive() && !type.isRepetition(Type.Repetition.REPEATED));
-        String createdBy = reader.getFileMetaData().getCreatedBy();
+        if (flat) {
+            readColumns(reader, schema, targetColumns, requested, target);
+            return;
+        }
+        List<Converter> converters = new ArrayList<>();
+        for (int p = 0; p < projected.size(); p++) {
+            Field field = schema.field(targetColumns.get(p));
+            converters.add(ParquetConverters.of(field.name(), projected.get(p), field.type(),
+                    new ParquetConverters.ColumnSlot(target, targetColumns.get(p))));
+        }
+        MessageColumnIO io = new ColumnIOFactory().getColumnIO(requested, fileSchema);
+        Materializer materializer = new Materializer(converters, target);
         PageReadStore rowGroup;
         while ((rowGroup = reader.readNextRowGroup()) != null) {
-            if (flat) {
-                readFlat(rowGroup, requested, materializer.getRootConverter(), createdBy, target);
-                continue;
-            }
             RecordReader<Void> records = io.getRecordReader(rowGroup, materializer);
             for (long r = rowGroup.getRowCount(); r > 0; r--) {
                 records.read();
@@ -157,61 +169,58 @@ public final class ParquetFileRows {
     }
 
     /**
-     * A row group of columns that are neither nested nor repeated, read column by column ({@link FlatColumnFeed}
-     * decodes a page at a time): a value is there when its definition level is the column's highest, else it is null
-     * and the column is left unset. The same values reach the same converters as through Parquet's record assembly,
-     * without its state machine per field of every row.
+     * The row groups of columns that are neither nested nor repeated, read column by column into vectors
+     * ({@link FlatColumnFeed} decodes a page at a time into a {@link ColumnFill}): a value is there when its
+     * definition level is the column's highest, else the row is null. The values are those Parquet's record assembly
+     * gives the same converters, without its state machine per field of every row nor a copy row by row.
      */
-    private static void readFlat(PageReadStore rowGroup, MessageType requested, GroupConverter root, String createdBy,
-            Target target) {
-        if (rowGroup.getRowIndexes().isPresent()) {
-            // Pages filtered by their index: Parquet's reader keeps the columns' rows in step.
-            readFlatByParquet(rowGroup, requested, root, createdBy, target);
-            return;
+    private static void readColumns(ParquetFileReader reader, Schema schema, List<Integer> targetColumns,
+            MessageType requested, Target target) throws IOException {
+        List<ColumnDescriptor> descriptors = requested.getColumns();
+        ColumnFill[] fills = new ColumnFill[descriptors.size()];
+        List<Converter> converters = new ArrayList<>();
+        for (int p = 0; p < fills.length; p++) {
+            Field field = schema.field(targetColumns.get(p));
+            fills[p] = new ColumnFill(field.type(), BATCH_ROWS);
+            converters.add(ParquetConverters.of(field.name(), requested.getType(p), field.type(), fills[p]));
         }
-        List<ColumnDescriptor> columns = requested.getColumns();
-        FlatColumnFeed[] feeds = new FlatColumnFeed[columns.size()];
-        for (int c = 0; c < feeds.length; c++) {
-            feeds[c] = FlatColumnFeed.of(columns.get(c), rowGroup, root, requested, createdBy,
-                    root.getConverter(c).asPrimitiveConverter());
-        }
-        for (long r = rowGroup.getRowCount(); r > 0; r--) {
-            for (FlatColumnFeed feed : feeds) {
-                feed.next();
-            }
-            target.endRow();
-        }
-    }
-
-    private static void readFlatByParquet(PageReadStore rowGroup, MessageType requested, GroupConverter root,
-            String createdBy, Target target) {
-        ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, root, requested, createdBy);
-        List<ColumnDescriptor> columns = requested.getColumns();
-        ColumnReader[] readers = new ColumnReader[columns.size()];
-        int[] defined = new int[columns.size()];
-        for (int c = 0; c < readers.length; c++) {
-            readers[c] = store.getColumnReader(columns.get(c));
-            defined[c] = columns.get(c).getMaxDefinitionLevel();
-        }
-        for (long r = rowGroup.getRowCount(); r > 0; r--) {
-            for (int c = 0; c < readers.length; c++) {
-                ColumnReader column = readers[c];
-                if (column.getCurrentDefinitionLevel() == defined[c]) {
-                    column.writeCurrentValueToConverter();
+        GroupConverter root = new Materializer(converters, null).getRootConverter();
+        String createdBy = reader.getFileMetaData().getCreatedBy();
+        PageReadStore rowGroup;
+        while ((rowGroup = reader.readNextRowGroup()) != null) {
+            FlatColumnFeed[] feeds = new FlatColumnFeed[fills.length];
+            if (rowGroup.getRowIndexes().isPresent()) {
+                // Pages filtered by their index: Parquet's readers of one store keep the columns' rows in step.
+                ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, root, requested, createdBy);
+                for (int p = 0; p < feeds.length; p++) {
+                    feeds[p] = FlatColumnFeed.byParquet(descriptors.get(p), store.getColumnReader(descriptors.get(p)),
+                            root.getConverter(p).asPrimitiveConverter(), fills[p]);
                 }
-                column.consume();
+            } else {
+                for (int p = 0; p < feeds.length; p++) {
+                    feeds[p] = FlatColumnFeed.of(descriptors.get(p), rowGroup, root, requested, createdBy,
+                            root.getConverter(p).asPrimitiveConverter(), fills[p]);
+                }
             }
-            target.endRow();
+            for (long left = rowGroup.getRowCount(); left > 0; ) {
+                int rows = (int) Math.min(BATCH_ROWS, left);
+                ColumnVector[] columns = new ColumnVector[schema.size()];
+                for (int p = 0; p < feeds.length; p++) {
+                    feeds[p].fill(rows);
+                    columns[targetColumns.get(p)] = fills[p].take();
+                }
+                target.columns(rows, columns);
+                left -= rows;
+            }
         }
     }
 
     /**
-     * Parquet's defaults over an empty Hadoop configuration, as the writer uses: the plain {@code builder()} makes a
-     * Configuration that loads and parses Hadoop's default XML resources, a cost of every process's first read that
-     * sets nothing Parquet reads.
+     * Parquet's defaults, over a plain configuration (no Hadoop Configuration, whose first use loads and parses
+     * Hadoop's default XML resources, which set nothing Parquet reads), with {@link ReadCodecs}.
      */
     private static ParquetReadOptions.Builder readOptions() {
-        return ParquetReadOptions.builder(new HadoopParquetConfiguration(new Configuration(false)));
+        return ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new ReadCodecs());
     }
 
     /** A file that parquet-mr fails on with an unchecked exception is not a Parquet file, or a broken one. */
@@ -235,7 +244,10 @@ public final class ParquetFileRows {
         return -1;
     }
 
-    /** The root of the converter tree: a record's end is a row's end. */
+    /**
+     * The root of the converter tree: a record's end is a row's end. Without a target (the flat columns' root, whose
+     * converters fill vectors) no record is assembled.
+     */
     private static final class Materializer extends RecordMaterializer<Void> {
         private final GroupConverter root;
 
@@ -252,7 +264,9 @@ public final class ParquetFileRows {
 
                 @Override
                 public void end() {
-                    target.endRow();
+                    if (target != null) {
+                        target.endRow();
+                    }
                 }
             };
         }

@@ -126,6 +126,58 @@ class ParquetFilesTest {
         assertThat(new ParquetFormat(schema).read(file, CONTEXT).rows()).containsExactlyElementsOf(rows);
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void numbersReadTheSameFromDictionaryAndPlainPagesWithNulls(boolean fewDistinct) throws IOException {
+        // More rows than a batch, each column filled into vectors page by page: few distinct values are written as
+        // dictionary pages, distinct ones as plain pages (the dictionary would not be smaller); nulls among them, and
+        // one column without nulls, whose plain pages are copied in one go.
+        Schema schema = Schema.of(Field.of("i", AtomicType.INT), Field.of("l", AtomicType.BIGINT),
+                Field.of("f", AtomicType.FLOAT), Field.of("d", AtomicType.DOUBLE), Field.of("day", AtomicType.DATE),
+                Field.of("full", AtomicType.DOUBLE));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            boolean few = fewDistinct;
+            rows.add(Row.of(i % 7 == 0 ? null : few ? i % 11 : i * 7919, i % 5 == 0 ? null : few ? i % 13L : i * 3L,
+                    i % 3 == 0 ? null : few ? i % 4 + 0.5f : i + 0.25f, i % 9 == 0 ? null : few ? i % 6 * 1.5 : i * 0.5,
+                    i % 4 == 0 ? null : LocalDate.ofEpochDay(few ? i % 17 : i), few ? i % 3 * 0.125 : i * 0.125));
+        }
+        Path file = write(schema, rows, "snappy");
+
+        assertThat(new ParquetFormat(schema).read(file, CONTEXT).rows()).containsExactlyElementsOf(rows);
+    }
+
+    @Test
+    void theHybridEncodingReadsAsParquetsOwnDecoderReadsIt() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(14);
+        for (int bitWidth = 0; bitWidth <= 20; bitWidth++) {
+            for (int count : new int[] {1, 7, 8, 9, 100, 1000, 4099}) {
+                int[] values = new int[count];
+                for (int n = 0; n < count; n++) {
+                    // Runs of one value (RLE) among values that change (bit-packed).
+                    values[n] = bitWidth == 0 ? 0 : n > 0 && random.nextInt(3) == 0 ? values[n - 1]
+                            : random.nextInt(1 << Math.min(bitWidth, 30));
+                }
+                var encoder = new org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder(bitWidth,
+                        64, 1 << 20, new org.apache.parquet.bytes.HeapByteBufferAllocator());
+                for (int value : values) {
+                    encoder.writeInt(value);
+                }
+                byte[] bytes = encoder.toBytes().toByteArray();
+                int[] expected = new int[count];
+                var decoder = new org.apache.parquet.column.values.rle.RunLengthBitPackingHybridDecoder(bitWidth,
+                        new java.io.ByteArrayInputStream(bytes));
+                for (int n = 0; n < count; n++) {
+                    expected[n] = decoder.readInt();
+                }
+                int[] read = new int[count];
+                FlatColumnFeed.hybrid(bytes, 0, bytes.length, bitWidth, read, count);
+
+                assertThat(read).as("width %d, %d values", bitWidth, count).isEqualTo(expected).isEqualTo(values);
+            }
+        }
+    }
+
     @Test
     void onlyFlatColumnsReadTheSameValuesAsWithNestedOnes() throws IOException {
         // Without a nested column each column is read straight from its reader, not through record assembly.

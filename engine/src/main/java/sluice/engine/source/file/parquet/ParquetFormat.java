@@ -3,6 +3,7 @@ package sluice.engine.source.file.parquet;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,6 +21,7 @@ import sluice.engine.source.file.FileSplit;
 import sluice.engine.source.file.ParseMode;
 import sluice.engine.source.file.RowCollector;
 import sluice.engine.types.Batch;
+import sluice.engine.types.ColumnVector;
 import sluice.engine.types.Schema;
 
 /**
@@ -82,6 +84,9 @@ public final class ParquetFormat implements FileFormat {
         RowCollector rows = new RowCollector(schema, ParseMode.PERMISSIVE, -1,
                 new RowCollector.Origin(context.nodeId(), "Parquet", split.fileName(), LongUnaryOperator.identity()),
                 RowCollector.BATCH_ROWS, unread, figures, out);
+        // The all-null vector of each column not read, for a full run of rows: vectors are immutable, so each run
+        // shares it.
+        ColumnVector[] fullNulls = new ColumnVector[schema.size()];
         ParquetFileRows.Target target = new ParquetFileRows.Target() {
             @Override
             public void setLong(int column, long value) {
@@ -106,6 +111,24 @@ public final class ParquetFormat implements FileFormat {
             @Override
             public void endRow() {
                 rows.appendRow();
+            }
+
+            @Override
+            public void columns(int count, ColumnVector[] columns) {
+                List<ColumnVector> vectors = new ArrayList<>(columns.length);
+                for (int c = 0; c < columns.length; c++) {
+                    if (columns[c] != null) {
+                        vectors.add(columns[c]);
+                    } else if (count != ParquetFileRows.BATCH_ROWS) {
+                        vectors.add(ColumnVector.nulls(schema.field(c).type(), count));
+                    } else {
+                        if (fullNulls[c] == null) {
+                            fullNulls[c] = ColumnVector.nulls(schema.field(c).type(), count);
+                        }
+                        vectors.add(fullNulls[c]);
+                    }
+                }
+                out.accept(new Batch(schema, vectors, count));
             }
         };
         try {
