@@ -37,6 +37,11 @@ final class FileSourceLog {
             }
             return new FileEntry(path, timestamp, batchId);
         }
+
+        @Override
+        public FileEntry fromLine(String line) {
+            return FileEntryLine.parse(line);
+        }
     };
 
     private final CompactibleLog<FileEntry> files;
