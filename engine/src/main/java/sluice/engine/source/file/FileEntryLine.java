@@ -18,48 +18,57 @@ final class FileEntryLine {
 
     /** The entry of {@code line}, or null when it is not in the exact shape. */
     static FileEntry parse(String line) {
+        // indexOf and startsWith rather than a loop over the characters: a restart runs this before the JIT has
+        // compiled much, and those are intrinsics.
         if (!line.startsWith(PATH)) {
             return null;
         }
-        int end = PATH.length();
-        while (end < line.length()) {
-            char c = line.charAt(end);
-            if (c == '"') {
-                break;
-            }
-            if (c == '\\' || c < 0x20) {
-                return null;
-            }
-            end++;
+        int end = line.indexOf('"', PATH.length());
+        if (end < 0 || !line.startsWith(TIMESTAMP, end + 1)) {
+            return null;
         }
-        if (end == line.length() || !line.startsWith(TIMESTAMP, end + 1)) {
+        int escape = line.indexOf('\\', PATH.length());
+        if (escape >= 0 && escape < end || hasControlCharacter(line, PATH.length(), end)) {
             return null;
         }
         int timestampStart = end + 1 + TIMESTAMP.length();
-        int timestampEnd = numberEnd(line, timestampStart);
+        int timestampEnd = line.indexOf(',', timestampStart);
         if (timestampEnd < 0 || !line.startsWith(BATCH_ID, timestampEnd)) {
             return null;
         }
         int batchStart = timestampEnd + BATCH_ID.length();
-        int batchEnd = numberEnd(line, batchStart);
-        if (batchEnd != line.length() - 1 || line.charAt(batchEnd) != '}') {
+        int batchEnd = line.length() - 1;
+        if (line.charAt(batchEnd) != '}' || !isInteger(line, timestampStart, timestampEnd)
+                || !isInteger(line, batchStart, batchEnd)) {
             return null;
         }
         return new FileEntry(line.substring(PATH.length(), end), Long.parseLong(line, timestampStart, timestampEnd,
                 10), Long.parseLong(line, batchStart, batchEnd, 10));
     }
 
-    /** Where a JSON integer starting at {@code start} ends, or -1 when there is none that fits a long. */
-    private static int numberEnd(String line, int start) {
-        int at = start < line.length() && line.charAt(start) == '-' ? start + 1 : start;
-        int digits = at;
-        while (at < line.length() && line.charAt(at) >= '0' && line.charAt(at) <= '9') {
-            at++;
+    /** JSON forbids raw control characters in a string; the JSON parser reports them. */
+    private static boolean hasControlCharacter(String line, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (line.charAt(i) < 0x20) {
+                return true;
+            }
         }
-        int count = at - digits;
-        if (count == 0 || count > MAX_DIGITS || count > 1 && line.charAt(digits) == '0') {
-            return -1;
+        return false;
+    }
+
+    /** Whether {@code line} holds a JSON integer that fits a long from {@code start} to {@code end}. */
+    private static boolean isInteger(String line, int start, int end) {
+        int digits = start < end && line.charAt(start) == '-' ? start + 1 : start;
+        int count = end - digits;
+        if (count < 1 || count > MAX_DIGITS || count > 1 && line.charAt(digits) == '0') {
+            return false;
         }
-        return at;
+        for (int i = digits; i < end; i++) {
+            char c = line.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
