@@ -44,6 +44,15 @@ public final class CompactibleLog<T> {
 
         /** The entry of one JSON object; IllegalArgumentException saying what is wrong with it. */
         T fromJson(Map<String, Object> json);
+
+        /**
+         * The entry of one line in the very shape {@link #toJson} writes it (and Spark does), read without a JSON
+         * parser; null for any other line, which is then parsed as JSON. A compacted log holds an entry per file
+         * ever seen, and parsing each line as a JSON tree was most of a restart's time after 100,000 files.
+         */
+        default T fromLine(String line) {
+            return null;
+        }
     }
 
     private final Path dir;
@@ -238,6 +247,10 @@ public final class CompactibleLog<T> {
     }
 
     private T entry(String line, int lineNumber, Path file) {
+        T quick = codec.fromLine(line);
+        if (quick != null) {
+            return quick;
+        }
         String problem;
         try {
             Map<String, Object> json = JsonValues.object(JsonValues.parse(line));

@@ -11,6 +11,7 @@ import org.apache.orc.OrcFile;
 import org.apache.orc.Reader;
 import org.apache.orc.RecordReader;
 import org.apache.orc.TypeDescription;
+import org.apache.orc.impl.OrcTail;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
@@ -30,7 +31,8 @@ public final class OrcFileReader {
 
     /** The Spark schema of the file's rows; an empty schema for the empty struct old writers left in empty files. */
     public static Schema schema(Path file) throws IOException {
-        try (Reader reader = open(file)) {
+        Reader local = openLocal(file);
+        try (Reader reader = local != null ? local : open(file)) {
             return OrcTypes.toSchema(reader.getSchema());
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
@@ -51,9 +53,13 @@ public final class OrcFileReader {
                 wanted.addField(schema.field(i).name(), OrcTypes.toOrc(schema.field(i).type()));
             }
         }
-        try (Reader reader = open(file)) {
+        Reader local = openLocal(file);
+        try (Reader reader = local != null ? local : open(file)) {
             checkTimestamps(OrcTypes.toSchema(reader.getSchema()), schema, read);
             Reader.Options options = reader.options().schema(wanted).isSchemaEvolutionCaseAware(false);
+            if (local != null) {
+                options.dataReader(new LocalOrcData(file, reader.getCompressionKind(), reader.getCompressionSize()));
+            }
             try (RecordReader rows = reader.rows(options)) {
                 VectorizedRowBatch orc = wanted.createRowBatch(batchRows);
                 while (rows.nextBatch(orc)) {
@@ -105,6 +111,20 @@ public final class OrcFileReader {
     private static boolean isOtherTimestamp(DataType file, DataType wanted) {
         return file == AtomicType.TIMESTAMP && wanted == AtomicType.TIMESTAMP_NTZ
                 || file == AtomicType.TIMESTAMP_NTZ && wanted == AtomicType.TIMESTAMP;
+    }
+
+    /**
+     * The file opened over its tail read by {@link LocalOrcData}, without Hadoop's file system; null when that does
+     * not work (an empty file, a damaged one), for {@link #open}, whose message says what is wrong.
+     */
+    private static Reader openLocal(Path file) {
+        try {
+            OrcTail tail = LocalOrcData.tail(file);
+            return tail == null ? null : OrcFile.createReader(OrcFiles.path(file),
+                    OrcFile.readerOptions(OrcFiles.conf()).orcTail(tail).maxLength(tail.getFileLength()));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static Reader open(Path file) throws IOException {

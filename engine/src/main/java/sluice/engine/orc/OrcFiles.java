@@ -13,14 +13,18 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * then shared by every thread (both are safe to share for reading and opening files).
  */
 final class OrcFiles {
-    private static final class Holder {
+    /** Apart from the file system: reading takes the configuration only, and Hadoop's file system is costly. */
+    private static final class ConfHolder {
         static final Configuration CONF = new Configuration(false);
+    }
+
+    private static final class Holder {
         static final FileSystem LOCAL = local();
 
         private static FileSystem local() {
             RawLocalFileSystem fs = new RawLocalFileSystem();
             try {
-                fs.initialize(URI.create("file:///"), CONF);
+                fs.initialize(URI.create("file:///"), ConfHolder.CONF);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -32,7 +36,7 @@ final class OrcFiles {
     }
 
     static Configuration conf() {
-        return Holder.CONF;
+        return ConfHolder.CONF;
     }
 
     static FileSystem local() {

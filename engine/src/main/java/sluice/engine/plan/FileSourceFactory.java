@@ -22,6 +22,7 @@ import sluice.engine.source.file.FileSource;
 import sluice.engine.source.file.FileSourceOptions;
 import sluice.engine.source.file.FileTable;
 import sluice.engine.source.file.FileListing;
+import sluice.engine.source.file.PlannedListing;
 import sluice.engine.source.file.ListedFile;
 import sluice.engine.source.file.ModifiedTimeFilter;
 import sluice.engine.source.file.ParseMode;
@@ -195,24 +196,25 @@ final class FileSourceFactory {
                     format.equalsIgnoreCase("text") ? "Spark reads text files as UTF-8 whatever it says"
                             : format + " files have their own encoding");
         }
+        PlannedListing listed = new PlannedListing();
         Optional<FileFormat> fileFormat = switch (format.toLowerCase(java.util.Locale.ROOT)) {
             case "csv" -> textLayout(context, true).flatMap(layout -> csvOptions(context)
                     .flatMap(csv -> csvSchema(context, path, csv, layout)
                     .flatMap(schema -> checkCsvSchema(context, schema, csv))
-                    .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared,
+                    .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared, listed,
                             data -> new CsvFormat(data, csv, layout)))));
             case "json" -> textLayout(context, false).flatMap(layout -> jsonOptions(context)
                     .flatMap(json -> jsonSchema(context, path, json, layout)
                     .flatMap(schema -> checkJsonMaps(context, schema))
                     .flatMap(schema -> checkCorruptColumn(context, schema, json.columnNameOfCorruptRecord()))
-                    .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared,
+                    .flatMap(schema -> FileSourcePartitions.format(context, path, schema, declared, listed,
                             data -> new JsonFormat(data, json, layout)))));
             case "text" -> textLineSep(context).flatMap(lineSep -> FileSourcePartitions.format(context, path,
-                    TextFormat.SCHEMA, false, data -> new TextFormat(lineSep.orElse(null))));
+                    TextFormat.SCHEMA, false, listed, data -> new TextFormat(lineSep.orElse(null))));
             case "parquet" -> parquetSchema(context, path).flatMap(schema -> FileSourcePartitions.format(context,
-                    path, schema, declared, ParquetFormat::new));
+                    path, schema, declared, listed, ParquetFormat::new));
             case "orc" -> orcSchema(context, path).flatMap(schema -> FileSourcePartitions.format(context, path,
-                    schema, declared, OrcFormat::new));
+                    schema, declared, listed, OrcFormat::new));
             default -> Optional.empty();
         };
         if (options.isEmpty() || fileFormat.isEmpty() || context.hasProblems()) {
@@ -224,7 +226,7 @@ final class FileSourceFactory {
             return Optional.of(new PlannedNode.TransformNode(
                     new StaticTableOperator(fileFormat.get().schema(), table::read)));
         }
-        return Optional.of(new PlannedNode.SourceNode(new FileSource(options.get(), fileFormat.get())));
+        return Optional.of(new PlannedNode.SourceNode(new FileSource(options.get(), fileFormat.get(), null, listed)));
     }
 
     private static Optional<FileSourceOptions> sourceOptions(NodeContext context, Path path) {

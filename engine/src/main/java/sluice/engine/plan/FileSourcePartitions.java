@@ -3,14 +3,17 @@ package sluice.engine.plan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.source.file.FileFormat;
 import sluice.engine.source.file.FileListing;
 import sluice.engine.source.file.ListedFile;
+import sluice.engine.source.file.PlannedListing;
 import sluice.engine.source.file.partition.PartitionColumns;
 import sluice.engine.source.file.partition.PartitionDiscovery;
 import sluice.engine.source.file.partition.PartitionValueText;
@@ -34,12 +37,13 @@ final class FileSourcePartitions {
      * The format reading {@code path}: {@code make} applied to the data columns of {@code schema}, with the partition
      * columns found appended. {@code declared} says whether {@code schema} is the user's (whose partition columns
      * it names) or inferred from the files. Empty, with a problem on {@code context}, when the folders are not a
-     * partitioning Spark accepts.
+     * partitioning Spark accepts. The files listed to find the folders are kept in {@code listed} (null: nowhere)
+     * for the source's first trigger.
      */
     static Optional<FileFormat> format(NodeContext context, Optional<Path> path, Schema schema, boolean declared,
-                                       Function<Schema, FileFormat> make) {
+                                       PlannedListing listed, Function<Schema, FileFormat> make) {
         Optional<PartitionColumns> partitions = path.isEmpty() ? Optional.of(PartitionColumns.NONE)
-                : discover(context, path.get(), declared ? schema : null);
+                : discover(context, path.get(), declared ? schema : null, listed);
         if (partitions.isEmpty()) {
             return Optional.empty();
         }
@@ -52,7 +56,8 @@ final class FileSourcePartitions {
         return Optional.of(PartitionedFormat.of(make.apply(new Schema(data)), partitions.get()));
     }
 
-    private static Optional<PartitionColumns> discover(NodeContext context, Path path, Schema userSchema) {
+    private static Optional<PartitionColumns> discover(NodeContext context, Path path, Schema userSchema,
+                                                       PlannedListing listed) {
         boolean stream = !context.bool("static");
         Optional<Path> basePath = context.string("basePath").isPresent() ? context.path("basePath") : Optional.empty();
         if (context.bool("recursiveFileLookup")) {
@@ -74,9 +79,17 @@ final class FileSourcePartitions {
                 // Spark's stream source reads each batch's files with its own path as the base, unless it is a glob.
                 bases = stream && !FileListing.isGlob(path) ? List.of(path) : listing.roots();
             }
+            List<ListedFile> all = listing.list();
+            if (listed != null && !context.bool("static")) {
+                listed.keep(all);
+            }
+            // Only the files' folders count: one file of each folder is enough.
+            Set<String> folders = new HashSet<>();
             List<Path> files = new ArrayList<>();
-            for (ListedFile file : listing.list()) {
-                files.add(Path.of(java.net.URI.create(file.path())));
+            for (ListedFile file : all) {
+                if (folders.add(file.path().substring(0, file.path().lastIndexOf('/') + 1))) {
+                    files.add(Path.of(java.net.URI.create(file.path())));
+                }
             }
             PartitionColumns found = PartitionDiscovery.discover(files, bases, userSchema, true,
                     context.environment().zone());

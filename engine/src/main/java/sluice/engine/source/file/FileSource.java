@@ -44,6 +44,7 @@ public final class FileSource implements Source {
     private long currentLogOffset = -1;
     private List<ListedFile> availableNowFiles;
     private FilePartitioning partitioning;
+    private final PlannedListing plannedListing;
     private InputFigures planned;
 
     @Override
@@ -62,9 +63,16 @@ public final class FileSource implements Source {
 
     /** With {@code partitioning} instead of Spark's defaults for the query's parallelism (null for those). */
     public FileSource(FileSourceOptions options, FileFormat format, FilePartitioning partitioning) {
+        this(options, format, partitioning, null);
+    }
+
+    /** Whose first listing is the one taken when the pipeline was planned, when still fresh (null: none). */
+    public FileSource(FileSourceOptions options, FileFormat format, FilePartitioning partitioning,
+                      PlannedListing plannedListing) {
         this.options = requireNonNull(options, "options is null");
         this.format = requireNonNull(format, "format is null");
         this.partitioning = partitioning;
+        this.plannedListing = plannedListing;
     }
 
     @Override
@@ -96,7 +104,7 @@ public final class FileSource implements Source {
 
     @Override
     public void prepareForAvailableNow() {
-        availableNowFiles = listing().list();
+        availableNowFiles = listNow();
     }
 
     @Override
@@ -104,7 +112,7 @@ public final class FileSource implements Source {
         // The new files, then sorted: the order Spark takes them in (it sorts every listed file, then filters). With
         // 100,000 files seen and one new, sorting them all was a quarter of a restart's time.
         List<ListedFile> fresh = new ArrayList<>();
-        for (ListedFile file : availableNowFiles != null ? availableNowFiles : listing().list()) {
+        for (ListedFile file : availableNowFiles != null ? availableNowFiles : listNow()) {
             if (seen.isNewFile(file.path(), file.timestamp())) {
                 fresh.add(file);
             }
@@ -231,6 +239,12 @@ public final class FileSource implements Source {
                 options.cleaner().clean(context.nodeId(), entry.toPath());
             }
         }
+    }
+
+    /** The files now: at the first trigger the planning's listing when there is a fresh one, else a new listing. */
+    private List<ListedFile> listNow() {
+        List<ListedFile> atPlanning = plannedListing == null ? null : plannedListing.take();
+        return atPlanning != null ? listing().filter(atPlanning) : listing().list();
     }
 
     private FileListing listing() {

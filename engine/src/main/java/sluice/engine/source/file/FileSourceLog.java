@@ -37,6 +37,11 @@ final class FileSourceLog {
             }
             return new FileEntry(path, timestamp, batchId);
         }
+
+        @Override
+        public FileEntry fromLine(String line) {
+            return FileEntryLine.parse(line);
+        }
     };
 
     private final CompactibleLog<FileEntry> files;
@@ -52,8 +57,15 @@ final class FileSourceLog {
                 : new CompactibleLog<>(folder, CODEC, LogOwner.node(nodeId, ErrorCode.CHECKPOINT_FAILED)));
         if (folder != null) {
             // A compaction file holds the entries of every earlier batch: each entry says which batch it belongs to.
+            // Entries come batch by batch: a map look-up per run of one batch, not per entry.
+            List<FileEntry> current = null;
+            long currentId = 0;
             for (FileEntry entry : log.files.allEntries()) {
-                log.batches.computeIfAbsent(entry.batchId(), id -> new ArrayList<>()).add(entry);
+                if (current == null || entry.batchId() != currentId) {
+                    currentId = entry.batchId();
+                    current = log.batches.computeIfAbsent(currentId, id -> new ArrayList<>());
+                }
+                current.add(entry);
             }
             log.batches.replaceAll((id, entries) -> List.copyOf(entries));
         }

@@ -87,4 +87,31 @@ class FileListingTest {
         assertThatThrownBy(() -> FileListing.checkGlob("a[bc")).hasMessage("'[' in 'a[bc' is not closed");
         assertThatThrownBy(() -> FileListing.checkGlob("{a,b")).hasMessage("'{' in '{a,b' is not closed");
     }
+
+    @Test
+    void eachFileIsNamedByItsOwnUriWhateverItsName() throws IOException {
+        List<String> names = List.of("plain-1.csv", "a b.csv", "caf\u00e9.csv", "p%41.csv", "k=v/x.csv", "sub/d#1.csv",
+                "q?.csv", "sub/_h/x.csv", "sub/.h/y.csv");
+        Path odd = dir.resolve("odd");
+        for (String name : names) {
+            Path file = odd.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "1\n");
+        }
+
+        List<String> listed = new FileListing("in", odd, null).list().stream().map(ListedFile::path).sorted()
+                .toList();
+
+        assertThat(listed).containsExactlyElementsOf(names.stream().filter(name -> !name.contains("/_")
+                && !name.contains("/.")).map(name -> odd.resolve(name).toUri().toString()).sorted().toList());
+    }
+
+    @Test
+    void aListingWithoutFiltersFilteredAfterwardsIsTheFilteredListing() {
+        List<ListedFile> all = new FileListing("in", dir.resolve("in"), null).list();
+
+        FileListing csv = new FileListing("in", dir.resolve("in"), "*.csv");
+        assertThat(csv.filter(all)).containsExactlyInAnyOrderElementsOf(csv.list());
+        assertThat(new FileListing("in", dir.resolve("in"), null).filter(all)).isSameAs(all);
+    }
 }
