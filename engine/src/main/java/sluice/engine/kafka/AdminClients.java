@@ -39,11 +39,14 @@ public final class AdminClients {
         return Admin.create(settings);
     }
 
-    /** The settings of an Admin among {@code clientConfig}: Admin takes no consumer settings and warns of each. */
+    /**
+     * The settings of an Admin among {@code clientConfig}: Admin takes no consumer settings and warns of each. Equal
+     * maps for equal settings, whatever their order; never changed afterwards (they key the Admins made ahead).
+     */
     public static Map<String, Object> settings(Map<String, ?> clientConfig) {
         Map<String, Object> settings = new LinkedHashMap<>(clientConfig);
         settings.keySet().retainAll(AdminClientConfig.configNames());
-        return Map.copyOf(settings);
+        return settings;
     }
 
     /** Makes an Admin for {@code clientConfig} for {@link #create} to take; called by the warm-up only. */
