@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import sluice.engine.diag.ControlCharacters;
 import sluice.engine.diag.Suggestion;
 import sluice.engine.kafka.ClientWarmUp;
+import sluice.engine.parquet.ParquetWarmUp;
 
 /** {@code sluice}: runs and validates pipeline files without a window. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "Sluice 0.1.0",
@@ -43,8 +45,9 @@ public final class Main implements Runnable {
         // A pipeline with a Kafka node has kafka-clients' classes initialized while the arguments are parsed (and one
         // that names Parquet, parquet-mr's).
         if (args.length > 1 && args[0].equals("run")) {
-            ClientWarmUp.startFor(java.util.Arrays.asList(args).subList(1, args.length));
-            sluice.engine.parquet.ParquetWarmUp.startFor(java.util.Arrays.asList(args).subList(1, args.length));
+            List<String> runArguments = Arrays.asList(args).subList(1, args.length);
+            ClientWarmUp.startFor(runArguments);
+            ParquetWarmUp.startFor(runArguments);
         }
         System.exit(execute(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
     }

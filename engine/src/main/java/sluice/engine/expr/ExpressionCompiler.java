@@ -141,7 +141,7 @@ public final class ExpressionCompiler {
         Typed cast = new Typed.Cast(column, type, false, new Span(0, text.length()), field.name());
         Compiler compiler = new Compiler(source, sessionZone);
         return new Compiled(field.name(), type, cast.nullable(), compiler.compile(cast), ReferencedColumns.of(cast),
-                List.of());
+                List.of(), columnName(cast));
     }
 
     private static List<Evaluator> foldedParts(Compiler compiler, Typed typed) {
