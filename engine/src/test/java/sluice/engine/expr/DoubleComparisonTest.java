@@ -35,7 +35,8 @@ class DoubleComparisonTest {
             assertThat(eval("x = " + constant)).isEqualTo(expected(c, order -> order == 0));
         }
         assertThat(eval("x > 0")).containsExactly(true, false, false, true, false, true, false, null);
-        assertThat(eval("x <= CAST(-0.0 AS DOUBLE)")).containsExactly(false, true, true, false, true, false, true, null);
+        assertThat(eval("x <= CAST(-0.0 AS DOUBLE)"))
+                .containsExactly(false, true, true, false, true, false, true, null);
     }
 
     @Test

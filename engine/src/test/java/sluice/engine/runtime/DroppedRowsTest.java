@@ -3,25 +3,12 @@ package sluice.engine.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.engine.diag.SluiceException;
-import sluice.engine.pipeline.PipelineJson;
-import sluice.engine.pipeline.PipelineSpec;
-import sluice.engine.pipeline.Trigger;
-import sluice.engine.plan.NodeCatalog;
-import sluice.engine.plan.PlanEnvironment;
-import sluice.engine.plan.Planner;
-import sluice.engine.sink.MemoryTables;
 import sluice.engine.source.file.RowCollector;
 
 /**
@@ -69,27 +56,13 @@ class DroppedRowsTest {
     }
 
     private List<QueryProgress> run(String condition) throws Exception {
-        PipelineSpec spec = PipelineJson.parse("""
+        return Queries.progressOfRun("""
                 {"format": "sluice/1", "name": "t", "nodes": [
                   {"id": "in", "type": "source.file", "options": {"path": "in", "format": "csv",
                    "schema": "i INT, name STRING"}},
                   {"id": "picked", "type": "transform.filter", "inputs": ["in"], "options": {"condition": "%s"}},
                   {"id": "out", "type": "sink.noop", "inputs": ["picked"]}
                 ]}
-                """.formatted(condition)).spec();
-        Planner.Result plan = new Planner(NodeCatalog.standard()).plan(spec, new PlanEnvironment(dir, ZoneOffset.UTC));
-        EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new MemoryTables(), Clock.systemUTC(), ZoneOffset.UTC, 2);
-        List<QueryProgress> progress = new ArrayList<>();
-        StreamingQuery query = StreamingQuery.create(plan.plan(),
-                new QueryOptions(new Trigger.AvailableNow(), null, 0), environment);
-        query.addListener(new QueryListener() {
-            @Override
-            public void onProgress(QueryProgress event) {
-                progress.add(event);
-            }
-        });
-        query.start().awaitTermination();
-        return progress;
+                """.formatted(condition), dir);
     }
 }

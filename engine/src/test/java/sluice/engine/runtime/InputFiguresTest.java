@@ -2,24 +2,11 @@ package sluice.engine.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sluice.engine.pipeline.PipelineJson;
-import sluice.engine.pipeline.PipelineSpec;
-import sluice.engine.pipeline.Trigger;
-import sluice.engine.plan.NodeCatalog;
-import sluice.engine.plan.PlanEnvironment;
-import sluice.engine.plan.Planner;
-import sluice.engine.sink.MemoryTables;
 
 /**
  * Sluice's figures of a batch's input beyond Spark's rows: the files and bytes a file source read, and the malformed
@@ -30,27 +17,13 @@ class InputFiguresTest {
     Path dir;
 
     private List<QueryProgress> run(String mode) throws Exception {
-        PipelineSpec spec = PipelineJson.parse("""
+        return Queries.progressOfRun("""
                 {"format": "sluice/1", "name": "t", "nodes": [
                   {"id": "files", "type": "source.file", "options": {"path": "in", "format": "csv",
                    "schema": "n INT, name STRING", "mode": "%s", "maxFilesPerTrigger": "2"}},
                   {"id": "out", "type": "sink.noop", "inputs": ["files"]}
                 ]}
-                """.formatted(mode)).spec();
-        Planner.Result plan = new Planner(NodeCatalog.standard()).plan(spec, new PlanEnvironment(dir, ZoneOffset.UTC));
-        EngineEnvironment environment = new EngineEnvironment(new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new MemoryTables(), Clock.systemUTC(), ZoneOffset.UTC, 2);
-        List<QueryProgress> progress = new ArrayList<>();
-        StreamingQuery query = StreamingQuery.create(plan.plan(),
-                new QueryOptions(new Trigger.AvailableNow(), null, 0), environment);
-        query.addListener(new QueryListener() {
-            @Override
-            public void onProgress(QueryProgress event) {
-                progress.add(event);
-            }
-        });
-        query.start().awaitTermination();
-        return progress;
+                """.formatted(mode), dir);
     }
 
     private void files() throws Exception {

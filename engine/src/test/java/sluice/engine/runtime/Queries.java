@@ -6,13 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import sluice.engine.pipeline.NodeSpec;
 import sluice.engine.pipeline.OptionValue;
+import sluice.engine.pipeline.PipelineJson;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.pipeline.Trigger;
+import sluice.engine.plan.NodeCatalog;
+import sluice.engine.plan.PlanEnvironment;
 import sluice.engine.plan.PlannedNode;
+import sluice.engine.plan.Planner;
 import sluice.engine.plan.QueryPlan;
 import sluice.engine.sink.MemorySink;
 import sluice.engine.sink.MemoryTables;
@@ -49,6 +54,26 @@ final class Queries {
 
     List<Object> output() {
         return memory.table("out").map(t -> t.rows().stream().map(r -> r.get(0)).toList()).orElse(List.of());
+    }
+
+    /**
+     * The progress of each batch of the pipeline file text {@code pipelineJson} run to the end of its input with
+     * trigger availableNow, relative paths resolved against {@code dir}.
+     */
+    static List<QueryProgress> progressOfRun(String pipelineJson, Path dir) {
+        PipelineSpec spec = PipelineJson.parse(pipelineJson).spec();
+        Planner.Result plan = new Planner(NodeCatalog.standard()).plan(spec, new PlanEnvironment(dir, ZoneOffset.UTC));
+        List<QueryProgress> progress = new ArrayList<>();
+        StreamingQuery query = StreamingQuery.create(plan.plan(),
+                new QueryOptions(new Trigger.AvailableNow(), null, 0), new Queries().environment);
+        query.addListener(new QueryListener() {
+            @Override
+            public void onProgress(QueryProgress event) {
+                progress.add(event);
+            }
+        });
+        query.start().awaitTermination();
+        return progress;
     }
 
     static List<Row> rows(long... values) {
