@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -22,7 +23,6 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import sluice.engine.kafka.AdminClients;
 import sluice.engine.kafka.KafkaFailures;
 import sluice.engine.kafka.PartitionOffsets;
 
@@ -50,9 +50,11 @@ final class KafkaMetadata implements AutoCloseable {
 
     KafkaMetadata(Map<String, Object> settings, Subscription subscription) {
         this.subscription = requireNonNull(subscription, "subscription is null");
+        Map<String, Object> config = new LinkedHashMap<>(settings);
+        // Admin takes no consumer settings; it logs a warning for each one it does not know.
+        config.keySet().retainAll(AdminClientConfig.configNames());
         this.timeout = Duration.ofMillis(apiTimeoutMs(settings));
-        // The command line may have made it while the plan was made (see AdminClients).
-        this.admin = AdminClients.create(settings);
+        this.admin = Admin.create(config);
         boolean committed = "read_committed".equalsIgnoreCase(String.valueOf(settings.get("isolation.level")));
         this.listOptions = new ListOffsetsOptions(committed ? IsolationLevel.READ_COMMITTED
                 : IsolationLevel.READ_UNCOMMITTED);
