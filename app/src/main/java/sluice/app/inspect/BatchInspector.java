@@ -412,13 +412,18 @@ public final class BatchInspector implements FeedListener {
      * sink also {@code · 2 new, 3 changed, 1 removed} (the removed rows are shown too, struck through).
      */
     private void updateSummary(long firstId, long latestId) {
-        String among = firstId == latestId ? "" : String.format(Locale.ROOT, " of %d–%d", firstId, latestId);
         String changed = changes == ChangedRows.NONE ? "" : String.format(Locale.ROOT,
                 " · %,d new, %,d changed, %,d removed", changes.count(ChangedRows.Change.NEW),
                 changes.count(ChangedRows.Change.CHANGED), changes.count(ChangedRows.Change.REMOVED));
-        summary.setText(String.format(Locale.ROOT, "%s %d%s · %,d rows (showing %,d)%s",
-                stateToggle.showsState() ? "state after batch" : "batch", shown.batchId(), among, shown.totalRows(),
-                filtered.size(), changed));
+        summary.setText(summaryText(stateToggle.showsState(), shown.batchId(), firstId, latestId, shown.totalRows(),
+                filtered.size()) + changed);
+    }
+
+    /** The summary's first part: {@code batch 11 of 0–11 · 252 rows (showing 252)}, {@code · 1 row} for one. */
+    static String summaryText(boolean state, long batchId, long firstId, long latestId, long rows, int shownRows) {
+        String among = firstId == latestId ? "" : String.format(Locale.ROOT, " of %d–%d", firstId, latestId);
+        return String.format(Locale.ROOT, "%s %d%s · %,d %s (showing %,d)", state ? "state after batch" : "batch",
+                batchId, among, rows, rows == 1 ? "row" : "rows", shownRows);
     }
 
     /**
