@@ -40,6 +40,19 @@ final class ProblemCell extends ListCell<ListedProblem> {
         setPrefWidth(0);
     }
 
+    /**
+     * As tall as the heading and the message wrapped at the cell's width: the theme gives every list cell one fixed
+     * height ({@code -fx-cell-size}), which cut a message of two lines and let the next cell paint over it.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (getGraphic() == null) {
+            return super.computePrefHeight(width);
+        }
+        double inside = width < 0 ? -1 : width - snappedLeftInset() - snappedRightInset();
+        return snappedTopInset() + box.prefHeight(inside) + snappedBottomInset();
+    }
+
     @Override
     protected void updateItem(ListedProblem item, boolean empty) {
         super.updateItem(item, empty);
