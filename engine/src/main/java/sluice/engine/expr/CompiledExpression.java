@@ -28,7 +28,8 @@ public interface CompiledExpression {
 
     /**
      * The name of the input column this expression is, when it is a bare reference to one ({@code ts}, {@code ts AS
-     * t}), else null: a new name for an event-time column keeps its watermark, as Spark's alias keeps the metadata.
+     * t}), or the window column of {@code window_time(window)}, else null: a new name for an event-time column keeps
+     * its watermark, as Spark's alias keeps the metadata, and so does a window's event time.
      */
     default String columnName() {
         return null;

@@ -188,7 +188,15 @@ public final class ExpressionCompiler {
     }
 
     private static String columnName(Typed typed) {
-        return typed instanceof Typed.Column column ? column.name() : null;
+        if (typed instanceof Typed.Column column) {
+            return column.name();
+        }
+        // Spark's window_time keeps the window column's watermark metadata (ResolveWindowTime).
+        if (typed instanceof Typed.Call call && call.function().equals("window_time")
+                && call.args().get(0) instanceof Typed.Column window) {
+            return window.name();
+        }
+        return null;
     }
 
     private record Compiled(String name, DataType type, boolean nullable, Evaluator evaluator, BitSet columns,

@@ -21,10 +21,13 @@ import sluice.engine.state.StateRetention;
 import sluice.engine.state.StateStore;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
+import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
 import sluice.engine.types.Field;
 import sluice.engine.types.LongVector;
+import sluice.engine.types.NullMask;
 import sluice.engine.types.PartitionedBatch;
+import sluice.engine.types.Row;
 import sluice.engine.types.Schema;
 
 /**
@@ -209,7 +212,7 @@ public final class DropDuplicatesOperator implements StatefulOperator {
     /** The partition's rows that are not late, with their keys, state partitions and event times. */
     private Keyed keyed(Batch partition, long lateMicros) {
         if (eventTimeColumn >= 0) {
-            LongVector times = (LongVector) partition.column(eventTimeColumn);
+            LongVector times = eventTimes(partition.column(eventTimeColumn));
             int[] onTime = new int[partition.rowCount()];
             int count = 0;
             for (int r = 0; r < onTime.length; r++) {
@@ -227,11 +230,11 @@ public final class DropDuplicatesOperator implements StatefulOperator {
         StateKey[] rowKeys = new StateKey[rows];
         int[] target = new int[rows];
         long[] eventTimes = new long[eventTimeColumn >= 0 ? rows : 0];
+        LongVector times = eventTimeColumn >= 0 ? eventTimes(partition.column(eventTimeColumn)) : null;
         Object[] values = new Object[keyColumns.length];
         for (int r = 0; r < rows; r++) {
-            if (eventTimeColumn >= 0) {
+            if (times != null) {
                 // Spark reads a null event time as 0 when it works out when the key expires.
-                LongVector times = (LongVector) partition.column(eventTimeColumn);
                 eventTimes[r] = times.isNull(r) ? 0 : times.getLong(r);
             }
             for (int k = 0; k < keyColumns.length; k++) {
@@ -270,6 +273,33 @@ public final class DropDuplicatesOperator implements StatefulOperator {
         return Batch.concat(schema, kept);
     }
 
+    /**
+     * The event times of a column: the column itself, or the ends of a window column's windows (an earlier
+     * aggregation's), which Spark's WatermarkSupport compares with the watermark for a struct event time.
+     */
+    private static LongVector eventTimes(ColumnVector column) {
+        if (column instanceof LongVector times) {
+            return times;
+        }
+        long[] ends = new long[column.size()];
+        long[] nulls = NullMask.newWords(column.size());
+        for (int r = 0; r < ends.length; r++) {
+            Object end = column.get(r) instanceof Row window ? windowEnd(window) : null;
+            if (end == null) {
+                NullMask.set(nulls, r);
+            } else {
+                ends[r] = (Long) end;
+            }
+        }
+        return new LongVector(AtomicType.TIMESTAMP, ends, ends.length, nulls);
+    }
+
+    /** A window's end in microseconds, or null. */
+    private static Long windowEnd(Row window) {
+        Object end = window.get(1);
+        return end == null ? null : ColumnVector.toStoredLong(AtomicType.TIMESTAMP, end);
+    }
+
     /** The keys in state that the watermark {@code evictionMicros} evicts, as Spark's deduplication evicts them. */
     private List<StateKey> expired(PartitionState state, long evictionMicros) {
         TreeSet<StateKey> all = new TreeSet<>(state.keys());
@@ -287,7 +317,9 @@ public final class DropDuplicatesOperator implements StatefulOperator {
                 }
             } else {
                 keys.decodeKey(key, keyValues);
-                if (keyValues[eventTimeKey] instanceof Long eventTime && eventTime <= evictionMicros) {
+                Object time = keyValues[eventTimeKey] instanceof Row window
+                        ? windowEnd(window) : keyValues[eventTimeKey];
+                if (time instanceof Long eventTime && eventTime <= evictionMicros) {
                     found.add(key);
                 }
             }

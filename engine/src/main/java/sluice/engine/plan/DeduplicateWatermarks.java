@@ -8,6 +8,8 @@ import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
 import sluice.engine.operator.DropDuplicatesOperator;
 import sluice.engine.operator.WatermarkOperator;
+import sluice.engine.types.Schema;
+import sluice.engine.types.StructType;
 
 /**
  * Gives each dropDuplicates below a watermark the watermark's event-time column, when it reaches its input (Spark
@@ -16,6 +18,16 @@ import sluice.engine.operator.WatermarkOperator;
  */
 final class DeduplicateWatermarks {
     private DeduplicateWatermarks() {
+    }
+
+    /**
+     * An input column that carries a watermark's event time under another form: a select's new name for it, or the
+     * window column of an aggregation above (Spark's window struct keeps the watermark's metadata, and its
+     * deduplication then compares the window's end with the watermark); -1 when none reaches.
+     */
+    private static int carriedEventTime(QueryPlan.Step step, Map<String, QueryPlan.Step> byId, Schema input) {
+        return OutputModeCheck.eventTimeColumnsAbove(step, byId).stream().mapToInt(input::indexOf)
+                .filter(index -> index >= 0).findFirst().orElse(-1);
     }
 
     static void apply(List<QueryPlan.Step> steps, List<Problem> problems) {
@@ -30,16 +42,20 @@ final class DeduplicateWatermarks {
             List<WatermarkOperator> above = WatermarksAbove.of(step.inputs(), byId);
             WatermarkOperator reaching = above.stream().filter(w -> dedup.schema().indexOf(w.eventTime()) >= 0)
                     .findFirst().orElse(null);
-            if (reaching == null && dedup.withinWatermark()) {
+            int column = reaching == null ? -1 : dedup.schema().indexOf(reaching.eventTime());
+            if (column < 0 && !above.isEmpty()) {
+                column = carriedEventTime(step, byId, dedup.schema());
+            }
+            boolean timestamp = column >= 0 && !(dedup.schema().field(column).type() instanceof StructType);
+            if (dedup.withinWatermark() && !timestamp) {
                 problems.add(Problem.of(ErrorCode.UNSUPPORTED_IN_STREAMING,
                         Position.option(step.nodeId(), "withinWatermark"), "dropDuplicatesWithinWatermark is not "
                                 + "supported on streaming DataFrames/DataSets without watermark; add a "
                                 + "'transform.watermark' above whose event-time column reaches this node"));
             } else if (!above.isEmpty()) {
-                int column = reaching == null ? -1 : dedup.schema().indexOf(reaching.eventTime());
+                long delayMs = (reaching == null ? above.get(0) : reaching).delayMs();
                 QueryPlan.Step timed = new QueryPlan.Step(step.nodeId(), step.type(), step.inputs(),
-                        new PlannedNode.TransformNode(dedup.withWatermark(column,
-                                reaching == null ? 0 : reaching.delayMs())));
+                        new PlannedNode.TransformNode(dedup.withWatermark(column, delayMs)));
                 steps.set(i, timed);
                 byId.put(step.nodeId(), timed);
             }

@@ -17,6 +17,7 @@ import sluice.engine.types.Row;
  * late groups, and progress lists the second operator first, as Spark lists the operators of its plan.
  */
 class ChainedAggregationTest {
+    /** The chain, with the second aggregation ("ten") and any node before it in place of {@code %s}. */
     private static final String PIPELINE = """
             {"format": "sluice/1", "name": "chain", "nodes": [
               {"id": "in", "type": "source.file", "options": {"path": "in", "format": "csv", "header": "true",
@@ -28,9 +29,7 @@ class ChainedAggregationTest {
               {"id": "five", "type": "transform.aggregate", "inputs": ["wm"],
                "options": {"groupBy": ["window(eventTime, '5 seconds') AS window"],
                            "aggregations": ["count(*) AS count"]}},
-              {"id": "ten", "type": "transform.aggregate", "inputs": ["five"],
-               "options": {"groupBy": ["window(window, '10 seconds')"],
-                           "aggregations": ["count(*) AS count", "sum(count) AS sum"]}},
+              %s,
               {"id": "fields", "type": "transform.select", "inputs": ["ten"],
                "options": {"expressions": ["CAST(window.start AS BIGINT) AS start", "count", "sum"]}},
               {"id": "out", "type": "sink.memory", "inputs": ["fields"],
@@ -43,7 +42,10 @@ class ChainedAggregationTest {
 
     @Test
     void theSecondAggregationEmitsAWindowOnceTheWatermarkPassesItsEnd() throws IOException {
-        NameCloseRuns runs = new NameCloseRuns(dir, PIPELINE);
+        NameCloseRuns runs = new NameCloseRuns(dir, PIPELINE.formatted("""
+                {"id": "ten", "type": "transform.aggregate", "inputs": ["five"],
+                 "options": {"groupBy": ["window(window, '10 seconds')"],
+                             "aggregations": ["count(*) AS count", "sum(count) AS sum"]}}"""));
         runs.writeInput("1.csv", seconds(10, 21));
         runs.writeInput("2.csv", seconds(10, 29));
         runs.writeInput("3.csv", seconds(30, 31));
@@ -62,6 +64,26 @@ class ChainedAggregationTest {
                 .containsExactly(tuple("ten", 0L), tuple("five", 2L));
         assertThat(late.stateOperators()).extracting(operator -> operator.metrics().numRowsTotal())
                 .containsExactly(0L, 1L);
+    }
+
+    @Test
+    void aSelectedWindowTimeIsEventTimeForTheNextWindowAsInSpark() throws IOException {
+        // Spark's window_time keeps the window's watermark metadata, and so does its alias: the second aggregation
+        // windows `wt` in append mode and emits what it emits windowing `window` directly.
+        NameCloseRuns runs = new NameCloseRuns(dir, PIPELINE.formatted("""
+                {"id": "times5", "type": "transform.select", "inputs": ["five"],
+                 "options": {"expressions": ["window_time(window) AS wt", "count"]}},
+                {"id": "ten", "type": "transform.aggregate", "inputs": ["times5"],
+                 "options": {"groupBy": ["window(wt, '10 seconds')"],
+                             "aggregations": ["count(*) AS count", "sum(count) AS sum"]}}"""));
+        runs.writeInput("1.csv", seconds(10, 21));
+        runs.writeInput("2.csv", seconds(10, 29));
+        runs.writeInput("3.csv", seconds(30, 31));
+
+        NameCloseRuns.Run run = runs.run(dir.resolve("checkpoint"));
+
+        assertThat(run.rows("tens")).extracting(Row::values).containsExactly(
+                List.of(10L, 2L, 20L), List.of(20L, 2L, 12L));
     }
 
     /** CSV lines {@code x,<s>} for the seconds {@code from} to {@code to}. */

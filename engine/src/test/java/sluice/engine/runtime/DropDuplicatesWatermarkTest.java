@@ -12,8 +12,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +81,33 @@ class DropDuplicatesWatermarkTest {
     }
 
     @Test
+    void afterAnAppendAggregationTheWindowKeyIsTheEventTimeSoEmittedWindowsLeaveTheState() throws IOException {
+        String windows = """
+                {"id": "agg", "type": "transform.aggregate", "inputs": ["wm"],
+                 "options": {"groupBy": ["window(ts, '10 seconds')"], "aggregations": ["count(*) AS c"]}}""";
+        List<Row> aggregated = runThrough(windows, "agg").rows();
+        deleteCheckpoint();
+
+        Run deduplicated = runThrough(windows + """
+                ,
+                {"id": "dedup", "type": "transform.dropDuplicates", "inputs": ["agg"],
+                 "options": {"columns": ["window"]}}""", "dedup");
+
+        // As Spark's: a window is emitted once the watermark passes its end, so it is not late at the
+        // deduplication, and leaves its state in the same batch (its end is behind the batch's watermark).
+        assertThat(aggregated).isNotEmpty();
+        assertThat(deduplicated.rows()).containsExactlyInAnyOrderElementsOf(aggregated);
+        List<QueryProgress.StateOperatorProgress> dedupes = deduplicated.progress().stream()
+                .flatMap(batch -> batch.stateOperators().stream())
+                .filter(operator -> operator.operatorName().equals("dedupe")).toList();
+        assertThat(dedupes).hasSize(deduplicated.progress().size());
+        assertThat(dedupes).allSatisfy(operator -> {
+            assertThat(operator.metrics().numRowsTotal()).isZero();
+            assertThat(operator.numRowsDroppedByWatermark()).isZero();
+        });
+    }
+
+    @Test
     void withinWatermarkWithoutAWatermarkIsRefused() throws IOException {
         Path file = dir.resolve("refused.sluice.json");
         Files.writeString(file, """
@@ -103,6 +132,12 @@ class DropDuplicatesWatermarkTest {
         });
     }
 
+    private void deleteCheckpoint() throws IOException {
+        try (Stream<Path> files = Files.walk(dir.resolve("checkpoint"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
     private static Row row(String time, String word, int n) {
         return Row.of(Instant.parse("2024-01-01T" + time + "Z"), word, n);
     }
@@ -121,6 +156,16 @@ class DropDuplicatesWatermarkTest {
 
     /** Runs file -> watermark (ts, 5 seconds) -> dropDuplicates with {@code options} -> memory, available-now. */
     private Run run(String options) throws IOException {
+        String dedup = """
+                {"id": "dedup", "type": "transform.dropDuplicates", "inputs": ["wm"], "options": %s}""";
+        return runThrough(dedup.formatted(options), "dedup");
+    }
+
+    /**
+     * Runs file -> watermark (ts, 5 seconds) -> the nodes {@code transforms} (JSON, the first reading "wm") -> memory
+     * (append, from node {@code last}), available-now.
+     */
+    private Run runThrough(String transforms, String last) throws IOException {
         Path file = dir.resolve("dedup.sluice.json");
         Files.writeString(file, """
                 {"format": "sluice/1", "name": "dedup", "nodes": [
@@ -128,11 +173,11 @@ class DropDuplicatesWatermarkTest {
                    "schema": "ts TIMESTAMP, word STRING, n INT", "maxFilesPerTrigger": "1"}},
                   {"id": "wm", "type": "transform.watermark", "inputs": ["in"],
                    "options": {"eventTime": "ts", "delayThreshold": "5 seconds"}},
-                  {"id": "dedup", "type": "transform.dropDuplicates", "inputs": ["wm"], "options": %s},
-                  {"id": "out", "type": "sink.memory", "inputs": ["dedup"],
+                  %s,
+                  {"id": "out", "type": "sink.memory", "inputs": ["%s"],
                    "options": {"queryName": "out", "outputMode": "append"}}
                 ]}
-                """.formatted(options));
+                """.formatted(transforms, last));
         PipelineLoader.Loaded loaded = new PipelineLoader(NodeCatalog.standard()).load(file);
         assertThat(loaded.problems()).isEmpty();
         MemoryTables memory = new MemoryTables();
