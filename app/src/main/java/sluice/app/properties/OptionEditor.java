@@ -32,6 +32,7 @@ interface OptionEditor {
         return switch (option.kind()) {
             case STRING -> new TextEditor(option, commit, null);
             case DURATION -> new TextEditor(option, commit, TextEditor::durationProblem);
+            case DELAY -> new TextEditor(option, commit, TextEditor::delayProblem);
             case INTEGER -> new IntegerEditor(option, commit);
             case BOOLEAN -> new BooleanEditor(option, commit);
             case CHOICE -> new ChoiceEditor(option, commit);

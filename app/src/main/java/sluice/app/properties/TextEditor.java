@@ -11,8 +11,9 @@ import sluice.engine.pipeline.OptionSpec;
 import sluice.engine.pipeline.OptionValue;
 
 /**
- * FX thread only. A one-line text option ({@code STRING}, and {@code DURATION} with a check as you type). The check
- * only colours the field; the value is committed as written and the engine's validation has the final word.
+ * FX thread only. A one-line text option ({@code STRING}, and {@code DURATION} and {@code DELAY} with a check as you
+ * type). The check only colours the field; the value is committed as written and the engine's validation has the
+ * final word.
  */
 final class TextEditor implements OptionEditor {
     static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -40,6 +41,11 @@ final class TextEditor implements OptionEditor {
     static String durationProblem(String text) {
         return DurationText.parse(text).isPresent() ? null
                 : "'" + text.trim() + "' is not a duration; write it like '10 seconds' or '500 ms'";
+    }
+
+    static String delayProblem(String text) {
+        return DurationText.parseDelay(text).isPresent() ? null
+                : "'" + text.trim() + "' is not a delay; write it like '10 minutes' or '1 month'";
     }
 
     @Override

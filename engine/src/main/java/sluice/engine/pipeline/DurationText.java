@@ -26,7 +26,16 @@ public final class DurationText {
 
     /** The duration, or empty when the text is not one or is longer than {@link #MAX}. */
     public static Optional<Duration> parse(String text) {
-        return read(text).filter(duration -> duration.compareTo(MAX) <= 0);
+        return read(text, false).filter(duration -> duration.compareTo(MAX) <= 0);
+    }
+
+    /**
+     * A watermark's delay: a duration, or one with months and years, a month counted as 31 days and a year as 12
+     * months, as Spark's withWatermark counts an interval's months (IntervalUtils.getDuration); empty as
+     * {@link #parse}.
+     */
+    public static Optional<Duration> parseDelay(String text) {
+        return read(text, true).filter(duration -> duration.compareTo(MAX) <= 0);
     }
 
     /**
@@ -39,11 +48,11 @@ public final class DurationText {
 
     /** Whether {@code text} is a duration, but longer than {@link #MAX}. */
     public static boolean isTooLong(String text) {
-        return read(text).filter(duration -> duration.compareTo(MAX) > 0).isPresent();
+        return read(text, true).filter(duration -> duration.compareTo(MAX) > 0).isPresent();
     }
 
     // Any length (up to java.time's own limit), so that a too long duration is told apart from a wrong one.
-    private static Optional<Duration> read(String text) {
+    private static Optional<Duration> read(String text, boolean months) {
         String lower = text.trim().toLowerCase(Locale.ROOT);
         if (lower.startsWith("interval ")) {
             lower = lower.substring("interval ".length());
@@ -59,7 +68,7 @@ public final class DurationText {
             if (!matcher.lookingAt()) {
                 return Optional.empty();
             }
-            Optional<Duration> unit = unit(matcher.group(2));
+            Optional<Duration> unit = unit(matcher.group(2), months);
             if (unit.isEmpty()) {
                 return Optional.empty();
             }
@@ -74,7 +83,12 @@ public final class DurationText {
         return Optional.of(total);
     }
 
-    private static Optional<Duration> unit(String name) {
+    private static Optional<Duration> unit(String name, boolean months) {
+        if (months && (name.equals("month") || name.equals("months"))) {
+            return Optional.of(Duration.ofDays(31));
+        } else if (months && (name.equals("year") || name.equals("years"))) {
+            return Optional.of(Duration.ofDays(12 * 31));
+        }
         return Optional.ofNullable(switch (name) {
             case "us", "microsecond", "microseconds" -> Duration.ofNanos(1000);
             case "ms", "millisecond", "milliseconds" -> Duration.ofMillis(1);

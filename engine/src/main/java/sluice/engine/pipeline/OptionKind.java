@@ -7,6 +7,11 @@ public enum OptionKind {
     BOOLEAN,
     /** A Spark duration such as {@code 10 seconds} or {@code 5s}. */
     DURATION,
+    /**
+     * A watermark's delay, as Spark reads it: a duration, or months and years too ({@code 1 month}), a month counted
+     * as 31 days.
+     */
+    DELAY,
     /** One of {@link OptionSpec#choices()}. */
     CHOICE,
     /** A DDL schema such as {@code Date DATE, Close DOUBLE}. */

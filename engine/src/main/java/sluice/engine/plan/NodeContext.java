@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -205,8 +206,17 @@ public final class NodeContext {
     }
 
     public Optional<Duration> duration(String option) {
+        return duration(option, DurationText::parse);
+    }
+
+    /** A watermark's delay, months counted as Spark counts them ({@link DurationText#parseDelay}). */
+    public Optional<Duration> delay(String option) {
+        return duration(option, DurationText::parseDelay);
+    }
+
+    private Optional<Duration> duration(String option, Function<String, Optional<Duration>> parse) {
         return string(option).flatMap(text -> {
-            Optional<Duration> parsed = DurationText.parse(text);
+            Optional<Duration> parsed = parse.apply(text);
             if (parsed.isEmpty()) {
                 problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' must be %s, not '%s'", option,
                         DurationText.requirement(text), text);

@@ -47,6 +47,12 @@ final class OptionValueCheck {
                             option.name(), DurationText.requirement(raw), text.value()));
                 }
             }
+            case DELAY -> {
+                if (DurationText.parseDelay(raw).isEmpty()) {
+                    problems.add(Problem.of(ErrorCode.BAD_OPTION_VALUE, where, "'%s' must be %s, not '%s'",
+                            option.name(), DurationText.requirement(raw), text.value()));
+                }
+            }
             case CHOICE -> {
                 if (option.choices().stream().noneMatch(c -> c.equalsIgnoreCase(raw))) {
                     problems.add(Problem.of(ErrorCode.BAD_OPTION_VALUE, where, "'%s' must be one of %s, not '%s'",

@@ -53,9 +53,9 @@ final class TransformFactories {
             "Groups rows and aggregates each group over the whole stream, as Spark's groupBy().agg(); keeps state");
     static final NodeKind WATERMARK = new NodeKind("transform.watermark", NodeKind.Category.TRANSFORM, 1, 1,
             List.of(OptionSpec.required("eventTime", OptionKind.STRING, "The TIMESTAMP column that holds event time"),
-                    OptionSpec.required("delayThreshold", OptionKind.DURATION,
-                            "How late a row may come, such as '10 minutes': the watermark is the latest event time "
-                                    + "seen minus this")),
+                    OptionSpec.required("delayThreshold", OptionKind.DELAY,
+                            "How late a row may come, such as '10 minutes' or '1 month' (31 days): the watermark is "
+                                    + "the latest event time seen minus this")),
             "Sets the event-time watermark, as Spark's withWatermark; stateful operators after it drop rows behind "
                     + "it and forget state behind it");
     static final NodeKind DROP_DUPLICATES = new NodeKind("transform.dropDuplicates", NodeKind.Category.TRANSFORM, 1,

@@ -22,7 +22,7 @@ final class WatermarkPlan {
 
     static Optional<PlannedNode> plan(NodeContext context) {
         Schema input = context.inputSchema();
-        Optional<Duration> delay = context.duration("delayThreshold");
+        Optional<Duration> delay = context.delay("delayThreshold");
         Optional<String> eventTime = context.string("eventTime");
         if (eventTime.isEmpty()) {
             return Optional.empty();

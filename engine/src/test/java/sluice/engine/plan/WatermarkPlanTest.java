@@ -3,9 +3,11 @@ package sluice.engine.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import sluice.engine.diag.Problem;
+import sluice.engine.operator.WatermarkOperator;
 import sluice.engine.pipeline.PipelineJson;
 import sluice.engine.pipeline.PipelineSpec;
 
@@ -77,6 +79,18 @@ class WatermarkPlanTest {
 
         assertThat(result.problems()).extracting(Problem::render).containsExactly(
                 "wm / delayThreshold: 'delayThreshold' must be a duration such as '10 seconds' or '5s', not 'soon'");
+    }
+
+    @Test
+    void aDelayOfMonthsCountsAMonthAsThirtyOneDaysAsSparkDoes() {
+        Planner.Result result = plan(watermark("timestamp", "1 month 2 days")
+                + aggregate("\"window(timestamp, '10 minutes')\"", "append"));
+
+        assertThat(result.problems()).isEmpty();
+        WatermarkOperator watermark = result.plan().steps().stream().filter(step -> step.nodeId().equals("wm"))
+                .map(step -> (WatermarkOperator) ((PlannedNode.TransformNode) step.node()).operator())
+                .findFirst().orElseThrow();
+        assertThat(watermark.delayMs()).isEqualTo(Duration.ofDays(33).toMillis());
     }
 
     @Test
