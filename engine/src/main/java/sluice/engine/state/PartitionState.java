@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,6 +35,12 @@ public final class PartitionState {
     /** The version of the newest snapshot at or before {@link #version}, 0 when none. */
     private long snapshotVersion;
     private long batchId = -1;
+    /**
+     * The keys this batch put and the rows it removed, as Spark's operators count them as they go: a key put and
+     * removed in the same batch (a window emitted and evicted at once) counts in both.
+     */
+    private final Set<StateKey> put = new HashSet<>();
+    private long removed;
     /** The rows the last committed batch wrote and removed. */
     private long lastUpdated;
     private long lastRemoved;
@@ -50,6 +58,8 @@ public final class PartitionState {
     /** Starts batch {@code id}: the state it sees is version {@code id}, the state after batch {@code id - 1}. */
     public void begin(long id) {
         changes.clear();
+        put.clear();
+        removed = 0;
         batchId = id;
         if (version == id) {
             return;
@@ -196,9 +206,13 @@ public final class PartitionState {
     /** Sets the row of {@code key} for this batch; {@code value} must not be changed afterwards. */
     public void put(StateKey key, Object[] value) {
         changes.put(key, requireNonNull(value, "value is null"));
+        put.add(key);
     }
 
     public void remove(StateKey key) {
+        if (get(key) != null) {
+            removed++;
+        }
         changes.put(key, null);
     }
 
@@ -214,14 +228,14 @@ public final class PartitionState {
             changes.forEach((key, value) -> encoded.put(key, value == null ? null : values.encode(value, 0)));
             files.writeDelta(next, encoded);
         }
-        lastUpdated = 0;
-        lastRemoved = 0;
+        lastUpdated = put.size();
+        lastRemoved = removed;
+        put.clear();
+        removed = 0;
         changes.forEach((key, value) -> {
             if (value == null) {
-                lastRemoved += rows.containsKey(key) ? 1 : 0;
                 forget(key, rows.remove(key));
             } else {
-                lastUpdated++;
                 forget(key, rows.put(key, value));
                 memoryBytes += sizeOf(key, value);
             }

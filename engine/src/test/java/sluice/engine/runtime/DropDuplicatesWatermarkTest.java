@@ -105,6 +105,10 @@ class DropDuplicatesWatermarkTest {
             assertThat(operator.metrics().numRowsTotal()).isZero();
             assertThat(operator.numRowsDroppedByWatermark()).isZero();
         });
+        assertThat(dedupes.stream().mapToLong(operator -> operator.metrics().numRowsUpdated()).sum())
+                .isEqualTo(aggregated.size());
+        assertThat(dedupes.stream().mapToLong(operator -> operator.metrics().numRowsRemoved()).sum())
+                .isEqualTo(aggregated.size());
     }
 
     @Test

@@ -48,6 +48,25 @@ class PartitionStateTest {
     }
 
     @Test
+    void aKeyPutAndRemovedInOneBatchCountsAsUpdatedAndRemovedAsSparkCountsIt() {
+        PartitionState state = open(StateRetention.SPARK_DEFAULTS);
+        addTo(state, 0, "A", 1);
+        state.begin(1);
+        state.put(key("B"), new Object[] {1L, 0.0});
+        state.put(key("B"), new Object[] {2L, 0.0});
+        state.remove(key("B"));
+        state.remove(key("A"));
+        state.remove(key("C"));
+        state.commit();
+
+        // Spark's operators count each key they put and each row they remove as they go: B put and evicted in the
+        // same batch is one of each; removing a key that is not there removes nothing.
+        assertThat(state.metrics().numRowsUpdated()).isEqualTo(1);
+        assertThat(state.metrics().numRowsRemoved()).isEqualTo(2);
+        assertThat(state.metrics().numRowsTotal()).isZero();
+    }
+
+    @Test
     void aRestartRebuildsTheVersionOfItsBatchFromTheFiles() {
         PartitionState first = open(StateRetention.SPARK_DEFAULTS);
         addTo(first, 0, "A", 1);
