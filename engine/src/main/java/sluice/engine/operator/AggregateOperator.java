@@ -265,7 +265,7 @@ public final class AggregateOperator implements StatefulOperator {
                     continue;
                 }
                 long start = times.getLong(r);
-                long end = session.end(start, gap, context.eval().zone());
+                long end = session.end(start, gaps.months(r), gap, context.eval().zone());
                 if (end <= start) {
                     // Spark's SessionWindowing keeps only rows whose session ends after it starts.
                     continue;

@@ -148,11 +148,16 @@ public sealed interface GroupingKey permits GroupingKey.Expression, GroupingKey.
          * local date and time in {@code zone}, then the microseconds.
          */
         public long end(long startMicros, long gapMicros, ZoneId zone) {
-            if (gapMonths == 0) {
+            return end(startMicros, gapMonths, gapMicros, zone);
+        }
+
+        /** As {@link #end(long, long, ZoneId)}, with the months {@code months} of a row's own gap. */
+        public long end(long startMicros, int months, long gapMicros, ZoneId zone) {
+            if (months == 0) {
                 return Math.addExact(startMicros, gapMicros);
             }
             Instant start = Instant.EPOCH.plus(startMicros, ChronoUnit.MICROS);
-            Instant moved = LocalDateTime.ofInstant(start, zone).plusMonths(gapMonths).atZone(zone).toInstant();
+            Instant moved = LocalDateTime.ofInstant(start, zone).plusMonths(months).atZone(zone).toInstant();
             return Math.addExact(ChronoUnit.MICROS.between(Instant.EPOCH, moved), gapMicros);
         }
 

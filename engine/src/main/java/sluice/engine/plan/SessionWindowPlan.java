@@ -1,16 +1,14 @@
 package sluice.engine.plan;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.ExpressionCompiler;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.parse.Ast;
 import sluice.engine.expr.parse.NamedAst;
+import sluice.engine.operator.CalendarGap;
 import sluice.engine.operator.GroupingKey;
 import sluice.engine.pipeline.DurationText;
 import sluice.engine.types.AtomicType;
@@ -23,8 +21,6 @@ import sluice.engine.types.Schema;
  */
 final class SessionWindowPlan {
     /** A count of months or years in a gap's text, such as '1 month' or '2 years'. */
-    private static final Pattern MONTHS = Pattern.compile("(?i)([+-]?)\\b(\\d+)\\s*(years?|months?|mons?)\\b");
-
     private SessionWindowPlan() {
     }
 
@@ -57,21 +53,9 @@ final class SessionWindowPlan {
      */
     private static GroupingKey.SessionWindow staticSession(String name, CompiledExpression timeColumn, String column,
                                                            SourceText source, Ast.Literal literal) {
-        String text = literal.text().trim();
-        Matcher months = MONTHS.matcher(text);
-        int gapMonths = 0;
-        StringBuilder rest = new StringBuilder();
-        while (months.find()) {
-            int count = Integer.parseInt(months.group(2));
-            gapMonths = Math.addExact(gapMonths, Math.multiplyExact(count,
-                    months.group(3).toLowerCase(Locale.ROOT).startsWith("y") ? 12 : 1)
-                    * ("-".equals(months.group(1)) ? -1 : 1));
-            months.appendReplacement(rest, " ");
-        }
-        months.appendTail(rest);
-        String remaining = rest.toString().strip();
-        long micros = gapMonths != 0 && remaining.isEmpty() ? 0 : staticGap(source, literal, remaining);
-        return new GroupingKey.SessionWindow(name, timeColumn, column, null, gapMonths, micros);
+        CalendarGap split = CalendarGap.split(literal.text());
+        long micros = split.months() != 0 && split.rest().isEmpty() ? 0 : staticGap(source, literal, split.rest());
+        return new GroupingKey.SessionWindow(name, timeColumn, column, null, split.months(), micros);
     }
 
     /**

@@ -101,6 +101,19 @@ class SessionWindowTest {
     }
 
     @Test
+    void aDynamicGapOfMonthsAddsThemOnTheCalendarAsSparkAddsACalendarInterval() throws IOException {
+        writeInput(1, "12:00:00 a", "12:00:00 b", "12:00:00 c");
+
+        List<List<Row>> batches = run("session_window(ts, CASE WHEN user = 'a' THEN '1 month 2 seconds' "
+                + "WHEN user = 'b' THEN '1 year' ELSE '-1 month' END)", "complete", dir.resolve("checkpoint"));
+
+        // A session that would end before it starts (c's) takes no part, as in Spark.
+        assertThat(batches).containsExactly(List.of(
+                Row.of("a", Row.of(instant("12:00:00"), Instant.parse("2024-02-01T12:00:02Z")), 1L),
+                Row.of("b", Row.of(instant("12:00:00"), Instant.parse("2025-01-01T12:00:00Z")), 1L)));
+    }
+
+    @Test
     void aDynamicGapThatIsABareNumberIsNoIntervalSoItsRowsTakeNoPart() throws IOException {
         writeInput(1, "12:00:00 a", "12:00:08 a", "12:00:00 b");
 
