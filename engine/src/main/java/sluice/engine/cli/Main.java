@@ -25,8 +25,6 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 import sluice.engine.diag.ControlCharacters;
 import sluice.engine.diag.Suggestion;
-import sluice.engine.kafka.ClientWarmUp;
-import sluice.engine.parquet.ParquetWarmUp;
 
 /** {@code sluice}: runs and validates pipeline files without a window. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "Sluice 0.1.0",
@@ -45,9 +43,7 @@ public final class Main implements Runnable {
         // A pipeline with a Kafka node has kafka-clients' classes initialized while the arguments are parsed (and one
         // that names Parquet, parquet-mr's).
         if (args.length > 1 && args[0].equals("run")) {
-            List<String> runArguments = Arrays.asList(args).subList(1, args.length);
-            ClientWarmUp.startFor(runArguments);
-            ParquetWarmUp.startFor(runArguments);
+            WarmUps.startFor(Arrays.asList(args).subList(1, args.length));
         }
         System.exit(execute(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err)));
     }
@@ -135,7 +131,7 @@ public final class Main implements Runnable {
     }
 
     private static boolean isVerbose(String[] args) {
-        return java.util.Arrays.asList(args).contains("--verbose");
+        return Arrays.asList(args).contains("--verbose");
     }
 
     /** Lifecycle logging is for the workbench's log file; on a terminal only warnings belong next to the output. */

@@ -1,10 +1,5 @@
 package sluice.engine.kafka;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 /**
  * Initializes kafka-clients' classes on a daemon thread while the command line is still parsing its arguments and
  * planning the pipeline on one core, so that the Kafka source and sink find them ready. A fresh process otherwise
@@ -15,39 +10,22 @@ import java.util.List;
  * here connects or changes a setting. Stateless.
  */
 public final class ClientWarmUp {
-    private static final long LARGEST_PIPELINE_BYTES = 1 << 20;
-
     private ClientWarmUp() {
     }
 
     /**
-     * Starts the warm-up when one of {@code arguments} names a pipeline file with a Kafka node; a guess from its
-     * text, before the file is parsed: a wrong guess costs only the warm-up or its absence.
+     * Whether a pipeline file's text has a Kafka node type: a guess, before the file is parsed, so a wrong one
+     * costs only the warm-up or its absence.
      */
-    public static void startFor(List<String> arguments) {
-        for (String argument : arguments) {
-            if (mentionsKafka(argument)) {
-                Thread thread = new Thread(ClientWarmUp::initialize, "sluice-kafka-warm-up");
-                thread.setDaemon(true);
-                thread.start();
-                return;
-            }
-        }
+    public static boolean wantedBy(String pipelineText) {
+        return pipelineText.contains("\"source.kafka\"") || pipelineText.contains("\"sink.kafka\"");
     }
 
-    /** Whether {@code argument} names a pipeline file (of at most 1 MB) whose text has a Kafka node type. */
-    static boolean mentionsKafka(String argument) {
-        try {
-            Path path = Path.of(argument);
-            if (!Files.isRegularFile(path) || Files.size(path) > LARGEST_PIPELINE_BYTES) {
-                return false;
-            }
-            String text = Files.readString(path);
-            return text.contains("\"source.kafka\"") || text.contains("\"sink.kafka\"");
-        } catch (IOException | RuntimeException e) {
-            // Not a readable pipeline (an option, a value, a missing file): the command reports that itself.
-            return false;
-        }
+    /** Starts the warm-up on a daemon thread. */
+    public static void start() {
+        Thread thread = new Thread(ClientWarmUp::initialize, "sluice-kafka-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void initialize() {

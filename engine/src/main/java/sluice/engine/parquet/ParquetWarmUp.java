@@ -3,8 +3,6 @@ package sluice.engine.parquet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.ParquetReadOptions;
@@ -32,38 +30,22 @@ import org.xerial.snappy.Snappy;
  * changes a setting. Stateless.
  */
 public final class ParquetWarmUp {
-    private static final long LARGEST_PIPELINE_BYTES = 1 << 20;
-
     private ParquetWarmUp() {
     }
 
     /**
-     * Starts the warm-up when one of {@code arguments} names a pipeline file that reads or writes Parquet; a guess
-     * from its text, before the file is parsed: a wrong guess costs only the warm-up or its absence.
+     * Whether a pipeline file's text names the Parquet format: a guess, before the file is parsed, so a wrong one
+     * costs only the warm-up or its absence.
      */
-    public static void startFor(List<String> arguments) {
-        for (String argument : arguments) {
-            if (mentionsParquet(argument)) {
-                Thread thread = new Thread(ParquetWarmUp::initialize, "sluice-parquet-warm-up");
-                thread.setDaemon(true);
-                thread.start();
-                return;
-            }
-        }
+    public static boolean wantedBy(String pipelineText) {
+        return pipelineText.contains("\"parquet\"");
     }
 
-    /** Whether {@code argument} names a pipeline file (of at most 1 MB) whose text names the Parquet format. */
-    static boolean mentionsParquet(String argument) {
-        try {
-            Path path = Path.of(argument);
-            if (!Files.isRegularFile(path) || Files.size(path) > LARGEST_PIPELINE_BYTES) {
-                return false;
-            }
-            return Files.readString(path).contains("\"parquet\"");
-        } catch (IOException | RuntimeException e) {
-            // Not a readable pipeline (an option, a value, a missing file): the command reports that itself.
-            return false;
-        }
+    /** Starts the warm-up on a daemon thread. */
+    public static void start() {
+        Thread thread = new Thread(ParquetWarmUp::initialize, "sluice-parquet-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static void initialize() {

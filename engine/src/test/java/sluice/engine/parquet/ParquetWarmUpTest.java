@@ -2,38 +2,21 @@ package sluice.engine.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Which command-line arguments start the warm-up of parquet-mr's reading classes: real files. */
+/** Which pipeline texts start the warm-up of parquet-mr's reading classes (reading the file: WarmUpsTest). */
 class ParquetWarmUpTest {
-    @TempDir
-    Path dir;
-
     @Test
-    void pipelineFilesNamingTheParquetFormatAreRecognized() throws IOException {
-        Path source = Files.writeString(dir.resolve("in.sluice.json"), """
+    void pipelinesNamingTheParquetFormatWantIt() {
+        assertThat(ParquetWarmUp.wantedBy("""
                 {"format": "sluice/1", "nodes": [{"id": "in", "type": "source.file",
-                 "options": {"path": "lake", "format": "parquet"}}]}""");
-
-        assertThat(ParquetWarmUp.mentionsParquet(source.toString())).isTrue();
+                 "options": {"path": "lake", "format": "parquet"}}]}""")).isTrue();
     }
 
     @Test
-    void otherArgumentsAreNot() throws IOException {
-        Path csv = Files.writeString(dir.resolve("csv.sluice.json"), """
+    void otherPipelinesDoNot() {
+        assertThat(ParquetWarmUp.wantedBy("""
                 {"format": "sluice/1", "nodes": [{"id": "in", "type": "source.file",
-                 "options": {"path": "parquet-files", "format": "csv"}}]}""");
-        Path large = dir.resolve("large.sluice.json");
-        Files.writeString(large, "\"parquet\"" + " ".repeat(1 << 20));
-
-        assertThat(ParquetWarmUp.mentionsParquet(csv.toString())).isFalse();
-        assertThat(ParquetWarmUp.mentionsParquet(large.toString())).isFalse();
-        assertThat(ParquetWarmUp.mentionsParquet("--trigger")).isFalse();
-        assertThat(ParquetWarmUp.mentionsParquet(dir.resolve("missing.sluice.json").toString())).isFalse();
-        assertThat(ParquetWarmUp.mentionsParquet(dir.toString())).isFalse();
+                 "options": {"path": "parquet-files", "format": "csv"}}]}""")).isFalse();
     }
 }
