@@ -1,8 +1,10 @@
 package sluice.engine.operator;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import sluice.engine.pipeline.DurationText;
 
 /**
  * A session gap's text split as Spark's calendar interval keeps it: its months and years (a year being 12 months),
@@ -24,5 +26,17 @@ public record CalendarGap(int months, String rest) {
         }
         matcher.appendTail(rest);
         return new CalendarGap(months, rest.toString().strip());
+    }
+
+    /**
+     * The rest in microseconds: none (0) beside some months, else the rest read as a duration; empty when it is not
+     * one. A gap that is not positive is kept: its session does not end after it starts, so its rows take no part.
+     */
+    public Optional<Long> restMicros() {
+        if (months != 0 && rest.isEmpty()) {
+            return Optional.of(0L);
+        }
+        return DurationText.parse(rest).map(duration -> Math.addExact(
+                Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1000));
     }
 }

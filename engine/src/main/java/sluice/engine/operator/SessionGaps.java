@@ -1,10 +1,7 @@
 package sluice.engine.operator;
 
-import java.time.Duration;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import sluice.engine.expr.EvalContext;
-import sluice.engine.pipeline.DurationText;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.LongVector;
@@ -73,12 +70,7 @@ final class SessionGaps {
         } catch (ArithmeticException e) {
             return;
         }
-        Optional<Duration> rest = split.months() != 0 && split.rest().isEmpty() ? Optional.of(Duration.ZERO)
-                : DurationText.parse(split.rest());
-        if (rest.isPresent()) {
-            lastMonths = split.months();
-            lastMicros = Math.addExact(Math.multiplyExact(rest.get().getSeconds(), 1_000_000L),
-                    rest.get().getNano() / 1000);
-        }
+        lastMicros = split.restMicros().orElse(null);
+        lastMonths = lastMicros == null ? 0 : split.months();
     }
 }

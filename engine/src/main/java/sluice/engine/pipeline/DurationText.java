@@ -43,12 +43,25 @@ public final class DurationText {
      * such as …", or "at most … days" when it is one but too long. Reads as the end of "'x' must be …".
      */
     public static String requirement(String text) {
-        return isTooLong(text) ? "at most " + MAX.toDays() + " days" : EXAMPLE;
+        return requirement(text, false);
+    }
+
+    /** As {@link #requirement}, for a delay that {@link #parseDelay} refused. */
+    public static String delayRequirement(String text) {
+        return requirement(text, true);
+    }
+
+    private static String requirement(String text, boolean months) {
+        return tooLong(text, months) ? "at most " + MAX.toDays() + " days" : EXAMPLE;
     }
 
     /** Whether {@code text} is a duration, but longer than {@link #MAX}. */
     public static boolean isTooLong(String text) {
-        return read(text, true).filter(duration -> duration.compareTo(MAX) > 0).isPresent();
+        return tooLong(text, false);
+    }
+
+    private static boolean tooLong(String text, boolean months) {
+        return read(text, months).filter(duration -> duration.compareTo(MAX) > 0).isPresent();
     }
 
     // Any length (up to java.time's own limit), so that a too long duration is told apart from a wrong one.

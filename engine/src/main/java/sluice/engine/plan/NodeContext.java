@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -206,20 +207,21 @@ public final class NodeContext {
     }
 
     public Optional<Duration> duration(String option) {
-        return duration(option, DurationText::parse);
+        return duration(option, DurationText::parse, DurationText::requirement);
     }
 
     /** A watermark's delay, months counted as Spark counts them ({@link DurationText#parseDelay}). */
     public Optional<Duration> delay(String option) {
-        return duration(option, DurationText::parseDelay);
+        return duration(option, DurationText::parseDelay, DurationText::delayRequirement);
     }
 
-    private Optional<Duration> duration(String option, Function<String, Optional<Duration>> parse) {
+    private Optional<Duration> duration(String option, Function<String, Optional<Duration>> parse,
+                                        UnaryOperator<String> requirement) {
         return string(option).flatMap(text -> {
             Optional<Duration> parsed = parse.apply(text);
             if (parsed.isEmpty()) {
                 problem(option, ErrorCode.BAD_OPTION_VALUE, "'%s' must be %s, not '%s'", option,
-                        DurationText.requirement(text), text);
+                        requirement.apply(text), text);
             }
             return parsed;
         });

@@ -50,7 +50,7 @@ final class OptionValueCheck {
             case DELAY -> {
                 if (DurationText.parseDelay(raw).isEmpty()) {
                     problems.add(Problem.of(ErrorCode.BAD_OPTION_VALUE, where, "'%s' must be %s, not '%s'",
-                            option.name(), DurationText.requirement(raw), text.value()));
+                            option.name(), DurationText.delayRequirement(raw), text.value()));
                 }
             }
             case CHOICE -> {

@@ -1,7 +1,5 @@
 package sluice.engine.plan;
 
-import java.time.Duration;
-import java.util.Optional;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.expr.CompiledExpression;
 import sluice.engine.expr.ExpressionCompiler;
@@ -54,25 +52,10 @@ final class SessionWindowPlan {
     private static GroupingKey.SessionWindow staticSession(String name, CompiledExpression timeColumn, String column,
                                                            SourceText source, Ast.Literal literal) {
         CalendarGap split = CalendarGap.split(literal.text());
-        long micros = split.months() != 0 && split.rest().isEmpty() ? 0 : staticGap(source, literal, split.rest());
+        // Sluice adds the months apart; a gap that is not positive is kept (Spark then drops every row).
+        long micros = split.restMicros().orElseThrow(() -> source.error(ErrorCode.BAD_OPTION_VALUE, literal.span(),
+                "the gap duration of 'session_window' must be %s, not '%s'", DurationText.requirement(split.rest()),
+                split.rest()));
         return new GroupingKey.SessionWindow(name, timeColumn, column, null, split.months(), micros);
-    }
-
-    /**
-     * The microseconds of a literal gap, {@code text} its part after the months and years (Spark's gap is a calendar
-     * interval; Sluice adds its months apart). One that is not positive is kept: Spark then drops every row, as a
-     * session must end after it starts.
-     */
-    private static long staticGap(SourceText source, Ast.Literal literal, String text) {
-        Optional<Duration> parsed = DurationText.parse(text);
-        if (parsed.isEmpty()) {
-            throw source.error(ErrorCode.BAD_OPTION_VALUE, literal.span(), "the gap duration of 'session_window' must "
-                    + "be %s, not '%s'", DurationText.requirement(text), text);
-        }
-        return micros(parsed.get());
-    }
-
-    static long micros(Duration duration) {
-        return Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1000);
     }
 }
