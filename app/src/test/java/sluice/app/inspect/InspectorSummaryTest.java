@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class InspectorSummaryTest {
     @Test
     void oneRowIsARowNotRows() {
-        assertThat(BatchInspector.summaryText(false, 15, 0, 17, 1, 1)).isEqualTo("batch 15 of 0–17 · 1 row (showing 1)");
+        assertThat(BatchInspector.summaryText(false, 15, 0, 17, 1, 1))
+                .isEqualTo("batch 15 of 0–17 · 1 row (showing 1)");
     }
 
     @Test
