@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -46,11 +47,12 @@ public final class CompactibleLog<T> {
         T fromJson(Map<String, Object> json);
 
         /**
-         * The entry of one line in the very shape {@link #toJson} writes it (and Spark does), read without a JSON
-         * parser; null for any other line, which is then parsed as JSON. A compacted log holds an entry per file
-         * ever seen, and parsing each line as a JSON tree was most of a restart's time after 100,000 files.
+         * The entry of the line in {@code bytes} from {@code start} to {@code end} (its line feed excluded), in the
+         * very shape {@link #toJson} writes it (and Spark does), read without a JSON parser; null for any other line.
+         * A compacted log holds an entry per file ever seen, and decoding and parsing each line as JSON was most of
+         * a restart's time after 100,000 files. A file with one line read as null is read again as JSON text.
          */
-        default T fromLine(String line) {
+        default T fromLine(byte[] bytes, int start, int end) {
             return null;
         }
     }
@@ -227,6 +229,43 @@ public final class CompactibleLog<T> {
     }
 
     private List<T> read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw owner.fail("cannot read file '%s': %s", file, IoReason.of(e));
+        }
+        List<T> quick = quickEntries(bytes);
+        return quick != null ? quick : parsed(file);
+    }
+
+    /**
+     * The entries of a file whose version line is the current one and whose every line {@link Codec#fromLine} reads,
+     * else null: all or nothing, so that any other file is read, and its damage reported, as JSON text line by line.
+     */
+    private List<T> quickEntries(byte[] bytes) {
+        byte[] version = ("v" + VERSION + "\n").getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length < version.length || !Arrays.equals(bytes, 0, version.length, version, 0, version.length)) {
+            return null;
+        }
+        List<T> entries = new ArrayList<>();
+        int start = version.length;
+        while (start < bytes.length) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            T entry = codec.fromLine(bytes, start, end);
+            if (entry == null) {
+                return null;
+            }
+            entries.add(entry);
+            start = end + 1;
+        }
+        return entries;
+    }
+
+    private List<T> parsed(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -247,10 +286,6 @@ public final class CompactibleLog<T> {
     }
 
     private T entry(String line, int lineNumber, Path file) {
-        T quick = codec.fromLine(line);
-        if (quick != null) {
-            return quick;
-        }
         String problem;
         try {
             Map<String, Object> json = JsonValues.object(JsonValues.parse(line));

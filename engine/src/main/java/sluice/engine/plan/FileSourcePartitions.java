@@ -79,16 +79,28 @@ final class FileSourcePartitions {
                 // Spark's stream source reads each batch's files with its own path as the base, unless it is a glob.
                 bases = stream && !FileListing.isGlob(path) ? List.of(path) : listing.roots();
             }
+            if (basePath.isEmpty() && !FileListing.isGlob(path) && FileListing.holdsNoFolder(path)) {
+                // No folder, no partition: the first trigger lists the files, without stating those it has seen.
+                return Optional.of(PartitionColumns.NONE);
+            }
             List<ListedFile> all = listing.list();
             if (listed != null && !context.bool("static")) {
                 listed.keep(all);
             }
-            // Only the files' folders count: one file of each folder is enough.
+            // Only the files' folders count: one file of each folder is enough. A folder's files are listed one
+            // after the other, so most files are in the folder of the file before.
             Set<String> folders = new HashSet<>();
             List<Path> files = new ArrayList<>();
+            String folder = null;
             for (ListedFile file : all) {
-                if (folders.add(file.path().substring(0, file.path().lastIndexOf('/') + 1))) {
-                    files.add(Path.of(java.net.URI.create(file.path())));
+                String uri = file.path();
+                int end = uri.lastIndexOf('/') + 1;
+                if (folder != null && end == folder.length() && uri.startsWith(folder)) {
+                    continue;
+                }
+                folder = uri.substring(0, end);
+                if (folders.add(folder)) {
+                    files.add(Path.of(java.net.URI.create(uri)));
                 }
             }
             PartitionColumns found = PartitionDiscovery.discover(files, bases, userSchema, true,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,6 +110,43 @@ class CompactibleLogTest {
         assertThatThrownBy(() -> log().allEntries()).isInstanceOf(SluiceException.class)
                 .hasMessage("checkpointLocation: file '" + dir.resolve("0") + "' is damaged: line 3 has no name: "
                         + "'{\"other\":1}'");
+    }
+
+    /** NAMES with the quick read of the one shape it writes, as the file source's log has. */
+    private static final CompactibleLog.Codec<String> QUICK_NAMES = new CompactibleLog.Codec<>() {
+        @Override
+        public String toJson(String entry) {
+            return NAMES.toJson(entry);
+        }
+
+        @Override
+        public String fromJson(Map<String, Object> json) {
+            return NAMES.fromJson(json);
+        }
+
+        @Override
+        public String fromLine(byte[] bytes, int start, int end) {
+            String line = new String(bytes, start, end - start, StandardCharsets.US_ASCII);
+            return line.matches("\\{\"name\":\"[a-z]+\"}") ? line.substring(9, line.length() - 2) : null;
+        }
+    };
+
+    @Test
+    void aFileWithOneLineInAnotherShapeIsReadWholeAsJson() throws IOException {
+        Files.writeString(dir.resolve("0"), "v1\n{\"name\":\"a\"}\n{ \"name\" : \"b\" }\n{\"name\":\"c\"}\n");
+        Files.writeString(dir.resolve("1"), "v1\n{\"name\":\"d\"}\n{\"name\":\"e\"}");
+
+        assertThat(new CompactibleLog<>(dir, QUICK_NAMES, LogOwner.CHECKPOINT).allEntries())
+                .containsExactly("a", "b", "c", "d", "e");
+    }
+
+    @Test
+    void aDamagedLineAfterQuickLinesIsNamedByItsNumber() throws IOException {
+        Files.writeString(dir.resolve("0"), "v1\n{\"name\":\"a\"}\n{\"name\":\"b\"}\n\n{\"name\":\"c\"}");
+
+        assertThatThrownBy(() -> new CompactibleLog<>(dir, QUICK_NAMES, LogOwner.CHECKPOINT).allEntries())
+                .isInstanceOf(SluiceException.class).hasMessage("checkpointLocation: file '" + dir.resolve("0")
+                        + "' is damaged: line 4 is not a JSON object: ''");
     }
 
     @Test

@@ -1,74 +1,89 @@
 package sluice.engine.source.file;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Reads a file log line of the one shape Sluice and Spark write, {@code {"path":"…","timestamp":N,"batchId":N}}
- * with no spaces, a path without escapes and whole numbers, without a JSON parser: a compacted log has a line per file
- * ever seen. Any other line (spaces, another key order, an escape, a number that is not a plain long) is left to the
- * JSON parser, which reads every valid form and reports the damaged ones. Stateless.
+ * with no spaces, a printable ASCII path without escapes and whole numbers, straight from the file's bytes without a
+ * JSON parser: a compacted log has a line per file ever seen. Any other line (spaces, another key order, an escape,
+ * a byte outside printable ASCII, a number that is not a plain long) is left to the JSON parser, which reads every
+ * valid form and reports the damaged ones. Stateless.
  */
 final class FileEntryLine {
-    private static final String PATH = "{\"path\":\"";
-    private static final String TIMESTAMP = ",\"timestamp\":";
-    private static final String BATCH_ID = ",\"batchId\":";
+    private static final byte[] PATH = ascii("{\"path\":\"");
+    private static final byte[] TIMESTAMP = ascii(",\"timestamp\":");
+    private static final byte[] BATCH_ID = ascii(",\"batchId\":");
     /** Digits of a long that cannot overflow; a longer number goes to the JSON parser. */
     private static final int MAX_DIGITS = 18;
 
     private FileEntryLine() {
     }
 
-    /** The entry of {@code line}, or null when it is not in the exact shape. */
-    static FileEntry parse(String line) {
-        // indexOf and startsWith rather than a loop over the characters: a restart runs this before the JIT has
-        // compiled much, and those are intrinsics.
-        if (!line.startsWith(PATH)) {
+    /** The entry of the line in {@code bytes} from {@code start} to {@code end}, or null when not in the shape. */
+    static FileEntry parse(byte[] bytes, int start, int end) {
+        int at = expect(bytes, start, end, PATH);
+        if (at < 0) {
             return null;
         }
-        int end = line.indexOf('"', PATH.length());
-        if (end < 0 || !line.startsWith(TIMESTAMP, end + 1)) {
+        int pathStart = at;
+        while (at < end && bytes[at] != '"') {
+            // Printable ASCII only: an escape, a control character or a UTF-8 sequence goes to the JSON parser.
+            if (bytes[at] < 0x20 || bytes[at] == 0x7f || bytes[at] == '\\') {
+                return null;
+            }
+            at++;
+        }
+        int pathEnd = at;
+        at = expect(bytes, at + 1, end, TIMESTAMP);
+        int digitsEnd = at < 0 ? -1 : integerEnd(bytes, at, end);
+        if (digitsEnd < 0) {
             return null;
         }
-        int escape = line.indexOf('\\', PATH.length());
-        if (escape >= 0 && escape < end || hasControlCharacter(line, PATH.length(), end)) {
+        long timestamp = parseLong(bytes, at, digitsEnd);
+        at = expect(bytes, digitsEnd, end, BATCH_ID);
+        digitsEnd = at < 0 ? -1 : integerEnd(bytes, at, end);
+        if (digitsEnd < 0 || digitsEnd != end - 1 || bytes[digitsEnd] != '}') {
             return null;
         }
-        int timestampStart = end + 1 + TIMESTAMP.length();
-        int timestampEnd = line.indexOf(',', timestampStart);
-        if (timestampEnd < 0 || !line.startsWith(BATCH_ID, timestampEnd)) {
-            return null;
-        }
-        int batchStart = timestampEnd + BATCH_ID.length();
-        int batchEnd = line.length() - 1;
-        if (line.charAt(batchEnd) != '}' || !isInteger(line, timestampStart, timestampEnd)
-                || !isInteger(line, batchStart, batchEnd)) {
-            return null;
-        }
-        return new FileEntry(line.substring(PATH.length(), end), Long.parseLong(line, timestampStart, timestampEnd,
-                10), Long.parseLong(line, batchStart, batchEnd, 10));
+        // ISO-8859-1 of printable ASCII is the UTF-8 text, made without a decoder.
+        return new FileEntry(new String(bytes, pathStart, pathEnd - pathStart, StandardCharsets.ISO_8859_1),
+                timestamp, parseLong(bytes, at, digitsEnd));
     }
 
-    /** JSON forbids raw control characters in a string; the JSON parser reports them. */
-    private static boolean hasControlCharacter(String line, int start, int end) {
-        for (int i = start; i < end; i++) {
-            if (line.charAt(i) < 0x20) {
-                return true;
+    /** Where {@code expected} ends when the bytes at {@code at} are it, else -1. */
+    private static int expect(byte[] bytes, int at, int end, byte[] expected) {
+        if (at < 0 || end - at < expected.length) {
+            return -1;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if (bytes[at + i] != expected[i]) {
+                return -1;
             }
         }
-        return false;
+        return at + expected.length;
     }
 
-    /** Whether {@code line} holds a JSON integer that fits a long from {@code start} to {@code end}. */
-    private static boolean isInteger(String line, int start, int end) {
-        int digits = start < end && line.charAt(start) == '-' ? start + 1 : start;
-        int count = end - digits;
-        if (count < 1 || count > MAX_DIGITS || count > 1 && line.charAt(digits) == '0') {
-            return false;
+    /** Where a JSON integer that fits a long, starting at {@code start}, ends; -1 when there is none. */
+    private static int integerEnd(byte[] bytes, int start, int end) {
+        int digits = start < end && bytes[start] == '-' ? start + 1 : start;
+        int at = digits;
+        while (at < end && bytes[at] >= '0' && bytes[at] <= '9') {
+            at++;
         }
-        for (int i = digits; i < end; i++) {
-            char c = line.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
+        int count = at - digits;
+        return count < 1 || count > MAX_DIGITS || count > 1 && bytes[digits] == '0' ? -1 : at;
+    }
+
+    private static long parseLong(byte[] bytes, int start, int end) {
+        boolean negative = bytes[start] == '-';
+        long value = 0;
+        for (int i = negative ? start + 1 : start; i < end; i++) {
+            value = value * 10 + (bytes[i] - '0');
         }
-        return true;
+        return negative ? -value : value;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

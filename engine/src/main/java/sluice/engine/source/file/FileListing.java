@@ -3,14 +3,16 @@ package sluice.engine.source.file;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
@@ -26,6 +28,9 @@ import sluice.engine.diag.Problem;
  * by schema inference.
  */
 public final class FileListing {
+    /** File systems whose folders count one link per folder inside them, plus two. */
+    private static final Set<String> LINK_COUNTING_STORES = Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs");
+
     private final String nodeId;
     private final Path path;
     private final boolean glob;
@@ -73,12 +78,22 @@ public final class FileListing {
 
     /** Every data file now, in no particular order. */
     public List<ListedFile> list() {
+        return list(null);
+    }
+
+    /**
+     * Every data file now but those whose {@code file:///…} URI {@code skipped} takes (null: none), in no particular
+     * order. A skipped path is not even stated: after 100,000 files seen, stating each was most of a restart's
+     * listing. The caller skips files it has seen, whose time no longer matters; a seen file's path that has since
+     * become a folder is skipped too, where Spark would list the folder's files.
+     */
+    public List<ListedFile> list(Predicate<String> skipped) {
         checkExists();
         List<ListedFile> files = new ArrayList<>();
         try {
             for (Path root : glob ? expand() : List.of(path)) {
                 if (Files.isDirectory(root)) {
-                    listFolder(root, files);
+                    listFolder(root, skipped, files);
                 } else if (isData(root.getFileName().toString())) {
                     addIfStillThere(root, files);
                 }
@@ -88,6 +103,24 @@ public final class FileListing {
                     "cannot list '%s': %s", path, message(e)).toException();
         }
         return files;
+    }
+
+    /**
+     * Whether {@code folder} certainly holds no folder, without listing it: on the file systems that count a
+     * folder's links as one per folder inside it plus two (ext2 to ext4, xfs, tmpfs), two links say so. Elsewhere
+     * (btrfs counts one, others anything) it is not known, and false.
+     */
+    public static boolean holdsNoFolder(Path folder) {
+        try {
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                    || !LINK_COUNTING_STORES.contains(Files.getFileStore(folder).type())) {
+                return false;
+            }
+            return Files.getAttribute(folder, "unix:nlink", LinkOption.NOFOLLOW_LINKS) instanceof Integer links
+                    && links == 2;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**
@@ -109,52 +142,78 @@ public final class FileListing {
     }
 
     /**
-     * Walks {@code folder} with one stat per entry (the walk's own), skipping hidden folders whole. Each file's path
-     * below the folder is taken as text, and its URI is the folder's with that text appended when it holds only
+     * Lists {@code folder} depth first, as {@code Files.walkFileTree} would, with at most one stat per entry: none
+     * for a hidden name (a hidden folder is skipped whole, a hidden file is not data) or a skipped path. Each file's
+     * path below the folder is taken as text, and its URI is the folder's with that text appended when it holds only
      * characters a URI keeps as they are: {@code Path.toUri} stats the file again (to know whether it is a folder),
      * and with the path arithmetic of {@code relativize} that was most of listing 100,000 files.
      */
-    private void listFolder(Path folder, List<ListedFile> files) throws IOException {
+    private void listFolder(Path folder, Predicate<String> skipped, List<ListedFile> files) throws IOException {
         String folderUri = folder.toUri().toString();
-        String base = folderUri.endsWith("/") ? folderUri : folderUri + "/";
-        String folderText = folder.toString();
-        String separator = folder.getFileSystem().getSeparator();
-        String prefix = folderText.isEmpty() || folderText.endsWith(separator) ? folderText : folderText + separator;
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                return dir.equals(folder) || !isHidden(dir.getFileName().toString()) ? FileVisitResult.CONTINUE
-                        : FileVisitResult.SKIP_SUBTREE;
-            }
+        new Walk(folderUri.endsWith("/") ? folderUri : folderUri + "/", skipped, files).list(folder, "");
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (file.equals(folder)) {
-                    return FileVisitResult.CONTINUE;
-                }
-                String text = file.toString();
-                String relative = text.startsWith(prefix) && text.length() > prefix.length()
-                        ? text.substring(prefix.length()) : folder.relativize(file).toString();
-                if (isDataPath(relative, separator.charAt(0))) {
-                    if (attributes.isSymbolicLink() || attributes.isOther()) {
-                        // The walk does not follow links; a link to a file is read as that file.
-                        addIfStillThere(file, files);
-                    } else if (attributes.isRegularFile()) {
-                        add(isPlain(relative) ? base + relative : file.toUri().toString(), attributes, files);
-                    }
-                }
-                return FileVisitResult.CONTINUE;
-            }
+    /** One listing's walk below a folder whose URI is {@code base}. Mutable, owned by the listing's thread. */
+    private final class Walk {
+        private final String base;
+        private final Predicate<String> skipped;
+        private final List<ListedFile> files;
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    // Deleted between the folder's listing and its stat: it is simply not there at this trigger.
-                    return FileVisitResult.CONTINUE;
+        Walk(String base, Predicate<String> skipped, List<ListedFile> files) {
+            this.base = base;
+            this.skipped = skipped;
+            this.files = files;
+        }
+
+        void list(Path folder, String relativeFolder) throws IOException {
+            String[] names = folder.toFile().list();
+            if (names != null && Arrays.stream(names).allMatch(FileListing::isPlain)) {
+                // Names of such characters read the same in any charset: all of them in one call, and no path is
+                // made for a name skipped. Any other name needs the bytes a directory stream keeps.
+                for (String name : names) {
+                    visit(folder, null, name, relativeFolder);
                 }
-                throw e;
+                return;
             }
-        });
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    visit(folder, entry, entry.getFileName().toString(), relativeFolder);
+                }
+            } catch (NoSuchFileException e) {
+                if (relativeFolder.isEmpty()) {
+                    throw e;
+                }
+                // A folder below deleted while listed: its files are simply not there at this trigger.
+            }
+        }
+
+        /** {@code name} in {@code folder}; {@code entry} is its path when the folder's listing made one. */
+        private void visit(Path folder, Path entry, String name, String relativeFolder) throws IOException {
+            if (isHidden(name)) {
+                return;
+            }
+            String relative = relativeFolder + name;
+            String uri = isPlain(relative) ? base + relative : null;
+            if (uri != null && skipped != null && skipped.test(uri)) {
+                return;
+            }
+            Path path = entry != null ? entry : folder.resolve(name);
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                // Deleted between the folder's listing and its stat: it is simply not there at this trigger.
+                return;
+            }
+            if (attributes.isDirectory()) {
+                list(path, relative + "/");
+            } else if (isData(name) && (attributes.isSymbolicLink() || attributes.isOther())) {
+                // The walk does not follow links; a link to a file is read as that file.
+                addIfStillThere(path, files);
+            } else if (isData(name) && attributes.isRegularFile()) {
+                add(uri != null ? uri : path.toUri().toString(), attributes, files);
+            }
+        }
     }
 
     /**
@@ -200,24 +259,6 @@ public final class FileListing {
             matches = next;
         }
         return matches;
-    }
-
-    /**
-     * Whether a file under a listed folder is data: no name of its path relative to the folder ({@code separator}
-     * between names) is hidden, and its own name passes.
-     */
-    private boolean isDataPath(String relative, char separator) {
-        int start = 0;
-        while (true) {
-            int end = relative.indexOf(separator, start);
-            if (end < 0) {
-                return isData(relative.substring(start));
-            }
-            if (isHidden(relative.substring(start, end))) {
-                return false;
-            }
-            start = end + 1;
-        }
     }
 
     private boolean isData(String fileName) {

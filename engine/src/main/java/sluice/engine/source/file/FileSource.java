@@ -89,9 +89,10 @@ public final class FileSource implements Source {
         listing = new FileListing(context.nodeId(), options.path(), options.pathGlobFilter(), options.modified());
         listing.checkExists();
         log = FileSourceLog.open(context.nodeId(), context.metadataDir());
-        seen = new SeenFiles(options.effectiveMaxFileAgeMs(), options.fileNameOnly());
+        List<FileEntry> logged = log.allFiles();
+        seen = new SeenFiles(options.effectiveMaxFileAgeMs(), options.fileNameOnly(), logged.size());
         // As Spark: every logged file counts as seen again, so a restart never re-reads a file of an earlier batch.
-        for (FileEntry entry : log.allFiles()) {
+        for (FileEntry entry : logged) {
             seen.add(entry.path(), entry.timestamp());
         }
         seen.purge();
@@ -119,6 +120,10 @@ public final class FileSource implements Source {
         }
         fresh.sort(options.latestFirst() ? NEWEST_FIRST : OLDEST_FIRST);
         List<ListedFile> batchFiles = limit == ReadLimit.SOURCE_DEFAULT ? capped(fresh) : fresh;
+        if (availableNowFiles != null) {
+            // A file once seen is never new again: the next trigger need only look at the new files not taken.
+            availableNowFiles = new ArrayList<>(fresh.subList(batchFiles.size(), fresh.size()));
+        }
         if (!batchFiles.isEmpty()) {
             long batchId = currentLogOffset + 1;
             List<FileEntry> entries = new ArrayList<>(batchFiles.size());
@@ -244,7 +249,7 @@ public final class FileSource implements Source {
     /** The files now: at the first trigger the planning's listing when there is a fresh one, else a new listing. */
     private List<ListedFile> listNow() {
         List<ListedFile> atPlanning = plannedListing == null ? null : plannedListing.take();
-        return atPlanning != null ? listing().filter(atPlanning) : listing().list();
+        return atPlanning != null ? listing().filter(atPlanning) : listing().list(seen::isSeen);
     }
 
     private FileListing listing() {

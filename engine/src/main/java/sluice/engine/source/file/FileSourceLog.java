@@ -39,8 +39,8 @@ final class FileSourceLog {
         }
 
         @Override
-        public FileEntry fromLine(String line) {
-            return FileEntryLine.parse(line);
+        public FileEntry fromLine(byte[] bytes, int start, int end) {
+            return FileEntryLine.parse(bytes, start, end);
         }
     };
 

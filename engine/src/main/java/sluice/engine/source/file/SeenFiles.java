@@ -13,13 +13,17 @@ import java.util.Map;
 final class SeenFiles {
     private final long maxAgeMs;
     private final boolean fileNameOnly;
-    private final Map<String, Long> timestamps = new HashMap<>();
+    private final Map<String, Long> timestamps;
     private long latestTimestamp;
     private long lastPurgeTimestamp;
+    /** No file kept is older: a purge below it has nothing to remove, and need not look at every file. */
+    private long oldestTimestamp = Long.MAX_VALUE;
 
-    SeenFiles(long maxAgeMs, boolean fileNameOnly) {
+    /** Sized for {@code expected} files: a restart puts every logged file in at once. */
+    SeenFiles(long maxAgeMs, boolean fileNameOnly, int expected) {
         this.maxAgeMs = maxAgeMs;
         this.fileNameOnly = fileNameOnly;
+        this.timestamps = new HashMap<>(Math.max(16, (int) Math.min(1 << 30, expected * 4L / 3 + 1)));
     }
 
     private String key(String path) {
@@ -33,6 +37,12 @@ final class SeenFiles {
     void add(String path, long timestamp) {
         timestamps.put(key(path), timestamp);
         latestTimestamp = Math.max(latestTimestamp, timestamp);
+        oldestTimestamp = Math.min(oldestTimestamp, timestamp);
+    }
+
+    /** Whether {@code path} is among the files kept: never new again, whatever its time now. */
+    boolean isSeen(String path) {
+        return timestamps.containsKey(key(path));
     }
 
     boolean isNewFile(String path, long timestamp) {
@@ -43,7 +53,10 @@ final class SeenFiles {
     void purge() {
         long threshold = maxAgeMs == Long.MAX_VALUE ? Long.MIN_VALUE : latestTimestamp - maxAgeMs;
         lastPurgeTimestamp = Math.max(lastPurgeTimestamp, threshold);
-        timestamps.values().removeIf(timestamp -> timestamp < lastPurgeTimestamp);
+        if (oldestTimestamp < lastPurgeTimestamp) {
+            timestamps.values().removeIf(timestamp -> timestamp < lastPurgeTimestamp);
+            oldestTimestamp = timestamps.values().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+        }
     }
 
     int size() {

@@ -114,4 +114,34 @@ class FileListingTest {
         assertThat(csv.filter(all)).containsExactlyInAnyOrderElementsOf(csv.list());
         assertThat(new FileListing("in", dir.resolve("in"), null).filter(all)).isSameAs(all);
     }
+
+    @Test
+    void aSkippedPathIsLeftOutWithoutBeingStated() throws IOException {
+        Path in = dir.resolve("in");
+        String seen = in.resolve("a.csv").toUri().toString();
+        // A seen file's path now a folder: skipped without a stat, so its files are not listed (Spark would list
+        // them; a folder taking a seen file's name is the one case the skipping cannot tell).
+        Files.delete(in.resolve("b.csv"));
+        Files.createDirectories(in.resolve("b.csv"));
+        Files.writeString(in.resolve("b.csv/x.csv"), "1\n");
+        String gone = in.resolve("b.csv").toUri().toString().replaceAll("/$", "");
+
+        List<String> listed = new FileListing("in", in, null).list(path -> path.equals(seen) || path.equals(gone))
+                .stream().map(file -> dir.relativize(Path.of(URI.create(file.path()))).toString()).sorted().toList();
+
+        assertThat(listed).containsExactly("in/c.json", "in/sub/e.csv");
+    }
+
+    @Test
+    void aFolderWithoutFoldersIsToldWithoutListingOnlyWhereLinksCountFolders() throws IOException {
+        Path flat = dir.resolve("in2");
+        boolean countsLinks = List.of("ext2", "ext3", "ext4", "xfs", "tmpfs").contains(Files.getFileStore(flat).type());
+
+        assertThat(FileListing.holdsNoFolder(flat)).isEqualTo(countsLinks);
+        assertThat(FileListing.holdsNoFolder(dir.resolve("in"))).isFalse();
+        assertThat(FileListing.holdsNoFolder(dir.resolve("in/a.csv"))).isFalse();
+        assertThat(FileListing.holdsNoFolder(dir.resolve("nowhere"))).isFalse();
+        Files.createDirectories(flat.resolve("year=2024"));
+        assertThat(FileListing.holdsNoFolder(flat)).isFalse();
+    }
 }
