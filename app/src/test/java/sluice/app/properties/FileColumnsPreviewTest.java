@@ -19,6 +19,7 @@ import org.testfx.framework.junit5.Start;
 import sluice.app.Workbench;
 import sluice.app.WorkbenchFixture;
 import sluice.engine.parquet.ParquetBatchWriter;
+import sluice.engine.parquet.ParquetCodec;
 import sluice.engine.pipeline.OptionValue;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.pipeline.Trigger;
@@ -39,7 +40,7 @@ class FileColumnsPreviewTest {
         Path partition = Files.createDirectories(folder.resolve("year=2024"));
         Schema schema = Schema.of(Field.of("n", AtomicType.INT), Field.of("label", AtomicType.STRING));
         try (OutputStream out = Files.newOutputStream(partition.resolve("part-0.snappy.parquet"))) {
-            ParquetBatchWriter.of("snappy").orElseThrow().write(Batch.ofRows(schema, List.of(Row.of(1, "a"))), out);
+            ParquetBatchWriter.of(ParquetCodec.SNAPPY).write(Batch.ofRows(schema, List.of(Row.of(1, "a"))), out);
         }
         workbench = WorkbenchFixture.open(stage);
         workbench.document().replace(new PipelineSpec(PipelineSpec.FORMAT, "Parquet preview", Trigger.DEFAULT, null,

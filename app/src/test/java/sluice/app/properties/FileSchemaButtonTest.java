@@ -20,6 +20,7 @@ import org.testfx.framework.junit5.Start;
 import sluice.app.Workbench;
 import sluice.app.WorkbenchFixture;
 import sluice.engine.parquet.ParquetBatchWriter;
+import sluice.engine.parquet.ParquetCodec;
 import sluice.engine.pipeline.OptionValue;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.pipeline.Trigger;
@@ -39,7 +40,7 @@ class FileSchemaButtonTest {
         Path folder = Files.createTempDirectory("sluice-parquet-schema-");
         Schema schema = Schema.of(Field.of("n", AtomicType.INT), Field.of("label", AtomicType.STRING));
         try (OutputStream out = Files.newOutputStream(folder.resolve("part-0.snappy.parquet"))) {
-            ParquetBatchWriter.of("snappy").orElseThrow().write(Batch.ofRows(schema, List.of(Row.of(1, "a"))), out);
+            ParquetBatchWriter.of(ParquetCodec.SNAPPY).write(Batch.ofRows(schema, List.of(Row.of(1, "a"))), out);
         }
         workbench = WorkbenchFixture.open(stage);
         workbench.document().replace(new PipelineSpec(PipelineSpec.FORMAT, "Parquet schema", Trigger.DEFAULT, null,

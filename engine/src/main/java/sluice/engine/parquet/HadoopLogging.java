@@ -5,8 +5,9 @@ import java.util.logging.Logger;
 
 /**
  * Hadoop's codec loader warns on every start that it found no native Hadoop library, which Sluice never uses (its
- * codecs are snappy-java, zstd-jni, the JDK's gzip and pure-Java lz4): that line would follow every command-line run
- * that touches Parquet, so it is kept out. The logger is held here because java.util.logging keeps loggers weakly.
+ * codecs are snappy-java, zstd-jni, the JDK's gzip, aircompressor's lz4_raw and lz4-java under Hadoop's lz4): that
+ * line would follow every command-line run that touches Parquet, so it is kept out. The logger is held here because
+ * java.util.logging keeps loggers weakly.
  */
 final class HadoopLogging {
     private static final Logger NATIVE_CODE_LOADER = quiet("org.apache.hadoop.util.NativeCodeLoader");

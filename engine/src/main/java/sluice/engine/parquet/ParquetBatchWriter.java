@@ -6,14 +6,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
@@ -43,22 +40,24 @@ import sluice.engine.types.StructType;
  * each {@link #write} works on the calling thread.
  */
 public final class ParquetBatchWriter {
-    /** Spark's names for the codecs ({@code compression}), those that work on plain Java, and parquet-mr's codec. */
-    private static final Map<String, CompressionCodecName> CODECS = codecs();
     /** The version written as the writer's: Spark reads files of 3.0 and later without rebasing old dates. */
     private static final String SPARK_VERSION = "4.1.1";
 
-    private final CompressionCodecName codec;
+    private final ParquetCodec codec;
     /** How large a row group grows before the next starts: parquet-mr's default, 128 MB, as Spark writes. */
     private final long rowGroupBytes;
 
-    private ParquetBatchWriter(CompressionCodecName codec) {
-        this(codec, ParquetWriter.DEFAULT_BLOCK_SIZE);
-    }
-
-    private ParquetBatchWriter(CompressionCodecName codec, long rowGroupBytes) {
+    private ParquetBatchWriter(ParquetCodec codec, long rowGroupBytes) {
         this.codec = codec;
         this.rowGroupBytes = rowGroupBytes;
+    }
+
+    /** The writer for {@code codec}, one Sluice can write with ({@link ParquetCodec#isAvailable}). */
+    public static ParquetBatchWriter of(ParquetCodec codec) {
+        if (!codec.isAvailable()) {
+            throw new IllegalArgumentException("codec " + codec + " is not available");
+        }
+        return new ParquetBatchWriter(codec, ParquetWriter.DEFAULT_BLOCK_SIZE);
     }
 
     /** This writer starting a new row group every {@code bytes} (files of several row groups, for tests). */
@@ -66,26 +65,9 @@ public final class ParquetBatchWriter {
         return new ParquetBatchWriter(codec, bytes);
     }
 
-    private static Map<String, CompressionCodecName> codecs() {
-        Map<String, CompressionCodecName> codecs = new LinkedHashMap<>();
-        codecs.put("none", CompressionCodecName.UNCOMPRESSED);
-        codecs.put("uncompressed", CompressionCodecName.UNCOMPRESSED);
-        codecs.put("snappy", CompressionCodecName.SNAPPY);
-        codecs.put("gzip", CompressionCodecName.GZIP);
-        codecs.put("lz4_raw", CompressionCodecName.LZ4_RAW);
-        codecs.put("zstd", CompressionCodecName.ZSTD);
-        return codecs;
-    }
-
-    /** The codec names {@link #of} takes, as Spark spells them. */
-    public static List<String> codecNames() {
-        return List.copyOf(CODECS.keySet());
-    }
-
-    /** The writer for Spark's codec name (any case), or empty for one it does not know or Sluice cannot write. */
-    public static Optional<ParquetBatchWriter> of(String compression) {
-        return Optional.ofNullable(CODECS.get(compression.trim().toLowerCase(Locale.ROOT)))
-                .map(ParquetBatchWriter::new);
+    /** The codec it compresses with. */
+    public ParquetCodec codec() {
+        return codec;
     }
 
     /** Writes every row of {@code rows} to {@code out} as one Parquet file; {@code out} is left open. */
@@ -97,7 +79,7 @@ public final class ParquetBatchWriter {
         metadata.put(ParquetSchemas.ROW_METADATA_KEY, ParquetSchemas.toJson(rows.schema()));
         BatchWriteSupport support = new BatchWriteSupport(rows, parquet, metadata);
         try (ParquetWriter<Integer> writer = new Builder(new StreamFile(out), support)
-                .withCompressionCodec(codec)
+                .withCompressionCodec(codec.codec())
                 .withRowGroupSize(rowGroupBytes)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
                 .withDictionaryEncoding(true)

@@ -14,6 +14,7 @@ import sluice.engine.sink.CsvRowFormat;
 import sluice.engine.sink.FileSink;
 import sluice.engine.sink.JsonRowFormat;
 import sluice.engine.orc.OrcCodec;
+import sluice.engine.parquet.ParquetCodec;
 import sluice.engine.sink.OrcRowFormat;
 import sluice.engine.sink.OutputMode;
 import sluice.engine.sink.ParquetRowFormat;
@@ -35,8 +36,8 @@ final class FileSinkFactory {
             OptionSpec.choice("format", null, List.of("csv", "json", "text", "parquet", "orc"),
                     "File format: csv, json, text (one STRING column, a line per row), parquet or orc"),
             OptionSpec.optional("compression", OptionKind.STRING, null, "parquet: the codec, one of "
-                    + String.join(", ", ParquetBatchWriter.codecNames()) + "; default snappy, as Spark writes; "
-                    + "orc: zstd (Spark's default), snappy, zlib, lz4, none or uncompressed").readBy("parquet", "orc"),
+                    + ParquetCodec.availableNames() + "; default snappy, as Spark writes; orc: one of "
+                    + OrcCodec.availableNames() + "; default zstd, as Spark writes").readBy("parquet", "orc"),
             OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: write the column names first")
                     .readBy("csv"),
             OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: the field separator").readBy("csv"),
@@ -231,16 +232,14 @@ final class FileSinkFactory {
                 return null;
             }
         }
-        String compression = context.string("compression").orElse("snappy");
-        Optional<ParquetBatchWriter> writer = ParquetBatchWriter.of(compression);
-        if (writer.isEmpty()) {
-            // Spark: "Codec [x] is not available. Known codecs are ..."; lzo and brotli need native codecs.
-            context.problem("compression", ErrorCode.BAD_OPTION_VALUE, "[CODEC_NOT_AVAILABLE] The codec '%s' is not "
-                    + "available; Sluice writes Parquet with %s", compression,
-                    String.join(", ", ParquetBatchWriter.codecNames()));
+        String name = context.string("compression").orElse(ParquetCodec.DEFAULT.name());
+        Optional<ParquetCodec> codec = ParquetCodec.parse(name);
+        if (codec.isEmpty() || !codec.get().isAvailable()) {
+            codecProblem(context, "Parquet", name, codec.flatMap(ParquetCodec::missingLibrary),
+                    ParquetCodec.availableNames());
             return null;
         }
-        return new ParquetRowFormat(compression, writer.get());
+        return new ParquetRowFormat(ParquetBatchWriter.of(codec.get()));
     }
 
     private static RowFormat orc(NodeContext context, int[] partitionBy) {
@@ -254,17 +253,28 @@ final class FileSinkFactory {
         }
         String name = context.string("compression").orElse(OrcCodec.DEFAULT.name());
         Optional<OrcCodec> codec = OrcCodec.parse(name);
-        if (codec.isEmpty()) {
-            context.problem("compression", ErrorCode.BAD_OPTION_VALUE, "Codec [%s] is not available. Available codecs "
-                    + "are %s", name.trim(), OrcCodec.availableNames());
-            return null;
-        }
-        if (!codec.get().isAvailable()) {
-            context.problem("compression", ErrorCode.BAD_OPTION_VALUE, "codec '%s' needs a native library that "
-                    + "Sluice does not ship; available codecs are %s", name.trim(), OrcCodec.availableNames());
+        if (codec.isEmpty() || !codec.get().isAvailable()) {
+            codecProblem(context, "ORC", name, codec.flatMap(OrcCodec::missingLibrary), OrcCodec.availableNames());
             return null;
         }
         return new OrcRowFormat(codec.get());
+    }
+
+    /**
+     * A codec Sluice does not write. A name Spark does not know gets Spark's error; one whose library Spark 4.1 does
+     * not ship (Spark's write fails at its first batch, looking for the codec's class) says which library it is.
+     */
+    private static void codecProblem(NodeContext context, String format, String name, Optional<String> library,
+                                     String available) {
+        if (library.isPresent()) {
+            context.problem("compression", ErrorCode.BAD_OPTION_VALUE, "codec '%s' needs an extra codec library that "
+                    + "Spark 4.1 does not ship, %s, and Spark's write fails without it; Sluice writes %s with %s",
+                    name.trim(), library.get(), format, available);
+        } else {
+            context.problem("compression", ErrorCode.BAD_OPTION_VALUE,
+                    "[CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION] The codec '%s' is not available; "
+                    + "available codecs are %s", name.trim(), available);
+        }
     }
 
     private static RowFormat json(NodeContext context) {

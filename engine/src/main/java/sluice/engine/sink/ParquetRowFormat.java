@@ -12,9 +12,8 @@ import sluice.engine.types.Batch;
  * Spark's Parquet writer: each partition's rows as one {@code .snappy.parquet} file (or another codec's extension),
  * laid out as Spark writes it. Immutable.
  */
-public record ParquetRowFormat(String compression, ParquetBatchWriter writer) implements RowFormat {
+public record ParquetRowFormat(ParquetBatchWriter writer) implements RowFormat {
     public ParquetRowFormat {
-        requireNonNull(compression, "compression is null");
         requireNonNull(writer, "writer is null");
     }
 
@@ -23,17 +22,14 @@ public record ParquetRowFormat(String compression, ParquetBatchWriter writer) im
         return "parquet";
     }
 
-    /** Spark names a part file {@code part-…c000.<codec>.parquet}; without compression, {@code part-…c000.parquet}. */
+    /**
+     * Spark names a part file {@code part-…c000.<codec>.parquet} with parquet-mr's extension for the codec
+     * ({@code gz}, {@code lz4hadoop}, {@code lz4raw}); without compression, {@code part-…c000.parquet}.
+     */
     @Override
     public String extension() {
-        String codec = compression.trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (codec) {
-            case "none", "uncompressed" -> "parquet";
-            case "lz4_raw" -> "lz4raw.parquet";
-            case "zstd" -> "zstd.parquet";
-            case "gzip" -> "gz.parquet";
-            default -> codec + ".parquet";
-        };
+        String codec = writer.codec().extension();
+        return codec.isEmpty() ? "parquet" : codec.substring(1) + ".parquet";
     }
 
     /** Spark's Parquet writer makes its file when the write task starts: an empty batch still gets one. */

@@ -3,6 +3,7 @@ package sluice.engine.parquet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -20,14 +21,20 @@ import java.util.List;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import sluice.engine.diag.SluiceException;
 import sluice.engine.source.SourceContext;
@@ -76,24 +83,24 @@ class ParquetFilesTest {
         return rows;
     }
 
-    private Path write(Schema schema, List<Row> rows, String codec) throws IOException {
-        Path file = dir.resolve("part-0." + codec + ".parquet");
+    private Path write(Schema schema, List<Row> rows, ParquetCodec codec) throws IOException {
+        Path file = dir.resolve("part-0" + codec.extension() + ".parquet");
         try (OutputStream out = Files.newOutputStream(file)) {
-            ParquetBatchWriter.of(codec).orElseThrow().write(Batch.ofRows(schema, rows), out);
+            ParquetBatchWriter.of(codec).write(Batch.ofRows(schema, rows), out);
         }
         return file;
     }
 
     @Test
     void everyTypeAndNullComesBackAsWritten() throws IOException {
-        Path file = write(ALL, rows(), "snappy");
+        Path file = write(ALL, rows(), ParquetCodec.SNAPPY);
 
         assertThat(new ParquetFormat(ALL).read(file, CONTEXT).rows()).containsExactlyElementsOf(rows());
     }
 
     @Test
     void theFooterHoldsSparksSchemaAndTheParquetTypesSparkWrites() throws IOException {
-        Path file = write(ALL, rows(), "snappy");
+        Path file = write(ALL, rows(), ParquetCodec.SNAPPY);
 
         ParquetFileRows.Footer footer = ParquetFileRows.footer(file);
         assertThat(footer.schema()).isEqualTo(ALL);
@@ -105,11 +112,42 @@ class ParquetFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"none", "uncompressed", "snappy", "gzip", "lz4_raw", "zstd"})
-    void everyCodecWritesAFileThatReadsBack(String codec) throws IOException {
+    @EnumSource(value = ParquetCodec.class, names = {"LZO", "BROTLI"}, mode = EnumSource.Mode.EXCLUDE)
+    void everyCodecSparkWritesWritesAFileThatReadsBack(ParquetCodec codec) throws IOException {
         Path file = write(ALL, rows(), codec);
 
         assertThat(new ParquetFormat(ALL).read(file, CONTEXT).rows()).containsExactlyElementsOf(rows());
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+            assertThat(reader.getFooter().getBlocks().get(0).getColumns().get(0).getCodec())
+                    .isEqualTo(codec.codec());
+        }
+    }
+
+    @Test
+    void onlyTheCodecsWhoseLibrarySparkLacksAreUnavailable() {
+        assertThat(ParquetCodec.values()).filteredOn(codec -> !codec.isAvailable())
+                .containsExactly(ParquetCodec.LZO, ParquetCodec.BROTLI);
+        assertThat(ParquetCodec.availableNames()).isEqualTo("none, uncompressed, snappy, gzip, lz4, lz4_raw, zstd");
+        assertThatThrownBy(() -> ParquetBatchWriter.of(ParquetCodec.LZO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void lz4PagesAreFramedAsHadoopsLz4CodecFramesThem() throws IOException {
+        // Spark's lz4 is Hadoop's Lz4Codec: a page is a block of its big-endian uncompressed length, then chunks of
+        // a big-endian compressed length and raw LZ4 bytes (lz4_raw is the raw bytes alone). One small page is one
+        // block of one chunk.
+        Schema schema = Schema.of(Field.of("n", AtomicType.INT));
+        Path file = write(schema, List.of(Row.of(1), Row.of(2), Row.of(3)), ParquetCodec.LZ4);
+
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file));
+             SeekableInputStream in = new LocalInputFile(file).newStream()) {
+            in.seek(reader.getFooter().getBlocks().get(0).getColumns().get(0).getStartingPos());
+            PageHeader page = Util.readPageHeader(in);
+            DataInputStream data = new DataInputStream(in);
+
+            assertThat(data.readInt()).isEqualTo(page.getUncompressed_page_size());
+            assertThat(data.readInt()).isEqualTo(page.getCompressed_page_size() - 8);
+        }
     }
 
     @Test
@@ -121,7 +159,7 @@ class ParquetFilesTest {
         for (int i = 0; i < 40_000; i++) {
             rows.add(Row.of(i % 5 == 0 ? null : i % 3 == 0 ? "symbol-" + i % 7 : "a distinct string, number " + i));
         }
-        Path file = write(schema, rows, "snappy");
+        Path file = write(schema, rows, ParquetCodec.SNAPPY);
 
         assertThat(new ParquetFormat(schema).read(file, CONTEXT).rows()).containsExactlyElementsOf(rows);
     }
@@ -142,7 +180,7 @@ class ParquetFilesTest {
                     i % 3 == 0 ? null : few ? i % 4 + 0.5f : i + 0.25f, i % 9 == 0 ? null : few ? i % 6 * 1.5 : i * 0.5,
                     i % 4 == 0 ? null : LocalDate.ofEpochDay(few ? i % 17 : i), few ? i % 3 * 0.125 : i * 0.125));
         }
-        Path file = write(schema, rows, "snappy");
+        Path file = write(schema, rows, ParquetCodec.SNAPPY);
 
         assertThat(new ParquetFormat(schema).read(file, CONTEXT).rows()).containsExactlyElementsOf(rows);
     }
@@ -181,7 +219,7 @@ class ParquetFilesTest {
     @Test
     void onlyFlatColumnsReadTheSameValuesAsWithNestedOnes() throws IOException {
         // Without a nested column each column is read straight from its reader, not through record assembly.
-        Path file = write(ALL, rows(), "snappy");
+        Path file = write(ALL, rows(), ParquetCodec.SNAPPY);
         BitSet flat = new BitSet();
         for (int c = 0; c < ALL.size(); c++) {
             if (ALL.field(c).type() instanceof AtomicType || ALL.field(c).type() instanceof DecimalType) {
@@ -239,7 +277,7 @@ class ParquetFilesTest {
 
     @Test
     void aPrunedReadDecodesOnlyTheColumnsAskedFor() throws IOException {
-        Path file = write(ALL, rows(), "snappy");
+        Path file = write(ALL, rows(), ParquetCodec.SNAPPY);
         BitSet required = new BitSet();
         required.set(ALL.indexOf("i"));
         required.set(ALL.indexOf("st"));
@@ -254,7 +292,7 @@ class ParquetFilesTest {
 
     @Test
     void columnsAreFoundByNameIgnoringCaseAndAMissingOneIsNull() throws IOException {
-        Path file = write(ALL, rows(), "snappy");
+        Path file = write(ALL, rows(), ParquetCodec.SNAPPY);
         Schema wanted = Schema.of(Field.of("STR", AtomicType.STRING), Field.of("nothere", AtomicType.INT),
                 Field.of("i", AtomicType.BIGINT));
 
@@ -264,7 +302,7 @@ class ParquetFilesTest {
 
     @Test
     void aColumnOfAnotherTypeIsAOneLineProblemNamingTheFile() throws IOException {
-        Path file = write(ALL, rows(), "snappy");
+        Path file = write(ALL, rows(), ParquetCodec.SNAPPY);
         Schema wanted = Schema.of(Field.of("str", AtomicType.INT));
 
         assertThatThrownBy(() -> new ParquetFormat(wanted).read(file, CONTEXT))
@@ -287,8 +325,8 @@ class ParquetFilesTest {
     void mergeSchemaUnitesTheColumnsOfEveryFile() throws IOException {
         Schema first = Schema.of(Field.of("a", AtomicType.INT), Field.of("b", AtomicType.STRING));
         Schema second = Schema.of(Field.of("c", AtomicType.DOUBLE), Field.of("a", AtomicType.INT));
-        Path one = write(first, List.of(Row.of(1, "x")), "snappy");
-        Path two = Files.move(write(second, List.of(Row.of(2.0, 3)), "gzip"), dir.resolve("part-1.parquet"));
+        Path one = write(first, List.of(Row.of(1, "x")), ParquetCodec.SNAPPY);
+        Path two = Files.move(write(second, List.of(Row.of(2.0, 3)), ParquetCodec.GZIP), dir.resolve("part-1.parquet"));
 
         assertThat(ParquetInference.infer("files", List.of(one, two), false)).isEqualTo(first);
         assertThat(ParquetInference.infer("files", List.of(one, two), true))

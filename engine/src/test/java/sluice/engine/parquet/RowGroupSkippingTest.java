@@ -41,7 +41,7 @@ class RowGroupSkippingTest {
         }
         Path file = folder.resolve("part-0.parquet");
         try (OutputStream out = Files.newOutputStream(file)) {
-            ParquetBatchWriter.of("snappy").orElseThrow().withRowGroupSize(1024).write(Batch.ofRows(SCHEMA, rows), out);
+            ParquetBatchWriter.of(ParquetCodec.SNAPPY).withRowGroupSize(1024).write(Batch.ofRows(SCHEMA, rows), out);
         }
         return file;
     }

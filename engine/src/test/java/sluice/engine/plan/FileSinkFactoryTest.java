@@ -192,17 +192,49 @@ class FileSinkFactoryTest {
     }
 
     @Test
-    void parquetTakesSparksCodecNamesAndRefusesOthersBeforeTheRun() {
+    void parquetTakesSparksCodecNamesInAnyCase() {
         Optional<PlannedNode> zstd = plan(NAMES, options("path", "out", "format", "parquet", "compression", "ZSTD"));
+        Optional<PlannedNode> lz4 = plan(NAMES, options("path", "out", "format", "parquet", "compression", "lz4"));
+
         assertThat(problems).isEmpty();
         assertThat(zstd).isPresent();
+        assertThat(lz4).isPresent();
+    }
 
+    @Test
+    void parquetRefusesANameSparkDoesNotKnowWithSparksErrorClass() {
+        Optional<PlannedNode> bogus = plan(NAMES, options("path", "out", "format", "parquet", "compression", "bz2"));
+
+        assertThat(bogus).isEmpty();
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("out", "compression"), "[CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION] The "
+                        + "codec 'bz2' is not available; available codecs are none, uncompressed, snappy, gzip, lz4, "
+                        + "lz4_raw, zstd"));
+    }
+
+    @Test
+    void parquetRefusesLzoBeforeTheRunSinceSparkNeedsAnExtraLibraryForIt() {
         Optional<PlannedNode> lzo = plan(NAMES, options("path", "out", "format", "parquet", "compression", "lzo"));
 
         assertThat(lzo).isEmpty();
         assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
-                Position.option("out", "compression"), "[CODEC_NOT_AVAILABLE] The codec 'lzo' is not available; "
-                        + "Sluice writes Parquet with none, uncompressed, snappy, gzip, lz4_raw, zstd"));
+                Position.option("out", "compression"), "codec 'lzo' needs an extra codec library that Spark 4.1 does "
+                        + "not ship, hadoop-lzo (com.hadoop.compression.lzo.LzoCodec), and Spark's write fails "
+                        + "without it; Sluice writes Parquet with none, uncompressed, snappy, gzip, lz4, lz4_raw, "
+                        + "zstd"));
+    }
+
+    @Test
+    void parquetRefusesBrotliBeforeTheRunSinceSparkNeedsAnExtraLibraryForIt() {
+        Optional<PlannedNode> brotli = plan(NAMES, options("path", "out", "format", "parquet", "compression",
+                "BROTLI"));
+
+        assertThat(brotli).isEmpty();
+        assertThat(problems).containsExactly(new Problem(ErrorCode.BAD_OPTION_VALUE,
+                Position.option("out", "compression"), "codec 'BROTLI' needs an extra codec library that Spark 4.1 "
+                        + "does not ship, a Hadoop Brotli codec (org.apache.hadoop.io.compress.BrotliCodec), and "
+                        + "Spark's write fails without it; Sluice writes Parquet with none, uncompressed, snappy, "
+                        + "gzip, lz4, lz4_raw, zstd"));
     }
 
     @Test
