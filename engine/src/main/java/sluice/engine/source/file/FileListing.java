@@ -30,6 +30,8 @@ import sluice.engine.diag.Problem;
 public final class FileListing {
     /** File systems whose folders count one link per folder inside them, plus two. */
     private static final Set<String> LINK_COUNTING_STORES = Set.of("ext2", "ext3", "ext4", "xfs", "tmpfs");
+    /** The characters of {@link #isPlain} paths, by code. */
+    private static final boolean[] PLAIN = plainCharacters();
 
     private final String nodeId;
     private final Path path;
@@ -167,17 +169,19 @@ public final class FileListing {
 
         void list(Path folder, String relativeFolder) throws IOException {
             String[] names = folder.toFile().list();
+            boolean plainFolder = isPlain(relativeFolder);
             if (names != null && Arrays.stream(names).allMatch(FileListing::isPlain)) {
                 // Names of such characters read the same in any charset: all of them in one call, and no path is
                 // made for a name skipped. Any other name needs the bytes a directory stream keeps.
                 for (String name : names) {
-                    visit(folder, null, name, relativeFolder);
+                    visit(folder, null, name, relativeFolder, plainFolder);
                 }
                 return;
             }
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
                 for (Path entry : entries) {
-                    visit(folder, entry, entry.getFileName().toString(), relativeFolder);
+                    String name = entry.getFileName().toString();
+                    visit(folder, entry, name, relativeFolder, plainFolder && isPlain(name));
                 }
             } catch (NoSuchFileException e) {
                 if (relativeFolder.isEmpty()) {
@@ -187,13 +191,17 @@ public final class FileListing {
             }
         }
 
-        /** {@code name} in {@code folder}; {@code entry} is its path when the folder's listing made one. */
-        private void visit(Path folder, Path entry, String name, String relativeFolder) throws IOException {
+        /**
+         * {@code name} in {@code folder}; {@code entry} is its path when the folder's listing made one, {@code plain}
+         * whether the name and the folder's path are {@link #isPlain}.
+         */
+        private void visit(Path folder, Path entry, String name, String relativeFolder, boolean plain)
+                throws IOException {
             if (isHidden(name)) {
                 return;
             }
             String relative = relativeFolder + name;
-            String uri = isPlain(relative) ? base + relative : null;
+            String uri = plain ? base + relative : null;
             if (uri != null && skipped != null && skipped.test(uri)) {
                 return;
             }
@@ -223,12 +231,19 @@ public final class FileListing {
     private static boolean isPlain(String relative) {
         for (int i = 0; i < relative.length(); i++) {
             char c = relative.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '.' || c == '~' || c == '=' || c == '/')) {
+            if (c >= PLAIN.length || !PLAIN[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean[] plainCharacters() {
+        boolean[] plain = new boolean[128];
+        for (char c = 0; c < plain.length; c++) {
+            plain[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-_.~=/".indexOf(c) >= 0;
+        }
+        return plain;
     }
 
     /** The paths the glob matches now, part by part, as Hadoop's {@code globStatus}. */
