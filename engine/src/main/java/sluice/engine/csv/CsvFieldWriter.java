@@ -3,9 +3,12 @@ package sluice.engine.csv;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Writes one value of a CSV record as the univocity writer does under Spark's settings: leading and trailing
- * whitespace is dropped, a value is quoted only when it holds the separator, a line break or a quote (or starts with
- * a quote), quotes inside quotes are escaped with {@code escape}, nulls are {@code nullValue} and empty strings
+ * Writes one value of a CSV record as the univocity writer does under Spark's settings: leading white space (every
+ * character up to the space, NUL included) is dropped; a value is quoted when the rest holds the separator, a line
+ * break, a character of {@code lineSep} or a quote (or starts with a quote); inside quotes, quotes are escaped with
+ * {@code escape} and each line feed is written as a {@code lineSep} of two characters; trailing white space is
+ * dropped from what is written, so a line feed written as {@code \r\n} goes but one written as {@code ||} stays. A
+ * value of white space only is written as the empty string is, nulls are {@code nullValue} and empty strings
  * {@code emptyValue}; under {@code quoteAll} an empty value is quoted too. Immutable.
  */
 public record CsvFieldWriter(String sep, char quote, char escape, String nullValue, String emptyValue,
@@ -28,24 +31,34 @@ public record CsvFieldWriter(String sep, char quote, char escape, String nullVal
 
     /** One field as univocity writes it under Spark's settings. */
     public String field(String value) {
-        boolean substituted = value == null || value.isEmpty();
-        String text = trim(value == null ? nullValue : value.isEmpty() ? emptyValue : value);
-        boolean startsWithQuote = quote != NO_QUOTE && !text.isEmpty() && text.charAt(0) == quote;
+        // univocity writes a value of white space only as it writes the empty string: emptyValue in its place.
+        boolean substituted = value == null || leadingWhitespace(value) == value.length();
+        String text = substituted ? trimmed(value == null ? nullValue : emptyValue) : value;
+        int start = leadingWhitespace(text);
+        boolean startsWithQuote = quote != NO_QUOTE && start < text.length() && text.charAt(start) == quote;
         // A substituted value that is already quoted (the default emptyValue "") is written as it is.
         if (substituted && startsWithQuote && text.length() >= 2 && text.charAt(text.length() - 1) == quote) {
             return text;
         }
         // Under quoteAll univocity quotes an empty value too, so a null (nullValue '') is written as "".
-        if (text.isEmpty()) {
-            return quoteAll && quote != NO_QUOTE ? String.valueOf(quote) + quote : text;
+        if (start == text.length()) {
+            return quoteAll && quote != NO_QUOTE ? String.valueOf(quote) + quote : "";
         }
-        if (!(quoteAll || startsWithQuote || needsQuotes(text))) {
-            return text;
+        // univocity looks for what needs quotes in the value with its trailing white space, then drops that space.
+        if (!(quoteAll || startsWithQuote || needsQuotes(text, start))) {
+            return text.substring(start, trailingEnd(text, start));
         }
-        StringBuilder quoted = new StringBuilder(text.length() + 2).append(quote);
+        StringBuilder quoted = new StringBuilder(text.length() - start + 2).append(quote);
         char escapeEscape = escape == quote ? NO_QUOTE : escape;
-        for (int i = 0; i < text.length(); i++) {
+        // univocity writes its normalized line end, the line feed, as a line separator of two characters; one of
+        // one character leaves the line feed as it is.
+        boolean denormalizes = lineSep.length() == 2;
+        for (int i = start; i < text.length(); i++) {
             char ch = text.charAt(i);
+            if (ch == '\n' && denormalizes) {
+                quoted.append(lineSep);
+                continue;
+            }
             if (ch == quote) {
                 quoted.append(escape);
             } else if (ch == escape && escapeEscape != NO_QUOTE) {
@@ -53,20 +66,23 @@ public record CsvFieldWriter(String sep, char quote, char escape, String nullVal
             }
             quoted.append(ch);
         }
+        quoted.setLength(trailingEnd(quoted, 1));
         return quoted.append(quote).toString();
     }
 
-    /** A separator of several characters (Spark takes one) quotes a value holding all of it, as univocity does. */
-    private boolean needsQuotes(String text) {
-        if (sep.length() > 1 && text.contains(sep)) {
+    /**
+     * Whether univocity quotes the value {@code text} from {@code start}: it holds the separator (all of a separator
+     * of several characters, which Spark takes), a line break, any character of {@code lineSep}, or a quote when
+     * quotes are escaped.
+     */
+    private boolean needsQuotes(String text, int start) {
+        if (sep.length() > 1 && text.indexOf(sep, start) >= 0) {
             return true;
         }
         char single = sep.length() == 1 ? sep.charAt(0) : '\n';
-        // univocity quotes a value holding a line separator of one character (Spark's lineSep), as a line break.
-        char lineEnd = lineSep.length() == 1 ? lineSep.charAt(0) : '\n';
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = start; i < text.length(); i++) {
             char ch = text.charAt(i);
-            if (ch == single || ch == '\n' || ch == '\r' || ch == lineEnd
+            if (ch == single || ch == '\n' || ch == '\r' || lineSep.indexOf(ch) >= 0
                     || escapeQuotes && quote != NO_QUOTE && ch == quote) {
                 return true;
             }
@@ -74,21 +90,31 @@ public record CsvFieldWriter(String sep, char quote, char escape, String nullVal
         return false;
     }
 
-    // Spark writes CSV with ignoreLeadingWhiteSpace and ignoreTrailingWhiteSpace on; univocity drops control
-    // characters and spaces, but not NUL.
-    private static String trim(String text) {
+    // Spark writes CSV with ignoreLeadingWhiteSpace and ignoreTrailingWhiteSpace on; univocity takes every character
+    // up to the space for white space, NUL and the other control characters included.
+    private static int leadingWhitespace(CharSequence text) {
         int start = 0;
-        int end = text.length();
-        while (start < end && isWhitespace(text.charAt(start))) {
+        while (start < text.length() && isWhitespace(text.charAt(start))) {
             start++;
         }
-        while (end > start && isWhitespace(text.charAt(end - 1))) {
+        return start;
+    }
+
+    private static String trimmed(String text) {
+        int start = leadingWhitespace(text);
+        return text.substring(start, trailingEnd(text, start));
+    }
+
+    /** Where the trailing white space of {@code text} begins, not before {@code from}. */
+    private static int trailingEnd(CharSequence text, int from) {
+        int end = text.length();
+        while (end > from && isWhitespace(text.charAt(end - 1))) {
             end--;
         }
-        return text.substring(start, end);
+        return end;
     }
 
     private static boolean isWhitespace(char ch) {
-        return ch > '\u0000' && ch <= ' ';
+        return ch <= ' ';
     }
 }

@@ -25,10 +25,11 @@ import sluice.engine.types.ValueText;
 
 /**
  * Spark's CSV writer with its write options, in the charset of its {@code encoding}, each line ending in
- * {@code lineSep}. Quoting follows the univocity writer under Spark's settings: leading and
- * trailing whitespace is dropped, a value is quoted only when it holds the separator, a line break or a quote (or
- * starts with a quote), quotes inside quotes are escaped with {@code escape}, nulls are {@code nullValue} and empty
- * strings {@code emptyValue} ({@code ""}); under {@code quoteAll} an empty value is quoted too. Immutable.
+ * {@code lineSep}. Quoting follows the univocity writer under Spark's settings ({@link CsvFieldWriter}): leading
+ * and trailing white space is dropped, a value is quoted only when it holds the separator, a line break, a character
+ * of {@code lineSep} or a quote (or starts with a quote), quotes inside quotes are escaped with {@code escape}, nulls
+ * are {@code nullValue} and empty strings {@code emptyValue} ({@code ""}); under {@code quoteAll} an empty value is
+ * quoted too. Immutable.
  */
 public record CsvRowFormat(boolean header, char sep, char quote, char escape, String nullValue, String emptyValue,
                            boolean quoteAll, boolean escapeQuotes, String dateFormat, String timestampFormat,

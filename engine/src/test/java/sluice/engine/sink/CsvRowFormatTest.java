@@ -155,6 +155,21 @@ class CsvRowFormatTest {
     }
 
     @Test
+    void aTwoCharacterLineSepQuotesAValueHoldingAnyOfItsCharactersAndReplacesLineFeeds() throws IOException {
+        CsvRowFormat pipes = new CsvRowFormat(false, ',', '"', '\\', "", "\"\"", false, true,
+                CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,
+                CsvRowFormat.DEFAULT_TIMESTAMP_NTZ_FORMAT, "||", StandardCharsets.UTF_8);
+        Batch rows = Batch.ofRows(Schema.of(Field.of("name", AtomicType.STRING)),
+                List.of(Row.of("a||b"), Row.of("a|b"), Row.of("line\nfeed"), Row.of("ends\n"), Row.of("plain")));
+
+        String text = written(pipes, rows, ZoneId.of("UTC"));
+
+        // As Spark's writer (univocity): the line feed is written as the separator, so reading the file back with
+        // the same lineSep cuts those values.
+        assertThat(text).isEqualTo("\"a||b\"||\"a|b\"||\"line||feed\"||\"ends||\"||plain||");
+    }
+
+    @Test
     void encodingNamesTheCharsetWritten() throws IOException {
         CsvRowFormat latin = new CsvRowFormat(false, ',', '"', '\\', "", "\"\"", false, true,
                 CsvRowFormat.DEFAULT_DATE_FORMAT, CsvRowFormat.DEFAULT_TIMESTAMP_FORMAT,

@@ -27,10 +27,15 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
     private int used;
     private int count;
     private long line;
-    /** The record's text as read, when the tokenizer keeps it; null means it is rebuilt from the fields. */
+    /**
+     * The record's text as read: univocity's for its tokens (null when it kept none), else null, and the text is
+     * rebuilt from the fields.
+     */
     private String raw;
     /** Whether the fields are univocity's tokens, already through Spark's value rules. */
     private boolean tokenized;
+    /** Whether univocity read no record at all from a line that is not blank (its parseLine gave null). */
+    private boolean unread;
     /** Why the tokenizer refused the record, or null. */
     private String failure;
 
@@ -39,7 +44,10 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
         begin(startingLineNumber, null, false);
     }
 
-    /** Starts a record of univocity's tokens, read from {@code rawText}. */
+    /**
+     * Starts a record of univocity's tokens, read from {@code rawText}: what univocity says it read for them, as
+     * Spark's corrupt record, null when it says nothing.
+     */
     void beginTokens(long startingLineNumber, String rawText) {
         begin(startingLineNumber, rawText, true);
     }
@@ -77,6 +85,7 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
         line = startingLineNumber;
         raw = rawText;
         tokenized = fromTokens;
+        unread = false;
         failure = null;
         used = 0;
         count = 0;
@@ -129,6 +138,20 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
         failure = reason;
         used = 0;
         count = 0;
+    }
+
+    /**
+     * Marks a record of tokens as one univocity read nothing from: it has no fields, and Spark takes it as malformed
+     * whatever columns the query reads.
+     */
+    void markUnread() {
+        unread = true;
+        used = 0;
+        count = 0;
+    }
+
+    boolean isUnread() {
+        return unread;
     }
 
     /**
@@ -186,11 +209,11 @@ final class CsvFieldBuffer extends AbstractBaseCsvCallbackHandler<CsvFieldBuffer
     }
 
     /**
-     * The record's text, for the corrupt-record column: as read when the tokenizer kept it, else rebuilt from the
-     * fields, which gives a record without quotes back exactly as it was.
+     * The record's text, for the corrupt-record column: univocity's for its tokens (null when it kept none, as in
+     * Spark), else rebuilt from the fields, which gives a record without quotes back exactly as it was.
      */
     String rawText(String separator, char quote) {
-        if (raw != null) {
+        if (raw != null || tokenized) {
             return raw;
         }
         if (bytes != null) {

@@ -183,6 +183,12 @@ public final class CsvFormat implements FileFormat {
             readAsciiRecord(record, parser, rows);
             return;
         }
+        if (record.isUnread()) {
+            // Spark's UnivocityParser takes a line univocity read no record from as malformed, pruned or not.
+            rows.malformedRow(record.line(), "no values could be read from the record",
+                    record.rawText(options.separator(), options.quote()), false);
+            return;
+        }
         String failure = null;
         int fields = record.fieldCount();
         if (fields != dataColumns.length && required == null) {

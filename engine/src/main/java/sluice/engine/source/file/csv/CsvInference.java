@@ -110,7 +110,8 @@ public final class CsvInference {
 
         @Override
         public void record(CsvFieldBuffer record) {
-            if (record.failure() != null) {
+            // Spark's inference fails on a line univocity read nothing from (a null row); it is left out here.
+            if (record.failure() != null || record.isUnread()) {
                 return;
             }
             knowColumns(record);

@@ -406,9 +406,13 @@ final class CsvRecords {
         return true;
     }
 
-    private static String stripLineEnd(String text) {
+    /**
+     * {@code text} without one line end ({@code \n}, {@code \r\n} or {@code \r}) at its end, as Scala's
+     * {@code stripLineEnd} that Spark applies to univocity's parsed content; null stays null.
+     */
+    static String stripLineEnd(String text) {
         if (text == null) {
-            return "";
+            return null;
         }
         int end = text.length();
         if (end > 0 && text.charAt(end - 1) == '\n') {

@@ -72,22 +72,34 @@ final class SeparatedCsvRecords {
         }
     }
 
-    /** One line, {@code bytes[from, to)} in the file's charset: a record unless it is blank or a comment. */
+    /**
+     * One line, {@code bytes[from, to)} in the file's charset: a record unless it is blank or a comment. As in Spark
+     * one univocity parser reads every line of the file, and the record's text (its corrupt record) is what
+     * univocity says it read, not the line: with a {@code lineSep} a line may hold a line feed, univocity's own line
+     * end, which ends the record there, and the parser then reads the next line from the column it had reached
+     * (univocity's parseLine keeps its position), so that line's record is only its tail, or nothing at all, which
+     * Spark takes as a malformed record.
+     */
     private void line(CsvParser univocity, byte[] bytes, int from, int to) {
         number++;
         String text = new String(bytes, from, to - from, layout.charset());
         if (text.trim().isEmpty() || options.comment() != '\0' && text.charAt(0) == options.comment()) {
             return;
         }
-        record.beginTokens(number, text);
+        String[] tokens;
         try {
-            String[] tokens = univocity.parseLine(text);
-            if (tokens == null) {
-                return;
-            }
-            addTokens(tokens);
+            tokens = univocity.parseLine(text);
         } catch (TextParsingException e) {
+            record.beginTokens(number, text);
             record.fail(CsvRecords.firstSentence(e));
+            accept();
+            return;
+        }
+        record.beginTokens(number, parsedText(univocity));
+        if (tokens == null) {
+            record.markUnread();
+        } else {
+            addTokens(tokens);
         }
         accept();
     }
@@ -110,13 +122,18 @@ final class SeparatedCsvRecords {
                 if (tokens == null) {
                     return;
                 }
-                record.beginTokens(number, String.valueOf(parser.getContext().currentParsedContent()));
+                record.beginTokens(number, parsedText(parser));
                 addTokens(tokens);
                 accept();
             }
         } finally {
             parser.stopParsing();
         }
+    }
+
+    /** What univocity read for its last record, as Spark's corrupt record: without its line end, null if none. */
+    private static String parsedText(CsvParser parser) {
+        return CsvRecords.stripLineEnd(parser.getContext().currentParsedContent());
     }
 
     private void accept() {
