@@ -46,12 +46,18 @@ final class AggregatePlan {
             context.problem("aggregations", ErrorCode.MISSING_OPTION,
                     "aggregate needs at least one aggregation, such as 'count(*)'");
         }
-        AggregateCompiler compiler = new AggregateCompiler(new ExpressionCompiler(context.environment().zone()));
+        ExpressionCompiler expressions = new ExpressionCompiler(context.environment().zone());
+        AggregateCompiler compiler = new AggregateCompiler(expressions);
         List<AggregateCall> calls = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
+            Position where = context.where(Position.elementOption("aggregations", i));
             try {
-                calls.add(compiler.compile(texts.get(i), input,
-                        context.where(Position.elementOption("aggregations", i))));
+                if (context.inputsKnown()) {
+                    calls.add(compiler.compile(texts.get(i), input, where));
+                } else {
+                    // The input is broken: its columns are not known, so only the text is checked.
+                    expressions.checkSyntax(texts.get(i), where);
+                }
             } catch (SluiceException e) {
                 context.problem(e);
             }

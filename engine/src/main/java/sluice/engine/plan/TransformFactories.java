@@ -89,6 +89,10 @@ final class TransformFactories {
     private static Optional<PlannedNode> dropDuplicates(NodeContext context) {
         Schema input = context.inputSchema();
         List<String> names = context.list("columns");
+        if (!context.inputsKnown()) {
+            // The input is broken: its columns are not known, and its own problem says why.
+            return Optional.empty();
+        }
         List<Integer> keys = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             int index = input.indexOf(names.get(i).trim());

@@ -58,6 +58,25 @@ class PlannerTest {
     }
 
     @Test
+    void aNodeAfterABrokenOneShowsOnlyWhatItsTextGetsWrong() {
+        // The rate source's columns are unknown while it is broken: naming them is no problem yet, a typo in the text
+        // is.
+        Planner.Result result = plan("""
+                {"id": "rate", "type": "source.rate", "options": {"rowsPerSecond": "many"}},
+                {"id": "sums", "type": "transform.aggregate", "inputs": ["rate"],
+                 "options": {"groupBy": ["value % 2"], "aggregations": ["sum(value) AS s", "max(timestamp"]}},
+                {"id": "once", "type": "transform.dropDuplicates", "inputs": ["rate"],
+                 "options": {"columns": ["value"]}},
+                {"id": "a", "type": "sink.noop", "inputs": ["sums"], "options": {"outputMode": "update"}},
+                {"id": "b", "type": "sink.noop", "inputs": ["once"]}
+                """);
+
+        assertThat(result.problems()).extracting(Problem::render).containsExactly(
+                "rate / rowsPerSecond: 'rowsPerSecond' must be a whole number, not 'many'",
+                "sums / aggregations #2, 1:14: expected ')' but found end of input");
+    }
+
+    @Test
     void inputCountsAreChecked() {
         Planner.Result result = plan("""
                 {"id": "rate", "type": "source.rate"},
