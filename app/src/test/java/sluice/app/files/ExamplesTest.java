@@ -9,8 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExamplesTest {
     private static final String[] ALL = {"json-messages", "kafka-echo", "rate-plus-one", "rate-windowed",
-        "socket-lines", "socket-word-count", "stocks-monthly", "stocks-replay", "stocks-sectors", "stocks-to-kafka",
-        "stocks-trading-weeks"};
+        "socket-lines", "socket-word-count", "stocks-monthly", "stocks-parquet", "stocks-replay", "stocks-sectors",
+        "stocks-to-kafka", "stocks-trading-weeks"};
 
     @Test
     void foundFromTheAppModuleFolder() {

@@ -51,13 +51,13 @@ class FileMenusTest {
     void examplesMenuListsTheExamples(FxRobot robot) {
         assertThat(fileMenu(robot, "examples-menu").getItems()).extracting(MenuItem::getText)
                 .containsExactly("json-messages", "kafka-echo", "rate-plus-one", "rate-windowed", "socket-lines",
-                        "socket-word-count", "stocks-monthly", "stocks-replay", "stocks-sectors", "stocks-to-kafka",
-                        "stocks-trading-weeks");
+                        "socket-word-count", "stocks-monthly", "stocks-parquet", "stocks-replay", "stocks-sectors",
+                        "stocks-to-kafka", "stocks-trading-weeks");
     }
 
     @Test
     void choosingAnExampleOpensIt(FxRobot robot) {
-        MenuItem stocks = fileMenu(robot, "examples-menu").getItems().get(7);
+        MenuItem stocks = fileMenu(robot, "examples-menu").getItems().get(8);
 
         robot.interact(stocks::fire);
 

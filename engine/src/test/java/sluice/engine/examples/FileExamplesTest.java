@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import sluice.engine.cli.Main;
 import sluice.engine.pipeline.PipelineSpec;
 import sluice.engine.pipeline.Trigger;
+import sluice.engine.plan.PipelineLoader;
 import sluice.engine.runtime.QueryListener;
 import sluice.engine.runtime.QueryOptions;
 import sluice.engine.runtime.QueryProgress;
@@ -28,8 +29,8 @@ import sluice.engine.runtime.StreamingQuery;
 import sluice.engine.types.Row;
 
 /**
- * The examples that read sample-data folders: stocks-replay, stocks-monthly and json-messages; and every example
- * validates.
+ * The examples that read sample-data folders: stocks-replay, stocks-monthly, stocks-parquet and json-messages; and
+ * every example validates.
  */
 class FileExamplesTest {
     private static final Path STOCKS = Path.of("..", "sample-data", "stocks");
@@ -42,7 +43,7 @@ class FileExamplesTest {
             files = listing.filter(f -> f.getFileName().toString().endsWith(".sluice.json")).sorted().toList();
         }
 
-        assertThat(files).hasSize(11);
+        assertThat(files).hasSize(12);
         for (Path file : files) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -108,6 +109,29 @@ class FileExamplesTest {
         assertThat(rows).hasSize(152).contains(Row.of(Row.of(java.time.Instant.parse("2014-12-06T00:00:00Z"),
                 java.time.Instant.parse("2015-01-05T00:00:00Z")), "AAPL", 112.36, 112.79, 73796448L));
         assertThat(rows.stream().mapToLong(row -> (Long) row.get(4)).sum()).isEqualTo(80961323700L);
+    }
+
+    @Test
+    void stocksParquetReadsThePartitionedFolderWithEveryCsvRowOnce() throws IOException {
+        PipelineSpec spec = Examples.withOption(Examples.withNode(Examples.spec("stocks-parquet"), "table",
+                "sink.memory", "queryName", "yearly"), "table", "outputMode", "complete");
+        Examples examples = new Examples();
+        PipelineLoader.Loaded loaded = Examples.plan(spec);
+
+        StreamingQuery.create(loaded.plan(), new QueryOptions(new Trigger.AvailableNow(), null, 0),
+                examples.environment).start().awaitTermination();
+
+        // The schema comes from the files, the folders' Name=… after the file's columns.
+        assertThat(loaded.schemas().get("stocks").toDdl()).isEqualTo(
+                "Date DATE, Open DOUBLE, High DOUBLE, Low DOUBLE, Close DOUBLE, Volume BIGINT, Name STRING");
+        List<Row> rows = examples.memory.table("yearly").orElseThrow().rows();
+        long csvRows = 0;
+        for (Path file : stockFiles()) {
+            csvRows += Files.readAllLines(file, StandardCharsets.UTF_8).size() - 1;
+        }
+        assertThat(rows).hasSize(12).contains(Row.of("AAPL", 2015, 252L, 108.64, 174.97, 15316619708L));
+        assertThat(rows.stream().mapToLong(row -> (Long) row.get(2)).sum()).isEqualTo(csvRows);
+        assertThat(rows.stream().mapToLong(row -> (Long) row.get(5)).sum()).isEqualTo(80961323700L);
     }
 
     @Test

@@ -36,7 +36,8 @@ class CompatibilityTest {
     Stream<DynamicTest> fileExamplesBehaveAsOnSpark() {
         Path sampleData = CaseFiles.copy(Path.of("..", "sample-data").toAbsolutePath().normalize(),
                 "sluice-compat-samples-");
-        return Stream.of("json-messages", "stocks-replay", "stocks-monthly", "stocks-sectors", "stocks-trading-weeks")
+        return Stream.of("json-messages", "stocks-replay", "stocks-monthly", "stocks-parquet", "stocks-sectors",
+                        "stocks-trading-weeks")
                 .filter(CompatibilityTest::isSelected)
                 .map(name -> DynamicTest.dynamicTest(name,
                         () -> compare(sampleData.resolve("pipelines").resolve(name + SUFFIX))));
