@@ -116,10 +116,10 @@ class EveryProblemTest {
                   {"id": "rate", "type": "source.rate", "x": 40, "y": 60},
                   {"id": "per-2s", "type": "transform.aggregate", "inputs": ["rate"], "x": 300, "y": 60,
                    "options": {"groupBy": ["window(timestamp, '2 seconds')"], "aggregations": ["avg(vale)"]}},
-                  {"id": "per-6s", "type": "transform.aggregate", "inputs": ["per-2s"], "x": 300, "y": 200,
-                   "options": {"groupBy": ["window(window_time(window), '6 seconds')"],
-                               "aggregations": ["sum(nn) AS n"]}},
-                  {"id": "table", "type": "sink.table", "inputs": ["per-6s"], "x": 540, "y": 200}]}
+                  {"id": "per-6s", "type": "transform.aggregate", "inputs": ["rate"], "x": 300, "y": 200,
+                   "options": {"groupBy": ["window(timestamp, '6 seconds')"], "aggregations": ["sum(nn) AS n"]}},
+                  {"id": "table", "type": "sink.table", "inputs": ["per-2s"], "x": 540, "y": 60},
+                  {"id": "table-6s", "type": "sink.table", "inputs": ["per-6s"], "x": 540, "y": 200}]}
                 """);
         WorkbenchFixture.openChecked(robot, workbench, pipeline);
         ListView<ListedProblem> list = problems(robot);
