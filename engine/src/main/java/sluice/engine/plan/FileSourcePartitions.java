@@ -38,7 +38,7 @@ final class FileSourcePartitions {
      * columns found appended. {@code declared} says whether {@code schema} is the user's (whose partition columns
      * it names) or inferred from the files. Empty, with a problem on {@code context}, when the folders are not a
      * partitioning Spark accepts. The files listed to find the folders are kept in {@code listed} (null: nowhere)
-     * for the source's first trigger.
+     * for the source's first trigger; a folder known to hold no folder is not listed at all.
      */
     static Optional<FileFormat> format(NodeContext context, Optional<Path> path, Schema schema, boolean declared,
                                        PlannedListing listed, Function<Schema, FileFormat> make) {
