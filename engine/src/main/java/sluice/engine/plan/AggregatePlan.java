@@ -4,11 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import sluice.engine.aggregate.AggregateCall;
-import sluice.engine.aggregate.AggregateCompiler;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
-import sluice.engine.diag.SluiceException;
-import sluice.engine.expr.ExpressionCompiler;
 import sluice.engine.operator.AggregateOperator;
 import sluice.engine.operator.GroupingKey;
 import sluice.engine.types.Schema;
@@ -46,21 +43,9 @@ final class AggregatePlan {
             context.problem("aggregations", ErrorCode.MISSING_OPTION,
                     "aggregate needs at least one aggregation, such as 'count(*)'");
         }
-        ExpressionCompiler expressions = new ExpressionCompiler(context.environment().zone());
-        AggregateCompiler compiler = new AggregateCompiler(expressions);
         List<AggregateCall> calls = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            Position where = context.where(Position.elementOption("aggregations", i));
-            try {
-                if (context.inputsKnown()) {
-                    calls.add(compiler.compile(texts.get(i), input, where));
-                } else {
-                    // The input is broken: its columns are not known, so only the text is checked.
-                    expressions.checkSyntax(texts.get(i), where);
-                }
-            } catch (SluiceException e) {
-                context.problem(e);
-            }
+            context.aggregateCall(Position.elementOption("aggregations", i), texts.get(i), input).ifPresent(calls::add);
         }
         if (context.hasProblems()) {
             return Optional.empty();

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import sluice.engine.aggregate.AggregateCall;
+import sluice.engine.aggregate.AggregateCompiler;
 import sluice.engine.diag.ErrorCode;
 import sluice.engine.diag.Position;
 import sluice.engine.diag.Problem;
@@ -270,14 +272,31 @@ public final class NodeContext {
     }
 
     /**
-     * One expression compiled against {@code input}; {@code option} names it in problems. Empty without a problem
-     * when the inputs are unknown and the text parses.
+     * One aggregate function call compiled against {@code input}, optionally 'AS name'; {@code option} names it in
+     * problems. Empty without a problem when the inputs are unknown and the text parses.
      */
+    public Optional<AggregateCall> aggregateCall(String option, String text, Schema input) {
+        try {
+            if (!inputsKnown) {
+                compiler.checkSyntax(text, where(option));
+                return Optional.empty();
+            }
+            return Optional.of(new AggregateCompiler(compiler).compile(text, input, where(option)));
+        } catch (SluiceException e) {
+            problem(e);
+            return Optional.empty();
+        }
+    }
+
     /** The parts of a compiled filter condition a source may skip data by (see {@link ColumnPredicate}). */
     public List<ColumnPredicate> pushablePredicates(String option, String text, Schema input) {
         return compiler.pushablePredicates(text, input, where(option));
     }
 
+    /**
+     * One expression compiled against {@code input}; {@code option} names it in problems. Empty without a problem
+     * when the inputs are unknown and the text parses.
+     */
     public Optional<CompiledExpression> expression(String option, String text, Schema input) {
         try {
             if (!inputsKnown) {
