@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -236,7 +237,7 @@ public final class CompactibleLog<T> {
             throw owner.fail("cannot read file '%s': %s", file, IoReason.of(e));
         }
         List<T> quick = quickEntries(bytes);
-        return quick != null ? quick : parsed(file);
+        return quick != null ? quick : parsed(file, bytes);
     }
 
     /**
@@ -265,14 +266,14 @@ public final class CompactibleLog<T> {
         return entries;
     }
 
-    private List<T> parsed(Path file) {
+    /** The entries of {@code file}, whose {@code bytes} are read, as JSON text line by line. */
+    private List<T> parsed(Path file, byte[] bytes) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // Strict UTF-8 and lines ending at \n, \r or \r\n, as Files.readAllLines reads them, from the bytes read.
+            lines = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().lines().toList();
         } catch (CharacterCodingException e) {
             throw owner.fail("file '%s' is damaged: it is not UTF-8 text", file);
-        } catch (IOException e) {
-            throw owner.fail("cannot read file '%s': %s", file, IoReason.of(e));
         }
         if (lines.isEmpty()) {
             throw owner.fail("file '%s' is damaged: it is empty", file);
