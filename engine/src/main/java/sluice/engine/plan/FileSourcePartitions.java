@@ -67,6 +67,10 @@ final class FileSourcePartitions {
             return Optional.of(PartitionColumns.NONE);
         }
         try {
+            if (basePath.isEmpty() && !FileListing.isGlob(path) && FileListing.holdsNoFolder(path)) {
+                // No folder, no partition: the first trigger lists the files, without stating those it has seen.
+                return Optional.of(PartitionColumns.NONE);
+            }
             // As Spark, every data file's folder counts, whether or not pathGlobFilter takes the file.
             FileListing listing = new FileListing(context.nodeId(), path, null);
             List<Path> bases;
@@ -78,10 +82,6 @@ final class FileSourcePartitions {
             } else {
                 // Spark's stream source reads each batch's files with its own path as the base, unless it is a glob.
                 bases = stream && !FileListing.isGlob(path) ? List.of(path) : listing.roots();
-            }
-            if (basePath.isEmpty() && !FileListing.isGlob(path) && FileListing.holdsNoFolder(path)) {
-                // No folder, no partition: the first trigger lists the files, without stating those it has seen.
-                return Optional.of(PartitionColumns.NONE);
             }
             List<ListedFile> all = listing.list();
             if (listed != null && !context.bool("static")) {
