@@ -9,6 +9,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import sluice.engine.runtime.QueryProgress;
 
 /**
@@ -56,6 +57,10 @@ public final class StatusBar implements FeedListener {
         message.setId("run-message");
         view.setId("status-bar");
         view.setText("");
+        // A long message is cut, not the state and figures before it ("Fai..." said nothing).
+        for (Label figure : new Label[] {state, batch, rate, duration}) {
+            figure.setMinWidth(Region.USE_PREF_SIZE);
+        }
         view.getLeftItems().setAll(state, batch, rate, duration);
         view.getRightItems().setAll(message);
     }
