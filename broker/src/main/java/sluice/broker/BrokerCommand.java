@@ -10,6 +10,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,6 +28,10 @@ public final class BrokerCommand {
     private static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar sluice-broker.jar [--port 9092] [--controller-port 9093] [--data sluice-broker-data]",
             "       java -jar sluice-broker.jar produce TOPIC [--bootstrap 127.0.0.1:9092]");
+
+    // Held here: the logging keeps loggers weakly, and one collected would lose its level and filter.
+    private static final Logger CONTROLLER = Logger.getLogger("org.apache.kafka.controller.QuorumController");
+    private static final Logger NETWORK_CLIENT = Logger.getLogger("org.apache.kafka.clients.NetworkClient");
 
     private BrokerCommand() {
     }
@@ -140,12 +147,20 @@ public final class BrokerCommand {
         throw new IllegalArgumentException(option + " must be a port between 1 and 65535, not '" + text + "'");
     }
 
-    /** Kafka logs a page at start-up and per topic; a terminal shows its warnings only. */
+    /** Kafka logs a page at start-up and per topic; a terminal shows its warnings only, and not the expected ones. */
     private static void quietKafkaLogs() {
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.setLevel(java.util.logging.Level.WARNING);
-        for (java.util.logging.Handler handler : root.getHandlers()) {
-            handler.setLevel(java.util.logging.Level.WARNING);
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        for (Handler handler : root.getHandlers()) {
+            handler.setLevel(Level.WARNING);
         }
+        // Expected, so not warnings to the person who started the broker: a new data folder's metadata log is
+        // empty at every first start, and a topic made on first use is unknown to the producer's first question.
+        hide(CONTROLLER, "The metadata log appears to be empty");
+        hide(NETWORK_CLIENT, "UNKNOWN_TOPIC_OR_PARTITION");
+    }
+
+    private static void hide(Logger logger, String text) {
+        logger.setFilter(log -> log.getMessage() == null || !log.getMessage().contains(text));
     }
 }
