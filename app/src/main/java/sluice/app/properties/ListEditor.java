@@ -9,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import sluice.engine.diag.Position;
 import sluice.engine.pipeline.OptionSpec;
@@ -80,6 +81,9 @@ final class ListEditor implements OptionEditor {
         Button down = rowButton("↓", "Move down");
         Button remove = rowButton("✕", "Remove");
         HBox.setHgrow(input, Priority.ALWAYS);
+        // The text keeps the width of any other editor's beside its buttons: where the sheet is too narrow for that
+        // beside the labels, the labels go above and the expressions get the panel's width, not a third of it.
+        ((Region) input).setMinWidth(OptionGrid.MIN_EDITOR_WIDTH);
         HBox box = new HBox(2, input, up, down, remove);
         box.getStyleClass().add("list-row");
         Row row = new Row(box, field, new TextCommit(field, ignored -> commitList()), expression);

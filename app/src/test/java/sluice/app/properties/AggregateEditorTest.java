@@ -42,7 +42,7 @@ class AggregateEditorTest {
     }
 
     private void addRow(FxRobot robot, String option, String text) {
-        robot.clickOn(robot.lookup("#option-" + option + " .list-add").queryAs(Button.class));
+        WorkbenchFixture.clickInView(robot, robot.lookup("#option-" + option + " .list-add").queryAs(Button.class));
         robot.write(text);
         robot.type(KeyCode.ENTER);
     }
@@ -63,6 +63,16 @@ class AggregateEditorTest {
         WorkbenchFixture.await("the edited pipeline is checked", () ->
                 workbench.validation().checkedProperty().get() == workbench.document().spec());
         assertThat(workbench.validation().problems()).isEmpty();
+    }
+
+    @Test
+    void theAggregationsGetAtLeastAnyEditorsWidthBesideTheirButtonsAt1280By800(FxRobot robot) {
+        robot.interact(() -> workbench.selection().selectOnly("agg"));
+
+        TextField first = robot.lookup("#option-aggregations-1").queryAs(TextField.class);
+
+        // Beside the labels there was room for about 14 characters: 'year(Date) AS year' read 'year(Date) AS'.
+        assertThat(WorkbenchFixture.<Double>onFx(first::getWidth)).isGreaterThanOrEqualTo(OptionGrid.MIN_EDITOR_WIDTH);
     }
 
     @Test
