@@ -45,6 +45,16 @@ public final class OrcFileReader {
      */
     public static void read(Path file, Schema schema, BitSet required, int batchRows, Consumer<Batch> out)
             throws IOException {
+        read(file, 0, Long.MAX_VALUE, schema, required, batchRows, out);
+    }
+
+    /**
+     * {@link #read(Path, Schema, BitSet, int, Consumer)} of the stripes that start in the {@code length} bytes from
+     * {@code start}, as Spark reads one split of an ORC file: the splits of a file share its stripes out, each
+     * exactly once.
+     */
+    public static void read(Path file, long start, long length, Schema schema, BitSet required, int batchRows,
+                            Consumer<Batch> out) throws IOException {
         List<Integer> read = new ArrayList<>();
         TypeDescription wanted = TypeDescription.createStruct();
         for (int i = 0; i < schema.size(); i++) {
@@ -56,7 +66,8 @@ public final class OrcFileReader {
         Reader local = openLocal(file);
         try (Reader reader = local != null ? local : open(file)) {
             checkTimestamps(OrcTypes.toSchema(reader.getSchema()), schema, read);
-            Reader.Options options = reader.options().schema(wanted).isSchemaEvolutionCaseAware(false);
+            Reader.Options options = reader.options().schema(wanted).isSchemaEvolutionCaseAware(false)
+                    .range(start, length);
             if (local != null) {
                 options.dataReader(new LocalOrcData(file, reader.getCompressionKind(), reader.getCompressionSize()));
             }

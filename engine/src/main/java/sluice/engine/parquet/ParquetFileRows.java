@@ -96,8 +96,18 @@ public final class ParquetFileRows {
      */
     public static long read(Path file, Schema schema, BitSet required, List<ColumnPredicate> predicates,
                             Target target) throws IOException {
+        return read(file, 0, Long.MAX_VALUE, schema, required, predicates, target);
+    }
+
+    /**
+     * {@link #read(Path, Schema, BitSet, List, Target)} of the row groups whose middle byte lies in {@code [start,
+     * end)}, as Spark reads one split of a Parquet file: the splits of a file share its row groups out, each exactly
+     * once.
+     */
+    public static long read(Path file, long start, long end, Schema schema, BitSet required,
+                            List<ColumnPredicate> predicates, Target target) throws IOException {
         HadoopLogging.quiet();
-        ParquetReadOptions.Builder options = readOptions();
+        ParquetReadOptions.Builder options = readOptions().withRange(start, end);
         if (!predicates.isEmpty()) {
             // The filter names the file's own columns and types, so the footer is read first.
             MessageType fileSchema;

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * A byte range of one file that one task reads, Spark's {@code PartitionedFile}: {@code length} bytes from
  * {@code start} of a file that was {@code fileLength} bytes long when the batch was planned. A line format reads the
- * lines that start in the range (see {@link LineBlocks}); other formats read whole files, in one split.
+ * lines that start in the range (see {@link LineBlocks}), Parquet the row groups whose middle lies in it, ORC the
+ * stripes that start in it; a format that cannot be split reads whole files, in one split.
  */
 public record FileSplit(Path file, long start, long length, long fileLength) {
     public FileSplit {

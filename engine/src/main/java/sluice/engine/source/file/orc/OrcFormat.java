@@ -37,15 +37,17 @@ public final class OrcFormat implements FileFormat {
         return schema;
     }
 
+    /** As Spark's: a split reads the stripes that start in it. */
     @Override
     public boolean isSplittable() {
-        return false;
+        return true;
     }
 
     @Override
     public void read(FileSplit split, SourceContext context, InputFigures figures, Consumer<Batch> out) {
         try {
-            OrcFileReader.read(split.file(), schema, required, RowCollector.BATCH_ROWS, out);
+            OrcFileReader.read(split.file(), split.start(), split.length(), schema, required, RowCollector.BATCH_ROWS,
+                    out);
         } catch (IOException e) {
             throw FileProblems.unreadable(context.nodeId(), split.file(), e);
         }

@@ -58,10 +58,10 @@ public final class ParquetFormat implements FileFormat {
         return schema;
     }
 
-    /** Spark splits Parquet files by row group; Sluice reads each file in one split. */
+    /** As Spark's: a split reads the row groups whose middle lies in it. */
     @Override
     public boolean isSplittable() {
-        return false;
+        return true;
     }
 
     @Override
@@ -132,7 +132,8 @@ public final class ParquetFormat implements FileFormat {
             }
         };
         try {
-            figures.countSkippedRowGroups(ParquetFileRows.read(split.file(), schema, required, predicates, target));
+            figures.countSkippedRowGroups(ParquetFileRows.read(split.file(), split.start(), split.end(), schema,
+                    required, predicates, target));
         } catch (IOException e) {
             throw FileProblems.unreadable(context.nodeId(), split.file(), e);
         } catch (IllegalArgumentException e) {
