@@ -36,7 +36,8 @@ class BrokerCommandTest {
         int port = freePort();
         Path log = dir.resolve("broker.log");
         Process broker = command("--port", Integer.toString(port), "--controller-port", Integer.toString(freePort()),
-                "--data", dir.resolve("data").toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--data", dir.resolve("data").toString()).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
         try {
             awaitLine(broker, log, "Kafka broker on 127.0.0.1:" + port);
             assertThat(Files.readString(log, StandardCharsets.UTF_8)).as("what the broker printed on its first start")
