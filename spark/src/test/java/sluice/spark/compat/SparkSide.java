@@ -45,24 +45,25 @@ final class SparkSide {
                 work.resolve("outputs"));
         PipelineSpec spec = redirected.spec();
         Translation translation;
+        Translation collected;
         try {
-            translation = new SparkTranslator(spark).translate(spec, Pipelines.environment(pipeline),
-                    new Trigger.AvailableNow(), work.resolve("translated"));
+            translation = translate(spark, pipeline, spec, work.resolve("translated"));
+            // The collectors read a translation of their own: two queries planned at once on one Dataset share its
+            // expression objects, and Spark's CSV functions keep a parser in theirs that is not safe to share
+            // (schema_of_csv and from_csv with options gave another call's result, or failed, now and then).
+            collected = translate(spark, pipeline, spec, work.resolve("translated-for-collectors"));
         } catch (Exception e) {
             // Spark throws its AnalysisException, a checked exception to Java, from Scala without declaring it.
             return Outcome.rejected(SparkErrors.reason(e, "translating " + pipeline));
-        }
-        if (!translation.isComplete()) {
-            throw new AssertionError("the translation cannot express " + pipeline + ": " + translation.problems());
         }
         Map<String, List<Outcome.BatchData>> batches = new LinkedHashMap<>();
         Map<String, ByteArrayOutputStream> consoles = new LinkedHashMap<>();
         List<StreamingQuery> queries = new ArrayList<>();
         try {
-            for (SinkQuery query : translation.queries()) {
-                List<Outcome.BatchData> collected = new ArrayList<>();
-                batches.put(query.nodeId(), collected);
-                queries.add(collector(query, spec, collected, work.resolve("collect-" + query.nodeId())));
+            for (SinkQuery query : collected.queries()) {
+                List<Outcome.BatchData> rows = new ArrayList<>();
+                batches.put(query.nodeId(), rows);
+                queries.add(collector(query, spec, rows, work.resolve("collect-" + query.nodeId())));
             }
             for (SinkQuery query : translation.queries()) {
                 ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -109,6 +110,15 @@ final class SparkSide {
         }
         return new Outcome(copied, consoleText, memoryTables(spark, translation, spec), files, rejected,
                 rejected != null ? null : failure);
+    }
+
+    private static Translation translate(SparkSession spark, Path pipeline, PipelineSpec spec, Path checkpoints) {
+        Translation translation = new SparkTranslator(spark).translate(spec, Pipelines.environment(pipeline),
+                new Trigger.AvailableNow(), checkpoints);
+        if (!translation.isComplete()) {
+            throw new AssertionError("the translation cannot express " + pipeline + ": " + translation.problems());
+        }
+        return translation;
     }
 
     private static StreamingQuery collector(SinkQuery query, PipelineSpec spec, List<Outcome.BatchData> collected,
