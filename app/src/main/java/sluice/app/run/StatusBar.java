@@ -3,6 +3,7 @@ package sluice.app.run;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
@@ -15,7 +16,8 @@ import sluice.engine.runtime.QueryProgress;
 /**
  * FX thread only. State, batch id, rows/s and the last batch's duration, and any message from the run, on ControlsFX's
  * status bar; while a batch runs longer than {@link #BUSY_AFTER_NANOS}, its id, elapsed time and (file sources) the
- * files and bytes it reads beside a busy bar.
+ * files and bytes it reads beside a busy bar, and while a trigger waits that long for a source's offsets (a Kafka
+ * broker that does not answer), which source and for how long.
  * The run's activity is sampled once a pulse, so a stream with nothing flowing reads idle, not the last batch's rate.
  */
 public final class StatusBar implements FeedListener {
@@ -31,7 +33,8 @@ public final class StatusBar implements FeedListener {
     private final Label duration = new Label("- ms");
     private final Label message = new Label();
     private final org.controlsfx.control.StatusBar view = new org.controlsfx.control.StatusBar();
-    private long busyBatch = -1;
+    /** The step whose time is shown (null: none): its phase, batch and source, whatever its figures. */
+    private RunActivity busyStep;
     private long busySince;
 
     /** The bar of {@code session}'s runs, timing long batches with the system's monotonic clock. */
@@ -86,26 +89,36 @@ public final class StatusBar implements FeedListener {
         }
     }
 
-    /** The running batch's id and time once it has run longer than {@link #BUSY_AFTER_NANOS}; nothing otherwise. */
+    /**
+     * The running batch's id and time, or the source a trigger is waiting for, once longer than
+     * {@link #BUSY_AFTER_NANOS}; nothing otherwise.
+     */
     private void showBusy(RunActivity now) {
-        if (now.phase() != RunActivity.Phase.PROCESSING) {
-            busyBatch = -1;
+        if (now.phase() != RunActivity.Phase.PROCESSING && now.phase() != RunActivity.Phase.GETTING_OFFSETS) {
+            busyStep = null;
             view.setText("");
             view.setProgress(0);
             return;
         }
         long time = nanoTime.getAsLong();
-        if (busyBatch != now.batchId()) {
-            busyBatch = now.batchId();
+        if (busyStep == null || busyStep.phase() != now.phase() || busyStep.batchId() != now.batchId()
+                || !Objects.equals(busyStep.source(), now.source())) {
+            busyStep = now;
             busySince = time;
         }
         long elapsed = time - busySince;
         boolean busy = elapsed >= BUSY_AFTER_NANOS;
+        view.setText(busy ? busyText(now, elapsed) : "");
+        view.setProgress(busy ? -1 : 0);
+    }
+
+    private static String busyText(RunActivity now, long elapsedNanos) {
+        if (now.phase() == RunActivity.Phase.GETTING_OFFSETS) {
+            return String.format(Locale.ROOT, "Asking '%s' for new data · %.1f s", now.source(), elapsedNanos / 1e9);
+        }
         String files = now.files() == 0 ? "" : String.format(Locale.ROOT, " · %d file%s, %s", now.files(),
                 now.files() == 1 ? "" : "s", byteText(now.bytes()));
-        view.setText(busy ? String.format(Locale.ROOT, "Running batch %d · %.1f s%s", busyBatch, elapsed / 1e9, files)
-                : "");
-        view.setProgress(busy ? -1 : 0);
+        return String.format(Locale.ROOT, "Running batch %d · %.1f s%s", now.batchId(), elapsedNanos / 1e9, files);
     }
 
     /** {@code 980 B}, {@code 1.4 KB}, {@code 12.0 MB}: the size of a batch's files at a glance (1 KB = 1,024 B). */
@@ -134,7 +147,7 @@ public final class StatusBar implements FeedListener {
         rate.setText("0 rows/s");
         duration.setText("- ms");
         message.setText("");
-        busyBatch = -1;
+        busyStep = null;
         view.setText("");
         view.setProgress(0);
     }

@@ -18,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import sluice.engine.runtime.QueryProgress;
+import sluice.engine.runtime.QueryStatus;
 
 /**
  * The status bar while a batch runs long and while nothing flows, with the run's activity and the time in the test's
@@ -76,6 +77,25 @@ class BusyIndicatorTest {
 
         assertThat(text(robot, "#status-bar .status-label")).isEmpty();
         assertThat(busyBarShown(robot)).isFalse();
+    }
+
+    @Test
+    void aTriggerWaitingForASourceSaysWhichSourceAndForHowLong(FxRobot robot) {
+        activity.set(RunActivity.of(new QueryStatus("Getting offsets from echo", false, true), 3, List.of()));
+        pulse(robot, 0);
+        pulse(robot, 100);
+
+        assertThat(text(robot, "#status-bar .status-label")).isEmpty();
+
+        pulse(robot, 12_000);
+
+        assertThat(text(robot, "#status-bar .status-label")).isEqualTo("Asking 'echo' for new data · 12.1 s");
+        assertThat(busyBarShown(robot)).isTrue();
+
+        activity.set(new RunActivity(RunActivity.Phase.PROCESSING, 4));
+        pulse(robot, 100);
+
+        assertThat(text(robot, "#status-bar .status-label")).isEmpty();
     }
 
     @Test

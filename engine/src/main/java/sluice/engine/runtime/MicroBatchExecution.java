@@ -320,6 +320,8 @@ final class MicroBatchExecution {
             String start = committedOffsets.get(i);
             String nodeId = sourceSteps.get(i).nodeId();
             int index = i;
+            // A source that waits (a broker that does not answer) shows who is being waited for, as Spark's status.
+            status = new QueryStatus(QueryStatus.GETTING_OFFSETS_FROM + nodeId, false, true);
             String end = BatchRunner.inNode(nodeId, () -> source(index).latestOffset(start, limit));
             ends.add(end);
             hasNewData |= end != null && !Objects.equals(end, start);

@@ -7,10 +7,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.engine.pipeline.Trigger;
+import sluice.engine.source.InputPartition;
+import sluice.engine.source.Source;
+import sluice.engine.source.SourceContext;
+import sluice.engine.types.Schema;
 
 class StreamingQueryTest {
     /** Far more than a stop takes; without the interruption, a stop in a stalled batch never returns. */
@@ -81,6 +86,48 @@ class StreamingQueryTest {
 
         assertThat(queries.output()).containsExactly(1L, 2L);
         assertThat(query.lastBatchId()).isEqualTo(1);
+    }
+
+    @Test
+    void whileATriggerWaitsForASourcesOffsetsTheStatusNamesTheSource() throws InterruptedException {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        Source slow = new Source() {
+            @Override
+            public Schema schema() {
+                return ScriptedSource.SCHEMA;
+            }
+
+            @Override
+            public void start(SourceContext context) {
+            }
+
+            @Override
+            public String latestOffset(String start, ReadLimit limit) {
+                asked.countDown();
+                try {
+                    answer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }
+
+            @Override
+            public List<InputPartition> planInputPartitions(String start, String end) {
+                return List.of();
+            }
+        };
+        StreamingQuery query = queries.start(queries.sourceToMemory(slow), Trigger.DEFAULT, null);
+        asked.await();
+
+        // As Spark's status while it asks a source, with the node's id (the Kafka source waits up to 60 s here).
+        assertThat(query.status()).isEqualTo(new QueryStatus("Getting offsets from in", false, true));
+
+        answer.countDown();
+        await("the trigger found no data", query,
+                () -> query.status().message().equals("Waiting for data to arrive"));
+        query.stop();
     }
 
     @Test
