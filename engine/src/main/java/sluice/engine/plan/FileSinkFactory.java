@@ -38,6 +38,10 @@ final class FileSinkFactory {
             OptionSpec.optional("compression", OptionKind.STRING, null, "parquet: the codec, one of "
                     + ParquetCodec.availableNames() + "; default snappy, as Spark writes; orc: one of "
                     + OrcCodec.availableNames() + "; default zstd, as Spark writes").readBy("parquet", "orc"),
+            OptionSpec.optional("parquet.compression", OptionKind.STRING, null,
+                    "parquet: the codec when compression is not set, as Spark reads it").readBy("parquet"),
+            OptionSpec.optional("orc.compress", OptionKind.STRING, null,
+                    "orc: the codec when compression is not set, as Spark reads it").readBy("orc"),
             OptionSpec.optional("header", OptionKind.BOOLEAN, "false", "csv: write the column names first")
                     .readBy("csv"),
             OptionSpec.optional("sep", OptionKind.STRING, ",", "csv: the field separator").readBy("csv"),
@@ -232,10 +236,11 @@ final class FileSinkFactory {
                 return null;
             }
         }
-        String name = context.string("compression").orElse(ParquetCodec.DEFAULT.name());
+        String option = codecOption(context, "parquet.compression");
+        String name = context.string(option).orElse(ParquetCodec.DEFAULT.name());
         Optional<ParquetCodec> codec = ParquetCodec.parse(name);
         if (codec.isEmpty() || !codec.get().isAvailable()) {
-            codecProblem(context, "Parquet", name, codec.flatMap(ParquetCodec::missingLibrary),
+            codecProblem(context, option, "Parquet", name, codec.flatMap(ParquetCodec::missingLibrary),
                     ParquetCodec.availableNames());
             return null;
         }
@@ -251,27 +256,38 @@ final class FileSinkFactory {
                 return null;
             }
         }
-        String name = context.string("compression").orElse(OrcCodec.DEFAULT.name());
+        String option = codecOption(context, "orc.compress");
+        String name = context.string(option).orElse(OrcCodec.DEFAULT.name());
         Optional<OrcCodec> codec = OrcCodec.parse(name);
         if (codec.isEmpty() || !codec.get().isAvailable()) {
-            codecProblem(context, "ORC", name, codec.flatMap(OrcCodec::missingLibrary), OrcCodec.availableNames());
+            codecProblem(context, option, "ORC", name, codec.flatMap(OrcCodec::missingLibrary),
+                    OrcCodec.availableNames());
             return null;
         }
         return new OrcRowFormat(codec.get());
     }
 
     /**
+     * The option that names the codec, as Spark's Parquet and ORC options read it: {@code compression}, else the
+     * format's own ({@code parquet.compression}, {@code orc.compress}), which is then also the option a problem names.
+     */
+    private static String codecOption(NodeContext context, String formatOwn) {
+        return context.string("compression").isEmpty() && context.string(formatOwn).isPresent() ? formatOwn
+                : "compression";
+    }
+
+    /**
      * A codec Sluice does not write. A name Spark does not know gets Spark's error; one whose library Spark 4.1 does
      * not ship (Spark's write fails at its first batch, looking for the codec's class) says which library it is.
      */
-    private static void codecProblem(NodeContext context, String format, String name, Optional<String> library,
-                                     String available) {
+    private static void codecProblem(NodeContext context, String option, String format, String name,
+                                     Optional<String> library, String available) {
         if (library.isPresent()) {
-            context.problem("compression", ErrorCode.BAD_OPTION_VALUE, "codec '%s' needs an extra codec library that "
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE, "codec '%s' needs an extra codec library that "
                     + "Spark 4.1 does not ship, %s, and Spark's write fails without it; Sluice writes %s with %s",
                     name.trim(), library.get(), format, available);
         } else {
-            context.problem("compression", ErrorCode.BAD_OPTION_VALUE,
+            context.problem(option, ErrorCode.BAD_OPTION_VALUE,
                     "[CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION] The codec '%s' is not available; "
                     + "available codecs are %s", name.trim(), available);
         }

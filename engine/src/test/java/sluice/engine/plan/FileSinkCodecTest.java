@@ -47,6 +47,49 @@ class FileSinkCodecTest {
                 .start().awaitTermination();
     }
 
+    /** As Spark's options: {@code compression} first, then the format's own option, then the default. */
+    @ParameterizedTest
+    @CsvSource({"parquet, parquet.compression, , gzip, c000.gz.parquet",
+            "parquet, parquet.compression, zstd, gzip, c000.zstd.parquet",
+            "orc, orc.compress, , snappy, c000.snappy.orc", "orc, orc.compress, zstd, zlib, c000.zstd.orc"})
+    void theFormatsOwnCodecOptionCountsWhenCompressionIsNotSet(String format, String own, String compression,
+                                                               String codec, String ending) throws IOException {
+        Files.createDirectories(dir.resolve("in"));
+        Files.writeString(dir.resolve("in/a.json"), "{\"id\": 1}\n");
+
+        run("""
+                {"id": "in", "type": "source.file", "options": {"path": "in", "format": "json", "schema": "id INT"}},
+                {"id": "out", "type": "sink.file", "inputs": ["in"], "options": {"path": "out", "format": "%s",
+                  %s"%s": "%s"}}
+                """.formatted(format, compression == null ? "" : "\"compression\": \"" + compression + "\", ", own,
+                codec));
+
+        try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("part-")))
+                    .isNotEmpty().allSatisfy(name -> assertThat(name).endsWith("-" + ending));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"parquet, parquet.compression", "orc, orc.compress"})
+    void anUnknownCodecInTheFormatsOwnOptionIsAProblemOnThatOption(String format, String own) {
+        PipelineSpec spec = PipelineJson.parse("""
+                {"format": "sluice/1", "name": "t", "nodes": [
+                 {"id": "in", "type": "source.rate", "options": {}},
+                 {"id": "out", "type": "sink.file", "inputs": ["in"], "options": {"path": "out", "format": "%s",
+                   "%s": "nope"}}]}
+                """.formatted(format, own)).spec();
+
+        Planner.Result result = new Planner(NodeCatalog.standard()).plan(spec, new PlanEnvironment(dir,
+                ZoneOffset.UTC));
+
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.where().option()).isEqualTo(own);
+            assertThat(problem.message()).startsWith(
+                    "[CODEC_NOT_AVAILABLE.WITH_AVAILABLE_CODECS_SUGGESTION] The codec 'nope' is not available");
+        });
+    }
+
     @ParameterizedTest
     @CsvSource({"parquet, none, c000.parquet", "parquet, uncompressed, c000.parquet",
             "parquet, snappy, c000.snappy.parquet", "parquet, gzip, c000.gz.parquet",
