@@ -18,7 +18,8 @@ import sluice.engine.types.Schema;
 /**
  * A fake source whose rows are added by the test: the offset is the number of rows added, and every read of
  * (start, end] returns those rows, as a replayable source must, dealt round-robin to its partitions. Its reads can be
- * made to stall until their thread is interrupted, as reads of a slow medium do. Thread-safe.
+ * made to stall until their thread is interrupted, as reads of a slow medium do, and its answer for the latest offset
+ * until the test lets it go, as a broker that does not answer. Thread-safe.
  */
 final class ScriptedSource implements Source {
     static final Schema SCHEMA = Schema.of(Field.of("n", AtomicType.BIGINT));
@@ -27,6 +28,8 @@ final class ScriptedSource implements Source {
     private int maxPerBatch = Integer.MAX_VALUE;
     private int partitions = 1;
     private CountDownLatch stalledReads;
+    private CountDownLatch askedForOffsets;
+    private CountDownLatch offsetsReleased;
     private Integer availableNowEnd;
 
     synchronized ScriptedSource add(long... values) {
@@ -63,6 +66,28 @@ final class ScriptedSource implements Source {
         }
     }
 
+    /** From now on the loop's next question for the latest offset waits until {@link #releaseOffsets}. */
+    synchronized ScriptedSource stallOffsets() {
+        askedForOffsets = new CountDownLatch(1);
+        offsetsReleased = new CountDownLatch(1);
+        return this;
+    }
+
+    /** Waits (bounded) until the loop is asking for the latest offset and stalled. */
+    void awaitStalledOffsets() throws InterruptedException {
+        CountDownLatch latch;
+        synchronized (this) {
+            latch = askedForOffsets;
+        }
+        if (!latch.await(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the loop never asked for offsets");
+        }
+    }
+
+    synchronized void releaseOffsets() {
+        offsetsReleased.countDown();
+    }
+
     synchronized List<String> reads() {
         return List.copyOf(reads);
     }
@@ -77,7 +102,25 @@ final class ScriptedSource implements Source {
     }
 
     @Override
-    public synchronized String latestOffset(String start, ReadLimit limit) {
+    public String latestOffset(String start, ReadLimit limit) {
+        CountDownLatch asked;
+        CountDownLatch released;
+        synchronized (this) {
+            asked = askedForOffsets;
+            released = offsetsReleased;
+        }
+        if (asked != null) {
+            asked.countDown();
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return offsetNow(start, limit);
+    }
+
+    private synchronized String offsetNow(String start, ReadLimit limit) {
         int from = start == null ? 0 : Integer.parseInt(start);
         int end = availableNowEnd != null ? availableNowEnd : rows.size();
         if (end == 0) {

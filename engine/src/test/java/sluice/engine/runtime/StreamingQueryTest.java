@@ -7,15 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sluice.engine.pipeline.Trigger;
-import sluice.engine.source.InputPartition;
-import sluice.engine.source.Source;
-import sluice.engine.source.SourceContext;
-import sluice.engine.types.Schema;
 
 class StreamingQueryTest {
     /** Far more than a stop takes; without the interruption, a stop in a stalled batch never returns. */
@@ -90,41 +85,14 @@ class StreamingQueryTest {
 
     @Test
     void whileATriggerWaitsForASourcesOffsetsTheStatusNamesTheSource() throws InterruptedException {
-        CountDownLatch asked = new CountDownLatch(1);
-        CountDownLatch answer = new CountDownLatch(1);
-        Source slow = new Source() {
-            @Override
-            public Schema schema() {
-                return ScriptedSource.SCHEMA;
-            }
-
-            @Override
-            public void start(SourceContext context) {
-            }
-
-            @Override
-            public String latestOffset(String start, ReadLimit limit) {
-                asked.countDown();
-                try {
-                    answer.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }
-
-            @Override
-            public List<InputPartition> planInputPartitions(String start, String end) {
-                return List.of();
-            }
-        };
+        ScriptedSource slow = new ScriptedSource().stallOffsets();
         StreamingQuery query = queries.start(queries.sourceToMemory(slow), Trigger.DEFAULT, null);
-        asked.await();
+        slow.awaitStalledOffsets();
 
         // As Spark's status while it asks a source, with the node's id (the Kafka source waits up to 60 s here).
         assertThat(query.status()).isEqualTo(new QueryStatus("Getting offsets from in", false, true));
 
-        answer.countDown();
+        slow.releaseOffsets();
         await("the trigger found no data", query,
                 () -> query.status().message().equals("Waiting for data to arrive"));
         query.stop();
