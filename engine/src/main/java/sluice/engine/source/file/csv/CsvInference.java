@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import sluice.engine.csv.CsvFieldTypes;
 import sluice.engine.csv.TemporalParser;
@@ -27,6 +30,11 @@ import sluice.engine.types.Schema;
  * names (otherwise {@code _c0}, {@code _c1} …; empty and duplicate header names are made unique as Spark does). With
  * {@code inferSchema} every value moves its column up Spark 4's ladder INT, BIGINT, DECIMAL(p,0), DOUBLE, DATE,
  * TIMESTAMP, BOOLEAN, STRING; without it every column is STRING. Called on the planning thread.
+ *
+ * <p>Which lines are headers follows Spark's two readers. Line by line (no {@code multiLine}), Spark reads all files
+ * as one text and leaves out every line equal to the first one, wherever it is, so another file's first line that
+ * differs is data, and a header repeated inside a file (files joined with {@code cat}) is not; the first line comes
+ * from the largest file, the one Spark reads first. With {@code multiLine} each file's first record is its header.
  */
 public final class CsvInference {
     private final CsvOptions options;
@@ -54,10 +62,13 @@ public final class CsvInference {
     }
 
     private Schema run(String nodeId, List<Path> files, TextLayout layout, boolean inferTypes) {
+        boolean byLine = !options.quoting().multiLine();
+        List<Path> ordered = byLine && layout.isUtf8() ? largestFirst(nodeId, files) : files;
         List<String> names = null;
         DataType[] types = null;
-        for (Path file : files) {
-            FileTypes known = new FileTypes(names, types, inferTypes);
+        String headerLine = null;
+        for (Path file : ordered) {
+            FileTypes known = new FileTypes(names, types, headerLine, inferTypes, byLine);
             try {
                 if (layout.hasLineSep() || !layout.isUtf8()) {
                     SeparatedCsvRecords.read(FileSplit.whole(file, Files.size(file)), options, layout, known);
@@ -69,6 +80,7 @@ public final class CsvInference {
             }
             names = known.names;
             types = known.types;
+            headerLine = known.headerLine;
         }
         if (names == null) {
             throw Problem.of(ErrorCode.SOURCE_FAILED, Position.option(nodeId, "schema"),
@@ -82,21 +94,49 @@ public final class CsvInference {
         return new Schema(fields);
     }
 
+    /**
+     * The files by size, largest first, ties by their order in {@code files}: the order of Spark's splits, whose
+     * first line is the header Spark's line-by-line inference keeps.
+     */
+    private static List<Path> largestFirst(String nodeId, List<Path> files) {
+        Map<Path, Long> sizes = new HashMap<>();
+        for (Path file : files) {
+            try {
+                sizes.put(file, Files.size(file));
+            } catch (IOException e) {
+                throw FileProblems.unreadable(nodeId, file, e);
+            }
+        }
+        List<Path> ordered = new ArrayList<>(files);
+        ordered.sort(Comparator.comparing(sizes::get, Comparator.reverseOrder()));
+        return ordered;
+    }
+
     /** The names and types known after one more file. */
     private final class FileTypes implements CsvRecords.Handler {
         private List<String> names;
         private DataType[] types;
+        /** The header's line as read, once known; null without a header. */
+        private String headerLine;
         private final boolean inferTypes;
+        private final boolean byLine;
 
-        FileTypes(List<String> names, DataType[] types, boolean inferTypes) {
+        FileTypes(List<String> names, DataType[] types, String headerLine, boolean inferTypes, boolean byLine) {
             this.names = names;
             this.types = types;
+            this.headerLine = headerLine;
             this.inferTypes = inferTypes;
+            this.byLine = byLine;
         }
 
         @Override
         public void header(CsvFieldBuffer record) {
-            knowColumns(record);
+            if (names == null) {
+                headerLine = record.rawText(options.separator(), options.quote());
+                knowColumns(record);
+            } else if (byLine) {
+                record(record);
+            }
         }
 
         /** The first record seen gives the columns: their names with a header, else only their number. */
@@ -112,6 +152,10 @@ public final class CsvInference {
         public void record(CsvFieldBuffer record) {
             // Spark's inference fails on a line univocity read nothing from (a null row); it is left out here.
             if (record.failure() != null || record.isUnread()) {
+                return;
+            }
+            if (byLine && headerLine != null && headerLine.equals(record.rawText(options.separator(),
+                    options.quote()))) {
                 return;
             }
             knowColumns(record);

@@ -36,4 +36,40 @@ class CsvInferenceTest {
 
         assertThat(schema.toDdl()).isEqualTo("_c0 STRING, _c1 STRING");
     }
+
+    @Test
+    void aHeaderRepeatedInsideAFileIsNotDataAsInSpark() throws IOException {
+        // Files joined with cat keep the second file's header in the middle.
+        Files.writeString(folder.resolve("a.csv"), "x,y\n1,2\nx,y\n3,4\n");
+        Files.writeString(folder.resolve("b.csv"), "x,y\n5,6\n");
+
+        var schema = CsvInference.infer("s", List.of(folder.resolve("a.csv"), folder.resolve("b.csv")),
+                CsvOptions.DEFAULTS.withHeader(true), true, ZoneOffset.UTC);
+
+        assertThat(schema.toDdl()).isEqualTo("x INT, y INT");
+    }
+
+    @Test
+    void theLargestFileGivesTheHeaderAndAnotherFilesOtherFirstLineIsData() throws IOException {
+        Files.writeString(folder.resolve("a.csv"), "p,q\n1,2\n");
+        Files.writeString(folder.resolve("b.csv"), "x,y\n1,2\n3,4\n5,6\n");
+
+        var schema = CsvInference.infer("s", List.of(folder.resolve("a.csv"), folder.resolve("b.csv")),
+                CsvOptions.DEFAULTS.withHeader(true), true, ZoneOffset.UTC);
+
+        assertThat(schema.toDdl()).isEqualTo("x STRING, y STRING");
+    }
+
+    @Test
+    void withMultiLineEachFilesFirstRecordIsItsHeader() throws IOException {
+        Files.writeString(folder.resolve("a.csv"), "p,q\n1,2\n");
+        Files.writeString(folder.resolve("b.csv"), "x,y\n1,2\n3,4\n5,6\n");
+        CsvOptions options = CsvOptions.DEFAULTS.withHeader(true)
+                .withQuoting(CsvOptions.DEFAULTS.quoting().withMultiLine(true));
+
+        var schema = CsvInference.infer("s", List.of(folder.resolve("a.csv"), folder.resolve("b.csv")), options,
+                true, ZoneOffset.UTC);
+
+        assertThat(schema.toDdl()).isEqualTo("p INT, q INT");
+    }
 }
