@@ -85,9 +85,9 @@ public final class FileListing {
 
     /**
      * Every data file now but those whose {@code file:///…} URI {@code skipped} takes (null: none), in no particular
-     * order. A skipped path is not even stated: after 100,000 files seen, stating each was most of a restart's
-     * listing. The caller skips files it has seen, whose time no longer matters; a seen file's path that has since
-     * become a folder is skipped too, where Spark would list the folder's files.
+     * order. The caller skips files it has seen, whose time no longer matters. A skipped path is not even stated in a
+     * folder whose link count says it holds no folder: after 100,000 files seen, stating each was most of a
+     * restart's listing. Elsewhere it is, since a seen file's path may have become a folder, whose files Spark lists.
      */
     public List<ListedFile> list(Predicate<String> skipped) {
         checkExists();
@@ -95,7 +95,7 @@ public final class FileListing {
         try {
             for (Path root : glob ? expand() : List.of(path)) {
                 if (Files.isDirectory(root)) {
-                    listFolder(root, skipped, files);
+                    listFolder(root, skipped, skipped != null && countsLinks(root), files);
                 } else if (isData(root.getFileName().toString())) {
                     addIfStillThere(root, files);
                 }
@@ -113,11 +113,21 @@ public final class FileListing {
      * (btrfs counts one, others anything) it is not known, and false.
      */
     public static boolean holdsNoFolder(Path folder) {
+        return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && countsLinks(folder) && hasTwoLinks(folder);
+    }
+
+    /** Whether {@code path}'s file system counts a folder's links as one per folder inside it plus two. */
+    private static boolean countsLinks(Path path) {
         try {
-            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
-                    || !LINK_COUNTING_STORES.contains(Files.getFileStore(folder).type())) {
-                return false;
-            }
+            return LINK_COUNTING_STORES.contains(Files.getFileStore(path).type());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Whether the folder has two links: no folder inside it, where its file system {@link #countsLinks}. */
+    private static boolean hasTwoLinks(Path folder) {
+        try {
             return Files.getAttribute(folder, "unix:nlink", LinkOption.NOFOLLOW_LINKS) instanceof Integer links
                     && links == 2;
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
@@ -150,38 +160,43 @@ public final class FileListing {
      * characters a URI keeps as they are: {@code Path.toUri} stats the file again (to know whether it is a folder),
      * and with the path arithmetic of {@code relativize} that was most of listing 100,000 files.
      */
-    private void listFolder(Path folder, Predicate<String> skipped, List<ListedFile> files) throws IOException {
+    private void listFolder(Path folder, Predicate<String> skipped, boolean countsLinks, List<ListedFile> files)
+            throws IOException {
         String folderUri = folder.toUri().toString();
-        new Walk(folderUri.endsWith("/") ? folderUri : folderUri + "/", skipped, files).list(folder, "");
+        new Walk(folderUri.endsWith("/") ? folderUri : folderUri + "/", skipped, countsLinks, files).list(folder, "");
     }
 
     /** One listing's walk below a folder whose URI is {@code base}. Mutable, owned by the listing's thread. */
     private final class Walk {
         private final String base;
         private final Predicate<String> skipped;
+        /** Whether the folders' file system counts their links (the root's, taken for every folder below). */
+        private final boolean countsLinks;
         private final List<ListedFile> files;
 
-        Walk(String base, Predicate<String> skipped, List<ListedFile> files) {
+        Walk(String base, Predicate<String> skipped, boolean countsLinks, List<ListedFile> files) {
             this.base = base;
             this.skipped = skipped;
+            this.countsLinks = countsLinks;
             this.files = files;
         }
 
         void list(Path folder, String relativeFolder) throws IOException {
             String[] names = folder.toFile().list();
             boolean plainFolder = isPlain(relativeFolder);
+            boolean flat = countsLinks && hasTwoLinks(folder);
             if (names != null && Arrays.stream(names).allMatch(FileListing::isPlain)) {
                 // Names of such characters read the same in any charset: all of them in one call, and no path is
                 // made for a name skipped. Any other name needs the bytes a directory stream keeps.
                 for (String name : names) {
-                    visit(folder, null, name, relativeFolder, plainFolder);
+                    visit(folder, null, name, relativeFolder, plainFolder, flat);
                 }
                 return;
             }
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
                 for (Path entry : entries) {
                     String name = entry.getFileName().toString();
-                    visit(folder, entry, name, relativeFolder, plainFolder && isPlain(name));
+                    visit(folder, entry, name, relativeFolder, plainFolder && isPlain(name), flat);
                 }
             } catch (NoSuchFileException e) {
                 if (relativeFolder.isEmpty()) {
@@ -193,16 +208,18 @@ public final class FileListing {
 
         /**
          * {@code name} in {@code folder}; {@code entry} is its path when the folder's listing made one, {@code plain}
-         * whether the name and the folder's path are {@link #isPlain}.
+         * whether the name and the folder's path are {@link #isPlain}, {@code flat} whether the folder certainly
+         * holds no folder.
          */
-        private void visit(Path folder, Path entry, String name, String relativeFolder, boolean plain)
+        private void visit(Path folder, Path entry, String name, String relativeFolder, boolean plain, boolean flat)
                 throws IOException {
             if (isHidden(name)) {
                 return;
             }
             String relative = relativeFolder + name;
             String uri = plain ? base + relative : null;
-            if (uri != null && skipped != null && skipped.test(uri)) {
+            boolean seen = uri != null && skipped != null && skipped.test(uri);
+            if (seen && flat) {
                 return;
             }
             Path path = entry != null ? entry : folder.resolve(name);
@@ -215,10 +232,12 @@ public final class FileListing {
             }
             if (attributes.isDirectory()) {
                 list(path, relative + "/");
-            } else if (isData(name) && (attributes.isSymbolicLink() || attributes.isOther())) {
+            } else if (seen || !isData(name)) {
+                return;
+            } else if (attributes.isSymbolicLink() || attributes.isOther()) {
                 // The walk does not follow links; a link to a file is read as that file.
                 addIfStillThere(path, files);
-            } else if (isData(name) && attributes.isRegularFile()) {
+            } else if (attributes.isRegularFile()) {
                 add(uri != null ? uri : path.toUri().toString(), attributes, files);
             }
         }

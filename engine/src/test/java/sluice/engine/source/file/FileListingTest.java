@@ -116,11 +116,10 @@ class FileListingTest {
     }
 
     @Test
-    void aSkippedPathIsLeftOutWithoutBeingStated() throws IOException {
+    void aSkippedPathIsLeftOutButASeenPathNowAFolderIsListedAsSparkListsIt() throws IOException {
         Path in = dir.resolve("in");
         String seen = in.resolve("a.csv").toUri().toString();
-        // A seen file's path now a folder: skipped without a stat, so its files are not listed (Spark would list
-        // them; a folder taking a seen file's name is the one case the skipping cannot tell).
+        // "in" holds a folder, so its link count cannot vouch that a seen name is still a file: it is stated.
         Files.delete(in.resolve("b.csv"));
         Files.createDirectories(in.resolve("b.csv"));
         Files.writeString(in.resolve("b.csv/x.csv"), "1\n");
@@ -129,7 +128,24 @@ class FileListingTest {
         List<String> listed = new FileListing("in", in, null).list(path -> path.equals(seen) || path.equals(gone))
                 .stream().map(file -> dir.relativize(Path.of(URI.create(file.path()))).toString()).sorted().toList();
 
-        assertThat(listed).containsExactly("in/c.json", "in/sub/e.csv");
+        assertThat(listed).containsExactly("in/b.csv/x.csv", "in/c.json", "in/sub/e.csv");
+    }
+
+    @Test
+    void aSeenFileOfAFlatFolderThatBecameAFolderIsListed() throws IOException {
+        Path flat = dir.resolve("in2");
+        String seen = flat.resolve("f.csv").toUri().toString();
+        List<String> before = new FileListing("in2", flat, null).list(seen::equals).stream().map(ListedFile::path)
+                .toList();
+        Files.delete(flat.resolve("f.csv"));
+        Files.createDirectories(flat.resolve("f.csv"));
+        Files.writeString(flat.resolve("f.csv/x.csv"), "1\n");
+
+        List<String> after = new FileListing("in2", flat, null).list(seen::equals).stream()
+                .map(file -> dir.relativize(Path.of(URI.create(file.path()))).toString()).toList();
+
+        assertThat(before).isEmpty();
+        assertThat(after).containsExactly("in2/f.csv/x.csv");
     }
 
     @Test
