@@ -56,6 +56,11 @@ public final class PropertiesPanel {
     private final Label subtitle = new Label();
     private final OptionGrid grid = new OptionGrid();
     private final VBox schemaBox = new VBox(2);
+    /**
+     * Under a file source's empty {@code schema}: the files' columns and the button that takes them, where the
+     * missing schema is marked rather than at the sheet's end.
+     */
+    private final VBox filesSchemaBox = new VBox(2);
     private final Label schemaTitle = new Label("Output schema");
     private final TextField pipelineName = new TextField();
     private final TextCommit nameCommit;
@@ -88,6 +93,7 @@ public final class PropertiesPanel {
         grid.setId("properties-grid");
         grid.getStyleClass().add("properties-grid");
         schemaBox.setId("properties-schema");
+        filesSchemaBox.setId("files-schema");
         schemaTitle.getStyleClass().add("properties-section");
         pipelineName.setId("pipeline-name");
         pipelineName.setTooltip(new Tooltip("The pipeline's name, shown in the title bar and saved in the file"));
@@ -217,8 +223,12 @@ public final class PropertiesPanel {
                 ? new TopicEditor(option, onCommit, () -> kafkaSettings(nodeId))
                 : OptionEditor.of(option, nodeId, onCommit);
         Label label = rowLabel(option.name(), option.required(), option.description());
+        Node view = editor.view();
+        if (node.type().equals("source.file") && option.name().equals("schema")) {
+            view = new VBox(4, view, filesSchemaBox);
+        }
         grid.addRow(label, kindOptions(node).stream().anyMatch(o -> o.name().equalsIgnoreCase(option.name()))
-                ? editor.view() : withRemoveButton(nodeId, option.name(), editor.view()));
+                ? view : withRemoveButton(nodeId, option.name(), view));
         editors.put(option.name(), editor);
         labels.put(option.name(), label);
     }
@@ -294,16 +304,18 @@ public final class PropertiesPanel {
         Optional<NodeSpec> node = document.spec().node(shownNode);
         Schema output = validation.schemas().get(shownNode);
         schemaBox.getChildren().clear();
+        filesSchemaBox.getChildren().clear();
         if (output == null) {
             Label unknown = new Label(node.map(n -> n.type().startsWith("sink.")).orElse(false)
                     ? "A sink has no output." : "Not known until the node's problems are fixed.");
             unknown.getStyleClass().add("schema-unknown");
             schemaBox.getChildren().add(unknown);
             node.filter(PropertiesPanel::readsFilesWithoutSchema).ifPresent(n -> {
+                // The button first: the columns below it may be many, and the sheet's height is small.
+                filesSchemaBox.getChildren().add(readSchemaButton(n.id()));
                 if (carriesSchema(n)) {
                     showFileColumns(n);
                 }
-                schemaBox.getChildren().add(readSchemaButton(n.id()));
             });
         } else {
             for (Field field : output.fields()) {
@@ -353,22 +365,22 @@ public final class PropertiesPanel {
             });
         }
         if (fileColumns == null) {
-            schemaBox.getChildren().add(new Label("Reading the schema in the files…"));
+            filesSchemaBox.getChildren().add(new Label("Reading the schema in the files…"));
             return;
         }
         if (fileColumns.isEmpty()) {
-            schemaBox.getChildren().add(new Label("No schema found in the files yet."));
+            filesSchemaBox.getChildren().add(new Label("No schema found in the files yet."));
             return;
         }
         Label heading = new Label("In the files:");
         heading.getStyleClass().add("schema-unknown");
-        schemaBox.getChildren().add(heading);
+        filesSchemaBox.getChildren().add(heading);
         for (Field field : fileColumns.get().schema().fields()) {
             boolean partition = fileColumns.get().partitionColumns().contains(field.name());
             Label line = new Label(field.name() + ": " + field.type().sql()
                     + (partition ? "  (partition column)" : ""));
             line.getStyleClass().add("file-schema-field");
-            schemaBox.getChildren().add(line);
+            filesSchemaBox.getChildren().add(line);
         }
     }
 
@@ -376,7 +388,7 @@ public final class PropertiesPanel {
     private Button readSchemaButton(String nodeId) {
         Button read = new Button("Read the schema from the files");
         if (document.spec().node(nodeId).filter(PropertiesPanel::carriesSchema).isPresent()) {
-            read.setText("Use this schema");
+            read.setText("Use the files' schema");
         }
         read.setId("read-file-schema");
         read.setTooltip(new Tooltip("Sets 'schema' to what Spark's schema inference reads from the files there now "

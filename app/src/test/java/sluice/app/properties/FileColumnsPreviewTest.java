@@ -64,4 +64,19 @@ class FileColumnsPreviewTest {
                 .containsExactly("n: INT", "label: STRING", "year: INT  (partition column)");
         assertThat(workbench.document().spec().node("files").orElseThrow().option("schema")).isEmpty();
     }
+
+    @Test
+    void theFilesColumnsAndTheirButtonAreRightUnderTheEmptySchemaField(FxRobot robot) {
+        WorkbenchFixture.await("the files' columns are shown",
+                () -> robot.lookup(".file-schema-field").queryAll().size() == 3);
+
+        // Where the missing schema is marked, not at the end of a sheet that needs scrolling to find them.
+        double schemaBottom = robot.lookup("#option-schema").query().localToScene(0, 0).getY()
+                + robot.lookup("#option-schema").query().getBoundsInLocal().getHeight();
+        double firstColumn = robot.lookup(".file-schema-field").query().localToScene(0, 0).getY();
+        double button = robot.lookup("#read-file-schema").query().localToScene(0, 0).getY();
+        double nextOption = robot.lookup("#option-schemaInference").query().localToScene(0, 0).getY();
+        assertThat(button).isGreaterThan(schemaBottom).isLessThan(firstColumn);
+        assertThat(firstColumn).isLessThan(nextOption);
+    }
 }
