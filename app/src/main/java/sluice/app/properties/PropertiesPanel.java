@@ -57,10 +57,12 @@ public final class PropertiesPanel {
     private final OptionGrid grid = new OptionGrid();
     private final VBox schemaBox = new VBox(2);
     /**
-     * Under a file source's empty {@code schema}: the files' columns and the button that takes them, where the
-     * missing schema is marked rather than at the sheet's end.
+     * Over a file source's empty {@code schema} field: the button that fills it from the files, where the missing
+     * schema is marked and in view at once, rather than at the sheet's end.
      */
-    private final VBox filesSchemaBox = new VBox(2);
+    private final VBox fileSchemaAction = new VBox();
+    /** Under that field: the columns in the files (Parquet, ORC). */
+    private final VBox fileColumnsBox = new VBox(2);
     private final Label schemaTitle = new Label("Output schema");
     private final TextField pipelineName = new TextField();
     private final TextCommit nameCommit;
@@ -93,7 +95,7 @@ public final class PropertiesPanel {
         grid.setId("properties-grid");
         grid.getStyleClass().add("properties-grid");
         schemaBox.setId("properties-schema");
-        filesSchemaBox.setId("files-schema");
+        fileColumnsBox.setId("file-columns");
         schemaTitle.getStyleClass().add("properties-section");
         pipelineName.setId("pipeline-name");
         pipelineName.setTooltip(new Tooltip("The pipeline's name, shown in the title bar and saved in the file"));
@@ -107,6 +109,7 @@ public final class PropertiesPanel {
         view = new ScrollPane(content);
         view.setId("properties-panel");
         view.setFitToWidth(true);
+        FocusInView.keep(view, content);
         view.getStylesheets().add(PropertiesPanel.class.getResource("/sluice/app/properties.css").toExternalForm());
 
         selection.nodes().addListener((ListChangeListener<String>) change -> refresh());
@@ -225,7 +228,7 @@ public final class PropertiesPanel {
         Label label = rowLabel(option.name(), option.required(), option.description());
         Node view = editor.view();
         if (node.type().equals("source.file") && option.name().equals("schema")) {
-            view = new VBox(4, view, filesSchemaBox);
+            view = new VBox(4, fileSchemaAction, view, fileColumnsBox);
         }
         grid.addRow(label, kindOptions(node).stream().anyMatch(o -> o.name().equalsIgnoreCase(option.name()))
                 ? view : withRemoveButton(nodeId, option.name(), view));
@@ -304,15 +307,15 @@ public final class PropertiesPanel {
         Optional<NodeSpec> node = document.spec().node(shownNode);
         Schema output = validation.schemas().get(shownNode);
         schemaBox.getChildren().clear();
-        filesSchemaBox.getChildren().clear();
+        fileSchemaAction.getChildren().clear();
+        fileColumnsBox.getChildren().clear();
         if (output == null) {
             Label unknown = new Label(node.map(n -> n.type().startsWith("sink.")).orElse(false)
                     ? "A sink has no output." : "Not known until the node's problems are fixed.");
             unknown.getStyleClass().add("schema-unknown");
             schemaBox.getChildren().add(unknown);
             node.filter(PropertiesPanel::readsFilesWithoutSchema).ifPresent(n -> {
-                // The button first: the columns below it may be many, and the sheet's height is small.
-                filesSchemaBox.getChildren().add(readSchemaButton(n.id()));
+                fileSchemaAction.getChildren().add(readSchemaButton(n.id()));
                 if (carriesSchema(n)) {
                     showFileColumns(n);
                 }
@@ -365,22 +368,22 @@ public final class PropertiesPanel {
             });
         }
         if (fileColumns == null) {
-            filesSchemaBox.getChildren().add(new Label("Reading the schema in the files…"));
+            fileColumnsBox.getChildren().add(new Label("Reading the schema in the files…"));
             return;
         }
         if (fileColumns.isEmpty()) {
-            filesSchemaBox.getChildren().add(new Label("No schema found in the files yet."));
+            fileColumnsBox.getChildren().add(new Label("No schema found in the files yet."));
             return;
         }
         Label heading = new Label("In the files:");
         heading.getStyleClass().add("schema-unknown");
-        filesSchemaBox.getChildren().add(heading);
+        fileColumnsBox.getChildren().add(heading);
         for (Field field : fileColumns.get().schema().fields()) {
             boolean partition = fileColumns.get().partitionColumns().contains(field.name());
             Label line = new Label(field.name() + ": " + field.type().sql()
                     + (partition ? "  (partition column)" : ""));
             line.getStyleClass().add("file-schema-field");
-            filesSchemaBox.getChildren().add(line);
+            fileColumnsBox.getChildren().add(line);
         }
     }
 
@@ -394,6 +397,9 @@ public final class PropertiesPanel {
         read.setTooltip(new Tooltip("Sets 'schema' to what Spark's schema inference reads from the files there now "
                 + "(for Parquet, the schema in the files)"));
         read.setOnAction(e -> {
+            // Focus goes to the field the schema will fill: a disabled button hands it on to the next field, and
+            // the sheet scrolls away to show that one.
+            Optional.ofNullable(editors.get("schema")).ifPresent(editor -> editor.focus(0));
             read.setDisable(true);
             validation.readFileSchema(document.spec(), nodeId, schema -> {
                 read.setDisable(false);

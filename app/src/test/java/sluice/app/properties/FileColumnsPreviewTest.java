@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +68,7 @@ class FileColumnsPreviewTest {
     }
 
     @Test
-    void theFilesColumnsAndTheirButtonAreRightUnderTheEmptySchemaField(FxRobot robot) {
+    void theButtonIsOverTheEmptySchemaFieldAndTheFilesColumnsRightUnderIt(FxRobot robot) {
         WorkbenchFixture.await("the files' columns are shown",
                 () -> robot.lookup(".file-schema-field").queryAll().size() == 3);
 
@@ -76,7 +78,28 @@ class FileColumnsPreviewTest {
         double firstColumn = robot.lookup(".file-schema-field").query().localToScene(0, 0).getY();
         double button = robot.lookup("#read-file-schema").query().localToScene(0, 0).getY();
         double nextOption = robot.lookup("#option-schemaInference").query().localToScene(0, 0).getY();
-        assertThat(button).isGreaterThan(schemaBottom).isLessThan(firstColumn);
-        assertThat(firstColumn).isLessThan(nextOption);
+        double schemaTop = robot.lookup("#option-schema").query().localToScene(0, 0).getY();
+        assertThat(button).isLessThan(schemaTop);
+        assertThat(firstColumn).isGreaterThan(schemaBottom).isLessThan(nextOption);
+    }
+
+    @Test
+    void takingTheFilesSchemaLeavesTheFilledFieldInViewAndFocused(FxRobot robot) {
+        WorkbenchFixture.await("the button is shown", () -> robot.lookup("#read-file-schema").tryQuery().isPresent());
+
+        robot.clickOn("#read-file-schema");
+        WorkbenchFixture.await("the schema is set",
+                () -> workbench.document().spec().node("files").orElseThrow().option("schema").isPresent());
+        WorkbenchFixture.await("the files' columns are gone",
+                () -> robot.lookup(".file-schema-field").queryAll().isEmpty());
+        robot.interact(() -> { });
+
+        Node area = robot.lookup("#option-schema").query();
+        Bounds sheet = robot.lookup("#properties-panel").query()
+                .localToScreen(robot.lookup("#properties-panel").query().getBoundsInLocal());
+        Bounds field = area.localToScreen(area.getBoundsInLocal());
+        assertThat(area.isFocused()).isTrue();
+        assertThat(field.getMinY()).isGreaterThanOrEqualTo(sheet.getMinY());
+        assertThat(field.getMaxY()).isLessThanOrEqualTo(sheet.getMaxY());
     }
 }
