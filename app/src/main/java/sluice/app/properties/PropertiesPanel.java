@@ -188,6 +188,8 @@ public final class PropertiesPanel {
                         adder.view());
             }
         }
+        // A sink's columns are the rows it writes: what comes in.
+        schemaTitle.setText(node.type().startsWith("sink.") ? "Input schema" : "Output schema");
         schemaTitle.setVisible(true);
         showSchemas();
         markProblems();
@@ -310,8 +312,7 @@ public final class PropertiesPanel {
         fileSchemaAction.getChildren().clear();
         fileColumnsBox.getChildren().clear();
         if (output == null) {
-            Label unknown = new Label(node.map(n -> n.type().startsWith("sink.")).orElse(false)
-                    ? "A sink has no output." : "Not known until the node's problems are fixed.");
+            Label unknown = new Label("Not known until the node's problems are fixed.");
             unknown.getStyleClass().add("schema-unknown");
             schemaBox.getChildren().add(unknown);
             node.filter(PropertiesPanel::readsFilesWithoutSchema).ifPresent(n -> {

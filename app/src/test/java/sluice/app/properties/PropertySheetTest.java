@@ -66,6 +66,18 @@ class PropertySheetTest {
     }
 
     @Test
+    void aSinksSheetCallsTheColumnsItWritesItsInputSchema(FxRobot robot) {
+        awaitChecked();
+        assertThat(robot.lookup(".properties-section").queryAs(Label.class).getText()).isEqualTo("Output schema");
+
+        robot.interact(() -> workbench.selection().selectOnly("console"));
+
+        WorkbenchFixture.await("the sink's sheet is shown",
+                () -> robot.lookup("#properties-title").queryAs(Label.class).getText().equals("console"));
+        assertThat(robot.lookup(".properties-section").queryAs(Label.class).getText()).isEqualTo("Input schema");
+    }
+
+    @Test
     void clearingTheConditionShowsARequiredOptionProblemUntilItIsTypedAgain(FxRobot robot) {
         awaitChecked();
 
