@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.css.PseudoClass;
@@ -96,6 +97,9 @@ public final class PropertiesPanel {
         grid.getStyleClass().add("properties-grid");
         schemaBox.setId("properties-schema");
         fileColumnsBox.setId("file-columns");
+        // Empty, they take no room, not even the gap between rows.
+        fileSchemaAction.managedProperty().bind(Bindings.isNotEmpty(fileSchemaAction.getChildren()));
+        fileColumnsBox.managedProperty().bind(Bindings.isNotEmpty(fileColumnsBox.getChildren()));
         schemaTitle.getStyleClass().add("properties-section");
         pipelineName.setId("pipeline-name");
         pipelineName.setTooltip(new Tooltip("The pipeline's name, shown in the title bar and saved in the file"));
