@@ -155,8 +155,9 @@ public final class FileListing {
 
     /**
      * Lists {@code folder} depth first, as {@code Files.walkFileTree} would, with at most one stat per entry: none
-     * for a hidden name (a hidden folder is skipped whole, a hidden file is not data) or a skipped path. Each file's
-     * path below the folder is taken as text, and its URI is the folder's with that text appended when it holds only
+     * for a hidden name (a hidden folder is skipped whole, a hidden file is not data) or a skipped path in a folder
+     * that holds no folder ({@code countsLinks}: its file system's link count can tell). Each file's path below the
+     * folder is taken as text, and its URI is the folder's with that text appended when it holds only
      * characters a URI keeps as they are: {@code Path.toUri} stats the file again (to know whether it is a folder),
      * and with the path arithmetic of {@code relativize} that was most of listing 100,000 files.
      */

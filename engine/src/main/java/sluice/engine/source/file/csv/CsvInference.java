@@ -34,7 +34,9 @@ import sluice.engine.types.Schema;
  * <p>Which lines are headers follows Spark's two readers. Line by line (no {@code multiLine}), Spark reads all files
  * as one text and leaves out every line equal to the first one, wherever it is, so another file's first line that
  * differs is data, and a header repeated inside a file (files joined with {@code cat}) is not; the first line comes
- * from the largest file, the one Spark reads first. With {@code multiLine} each file's first record is its header.
+ * from the largest file, the one Spark reads first (in another encoding than UTF-8 Spark reads the files in the order
+ * Hadoop lists them, and they are taken by path here). With {@code multiLine} each file's first record is its
+ * header.
  */
 public final class CsvInference {
     private final CsvOptions options;
