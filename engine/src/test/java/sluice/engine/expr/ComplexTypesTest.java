@@ -162,8 +162,9 @@ class ComplexTypesTest {
     @Test
     void negativeZeroIsStoredAsZeroInMapKeys() {
         assertThat(first("map(-0.0D, 1)")).isEqualTo("{0.0 -> 1}");
+        // Spark names the key as given, before it is stored as 0.0.
         assertThat(runProblem("map(0.0D, 1, -0.0D, 2)").message()).isEqualTo("[DUPLICATED_MAP_KEY] Duplicate map "
-                + "key 0.0 was found, please check the input data. If you want to remove the duplicated keys, you "
+                + "key -0.0 was found, please check the input data. If you want to remove the duplicated keys, you "
                 + "can set \"spark.sql.mapKeyDedupPolicy\" to \"LAST_WIN\" so that the key inserted at last takes "
                 + "precedence.");
     }

@@ -50,9 +50,11 @@ final class ErrorClasses {
         SPARK.put(ErrorCode.RAISED_ERROR, List.of("USER_RAISED_EXCEPTION"));
         // A FAILFAST record: Spark fails reading the file, because a record is malformed; from_csv's record fails
         // the expression.
+        // A JSON string a numeric field cannot take has a subclass of its own in Spark's FAILFAST message.
         SPARK.put(ErrorCode.MALFORMED_RECORD, List.of(
                 "FAILED_READ_FILE.NO_HINT > MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION",
-                "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION"));
+                "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION",
+                "FAILED_READ_FILE.NO_HINT > MALFORMED_RECORD_IN_PARSING.CANNOT_PARSE_STRING_AS_DATATYPE"));
         // A file that cannot be read at all (univocity's RAISE_ERROR, an I/O error): no class beneath Spark's own;
         // a CSV line past maxColumns or maxCharsPerColumn (in every mode): a malformed CSV record beneath it.
         SPARK.put(ErrorCode.SOURCE_FAILED, List.of("FAILED_READ_FILE.NO_HINT",

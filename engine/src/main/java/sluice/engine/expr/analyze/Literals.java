@@ -35,12 +35,16 @@ final class Literals {
             case TINYINT -> suffixed(literal, AtomicType.TINYINT);
             case SMALLINT -> suffixed(literal, AtomicType.SMALLINT);
             case DECIMAL, BIG_DECIMAL -> decimal(number(literal), literal);
+            // Spark checks the range exactly, then parses the text as Java does: "-0.0D" keeps its sign, which the
+            // exact value has lost.
             case DOUBLE -> {
-                double value = inRange(literal, Double.MAX_VALUE, "DOUBLE").doubleValue();
+                inRange(literal, Double.MAX_VALUE, "DOUBLE");
+                double value = Double.parseDouble(text);
                 yield new Typed.Constant(value, AtomicType.DOUBLE, literal.span(), Double.toString(value));
             }
             case FLOAT -> {
-                float value = inRange(literal, Float.MAX_VALUE, "FLOAT").floatValue();
+                inRange(literal, Float.MAX_VALUE, "FLOAT");
+                float value = Float.parseFloat(text);
                 yield new Typed.Constant((double) value, AtomicType.FLOAT, literal.span(), Float.toString(value));
             }
             case STRING -> new Typed.Constant(text, AtomicType.STRING, literal.span(), text);

@@ -41,7 +41,7 @@ public final class ReferencedColumns {
     }
 
     /** The operands of {@code node}, in the order they are written. */
-    static List<Typed> children(Typed node) {
+    public static List<Typed> children(Typed node) {
         if (node == null || node instanceof Typed.Constant || node instanceof Typed.Column
                 || node instanceof Typed.LambdaVariable) {
             return List.of();

@@ -29,8 +29,8 @@ public final class Compiler {
         } else if (typed instanceof Typed.Column column) {
             return new Leaves.ColumnEvaluator(column.index(), column.type(), source, column.span());
         } else if (typed instanceof Typed.Cast cast) {
-            return foldIfConstant(new CastEvaluator(compile(cast.operand()), cast.type(), cast.isTry(), source,
-                    cast.span()));
+            return foldIfConstant(new CastEvaluator(compile(WideningCasts.operandOf(cast)), cast.type(), cast.isTry(),
+                    source, cast.span()));
         } else if (typed instanceof Typed.Arithmetic arithmetic) {
             return new ArithmeticEvaluator(arithmetic.op(), arithmetic.isTry(), compile(arithmetic.left()),
                     compile(arithmetic.right()), arithmetic.type(), source, arithmetic.span());
