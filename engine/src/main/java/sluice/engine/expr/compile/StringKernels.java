@@ -126,7 +126,10 @@ final class StringKernels {
             return splitCharacters(s, limit);
         }
         String[] parts = regex.split(s, limit > 0 ? (int) limit : -1);
-        List<String> out = new ArrayList<>(List.of(parts));
+        List<String> out = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            out.add(withoutLoneSurrogates(part));
+        }
         // Java drops a leading empty piece for a zero-width match at 0; an empty input stays one empty string.
         return Collections.unmodifiableList(out);
     }
@@ -170,6 +173,32 @@ final class StringKernels {
                     + "\" and position = " + position + ".");
         }
         matcher.appendTail(out);
+        return withoutLoneSurrogates(out.toString());
+    }
+
+    /**
+     * {@code s} as Spark's UTF-8 strings hold it: a regex's empty match falls between the two halves of a character
+     * beyond U+FFFF (as Java's does), and Spark's encoding of each lone half is '?'.
+     */
+    static String withoutLoneSurrogates(String s) {
+        int at = 0;
+        while (at < s.length() && !Character.isSurrogate(s.charAt(at))) {
+            at++;
+        }
+        if (at == s.length()) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, at);
+        while (at < s.length()) {
+            char c = s.charAt(at);
+            if (Character.isHighSurrogate(c) && at + 1 < s.length() && Character.isLowSurrogate(s.charAt(at + 1))) {
+                out.append(c).append(s.charAt(at + 1));
+                at += 2;
+            } else {
+                out.append(Character.isSurrogate(c) ? '?' : c);
+                at++;
+            }
+        }
         return out.toString();
     }
 
