@@ -12,7 +12,10 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.Locale;
+import java.util.TimeZone;
 import sluice.engine.types.DatetimePattern;
 
 /**
@@ -30,6 +33,9 @@ public final class TemporalParser {
     private static final long DAYS_0000_TO_1970 = 719_468;
 
     private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long MILLIS_PER_DAY = 86_400_000L;
+    /** 1582-10-15, the first day of the Gregorian calendar, in days since 1970-01-01. */
+    private static final int GREGORIAN_REFORM_DAY = -141_427;
 
     private final DateTimeFormatter dateFormat;
     private final DateTimeFormatter timestampFormat;
@@ -69,6 +75,37 @@ public final class TemporalParser {
         return new DateTimeFormatterBuilder().parseCaseInsensitive()
                 .appendPattern(DatetimePattern.toJavaTime(pattern)).toFormatter(Locale.US)
                 .withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    /** Whether dates are read by a {@code dateFormat} pattern rather than as Spark's cast reads them. */
+    public boolean hasDatePattern() {
+        return dateFormat != null;
+    }
+
+    /**
+     * The JSON readers' last way to read DATE text when no {@code dateFormat} is set: a whole number as days since
+     * 1970-01-01 counted in the calendar of its time (Julian before October 1582, as Spark's
+     * rebaseJulianToGregorianDays), the form Spark 1.5 wrote dates in and Spark still reads; {@link #INVALID} when
+     * the text is no int.
+     */
+    public static long legacyJsonDays(String text) {
+        int days;
+        try {
+            days = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return INVALID;
+        }
+        if (days >= GREGORIAN_REFORM_DAY) {
+            return days;
+        }
+        GregorianCalendar hybrid = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        hybrid.clear();
+        hybrid.setTimeInMillis(days * MILLIS_PER_DAY);
+        int year = hybrid.get(Calendar.ERA) == GregorianCalendar.BC ? 1 - hybrid.get(Calendar.YEAR)
+                : hybrid.get(Calendar.YEAR);
+        // A Julian 29 February that the ISO calendar lacks moves on to 1 March.
+        return LocalDate.of(year, hybrid.get(Calendar.MONTH) + 1, 1)
+                .plusDays(hybrid.get(Calendar.DAY_OF_MONTH) - 1L).toEpochDay();
     }
 
     /** Days since 1970-01-01, or {@link #INVALID}. */

@@ -179,7 +179,9 @@ final class JsonKernels {
         } else if (type == AtomicType.TIMESTAMP && node.isTextual() && formats.timestamp() != null) {
             return Values.toExternal(type, parse(node.asText(), formats.timestamp(), zone, false));
         } else if (type == AtomicType.DATE && node.isTextual()) {
-            return Values.toExternal(type, DateTimeText.parseDate(node.asText()));
+            Long days = DateTimeText.parseDate(node.asText());
+            long legacy = days == null ? TemporalParser.legacyJsonDays(node.asText()) : TemporalParser.INVALID;
+            return Values.toExternal(type, days != null ? days : legacy == TemporalParser.INVALID ? null : legacy);
         } else if (type == AtomicType.TIMESTAMP && node.isTextual()) {
             return Values.toExternal(type, DateTimeText.parseTimestamp(node.asText(), zone));
         } else if (type == AtomicType.TIMESTAMP_NTZ && node.isTextual()) {

@@ -144,9 +144,7 @@ final class JsonValueConverter {
                 return number && !parser.isNaN() ? DecimalText.fit(parser.getDecimalValue(), decimal)
                         : token == JsonToken.VALUE_STRING ? DecimalText.parse(parser.getText(), decimal) : null;
             } else if (type == AtomicType.DATE) {
-                long days = token == JsonToken.VALUE_STRING ? temporal.parseDate(parser.getText())
-                        : TemporalParser.INVALID;
-                return days == TemporalParser.INVALID ? null : LocalDate.ofEpochDay(days);
+                return token == JsonToken.VALUE_STRING ? date(parser.getText()) : null;
             } else if (type == AtomicType.TIMESTAMP) {
                 return timestamp(parser, token);
             } else if (type == AtomicType.TIMESTAMP_NTZ) {
@@ -166,6 +164,15 @@ final class JsonValueConverter {
             return null;
         }
         return null;
+    }
+
+    /** A DATE from JSON text as Spark reads it: a date, or without a {@code dateFormat} Spark 1.5's day number. */
+    private LocalDate date(String text) {
+        long days = temporal.parseDate(text);
+        if (days == TemporalParser.INVALID && !temporal.hasDatePattern()) {
+            days = TemporalParser.legacyJsonDays(text);
+        }
+        return days == TemporalParser.INVALID ? null : LocalDate.ofEpochDay(days);
     }
 
     private Object timestamp(JsonParser parser, JsonToken token) throws IOException {
