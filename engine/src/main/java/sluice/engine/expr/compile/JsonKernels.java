@@ -180,8 +180,11 @@ final class JsonKernels {
             return Values.toExternal(type, parse(node.asText(), formats.timestamp(), zone, false));
         } else if (type == AtomicType.DATE && node.isTextual()) {
             Long days = DateTimeText.parseDate(node.asText());
-            long legacy = days == null ? TemporalParser.legacyJsonDays(node.asText()) : TemporalParser.INVALID;
-            return Values.toExternal(type, days != null ? days : legacy == TemporalParser.INVALID ? null : legacy);
+            if (days == null) {
+                long legacy = TemporalParser.legacyJsonDays(node.asText());
+                days = legacy == TemporalParser.INVALID ? null : legacy;
+            }
+            return Values.toExternal(type, days);
         } else if (type == AtomicType.TIMESTAMP && node.isTextual()) {
             return Values.toExternal(type, DateTimeText.parseTimestamp(node.asText(), zone));
         } else if (type == AtomicType.TIMESTAMP_NTZ && node.isTextual()) {
