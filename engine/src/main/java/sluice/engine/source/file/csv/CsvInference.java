@@ -6,11 +6,9 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import sluice.engine.csv.CsvFieldTypes;
 import sluice.engine.csv.TemporalParser;
@@ -65,20 +63,32 @@ public final class CsvInference {
 
     private Schema run(String nodeId, List<Path> files, TextLayout layout, boolean inferTypes) {
         boolean byLine = !options.quoting().multiLine();
-        List<Path> ordered = byLine && layout.isUtf8() ? largestFirst(nodeId, files) : files;
+        List<FileSplit> splits = new ArrayList<>(files.size());
+        for (Path file : files) {
+            try {
+                splits.add(FileSplit.whole(file, Files.size(file)));
+            } catch (IOException e) {
+                throw FileProblems.unreadable(nodeId, file, e);
+            }
+        }
+        if (byLine && layout.isUtf8()) {
+            // Largest first, ties in the given order: the order of Spark's splits, whose first line is the header
+            // Spark's line-by-line inference keeps.
+            splits.sort(Comparator.comparingLong(FileSplit::length).reversed());
+        }
         List<String> names = null;
         DataType[] types = null;
         String headerLine = null;
-        for (Path file : ordered) {
+        for (FileSplit split : splits) {
             FileTypes known = new FileTypes(names, types, headerLine, inferTypes, byLine);
             try {
                 if (layout.hasLineSep() || !layout.isUtf8()) {
-                    SeparatedCsvRecords.read(FileSplit.whole(file, Files.size(file)), options, layout, known);
+                    SeparatedCsvRecords.read(split, options, layout, known);
                 } else {
-                    CsvRecords.read(FileSplit.whole(file, Files.size(file)), options, true, known);
+                    CsvRecords.read(split, options, true, known);
                 }
             } catch (IOException e) {
-                throw FileProblems.unreadable(nodeId, file, e);
+                throw FileProblems.unreadable(nodeId, split.file(), e);
             }
             names = known.names;
             types = known.types;
@@ -94,24 +104,6 @@ public final class CsvInference {
             fields.add(Field.of(names.get(i), type));
         }
         return new Schema(fields);
-    }
-
-    /**
-     * The files by size, largest first, ties by their order in {@code files}: the order of Spark's splits, whose
-     * first line is the header Spark's line-by-line inference keeps.
-     */
-    private static List<Path> largestFirst(String nodeId, List<Path> files) {
-        Map<Path, Long> sizes = new HashMap<>();
-        for (Path file : files) {
-            try {
-                sizes.put(file, Files.size(file));
-            } catch (IOException e) {
-                throw FileProblems.unreadable(nodeId, file, e);
-            }
-        }
-        List<Path> ordered = new ArrayList<>(files);
-        ordered.sort(Comparator.comparing(sizes::get, Comparator.reverseOrder()));
-        return ordered;
     }
 
     /** The names and types known after one more file. */
