@@ -61,9 +61,7 @@ final class ScriptedSource implements Source {
         synchronized (this) {
             latch = stalledReads;
         }
-        if (!latch.await(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("the reads never started");
-        }
+        awaitBounded(latch, "the reads never started");
     }
 
     /** From now on the loop's next question for the latest offset waits until {@link #releaseOffsets}. */
@@ -79,8 +77,13 @@ final class ScriptedSource implements Source {
         synchronized (this) {
             latch = askedForOffsets;
         }
+        awaitBounded(latch, "the loop never asked for offsets");
+    }
+
+    /** Fails with {@code failure} rather than hang when {@code latch} is not released within 30 s. */
+    private static void awaitBounded(CountDownLatch latch, String failure) throws InterruptedException {
         if (!latch.await(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("the loop never asked for offsets");
+            throw new AssertionError(failure);
         }
     }
 
