@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import sluice.engine.source.BatchBorrower;
 import sluice.engine.source.InputFigures;
@@ -46,6 +48,8 @@ public final class FileSource implements Source {
     private FilePartitioning partitioning;
     private final PlannedListing plannedListing;
     private InputFigures planned;
+    /** The folder's names being read while the log is (null: none, or taken). */
+    private FutureTask<FolderNames> namesAhead;
 
     @Override
     public void pruneColumns(java.util.BitSet required) {
@@ -88,6 +92,9 @@ public final class FileSource implements Source {
         }
         listing = new FileListing(context.nodeId(), options.path(), options.pathGlobFilter(), options.modified());
         listing.checkExists();
+        if (context.metadataDir() != null && (plannedListing == null || !plannedListing.isFresh())) {
+            namesAhead = readNamesAhead();
+        }
         log = FileSourceLog.open(context.nodeId(), context.metadataDir());
         List<FileEntry> logged = log.allFiles();
         seen = new SeenFiles(options.effectiveMaxFileAgeMs(), options.fileNameOnly(), logged.size());
@@ -249,7 +256,38 @@ public final class FileSource implements Source {
     /** The files now: at the first trigger the planning's listing when there is a fresh one, else a new listing. */
     private List<ListedFile> listNow() {
         List<ListedFile> atPlanning = plannedListing == null ? null : plannedListing.take();
-        return atPlanning != null ? listing().filter(atPlanning) : listing().list(seen::isSeen);
+        FolderNames ahead = takeNamesAhead();
+        return atPlanning != null ? listing().filter(atPlanning) : listing().list(seen::isSeen, ahead);
+    }
+
+    /**
+     * Reads the folder's names on a thread of its own while the query thread reads the source's log: at a restart
+     * after 100,000 files seen, each took about a third of the time to the first batch, one after the other.
+     */
+    private FutureTask<FolderNames> readNamesAhead() {
+        FutureTask<FolderNames> task = new FutureTask<>(listing::readNames);
+        Thread thread = new Thread(task, "sluice-listing-" + context.nodeId());
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** The names read ahead, once; null when there are none or reading them failed (the listing reads again). */
+    private FolderNames takeNamesAhead() {
+        FutureTask<FolderNames> task = namesAhead;
+        namesAhead = null;
+        if (task == null) {
+            return null;
+        }
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            // The listing reads the folder again and reports what is wrong with it.
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private FileListing listing() {

@@ -22,9 +22,14 @@ public final class PlannedListing {
         listedAt = System.nanoTime();
     }
 
+    /** Whether a listing is kept and fresh, so that the first trigger will {@link #take} it. */
+    synchronized boolean isFresh() {
+        return files != null && System.nanoTime() - listedAt < FRESH_NANOS;
+    }
+
     /** The files kept, once, when they are fresh; else null (and they are let go either way). */
     synchronized List<ListedFile> take() {
-        List<ListedFile> taken = files != null && System.nanoTime() - listedAt < FRESH_NANOS ? files : null;
+        List<ListedFile> taken = isFresh() ? files : null;
         files = null;
         return taken;
     }

@@ -160,4 +160,37 @@ class FileListingTest {
         Files.createDirectories(flat.resolve("year=2024"));
         assertThat(FileListing.holdsNoFolder(flat)).isFalse();
     }
+
+    @Test
+    void namesReadAheadListAsAListingWouldThenWithFilesGoneSinceLeftOutAndNewOnesForTheNextListing()
+            throws IOException {
+        Path in = dir.resolve("in");
+        FileListing listing = new FileListing("in", in, null);
+        String seen = in.resolve("a.csv").toUri().toString();
+        FolderNames ahead = listing.readNames();
+        Files.delete(in.resolve("b.csv"));
+        Files.writeString(in.resolve("h.csv"), "1\n");
+
+        List<String> withAhead = listing.list(seen::equals, ahead).stream()
+                .map(file -> dir.relativize(Path.of(URI.create(file.path()))).toString()).sorted().toList();
+        List<String> next = listing.list(seen::equals).stream()
+                .map(file -> dir.relativize(Path.of(URI.create(file.path()))).toString()).sorted().toList();
+
+        assertThat(ahead.uris()).contains(seen);
+        assertThat(withAhead).containsExactly("in/c.json", "in/sub/e.csv");
+        assertThat(next).containsExactly("in/c.json", "in/h.csv", "in/sub/e.csv");
+    }
+
+    @Test
+    void namesAreNotReadAheadForAGlobAFileOrANameAListingReadsThroughADirectoryStream() throws IOException {
+        Path odd = dir.resolve("odd");
+        Files.createDirectories(odd);
+        Files.writeString(odd.resolve("a b.csv"), "1\n");
+
+        assertThat(new FileListing("in", dir.resolve("in/*.csv"), null).readNames()).isNull();
+        assertThat(new FileListing("in", dir.resolve("in/a.csv"), null).readNames()).isNull();
+        assertThat(new FileListing("odd", odd, null).readNames()).isNull();
+        assertThat(new FileListing("in", dir.resolve("in"), null).readNames().names())
+                .containsExactlyInAnyOrder("a.csv", "b.csv", "c.json", "_d.csv", "sub");
+    }
 }

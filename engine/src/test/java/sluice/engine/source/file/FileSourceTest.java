@@ -185,6 +185,23 @@ class FileSourceTest {
     }
 
     @Test
+    void aFileWrittenWhileARestartReadsItsLogIsTakenOnceByThisTriggerOrTheNext() throws IOException {
+        Path metadata = checkpoint.resolve("sources").resolve("0");
+        write("a.txt", "a", 1_000);
+        FileSource before = started(FileSourceOptions.of(folder), metadata);
+        String first = before.latestOffset(null, ReadLimit.SOURCE_DEFAULT);
+        write("b.txt", "b", 2_000);
+
+        // The folder's names are read on a thread of their own from here, while the log is read.
+        FileSource after = started(FileSourceOptions.of(folder), metadata);
+        write("c.txt", "c", 3_000);
+        String second = after.latestOffset(first, ReadLimit.SOURCE_DEFAULT);
+        String third = after.latestOffset(second, ReadLimit.SOURCE_DEFAULT);
+
+        assertThat(values(after, first, third)).containsExactlyInAnyOrder("b", "c");
+    }
+
+    @Test
     void availableNowReadsOnlyTheFilesPresentWhenPrepared() throws IOException {
         write("a.txt", "a", 1_000);
         write("b.txt", "b", 2_000);
