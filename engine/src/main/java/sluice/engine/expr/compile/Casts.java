@@ -1,6 +1,7 @@
 package sluice.engine.expr.compile;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -124,9 +125,11 @@ final class Casts {
         }
         if (to == AtomicType.TIMESTAMP) {
             // Seconds to microseconds as Spark's casts do it: an integral value saturates (TimeUnit), a decimal keeps
-            // the low 64 bits of its truncated product (BigDecimal.longValue); neither fails.
+            // the low 64 bits of its truncated product (BigDecimal.longValue); neither fails. Spark multiplies Scala
+            // BigDecimals, which round to 34 digits (DECIMAL128): a product of more digits, far past a long, loses
+            // its last ones before its low bits are taken.
             return value instanceof Long seconds ? TimeUnit.SECONDS.toMicros(seconds)
-                    : ((BigDecimal) value).multiply(MICROS).longValue();
+                    : ((BigDecimal) value).multiply(MICROS, MathContext.DECIMAL128).longValue();
         }
         BigDecimal exact = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
         if (to == AtomicType.BOOLEAN) {
