@@ -31,7 +31,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * broker ({@code sluice-broker.jar}, started as its own process on free ports of 127.0.0.1), read by
  * {@code Kafka -> CAST(value AS STRING) -> filter -> noop} as whole processes, available-now, by Sluice and (with
  * {@code --spark-classpath FILE}) by Spark through Sluice's Spark runner, next to kafka-clients polling the same
- * records and doing nothing in this JVM, which is the limit. Each engine runs three times and the median counts.
+ * records and doing nothing in this JVM, which is the limit, and as a whole process of its own
+ * ({@link RawConsumerProcess}, with a class-data archive), the limit for a process. Each runs three times and the
+ * median counts.
  * With {@code --launcher PATH} (the app image's {@code bin/sluice}, what users run: its class-data sharing archive
  * holds kafka-clients' classes) Sluice also runs through that launcher, each run next to one of the engine jar's.
  * Usage: {@code java -cp bench/target/sluice-bench.jar sluice.bench.KafkaBenchmark [--spark-classpath FILE]
@@ -96,11 +98,17 @@ public final class KafkaBenchmark {
             List<String> jar = List.of(javaBinary(), "-jar", engineJar.toString());
             long[] sluice = new long[RUNS];
             long[] packaged = new long[RUNS];
+            long[] rawProcess = new long[RUNS];
+            Path archive = work.resolve("raw-consumer.jsa");
+            // Its class-data archive, as bin/sluice has one: made by a first run, not timed.
+            runRawConsumer(bootstrap, "-XX:ArchiveClassesAtExit=" + archive, work.resolve("raw-training.log"));
             for (int i = 0; i < RUNS; i++) {
                 sluice[i] = runSluice(jar, pipeline, work.resolve("sluice-" + i + ".progress"));
                 if (launcher != null) {
                     packaged[i] = runSluice(launcher, pipeline, work.resolve("packaged-" + i + ".progress"));
                 }
+                rawProcess[i] = runRawConsumer(bootstrap, "-XX:SharedArchiveFile=" + archive,
+                        work.resolve("raw-" + i + ".log"));
             }
             consume(bootstrap);
             long consumerStart = System.nanoTime();
@@ -115,6 +123,7 @@ public final class KafkaBenchmark {
 
             Arrays.sort(sluice);
             Arrays.sort(packaged);
+            Arrays.sort(rawProcess);
             Arrays.sort(onSpark);
             long sluiceMs = sluice[RUNS / 2];
             System.out.println();
@@ -127,6 +136,8 @@ public final class KafkaBenchmark {
             if (spark != null) {
                 row("Spark local[2], same pipeline (Sluice's Spark runner)", RECORDS, onSpark[RUNS / 2]);
             }
+            row("kafka-clients alone as a whole process: a consumer per partition on its own thread, a class-data "
+                    + "archive, records dropped", RECORDS, rawProcess[RUNS / 2]);
             System.out.printf(Locale.ROOT, "| kafka-clients polling the same records, doing nothing (warm, in one "
                     + "JVM) | %,d | %,d ms | %,.0f |%n", consumed, consumerMs,
                     consumed * 1000.0 / Math.max(1, consumerMs));
@@ -134,6 +145,7 @@ public final class KafkaBenchmark {
             if (launcher != null) {
                 System.out.printf(Locale.ROOT, ", bin/sluice %s ms", text(packaged));
             }
+            System.out.printf(Locale.ROOT, ", kafka-clients alone %s ms", text(rawProcess));
             if (spark != null) {
                 System.out.printf(Locale.ROOT, ", Spark %s ms; Spark / Sluice %.1fx", text(onSpark),
                         (double) onSpark[RUNS / 2] / Math.max(1, sluiceMs));
@@ -204,6 +216,25 @@ public final class KafkaBenchmark {
         long read = rowsRead(progress);
         if (read != RECORDS) {
             throw new IllegalStateException("Sluice read " + read + " records, not " + RECORDS);
+        }
+        return wallMs;
+    }
+
+    /**
+     * One whole process of {@link RawConsumerProcess} with the JVM option {@code archiveOption}, reading the topic
+     * from this jar; fails unless it read every record.
+     */
+    private static long runRawConsumer(String bootstrap, String archiveOption, Path log) throws Exception {
+        String jar = Path.of(RawConsumerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(javaBinary(), archiveOption, "-cp", jar,
+                RawConsumerProcess.class.getName(), bootstrap, TOPIC, "2", Integer.toString(RECORDS))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int exit = process.waitFor();
+        long wallMs = (System.nanoTime() - start) / 1_000_000;
+        if (exit != 0) {
+            throw new IllegalStateException("kafka-clients alone failed (exit " + exit + "): " + Files.readString(log));
         }
         return wallMs;
     }
