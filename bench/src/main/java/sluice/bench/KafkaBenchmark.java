@@ -100,15 +100,15 @@ public final class KafkaBenchmark {
             long[] packaged = new long[RUNS];
             long[] rawProcess = new long[RUNS];
             Path archive = work.resolve("raw-consumer.jsa");
-            // Its class-data archive, as bin/sluice has one: made by a first run, not timed.
-            runRawConsumer(bootstrap, "-XX:ArchiveClassesAtExit=" + archive, work.resolve("raw-training.log"));
+            String[] rawArgs = {bootstrap, TOPIC, "2", Integer.toString(RECORDS)};
+            ThisJarProcess.train(RawConsumerProcess.class, archive, work.resolve("raw-training.log"), rawArgs);
             for (int i = 0; i < RUNS; i++) {
                 sluice[i] = runSluice(jar, pipeline, work.resolve("sluice-" + i + ".progress"));
                 if (launcher != null) {
                     packaged[i] = runSluice(launcher, pipeline, work.resolve("packaged-" + i + ".progress"));
                 }
-                rawProcess[i] = runRawConsumer(bootstrap, "-XX:SharedArchiveFile=" + archive,
-                        work.resolve("raw-" + i + ".log"));
+                rawProcess[i] = ThisJarProcess.timed(RawConsumerProcess.class, archive,
+                        work.resolve("raw-" + i + ".log"), rawArgs);
             }
             consume(bootstrap);
             long consumerStart = System.nanoTime();
@@ -216,25 +216,6 @@ public final class KafkaBenchmark {
         long read = rowsRead(progress);
         if (read != RECORDS) {
             throw new IllegalStateException("Sluice read " + read + " records, not " + RECORDS);
-        }
-        return wallMs;
-    }
-
-    /**
-     * One whole process of {@link RawConsumerProcess} with the JVM option {@code archiveOption}, reading the topic
-     * from this jar; fails unless it read every record.
-     */
-    private static long runRawConsumer(String bootstrap, String archiveOption, Path log) throws Exception {
-        String jar = Path.of(RawConsumerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder(javaBinary(), archiveOption, "-cp", jar,
-                RawConsumerProcess.class.getName(), bootstrap, TOPIC, "2", Integer.toString(RECORDS))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        int exit = process.waitFor();
-        long wallMs = (System.nanoTime() - start) / 1_000_000;
-        if (exit != 0) {
-            throw new IllegalStateException("kafka-clients alone failed (exit " + exit + "): " + Files.readString(log));
         }
         return wallMs;
     }

@@ -105,6 +105,17 @@ final class RestartCase {
                     sparkRss.add(run.peakRssBytes());
                 }
             }
+            // The least any restart does here, as a process of its own: its time over the restart after 10 files
+            // is what a restart after 100,000 cannot help spending.
+            Path logFolder = sluiceCheckpoint.resolve("sources").resolve("0");
+            Path archive = work.resolve(name + ".least.jsa");
+            ThisJarProcess.train(SeenFilesProcess.class, archive, work.resolve(name + ".least.log"),
+                    logFolder.toString(), dir.toString());
+            List<Long> least = new ArrayList<>();
+            for (int r = 0; r < RESTARTS; r++) {
+                least.add(ThisJarProcess.timed(SeenFilesProcess.class, archive, work.resolve(name + ".least.log"),
+                        logFolder.toString(), dir.toString()));
+            }
             Restarts mine = new Restarts(first.wallMs(), median(sluiceCommits), median(sluiceWalls),
                     median(sluiceRss), sluiceCommits, batchMs.stream().sorted().toList().get(RESTARTS / 2));
             String label = String.format(Locale.ROOT, "(k) restart after %,d files seen, one new file", files);
@@ -123,6 +134,9 @@ final class RestartCase {
                     first.batches(), first.batches() == 1 ? "" : "es", FILES_PER_TRIGGER, mine.firstRunMs(),
                     spark == null ? "" : String.format(Locale.ROOT, ", Spark %,d ms", sparkFirstMs),
                     format(sluiceCommits), spark == null ? "" : ", Spark " + format(sparkCommits) + " ms"));
+            notes.add(String.format(Locale.ROOT, "(k) %,d files: the least a restart does, as a process of its own "
+                    + "(read the log's paths, list the folder, count the names not seen): %s ms, median %,d ms", files,
+                    format(least), median(least)));
         }
         System.out.println();
         if (spark == null) {
