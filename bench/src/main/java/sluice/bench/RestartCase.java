@@ -18,8 +18,9 @@ import java.util.stream.Stream;
  * {@code 9.compact}, holding every file seen). Then one new file is added and the stream restarts from its
  * checkpoint: the time from the process's start to the new batch's commit file (its {@code commits/N}) is the
  * restart figure, with the whole process beside it. Three restarts each (a new file each time), the median counts.
- * Sluice's restarts must read exactly the one new row: anything else fails the case. Single-threaded apart from the
- * thread that watches for the commit file.
+ * Sluice's restarts must read exactly the one new row: anything else fails the case. Beside them, the least a restart
+ * does as a process of its own ({@link SeenFilesProcess}): its time over the restart after 10 files is what a restart
+ * after 100,000 cannot help spending. Single-threaded apart from the thread that watches for the commit file.
  */
 final class RestartCase {
     private static final int MANY = 100_000;
@@ -112,9 +113,14 @@ final class RestartCase {
             ThisJarProcess.train(SeenFilesProcess.class, archive, work.resolve(name + ".least.log"),
                     logFolder.toString(), dir.toString());
             List<Long> least = new ArrayList<>();
+            Path leastLog = work.resolve(name + ".least.log");
             for (int r = 0; r < RESTARTS; r++) {
-                least.add(ThisJarProcess.timed(SeenFilesProcess.class, archive, work.resolve(name + ".least.log"),
-                        logFolder.toString(), dir.toString()));
+                least.add(ThisJarProcess.timed(SeenFilesProcess.class, archive, leastLog, logFolder.toString(),
+                        dir.toString()));
+                String said = Files.readString(leastLog, StandardCharsets.UTF_8).strip();
+                if (!said.equals((files + RESTARTS) + " seen, 0 new")) {
+                    throw new IllegalStateException("the least restart after " + files + " files said: " + said);
+                }
             }
             Restarts mine = new Restarts(first.wallMs(), median(sluiceCommits), median(sluiceWalls),
                     median(sluiceRss), sluiceCommits, batchMs.stream().sorted().toList().get(RESTARTS / 2));

@@ -1,11 +1,13 @@
 package sluice.engine.expr.compile;
 
+import java.math.BigDecimal;
 import sluice.engine.expr.lex.SourceText;
 import sluice.engine.expr.lex.Span;
 import sluice.engine.types.AtomicType;
 import sluice.engine.types.Batch;
 import sluice.engine.types.ColumnVector;
 import sluice.engine.types.DataType;
+import sluice.engine.types.DecimalType;
 import sluice.engine.types.DoubleVector;
 import sluice.engine.types.IntegralRange;
 import sluice.engine.types.LongVector;
@@ -89,11 +91,14 @@ final class CastEvaluator extends Evaluator {
 
     private ColumnVector byRow(ColumnVector a, DataType from, int n, Env env) {
         VectorBuilder out = new VectorBuilder(type(), n);
+        boolean foldedDecimalSeconds = from instanceof DecimalType && type() == AtomicType.TIMESTAMP
+                && operandConstant();
         for (int i = 0; i < n; i++) {
             Object value = Values.get(a, i);
             Object cast;
             try {
-                cast = Casts.cast(value, from, type(), env.zone(), isTry);
+                cast = foldedDecimalSeconds && value != null ? Casts.foldedDecimalToTimestamp((BigDecimal) value)
+                        : Casts.cast(value, from, type(), env.zone(), isTry);
             } catch (RowFailure failure) {
                 if (!isTry) {
                     throw failure;

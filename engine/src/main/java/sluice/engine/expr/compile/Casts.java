@@ -83,6 +83,16 @@ final class Casts {
         return fromAtomic(value, from, to, zone);
     }
 
+    /**
+     * A constant DECIMAL cast to TIMESTAMP as Spark's optimizer folds it: its interpreted cast multiplies the seconds
+     * as Scala BigDecimals, which round to 34 digits (DECIMAL128), where the code Spark generates for a column
+     * multiplies exactly. They differ only for a product of more than 34 digits, far past a long, whose low 64 bits
+     * both keep.
+     */
+    static long foldedDecimalToTimestamp(BigDecimal seconds) {
+        return seconds.multiply(MICROS, MathContext.DECIMAL128).longValue();
+    }
+
     /** A part of an array, map or struct (Java form) cast between two types; null when it fails under TRY. */
     private static Object element(Object value, DataType from, DataType to, ZoneId zone, boolean isTry) {
         try {
@@ -125,11 +135,9 @@ final class Casts {
         }
         if (to == AtomicType.TIMESTAMP) {
             // Seconds to microseconds as Spark's casts do it: an integral value saturates (TimeUnit), a decimal keeps
-            // the low 64 bits of its truncated product (BigDecimal.longValue); neither fails. Spark multiplies Scala
-            // BigDecimals, which round to 34 digits (DECIMAL128): a product of more digits, far past a long, loses
-            // its last ones before its low bits are taken.
+            // the low 64 bits of its truncated product (BigDecimal.longValue); neither fails.
             return value instanceof Long seconds ? TimeUnit.SECONDS.toMicros(seconds)
-                    : ((BigDecimal) value).multiply(MICROS, MathContext.DECIMAL128).longValue();
+                    : ((BigDecimal) value).multiply(MICROS).longValue();
         }
         BigDecimal exact = value instanceof Long l ? BigDecimal.valueOf(l) : (BigDecimal) value;
         if (to == AtomicType.BOOLEAN) {

@@ -43,6 +43,8 @@ final class CsvRecords {
     private CsvParser univocity;
     private boolean headerPending;
     private final LineSplitter splitter;
+    /** Whether a line of separators and white space is blank (see {@link #isBlank}). */
+    private final boolean blankSeparator;
     /** How many characters the last {@link #decode} made. */
     private int decodedLength;
 
@@ -52,6 +54,7 @@ final class CsvRecords {
         this.headerPending = headerPending;
         // fastcsv splits at a separator of more than one character (see readUnquoted).
         this.splitter = options.separator().length() == 1 ? new LineSplitter(options, record) : null;
+        this.blankSeparator = isBlankSeparator(options.separator());
     }
 
     /** Receives a split's records: its header first, when the options say it has one, then the data records. */
@@ -160,7 +163,7 @@ final class CsvRecords {
                 if (needsUnivocity(next)) {
                     return next.line();
                 }
-                if (!isBlank(next)) {
+                if (!isBlank(next, blankSeparator)) {
                     handler.header(next);
                     headerPending = false;
                 }
@@ -170,7 +173,7 @@ final class CsvRecords {
                 if (needsUnivocity(next)) {
                     return next.line();
                 }
-                if (!isBlank(next)) {
+                if (!isBlank(next, blankSeparator)) {
                     handler.record(next);
                 }
             }
@@ -392,18 +395,30 @@ final class CsvRecords {
         return false;
     }
 
-    /** Spark skips lines that are empty once trimmed; fastcsv skips only empty ones. */
-    static boolean isBlank(CsvFieldBuffer record) {
-        if (record.fieldCount() != 1) {
+    /**
+     * Spark skips lines that are empty once trimmed (every character a space or a control character, as Scala's
+     * trim), before it splits them: with the tab for separator ({@code blankSeparator}: every character of the
+     * separator is such a character), a line of tabs is skipped, not a record of empty values. fastcsv skips only
+     * empty lines.
+     */
+    static boolean isBlank(CsvFieldBuffer record, boolean blankSeparator) {
+        if (record.fieldCount() != 1 && !blankSeparator) {
             return false;
         }
         char[] chars = record.chars();
-        for (int i = record.start(0); i < record.start(0) + record.length(0); i++) {
-            if (chars[i] > ' ') {
-                return false;
+        for (int field = 0; field < record.fieldCount(); field++) {
+            for (int i = record.start(field); i < record.start(field) + record.length(field); i++) {
+                if (chars[i] > ' ') {
+                    return false;
+                }
             }
         }
         return true;
+    }
+
+    /** Whether every character of {@code separator} is one Scala's trim takes away. */
+    static boolean isBlankSeparator(String separator) {
+        return separator.chars().allMatch(c -> c <= ' ');
     }
 
     /**

@@ -33,6 +33,8 @@ final class LineSplitter {
     private final char separator;
     private final char quote;
     private final char comment;
+    /** Whether the separator is white space, so that a line of separators is blank (see CsvRecords#isBlank). */
+    private final boolean blankSeparator;
     /** Most characters (digits, letters, '.', '-') are above all four that matter: one comparison passes them. */
     private final char highest;
     /** Whether the separator and the quote are ASCII, so an ASCII block's bytes can be searched for them. */
@@ -61,6 +63,7 @@ final class LineSplitter {
         this.separator = options.separator().charAt(0);
         this.quote = options.quote();
         this.comment = options.comment();
+        this.blankSeparator = CsvRecords.isBlankSeparator(options.separator());
         this.highest = (char) Math.max(Math.max(separator, quote), '\r');
         this.asciiMarks = separator < 0x80 && quote < 0x80;
         this.separators = ONES * separator;
@@ -119,7 +122,7 @@ final class LineSplitter {
             return UNIVOCITY;
         }
         nextLine = CsvRecords.nextLineStart(chars, end, length);
-        if (CsvRecords.isBlank(record)) {
+        if (CsvRecords.isBlank(record, blankSeparator)) {
             return SKIPPED;
         }
         return CsvRecords.breaksLimits(record, options) ? UNIVOCITY : RECORD;
@@ -145,12 +148,14 @@ final class LineSplitter {
 
     /** {@link CsvRecords#isBlank} for a record of bytes. */
     private boolean isBlankBytes() {
-        if (record.fieldCount() != 1) {
+        if (record.fieldCount() != 1 && !blankSeparator) {
             return false;
         }
-        for (int i = record.start(0); i < record.start(0) + record.length(0); i++) {
-            if (bytes[i] > ' ') {
-                return false;
+        for (int field = 0; field < record.fieldCount(); field++) {
+            for (int i = record.start(field); i < record.start(field) + record.length(field); i++) {
+                if (bytes[i] > ' ') {
+                    return false;
+                }
             }
         }
         return true;

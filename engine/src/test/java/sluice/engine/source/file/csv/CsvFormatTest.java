@@ -99,6 +99,18 @@ class CsvFormatTest {
     }
 
     @Test
+    void aLineOfSeparatorsThatAreWhiteSpaceIsBlankAsSparkTrimsItBeforeSplitting() throws IOException {
+        Schema schema = Schema.of(Field.of("id", AtomicType.INT), Field.of("text", AtomicType.STRING));
+
+        assertThat(read(schema, CsvOptions.DEFAULTS.withSeparator("\t"), "\t\n1\ta\n \t \t\n2\tb\n"))
+                .containsExactly(Row.of(1, "a"), Row.of(2, "b"));
+        assertThat(read(schema, CsvOptions.DEFAULTS.withSeparator("\t"), "1\ta\n\t\u00e9\n"))
+                .containsExactly(Row.of(1, "a"), Row.of(null, "\u00e9"));
+        assertThat(read(schema, CsvOptions.DEFAULTS, " , \n1,a\n"))
+                .containsExactly(Row.of(null, " "), Row.of(1, "a"));
+    }
+
+    @Test
     void aRecordTheTokenizerRefusesFailsTheReadNamingFileAndLine() {
         Schema schema = Schema.of(Field.of("id", AtomicType.INT), Field.of("text", AtomicType.STRING));
         CsvOptions options = CsvOptions.DEFAULTS.withQuoting(
