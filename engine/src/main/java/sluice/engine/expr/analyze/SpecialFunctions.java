@@ -206,8 +206,15 @@ final class SpecialFunctions extends AnalyzedFamily {
                     args.get(1));
         }
         Typed value = numeric(args.get(0), name);
+        if (value.type() == AtomicType.FLOAT) {
+            // Spark's floor and ceil take DOUBLE, DECIMAL or BIGINT: a FLOAT is cast to DOUBLE, a cast its optimizer
+            // then merges with a widening cast below it (CAST(CAST(int AS FLOAT) AS DOUBLE) reads the int exactly).
+            value = analyzer.coerce(value, AtomicType.DOUBLE);
+        }
+        // A DECIMAL of scale 0 keeps its type; another loses its scale and may gain a digit.
         DataType type = value.type() instanceof DecimalType decimal
-                ? new DecimalType(Math.min(decimal.precision() - decimal.scale() + 1, 38), 0) : AtomicType.BIGINT;
+                ? decimal.scale() == 0 ? decimal : new DecimalType(Math.min(decimal.precision() - decimal.scale() + 1,
+                38), 0) : AtomicType.BIGINT;
         String canonical = name.equals("floor") ? "floor" : "ceil";
         // Spark prints FLOOR and CEIL in capitals, but keeps the alias ceiling as written.
         String sql = (name.equals("ceiling") ? "ceiling" : canonical.toUpperCase(Locale.ROOT))
