@@ -30,7 +30,8 @@ public final class ValueText {
         } else if (type.isInterval()) {
             return interval(type, value);
         } else if (type instanceof DecimalType) {
-            return ((BigDecimal) value).toString();
+            // Spark's cast to STRING writes a decimal plainly: 0.0000000000, not 0E-10.
+            return ((BigDecimal) value).toPlainString();
         } else if (type instanceof ArrayType array) {
             return sequence(array.elementType(), (List<?>) value, zone, "[", "]");
         } else if (type instanceof MapType map) {

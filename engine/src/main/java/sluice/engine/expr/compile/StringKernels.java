@@ -204,13 +204,14 @@ final class StringKernels {
 
     private static String regexpExtract(String s, Pattern regex, long group) {
         Matcher matcher = regex.matcher(s);
+        if (!matcher.find()) {
+            return "";
+        }
+        // As Spark, the index is checked only against a match: a text the pattern does not match gives ''.
         if (group < 0 || group > matcher.groupCount()) {
             throw RowFailure.invalidArgument("[INVALID_PARAMETER_VALUE.REGEX_GROUP_INDEX] The value of parameter(s) "
                     + "`idx` in `regexp_extract` is invalid: Expects group index between 0 and "
                     + matcher.groupCount() + ", but got " + group + ".");
-        }
-        if (!matcher.find()) {
-            return "";
         }
         String found = matcher.group((int) group);
         return found == null ? "" : found;

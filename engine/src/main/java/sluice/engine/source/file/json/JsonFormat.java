@@ -12,10 +12,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 import sluice.engine.csv.TemporalParser;
 import sluice.engine.source.InputFigures;
 import sluice.engine.source.SourceContext;
@@ -151,6 +154,8 @@ public final class JsonFormat implements FileFormat {
         private final RowCollector rows;
         private final JsonValueConverter converter;
         private final Map<String, Integer> indexes;
+        /** The objects of the top-level array being read (see {@link #arrayRows}). */
+        private final List<ArrayElement> elements = new ArrayList<>();
 
         LineReader(byte[] bytes, int length, RowCollector rows, JsonValueConverter converter) {
             this.bytes = bytes;
@@ -182,7 +187,9 @@ public final class JsonFormat implements FileFormat {
                     return;
                 }
                 String failure = root(parser, token);
-                if (failure != null) {
+                if (token == JsonToken.START_ARRAY && failure == null) {
+                    arrayRows(number, this::recordText);
+                } else if (failure != null) {
                     rows.malformedRow(number, failure, recordText(), token == JsonToken.START_OBJECT);
                 } else if (token == JsonToken.START_OBJECT) {
                     rows.appendRow();
@@ -220,7 +227,10 @@ public final class JsonFormat implements FileFormat {
                                 false);
                         return recordLine;
                     }
-                    if (failure != null) {
+                    if (token == JsonToken.START_ARRAY && failure == null) {
+                        int start = recordStart;
+                        arrayRows(recordLine, () -> lineText(start));
+                    } else if (failure != null) {
                         // Spark 4 keeps the fields that did fit (spark.sql.json.enablePartialResults, on by default).
                         rows.malformedRow(recordLine, failure, lineText(recordStart), token == JsonToken.START_OBJECT);
                     } else if (token == JsonToken.START_OBJECT) {
@@ -253,23 +263,53 @@ public final class JsonFormat implements FileFormat {
          */
         private String root(JsonParser parser, JsonToken token) throws IOException {
             if (token == JsonToken.START_OBJECT) {
-                return object(parser);
+                return object(parser, null);
             }
             if (token == JsonToken.START_ARRAY) {
-                // Spark turns a top-level array of objects into one row per object.
-                String failure = null;
+                // Spark turns a top-level array of objects into one row per object: its objects are kept here until
+                // the array ends (arrayRows), since one whose values do not all fit marks every row of the line.
+                elements.clear();
+                String notObject = null;
                 for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY;
                         element = parser.nextToken()) {
-                    String one = element == JsonToken.START_OBJECT ? object(parser) : skipNonObject(parser);
-                    if (one == null) {
-                        rows.appendRow();
-                    } else if (failure == null) {
-                        failure = one;
+                    if (element == JsonToken.START_OBJECT) {
+                        ArrayElement values = new ArrayElement(new ArrayList<>());
+                        values.failure = object(parser, values.fields);
+                        elements.add(values);
+                    } else if (notObject == null) {
+                        notObject = skipNonObject(parser);
+                    } else {
+                        parser.skipChildren();
                     }
                 }
-                return failure;
+                return notObject;
             }
             return skipNonObject(parser);
+        }
+
+        /**
+         * The rows of a top-level array of objects on line {@code line}, as Spark 4 makes them: one per object; when
+         * the values of one object do not all fit, every object's row is malformed (each keeping the fields that
+         * fit, all with the whole line as their raw record), and DROPMALFORMED drops them all.
+         */
+        private void arrayRows(long line, Supplier<String> rawRecord) {
+            String failure = null;
+            for (ArrayElement element : elements) {
+                failure = failure == null ? element.failure : failure;
+            }
+            String text = failure == null ? null : rawRecord.get();
+            for (ArrayElement element : elements) {
+                for (Object[] field : element.fields) {
+                    int index = (Integer) field[0];
+                    set(dataColumns[index], dataStruct.fields().get(index).type(), field[1]);
+                }
+                if (failure == null) {
+                    rows.appendRow();
+                } else {
+                    rows.malformedRow(line, failure, text, true);
+                }
+            }
+            elements.clear();
         }
 
         private String skipNonObject(JsonParser parser) throws IOException {
@@ -277,8 +317,11 @@ public final class JsonFormat implements FileFormat {
             return "expected a JSON object";
         }
 
-        /** Fills the pending row from one object; returns why a value does not fit, or null. */
-        private String object(JsonParser parser) throws IOException {
+        /**
+         * Fills the pending row from one object, or {@code kept} with its (column, value) pairs when not null; returns
+         * why a value does not fit, or null.
+         */
+        private String object(JsonParser parser, List<Object[]> kept) throws IOException {
             String failure = null;
             for (JsonToken token = parser.nextToken(); JsonValueConverter.isInObject(token);
                     token = parser.nextToken()) {
@@ -291,6 +334,8 @@ public final class JsonFormat implements FileFormat {
                 Object value = converter.convertField(parser, field.type(), field.name());
                 if (value == JsonValueConverter.FAILED) {
                     failure = failure == null ? converter.failure() : failure;
+                } else if (kept != null) {
+                    kept.add(new Object[] {index, value});
                 } else {
                     set(dataColumns[index], field.type(), value);
                 }
@@ -340,6 +385,16 @@ public final class JsonFormat implements FileFormat {
                 current++;
             }
             return current > line && at < length ? at : -1;
+        }
+    }
+
+    /** One object of a top-level array: its (column index, value) pairs and why a value did not fit (null: all did). */
+    private static final class ArrayElement {
+        private final List<Object[]> fields;
+        private String failure;
+
+        ArrayElement(List<Object[]> fields) {
+            this.fields = fields;
         }
     }
 }
