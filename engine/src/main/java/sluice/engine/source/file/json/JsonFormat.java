@@ -273,9 +273,9 @@ public final class JsonFormat implements FileFormat {
                 for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY;
                         element = parser.nextToken()) {
                     if (element == JsonToken.START_OBJECT) {
-                        ArrayElement values = new ArrayElement(new ArrayList<>());
-                        values.failure = object(parser, values.fields);
-                        elements.add(values);
+                        List<Object[]> fields = new ArrayList<>();
+                        String failure = object(parser, fields);
+                        elements.add(new ArrayElement(fields, failure));
                     } else if (notObject == null) {
                         notObject = skipNonObject(parser);
                     } else {
@@ -295,11 +295,11 @@ public final class JsonFormat implements FileFormat {
         private void arrayRows(long line, Supplier<String> rawRecord) {
             String failure = null;
             for (ArrayElement element : elements) {
-                failure = failure == null ? element.failure : failure;
+                failure = failure == null ? element.failure() : failure;
             }
             String text = failure == null ? null : rawRecord.get();
             for (ArrayElement element : elements) {
-                for (Object[] field : element.fields) {
+                for (Object[] field : element.fields()) {
                     int index = (Integer) field[0];
                     set(dataColumns[index], dataStruct.fields().get(index).type(), field[1]);
                 }
@@ -389,12 +389,6 @@ public final class JsonFormat implements FileFormat {
     }
 
     /** One object of a top-level array: its (column index, value) pairs and why a value did not fit (null: all did). */
-    private static final class ArrayElement {
-        private final List<Object[]> fields;
-        private String failure;
-
-        ArrayElement(List<Object[]> fields) {
-            this.fields = fields;
-        }
+    private record ArrayElement(List<Object[]> fields, String failure) {
     }
 }
