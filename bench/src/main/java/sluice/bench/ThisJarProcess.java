@@ -26,7 +26,8 @@ final class ThisJarProcess {
         return run(main, "-XX:SharedArchiveFile=" + archive, log, args);
     }
 
-    private static long run(Class<?> main, String archiveOption, Path log, String... args) throws IOException, InterruptedException {
+    private static long run(Class<?> main, String archiveOption, Path log, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), archiveOption, "-cp", jar(), main.getName()));
         command.addAll(List.of(args));
