@@ -47,6 +47,11 @@ final class CsvRecords {
     private final boolean blankSeparator;
     /** How many characters the last {@link #decode} made. */
     private int decodedLength;
+    /** The split's first line that is neither blank nor a comment, its number in the first block (readExactLines). */
+    private String firstLine;
+    private long firstLineNumber;
+    /** Whether the block being read is the split's first. */
+    private boolean inFirstBlock;
 
     private CsvRecords(CsvOptions options, Handler handler, boolean headerPending) {
         this.options = options;
@@ -94,9 +99,15 @@ final class CsvRecords {
         char[] chars = new char[0];
         try (LineBlocks blocks = LineBlocks.open(split)) {
             handler.lineNumbers(blocks::fileLine);
+            boolean first = true;
             while (blocks.next()) {
                 byte[] bytes = blocks.bytes();
                 int byteLength = blocks.length();
+                inFirstBlock = first;
+                if (first) {
+                    rememberFirstLine(bytes, byteLength);
+                    first = false;
+                }
                 if (!exact && inPlace && splitter.splitsBytes()) {
                     // While the lines are ASCII each byte is its character: they are split and parsed from the
                     // bytes. The first line that is not has the block decoded, and splitting goes on from it in the
@@ -131,6 +142,21 @@ final class CsvRecords {
                 if (exactFrom > 0) {
                     readExactLines(chars, lineStart(chars, length, exactFrom), length, exactFrom);
                 }
+            }
+        }
+    }
+
+    /** Keeps the first line of the split's first block that is neither blank nor a comment (see readExactLines). */
+    private void rememberFirstLine(byte[] bytes, int length) {
+        long number = 1;
+        for (int start = 0; start < length; number++) {
+            int end = LineBlocks.lineEnd(bytes, start, length);
+            String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            start = LineBlocks.nextLineStart(bytes, end, length);
+            if (!text.trim().isEmpty() && (options.comment() == '\0' || text.charAt(0) != options.comment())) {
+                firstLine = text;
+                firstLineNumber = number;
+                return;
             }
         }
     }
@@ -249,6 +275,16 @@ final class CsvRecords {
     private void readExactLines(char[] chars, int from, int length, long line) {
         if (univocity == null) {
             univocity = new CsvParser(univocity(options));
+            if (firstLine != null && !(inFirstBlock && line <= firstLineNumber)) {
+                // Spark's parser reads every line of the split, and univocity sets itself up on the first one it
+                // parses (trimming its values, which fails on a quoted value of spaces with ignoreTrailingWhiteSpace):
+                // this one starts where Spark's did, on the split's first line, which had no quote.
+                try {
+                    univocity.parseLine(firstLine);
+                } catch (TextParsingException e) {
+                    // The line was read without univocity; only its setting up matters here.
+                }
+            }
         }
         long number = line;
         for (int start = from; start < length; number++) {
