@@ -211,10 +211,12 @@ final class SpecialFunctions extends AnalyzedFamily {
             // then merges with a widening cast below it (CAST(CAST(int AS FLOAT) AS DOUBLE) reads the int exactly).
             value = analyzer.coerce(value, AtomicType.DOUBLE);
         }
-        // A DECIMAL of scale 0 keeps its type; another loses its scale and may gain a digit.
-        DataType type = value.type() instanceof DecimalType decimal
-                ? decimal.scale() == 0 ? decimal : new DecimalType(Math.min(decimal.precision() - decimal.scale() + 1,
-                38), 0) : AtomicType.BIGINT;
+        DataType type = AtomicType.BIGINT;
+        if (value.type() instanceof DecimalType decimal) {
+            // A DECIMAL of scale 0 keeps its type; another loses its scale and may gain a digit.
+            type = decimal.scale() == 0 ? decimal
+                    : new DecimalType(Math.min(decimal.precision() - decimal.scale() + 1, 38), 0);
+        }
         String canonical = name.equals("floor") ? "floor" : "ceil";
         // Spark prints FLOOR and CEIL in capitals, but keeps the alias ceiling as written.
         String sql = (name.equals("ceiling") ? "ceiling" : canonical.toUpperCase(Locale.ROOT))

@@ -1,5 +1,6 @@
 package sluice.engine.expr.compile;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -178,28 +179,15 @@ final class StringKernels {
 
     /**
      * {@code s} as Spark's UTF-8 strings hold it: a regex's empty match falls between the two halves of a character
-     * beyond U+FFFF (as Java's does), and Spark's encoding of each lone half is '?'.
+     * beyond U+FFFF (as Java's does), and UTF-8 encodes each lone half as '?', as String.getBytes does.
      */
     static String withoutLoneSurrogates(String s) {
-        int at = 0;
-        while (at < s.length() && !Character.isSurrogate(s.charAt(at))) {
-            at++;
-        }
-        if (at == s.length()) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length()).append(s, 0, at);
-        while (at < s.length()) {
-            char c = s.charAt(at);
-            if (Character.isHighSurrogate(c) && at + 1 < s.length() && Character.isLowSurrogate(s.charAt(at + 1))) {
-                out.append(c).append(s.charAt(at + 1));
-                at += 2;
-            } else {
-                out.append(Character.isSurrogate(c) ? '?' : c);
-                at++;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
             }
         }
-        return out.toString();
+        return s;
     }
 
     private static String regexpExtract(String s, Pattern regex, long group) {
